@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { packageInfo } from '../package-info';
+import { EXIT, processIO, UsageError, type CliIO } from './io';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+// Loaded on demand: `leakproof heap` must not pay for loading ESLint and TypeScript.
+const COMMANDS: Record<string, () => Command> = {
+  lint: () => (require('./lint') as { run: Command }).run,
+  heap: () => (require('./heap') as { run: Command }).run,
+};
+
+const HELP = `Usage: leakproof [lint] [paths...] [options]   lint with leakproof's rules (default command)
+       leakproof heap FILE.heapsnapshot [options]  find retained buffers and strings in a heap snapshot
+
+Run "leakproof lint --help" or "leakproof heap --help" for each command's options.
+
+Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or input error.
+`;
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${packageInfo.version}\n`);
+    return EXIT.clean;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  const named = first !== undefined ? COMMANDS[first] : undefined;
+  const command = named ? named() : COMMANDS.lint();
+  const args = named ? rest : argv;
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`leakproof: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`leakproof: ${message.split('\n')[0]}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`leakproof: ${String(error)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/** Which preset first turns the rule on; later presets include earlier ones. */
+export type PresetLevel = 'recommended' | 'recommended-type-checked' | 'strict';
+
+export interface LeakproofDocs {
+  description: string;
+  /** The first preset that enables the rule; absent: only in `all`. */
+  recommended?: PresetLevel;
+  /** True when the rule reports nothing without type information. */
+  requiresTypeChecking?: boolean;
+  /** Options the `strict` preset passes (merged over the defaults). */
+  strictOptions?: readonly unknown[];
+}
+
+export const DOCS_BASE_URL = 'https://github.com/leakproof-dev/leakproof/blob/main/docs/rules/';
+
+export const createRule = ESLintUtils.RuleCreator<LeakproofDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
