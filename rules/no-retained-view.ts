@@ -1,0 +1,70 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getAnalysis } from '../src/analysis';
+import { shortText } from '../src/analysis/ast';
+import { createRule } from '../src/create-rule';
+import { fixOrSuggest } from '../src/fix/choose';
+import { buildExactCopyFix, type CopyStyle } from '../src/fix/copy';
+
+type Options = [{ copyStyle?: CopyStyle }];
+type MessageId = 'retainedView' | 'copyExactly';
+
+const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
+const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
+const VIEW_CONSTRUCTOR = 'NewExpression[callee.type="Identifier"][arguments.length>=2]';
+
+export default createRule<Options, MessageId>({
+  name: 'no-retained-view',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow keeping zero-copy views of incoming data beyond the handler that received it',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          copyStyle: {
+            type: 'string',
+            enum: ['slice-call', 'runtime'],
+            description:
+              "How fixes write the exact copy: 'slice-call' (`Uint8Array.prototype.slice.call(view, ...)`) or 'runtime' (`copy(view, ...)` imported from leakproof/runtime)",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      retainedView:
+        '{{view}} is a view of {{parent}}; it is kept in {{sink}}, so the whole ArrayBuffer behind it stays in memory as long as the view does.',
+      copyExactly: 'Keep an exact-size copy instead of the view.',
+    },
+  },
+  defaultOptions: [{ copyStyle: 'slice-call' }],
+  create(context, [options]) {
+    const style = options.copyStyle ?? 'slice-call';
+    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const analysis = getAnalysis(context);
+      const found = analysis.retainedView(node);
+      if (!found) return;
+      const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style);
+      context.report({
+        node,
+        messageId: 'retainedView',
+        data: {
+          view: `\`${shortText(context.sourceCode, node)}\``,
+          parent: found.origin.label,
+          sink: found.sink.label,
+        },
+        ...fixOrSuggest(copy?.fix ?? null, found.safety === 'safe' && !copy?.mayChangeType, 'copyExactly'),
+      });
+    };
+    return {
+      [VIEW_CALL]: check,
+      [VIEW_CALL_COMPUTED]: check,
+      [VIEW_CONSTRUCTOR]: check,
+    };
+  },
+});

@@ -1,0 +1,175 @@
+/**
+ * What leakproof knows about APIs, as data: which calls subscribe, make views, slice strings, read I/O,
+ * insert into collections. Rules and the analysis read these tables; no API name is spelled elsewhere.
+ */
+
+/** Subscriptions that call their listener for every event (`once` forms are not long-lived). */
+export const SUBSCRIBE_METHODS = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
+export const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
+
+/** Events whose listener argument is text, not bytes. */
+export const TEXT_EVENTS = new Set(['line', 'text']);
+/** Events whose first listener argument is a chunk of bytes (a Buffer unless `setEncoding` made it text). */
+export const BYTE_EVENTS = new Set(['data', 'chunk', 'frame', 'packet']);
+
+/** Method names that are message handlers wherever they are defined (extend with `settings.leakproof.handlerMethods`). */
+export const DEFAULT_HANDLER_METHODS = [
+  'webSocketMessage',
+  'onMessage',
+  'onmessage',
+  'handleMessage',
+  'receive',
+  'onData',
+  'handleData',
+  'onChunk',
+  'onFrame',
+  'onPacket',
+  'onLine',
+];
+
+/** Base classes whose every method runs per message on a long-lived object (Durable Objects, PartyKit/partyserver, actor libraries). */
+export const DEFAULT_ACTOR_BASE_CLASSES = ['DurableObject', 'Server', 'Actor', 'Agent', 'Party.Server'];
+
+/** Functions whose function arguments are message handlers (nact's `spawn`, actor factories). */
+export const DEFAULT_HANDLER_FACTORIES = ['spawn', 'spawnStateless', 'createActor', 'actor'];
+
+/** Stream classes whose `transform`/`write` callbacks receive every chunk. */
+export const STREAM_BASE_CLASSES = new Set(['Transform', 'Writable', 'Duplex', 'PassThrough']);
+export const STREAM_CHUNK_METHODS = new Set(['transform', '_transform', 'write', '_write', 'flush']);
+
+/** Typed-array constructors: `new X(arrayBuffer, byteOffset, length)` is a view. */
+export const TYPED_ARRAY_CONSTRUCTORS = new Set([
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+]);
+
+/** Typed arrays whose elements are single bytes (offsets and lengths are both in bytes). */
+export const BYTE_TYPED_ARRAYS = new Set(['Uint8Array', 'Uint8ClampedArray', 'Int8Array']);
+
+/** String methods whose result V8 may make a sliced string of the receiver (13+ characters). */
+export const STRING_SLICE_METHODS = new Set([
+  'slice',
+  'substring',
+  'substr',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+]);
+/** String methods that return containers of sliced strings (parts, regexp matches and groups). */
+export const STRING_PART_METHODS = new Set(['split', 'match', 'matchAll']);
+/** Methods only strings have: calling one is evidence that the receiver is text. */
+export const STRING_ONLY_METHODS = new Set([
+  'substring',
+  'substr',
+  'split',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'startsWith',
+  'endsWith',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'toUpperCase',
+  'toLowerCase',
+  'replace',
+  'replaceAll',
+  'match',
+  'matchAll',
+  'padStart',
+  'padEnd',
+  'normalize',
+  'localeCompare',
+]);
+/** Methods only Buffers have: calling one is evidence that the receiver is a Buffer. */
+export const BUFFER_ONLY_METHODS = new Set([
+  'readUInt8',
+  'readUInt16LE',
+  'readUInt16BE',
+  'readUInt32LE',
+  'readUInt32BE',
+  'readUint8',
+  'readUint16LE',
+  'readUint16BE',
+  'readUint32LE',
+  'readUint32BE',
+  'readInt8',
+  'readInt16LE',
+  'readInt16BE',
+  'readInt32LE',
+  'readInt32BE',
+  'readBigUInt64LE',
+  'readBigUInt64BE',
+  'readBigInt64LE',
+  'readBigInt64BE',
+  'readFloatLE',
+  'readFloatBE',
+  'readDoubleLE',
+  'readDoubleBE',
+  'readUIntBE',
+  'readUIntLE',
+  'readIntBE',
+  'readIntLE',
+  'writeUInt8',
+  'writeUInt16BE',
+  'writeUInt32BE',
+  'writeInt32BE',
+  'equals',
+  'compare',
+  'swap16',
+  'swap32',
+]);
+/** Members only views have (typed arrays, Buffers, DataViews). */
+export const VIEW_ONLY_MEMBERS = new Set(['subarray', 'byteOffset', 'byteLength', 'buffer', 'getUint8', 'getUint32']);
+
+/** `Buffer.*` calls that return a new Buffer (a Buffer value, not a view of its argument). */
+export const BUFFER_FACTORIES = new Set([
+  'from',
+  'alloc',
+  'allocUnsafe',
+  'allocUnsafeSlow',
+  'concat',
+  'copyBytesFrom',
+]);
+
+/** Calls that read I/O into memory: their result is a parent worth keeping whole only on purpose. */
+export const IO_READ_FUNCTIONS = new Set(['readFileSync', 'readFile']);
+/** Methods that read a chunk or a body: `stream.read()`, `await request.text()`, `await blob.arrayBuffer()`. */
+export const IO_READ_METHODS = new Set(['read', 'readFileSync', 'readFile', 'text', 'arrayBuffer', 'bytes']);
+
+/** Calls that turn bytes into text: slices of their result keep that whole text. */
+export const DECODE_METHODS = new Set(['toString', 'decode']);
+
+/** Collection inserts: the first argument index that is stored (every later argument is stored too). */
+export const COLLECTION_INSERTS: ReadonlyMap<string, number> = new Map([
+  ['push', 0],
+  ['unshift', 0],
+  ['add', 0],
+  ['set', 1],
+  ['splice', 2],
+]);
+
+/** Constructors whose instances are collections (an insert keeps the value as long as the collection). */
+export const COLLECTION_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'Array']);
+/** Methods that take a value out of a collection: the object it returns is as long-lived as the collection. */
+export const COLLECTION_GETTERS = new Set(['get', 'at', 'find', 'findLast']);
+
+/** Timer and subscription functions: a closure handed to one lives as long as the timer or subscription. */
+export const TIMER_FUNCTIONS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
+
+/** Names of the runtime checker's functions that rules' fixes may import. */
+export const RUNTIME_MODULE = 'leakproof/runtime';

@@ -1,0 +1,312 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { LeakproofSettings } from '../settings';
+import {
+  BYTE_EVENTS,
+  ONCE_METHODS,
+  STREAM_BASE_CLASSES,
+  STREAM_CHUNK_METHODS,
+  SUBSCRIBE_METHODS,
+  TEXT_EVENTS,
+} from './apis';
+import {
+  calleeName,
+  className,
+  enclosingClass,
+  findVariable,
+  implementedNames,
+  isFunction,
+  methodCall,
+  methodNameOf,
+  propertyName,
+  staticString,
+  superClassName,
+  unwrap,
+  type FunctionNode,
+} from './ast';
+import type { TypeFacts } from './types';
+
+/**
+ * Question 1: is this code long-lived? A handler is a function that runs once per message, event or
+ * chunk for as long as its owner lives; what it stores outside itself accumulates.
+ */
+export type HandlerKind = 'subscription' | 'event-property' | 'method' | 'stream' | 'factory';
+
+export interface Handler {
+  fn: FunctionNode;
+  kind: HandlerKind;
+  /** For messages: "the 'data' handler", "SessionActor.webSocketMessage". */
+  label: string;
+  /** The subscribed event, when known ('data', 'message', ...). */
+  event?: string;
+  /** The object subscribed to, when it is a subscription: `socket` in `socket.on('data', ...)`. */
+  emitter?: TSESTree.Node;
+  /** Reducer-style handlers (`(state, msg) => newState`): what they return becomes the actor's state. */
+  returnsState: boolean;
+}
+
+export class HandlerFinder {
+  private readonly cache = new WeakMap<FunctionNode, Handler | null>();
+  private readonly classMethodRefs = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly settings: LeakproofSettings,
+    private readonly types: TypeFacts,
+  ) {}
+
+  /** The handler `fn` is, if it is one. */
+  handlerOf(fn: FunctionNode): Handler | undefined {
+    const cached = this.cache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    this.cache.set(fn, null); // recursion guard
+    let found: Handler | undefined;
+    try {
+      found = this.findHandler(fn);
+    } catch {
+      found = undefined;
+    }
+    this.cache.set(fn, found ?? null);
+    return found;
+  }
+
+  /** The nearest enclosing function that is a handler (the innermost function first). */
+  enclosingHandler(node: TSESTree.Node): Handler | undefined {
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current) {
+      if (isFunction(current)) {
+        const handler = this.handlerOf(current);
+        if (handler) return handler;
+      }
+      current = current.parent;
+    }
+    return undefined;
+  }
+
+  /** True for `for await (const chunk of stream)`: each iteration receives a chunk. */
+  isChunkLoop(loop: TSESTree.ForOfStatement): boolean {
+    if (!loop.await) return false;
+    const source = unwrap(loop.right);
+    return source.type !== AST_NODE_TYPES.ArrayExpression;
+  }
+
+  /** The kind of value an event delivers in its first argument, from the event name and the emitter. */
+  eventValueKind(handler: Handler): 'buffer' | 'string' | undefined {
+    if (!handler.event) return undefined;
+    if (TEXT_EVENTS.has(handler.event)) return 'string';
+    if (BYTE_EVENTS.has(handler.event)) {
+      return handler.emitter && this.hasSetEncoding(handler.emitter) ? 'string' : 'buffer';
+    }
+    return undefined;
+  }
+
+  private findHandler(fn: FunctionNode): Handler | undefined {
+    const parent = fn.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.Expression)) {
+      const fromCall = this.handlerFromCall(fn, parent);
+      if (fromCall) return fromCall;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === fn &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      const name = propertyName(parent.left);
+      if (name && /^on[a-z]+$/.test(name)) {
+        return { fn, kind: 'event-property', label: `the ${name} handler`, event: name.slice(2), returnsState: false };
+      }
+    }
+    const method = methodNameOf(fn);
+    if (method) {
+      const fromMethod = this.handlerFromMethod(fn, method);
+      if (fromMethod) return fromMethod;
+    }
+    // `function onData(chunk) {}` ... `socket.on('data', onData)`; `socket.on('data', this.onData)`.
+    return this.handlerFromReference(fn);
+  }
+
+  private handlerFromCall(fn: FunctionNode, call: TSESTree.CallExpression): Handler | undefined {
+    const member = methodCall(call);
+    if (member && SUBSCRIBE_METHODS.has(member.name)) {
+      if (call.arguments[1] !== fn) return undefined;
+      if (member.name === 'addEventListener' && isOnceOption(call.arguments[2])) return undefined;
+      const event = staticString(call.arguments[0]);
+      return {
+        fn,
+        kind: 'subscription',
+        label: event !== undefined ? `the '${event}' handler` : 'the event handler',
+        event,
+        emitter: member.receiver,
+        returnsState: false,
+      };
+    }
+    if (member && ONCE_METHODS.has(member.name)) return undefined;
+    const name = calleeName(call);
+    if (name && this.settings.handlerFactories.has(name)) {
+      return {
+        fn,
+        kind: 'factory',
+        label: `the actor handler passed to ${name}()`,
+        returnsState: fn.params.length >= 2,
+      };
+    }
+    return undefined;
+  }
+
+  private handlerFromMethod(fn: FunctionNode, method: string): Handler | undefined {
+    const owner = fn.parent?.parent;
+    // `new Transform({ transform(chunk, enc, cb) {} })`
+    if (owner?.type === AST_NODE_TYPES.ObjectExpression) {
+      const construct = owner.parent;
+      if (
+        construct?.type === AST_NODE_TYPES.NewExpression &&
+        construct.callee.type === AST_NODE_TYPES.Identifier &&
+        STREAM_BASE_CLASSES.has(construct.callee.name) &&
+        STREAM_CHUNK_METHODS.has(method)
+      ) {
+        return { fn, kind: 'stream', label: `the ${construct.callee.name} ${method}()`, returnsState: false };
+      }
+      if (this.settings.handlerMethods.has(method)) {
+        return { fn, kind: 'method', label: `the ${method}() handler`, returnsState: false };
+      }
+      return undefined;
+    }
+    const cls = enclosingClass(fn);
+    if (!cls || owner?.parent !== cls) return undefined;
+    if (method === 'constructor') return undefined;
+    const name = className(cls);
+    const label = `${name}.${method}`;
+    if (this.settings.handlerMethods.has(method)) return { fn, kind: 'method', label, returnsState: false };
+    const base = superClassName(cls);
+    const baseShort = base?.split('.').pop();
+    if (base && STREAM_BASE_CLASSES.has(baseShort ?? base) && STREAM_CHUNK_METHODS.has(method)) {
+      return { fn, kind: 'stream', label, returnsState: false };
+    }
+    if (this.isActorClass(cls)) return { fn, kind: 'method', label, returnsState: false };
+    return undefined;
+  }
+
+  isActorClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    const actorBases = this.settings.actorBaseClasses;
+    const base = superClassName(cls);
+    if (base && (actorBases.has(base) || actorBases.has(base.split('.').pop() ?? base))) return true;
+    if (implementedNames(cls).some((name) => actorBases.has(name))) return true;
+    if (cls.superClass && this.types.typed) return this.types.hasNominalBase(cls.superClass, actorBases);
+    return false;
+  }
+
+  private handlerFromReference(fn: FunctionNode): Handler | undefined {
+    for (const use of this.listenerUses(fn)) {
+      const call = use.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const fromCall = this.handlerFromCall(use as unknown as FunctionNode, call);
+      if (fromCall) return { ...fromCall, fn };
+    }
+    return undefined;
+  }
+
+  /** Places where `fn` is passed by name: `onData`, `this.onData`, `this.onData.bind(this)`. */
+  private listenerUses(fn: FunctionNode): TSESTree.Node[] {
+    const uses: TSESTree.Node[] = [];
+    const push = (node: TSESTree.Node) => {
+      let current = node;
+      // `this.onData.bind(this)` is passed as itself.
+      const parent = current.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === current &&
+        propertyName(parent) === 'bind' &&
+        parent.parent?.type === AST_NODE_TYPES.CallExpression
+      ) {
+        current = parent.parent;
+      }
+      uses.push(current);
+    };
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+      const variable = findVariable(this.sourceCode, fn.id);
+      for (const ref of variable?.references ?? []) push(ref.identifier);
+    } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, fn.parent.id);
+      for (const ref of variable?.references ?? []) if (ref.identifier !== fn.parent.id) push(ref.identifier);
+    } else {
+      const method = methodNameOf(fn);
+      const cls = enclosingClass(fn);
+      if (method && cls && fn.parent?.parent?.parent === cls) {
+        for (const ref of this.thisMemberRefs(cls).get(method) ?? []) push(ref);
+      }
+    }
+    return uses;
+  }
+
+  /** `this.name` member expressions in a class, by name (computed once per class). */
+  thisMemberRefs(cls: TSESTree.Node): Map<string, TSESTree.Node[]> {
+    let refs = this.classMethodRefs.get(cls);
+    if (refs) return refs;
+    const found = new Map<string, TSESTree.Node[]>();
+    walk(cls, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = propertyName(node);
+        if (name) {
+          const list = found.get(name) ?? [];
+          list.push(node);
+          found.set(name, list);
+        }
+      }
+    });
+    refs = found;
+    this.classMethodRefs.set(cls, refs);
+    return refs;
+  }
+
+  private readonly encodingCache = new Map<string, boolean>();
+
+  /** `socket.setEncoding('utf8')` anywhere in the file turns that emitter's chunks into strings. */
+  private hasSetEncoding(emitter: TSESTree.Node): boolean {
+    const key = this.sourceCode.getText(emitter);
+    const cached = this.encodingCache.get(key);
+    if (cached !== undefined) return cached;
+    const text = this.sourceCode.text;
+    const found = text.includes(`${key}.setEncoding(`) || /encoding\s*:\s*['"`]utf-?8/i.test(text);
+    this.encodingCache.set(key, found);
+    return found;
+  }
+}
+
+function isOnceOption(node: TSESTree.Node | undefined): boolean {
+  if (!node || node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (prop) =>
+      prop.type === AST_NODE_TYPES.Property &&
+      !prop.computed &&
+      prop.key.type === AST_NODE_TYPES.Identifier &&
+      prop.key.name === 'once' &&
+      prop.value.type === AST_NODE_TYPES.Literal &&
+      prop.value.value === true,
+  );
+}
+
+const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
+/**
+ * Visits every node below `root` in source order, iteratively (deep ASTs must not overflow the stack).
+ * `visit` returns false to skip a node's children.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (visit(node) === false) continue;
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+}

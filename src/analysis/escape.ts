@@ -1,0 +1,378 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { COLLECTION_GETTERS, COLLECTION_INSERTS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
+import {
+  calleeName,
+  declaringFunction,
+  enclosingFunction,
+  findVariable,
+  isInside,
+  methodCall,
+  outerParent,
+  propertyName,
+  shortText,
+  unwrap,
+  type FunctionNode,
+} from './ast';
+import type { CallGraph } from './calls';
+import type { HandlerFinder } from './contexts';
+import { iteratedReceiver, type OriginFinder } from './origins';
+
+/**
+ * Question 3: does a value reach long-lived storage, and by which path? Long-lived storage is a field of
+ * `this`, a variable declared outside the function (module scope or an enclosing closure), a collection
+ * held by those, an object taken out of one, a closure handed to a timer or subscription, or the new
+ * state a reducer-style handler returns.
+ */
+export type SinkKind = 'field' | 'outer-variable' | 'collection' | 'closure' | 'state';
+
+export interface Sink {
+  kind: SinkKind;
+  /** For messages: "`this.frames`", "the module variable `lastFrame`". */
+  label: string;
+  /** The storage expression (assignment target or collection), for self-trim checks and fixes. */
+  target: TSESTree.Node;
+  /** The expression whose value is stored there (the last step before the storage). */
+  value?: TSESTree.Node;
+}
+
+export interface EscapeOptions {
+  /** The value is a container of pieces (split parts, regexp matches): elements read from it carry it. */
+  container?: boolean;
+}
+
+const MAX_CALL_DEPTH = 2;
+// Receivers whose `push`/`add`/`set` is not a collection insert (streams, sockets, hashes, ports).
+const NOT_A_COLLECTION = /stream|readable|writable|socket|sink|pipe|duplex|transform|response|^res$|port|channel|^ws$|conn|emitter|parser|decoder|encoder|hash|hmac|client|headers|params|searchParams|url/i;
+
+interface Walk {
+  depth: number;
+  seen: Set<TSESTree.Node>;
+  container: boolean;
+}
+
+export class EscapeFinder {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly handlers: HandlerFinder,
+    private readonly origins: OriginFinder,
+    private readonly calls: CallGraph,
+  ) {}
+
+  /** Where `value` is kept beyond the function that made it, if anywhere. */
+  sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
+    try {
+      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private follow(node: TSESTree.Node, walk: Walk): Sink | undefined {
+    if (walk.seen.has(node) || walk.seen.size > 300) return undefined;
+    walk.seen.add(node);
+    const sink = this.step(node, walk);
+    if (sink && !sink.value) sink.value = node;
+    return sink;
+  }
+
+  private step(node: TSESTree.Node, walk: Walk): Sink | undefined {
+    const { child, parent } = outerParent(node);
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test === child ? undefined : this.follow(parent, walk);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.follow(parent, walk);
+      case AST_NODE_TYPES.SequenceExpression:
+        return parent.expressions[parent.expressions.length - 1] === child ? this.follow(parent, walk) : undefined;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.follow(parent, walk);
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === child ? this.intoPattern(parent.id, walk) : undefined;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right !== child) return undefined;
+        if (parent.left.type === AST_NODE_TYPES.ArrayPattern || parent.left.type === AST_NODE_TYPES.ObjectPattern) {
+          return this.intoPattern(parent.left, walk);
+        }
+        return this.intoTarget(parent.left, walk);
+      case AST_NODE_TYPES.Property:
+        return parent.value === child && parent.parent?.type === AST_NODE_TYPES.ObjectExpression
+          ? this.follow(parent.parent, walk)
+          : undefined;
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.follow(parent, walk);
+      case AST_NODE_TYPES.SpreadElement:
+        // `[...parts]` and `{ ...state }` carry what the spread container holds.
+        return walk.container && parent.parent ? this.follow(parent.parent, walk) : undefined;
+      case AST_NODE_TYPES.CallExpression:
+        return parent.callee === child ? undefined : this.intoCall(parent, child, walk);
+      case AST_NODE_TYPES.NewExpression:
+        return this.intoNew(parent, walk);
+      case AST_NODE_TYPES.ReturnStatement:
+        return this.fromReturn(enclosingFunction(parent), walk);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === child ? this.fromReturn(parent, walk) : undefined;
+      case AST_NODE_TYPES.MemberExpression:
+        // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
+        if (walk.container && parent.object === child && isElementRead(parent)) return this.follow(parent, walk);
+        return undefined;
+      case AST_NODE_TYPES.ForOfStatement:
+        // `for (const part of parts)`: the loop variable is a piece.
+        if (walk.container && parent.right === child) {
+          const left = parent.left;
+          if (left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0]) {
+            return this.intoPattern(left.declarations[0].id, walk);
+          }
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** `const x = value`, `const [a, b] = parts`, `const { id } = match.groups`. */
+  private intoPattern(pattern: TSESTree.Node, walk: Walk): Sink | undefined {
+    if (pattern.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, pattern);
+      if (!variable) return undefined;
+      if (!declaringFunction(variable) && isModuleScope(variable)) {
+        return { kind: 'outer-variable', label: `the module variable \`${pattern.name}\``, target: pattern };
+      }
+      return this.intoVariable(variable, pattern, walk);
+    }
+    // Destructuring reads elements: only containers of pieces hand their pieces on.
+    if (!walk.container) return undefined;
+    const names: TSESTree.Identifier[] = [];
+    collectPatternNames(pattern, names);
+    for (const name of names) {
+      const sink = this.intoPattern(name, { ...walk, container: false });
+      if (sink) return sink;
+    }
+    return undefined;
+  }
+
+  /** `target = value`. */
+  private intoTarget(target: TSESTree.Node, walk: Walk): Sink | undefined {
+    const node = unwrap(target);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      if (!variable) return undefined;
+      const declaredIn = declaringFunction(variable);
+      const here = enclosingFunction(node);
+      if (!declaredIn || (here && declaredIn !== here && !isInside(declaredIn, here))) {
+        const label = declaredIn
+          ? `\`${node.name}\`, declared outside the function`
+          : `the module variable \`${node.name}\``;
+        return { kind: 'outer-variable', label, target: node };
+      }
+      return this.intoVariable(variable, node, walk);
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      return { kind: 'field', label: `\`${this.text(node)}\``, target: node };
+    }
+    if (this.isLongLived(object, 0)) return { kind: 'field', label: `\`${this.text(node)}\``, target: node };
+    // `frame.header = view` on a local object: wherever the object goes, the view goes.
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, object);
+      if (variable) return this.intoVariable(variable, object, { ...walk, container: false });
+    }
+    return undefined;
+  }
+
+  /** Every later read of a local variable that holds the value. */
+  private intoVariable(variable: TSESLint.Scope.Variable, declaration: TSESTree.Node, walk: Walk): Sink | undefined {
+    const owner = declaringFunction(variable);
+    for (const ref of variable.references) {
+      if (ref.identifier === declaration || !ref.isRead()) continue;
+      const readIn = enclosingFunction(ref.identifier);
+      if (readIn && readIn !== owner) {
+        const closure = this.closureSink(readIn, owner, ref.identifier);
+        if (closure) return closure;
+      }
+      const sink = this.follow(ref.identifier, walk);
+      if (sink) return sink;
+    }
+    return undefined;
+  }
+
+  /** A read inside a closure handed to a timer or a subscription keeps the value as long as that lives. */
+  private closureSink(inner: FunctionNode, owner: FunctionNode | undefined, use: TSESTree.Node): Sink | undefined {
+    let fn: FunctionNode | undefined = inner;
+    while (fn && fn !== owner) {
+      const call = fn.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.Expression)) {
+        const name = calleeName(call);
+        if (name && (TIMER_FUNCTIONS.has(name) || SUBSCRIBE_METHODS.has(name))) {
+          return { kind: 'closure', label: `a closure passed to ${name}()`, target: use };
+        }
+      }
+      fn = enclosingFunction(fn);
+    }
+    return undefined;
+  }
+
+  private intoCall(call: TSESTree.CallExpression, arg: TSESTree.Node, walk: Walk): Sink | undefined {
+    const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+    if (index < 0) return undefined;
+    const method = methodCall(call);
+    if (method) {
+      const receiver = unwrap(method.receiver);
+      const firstStored = COLLECTION_INSERTS.get(method.name);
+      if (firstStored !== undefined && index >= firstStored) {
+        // `this.push(chunk)` in a stream is Readable#push, not a collection.
+        if (receiver.type === AST_NODE_TYPES.ThisExpression) return undefined;
+        if (this.isLongLived(receiver, 0)) {
+          return this.isCollection(receiver)
+            ? { kind: 'collection', label: `\`${this.text(receiver)}\``, target: receiver }
+            : undefined;
+        }
+        if (receiver.type === AST_NODE_TYPES.Identifier) {
+          const variable = findVariable(this.sourceCode, receiver);
+          if (variable && this.isCollection(receiver)) return this.intoVariable(variable, receiver, walk);
+        }
+        return undefined;
+      }
+      if (
+        method.name === 'assign' &&
+        receiver.type === AST_NODE_TYPES.Identifier &&
+        receiver.name === 'Object' &&
+        index >= 1 &&
+        call.arguments[0]
+      ) {
+        return this.intoTarget(call.arguments[0], walk);
+      }
+    }
+    if (walk.depth >= MAX_CALL_DEPTH) return undefined;
+    const fn = this.calls.resolveCallee(call);
+    const param = fn?.params[index];
+    if (!fn || !param) return undefined;
+    const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode, name);
+    return variable ? this.intoVariable(variable, name, { ...walk, depth: walk.depth + 1 }) : undefined;
+  }
+
+  /** `new Map([[key, value]])`, `new Set([value])`: the collection holds the value. */
+  private intoNew(construct: TSESTree.NewExpression, walk: Walk): Sink | undefined {
+    const callee = unwrap(construct.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Map' || callee.name === 'Set')) {
+      return this.follow(construct, walk);
+    }
+    return undefined;
+  }
+
+  private fromReturn(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
+    if (!fn) return undefined;
+    const handler = this.handlers.handlerOf(fn);
+    if (handler?.returnsState) {
+      return { kind: 'state', label: `the state returned by ${handler.label}`, target: fn };
+    }
+    if (handler) return undefined;
+    // `parts.map((p) => p.trim())`: what the callback returns becomes an element of the result.
+    const iterated = iteratedReceiver(fn);
+    if (iterated && fn.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const name = methodCall(fn.parent)?.name;
+      if (name === 'map' || name === 'flatMap') return this.follow(fn.parent, { ...walk, container: true });
+      return undefined;
+    }
+    if (walk.depth >= MAX_CALL_DEPTH) return undefined;
+    for (const call of this.calls.callSites(fn)) {
+      const sink = this.follow(call, { ...walk, depth: walk.depth + 1 });
+      if (sink) return sink;
+    }
+    return undefined;
+  }
+
+  /** Storage that outlives the current call: `this`, outer variables, and what is fetched from them. */
+  isLongLived(raw: TSESTree.Node, depth: number): boolean {
+    const node = unwrap(raw);
+    if (depth > 4) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.ThisExpression:
+        return true;
+      case AST_NODE_TYPES.MemberExpression:
+        return this.isLongLived(node.object, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        const method = methodCall(node);
+        return !!method && COLLECTION_GETTERS.has(method.name) && this.isLongLived(method.receiver, depth + 1);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = findVariable(this.sourceCode, node);
+        if (!variable) return false;
+        const declaredIn = declaringFunction(variable);
+        const here = enclosingFunction(node);
+        if (!declaredIn) return isModuleScope(variable) && variable.defs.some((def) => def.type === 'Variable');
+        if (here && declaredIn !== here && isInside(here, declaredIn)) {
+          return variable.defs.some((def) => def.type === 'Variable');
+        }
+        for (const def of variable.defs) {
+          if (def.type !== 'Variable') continue;
+          const declarator = def.node as TSESTree.VariableDeclarator;
+          if (declarator.id === def.name && declarator.init && this.isLongLived(declarator.init, depth + 1)) return true;
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Is `receiver` a collection (array, Map, Set)? Types first; without them, declarations and names. */
+  private isCollection(receiver: TSESTree.Node): boolean {
+    const kind = this.origins.kindOf(receiver);
+    if (kind === 'array' || kind === 'map' || kind === 'set') return true;
+    if (kind !== 'unknown') return false;
+    const node = unwrap(receiver);
+    // A field or module variable whose declaration we can see but not classify is not assumed a collection.
+    if (node.type === AST_NODE_TYPES.Identifier) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) return false;
+      const name = propertyName(node);
+      return !!name && !NOT_A_COLLECTION.test(name);
+    }
+    return false;
+  }
+
+  private text(node: TSESTree.Node): string {
+    return shortText(this.sourceCode, node);
+  }
+}
+
+function isModuleScope(variable: TSESLint.Scope.Variable): boolean {
+  const type = variable.scope.type;
+  return type === 'module' || type === 'global' || (variable.scope.block as TSESTree.Node).type === AST_NODE_TYPES.Program;
+}
+
+/** `parts[1]`, `match.groups`, `match.groups.id`; not `parts.length` or `match.index`. */
+function isElementRead(member: TSESTree.MemberExpression): boolean {
+  if (member.computed) return true;
+  if (propertyName(member) === 'groups') return true;
+  const object = unwrap(member.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'groups';
+}
+
+function collectPatternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      out.push(pattern);
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) collectPatternNames(element, out);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const prop of pattern.properties) {
+        collectPatternNames(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument, out);
+      }
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      collectPatternNames(pattern.left, out);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      collectPatternNames(pattern.argument, out);
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,574 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  BUFFER_FACTORIES,
+  BUFFER_ONLY_METHODS,
+  DECODE_METHODS,
+  IO_READ_FUNCTIONS,
+  IO_READ_METHODS,
+  STRING_ONLY_METHODS,
+  STRING_PART_METHODS,
+  STRING_SLICE_METHODS,
+  VIEW_ONLY_MEMBERS,
+} from './apis';
+import {
+  calleeName,
+  enclosingClass,
+  findVariable,
+  isFunction,
+  methodCall,
+  propertyName,
+  shortText,
+  unwrap,
+  type FunctionNode,
+} from './ast';
+import { walk, type Handler, type HandlerFinder } from './contexts';
+import { callSitesOf, type CallGraph } from './calls';
+import type { TypeFacts, ValueKind } from './types';
+
+/**
+ * Question 2, first half: does this value derive from incoming data, and from which parent? Incoming
+ * data is what a handler receives (its parameters and what derives from them), what I/O reads return,
+ * chunks of a `for await` loop, and accumulation buffers (a field rebuilt with `Buffer.concat`).
+ */
+export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop';
+
+export interface Origin {
+  kind: OriginKind;
+  /** For messages: "`chunk`, received by the 'data' handler". */
+  label: string;
+  handler?: Handler;
+  /** The expression that is the parent (the receiver of the view-making call, when known). */
+  node: TSESTree.Node;
+}
+
+const MAX_CALL_DEPTH = 2;
+
+export class OriginFinder {
+  private readonly accumulators = new WeakMap<TSESTree.Node, Map<string, boolean>>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly handlers: HandlerFinder,
+    private readonly types: TypeFacts,
+    private readonly calls: CallGraph,
+  ) {}
+
+  /** The incoming parent `expr` derives from, or undefined when there is no evidence of one. */
+  originOf(expr: TSESTree.Node): Origin | undefined {
+    try {
+      return this.find(expr, 0, new Set());
+    } catch {
+      return undefined;
+    }
+  }
+
+  private find(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    const node = unwrap(raw);
+    if (seen.has(node) || seen.size > 200) return undefined;
+    seen.add(node);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.fromIdentifier(node, depth, seen);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.fromMember(node, depth, seen);
+      case AST_NODE_TYPES.CallExpression:
+        return this.fromCall(node, depth, seen);
+      case AST_NODE_TYPES.NewExpression:
+        // `new TextDecoder().decode(x)` is a call; `new Uint8Array(x.buffer, ...)` derives from x.
+        return node.arguments[0] ? this.find(node.arguments[0], depth, seen) : undefined;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.find(node.argument, depth, seen);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.find(node.consequent, depth, seen) ?? this.find(node.alternate, depth, seen);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.find(node.left, depth, seen) ?? this.find(node.right, depth, seen);
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.find(node.expressions[node.expressions.length - 1], depth, seen);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return this.find(node.right, depth, seen);
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const part of node.expressions) {
+          const found = this.find(part, depth, seen);
+          if (found) return found;
+        }
+        return undefined;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator !== '+') return undefined;
+        return this.find(node.left, depth, seen) ?? this.find(node.right, depth, seen);
+      default:
+        return undefined;
+    }
+  }
+
+  private fromIdentifier(id: TSESTree.Identifier, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    const variable = findVariable(this.sourceCode, id);
+    if (!variable) return undefined;
+    for (const def of variable.defs) {
+      if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
+        const fn = def.node as FunctionNode;
+        const paramName = def.name as TSESTree.Identifier;
+        const index = fn.params.findIndex((param) => param.range[0] <= def.name.range[0] && param.range[1] >= def.name.range[1]);
+        const handler = this.handlers.handlerOf(fn);
+        if (handler) {
+          return {
+            kind: 'handler-param',
+            label: `\`${paramName.name}\`, received by ${handler.label}`,
+            handler,
+            node: id,
+          };
+        }
+        // `parts.map((part) => ...)`: a callback's first parameter is an element of the receiver.
+        const iterated = iteratedReceiver(fn);
+        if (iterated && index === 0) {
+          const found = this.find(iterated, depth, seen);
+          if (found) return found;
+        }
+        if (index < 0 || depth >= MAX_CALL_DEPTH) continue;
+        // One call level: a helper called with incoming data receives incoming data.
+        for (const call of callSitesOf(this.calls, fn)) {
+          const arg = call.arguments[index];
+          if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+          const found = this.find(arg, depth + 1, seen);
+          if (found) return found;
+        }
+      } else if (def.type === 'Variable') {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const declaration = declarator.parent;
+        const loop = declaration?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+          if (this.handlers.isChunkLoop(loop)) {
+            return {
+              kind: 'chunk-loop',
+              label: `\`${(def.name as TSESTree.Identifier).name}\`, a chunk of \`for await\` over ${shortText(this.sourceCode, loop.right)}`,
+              node: id,
+            };
+          }
+          const found = this.find(loop.right, depth, seen);
+          if (found) return found;
+        } else if (declarator.init) {
+          const found = this.find(declarator.init, depth, seen);
+          if (found) return found;
+        }
+      }
+    }
+    // Reassignments: `let text = ''; text = chunk.toString()`.
+    for (const ref of variable.references) {
+      if (ref.isWrite() && !ref.init && ref.writeExpr) {
+        const found = this.find(ref.writeExpr as TSESTree.Node, depth, seen);
+        if (found) return found;
+      }
+    }
+    if (this.isModuleAccumulator(variable)) {
+      return { kind: 'accumulator', label: `the accumulation buffer \`${id.name}\``, node: id };
+    }
+    return undefined;
+  }
+
+  private fromMember(member: TSESTree.MemberExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    const object = unwrap(member.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(member);
+      const cls = enclosingClass(member);
+      if (name && cls && this.isFieldAccumulator(cls, name)) {
+        return { kind: 'accumulator', label: `the accumulation buffer \`this.${name}\``, node: member };
+      }
+      return undefined;
+    }
+    return this.find(object, depth, seen);
+  }
+
+  private fromCall(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    const method = methodCall(call);
+    if (method) {
+      const { name, receiver } = method;
+      const receiverNode = unwrap(receiver);
+      if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'Buffer' && BUFFER_FACTORIES.has(name)) {
+        return this.fromArguments(call, depth, seen);
+      }
+      if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'JSON' && name === 'parse') {
+        return this.fromArguments(call, depth, seen);
+      }
+      if (name === 'decode' || (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'String')) {
+        const fromArgs = this.fromArguments(call, depth, seen);
+        if (fromArgs) return fromArgs;
+      }
+      if (IO_READ_METHODS.has(name) && receiverNode.type !== AST_NODE_TYPES.ThisExpression) {
+        return { kind: 'io-read', label: `the data read by \`${shortText(this.sourceCode, call)}\``, node: call };
+      }
+      if (
+        name === 'subarray' ||
+        STRING_SLICE_METHODS.has(name) ||
+        STRING_PART_METHODS.has(name) ||
+        DECODE_METHODS.has(name) ||
+        name === 'at' ||
+        name === 'toLowerCase' ||
+        name === 'toUpperCase' ||
+        name === 'replace' ||
+        name === 'replaceAll' ||
+        name === 'normalize' ||
+        name === 'join' ||
+        name === 'values' ||
+        name === 'concat'
+      ) {
+        return this.find(receiver, depth, seen);
+      }
+      if (name === 'exec' && call.arguments[0]) return this.find(call.arguments[0], depth, seen);
+      return this.fromHelper(call, depth, seen);
+    }
+    const name = calleeName(call);
+    if (name && IO_READ_FUNCTIONS.has(name)) {
+      return { kind: 'io-read', label: `the data read by \`${shortText(this.sourceCode, call)}\``, node: call };
+    }
+    if (name === 'String' || name === 'structuredClone') return this.fromArguments(call, depth, seen);
+    return this.fromHelper(call, depth, seen);
+  }
+
+  private fromArguments(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    for (const arg of call.arguments) {
+      const target = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
+      const inner = unwrap(target);
+      const candidates = inner.type === AST_NODE_TYPES.ArrayExpression ? inner.elements : [inner];
+      for (const candidate of candidates) {
+        if (!candidate) continue;
+        const node = candidate.type === AST_NODE_TYPES.SpreadElement ? candidate.argument : candidate;
+        const found = this.find(node, depth, seen);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** A same-file helper returns incoming data when one of its returns derives from it. */
+  private fromHelper(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+    if (depth >= MAX_CALL_DEPTH) return undefined;
+    const fn = this.calls.resolveCallee(call);
+    if (!fn) return undefined;
+    for (const returned of returnedExpressions(fn)) {
+      const found = this.find(returned, depth + 1, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `this.pending = Buffer.concat([this.pending, chunk])` somewhere in the class. */
+  private isFieldAccumulator(cls: TSESTree.Node, name: string): boolean {
+    let perClass = this.accumulators.get(cls);
+    if (!perClass) {
+      perClass = new Map();
+      this.accumulators.set(cls, perClass);
+    }
+    const known = perClass.get(name);
+    if (known !== undefined) return known;
+    let found = false;
+    for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
+      const parent = ref.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && isConcat(parent.right)) {
+        found = true;
+        break;
+      }
+    }
+    perClass.set(name, found);
+    return found;
+  }
+
+  private isModuleAccumulator(variable: TSESLint.Scope.Variable): boolean {
+    return variable.references.some(
+      (ref) => ref.isWrite() && !ref.init && ref.writeExpr && isConcat(ref.writeExpr as TSESTree.Node),
+    );
+  }
+
+  /**
+   * What kind of value `expr` is: types first, then evidence from the code (annotations, the API that
+   * made it, the event that delivered it, methods called on it). 'unknown' when nothing says.
+   */
+  kindOf(expr: TSESTree.Node): ValueKind {
+    const node = unwrap(expr);
+    if (this.types.typed) {
+      const typed = this.types.kindOf(node);
+      if (typed !== 'unknown') return typed;
+    }
+    try {
+      return this.syntacticKind(node, 0, new Set());
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  private syntacticKind(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): ValueKind {
+    const node = unwrap(raw);
+    if (seen.has(node) || depth > 6) return 'unknown';
+    seen.add(node);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof node.value === 'string' ? 'string' : 'other';
+      case AST_NODE_TYPES.TemplateLiteral:
+        return 'string';
+      case AST_NODE_TYPES.ArrayExpression:
+        return 'array';
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.syntacticKind(node.argument, depth + 1, seen);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const a = this.syntacticKind(node.consequent, depth + 1, seen);
+        const b = this.syntacticKind(node.alternate, depth + 1, seen);
+        return a === b ? a : 'unknown';
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+        return constructorKind(callee.name);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.callKind(node, depth, seen);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierKind(node, depth, seen);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(node);
+        if (name === 'buffer' && this.isView(node.object, depth, seen)) return 'array-buffer';
+        if (node.object.type === AST_NODE_TYPES.ThisExpression && name) {
+          const cls = enclosingClass(node);
+          if (cls) return this.fieldKind(cls, name);
+        }
+        return 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  private isView(node: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): boolean {
+    const kind = this.syntacticKind(node, depth + 1, seen);
+    return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view';
+  }
+
+  private callKind(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): ValueKind {
+    const method = methodCall(call);
+    if (method) {
+      const receiver = unwrap(method.receiver);
+      if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && BUFFER_FACTORIES.has(method.name)) {
+        return 'buffer';
+      }
+      if (method.name === 'toString' || method.name === 'decode' || method.name === 'join') return 'string';
+      if (STRING_SLICE_METHODS.has(method.name) && method.name !== 'slice') return 'string';
+      if (method.name === 'split') return 'array';
+      if (method.name === 'subarray' || method.name === 'slice') {
+        return this.syntacticKind(method.receiver, depth + 1, seen);
+      }
+      if (method.name === 'readFileSync' || method.name === 'readFile') return readKind(call);
+      if (method.name === 'text') return 'string';
+      if (method.name === 'arrayBuffer') return 'array-buffer';
+      return 'unknown';
+    }
+    const name = calleeName(call);
+    if (name === 'readFileSync' || name === 'readFile') return readKind(call);
+    if (name === 'String') return 'string';
+    return 'unknown';
+  }
+
+  private identifierKind(id: TSESTree.Identifier, depth: number, seen: Set<TSESTree.Node>): ValueKind {
+    const variable = findVariable(this.sourceCode, id);
+    if (!variable) return 'unknown';
+    for (const def of variable.defs) {
+      const annotated = annotationKind(def.name);
+      if (annotated !== 'unknown') return annotated;
+      if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
+        const fn = def.node as FunctionNode;
+        const handler = this.handlers.handlerOf(fn);
+        if (handler && fn.params[0] && fn.params[0].range[0] <= def.name.range[0] && fn.params[0].range[1] >= def.name.range[1]) {
+          const eventKind = this.handlers.eventValueKind(handler);
+          if (eventKind) return eventKind;
+          if (handler.kind === 'stream') return 'buffer';
+        }
+      } else if (def.type === 'Variable') {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const loop = declarator.parent?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+          if (!loop.await) {
+            const source = this.syntacticKind(loop.right, depth + 1, seen);
+            if (source === 'array' && isSplitCall(loop.right)) return 'string';
+          }
+        } else if (declarator.init && declarator.id === def.name) {
+          const kind = this.syntacticKind(declarator.init, depth + 1, seen);
+          if (kind !== 'unknown') return kind;
+        }
+      }
+    }
+    return usageKind(variable);
+  }
+
+  private readonly fieldKinds = new WeakMap<TSESTree.Node, Map<string, ValueKind>>();
+
+  /** A field's kind from its declaration or what the class assigns to it. */
+  fieldKind(cls: TSESTree.Node, name: string): ValueKind {
+    let perClass = this.fieldKinds.get(cls);
+    if (!perClass) {
+      perClass = new Map();
+      this.fieldKinds.set(cls, perClass);
+    }
+    const known = perClass.get(name);
+    if (known !== undefined) return known;
+    perClass.set(name, 'unknown');
+    let kind: ValueKind = 'unknown';
+    const body = (cls as TSESTree.ClassDeclaration).body?.body ?? [];
+    for (const member of body) {
+      if (
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        !member.computed &&
+        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.name === name
+      ) {
+        const annotated = annotationKind(member);
+        if (annotated !== 'unknown') kind = annotated;
+        else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());
+      }
+    }
+    if (kind === 'unknown') {
+      for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
+        const parent = ref.parent;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
+          const assigned = this.syntacticKind(parent.right, 1, new Set());
+          if (assigned !== 'unknown') {
+            kind = assigned;
+            break;
+          }
+        }
+      }
+    }
+    perClass.set(name, kind);
+    return kind;
+  }
+}
+
+function isConcat(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = methodCall(value);
+  return (
+    !!method &&
+    method.name === 'concat' &&
+    unwrap(method.receiver).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(method.receiver) as TSESTree.Identifier).name === 'Buffer'
+  );
+}
+
+function isSplitCall(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.CallExpression && methodCall(value)?.name === 'split';
+}
+
+function readKind(call: TSESTree.CallExpression): ValueKind {
+  // `readFileSync(path, 'utf8')` and `{ encoding: 'utf8' }` return text.
+  const options = call.arguments[1];
+  if (!options) return 'buffer';
+  if (options.type === AST_NODE_TYPES.Literal) return typeof options.value === 'string' ? 'string' : 'buffer';
+  if (options.type === AST_NODE_TYPES.ObjectExpression) {
+    const hasEncoding = options.properties.some(
+      (prop) =>
+        prop.type === AST_NODE_TYPES.Property &&
+        prop.key.type === AST_NODE_TYPES.Identifier &&
+        prop.key.name === 'encoding' &&
+        !(prop.value.type === AST_NODE_TYPES.Literal && prop.value.value === null),
+    );
+    return hasEncoding ? 'string' : 'buffer';
+  }
+  return 'unknown';
+}
+
+export function constructorKind(name: string): ValueKind {
+  if (name === 'DataView') return 'data-view';
+  if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer') return 'array-buffer';
+  if (name === 'Map' || name === 'WeakMap') return 'map';
+  if (name === 'Set' || name === 'WeakSet') return 'set';
+  if (name === 'Array') return 'array';
+  if (name === 'String') return 'string';
+  if (/^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/.test(name)) return 'typed-array';
+  return 'other';
+}
+
+/** The kind a TypeScript annotation names, read from syntax (works without a program). */
+export function annotationKind(node: TSESTree.Node): ValueKind {
+  const annotation = (node as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+  return annotation ? typeNodeKind(annotation) : 'unknown';
+}
+
+function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+      return 'string';
+    case AST_NODE_TYPES.TSArrayType:
+    case AST_NODE_TYPES.TSTupleType:
+      return 'array';
+    case AST_NODE_TYPES.TSTypeReference: {
+      const name =
+        type.typeName.type === AST_NODE_TYPES.Identifier
+          ? type.typeName.name
+          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+            ? type.typeName.right.name
+            : '';
+      if (name === 'Buffer') return 'buffer';
+      if (name === 'Array' || name === 'ReadonlyArray') return 'array';
+      const kind = constructorKind(name);
+      return kind === 'other' ? 'unknown' : kind;
+    }
+    case AST_NODE_TYPES.TSUnionType: {
+      const kinds = type.types
+        .filter((part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword)
+        .map(typeNodeKind);
+      const first = kinds[0];
+      return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
+function usageKind(variable: TSESLint.Scope.Variable): ValueKind {
+  let kind: ValueKind = 'unknown';
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
+    const name = propertyName(parent);
+    if (!name) continue;
+    let found: ValueKind = 'unknown';
+    if (STRING_ONLY_METHODS.has(name)) found = 'string';
+    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent))) found = 'buffer';
+    else if (VIEW_ONLY_MEMBERS.has(name)) found = 'buffer';
+    if (found === 'unknown') continue;
+    if (kind !== 'unknown' && kind !== found) return 'unknown';
+    kind = found;
+  }
+  return kind;
+}
+
+/** `chunk.toString('hex')`, `buf.toString('utf8', 0, 4)`: only Buffers take an encoding. */
+function isBufferToString(member: TSESTree.MemberExpression): boolean {
+  const call = member.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  );
+}
+
+/** The expressions a function returns (expression bodies included), not those of nested functions. */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+    return true;
+  });
+  return found;
+}
+
+const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
+
+/** For `recv.map(fn)` and friends: `recv`, whose elements `fn` receives. */
+export function iteratedReceiver(fn: FunctionNode): TSESTree.Node | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const method = methodCall(call);
+  return method && ITERATION_METHODS.has(method.name) ? method.receiver : undefined;
+}

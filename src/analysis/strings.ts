@@ -1,0 +1,74 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { STRING_PART_METHODS, STRING_SLICE_METHODS } from './apis';
+import { methodCall, propertyName, staticNumber } from './ast';
+import type { OriginFinder } from './origins';
+
+/**
+ * Question 2 for text: is this call's result a V8 sliced string (or a container of them), and of which
+ * parent? V8 makes a sliced string for results of 13 characters or more (SlicedString::kMinLength);
+ * shorter ones are copies, measured in facts/string-retention.js.
+ */
+export const SLICED_STRING_MIN_LENGTH = 13;
+
+export interface StringSlice {
+  node: TSESTree.CallExpression;
+  method: string;
+  /** The text the slice keeps alive. */
+  parent: TSESTree.Node;
+  /** split/match/matchAll/exec: the result holds pieces rather than being one. */
+  container: boolean;
+}
+
+export interface SliceOptions {
+  checkSplitParts: boolean;
+  checkRegExpGroups: boolean;
+}
+
+export function describeStringSlice(
+  call: TSESTree.CallExpression,
+  origins: OriginFinder,
+  options: SliceOptions,
+): StringSlice | undefined {
+  const method = methodCall(call);
+  if (!method) return undefined;
+  const { name, receiver } = method;
+  if (name === 'exec') {
+    // `re.exec(text)`: the match holds slices of `text`.
+    const text = call.arguments[0];
+    if (!options.checkRegExpGroups || !text || text.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (origins.kindOf(receiver) === 'string') return undefined; // not a RegExp
+    return { node: call, method: name, parent: text, container: true };
+  }
+  const isSlice = STRING_SLICE_METHODS.has(name);
+  const isParts = STRING_PART_METHODS.has(name);
+  if (!isSlice && !isParts) return undefined;
+  if (isParts && (name === 'split' ? !options.checkSplitParts : !options.checkRegExpGroups)) return undefined;
+  const kind = origins.kindOf(receiver);
+  // `slice` is also an Array/TypedArray/Buffer method: only known text counts. The others exist only on
+  // strings, so anything not known to be something else counts.
+  if (name === 'slice' ? kind !== 'string' : kind !== 'string' && kind !== 'unknown') return undefined;
+  if (isSlice && isKnownShort(call, name)) return undefined;
+  return { node: call, method: name, parent: receiver, container: isParts };
+}
+
+/** `s.slice(0, 4)`, `s.substr(i, 8)`, `s.slice(-3)`: the piece is shorter than a sliced string can be. */
+function isKnownShort(call: TSESTree.CallExpression, method: string): boolean {
+  const [first, second] = call.arguments;
+  const a = staticNumber(first);
+  const b = staticNumber(second);
+  let length: number | undefined;
+  if (method === 'substr') length = b;
+  else if (method === 'slice' && a !== undefined && a < 0 && second === undefined) length = -a;
+  else if (a !== undefined && b !== undefined && Math.sign(a) === Math.sign(b) && (a >= 0 || method === 'slice')) {
+    length = Math.abs(b - a);
+  }
+  return length !== undefined && length < SLICED_STRING_MIN_LENGTH;
+}
+
+/** True when `node` is the receiver of another string slice: only the outermost piece is reported. */
+export function isInnerOfSliceChain(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
+  const name = propertyName(parent);
+  return !!name && STRING_SLICE_METHODS.has(name) && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+}

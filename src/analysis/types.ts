@@ -1,0 +1,186 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ESLintUtils } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/**
+ * The only module that touches parserServices and the type checker. It answers "what kind of value is
+ * this?" in three states: a kind, or 'unknown' (no program, `any`, a mixed union, or a checker error).
+ */
+export type ValueKind =
+  | 'buffer'
+  | 'typed-array'
+  | 'data-view'
+  | 'array-buffer'
+  | 'string'
+  | 'array'
+  | 'map'
+  | 'set'
+  | 'other'
+  | 'unknown';
+
+export interface TypeFacts {
+  /** True when the file has a TypeScript program (typed mode). */
+  readonly typed: boolean;
+  kindOf(node: TSESTree.Node): ValueKind;
+  /** True when the checker sees a class named `name` among the value's type or its bases. */
+  hasNominalBase(node: TSESTree.Node, names: ReadonlySet<string>): boolean;
+}
+
+const UNTYPED: TypeFacts = {
+  typed: false,
+  kindOf: () => 'unknown',
+  hasNominalBase: () => false,
+};
+
+const TYPED_ARRAY_NAMES = new Set([
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+]);
+
+const NAMED_KINDS: Record<string, ValueKind> = {
+  Buffer: 'buffer',
+  DataView: 'data-view',
+  ArrayBuffer: 'array-buffer',
+  SharedArrayBuffer: 'array-buffer',
+  ArrayBufferLike: 'array-buffer',
+  Map: 'map',
+  WeakMap: 'map',
+  ReadonlyMap: 'map',
+  Set: 'set',
+  WeakSet: 'set',
+  ReadonlySet: 'set',
+};
+
+// Kinds are facts about a program's types: cache per checker, shared by every file of that program.
+const kindCache = new WeakMap<ts.TypeChecker, WeakMap<ts.Type, ValueKind>>();
+const factsBySource = new WeakMap<object, TypeFacts>();
+
+function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, depth = 0): ValueKind {
+  if (depth > 5) return 'unknown';
+  let perChecker = kindCache.get(checker);
+  if (!perChecker) {
+    perChecker = new WeakMap();
+    kindCache.set(checker, perChecker);
+  }
+  const known = perChecker.get(type);
+  if (known) return known;
+  let kind: ValueKind;
+  const flags = type.flags;
+  if (flags & (tsApi.TypeFlags.Any | tsApi.TypeFlags.Unknown | tsApi.TypeFlags.TypeParameter)) {
+    kind = 'unknown';
+  } else if (flags & tsApi.TypeFlags.StringLike) {
+    kind = 'string';
+  } else if (type.isUnion()) {
+    // Null and undefined do not change what the value is when it exists.
+    const parts = type.types
+      .filter((part) => !(part.flags & (tsApi.TypeFlags.Null | tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)))
+      .map((part) => classify(checker, tsApi, part, depth + 1));
+    const first = parts[0];
+    kind = first !== undefined && parts.every((part) => part === first) ? first : mixedKind(parts);
+  } else if (type.isIntersection()) {
+    const parts = type.types.map((part) => classify(checker, tsApi, part, depth + 1));
+    kind = parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
+  } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
+    kind = 'array';
+  } else {
+    kind = kindFromSymbol(checker, tsApi, type, depth);
+  }
+  perChecker.set(type, kind);
+  return kind;
+}
+
+/** A union of a Buffer and a plain typed array still makes views with `subarray`; anything else is unknown. */
+function mixedKind(parts: ValueKind[]): ValueKind {
+  if (parts.length > 0 && parts.every((part) => part === 'buffer' || part === 'typed-array')) return 'buffer';
+  return 'unknown';
+}
+
+function kindFromSymbol(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, depth: number): ValueKind {
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  const name = symbol?.getName();
+  if (name) {
+    if (NAMED_KINDS[name]) return NAMED_KINDS[name];
+    if (TYPED_ARRAY_NAMES.has(name)) return 'typed-array';
+  }
+  // Subclasses: `class Frame extends Buffer`, `interface Packet extends Uint8Array`.
+  if (type.isClassOrInterface()) {
+    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) {
+      const kind = classify(checker, tsApi, base, depth + 1);
+      if (kind !== 'other' && kind !== 'unknown') return kind;
+    }
+  }
+  return 'other';
+}
+
+function hasBase(checker: ts.TypeChecker, type: ts.Type, names: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > 8) return false;
+  const name = type.getSymbol()?.getName();
+  if (name && names.has(name)) return true;
+  if (type.isUnionOrIntersection()) return type.types.some((part) => hasBase(checker, part, names, depth + 1));
+  if (type.isClassOrInterface()) {
+    return checker.getBaseTypes(type as ts.InterfaceType).some((base) => hasBase(checker, base, names, depth + 1));
+  }
+  return false;
+}
+
+export function getTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeFacts {
+  const sourceCode = context.sourceCode;
+  const cached = factsBySource.get(sourceCode);
+  if (cached) return cached;
+  const facts = buildTypeFacts(context);
+  factsBySource.set(sourceCode, facts);
+  return facts;
+}
+
+function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeFacts {
+  let services: ParserServicesWithTypeInformation | undefined;
+  try {
+    const found = ESLintUtils.getParserServices(context, true);
+    if (found.program) services = found as ParserServicesWithTypeInformation;
+  } catch {
+    services = undefined;
+  }
+  if (!services) return UNTYPED;
+  const typedServices = services;
+  const checker = typedServices.program.getTypeChecker();
+  // typescript is loaded only when a program exists; parserServices came from it.
+  const tsApi = require('typescript') as typeof ts;
+  const typeOf = (node: TSESTree.Node): ts.Type | undefined => {
+    try {
+      return typedServices.getTypeAtLocation(node);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    typed: true,
+    kindOf(node) {
+      const type = typeOf(node);
+      if (!type) return 'unknown';
+      try {
+        return classify(checker, tsApi, type);
+      } catch {
+        return 'unknown';
+      }
+    },
+    hasNominalBase(node, names) {
+      const type = typeOf(node);
+      if (!type) return false;
+      try {
+        return hasBase(checker, type, names);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast';
+import type { ViewCreation } from '../analysis/views';
+import { hasCommentInside, isTypeScriptFile, needsParens, operandText } from './expressions';
+import { buildRuntimeImport } from './imports';
+
+/** How the exact copy is written: `Uint8Array.prototype.slice.call(view, …)` or leakproof/runtime's `copy(view, …)`. */
+export type CopyStyle = 'slice-call' | 'runtime';
+
+export interface CopyFix {
+  fix: TSESLint.ReportFixFunction;
+  /** True when the fix may change the static type (a TypeScript file whose view kind is unknown). */
+  mayChangeType: boolean;
+}
+
+/**
+ * The exact-size, unpooled copy of a view, of the same kind (a Buffer stays a Buffer). Never a small
+ * `Buffer.from(view)`: it comes from the shared pool and can pin a whole slab (facts/pool-pinning.js).
+ * Null when the edit cannot be built safely (comments inside, optional chains, repeated side effects).
+ */
+export function buildExactCopyFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  view: ViewCreation,
+  style: CopyStyle,
+): CopyFix | null {
+  const node = view.node;
+  if (hasCommentInside(sourceCode, node)) return null;
+  if (node.parent?.type === AST_NODE_TYPES.ChainExpression) return null;
+  const ts = isTypeScriptFile(filename);
+  const runtime = (inner: string): CopyFix => ({
+    fix: (fixer) => {
+      // When `copy` is taken by something else the fix does nothing rather than shadow it.
+      const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
+      if (imported === null) return [];
+      const edit = fixer.replaceText(node, `copy(${inner})`);
+      return imported === 'present' ? [edit] : [imported, edit];
+    },
+    mayChangeType: false,
+  });
+  switch (view.shape) {
+    case 'method': {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional) return null;
+      const receiver = sourceCode.getText(callee.object);
+      const args = argumentsText(sourceCode, node);
+      if (style === 'runtime') {
+        return runtime(args ? `${receiver}, ${args}` : receiver);
+      }
+      // A plain typed array's own `slice` is an exact copy of the same kind.
+      if (view.kind === 'typed-array' && view.method === 'subarray') {
+        return { fix: (fixer) => fixer.replaceText(callee.property, 'slice'), mayChangeType: false };
+      }
+      const call = `Uint8Array.prototype.slice.call(${receiver}${args ? `, ${args}` : ''})`;
+      return castFix(node, call, ts, view.kind);
+    }
+    case 'constructor':
+      if (style === 'runtime') return runtime(sourceCode.getText(node));
+      return { fix: (fixer) => fixer.insertTextAfter(node, '.slice()'), mayChangeType: false };
+    case 'buffer-from':
+      if (style === 'runtime') return runtime(sourceCode.getText(node));
+      return castFix(node, `Uint8Array.prototype.slice.call(${sourceCode.getText(node)})`, ts, 'buffer');
+    case 'data-view': {
+      if (style === 'runtime') return runtime(sourceCode.getText(node));
+      const [buffer, offset, length] = (node as TSESTree.NewExpression).arguments;
+      if (!buffer || !offset || hasSideEffects(offset) || (length && hasSideEffects(length))) return null;
+      const end = length ? `, ${operandText(sourceCode, offset)} + ${operandText(sourceCode, length)}` : '';
+      const sliced = `${operandText(sourceCode, buffer)}.slice(${sourceCode.getText(offset)}${end})`;
+      return { fix: (fixer) => fixer.replaceText(node, `new DataView(${sliced})`), mayChangeType: false };
+    }
+    default:
+      return null;
+  }
+}
+
+/** `Uint8Array.prototype.slice.call(buf)` returns a Buffer at run time but is typed Uint8Array: cast in TS. */
+function castFix(node: TSESTree.Node, call: string, ts: boolean, kind: string): CopyFix {
+  if (!ts) return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: false };
+  if (kind === 'buffer') {
+    const cast = `${call} as Buffer`;
+    const text = needsParens(node) || isLooseOperand(node) ? `(${cast})` : cast;
+    return { fix: (fixer) => fixer.replaceText(node, text), mayChangeType: false };
+  }
+  return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: kind !== 'typed-array' };
+}
+
+/** Places where `x as T` would capture more than `x`: operands of `+`, `??`, `||`, `&&`, and `in`. */
+function isLooseOperand(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === node;
+}
+
+function argumentsText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  const first = call.arguments[0];
+  const last = call.arguments[call.arguments.length - 1];
+  if (!first || !last) return '';
+  return sourceCode.text.slice(first.range[0], last.range[1]);
+}
+
+/** Calls, assignments and updates would run twice if the fix repeats the expression. */
+function hasSideEffects(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+      return false;
+    case AST_NODE_TYPES.MemberExpression:
+      return hasSideEffects(node.object) || (node.computed && hasSideEffects(node.property));
+    case AST_NODE_TYPES.BinaryExpression:
+      return (node.left.type === AST_NODE_TYPES.PrivateIdentifier ? false : hasSideEffects(node.left)) || hasSideEffects(node.right);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === 'delete' || hasSideEffects(node.argument);
+    default:
+      return true;
+  }
+}
