@@ -159,7 +159,7 @@ export const COLLECTION_INSERTS: ReadonlyMap<string, number> = new Map([
   ['push', 0],
   ['unshift', 0],
   ['add', 0],
-  ['set', 1],
+  ['set', 0], // a Map keeps its keys as well as its values
   ['splice', 2],
 ]);
 

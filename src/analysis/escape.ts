@@ -33,6 +33,8 @@ export interface Sink {
   target: TSESTree.Node;
   /** The expression whose value is stored there (the last step before the storage). */
   value?: TSESTree.Node;
+  /** True when what is stored is a whole container of pieces (a split result), not one piece. */
+  wholeContainer?: boolean;
 }
 
 export interface EscapeOptions {
@@ -71,7 +73,10 @@ export class EscapeFinder {
     if (walk.seen.has(node) || walk.seen.size > 300) return undefined;
     walk.seen.add(node);
     const sink = this.step(node, walk);
-    if (sink && !sink.value) sink.value = node;
+    if (sink && !sink.value) {
+      sink.value = node;
+      sink.wholeContainer = walk.container;
+    }
     return sink;
   }
 
@@ -114,14 +119,17 @@ export class EscapeFinder {
         return parent.body === child ? this.fromReturn(parent, walk) : undefined;
       case AST_NODE_TYPES.MemberExpression:
         // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
-        if (walk.container && parent.object === child && isElementRead(parent)) return this.follow(parent, walk);
+        if (walk.container && parent.object === child && isElementRead(parent)) {
+          // `match.groups` is still a container; `parts[1]` and `match.groups.id` are pieces.
+          return this.follow(parent, { ...walk, container: propertyName(parent) === 'groups' });
+        }
         return undefined;
       case AST_NODE_TYPES.ForOfStatement:
         // `for (const part of parts)`: the loop variable is a piece.
         if (walk.container && parent.right === child) {
           const left = parent.left;
           if (left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0]) {
-            return this.intoPattern(left.declarations[0].id, walk);
+            return this.intoPattern(left.declarations[0].id, { ...walk, container: false });
           }
         }
         return undefined;

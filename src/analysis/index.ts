@@ -95,9 +95,9 @@ export class Analysis {
    * the view is made, and nothing reads the view's `buffer`/`byteOffset` (identity would change).
    */
   private copySafety(view: ViewCreation): FixSafety {
-    const fn = enclosingFunction(view.node);
-    if (!fn) return 'review';
     const sourceCode = this.context.sourceCode;
+    // Module-level views are checked against the rest of the module.
+    const scope = enclosingFunction(view.node)?.body ?? sourceCode.ast;
     const watched = new Set<string>();
     const parentRoot = unwrap(view.parent);
     const parentBase =
@@ -111,7 +111,7 @@ export class Analysis {
     }
     let safe = true;
     const after = view.node.range[1];
-    walk(fn.body, (node) => {
+    walk(scope, (node) => {
       if (!safe || node.range[1] <= after) return false;
       if (node.range[0] < after) return true; // contains the view: only what follows it counts
       if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {

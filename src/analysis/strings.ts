@@ -59,7 +59,7 @@ function isKnownShort(call: TSESTree.CallExpression, method: string): boolean {
   let length: number | undefined;
   if (method === 'substr') length = b;
   else if (method === 'slice' && a !== undefined && a < 0 && second === undefined) length = -a;
-  else if (a !== undefined && b !== undefined && Math.sign(a) === Math.sign(b) && (a >= 0 || method === 'slice')) {
+  else if (a !== undefined && b !== undefined && (a >= 0) === (b >= 0) && (a >= 0 || method === 'slice')) {
     length = Math.abs(b - a);
   }
   return length !== undefined && length < SLICED_STRING_MIN_LENGTH;

@@ -60,7 +60,8 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
 ): void {
   const untyped = both;
   describe('untyped', () => {
-    untypedTester.run(name, rule, {
+    // `as never`: the tester bundles its own copy of @typescript-eslint/utils types; the runtime shape is the same.
+    untypedTester.run(name, rule as never, {
       valid: [...both.valid, ...untypedOnly.valid],
       invalid: [...both.invalid, ...untypedOnly.invalid],
     });
@@ -70,7 +71,7 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
       ...test,
       filename: test.filename ?? TYPED_FILENAME,
     });
-    typedTester.run(name, rule, {
+    typedTester.run(name, rule as never, {
       valid: [...untyped.valid, ...typedOnly.valid].map((test) => withFile(typeof test === 'string' ? { code: test } : test)),
       invalid: [...untyped.invalid, ...typedOnly.invalid].map(withFile),
     });

@@ -1,0 +1,83 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getAnalysis, type Sink } from '../src/analysis';
+import { shortText } from '../src/analysis/ast';
+import { createRule } from '../src/create-rule';
+import { fixOrSuggest } from '../src/fix/choose';
+import { buildDetachFix, type DetachStyle } from '../src/fix/detach';
+
+type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean }];
+type MessageId = 'retainedSubstring' | 'detach';
+
+const STRING_CALL =
+  'CallExpression[callee.property.name=/^(?:slice|substring|substr|trim|trimStart|trimEnd|trimLeft|trimRight|split|match|matchAll|exec)$/]';
+
+export default createRule<Options, MessageId>({
+  name: 'no-retained-substring',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow keeping slices of incoming strings that pin the whole parent string in memory',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          detachStyle: {
+            type: 'string',
+            enum: ['concat-slice', 'structured-clone', 'runtime'],
+            description:
+              "How the suggestion detaches the piece: 'concat-slice' (`(' ' + s).slice(1)`), 'structured-clone' (`structuredClone(s)`) or 'runtime' (`detach(s)` from leakproof/runtime)",
+          },
+          checkSplitParts: {
+            type: 'boolean',
+            description: 'Report parts of `split` results that are kept',
+          },
+          checkRegExpGroups: {
+            type: 'boolean',
+            description: 'Report regular-expression matches and groups (`match`, `matchAll`, `exec`) that are kept',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      retainedSubstring:
+        '{{piece}} is a slice of {{parent}}; it is kept in {{sink}}, so V8 keeps the whole parent string in memory as long as the slice lives.',
+      detach: 'Keep a detached copy of the string instead of the slice.',
+    },
+  },
+  defaultOptions: [{ detachStyle: 'concat-slice', checkSplitParts: true, checkRegExpGroups: true }],
+  create(context, [options]) {
+    const sliceOptions = {
+      checkSplitParts: options.checkSplitParts ?? true,
+      checkRegExpGroups: options.checkRegExpGroups ?? true,
+    };
+    const style = options.detachStyle ?? 'concat-slice';
+    return {
+      [STRING_CALL](node: TSESTree.CallExpression) {
+        const found = getAnalysis(context).retainedSubstring(node, sliceOptions);
+        if (!found) return;
+        // Detach what is stored: the slice itself, or the piece taken out of a split/match result.
+        const stored = found.slice.container ? pieceToDetach(found.sink) : node;
+        const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
+        context.report({
+          node,
+          messageId: 'retainedSubstring',
+          data: {
+            piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,
+            parent: found.origin.label,
+            sink: found.sink.label,
+          },
+          ...fixOrSuggest(fix, false, 'detach'),
+        });
+      },
+    };
+  },
+});
+
+/** A single piece (`parts[1]`, `match.groups.id`, a destructured name); not a whole array of pieces. */
+function pieceToDetach(sink: Sink): TSESTree.Node | undefined {
+  return sink.wholeContainer ? undefined : sink.value;
+}
