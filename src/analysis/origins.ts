@@ -62,13 +62,18 @@ export class OriginFinder {
     }
   }
 
-  private find(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  /**
+   * `wholeOnly`: only derivations that keep the whole parent count. A concatenation is a new string as
+   * large as its parts, so a slice of `' ' + piece` keeps `piece`-sized text, not the piece's parent.
+   */
+  private find(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>, wholeOnly = false): Origin | undefined {
     const node = unwrap(raw);
     if (seen.has(node) || seen.size > 200) return undefined;
     seen.add(node);
+    if (wholeOnly && isPieceOf(node)) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
-        return this.fromIdentifier(node, depth, seen);
+        return this.fromIdentifier(node, depth, seen, wholeOnly);
       case AST_NODE_TYPES.MemberExpression:
         return this.fromMember(node, depth, seen);
       case AST_NODE_TYPES.CallExpression:
@@ -88,19 +93,24 @@ export class OriginFinder {
         return this.find(node.right, depth, seen);
       case AST_NODE_TYPES.TemplateLiteral:
         for (const part of node.expressions) {
-          const found = this.find(part, depth, seen);
+          const found = this.find(part, depth, seen, true);
           if (found) return found;
         }
         return undefined;
       case AST_NODE_TYPES.BinaryExpression:
         if (node.operator !== '+') return undefined;
-        return this.find(node.left, depth, seen) ?? this.find(node.right, depth, seen);
+        return this.find(node.left, depth, seen, true) ?? this.find(node.right, depth, seen, true);
       default:
         return undefined;
     }
   }
 
-  private fromIdentifier(id: TSESTree.Identifier, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  private fromIdentifier(
+    id: TSESTree.Identifier,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly: boolean,
+  ): Origin | undefined {
     const variable = findVariable(this.sourceCode, id);
     if (!variable) return undefined;
     for (const def of variable.defs) {
@@ -120,7 +130,7 @@ export class OriginFinder {
         // `parts.map((part) => ...)`: a callback's first parameter is an element of the receiver.
         const iterated = iteratedReceiver(fn);
         if (iterated && index === 0) {
-          const found = this.find(iterated, depth, seen);
+          const found = wholeOnly ? undefined : this.find(iterated, depth, seen);
           if (found) return found;
         }
         if (index < 0 || depth >= MAX_CALL_DEPTH) continue;
@@ -128,7 +138,7 @@ export class OriginFinder {
         for (const call of callSitesOf(this.calls, fn)) {
           const arg = call.arguments[index];
           if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-          const found = this.find(arg, depth + 1, seen);
+          const found = this.find(arg, depth + 1, seen, wholeOnly);
           if (found) return found;
         }
       } else if (def.type === 'Variable') {
@@ -143,10 +153,12 @@ export class OriginFinder {
               node: id,
             };
           }
-          const found = this.find(loop.right, depth, seen);
+          const found = wholeOnly ? undefined : this.find(loop.right, depth, seen);
           if (found) return found;
         } else if (declarator.init) {
-          const found = this.find(declarator.init, depth, seen);
+          // `const [first] = line.split(',')` names a piece; `const { data } = msg` a whole field.
+          if (wholeOnly && declarator.id.type === AST_NODE_TYPES.ArrayPattern) continue;
+          const found = this.find(declarator.init, depth, seen, wholeOnly);
           if (found) return found;
         }
       }
@@ -154,7 +166,7 @@ export class OriginFinder {
     // Reassignments: `let text = ''; text = chunk.toString()`.
     for (const ref of variable.references) {
       if (ref.isWrite() && !ref.init && ref.writeExpr) {
-        const found = this.find(ref.writeExpr as TSESTree.Node, depth, seen);
+        const found = this.find(ref.writeExpr as TSESTree.Node, depth, seen, wholeOnly);
         if (found) return found;
       }
     }
@@ -571,4 +583,15 @@ export function iteratedReceiver(fn: FunctionNode): TSESTree.Node | undefined {
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
   const method = methodCall(call);
   return method && ITERATION_METHODS.has(method.name) ? method.receiver : undefined;
+}
+
+/** A piece of a larger value: a slice, a split part, a match or group, an element. */
+function isPieceOf(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) return node.computed || propertyName(node) === 'groups';
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = methodCall(node)?.name;
+  return (
+    !!name &&
+    (STRING_SLICE_METHODS.has(name) || STRING_PART_METHODS.has(name) || name === 'subarray' || name === 'exec' || name === 'at')
+  );
 }

@@ -1,0 +1,725 @@
+import rule from '../../rules/no-retained-substring';
+import { runRuleTests } from '../helpers/rule-tester';
+
+// Suggestions only: detaching is safe, but it rewrites text a human should see.
+runRuleTests(
+  'no-retained-substring',
+  rule,
+  {
+    valid: [
+`import * as readline from 'node:readline';
+const codes: string[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    codes.push(line.slice(0, 8));
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const suffixes: string[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    suffixes.push(line.slice(-4));
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add((' ' + line.slice(10, 60)).slice(1));
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(structuredClone(line.slice(10, 60)));
+  });
+}
+`,
+`import * as readline from 'node:readline';
+let errors = 0;
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    if (line.slice(20, 40) === 'ERROR') errors++;
+  });
+}
+`,
+`import * as readline from 'node:readline';
+class Header {
+  private header = '';
+  constructor(lines: readline.Interface) {
+    lines.once('line', (line) => {
+      this.header = line.trim();
+    });
+  }
+}
+`,
+`import * as net from 'node:net';
+class Greeter {
+  private banner = '';
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.banner = chunk.toString('utf8', 0, 64);
+    });
+  }
+}
+`,
+`const VERSION = 'leakproof-protocol/1.0.0-beta.7';
+export const major = VERSION.slice(19, 40);
+`,
+`import * as readline from 'node:readline';
+class Counter {
+  private total = 0;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.total += Number(line.slice(30));
+    });
+  }
+}
+`,
+`import * as readline from 'node:readline';
+class Codes {
+  private code = '';
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.code = line.slice(0, 40).toUpperCase();
+    });
+  }
+}
+`,
+`import * as readline from 'node:readline';
+class Lookup {
+  private hits = 0;
+  private known = new Map<string, number>();
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      if (this.known.get(line.slice(0, 40)) !== undefined) this.hits++;
+    });
+  }
+}
+`,
+`import { parentPort } from 'node:worker_threads';
+const recent: number[][] = [];
+parentPort?.on('message', (msg: { samples: number[] }) => {
+  recent.push(msg.samples.slice(0, 3));
+});
+`,
+`import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.setEncoding('utf8');
+  socket.on('data', (text) => {
+    socket.write(text.slice(5));
+  });
+});
+`,
+`import * as readline from 'node:readline';
+const tags = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    for (const tag of line.split(' ')) {
+      if (tag.startsWith('#')) tags.add((' ' + tag).slice(1));
+    }
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const counts = new Map<string, number>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const parts = line.split(',');
+    counts.set('rows', parts.length);
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const ids: number[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const match = /id=(\\d+)/.exec(line);
+    if (match) ids.push(match.index);
+  });
+}
+`,
+`import * as readline from 'node:readline';
+const lengths: number[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    lengths.push(line.trim().length);
+  });
+}
+`,
+`const labels: string[] = [];
+export function label(items: string[]) {
+  labels.push(...items.slice(0, 2));
+}
+`,
+`import * as net from 'node:net';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 0, 40) as Buffer);
+    });
+  }
+}
+`,
+`import * as readline from 'node:readline';
+const byHost = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const fields = line.split('\\t');
+    console.log(fields[2]);
+  });
+}
+`,
+{
+  code: `import * as readline from 'node:readline';
+const byHost = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const fields = line.split('\\t');
+    byHost.set('last', fields[2]);
+  });
+}
+`,
+  options: [{"checkSplitParts":false}],
+},
+{
+  code: `import * as readline from 'node:readline';
+const requestIds: string[] = [];
+const pattern = /request_id=(?<id>[0-9a-f-]+)/;
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const match = pattern.exec(line);
+    if (match?.groups) requestIds.push(match.groups.id);
+  });
+}
+`,
+  options: [{"checkRegExpGroups":false}],
+},
+
+    ],
+    invalid: [
+{
+  code: `import * as readline from 'node:readline';
+class Tail {
+  private recent: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.recent.push(line.slice(20));
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.slice(20)`","parent":"`line`, received by the 'line' handler","sink":"`this.recent`"}, line: 6, column: 24, endLine: 6, endColumn: 38, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Tail {
+  private recent: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.recent.push((' ' + line.slice(20)).slice(1));
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(line.substring(10, 60));
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.substring(10, 60)`","parent":"`line`, received by the 'line' handler","sink":"`users`"}, line: 5, column: 15, endLine: 5, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add((' ' + line.substring(10, 60)).slice(1));
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+let lastCode = '';
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line: string) => {
+    lastCode = line.substr(4, 20);
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.substr(4, 20)`","parent":"`line`, received by the 'line' handler","sink":"the module variable `lastCode`"}, line: 5, column: 16, endLine: 5, endColumn: 34, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+let lastCode = '';
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line: string) => {
+    lastCode = (' ' + line.substr(4, 20)).slice(1);
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const byHost = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const fields = line.split('\\t');
+    byHost.set('last', fields[2]);
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`fields[2]`","parent":"`line`, received by the 'line' handler","sink":"`byHost`"}, line: 5, column: 20, endLine: 5, endColumn: 36, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const byHost = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const fields = line.split('\\t');
+    byHost.set('last', (' ' + fields[2]).slice(1));
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const sessions = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const [sessionId, user] = line.split(' ');
+    sessions.set(sessionId, 'seen');
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`sessionId`","parent":"`line`, received by the 'line' handler","sink":"`sessions`"}, line: 5, column: 31, endLine: 5, endColumn: 46, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const sessions = new Map<string, string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const [sessionId, user] = line.split(' ');
+    sessions.set((' ' + sessionId).slice(1), 'seen');
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Audit {
+  private lastUser: string | undefined;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.lastUser = line.match(/user=(\\w+)/)?.[1];
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.match(/user=(\\w+)/)?.[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.lastUser`"}, line: 6, column: 23, endLine: 6, endColumn: 47, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Audit {
+  private lastUser: string | undefined;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.lastUser = (' ' + line.match(/user=(\\w+)/)?.[1]).slice(1);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const requestIds: string[] = [];
+const pattern = /request_id=(?<id>[0-9a-f-]+)/;
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const match = pattern.exec(line);
+    if (match?.groups) requestIds.push(match.groups.id);
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`match.groups.id`","parent":"`line`, received by the 'line' handler","sink":"`requestIds`"}, line: 6, column: 19, endLine: 6, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const requestIds: string[] = [];
+const pattern = /request_id=(?<id>[0-9a-f-]+)/;
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const match = pattern.exec(line);
+    if (match?.groups) requestIds.push((' ' + match.groups.id).slice(1));
+  });
+}
+` }] }],
+},
+{
+  code: `import * as net from 'node:net';
+class Greeter {
+  private banner = '';
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.banner = chunk.toString('utf8').trim();
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`chunk.toString('utf8').trim()`","parent":"`chunk`, received by the 'data' handler","sink":"`this.banner`"}, line: 6, column: 21, endLine: 6, endColumn: 50, suggestions: [{ messageId: 'detach', output: `import * as net from 'node:net';
+class Greeter {
+  private banner = '';
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.banner = (' ' + chunk.toString('utf8').trim()).slice(1);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+function column(line: string, index: number): string {
+  return line.split(',')[index] ?? '';
+}
+const names: string[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    names.push(column(line, 3));
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`column(line, 3)`","parent":"`line`, received by the 'line' handler","sink":"`names`"}, line: 3, column: 10, endLine: 3, endColumn: 25, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+function column(line: string, index: number): string {
+  return line.split(',')[index] ?? '';
+}
+const names: string[] = [];
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    names.push((' ' + column(line, 3)).slice(1));
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const tags = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    for (const tag of line.split(' ')) {
+      if (tag.startsWith('#')) tags.add(tag);
+    }
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`tag`","parent":"`line`, received by the 'line' handler","sink":"`tags`"}, line: 5, column: 23, endLine: 5, endColumn: 38, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const tags = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    for (const tag of line.split(' ')) {
+      if (tag.startsWith('#')) tags.add((' ' + tag).slice(1));
+    }
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const traceId = line.slice(0, 36);
+    setTimeout(() => console.log('slow request', traceId), 60_000);
+  });
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.slice(0, 36)`","parent":"`line`, received by the 'line' handler","sink":"a closure passed to setTimeout()"}, line: 4, column: 21, endLine: 4, endColumn: 38, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const traceId = (' ' + line.slice(0, 36)).slice(1);
+    setTimeout(() => console.log('slow request', traceId), 60_000);
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Index {
+  private titles = new Map<number, string>();
+  private next = 0;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.set(this.next++, /* keep the title */ line.slice(7));
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.slice(7)`","parent":"`line`, received by the 'line' handler","sink":"`this.titles`"}, line: 7, column: 57, endLine: 7, endColumn: 70, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Index {
+  private titles = new Map<number, string>();
+  private next = 0;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.set(this.next++, /* keep the title */ (' ' + line.slice(7)).slice(1));
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Index {
+  private titles: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push((line as string).slice(7) as string);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`(line as string).slice(7)`","parent":"`line`, received by the 'line' handler","sink":"`this.titles`"}, line: 6, column: 24, endLine: 6, endColumn: 49, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Index {
+  private titles: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push((' ' + (line as string).slice(7)).slice(1) as string);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Index {
+  private titles: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push(line.slice(7) satisfies string);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.slice(7)`","parent":"`line`, received by the 'line' handler","sink":"`this.titles`"}, line: 6, column: 24, endLine: 6, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Index {
+  private titles: string[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push((' ' + line.slice(7)).slice(1) satisfies string);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Index {
+  private titles: number[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push(line.trimEnd());
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.trimEnd()`","parent":"`line`, received by the 'line' handler","sink":"`this.titles`"}, line: 6, column: 24, endLine: 6, endColumn: 38, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Index {
+  private titles: number[] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.titles.push((' ' + line.trimEnd()).slice(1));
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `const titles = new Map<string, string>();
+export async function crawl(url: string) {
+  const html = await (await fetch(url)).text();
+  const start = html.indexOf('<title>') + 7;
+  titles.set(url, html.slice(start, html.indexOf('</title>')));
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`html.slice(start, html.indexOf('</tit...`","parent":"the data read by `(await fetch(url)).text()`","sink":"`titles`"}, line: 5, column: 19, endLine: 5, endColumn: 62, suggestions: [{ messageId: 'detach', output: `const titles = new Map<string, string>();
+export async function crawl(url: string) {
+  const html = await (await fetch(url)).text();
+  const start = html.indexOf('<title>') + 7;
+  titles.set(url, (' ' + html.slice(start, html.indexOf('</title>'))).slice(1));
+}
+` }] }],
+},
+{
+  code: `import * as fs from 'node:fs';
+const config = fs.readFileSync('/etc/app/settings.ini', 'utf8');
+export const section = config.substring(config.indexOf('[server]'));
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`config.substring(config.indexOf('[ser...`","parent":"the data read by `fs.readFileSync('/etc/app/settings.in...`","sink":"the module variable `section`"}, line: 3, column: 24, endLine: 3, endColumn: 68, suggestions: [{ messageId: 'detach', output: `import * as fs from 'node:fs';
+const config = fs.readFileSync('/etc/app/settings.ini', 'utf8');
+export const section = (' ' + config.substring(config.indexOf('[server]'))).slice(1);
+` }] }],
+},
+{
+  code: `import { parentPort } from 'node:worker_threads';
+const recentErrors: string[] = [];
+parentPort?.on('message', (msg: { log: string }) => {
+  recentErrors.push(msg.log.split('\\n')[0]);
+});
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`msg.log.split('\\n')[0]`","parent":"`msg`, received by the 'message' handler","sink":"`recentErrors`"}, line: 4, column: 21, endLine: 4, endColumn: 40, suggestions: [{ messageId: 'detach', output: `import { parentPort } from 'node:worker_threads';
+const recentErrors: string[] = [];
+parentPort?.on('message', (msg: { log: string }) => {
+  recentErrors.push((' ' + msg.log.split('\\n')[0]).slice(1));
+});
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+class Reader {
+  private lastLine = '';
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => this.record(line.trimStart()));
+  }
+  private record(value: string) {
+    this.lastLine = value;
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.trimStart()`","parent":"`line`, received by the 'line' handler","sink":"`this.lastLine`"}, line: 5, column: 44, endLine: 5, endColumn: 60, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+class Reader {
+  private lastLine = '';
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => this.record((' ' + line.trimStart()).slice(1)));
+  }
+  private record(value: string) {
+    this.lastLine = value;
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(line.substring(10, 60));
+  });
+}
+`,
+  output: null,
+  options: [{"detachStyle":"runtime"}],
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.substring(10, 60)`","parent":"`line`, received by the 'line' handler","sink":"`users`"}, line: 5, column: 15, endLine: 5, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+import { detach } from 'leakproof/runtime';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(detach(line.substring(10, 60)));
+  });
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(line.substring(10, 60));
+  });
+}
+`,
+  output: null,
+  options: [{"detachStyle":"structured-clone"}],
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.substring(10, 60)`","parent":"`line`, received by the 'line' handler","sink":"`users`"}, line: 5, column: 15, endLine: 5, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    users.add(structuredClone(line.substring(10, 60)));
+  });
+}
+` }] }],
+},
+{
+  code: `const sessions = new Map();
+process.on('message', (message) => {
+  const [id] = message.split(':');
+  sessions.set(id, Date.now());
+});
+`,
+  output: null,
+  filename: 'file.js',
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`id`","parent":"`message`, received by the 'message' handler","sink":"`sessions`"}, line: 3, column: 16, endLine: 3, endColumn: 34, suggestions: [{ messageId: 'detach', output: `const sessions = new Map();
+process.on('message', (message) => {
+  const [id] = message.split(':');
+  sessions.set((' ' + id).slice(1), Date.now());
+});
+` }] }],
+},
+
+{
+  code: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text: string) => {
+      if (text.startsWith('NICK ')) this.nick = text.slice(5);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.slice(5)`","parent":"`text`, received by the 'data' handler","sink":"`this.nick`"}, line: 7, column: 49, endLine: 7, endColumn: 62, suggestions: [{ messageId: 'detach', output: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text: string) => {
+      if (text.startsWith('NICK ')) this.nick = (' ' + text.slice(5)).slice(1);
+    });
+  }
+}
+` }] }],
+},
+    ],
+  },
+  { valid: [], invalid: [] },
+  {
+    valid: [],
+    // @types/node types a socket's 'data' chunk as Buffer even after setEncoding: only untyped mode
+    // can see the text; typed code annotates the parameter (the case above).
+    invalid: [
+{
+  code: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      if (text.startsWith('NICK ')) this.nick = text.slice(5);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.slice(5)`","parent":"`text`, received by the 'data' handler","sink":"`this.nick`"}, line: 7, column: 49, endLine: 7, endColumn: 62, suggestions: [{ messageId: 'detach', output: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      if (text.startsWith('NICK ')) this.nick = (' ' + text.slice(5)).slice(1);
+    });
+  }
+}
+` }] }],
+},
+    ],
+  },
+);
