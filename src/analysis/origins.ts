@@ -75,22 +75,22 @@ export class OriginFinder {
       case AST_NODE_TYPES.Identifier:
         return this.fromIdentifier(node, depth, seen, wholeOnly);
       case AST_NODE_TYPES.MemberExpression:
-        return this.fromMember(node, depth, seen);
+        return this.fromMember(node, depth, seen, wholeOnly);
       case AST_NODE_TYPES.CallExpression:
-        return this.fromCall(node, depth, seen);
+        return this.fromCall(node, depth, seen, wholeOnly);
       case AST_NODE_TYPES.NewExpression:
         // `new TextDecoder().decode(x)` is a call; `new Uint8Array(x.buffer, ...)` derives from x.
-        return node.arguments[0] ? this.find(node.arguments[0], depth, seen) : undefined;
+        return node.arguments[0] ? this.find(node.arguments[0], depth, seen, wholeOnly) : undefined;
       case AST_NODE_TYPES.AwaitExpression:
-        return this.find(node.argument, depth, seen);
+        return this.find(node.argument, depth, seen, wholeOnly);
       case AST_NODE_TYPES.ConditionalExpression:
-        return this.find(node.consequent, depth, seen) ?? this.find(node.alternate, depth, seen);
+        return this.find(node.consequent, depth, seen, wholeOnly) ?? this.find(node.alternate, depth, seen, wholeOnly);
       case AST_NODE_TYPES.LogicalExpression:
-        return this.find(node.left, depth, seen) ?? this.find(node.right, depth, seen);
+        return this.find(node.left, depth, seen, wholeOnly) ?? this.find(node.right, depth, seen, wholeOnly);
       case AST_NODE_TYPES.SequenceExpression:
-        return this.find(node.expressions[node.expressions.length - 1], depth, seen);
+        return this.find(node.expressions[node.expressions.length - 1], depth, seen, wholeOnly);
       case AST_NODE_TYPES.AssignmentExpression:
-        return this.find(node.right, depth, seen);
+        return this.find(node.right, depth, seen, wholeOnly);
       case AST_NODE_TYPES.TemplateLiteral:
         for (const part of node.expressions) {
           const found = this.find(part, depth, seen, true);
@@ -176,7 +176,12 @@ export class OriginFinder {
     return undefined;
   }
 
-  private fromMember(member: TSESTree.MemberExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  private fromMember(
+    member: TSESTree.MemberExpression,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly: boolean,
+  ): Origin | undefined {
     const object = unwrap(member.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(member);
@@ -186,22 +191,27 @@ export class OriginFinder {
       }
       return undefined;
     }
-    return this.find(object, depth, seen);
+    return this.find(object, depth, seen, wholeOnly);
   }
 
-  private fromCall(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  private fromCall(
+    call: TSESTree.CallExpression,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly: boolean,
+  ): Origin | undefined {
     const method = methodCall(call);
     if (method) {
       const { name, receiver } = method;
       const receiverNode = unwrap(receiver);
       if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'Buffer' && BUFFER_FACTORIES.has(name)) {
-        return this.fromArguments(call, depth, seen);
+        return this.fromArguments(call, depth, seen, wholeOnly);
       }
       if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'JSON' && name === 'parse') {
-        return this.fromArguments(call, depth, seen);
+        return this.fromArguments(call, depth, seen, wholeOnly);
       }
       if (name === 'decode' || (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'String')) {
-        const fromArgs = this.fromArguments(call, depth, seen);
+        const fromArgs = this.fromArguments(call, depth, seen, wholeOnly);
         if (fromArgs) return fromArgs;
       }
       if (IO_READ_METHODS.has(name) && receiverNode.type !== AST_NODE_TYPES.ThisExpression) {
@@ -222,20 +232,25 @@ export class OriginFinder {
         name === 'values' ||
         name === 'concat'
       ) {
-        return this.find(receiver, depth, seen);
+        return this.find(receiver, depth, seen, wholeOnly);
       }
       if (name === 'exec' && call.arguments[0]) return this.find(call.arguments[0], depth, seen);
-      return this.fromHelper(call, depth, seen);
+      return this.fromHelper(call, depth, seen, wholeOnly);
     }
     const name = calleeName(call);
     if (name && IO_READ_FUNCTIONS.has(name)) {
       return { kind: 'io-read', label: `the data read by \`${shortText(this.sourceCode, call)}\``, node: call };
     }
-    if (name === 'String' || name === 'structuredClone') return this.fromArguments(call, depth, seen);
-    return this.fromHelper(call, depth, seen);
+    if (name === 'String' || name === 'structuredClone') return this.fromArguments(call, depth, seen, wholeOnly);
+    return this.fromHelper(call, depth, seen, wholeOnly);
   }
 
-  private fromArguments(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  private fromArguments(
+    call: TSESTree.CallExpression,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly = false,
+  ): Origin | undefined {
     for (const arg of call.arguments) {
       const target = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
       const inner = unwrap(target);
@@ -243,7 +258,7 @@ export class OriginFinder {
       for (const candidate of candidates) {
         if (!candidate) continue;
         const node = candidate.type === AST_NODE_TYPES.SpreadElement ? candidate.argument : candidate;
-        const found = this.find(node, depth, seen);
+        const found = this.find(node, depth, seen, wholeOnly);
         if (found) return found;
       }
     }
@@ -251,12 +266,17 @@ export class OriginFinder {
   }
 
   /** A same-file helper returns incoming data when one of its returns derives from it. */
-  private fromHelper(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): Origin | undefined {
+  private fromHelper(
+    call: TSESTree.CallExpression,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly = false,
+  ): Origin | undefined {
     if (depth >= MAX_CALL_DEPTH) return undefined;
     const fn = this.calls.resolveCallee(call);
     if (!fn) return undefined;
     for (const returned of returnedExpressions(fn)) {
-      const found = this.find(returned, depth + 1, seen);
+      const found = this.find(returned, depth + 1, seen, wholeOnly);
       if (found) return found;
     }
     return undefined;

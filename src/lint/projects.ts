@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as ts from 'typescript';
+
+export interface FileGroups {
+  /** Files a tsconfig covers, by the tsconfig that covers them (linted with type information). */
+  typed: Map<string, string[]>;
+  /** Files no tsconfig covers (linted without type information). */
+  untyped: string[];
+}
+
+/**
+ * Splits files by whether a tsconfig.json covers them: the nearest tsconfig.json above each file is
+ * parsed once (TypeScript's own reading of `include`/`files`/`exclude`), and a file is typed only if
+ * that project lists it. Unreadable or broken tsconfigs leave their files untyped.
+ */
+export function groupByProject(files: readonly string[], loadTypeScript: () => typeof ts | undefined): FileGroups {
+  const typed = new Map<string, string[]>();
+  const untyped: string[] = [];
+  const nearest = new Map<string, string | null>();
+  const projectFiles = new Map<string, Set<string> | null>();
+  const tsApi = loadTypeScript();
+
+  const findConfig = (dir: string): string | null => {
+    const cached = nearest.get(dir);
+    if (cached !== undefined) return cached;
+    const candidate = path.join(dir, 'tsconfig.json');
+    let found: string | null;
+    if (fs.existsSync(candidate)) found = candidate;
+    else {
+      const parent = path.dirname(dir);
+      found = parent === dir || path.basename(dir) === 'node_modules' ? null : findConfig(parent);
+    }
+    nearest.set(dir, found);
+    return found;
+  };
+
+  const filesOf = (config: string): Set<string> | null => {
+    const cached = projectFiles.get(config);
+    if (cached !== undefined) return cached;
+    let result: Set<string> | null = null;
+    if (tsApi) {
+      try {
+        const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, {
+          ...tsApi.sys,
+          onUnRecoverableConfigFileDiagnostic: () => undefined,
+        });
+        if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
+      } catch {
+        result = null;
+      }
+    }
+    projectFiles.set(config, result);
+    return result;
+  };
+
+  for (const file of files) {
+    const config = findConfig(path.dirname(file));
+    const covered = config ? filesOf(config) : null;
+    if (config && covered?.has(path.resolve(file))) {
+      const list = typed.get(config) ?? [];
+      list.push(file);
+      typed.set(config, list);
+    } else {
+      untyped.push(file);
+    }
+  }
+  return { typed, untyped };
+}

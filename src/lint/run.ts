@@ -1,0 +1,189 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint as ESLintType, Linter } from 'eslint';
+import type * as ts from 'typescript';
+import { UsageError } from '../cli/io';
+import { findFiles } from './files';
+import { groupByProject } from './projects';
+
+export interface LintOptions {
+  paths: readonly string[];
+  cwd: string;
+  fix: boolean;
+  /** A flat config file to use instead of leakproof's presets. */
+  configFile?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UnwrittenFix {
+  filePath: string;
+  reason: string;
+}
+
+export interface LintOutcome {
+  results: ESLintType.LintResult[];
+  rulesMeta: Record<string, unknown>;
+  /** Files whose fixes were written. */
+  fixed: string[];
+  /** Files whose fixed text did not parse, left untouched. */
+  unwritten: UnwrittenFix[];
+  typedFiles: number;
+  untypedFiles: number;
+}
+
+const BATCH = 200;
+const SOURCE_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
+
+function loadESLint(): typeof import('eslint').ESLint {
+  return (require('eslint') as typeof import('eslint')).ESLint;
+}
+
+function loadTypeScript(): typeof ts | undefined {
+  try {
+    return require('typescript') as typeof ts;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The deepest directory containing every file (flat config ignores files outside its base path). */
+function commonDir(files: readonly string[], fallback: string): string {
+  if (files.length === 0) return fallback;
+  let dir = path.dirname(files[0] as string);
+  for (const file of files) {
+    while (!`${file}`.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)) {
+      const parent = path.dirname(dir);
+      if (parent === dir) return dir;
+      dir = parent;
+    }
+  }
+  return dir;
+}
+
+/** leakproof's zero-config lint: `recommended-type-checked` where a tsconfig covers a file, `recommended` elsewhere. */
+function presetConfig(preset: 'recommended' | 'recommended-type-checked', project?: string): Linter.Config[] {
+  // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
+  const plugin = require('../index') as { configs: Record<string, Linter.Config> };
+  const config = plugin.configs[preset] as Linter.Config;
+  return [
+    {
+      files: SOURCE_FILES,
+      languageOptions: {
+        parser: tsParser as Linter.Parser,
+        parserOptions: project
+          ? { project: [project], tsconfigRootDir: path.dirname(project), ecmaFeatures: { jsx: true } }
+          : { ecmaFeatures: { jsx: true } },
+      },
+      plugins: config.plugins,
+      rules: config.rules,
+    },
+  ];
+}
+
+/** Fixed text that no longer parses is never written: the file keeps its original content. */
+function checkParses(filePath: string, text: string): string | undefined {
+  try {
+    tsParser.parseForESLint(text, {
+      filePath,
+      sourceType: 'module',
+      ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) },
+    });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  }
+}
+
+async function lintBatches(
+  eslint: ESLintType,
+  files: readonly string[],
+  progress: { done: number; total: number; report?: (done: number, total: number) => void },
+): Promise<ESLintType.LintResult[]> {
+  const results: ESLintType.LintResult[] = [];
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH);
+    results.push(...(await eslint.lintFiles(batch)));
+    progress.done += batch.length;
+    progress.report?.(progress.done, progress.total);
+  }
+  return results;
+}
+
+function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
+  const fixed: string[] = [];
+  const unwritten: UnwrittenFix[] = [];
+  for (const result of results) {
+    if (result.output === undefined) continue;
+    const fatal = result.messages.find((message) => message.fatal);
+    const problem = fatal ? fatal.message : checkParses(result.filePath, result.output);
+    if (problem) {
+      unwritten.push({ filePath: result.filePath, reason: problem });
+      continue;
+    }
+    fs.writeFileSync(result.filePath, result.output);
+    fixed.push(result.filePath);
+  }
+  return { fixed, unwritten };
+}
+
+export async function lintProject(options: LintOptions): Promise<LintOutcome> {
+  const ESLint = loadESLint();
+  if (options.configFile) return lintWithConfig(ESLint, options);
+  const files = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
+  const groups = groupByProject(files, loadTypeScript);
+  const progress = { done: 0, total: files.length, report: options.onProgress };
+  const results: ESLintType.LintResult[] = [];
+  const rulesMeta: Record<string, unknown> = {};
+  let typedFiles = 0;
+  for (const [project, projectFiles] of groups.typed) {
+    typedFiles += projectFiles.length;
+    const eslint = new ESLint({
+      cwd: commonDir([project, ...projectFiles], options.cwd),
+      overrideConfigFile: true,
+      overrideConfig: presetConfig('recommended-type-checked', project),
+      fix: options.fix,
+      errorOnUnmatchedPattern: false,
+    });
+    const batch = await lintBatches(eslint, projectFiles, progress);
+    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
+    results.push(...batch);
+  }
+  if (groups.untyped.length > 0) {
+    const eslint = new ESLint({
+      cwd: commonDir(groups.untyped, options.cwd),
+      overrideConfigFile: true,
+      overrideConfig: presetConfig('recommended'),
+      fix: options.fix,
+      errorOnUnmatchedPattern: false,
+    });
+    const batch = await lintBatches(eslint, groups.untyped, progress);
+    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
+    results.push(...batch);
+  }
+  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
+  return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length };
+}
+
+async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: LintOptions): Promise<LintOutcome> {
+  const configFile = path.resolve(options.cwd, options.configFile as string);
+  if (!fs.existsSync(configFile)) throw new UsageError(`config file not found: ${options.configFile}`);
+  const eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: configFile, fix: options.fix });
+  let results: ESLintType.LintResult[];
+  try {
+    results = await eslint.lintFiles(options.paths.length > 0 ? [...options.paths] : ['.']);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`cannot lint with ${options.configFile}: ${message}`);
+  }
+  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
+  return {
+    results,
+    rulesMeta: eslint.getRulesMetaForResults(results),
+    ...written,
+    typedFiles: 0,
+    untypedFiles: results.length,
+  };
+}
