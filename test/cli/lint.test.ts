@@ -1,0 +1,177 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// The built binary, as users run it (`npm test` builds first).
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const FIXTURES = path.join(ROOT, 'fixtures');
+
+function leakproof(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the fixtures outside the repo, whose tsconfig still finds the repo's @types. */
+function tempCopy(from: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-cli-'));
+  fs.cpSync(from, dir, { recursive: true });
+  const tsconfigPath = path.join(dir, 'tsconfig.json');
+  const tsconfig = JSON.parse(fs.readFileSync(tsconfigPath, 'utf8'));
+  tsconfig.compilerOptions.typeRoots = [path.join(ROOT, 'node_modules', '@types')];
+  fs.writeFileSync(tsconfigPath, JSON.stringify(tsconfig));
+  return dir;
+}
+
+describe('leakproof lint', () => {
+  it('reports the leaky fixtures with file:line and exits 1; fixed files stay clean', () => {
+    const { code, stdout, stderr } = leakproof(['fixtures']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/fixtures[\\/]tcp-frame-parser[\\/]leaky\.ts\n\s+18:24\s+error\s+`this\.pending\.subarray\(4, 4 \+ length\)` is a view of the accumulation buffer `this\.pending`; it is kept in `this\.frames`/);
+    expect(stdout).toMatch(/fixtures[\\/]log-tailer[\\/]leaky\.ts\n\s+11:20\s+error .* leakproof\/no-retained-substring/);
+    expect(stdout).not.toMatch(/fixed\.ts/);
+    expect(stderr).toMatch(/leakproof: \d+ files linted \(\d+ with type information, 0 without\)/);
+  });
+
+  it('prints JSON results with rule ids and locations', () => {
+    const { code, stdout } = leakproof(['fixtures/dns-cache', '--format', 'json']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    const leaky = results.find((result) => result.filePath.endsWith(path.join('dns-cache', 'leaky.ts')));
+    expect(leaky?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['leakproof/no-retained-view', 11, 20]]);
+    const fixed = results.find((result) => result.filePath.endsWith(path.join('dns-cache', 'fixed.ts')));
+    expect(fixed?.messages).toEqual([]);
+  });
+
+  it('prints SARIF 2.1.0 with repo-relative paths', () => {
+    const { code, stdout } = leakproof(['fixtures/dns-cache', '--format=sarif']);
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout);
+    expect(log.version).toBe('2.1.0');
+    const result = log.runs[0].results[0];
+    expect(result.ruleId).toBe('leakproof/no-retained-view');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('fixtures/dns-cache/leaky.ts');
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 11, startColumn: 20 });
+  });
+
+  it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-clean-'));
+    fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
+    const { code, stdout, stderr } = leakproof([dir]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('1 files linted (0 with type information, 1 without)');
+    expect(code).toBe(0);
+  });
+
+  it('--exit-zero keeps findings in the output but exits 0', () => {
+    const { code, stdout } = leakproof(['fixtures/dns-cache', '--exit-zero']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('leakproof/no-retained-view');
+  });
+
+  it.each([
+    [['no/such/dir'], 'leakproof: no such file or directory: no/such/dir\n'],
+    [['fixtures', '--frobnicate'], 'leakproof: unknown option --frobnicate (see --help)\n'],
+    [['fixtures', '--format', 'xml'], 'leakproof: --format must be one of stylish, json, sarif, not "xml"\n'],
+    [['fixtures', '--config', 'missing.config.js'], 'leakproof: config file not found: missing.config.js\n'],
+    [['fixtures', '--runtime-report', 'missing.json'], 'leakproof: runtime report not found: missing.json\n'],
+  ])('%j is a usage error: one line, exit 2', (args, message) => {
+    const { code, stdout, stderr } = leakproof(args);
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('rejects a runtime report that is not a report() file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-report-'));
+    const file = path.join(dir, 'report.json');
+    fs.writeFileSync(file, '{"sites": [{"file": "a.ts"}]}');
+    const { code, stderr } = leakproof(['fixtures/dns-cache', '--runtime-report', file]);
+    expect(stderr).toBe(
+      `leakproof: runtime report ${file}: sites[0] lacks file, line, column, rule, liveViews, retainedBytes or usedBytes\n`,
+    );
+    expect(code).toBe(2);
+  });
+
+  it('merges a runtime report: confirms a finding and lists a site the rules missed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-report-'));
+    const report = path.join(dir, 'report.json');
+    const leaky = path.join(FIXTURES, 'dns-cache', 'leaky.ts');
+    const fixed = path.join(FIXTURES, 'dns-cache', 'fixed.ts');
+    fs.writeFileSync(
+      report,
+      JSON.stringify({
+        sites: [
+          { file: leaky, line: 11, column: 24, rule: 'leakproof/no-retained-view', liveViews: 12, retainedBytes: 786432, usedBytes: 5000 },
+          { file: fixed, line: 3, column: 1, rule: 'leakproof/no-retained-view', liveViews: 1, retainedBytes: 65536, usedBytes: 16 },
+        ],
+      }),
+    );
+    const { code, stdout, stderr } = leakproof(['fixtures/dns-cache', '--runtime-report', report, '--format', 'json']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { message: string; severity: number; line: number }[] }[];
+    const confirmed = results.find((r) => r.filePath === leaky)?.messages[0];
+    expect(confirmed?.message).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768\.0 KiB for 4\.9 KiB used\.$/);
+    const missed = results.find((r) => r.filePath === fixed)?.messages;
+    expect(missed).toEqual([
+      expect.objectContaining({
+        severity: 1,
+        line: 3,
+        message: 'Runtime: 1 live view(s) made here keep 64.0 KiB for 16 B used, and no static finding covers this line.',
+      }),
+    ]);
+    expect(stderr).toBe('');
+  });
+
+  it('--fix rewrites the leaky fixtures into code that type-checks, and a second run fixes nothing more', () => {
+    const dir = tempCopy(FIXTURES);
+    const before = fs.readFileSync(path.join(dir, 'tcp-frame-parser', 'leaky.ts'), 'utf8');
+    const first = leakproof([dir, '--fix', '--format', 'json']);
+    expect(first.stderr).toBe('');
+    const after = fs.readFileSync(path.join(dir, 'tcp-frame-parser', 'leaky.ts'), 'utf8');
+    expect(after).toBe(
+      before.replace(
+        'this.frames.push(this.pending.subarray(4, 4 + length));',
+        'this.frames.push(Uint8Array.prototype.slice.call(this.pending, 4, 4 + length) as Buffer);',
+      ),
+    );
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+    const second = leakproof([dir, '--fix', '--format', 'json']);
+    const remaining = (JSON.parse(second.stdout) as { output?: string }[]).filter((result) => result.output !== undefined);
+    expect(remaining).toEqual([]);
+  });
+
+  it('--fix leaves a file unchanged when its fixed text would not parse', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-badfix-'));
+    fs.writeFileSync(path.join(dir, 'input.js'), 'export const answer = 42;\n');
+    // A deliberately broken rule: its fix leaves an unbalanced parenthesis.
+    fs.writeFileSync(
+      path.join(dir, 'eslint.config.cjs'),
+      `module.exports = [{
+        plugins: { broken: { rules: { fix: {
+          meta: { type: 'problem', fixable: 'code', schema: [] },
+          create: (context) => ({ Literal(node) { context.report({ node, message: 'x', fix: (fixer) => fixer.replaceText(node, '(42') }); } }),
+        } } } },
+        rules: { 'broken/fix': 'error' },
+      }];\n`,
+    );
+    const { code, stderr } = leakproof(['input.js', '--fix', '--config', 'eslint.config.cjs'], dir);
+    expect(fs.readFileSync(path.join(dir, 'input.js'), 'utf8')).toBe('export const answer = 42;\n');
+    expect(stderr).toMatch(/^leakproof: left .*input\.js unchanged: its fixed text does not parse \(.+\)\n/);
+    expect(code).toBe(2);
+  });
+
+  it('prints help generated from the options, and the version', () => {
+    const help = leakproof(['lint', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--format FORMAT');
+    expect(help.stdout).toContain('Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.');
+    const version = leakproof(['--version']);
+    expect(version.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+});
