@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../src/index';
+import { rules } from '../rules';
+
+// The generator the `docs` script runs; here it runs on the rules' sources.
+const { expectedFiles } = require('../scripts/rule-docs.js') as {
+  expectedFiles: (rules: unknown, root: string) => Record<string, string | undefined>;
+};
+
+const ROOT = path.join(__dirname, '..');
+const TYPED_FILE = path.join(__dirname, 'typed', 'file.ts');
+const SECTIONS = ['## Examples', '## Typed and untyped', '## Fixes', '## Options', '## Known limitations', '## Confirm at runtime'];
+
+interface Example {
+  kind: 'incorrect' | 'correct';
+  code: string;
+  line: number;
+}
+
+function examples(markdown: string): Example[] {
+  const found: Example[] = [];
+  const pattern = /^```ts (incorrect|correct)\n([^]*?)^```$/gm;
+  for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
+    found.push({
+      kind: match[1] as Example['kind'],
+      code: match[2] as string,
+      line: markdown.slice(0, match.index).split('\n').length,
+    });
+  }
+  return found;
+}
+
+// Examples are linted with type information, the way `recommended-type-checked` users see them.
+const linter = new Linter({ configType: 'flat' });
+function lintExample(ruleName: string, code: string): Linter.LintMessage[] {
+  const config = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: { projectService: true, tsconfigRootDir: path.join(__dirname, 'typed') },
+      },
+      plugins: { leakproof: plugin },
+      rules: { [`leakproof/${ruleName}`]: 'error' },
+    },
+  ] as Linter.Config[];
+  return linter.verify(code, config, { filename: TYPED_FILE });
+}
+
+describe('docs', () => {
+  it('generated headers and the README rules table match rule meta (run `npm run docs`)', () => {
+    for (const [file, expected] of Object.entries(expectedFiles(rules, ROOT))) {
+      expect([path.relative(ROOT, file), expected === undefined ? 'markers missing' : 'ok']).toEqual([path.relative(ROOT, file), 'ok']);
+      expect([path.relative(ROOT, file), fs.readFileSync(file, 'utf8')]).toEqual([path.relative(ROOT, file), expected]);
+    }
+  });
+
+  describe.each(Object.keys(rules).sort())('%s', (name) => {
+    const markdown = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${name}.md`), 'utf8');
+
+    it('has the sections in order and documents every option', () => {
+      const positions = SECTIONS.map((section) => markdown.indexOf(`\n${section}\n`));
+      expect(positions.every((position) => position > 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      const options = markdown.slice(markdown.indexOf('\n## Options\n'), markdown.indexOf('\n## Known limitations\n'));
+      for (const schema of rules[name].meta.schema as { properties: Record<string, unknown> }[]) {
+        for (const property of Object.keys(schema.properties)) expect(options).toContain(`\n### \`${property}\`\n`);
+      }
+    });
+
+    const blocks = examples(markdown);
+    it('has incorrect and correct examples', () => {
+      expect(blocks.filter((block) => block.kind === 'incorrect').length).toBeGreaterThan(0);
+      expect(blocks.filter((block) => block.kind === 'correct').length).toBeGreaterThan(0);
+    });
+
+    it.each(blocks.map((block) => [block.kind, block.line, block] as const))('%s example at line %i', (kind, _line, block) => {
+      const messages = lintExample(name, block.code);
+      expect(messages.filter((message) => message.fatal)).toEqual([]);
+      const own = messages.filter((message) => message.ruleId === `leakproof/${name}`);
+      if (kind === 'incorrect') expect(own.length).toBeGreaterThan(0);
+      else expect(own).toEqual([]);
+    });
+  });
+});
