@@ -66,7 +66,7 @@ describe('docs', () => {
       expect(positions.every((position) => position > 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       const options = markdown.slice(markdown.indexOf('\n## Options\n'), markdown.indexOf('\n## Known limitations\n'));
-      for (const schema of rules[name].meta.schema as { properties: Record<string, unknown> }[]) {
+      for (const schema of rules[name].meta.schema as unknown as { properties: Record<string, unknown> }[]) {
         for (const property of Object.keys(schema.properties)) expect(options).toContain(`\n### \`${property}\`\n`);
       }
     });

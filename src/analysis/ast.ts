@@ -45,6 +45,8 @@ export function outerParent(node: TSESTree.Node): { child: TSESTree.Node; parent
 /** `x.name`, `x['name']`, `x?.name`: the static property name, if any. */
 export function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  // `this.#frames`: private names keep their `#`, as class bodies spell them.
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
   if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
     return member.property.value;
   }
@@ -206,8 +208,16 @@ export function methodNameOf(fn: FunctionNode): string | undefined {
       parent.type === AST_NODE_TYPES.Property) &&
     parent.value === fn
   ) {
-    if (!parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-    if (parent.key.type === AST_NODE_TYPES.Literal && typeof parent.key.value === 'string') return parent.key.value;
+    return memberKeyName(parent);
   }
+  return undefined;
+}
+
+/** The name a class member declares: `frames`, `#frames`, `'frames'`; undefined for computed keys. */
+export function memberKeyName(member: { key: TSESTree.Node; computed: boolean }): string | undefined {
+  if (member.computed) return undefined;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+  if (member.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.key.name}`;
+  if (member.key.type === AST_NODE_TYPES.Literal && typeof member.key.value === 'string') return member.key.value;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, isFunction, propertyName, unwrap, type FunctionNode } from './ast';
+import { enclosingClass, findVariable, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode } from './ast';
 import type { HandlerFinder } from './contexts';
 
 /**
@@ -35,9 +35,7 @@ export class CallGraph {
       for (const member of cls.body.body) {
         if (
           (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-          !member.computed &&
-          member.key.type === AST_NODE_TYPES.Identifier &&
-          member.key.name === name &&
+          memberKeyName(member) === name &&
           member.value &&
           isFunction(member.value)
         ) {
@@ -76,11 +74,10 @@ export class CallGraph {
       if (
         cls &&
         (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) &&
-        owner.parent?.parent === cls &&
-        !owner.computed &&
-        owner.key.type === AST_NODE_TYPES.Identifier
+        owner.parent?.parent === cls
       ) {
-        for (const ref of this.handlers.thisMemberRefs(cls).get(owner.key.name) ?? []) addIfCallee(ref);
+        const name = memberKeyName(owner);
+        for (const ref of (name && this.handlers.thisMemberRefs(cls).get(name)) || []) addIfCallee(ref);
       }
     }
     this.sites.set(fn, found);

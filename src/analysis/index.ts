@@ -78,6 +78,9 @@ export class Analysis {
     if (!origin) return undefined;
     const sink = this.escapes.sinkOf(node, { container: slice.container });
     if (!sink || this.isSelfTrim(sink, slice.parent)) return undefined;
+    // All the parts of a split together cover the parent: keeping them all wastes only the separators.
+    // (A kept match array is different: its `input` property holds the whole parent.)
+    if (slice.method === 'split' && sink.wholeContainer) return undefined;
     return { slice, origin, sink };
   }
 

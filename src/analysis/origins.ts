@@ -15,6 +15,7 @@ import {
   enclosingClass,
   findVariable,
   isFunction,
+  memberKeyName,
   methodCall,
   propertyName,
   shortText,
@@ -442,12 +443,7 @@ export class OriginFinder {
     let kind: ValueKind = 'unknown';
     const body = (cls as TSESTree.ClassDeclaration).body?.body ?? [];
     for (const member of body) {
-      if (
-        member.type === AST_NODE_TYPES.PropertyDefinition &&
-        !member.computed &&
-        member.key.type === AST_NODE_TYPES.Identifier &&
-        member.key.name === name
-      ) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
         const annotated = annotationKind(member);
         if (annotated !== 'unknown') kind = annotated;
         else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());

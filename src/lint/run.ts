@@ -69,6 +69,8 @@ function presetConfig(preset: 'recommended' | 'recommended-type-checked', projec
   return [
     {
       files: SOURCE_FILES,
+      // Only leakproof's rules run here: the project's own disable comments for other rules are not unused.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         parser: tsParser as Linter.Parser,
         parserOptions: project
@@ -162,8 +164,23 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     results.push(...batch);
   }
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
   return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length };
+}
+
+/**
+ * Zero-config runs report leakproof's findings and parse errors only: a project's inline comments that
+ * name its other rules ("Definition for rule ... was not found") are not the user's problem here.
+ */
+function keepOwnFindings(result: ESLintType.LintResult): void {
+  const kept = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('leakproof/'));
+  if (kept.length === result.messages.length) return;
+  result.messages = kept;
+  result.errorCount = kept.filter((message) => message.severity === 2).length;
+  result.warningCount = kept.filter((message) => message.severity === 1).length;
+  result.fixableErrorCount = kept.filter((message) => message.severity === 2 && message.fix).length;
+  result.fixableWarningCount = kept.filter((message) => message.severity === 1 && message.fix).length;
 }
 
 async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: LintOptions): Promise<LintOutcome> {

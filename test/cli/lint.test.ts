@@ -64,6 +64,22 @@ describe('leakproof lint', () => {
     expect(code).toBe(0);
   });
 
+  it("reports only leakproof's findings: a project's comments about its other rules are not noise", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-directives-'));
+    fs.writeFileSync(
+      path.join(dir, 'server.js'),
+      [
+        '/* eslint-disable @typescript-eslint/no-unused-vars */',
+        '// eslint-disable-next-line no-console',
+        "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));",
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = leakproof([dir]);
+    expect(stdout).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('--exit-zero keeps findings in the output but exits 0', () => {
     const { code, stdout } = leakproof(['fixtures/dns-cache', '--exit-zero']);
     expect(code).toBe(0);

@@ -8,6 +8,16 @@ runRuleTests(
   {
     valid: [
 `import * as readline from 'node:readline';
+class Table {
+  private rows: string[][] = [];
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.rows.push(line.split(','));
+    });
+  }
+}
+`,
+`import * as readline from 'node:readline';
 const codes: string[] = [];
 export function watch(lines: readline.Interface) {
   lines.on('line', (line) => {
@@ -203,6 +213,20 @@ export function watch(lines: readline.Interface) {
 
     ],
     invalid: [
+{
+  code: `import * as readline from 'node:readline';
+class Audit {
+  private lastMatch: RegExpExecArray | null = null;
+  constructor(lines: readline.Interface) {
+    lines.on('line', (line) => {
+      this.lastMatch = /user=(\\w+)/.exec(line);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`/user=(\\w+)/.exec(line)`","parent":"`line`, received by the 'line' handler","sink":"`this.lastMatch`"}, line: 6, column: 24, endLine: 6, endColumn: 47, suggestions: [] }],
+},
 {
   code: `import * as readline from 'node:readline';
 class Tail {

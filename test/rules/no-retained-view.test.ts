@@ -236,6 +236,29 @@ class Conn {
     ],
     invalid: [
 {
+  code: `import * as net from 'node:net';
+class Conn {
+  #frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.#frames.push(chunk.subarray(4, 12));
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+class Conn {
+  #frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.#frames.push(Uint8Array.prototype.slice.call(chunk, 4, 12) as Buffer);
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4, 12)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.#frames`"}, line: 6, column: 25, endLine: 6, endColumn: 46, suggestions: [] }],
+},
+{
   code: `class Session {
   private header: Buffer | null = null;
   attach(socket: import('node:net').Socket) {
