@@ -11,6 +11,14 @@ export const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
 export const TEXT_EVENTS = new Set(['line', 'text']);
 /** Events whose first listener argument is a chunk of bytes (a Buffer unless `setEncoding` made it text). */
 export const BYTE_EVENTS = new Set(['data', 'chunk', 'frame', 'packet']);
+/**
+ * `'message'` delivers a Buffer on sockets: ws's WebSocket (binaryType 'nodebuffer', the default) and
+ * dgram. On worker ports and processes it delivers any cloned value, so only these emitter names count.
+ */
+export const BYTE_MESSAGE_EMITTERS = /^(?:ws|websocket|socket|sock|client|conn|connection|udp|dgram|server)$/i;
+
+/** Factories whose handler is stateless: what it returns is not the actor's next state. */
+export const STATELESS_HANDLER_FACTORIES = new Set(['spawnStateless']);
 
 /** Method names that are message handlers wherever they are defined (extend with `settings.leakproof.handlerMethods`). */
 export const DEFAULT_HANDLER_METHODS = [

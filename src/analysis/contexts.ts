@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { LeakproofSettings } from '../settings';
 import {
   BYTE_EVENTS,
+  BYTE_MESSAGE_EMITTERS,
+  STATELESS_HANDLER_FACTORIES,
   ONCE_METHODS,
   STREAM_BASE_CLASSES,
   STREAM_CHUNK_METHODS,
@@ -96,6 +98,16 @@ export class HandlerFinder {
     if (BYTE_EVENTS.has(handler.event)) {
       return handler.emitter && this.hasSetEncoding(handler.emitter) ? 'string' : 'buffer';
     }
+    if (handler.event === 'message' && handler.emitter && handler.kind === 'subscription') {
+      const emitter = unwrap(handler.emitter);
+      const name =
+        emitter.type === AST_NODE_TYPES.Identifier
+          ? emitter.name
+          : emitter.type === AST_NODE_TYPES.MemberExpression
+            ? propertyName(emitter)
+            : undefined;
+      if (name && BYTE_MESSAGE_EMITTERS.test(name)) return 'buffer';
+    }
     return undefined;
   }
 
@@ -147,7 +159,7 @@ export class HandlerFinder {
         fn,
         kind: 'factory',
         label: `the actor handler passed to ${name}()`,
-        returnsState: fn.params.length >= 2,
+        returnsState: fn.params.length >= 2 && !STATELESS_HANDLER_FACTORIES.has(name),
       };
     }
     return undefined;

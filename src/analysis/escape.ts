@@ -196,7 +196,7 @@ export class EscapeFinder {
       if (ref.identifier === declaration || !ref.isRead()) continue;
       const readIn = enclosingFunction(ref.identifier);
       if (readIn && readIn !== owner) {
-        const closure = this.closureSink(readIn, owner, ref.identifier);
+        const closure = this.closureSink(readIn, owner, ref.identifier) ?? this.storedClosure(readIn, owner, walk);
         if (closure) return closure;
       }
       const sink = this.follow(ref.identifier, walk);
@@ -216,6 +216,17 @@ export class EscapeFinder {
           return { kind: 'closure', label: `a closure passed to ${name}()`, target: use };
         }
       }
+      fn = enclosingFunction(fn);
+    }
+    return undefined;
+  }
+
+  /** A closure that reads the value and is itself stored (`this.pending.set(id, () => reply(frame))`). */
+  private storedClosure(inner: FunctionNode, owner: FunctionNode | undefined, walk: Walk): Sink | undefined {
+    let fn: FunctionNode | undefined = inner;
+    while (fn && fn !== owner) {
+      const sink = this.follow(fn, { ...walk, container: false });
+      if (sink) return { ...sink, kind: 'closure', label: `a closure kept in ${sink.label}`, value: fn };
       fn = enclosingFunction(fn);
     }
     return undefined;

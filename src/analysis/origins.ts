@@ -171,6 +171,25 @@ export class OriginFinder {
         if (found) return found;
       }
     }
+    // A local array that collects incoming data: `chunks.push(chunk)` ... `Buffer.concat(chunks)`.
+    if (!wholeOnly) {
+      for (const ref of variable.references) {
+        const member = ref.identifier.parent;
+        const call = member?.parent;
+        if (
+          member?.type !== AST_NODE_TYPES.MemberExpression ||
+          member.object !== ref.identifier ||
+          call?.type !== AST_NODE_TYPES.CallExpression ||
+          call.callee !== member
+        ) {
+          continue;
+        }
+        const name = propertyName(member);
+        if (name !== 'push' && name !== 'unshift') continue;
+        const found = this.fromArguments(call, depth, seen);
+        if (found) return found;
+      }
+    }
     if (this.isModuleAccumulator(variable)) {
       return { kind: 'accumulator', label: `the accumulation buffer \`${id.name}\``, node: id };
     }

@@ -8,6 +8,17 @@ runRuleTests(
   rule,
   {
     valid: [
+`import { parentPort } from 'node:worker_threads';
+const firsts: unknown[] = [];
+parentPort?.on('message', (msg: any) => {
+  firsts.push(msg.slice(0, 8));
+});
+`,
+`import { spawnStateless } from './actors';
+spawnStateless(null, (msg: { packet: Buffer }, ctx: { reply(b: Buffer): void }) => {
+  return msg.packet.subarray(0, 8);
+});
+`,
 `import * as net from 'node:net';
 net.createServer((socket) => {
   socket.on('data', (chunk) => {
@@ -235,6 +246,81 @@ class Conn {
 
     ],
     invalid: [
+{
+  code: `import { WebSocketServer } from 'ws';
+const greetings: Buffer[] = [];
+export function start(wss: WebSocketServer) {
+  wss.on('connection', (ws) => {
+    ws.on('message', (data: any) => {
+      greetings.push(data.slice(0, 8));
+    });
+  });
+}
+`,
+  output: `import { WebSocketServer } from 'ws';
+const greetings: Buffer[] = [];
+export function start(wss: WebSocketServer) {
+  wss.on('connection', (ws) => {
+    ws.on('message', (data: any) => {
+      greetings.push(Uint8Array.prototype.slice.call(data, 0, 8) as Buffer);
+    });
+  });
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`data.slice(0, 8)`","parent":"`data`, received by the 'message' handler","sink":"`greetings`"}, line: 6, column: 22, endLine: 6, endColumn: 38, suggestions: [] }],
+},
+{
+  code: `import * as net from 'node:net';
+class Rpc {
+  private pending = new Map<number, () => void>();
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      const requestId = chunk.subarray(0, 4);
+      this.pending.set(chunk.readUInt32BE(4), () => socket.write(requestId));
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+class Rpc {
+  private pending = new Map<number, () => void>();
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      const requestId = Uint8Array.prototype.slice.call(chunk, 0, 4) as Buffer;
+      this.pending.set(chunk.readUInt32BE(4), () => socket.write(requestId));
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(0, 4)`","parent":"`chunk`, received by the 'data' handler","sink":"a closure kept in `this.pending`"}, line: 6, column: 25, endLine: 6, endColumn: 45, suggestions: [] }],
+},
+{
+  code: `import type { IncomingMessage } from 'node:http';
+class Upload {
+  private preview: Buffer | null = null;
+  collect(req: IncomingMessage) {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      this.preview = Buffer.concat(chunks).subarray(0, 64);
+    });
+  }
+}
+`,
+  output: `import type { IncomingMessage } from 'node:http';
+class Upload {
+  private preview: Buffer | null = null;
+  collect(req: IncomingMessage) {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      this.preview = Uint8Array.prototype.slice.call(Buffer.concat(chunks), 0, 64) as Buffer;
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`Buffer.concat(chunks).subarray(0, 64)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.preview`"}, line: 8, column: 22, endLine: 8, endColumn: 59, suggestions: [] }],
+},
 {
   code: `import * as net from 'node:net';
 class Conn {
