@@ -39,6 +39,24 @@ function loadESLint(): typeof import('eslint').ESLint {
   return (require('eslint') as typeof import('eslint')).ESLint;
 }
 
+let warningFilterInstalled = false;
+
+/**
+ * ESLint warns on stderr about a project's legacy `.eslintignore` file. In zero-config mode leakproof
+ * uses neither that file nor the project's config, so the warning would only mislead.
+ */
+function silenceEslintIgnoreWarning(): void {
+  if (warningFilterInstalled) return;
+  warningFilterInstalled = true;
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    const name = warning instanceof Error ? warning.name : type;
+    if (name === 'ESLintIgnoreWarning') return;
+    emit(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 function loadTypeScript(): typeof ts | undefined {
   try {
     return require('typescript') as typeof ts;
@@ -131,6 +149,7 @@ function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwrit
 
 export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const ESLint = loadESLint();
+  silenceEslintIgnoreWarning();
   if (options.configFile) return lintWithConfig(ESLint, options);
   const files = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
   const groups = groupByProject(files, loadTypeScript);
@@ -169,12 +188,19 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length };
 }
 
+/** ESLint 10 reports a leftover `eslint-env` comment as fatal; only real parse errors block linting. */
+function isParseError(message: string): boolean {
+  return message.startsWith('Parsing error');
+}
+
 /**
  * Zero-config runs report leakproof's findings and parse errors only: a project's inline comments that
  * name its other rules ("Definition for rule ... was not found") are not the user's problem here.
  */
 function keepOwnFindings(result: ESLintType.LintResult): void {
-  const kept = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('leakproof/'));
+  const kept = result.messages.filter(
+    (message) => message.ruleId?.startsWith('leakproof/') || (message.fatal && isParseError(message.message)),
+  );
   if (kept.length === result.messages.length) return;
   result.messages = kept;
   result.errorCount = kept.filter((message) => message.severity === 2).length;
