@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, findVariable, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode } from './ast';
-import type { HandlerFinder } from './contexts';
+import { walk, type HandlerFinder } from './contexts';
 
 /**
  * Calls between functions of the same file, for the one call level the analysis follows: which function
@@ -46,6 +46,36 @@ export class CallGraph {
     return undefined;
   }
 
+  private index: { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } | undefined;
+
+  /** Class member names with how often they are defined, and `x.name(...)` calls on receivers other than `this`. */
+  private methodIndex(): { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } {
+    if (this.index) return this.index;
+    const definitions = new Map<string, number>();
+    const calls = new Map<string, TSESTree.CallExpression[]>();
+    walk(this.sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) {
+        const name = memberKeyName(node);
+        if (name) definitions.set(name, (definitions.get(name) ?? 0) + 1);
+      } else if (node.type === AST_NODE_TYPES.Property && isFunction(node.value as TSESTree.Node)) {
+        const name = memberKeyName(node);
+        if (name) definitions.set(name, (definitions.get(name) ?? 0) + 1);
+      } else if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
+          const name = propertyName(callee);
+          if (name) {
+            const list = calls.get(name) ?? [];
+            list.push(node);
+            calls.set(name, list);
+          }
+        }
+      }
+    });
+    this.index = { definitions, calls };
+    return this.index;
+  }
+
   /** The calls of `fn` in the same file. */
   callSites(fn: FunctionNode): TSESTree.CallExpression[] {
     const cached = this.sites.get(fn);
@@ -78,6 +108,11 @@ export class CallGraph {
       ) {
         const name = memberKeyName(owner);
         for (const ref of (name && this.handlers.thisMemberRefs(cls).get(name)) || []) addIfCallee(ref);
+        // `parser.feed(chunk)` from outside the class: trusted when no other class member has that name.
+        const index = this.methodIndex();
+        if (name && index.definitions.get(name) === 1) {
+          for (const call of index.calls.get(name) ?? []) if (!found.includes(call)) found.push(call);
+        }
       }
     }
     this.sites.set(fn, found);

@@ -118,12 +118,15 @@ export class HandlerFinder {
       const fromCall = this.handlerFromCall(fn, parent);
       if (fromCall) return fromCall;
     }
-    if (
-      parent.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.right === fn &&
-      parent.left.type === AST_NODE_TYPES.MemberExpression
-    ) {
-      const name = propertyName(parent.left);
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+      // `port.onmessage = ...`, and `onmessage = ...` at a worker's top level (an undeclared global).
+      const left = parent.left;
+      const name =
+        left.type === AST_NODE_TYPES.MemberExpression
+          ? propertyName(left)
+          : left.type === AST_NODE_TYPES.Identifier && !findVariable(this.sourceCode, left)?.defs.length
+            ? left.name
+            : undefined;
       if (name && /^on[a-z]+$/.test(name)) {
         return { fn, kind: 'event-property', label: `the ${name} handler`, event: name.slice(2), returnsState: false };
       }
@@ -139,16 +142,19 @@ export class HandlerFinder {
 
   private handlerFromCall(fn: FunctionNode, call: TSESTree.CallExpression): Handler | undefined {
     const member = methodCall(call);
-    if (member && SUBSCRIBE_METHODS.has(member.name)) {
+    const callee = unwrap(call.callee);
+    // `addEventListener('message', ...)` at a worker's top level subscribes on the global scope.
+    const globalSubscription = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'addEventListener';
+    if ((member && SUBSCRIBE_METHODS.has(member.name)) || globalSubscription) {
       if (call.arguments[1] !== fn) return undefined;
-      if (member.name === 'addEventListener' && isOnceOption(call.arguments[2])) return undefined;
+      if ((globalSubscription || member?.name === 'addEventListener') && isOnceOption(call.arguments[2])) return undefined;
       const event = staticString(call.arguments[0]);
       return {
         fn,
         kind: 'subscription',
         label: event !== undefined ? `the '${event}' handler` : 'the event handler',
         event,
-        emitter: member.receiver,
+        emitter: member?.receiver,
         returnsState: false,
       };
     }

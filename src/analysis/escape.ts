@@ -43,6 +43,7 @@ export interface EscapeOptions {
 }
 
 const MAX_CALL_DEPTH = 2;
+const ELEMENT_METHODS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 // Receivers whose `push`/`add`/`set` is not a collection insert (streams, sockets, hashes, ports).
 const NOT_A_COLLECTION = /stream|readable|writable|socket|sink|pipe|duplex|transform|response|^res$|port|channel|^ws$|conn|emitter|parser|decoder|encoder|hash|hmac|client|headers|params|searchParams|url/i;
 
@@ -106,9 +107,12 @@ export class EscapeFinder {
           : undefined;
       case AST_NODE_TYPES.ArrayExpression:
         return this.follow(parent, walk);
-      case AST_NODE_TYPES.SpreadElement:
-        // `[...parts]` and `{ ...state }` carry what the spread container holds.
-        return walk.container && parent.parent ? this.follow(parent.parent, walk) : undefined;
+      case AST_NODE_TYPES.SpreadElement: {
+        // `[...frames]`, `queue.push(...frames)`, `{ ...frame }`: the spread hands on what it holds.
+        const holder = parent.parent;
+        if (holder?.type === AST_NODE_TYPES.CallExpression) return this.intoCall(holder, parent, walk);
+        return holder ? this.follow(holder, walk) : undefined;
+      }
       case AST_NODE_TYPES.CallExpression:
         return parent.callee === child ? undefined : this.intoCall(parent, child, walk);
       case AST_NODE_TYPES.NewExpression:
@@ -122,6 +126,16 @@ export class EscapeFinder {
         if (walk.container && parent.object === child && isElementRead(parent)) {
           // `match.groups` is still a container; `parts[1]` and `match.groups.id` are pieces.
           return this.follow(parent, { ...walk, container: propertyName(parent) === 'groups' });
+        }
+        // `parts.pop()`, `parts.at(-1)`, `parts.find(...)`: one piece out of the container.
+        if (
+          walk.container &&
+          parent.object === child &&
+          ELEMENT_METHODS.has(propertyName(parent) ?? '') &&
+          parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.callee === parent
+        ) {
+          return this.follow(parent.parent, { ...walk, container: false });
         }
         return undefined;
       case AST_NODE_TYPES.ForOfStatement:

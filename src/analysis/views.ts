@@ -54,7 +54,10 @@ export function describeView(
   if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length < 2) return undefined;
   const isTypedArray = TYPED_ARRAY_CONSTRUCTORS.has(callee.name);
   if (!isTypedArray && callee.name !== 'DataView') return undefined;
-  if (!isArrayBuffer(node.arguments[0], origins)) return undefined;
+  // An offset argument only means something for an ArrayBuffer: `new Uint8Array(view, 4)` would be a
+  // copy that ignores it, so the two-argument form is taken as a view unless the first is known not
+  // to be an ArrayBuffer.
+  if (!mayBeArrayBuffer(node.arguments[0], origins)) return undefined;
   return {
     node,
     shape: isTypedArray ? 'constructor' : 'data-view',
@@ -70,6 +73,12 @@ function isArrayBuffer(arg: TSESTree.Node | undefined, origins: OriginFinder): b
   const node = unwrap(arg);
   if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'buffer') return true;
   return origins.kindOf(node) === 'array-buffer';
+}
+
+function mayBeArrayBuffer(arg: TSESTree.Node | undefined, origins: OriginFinder): boolean {
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (isArrayBuffer(arg, origins)) return true;
+  return origins.kindOf(unwrap(arg)) === 'unknown';
 }
 
 /** True when `node` is the receiver of another view-making call: only the outermost view is reported. */

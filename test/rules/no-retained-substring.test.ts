@@ -214,6 +214,19 @@ export function watch(lines: readline.Interface) {
     ],
     invalid: [
 {
+  code: `const lastLines: string[] = [];
+process.on('message', (text: string) => {
+  lastLines.push(text.split('\\n').pop() ?? '');
+});
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.split('\\n').pop() ?? ''`","parent":"`text`, received by the 'message' handler","sink":"`lastLines`"}, line: 3, column: 18, endLine: 3, endColumn: 34, suggestions: [{ messageId: 'detach', output: `const lastLines: string[] = [];
+process.on('message', (text: string) => {
+  lastLines.push((' ' + (text.split('\\n').pop() ?? '')).slice(1));
+});
+` }] }],
+},
+{
   code: `import * as readline from 'node:readline';
 class Audit {
   private lastMatch: RegExpExecArray | null = null;

@@ -8,6 +8,16 @@ runRuleTests(
   rule,
   {
     valid: [
+`const cache: Uint8Array[] = [];
+addEventListener('message', (event: any) => {
+  cache.push(new Uint8Array(event.data.bytes, 4, 8));
+}, { once: true });
+`,
+`const copies: Uint8Array[] = [];
+process.on('message', (message: Buffer) => {
+  copies.push(new Uint8Array(message, 4));
+});
+`,
 `import { parentPort } from 'node:worker_threads';
 const firsts: unknown[] = [];
 parentPort?.on('message', (msg: any) => {
@@ -246,6 +256,72 @@ class Conn {
 
     ],
     invalid: [
+{
+  code: `import * as net from 'node:net';
+class Parser {
+  private headers: Buffer[] = [];
+  feed(data: Buffer) {
+    this.headers.push(data.subarray(0, 4));
+  }
+}
+const parser = new Parser();
+net.createServer((socket) => socket.on('data', (chunk) => parser.feed(chunk)));
+`,
+  output: `import * as net from 'node:net';
+class Parser {
+  private headers: Buffer[] = [];
+  feed(data: Buffer) {
+    this.headers.push(Uint8Array.prototype.slice.call(data, 0, 4) as Buffer);
+  }
+}
+const parser = new Parser();
+net.createServer((socket) => socket.on('data', (chunk) => parser.feed(chunk)));
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`data.subarray(0, 4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.headers`"}, line: 5, column: 23, endLine: 5, endColumn: 42, suggestions: [] }],
+},
+{
+  code: `const cache: Uint8Array[] = [];
+onmessage = (event: MessageEvent) => {
+  cache.push(new Uint8Array(event.data, 0, 4));
+};
+`,
+  output: `const cache: Uint8Array[] = [];
+onmessage = (event: MessageEvent) => {
+  cache.push(new Uint8Array(event.data, 0, 4).slice());
+};
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`new Uint8Array(event.data, 0, 4)`","parent":"`event`, received by the onmessage handler","sink":"`cache`"}, line: 3, column: 14, endLine: 3, endColumn: 46, suggestions: [] }],
+},
+{
+  code: `const cache: Uint8Array[] = [];
+addEventListener('message', (event: any) => {
+  cache.push(new Uint8Array(event.data.bytes, 4, 8));
+});
+`,
+  output: `const cache: Uint8Array[] = [];
+addEventListener('message', (event: any) => {
+  cache.push(new Uint8Array(event.data.bytes, 4, 8).slice());
+});
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`new Uint8Array(event.data.bytes, 4, 8)`","parent":"`event`, received by the 'message' handler","sink":"`cache`"}, line: 3, column: 14, endLine: 3, endColumn: 52, suggestions: [] }],
+},
+{
+  code: `const queue: Buffer[] = [];
+process.on('message', (message: Buffer) => {
+  const frames: Buffer[] = [];
+  frames.push(message.subarray(0, 2));
+  queue.push(...frames);
+});
+`,
+  output: `const queue: Buffer[] = [];
+process.on('message', (message: Buffer) => {
+  const frames: Buffer[] = [];
+  frames.push(Uint8Array.prototype.slice.call(message, 0, 2) as Buffer);
+  queue.push(...frames);
+});
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`message.subarray(0, 2)`","parent":"`message`, received by the 'message' handler","sink":"`queue`"}, line: 4, column: 15, endLine: 4, endColumn: 37, suggestions: [] }],
+},
 {
   code: `import { WebSocketServer } from 'ws';
 const greetings: Buffer[] = [];
