@@ -1,6 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
 
 /**
  * The only module that touches parserServices and the type checker. It answers "what kind of value is
@@ -32,20 +33,6 @@ const UNTYPED: TypeFacts = {
   hasNominalBase: () => false,
 };
 
-const TYPED_ARRAY_NAMES = new Set([
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int8Array',
-  'Uint16Array',
-  'Int16Array',
-  'Uint32Array',
-  'Int32Array',
-  'Float16Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-]);
 
 const NAMED_KINDS: Record<string, ValueKind> = {
   Buffer: 'buffer',
@@ -110,7 +97,7 @@ function kindFromSymbol(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type
   const name = symbol?.getName();
   if (name) {
     if (NAMED_KINDS[name]) return NAMED_KINDS[name];
-    if (TYPED_ARRAY_NAMES.has(name)) return 'typed-array';
+    if (TYPED_ARRAY_CONSTRUCTORS.has(name)) return 'typed-array';
   }
   // Subclasses: `class Frame extends Buffer`, `interface Packet extends Uint8Array`.
   if (type.isClassOrInterface()) {
