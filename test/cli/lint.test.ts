@@ -8,6 +8,18 @@ const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const FIXTURES = path.join(ROOT, 'fixtures');
 
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory outside the repository (no .gitignore or tsconfig applies), removed after the suite. */
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `leakproof-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
 function leakproof(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -15,7 +27,7 @@ function leakproof(args: string[], cwd = ROOT) {
 
 /** A copy of the fixtures outside the repo, whose tsconfig still finds the repo's @types. */
 function tempCopy(from: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-cli-'));
+  const dir = tempDir('cli');
   fs.cpSync(from, dir, { recursive: true });
   const tsconfigPath = path.join(dir, 'tsconfig.json');
   const tsconfig = JSON.parse(fs.readFileSync(tsconfigPath, 'utf8'));
@@ -56,7 +68,7 @@ describe('leakproof lint', () => {
   });
 
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-clean-'));
+    const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
     const { code, stdout, stderr } = leakproof([dir]);
     expect(stdout).toBe('');
@@ -65,7 +77,7 @@ describe('leakproof lint', () => {
   });
 
   it("reports only leakproof's findings: a project's comments about its other rules are not noise", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-directives-'));
+    const dir = tempDir('directives');
     fs.writeFileSync(
       path.join(dir, 'server.js'),
       [
@@ -78,6 +90,23 @@ describe('leakproof lint', () => {
     const { code, stdout } = leakproof([dir]);
     expect(stdout).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('lints every JavaScript and TypeScript file kind', () => {
+    const dir = tempDir('kinds');
+    const leak = "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
+    for (const ext of ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs']) fs.writeFileSync(path.join(dir, `server.${ext}`), leak);
+    fs.writeFileSync(path.join(dir, 'view.jsx'), `${leak}export const View = () => <div>{kept.length}</div>;\n`);
+    fs.writeFileSync(path.join(dir, 'view.tsx'), `${leak}export const View = () => <div>{kept.length}</div>;\n`);
+    const { code, stdout } = leakproof([dir, '--format', 'json']);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    expect(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => `${m.ruleId}@${m.line}`)])).toEqual(
+      ['server.cjs', 'server.cts', 'server.js', 'server.mjs', 'server.mts', 'server.ts', 'view.jsx', 'view.tsx'].map((name) => [
+        name,
+        ['leakproof/no-retained-view@2'],
+      ]),
+    );
+    expect(code).toBe(1);
   });
 
   it('--exit-zero keeps findings in the output but exits 0', () => {
@@ -100,7 +129,7 @@ describe('leakproof lint', () => {
   });
 
   it('rejects a runtime report that is not a report() file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-report-'));
+    const dir = tempDir('report');
     const file = path.join(dir, 'report.json');
     fs.writeFileSync(file, '{"sites": [{"file": "a.ts"}]}');
     const { code, stderr } = leakproof(['fixtures/dns-cache', '--runtime-report', file]);
@@ -111,7 +140,7 @@ describe('leakproof lint', () => {
   });
 
   it('merges a runtime report: confirms a finding and lists a site the rules missed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-report-'));
+    const dir = tempDir('report');
     const report = path.join(dir, 'report.json');
     const leaky = path.join(FIXTURES, 'dns-cache', 'leaky.ts');
     const fixed = path.join(FIXTURES, 'dns-cache', 'fixed.ts');
@@ -163,7 +192,7 @@ describe('leakproof lint', () => {
   });
 
   it('--fix leaves a file unchanged when its fixed text would not parse', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-badfix-'));
+    const dir = tempDir('badfix');
     fs.writeFileSync(path.join(dir, 'input.js'), 'export const answer = 42;\n');
     // A deliberately broken rule: its fix leaves an unbalanced parenthesis.
     fs.writeFileSync(
