@@ -17,6 +17,12 @@ export const BYTE_EVENTS = new Set(['data', 'chunk', 'frame', 'packet']);
  */
 export const BYTE_MESSAGE_EMITTERS = /^(?:ws|websocket|socket|sock|client|conn|connection|udp|dgram|server)$/i;
 
+/** Constructor parameter types that make a class a Durable Object without its base class. */
+export const ACTOR_STATE_TYPES = new Set(['DurableObjectState']);
+
+/** `assign({ key: (args) => value })` (xstate): each function's result becomes the machine's context. */
+export const STATE_UPDATERS = new Set(['assign']);
+
 /** Factories whose handler is stateless: what it returns is not the actor's next state. */
 export const STATELESS_HANDLER_FACTORIES = new Set(['spawnStateless']);
 

@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { LeakproofSettings } from '../settings';
 import {
+  ACTOR_STATE_TYPES,
   BYTE_EVENTS,
   BYTE_MESSAGE_EMITTERS,
   STATELESS_HANDLER_FACTORIES,
+  STATE_UPDATERS,
   ONCE_METHODS,
   STREAM_BASE_CLASSES,
   STREAM_CHUNK_METHODS,
@@ -131,6 +133,8 @@ export class HandlerFinder {
         return { fn, kind: 'event-property', label: `the ${name} handler`, event: name.slice(2), returnsState: false };
       }
     }
+    const updater = this.stateUpdater(fn);
+    if (updater) return updater;
     const method = methodNameOf(fn);
     if (method) {
       const fromMethod = this.handlerFromMethod(fn, method);
@@ -138,6 +142,25 @@ export class HandlerFinder {
     }
     // `function onData(chunk) {}` ... `socket.on('data', onData)`; `socket.on('data', this.onData)`.
     return this.handlerFromReference(fn);
+  }
+
+  /** xstate's `assign({ field: ({ context, event }) => ... })`: each updater's result becomes actor state. */
+  private stateUpdater(fn: FunctionNode): Handler | undefined {
+    const property = fn.parent;
+    const object = property?.parent;
+    const call = object?.parent;
+    if (
+      property?.type !== AST_NODE_TYPES.Property ||
+      property.value !== fn ||
+      object?.type !== AST_NODE_TYPES.ObjectExpression ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== object
+    ) {
+      return undefined;
+    }
+    const name = calleeName(call);
+    if (!name || !STATE_UPDATERS.has(name)) return undefined;
+    return { fn, kind: 'factory', label: `the ${name}() updater of \`${methodNameOf(fn) ?? 'state'}\``, returnsState: true };
   }
 
   private handlerFromCall(fn: FunctionNode, call: TSESTree.CallExpression): Handler | undefined {
@@ -209,6 +232,7 @@ export class HandlerFinder {
     const base = superClassName(cls);
     if (base && (actorBases.has(base) || actorBases.has(base.split('.').pop() ?? base))) return true;
     if (implementedNames(cls).some((name) => actorBases.has(name))) return true;
+    if (takesActorState(cls)) return true;
     if (cls.superClass && this.types.typed) return this.types.hasNominalBase(cls.superClass, actorBases);
     return false;
   }
@@ -288,6 +312,21 @@ export class HandlerFinder {
     this.encodingCache.set(key, found);
     return found;
   }
+}
+
+/** A Durable Object written without the base class: `constructor(state: DurableObjectState, env: Env)`. */
+function takesActorState(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const constructor = cls.body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+  );
+  const first = constructor?.value.params[0];
+  const param = first?.type === AST_NODE_TYPES.TSParameterProperty ? first.parameter : first;
+  const annotation = (param as { typeAnnotation?: TSESTree.TSTypeAnnotation } | undefined)?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const typeName = annotation.typeName;
+  const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : '';
+  return ACTOR_STATE_TYPES.has(name);
 }
 
 function isOnceOption(node: TSESTree.Node | undefined): boolean {

@@ -8,6 +8,14 @@ runRuleTests(
   rule,
   {
     valid: [
+`export class Room {
+  private frames: Uint8Array[] = [];
+  constructor(private readonly name: string) {}
+  async webSocketPing(ws: WebSocket, frame: Uint8Array) {
+    this.frames.push(frame.subarray(2));
+  }
+}
+`,
 `const cache: Uint8Array[] = [];
 addEventListener('message', (event: any) => {
   cache.push(new Uint8Array(event.data.bytes, 4, 8));
@@ -256,6 +264,40 @@ class Conn {
 
     ],
     invalid: [
+{
+  code: `import { assign, createMachine } from 'xstate';
+export const machine = createMachine({
+  context: { header: null as Uint8Array | null },
+  on: { FRAME: { actions: assign({ header: ({ event }: any) => event.bytes.subarray(0, 8) }) } },
+});
+`,
+  output: null,
+  errors: [{ messageId: 'retainedView', data: {"view":"`event.bytes.subarray(0, 8)`","parent":"`event`, received by the assign() updater of `header`","sink":"the state returned by the assign() updater of `header`"}, line: 4, column: 64, endLine: 4, endColumn: 90, suggestions: [{ messageId: 'copyExactly', output: `import { assign, createMachine } from 'xstate';
+export const machine = createMachine({
+  context: { header: null as Uint8Array | null },
+  on: { FRAME: { actions: assign({ header: ({ event }: any) => Uint8Array.prototype.slice.call(event.bytes, 0, 8) }) } },
+});
+` }] }],
+},
+{
+  code: `export class Room {
+  private frames: Uint8Array[] = [];
+  constructor(private readonly state: DurableObjectState) {}
+  async webSocketPing(ws: WebSocket, frame: Uint8Array) {
+    this.frames.push(frame.subarray(2));
+  }
+}
+`,
+  output: `export class Room {
+  private frames: Uint8Array[] = [];
+  constructor(private readonly state: DurableObjectState) {}
+  async webSocketPing(ws: WebSocket, frame: Uint8Array) {
+    this.frames.push(frame.slice(2));
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`frame.subarray(2)`","parent":"`frame`, received by Room.webSocketPing","sink":"`this.frames`"}, line: 5, column: 22, endLine: 5, endColumn: 39, suggestions: [] }],
+},
 {
   code: `import * as net from 'node:net';
 class Parser {
