@@ -27,8 +27,8 @@ export interface RetainedView {
 
 export interface RetainedSubstring {
   slice: StringSlice;
-  /** The expression to detach: the slice itself, or the piece read from a container. */
   origin: Origin;
+  /** Where it is kept; `sink.value` is the piece stored (for split and match results). */
   sink: Sink;
 }
 
@@ -59,6 +59,15 @@ export class Analysis {
 
   /** A view of incoming data stored where it outlives the code that made it. */
   retainedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
+    return quietly(() => this.findRetainedView(node));
+  }
+
+  /** A sliced string of incoming text stored where it outlives the code that made it. */
+  retainedSubstring(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring | undefined {
+    return quietly(() => this.findRetainedSubstring(node, options));
+  }
+
+  private findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
     if (isInnerOfViewChain(node)) return undefined;
     const view = describeView(node, this.origins);
     if (!view) return undefined;
@@ -69,8 +78,7 @@ export class Analysis {
     return { view, origin, sink, safety: this.copySafety(view) };
   }
 
-  /** A sliced string of incoming text stored where it outlives the code that made it. */
-  retainedSubstring(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring | undefined {
+  private findRetainedSubstring(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring | undefined {
     if (isInnerOfSliceChain(node)) return undefined;
     const slice = describeStringSlice(node, this.origins, options);
     if (!slice) return undefined;
@@ -135,6 +143,15 @@ export class Analysis {
       return true;
     });
     return safe ? 'safe' : 'review';
+  }
+}
+
+/** Rules never throw on valid code: an analysis that fails on an unforeseen shape reports nothing. */
+function quietly<T>(find: () => T | undefined): T | undefined {
+  try {
+    return find();
+  } catch {
+    return undefined;
   }
 }
 
