@@ -151,7 +151,8 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const ESLint = loadESLint();
   silenceEslintIgnoreWarning();
   if (options.configFile) return lintWithConfig(ESLint, options);
-  const files = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
+  const found = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
+  const files = await withoutConfigIgnores(ESLint, found, options.cwd);
   const groups = groupByProject(files, loadTypeScript);
   const progress = { done: 0, total: files.length, report: options.onProgress };
   const results: ESLintType.LintResult[] = [];
@@ -186,6 +187,35 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
   return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length };
+}
+
+/**
+ * The project's own ESLint ignores (global `ignores` in its flat config) apply to the zero-config run
+ * too. Loading that config can fail (a plugin it names is not installed); then only .gitignore applies.
+ */
+async function withoutConfigIgnores(
+  ESLint: typeof import('eslint').ESLint,
+  files: string[],
+  cwd: string,
+): Promise<string[]> {
+  let project: ESLintType;
+  try {
+    project = new ESLint({ cwd });
+    if (!(await project.findConfigFile())) return files;
+  } catch {
+    return files;
+  }
+  const kept: string[] = [];
+  for (const file of files) {
+    let ignored = false;
+    try {
+      ignored = await project.isPathIgnored(file);
+    } catch {
+      return files;
+    }
+    if (!ignored) kept.push(file);
+  }
+  return kept;
 }
 
 /** ESLint 10 reports a leftover `eslint-env` comment as fatal; only real parse errors block linting. */

@@ -109,6 +109,21 @@ describe('leakproof lint', () => {
     expect(code).toBe(1);
   });
 
+  it("honours .gitignore and the project's ESLint ignores", () => {
+    const dir = tempDir('ignores');
+    const leak = "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
+    for (const sub of ['src', 'generated', 'vendored']) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.writeFileSync(path.join(dir, sub, 'server.js'), leak);
+    }
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'vendored/\n');
+    fs.writeFileSync(path.join(dir, 'eslint.config.cjs'), "module.exports = [{ ignores: ['generated/**'] }];\n");
+    const { stdout } = leakproof(['.', '--format', 'json'], dir);
+    const files = (JSON.parse(stdout) as { filePath: string }[]).map((r) => path.relative(dir, r.filePath).split(path.sep).join('/'));
+    expect(files).toEqual(['eslint.config.cjs', 'src/server.js']);
+  });
+
   it('--exit-zero keeps findings in the output but exits 0', () => {
     const { code, stdout } = leakproof(['fixtures/dns-cache', '--exit-zero']);
     expect(code).toBe(0);
