@@ -5,7 +5,9 @@ import type { HeapSnapshot } from './snapshot';
 export interface GroupBase {
   /** Readable retaining path of the holders (views, Buffers, sliced strings), from the GC roots. */
   path: string;
-  /** The same path, step by step, for the group's first member. */
+  /** Edges from the GC roots to the group's first holder. */
+  depth: number;
+  /** The same path, step by step, for the group's first member (its last 64 steps when longer). */
   steps: PathStep[];
   /** Bytes that would be freed if the holders were exact-size copies. */
   bytes: number;
@@ -23,6 +25,7 @@ export interface Member {
 
 export interface Accumulated {
   path: string;
+  depth: number;
   steps: PathStep[];
   members: Member[];
   bytes: number;
@@ -37,7 +40,7 @@ export function groupByPath(snapshot: HeapSnapshot, tree: RetainerTree, members:
     if (!path) continue;
     let group = groups.get(path.text);
     if (!group) {
-      group = { path: path.text, steps: path.steps, members: [], bytes: 0, largestBytes: 0 };
+      group = { path: path.text, depth: path.depth, steps: path.steps, members: [], bytes: 0, largestBytes: 0 };
       groups.set(path.text, group);
     }
     group.members.push(member);

@@ -70,11 +70,19 @@ export interface PathStep {
 }
 
 export interface RetainingPath {
-  /** Readable form, e.g. `global.actor → SessionActor.frames (Map) → value → Buffer`; indices shown as `[*]`. */
+  /**
+   * Readable form, e.g. `global.actor → SessionActor.frames (Map) → value → Buffer`; indices shown as
+   * `[*]`, a segment repeated N times in a row (a linked list) as `segment ×N`.
+   */
   text: string;
-  /** From the first node after the synthetic root down to the node itself. */
+  /** Edges from the synthetic root to the node. */
+  depth: number;
+  /** The last MAX_STEPS steps of the path (all of it when shorter), ending at the node itself. */
   steps: PathStep[];
 }
+
+/** Steps kept in `RetainingPath.steps`: enough for any readable path, bounded for a 1e6-long list. */
+export const MAX_STEPS = 64;
 
 /** The chain of nodes from the root to `node` (inclusive), or `undefined` when `node` is unreachable. */
 export function chainTo(tree: RetainerTree, node: number): number[] | undefined {
@@ -160,7 +168,7 @@ export function describePath(snapshot: HeapSnapshot, tree: RetainerTree, node: n
   const chain = chainTo(tree, node);
   if (!chain) return undefined;
   const steps: PathStep[] = [];
-  for (let i = 1; i < chain.length; i++) {
+  for (let i = Math.max(1, chain.length - MAX_STEPS); i < chain.length; i++) {
     const to = chain[i];
     const edge = tree.parentEdge[to];
     steps.push({
@@ -171,7 +179,8 @@ export function describePath(snapshot: HeapSnapshot, tree: RetainerTree, node: n
       id: snapshot.nodeId[to],
     });
   }
-  if (chain.length < 2) return { text: labelOf(snapshot, chain[0]), steps };
+  const depth = chain.length - 1;
+  if (chain.length < 2) return { text: labelOf(snapshot, chain[0]), depth, steps };
   // Skip the synthetic prefix, keeping the innermost named root list as the start.
   let start = 1;
   while (start < chain.length - 1 && snapshot.nodeType[chain[start]] === NODE.synthetic) start++;
@@ -238,7 +247,19 @@ export function describePath(snapshot: HeapSnapshot, tree: RetainerTree, node: n
     }
   }
   if (current !== undefined) segments.push(current);
-  return { text: segments.join(' → '), steps };
+  return { text: collapseRuns(segments).join(' → '), depth, steps };
+}
+
+/** `a → a → a → b` → `a ×3 → b`, so a path down a long linked list stays one line. */
+function collapseRuns(segments: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let j = i + 1;
+    while (j < segments.length && segments[j] === segments[i]) j++;
+    out.push(j - i > 1 ? `${segments[i]} ×${j - i}` : segments[i]);
+    i = j;
+  }
+  return out;
 }
 
 /** True when the path leaves `chain[at]` (through folded stores) by a property or closure variable. */

@@ -39,6 +39,7 @@ export function findSlicedStrings(
   return groupByPath(snapshot, tree, members).map((group) => ({
     rule: 'leakproof/no-retained-substring',
     path: group.path,
+    depth: group.depth,
     steps: group.steps,
     bytes: group.bytes,
     largestBytes: group.largestBytes,

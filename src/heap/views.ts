@@ -40,6 +40,7 @@ export function findRetainedViews(
   return groupByPath(snapshot, tree, members).map((group) => ({
     rule: 'leakproof/no-retained-view',
     path: group.path,
+    depth: group.depth,
     steps: group.steps,
     bytes: group.bytes,
     largestBytes: group.largestBytes,
