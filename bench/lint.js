@@ -1,0 +1,314 @@
+'use strict';
+// Lint benchmark: the plugin's share of lint time, untyped and typed, measured side by side in one run.
+//
+// Lints the generated corpus (bench/corpus.js) plus fixtures/ with @typescript-eslint/parser and no rules
+// ("parser") and with leakproof's `all` config ("with all"), alternating the two chunk by chunk
+// (A B, B A, ...) after a warm-up so that machine noise falls on both sides alike, and prints median
+// times over repetitions and share = (with - without) / with beside the target. The warm-up run collects ESLint `stats` for the
+// per-rule breakdown (the measured runs do not, since stats wrap every listener in a timer).
+//
+// Usage: node --expose-gc bench/lint.js [--mode untyped|typed|both] [--files N] [--pairs N]
+//          [--typed-pairs N]   (a "pair" is one repetition: every file linted once by each side) [--eslint 9|10] [--no-fixtures]
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensureCorpus } = require('./corpus');
+
+const ROOT = path.resolve(__dirname, '..');
+const FIXTURES = path.join(ROOT, 'fixtures');
+const TARGET = { untyped: 0.05, typed: 0.1 };
+/** Files per chunk in the interleaved runs: small enough that both sides see the same machine load. */
+const CHUNK = 40;
+const SOURCE_EXT = /\.(?:[cm]?ts|tsx)$/;
+
+function parseArgs(argv) {
+  const options = { mode: 'both', files: undefined, pairs: 3, typedPairs: 2, eslint: '10', fixtures: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--mode') options.mode = value();
+    else if (arg === '--files') options.files = Number(value());
+    else if (arg === '--pairs') options.pairs = Number(value());
+    else if (arg === '--typed-pairs') options.typedPairs = Number(value());
+    else if (arg === '--eslint') options.eslint = value();
+    else if (arg === '--no-fixtures') options.fixtures = false;
+    else throw new Error(`unknown argument: ${arg}`);
+  }
+  if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error(`--mode: untyped, typed or both`);
+  if (!['9', '10'].includes(options.eslint)) throw new Error(`--eslint: 9 or 10`);
+  return options;
+}
+
+function walk(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (SOURCE_EXT.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+const fmtInt = (n) => n.toLocaleString('en-US');
+const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const fmtMB = (bytes) => `${fmtInt(Math.round(bytes / 1e6))} MB`;
+const fmtPct = (x) => `${(x * 100).toFixed(1)}%`;
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function collectGarbage() {
+  if (typeof global.gc === 'function') {
+    global.gc();
+    global.gc();
+  }
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const { ESLint } = require(options.eslint === '9' ? 'eslint9' : 'eslint');
+  const parser = require('@typescript-eslint/parser');
+  const plugin = require(path.join(ROOT, 'dist', 'src', 'index.js'));
+  const all = plugin.configs.all;
+  const ruleIds = Object.keys(all.rules ?? {});
+
+  const started = Date.now();
+  const heapLimit = require('node:v8').getHeapStatistics().heap_size_limit;
+  if (options.mode !== 'untyped' && heapLimit < 6e9) {
+    console.log(
+      `warning: heap limit ${fmtMB(heapLimit)}; a typed run of the whole corpus peaks near 3.5 GB, ` +
+        `run with --max-old-space-size=8192 (bench/run.js does)`,
+    );
+  }
+  const corpus = ensureCorpus({ files: options.files });
+  const fixtureFiles = options.fixtures && fs.existsSync(FIXTURES) ? walk(FIXTURES) : [];
+  const files = [...corpus.files, ...fixtureFiles];
+  const lines = Object.values(corpus.manifest.files).reduce((sum, entry) => sum + entry.lines, 0);
+  console.log(
+    `lint bench: ESLint ${ESLint.version}, @typescript-eslint/parser ${parser.version}, TypeScript ${require('typescript').version}, ` +
+      `Node ${process.version}${typeof global.gc === 'function' ? '' : ' (no --expose-gc: runs are not preceded by a GC)'}`,
+  );
+  console.log(
+    `corpus: ${fmtInt(corpus.files.length)} files, ${fmtInt(lines)} lines (${corpus.reused ? 'reused' : 'generated'}), ` +
+      `fixtures: ${fmtInt(fixtureFiles.length)} files; leakproof ${plugin.meta.version}, all = ${ruleIds.length} rules: ${ruleIds.join(', ')}`,
+  );
+
+  const base = (typed) => ({
+    name: 'bench/parser',
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+    languageOptions: {
+      parser,
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      parserOptions: typed ? { projectService: true, tsconfigRootDir: ROOT } : {},
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  });
+
+  async function lintOnce(mode, withRules, stats) {
+    const typed = mode === 'typed';
+    // Every typed run builds its TypeScript program from scratch, as a one-off `eslint` run does: a
+    // program (and its checker's caches) kept from the previous run would hide the type work rules cause.
+    if (typed) parser.clearCaches();
+    collectGarbage();
+    const eslint = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: withRules ? [base(typed), all] : [base(typed)],
+      cache: false,
+      fix: false,
+      stats,
+      warnIgnored: true,
+    });
+    // Peak heap, sampled between files (lintFiles reads files asynchronously, so timers get to run).
+    let peak = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 100);
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    let results;
+    try {
+      results = await eslint.lintFiles(files);
+    } finally {
+      clearInterval(sampler);
+    }
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpuDelta = process.cpuUsage(cpu0);
+    const cpu = (cpuDelta.user + cpuDelta.system) / 1000;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if (typed) parser.clearCaches();
+    return { wall, cpu, peak, results };
+  }
+
+  function summarize(mode, results) {
+    const byRule = new Map();
+    let fatal = 0;
+    const fatalFiles = [];
+    const foundIn = new Map();
+    for (const result of results) {
+      for (const message of result.messages) {
+        if (message.fatal || !message.ruleId) {
+          fatal++;
+          if (fatalFiles.length < 3) fatalFiles.push(`${path.relative(ROOT, result.filePath)}: ${message.message}`);
+          continue;
+        }
+        byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
+        if (message.ruleId.startsWith('leakproof/')) {
+          foundIn.set(result.filePath, (foundIn.get(result.filePath) ?? 0) + 1);
+        }
+      }
+    }
+    const counts = [...byRule].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${fmtInt(n)}`);
+    console.log(`  findings: ${counts.length ? counts.join(', ') : 'none'}${fatal ? `; ${fatal} parse errors/other (${fatalFiles.join('; ')})` : ''}`);
+    // Against what the corpus was generated with (informational: a smoke test of recall and false positives).
+    let leakyFiles = 0;
+    let leakyFound = 0;
+    let generatedLeaks = 0;
+    const cleanWithFindings = [];
+    for (const [rel, entry] of Object.entries(corpus.manifest.files)) {
+      const found = foundIn.get(path.join(corpus.dir, rel)) ?? 0;
+      generatedLeaks += entry.leaks;
+      if (entry.leaks > 0) {
+        leakyFiles++;
+        if (found > 0) leakyFound++;
+      } else if (found > 0) cleanWithFindings.push(rel);
+    }
+    console.log(
+      `  corpus check (${mode}): ${fmtInt(generatedLeaks)} leaks generated in ${fmtInt(leakyFiles)} files, ` +
+        `flagged in ${fmtInt(leakyFound)} of them; findings in ${fmtInt(cleanWithFindings.length)} files generated clean` +
+        (cleanWithFindings.length ? ` (e.g. ${cleanWithFindings.slice(0, 3).join(', ')})` : ''),
+    );
+  }
+
+  function printStats(mode, results, wall, peak) {
+    const rules = new Map();
+    let parse = 0;
+    let total = 0;
+    for (const result of results) {
+      for (const pass of result.stats?.times?.passes ?? []) {
+        parse += pass.parse?.total ?? 0;
+        total += pass.total ?? 0;
+        for (const [id, time] of Object.entries(pass.rules ?? {})) rules.set(id, (rules.get(id) ?? 0) + time.total);
+      }
+    }
+    if (total === 0) return;
+    const ruleTotal = [...rules.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `  warm-up with stats (${mode}): wall ${fmtS(wall)}, peak heap ${fmtMB(peak)}, verify ${fmtS(total)}, parse ${fmtS(parse)} (${fmtPct(parse / total)}), ` +
+        `rules ${fmtS(ruleTotal)} (${fmtPct(ruleTotal / total)})`,
+    );
+    const rows = [...rules].sort((a, b) => b[1] - a[1]);
+    const width = Math.max(4, ...rows.map(([id]) => id.length));
+    console.log(`  ${'Rule'.padEnd(width)} | Time (ms) | Relative`);
+    console.log(`  ${'-'.repeat(width)}-+-----------+---------`);
+    for (const [id, time] of rows) {
+      console.log(`  ${id.padEnd(width)} | ${time.toFixed(1).padStart(9)} | ${fmtPct(time / ruleTotal).padStart(8)}`);
+    }
+  }
+
+  // One measured repetition: two ESLint instances, parser only (A) and with `all` (B), lint the same
+  // chunks of files in turn (A B, then B A, ...), so that load from other processes falls on both sides
+  // within a second of each other. Typed: both instances share one TypeScript program (typescript-eslint
+  // keeps one project service per process); it is built first, timed, and counted on both sides, and the
+  // checker starts cold, so type queries the rules make are paid for by B, as in a one-off `eslint` run.
+  async function interleaved(mode) {
+    const typed = mode === 'typed';
+    if (typed) parser.clearCaches();
+    collectGarbage();
+    const make = (withRules) =>
+      new ESLint({
+        cwd: ROOT,
+        overrideConfigFile: true,
+        overrideConfig: withRules ? [base(typed), all] : [base(typed)],
+        cache: false,
+        fix: false,
+        warnIgnored: true,
+      });
+    const sides = [
+      { eslint: make(false), wall: 0, cpu: 0, results: [] },
+      { eslint: make(true), wall: 0, cpu: 0, results: [] },
+    ];
+    const time = async (side, chunk) => {
+      const cpu0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      const results = await side.eslint.lintFiles(chunk);
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpuDelta = process.cpuUsage(cpu0);
+      return { wall, cpu: (cpuDelta.user + cpuDelta.system) / 1000, results };
+    };
+    let build = { wall: 0, cpu: 0 };
+    if (typed) build = await time(sides[0], files.slice(0, 1)); // opens the project: the program is built here
+    for (let k = 0, start = 0; start < files.length; k++, start += CHUNK) {
+      const chunk = files.slice(start, start + CHUNK);
+      for (const side of k % 2 === 0 ? sides : [sides[1], sides[0]]) {
+        const run = await time(side, chunk);
+        side.wall += run.wall;
+        side.cpu += run.cpu;
+        side.results.push(...run.results);
+      }
+    }
+    if (typed) parser.clearCaches();
+    return {
+      build: build.wall,
+      buildCpu: build.cpu,
+      without: { wall: build.wall + sides[0].wall, cpu: build.cpu + sides[0].cpu },
+      with: { wall: build.wall + sides[1].wall, cpu: build.cpu + sides[1].cpu },
+      results: sides[1].results,
+    };
+  }
+
+  async function bench(mode, reps) {
+    console.log(
+      `\n${mode}: warm-up (with all, stats on), then ${reps} measured repetitions, ` +
+        `each linting chunks of ${CHUNK} files alternately parser / with all`,
+    );
+    const warm = await lintOnce(mode, true, true);
+    printStats(mode, warm.results, warm.wall, warm.peak);
+    const runs = [];
+    for (let i = 0; i < reps; i++) {
+      const run = await interleaved(mode);
+      runs.push(run);
+      console.log(
+        `  rep ${i + 1}: ${mode === 'typed' ? `program ${fmtS(run.build)} (counted on both sides), ` : ''}` +
+          `parser ${fmtS(run.without.wall)} (cpu ${fmtS(run.without.cpu)}), ` +
+          `with all ${fmtS(run.with.wall)} (cpu ${fmtS(run.with.cpu)}), ` +
+          `share ${fmtPct((run.with.wall - run.without.wall) / run.with.wall)} (cpu ${fmtPct((run.with.cpu - run.without.cpu) / run.with.cpu)})`,
+      );
+    }
+    const last = runs[runs.length - 1].results;
+    summarize(mode, last);
+    const a = median(runs.map((run) => run.without.wall));
+    const b = median(runs.map((run) => run.with.wall));
+    const aCpu = median(runs.map((run) => run.without.cpu));
+    const bCpu = median(runs.map((run) => run.with.cpu));
+    const share = (b - a) / b;
+    const cpuShare = (bCpu - aCpu) / bCpu;
+    const target = TARGET[mode];
+    return (
+      `lint ${mode}: ${fmtInt(last.length)} files, parser ${fmtS(a)}, with all ${fmtS(b)}, plugin share ${fmtPct(share)} ` +
+      `(target <= ${fmtPct(target).replace('.0%', '%')})${share > target ? ' OVER TARGET' : ''}; ` +
+      `cpu time: parser ${fmtS(aCpu)}, with all ${fmtS(bCpu)}, share ${fmtPct(cpuShare)}; medians of ${reps} repetitions`
+    );
+  }
+
+  (async () => {
+    const summary = [];
+    if (options.mode !== 'typed') summary.push(await bench('untyped', options.pairs));
+    if (options.mode !== 'untyped') summary.push(await bench('typed', options.typedPairs));
+    console.log('');
+    for (const line of summary) console.log(line);
+    console.log(`lint bench done in ${fmtS(Date.now() - started)}`);
+  })().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
+main();
