@@ -112,10 +112,16 @@ function snapshotFile(name, records, minBytes) {
   if (fs.existsSync(file) && fs.statSync(file).size >= minBytes) return file;
   process.stderr.write(`generating ${path.relative(ROOT, file)} (${records} records)...\n`);
   const start = Date.now();
-  const result = spawnSync(process.execPath, ['--max-old-space-size=16384', __filename, '--child', 'generate', file, String(records)], {
+  // Written under a private name and renamed: two bench runs at once never share a half-written file.
+  const partial = `${file}.${process.pid}.partial`;
+  const result = spawnSync(process.execPath, ['--max-old-space-size=16384', __filename, '--child', 'generate', partial, String(records)], {
     stdio: 'inherit',
   });
-  if (result.status !== 0) throw new Error(`generating ${name} failed (${result.status ?? result.signal})`);
+  if (result.status !== 0) {
+    fs.rmSync(partial, { force: true });
+    throw new Error(`generating ${name} failed (${result.status ?? result.signal})`);
+  }
+  fs.renameSync(partial, file);
   const size = fs.statSync(file).size;
   process.stderr.write(`  ${(size / MB).toFixed(0)} MB in ${((Date.now() - start) / 1000).toFixed(1)} s\n`);
   if (size < minBytes) throw new Error(`${name} is ${(size / MB).toFixed(0)} MB, under ${(minBytes / MB).toFixed(0)} MB: raise the record count`);

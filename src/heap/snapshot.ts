@@ -121,7 +121,8 @@ export class HeapSnapshot {
     const start = this.stringStart[index];
     const end = this.stringEnd[index];
     const bytes = this.stringBytes;
-    if (bytes.indexOf(0x5c, start) === -1 || bytes.indexOf(0x5c, start) >= end) return bytes.toString('utf8', start, end);
+    // Search only this string's bytes: `indexOf` from `start` would scan the rest of the section.
+    if (bytes.subarray(start, end).indexOf(0x5c) === -1) return bytes.toString('utf8', start, end);
     try {
       return JSON.parse(bytes.toString('utf8', start - 1, end + 1)) as string;
     } catch {
