@@ -5,9 +5,9 @@ import { CallGraph } from './calls';
 import { HandlerFinder, walk } from './contexts';
 import { EscapeFinder, type Sink } from './escape';
 import { OriginFinder, type Origin } from './origins';
-import { describeStringSlice, isInnerOfSliceChain, type SliceOptions, type StringSlice } from './strings';
+import { confirmStringSlice, findSliceCandidate, isInnerOfSliceChain, type SliceOptions, type StringSlice } from './strings';
 import { getTypeFacts, type TypeFacts } from './types';
-import { describeView, isInnerOfViewChain, type ViewCreation } from './views';
+import { confirmView, findViewCandidate, isInnerOfViewChain, type ViewCreation } from './views';
 
 export type { Handler } from './contexts';
 export type { Origin } from './origins';
@@ -67,20 +67,24 @@ export class Analysis {
     return quietly(() => this.findRetainedSubstring(node, options));
   }
 
+  // Cheap questions first: syntax, then origin and escape (scope analysis), and only then types, which
+  // dominate a typed lint run (most slicing calls in a code base never reach long-lived storage).
   private findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
     if (isInnerOfViewChain(node)) return undefined;
-    const view = describeView(node, this.origins);
-    if (!view) return undefined;
-    const origin = this.origins.originOf(view.parent);
+    const candidate = findViewCandidate(node);
+    if (!candidate) return undefined;
+    const origin = this.origins.originOf(candidate.parent);
     if (!origin) return undefined;
     const sink = this.escapes.sinkOf(node);
-    if (!sink || this.isSelfTrim(sink, view.parent)) return undefined;
+    if (!sink || this.isSelfTrim(sink, candidate.parent)) return undefined;
+    const view = confirmView(candidate, this.origins);
+    if (!view) return undefined;
     return { view, origin, sink, safety: this.copySafety(view) };
   }
 
   private findRetainedSubstring(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring | undefined {
     if (isInnerOfSliceChain(node)) return undefined;
-    const slice = describeStringSlice(node, this.origins, options);
+    const slice = findSliceCandidate(node, options);
     if (!slice) return undefined;
     const origin = this.origins.originOf(slice.parent);
     if (!origin) return undefined;
@@ -89,6 +93,7 @@ export class Analysis {
     // All the parts of a split together cover the parent: keeping them all wastes only the separators.
     // (A kept match array is different: its `input` property holds the whole parent.)
     if (slice.method === 'split' && sink.wholeContainer) return undefined;
+    if (!confirmStringSlice(slice, this.origins)) return undefined;
     return { slice, origin, sink };
   }
 

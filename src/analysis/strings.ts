@@ -24,11 +24,11 @@ export interface SliceOptions {
   checkRegExpGroups: boolean;
 }
 
-export function describeStringSlice(
-  call: TSESTree.CallExpression,
-  origins: OriginFinder,
-  options: SliceOptions,
-): StringSlice | undefined {
+/**
+ * The shape of a slicing call, from syntax alone (type queries come later, in `confirmStringSlice`,
+ * and only for calls whose result derives from incoming text and is kept).
+ */
+export function findSliceCandidate(call: TSESTree.CallExpression, options: SliceOptions): StringSlice | undefined {
   const method = methodCall(call);
   if (!method) return undefined;
   const { name, receiver } = method;
@@ -36,19 +36,27 @@ export function describeStringSlice(
     // `re.exec(text)`: the match holds slices of `text`.
     const text = call.arguments[0];
     if (!options.checkRegExpGroups || !text || text.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    if (origins.kindOf(receiver) === 'string') return undefined; // not a RegExp
     return { node: call, method: name, parent: text, container: true };
   }
   const isSlice = STRING_SLICE_METHODS.has(name);
   const isParts = STRING_PART_METHODS.has(name);
   if (!isSlice && !isParts) return undefined;
   if (isParts && (name === 'split' ? !options.checkSplitParts : !options.checkRegExpGroups)) return undefined;
-  const kind = origins.kindOf(receiver);
-  // `slice` is also an Array/TypedArray/Buffer method: only known text counts. The others exist only on
-  // strings, so anything not known to be something else counts.
-  if (name === 'slice' ? kind !== 'string' : kind !== 'string' && kind !== 'unknown') return undefined;
   if (isSlice && isKnownShort(call, name)) return undefined;
   return { node: call, method: name, parent: receiver, container: isParts };
+}
+
+/**
+ * `slice` is also an Array/TypedArray/Buffer method: only known text counts. The other methods exist
+ * only on strings, so anything not known to be something else counts. `exec` needs a RegExp receiver.
+ */
+export function confirmStringSlice(slice: StringSlice, origins: OriginFinder): boolean {
+  if (slice.method === 'exec') {
+    const receiver = methodCall(slice.node)?.receiver;
+    return !receiver || origins.kindOf(receiver) !== 'string';
+  }
+  const kind = origins.kindOf(slice.parent);
+  return slice.method === 'slice' ? kind === 'string' : kind === 'string' || kind === 'unknown';
 }
 
 /** `s.slice(0, 4)`, `s.substr(i, 8)`, `s.slice(-3)`: the piece is shorter than a sliced string can be. */
