@@ -37,6 +37,7 @@ function parseArgs(argv) {
     else if (arg === '--typed-pairs') options.typedPairs = Number(value());
     else if (arg === '--eslint') options.eslint = value();
     else if (arg === '--no-fixtures') options.fixtures = false;
+    else if (arg === '--child') options.child = value();
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error(`--mode: untyped, typed or both`);
@@ -81,7 +82,7 @@ function main() {
 
   const started = Date.now();
   const heapLimit = require('node:v8').getHeapStatistics().heap_size_limit;
-  if (options.mode !== 'untyped' && heapLimit < 6e9) {
+  if (!options.child && options.mode !== 'untyped' && heapLimit < 6e9) {
     console.log(
       `warning: heap limit ${fmtMB(heapLimit)}; a typed run of the whole corpus peaks near 3.5 GB, ` +
         `run with --max-old-space-size=8192 (bench/run.js does)`,
@@ -91,11 +92,11 @@ function main() {
   const fixtureFiles = options.fixtures && fs.existsSync(FIXTURES) ? walk(FIXTURES) : [];
   const files = [...corpus.files, ...fixtureFiles];
   const lines = Object.values(corpus.manifest.files).reduce((sum, entry) => sum + entry.lines, 0);
-  console.log(
+  if (!options.child) console.log(
     `lint bench: ESLint ${ESLint.version}, @typescript-eslint/parser ${parser.version}, TypeScript ${require('typescript').version}, ` +
       `Node ${process.version}${typeof global.gc === 'function' ? '' : ' (no --expose-gc: runs are not preceded by a GC)'}`,
   );
-  console.log(
+  if (!options.child) console.log(
     `corpus: ${fmtInt(corpus.files.length)} files, ${fmtInt(lines)} lines (${corpus.reused ? 'reused' : 'generated'}), ` +
       `fixtures: ${fmtInt(fixtureFiles.length)} files; leakproof ${plugin.meta.version}, all = ${ruleIds.length} rules: ${ruleIds.join(', ')}`,
   );
@@ -265,12 +266,25 @@ function main() {
     };
   }
 
+  // Each measured run happens in a fresh child process: heap left over from earlier runs (a typed run of
+  // the corpus peaks near 3.5 GB) would otherwise slow later runs and skew the pairs.
+  function runChild(mode, withRules, stats) {
+    const { spawnSync } = require('node:child_process');
+    const args = ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', `${mode}:${withRules ? 'with' : 'without'}:${stats ? 'stats' : 'plain'}`, '--eslint', options.eslint];
+    if (options.files !== undefined) args.push('--files', String(options.files));
+    if (!options.fixtures) args.push('--no-fixtures');
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`bench child ${args.slice(4).join(' ')} failed: ${child.stderr.split('\n').slice(-5).join(' ')}`);
+    const line = child.stdout.split('\n').find((text) => text.startsWith('{'));
+    return JSON.parse(line);
+  }
+
   async function bench(mode, reps) {
     console.log(
       `\n${mode}: warm-up (with all, stats on), then ${reps} measured pairs, ` +
         `alternating parser / with all (A B, B A, ...)`,
     );
-    const warm = await lintOnce(mode, true, true);
+    const warm = runChild(mode, true, true);
     printStats(mode, warm.results, warm.wall, warm.peak);
     const runs = [];
     for (let i = 0; i < reps; i++) {
@@ -279,7 +293,7 @@ function main() {
       // project service, so B's type queries keep meeting a program A has just changed.)
       const order = i % 2 === 0 ? [false, true] : [true, false];
       const pair = {};
-      for (const withRules of order) pair[withRules ? 'with' : 'without'] = await lintOnce(mode, withRules, false);
+      for (const withRules of order) pair[withRules ? 'with' : 'without'] = runChild(mode, withRules, false);
       const run = { without: pair.without, with: pair.with, results: pair.with.results };
       runs.push(run);
       console.log(
@@ -303,6 +317,26 @@ function main() {
       `(target <= ${fmtPct(target).replace('.0%', '%')})${share > target ? ' OVER TARGET' : ''}; ` +
       `cpu time: parser ${fmtS(aCpu)}, with all ${fmtS(bCpu)}, share ${fmtPct(cpuShare)}; medians of ${reps} pairs`
     );
+  }
+
+  if (options.child) {
+    const [mode, side, stats] = options.child.split(':');
+    lintOnce(mode, side === 'with', stats === 'stats').then(
+      (run) => {
+        // Only what the parent reads: messages without fixes or source, and stats.
+        const results = run.results.map((result) => ({
+          filePath: result.filePath,
+          messages: result.messages.map(({ ruleId, fatal, message }) => ({ ruleId, fatal, message })),
+          stats: result.stats,
+        }));
+        process.stdout.write(`${JSON.stringify({ wall: run.wall, cpu: run.cpu, peak: run.peak, results })}\n`);
+      },
+      (error) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+    return;
   }
 
   (async () => {

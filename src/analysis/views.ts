@@ -87,6 +87,15 @@ export function confirmView(candidate: ViewCandidate, origins: OriginFinder): Vi
   }
 }
 
+/** Both steps at once, for callers that have no cheaper question to ask in between. */
+export function describeView(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  origins: OriginFinder,
+): ViewCreation | undefined {
+  const candidate = findViewCandidate(node);
+  return candidate ? confirmView(candidate, origins) : undefined;
+}
+
 /** `x.buffer` (the backing store of a view) or a value known to be an ArrayBuffer. */
 function isArrayBuffer(arg: TSESTree.Node, origins: OriginFinder): boolean {
   const node = unwrap(arg);
