@@ -187,3 +187,98 @@ export const TIMER_FUNCTIONS = new Set(['setInterval', 'setTimeout', 'setImmedia
 
 /** Names of the runtime checker's functions that rules' fixes may import. */
 export const RUNTIME_MODULE = 'leakproof/runtime';
+
+/**
+ * Node functions that return a Buffer, by module (without the `node:` prefix). `encodingArg` is the
+ * argument index whose string (or `{ encoding }`) makes the result text instead; `maxArgs` leaves out
+ * callback forms, which return nothing.
+ */
+export interface BufferReturningFunction {
+  encodingArg?: number;
+  maxArgs?: number;
+}
+export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, BufferReturningFunction>> = new Map<
+  string,
+  ReadonlyMap<string, BufferReturningFunction>
+>([
+  ['fs', new Map<string, BufferReturningFunction>([['readFileSync', { encodingArg: 1 }]])],
+  ['fs/promises', new Map<string, BufferReturningFunction>([['readFile', { encodingArg: 1 }]])],
+  [
+    'crypto',
+    new Map<string, BufferReturningFunction>([
+      ['randomBytes', { maxArgs: 1 }],
+      ['scryptSync', {}],
+      ['pbkdf2Sync', {}],
+    ]),
+  ],
+  [
+    'zlib',
+    new Map<string, BufferReturningFunction>(
+      [
+        'gzipSync',
+        'gunzipSync',
+        'deflateSync',
+        'inflateSync',
+        'deflateRawSync',
+        'inflateRawSync',
+        'unzipSync',
+        'brotliCompressSync',
+        'brotliDecompressSync',
+      ].map((name) => [name, {}]),
+    ),
+  ],
+]);
+
+/**
+ * `Buffer.*` factories whose result owns its whole ArrayBuffer: `alloc` and `allocUnsafeSlow` never use
+ * the shared pool. (`from`, `concat`, `allocUnsafe` and `copyBytesFrom` take sizes under
+ * `Buffer.poolSize >>> 1` from the pool, so their result may be a small view of a pool slab.)
+ */
+export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
+export const POOLED_BUFFER_FACTORIES = new Set(['from', 'concat', 'allocUnsafe', 'copyBytesFrom']);
+
+/** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (facts/clone-view.js). */
+export const CLONE_METHODS = new Set(['postMessage']);
+export const CLONE_FUNCTIONS = new Set(['structuredClone', 'postMessage']);
+/** Types whose `postMessage` structured-clones: worker_threads and web workers, ports, channels, windows. */
+export const POST_MESSAGE_TYPES = new Set([
+  'Worker',
+  'MessagePort',
+  'BroadcastChannel',
+  'Window',
+  'WindowProxy',
+  'DedicatedWorkerGlobalScope',
+  'ServiceWorker',
+  'Client',
+  'MessageEventSource',
+]);
+/** Receiver names that are message ports or workers when there is no type information. */
+export const POST_MESSAGE_RECEIVERS = /^(?:parentPort|port\d?|\w*Port|worker|\w*Worker|self|window|globalThis|channel|\w*Channel|bc)$/;
+/** Constructors of objects whose `postMessage` structured-clones. */
+export const POST_MESSAGE_CONSTRUCTORS = new Set(['Worker', 'BroadcastChannel', 'SharedWorker']);
+
+/** `crypto.subtle` methods: each BufferSource argument is read whole. */
+export const SUBTLE_METHODS = new Set([
+  'digest',
+  'encrypt',
+  'decrypt',
+  'sign',
+  'verify',
+  'importKey',
+  'unwrapKey',
+]);
+/** Constructors whose array argument's parts are read whole (an ArrayBuffer part is all its bytes). */
+export const BLOB_CONSTRUCTORS = new Set(['Blob', 'File']);
+/** Methods that write their data argument (index) whole to a file, socket or stream. */
+export const WRITE_METHODS: ReadonlyMap<string, number> = new Map([
+  ['send', 0],
+  ['write', 0],
+  ['end', 0],
+  ['writeFile', 1],
+  ['writeFileSync', 1],
+  ['appendFile', 1],
+  ['appendFileSync', 1],
+  ['enqueue', 0],
+]);
+/** Constructors whose first argument is a body written whole. */
+export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);

@@ -25,12 +25,21 @@ export interface TypeFacts {
   kindOf(node: TSESTree.Node): ValueKind;
   /** True when the checker sees a class named `name` among the value's type or its bases. */
   hasNominalBase(node: TSESTree.Node, names: ReadonlySet<string>): boolean;
+  /** The kind of each part of the value's type (null and undefined left out); [] when unknown. */
+  partKinds(node: TSESTree.Node): ValueKind[];
+  /**
+   * True when `receiver.method(...)` (the method's declared result) fits everywhere `call`'s value goes:
+   * its type is assignable to the call's, or each place that uses it accepts it. False when unsure.
+   */
+  methodResultFits(call: TSESTree.Node, receiver: TSESTree.Node, method: string): boolean;
 }
 
 const UNTYPED: TypeFacts = {
   typed: false,
   kindOf: () => 'unknown',
   hasNominalBase: () => false,
+  partKinds: () => [],
+  methodResultFits: () => false,
 };
 
 
@@ -169,5 +178,84 @@ function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly 
         return false;
       }
     },
+    partKinds(node) {
+      const type = typeOf(node);
+      const c = checker;
+      const t = tsApi;
+      if (!type || !c || !t) return [];
+      try {
+        const parts = type.isUnion() ? type.types : [type];
+        return parts
+          .filter((part) => !(part.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined | t.TypeFlags.Void)))
+          .map((part) => classify(c, t, part));
+      } catch {
+        return [];
+      }
+    },
+    methodResultFits(call, receiver, method) {
+      try {
+        const receiverType = typeOf(receiver);
+        if (!receiverType || !checker) return false;
+        const apparent = checker.getApparentType(checker.getNonNullableType(receiverType));
+        const property = checker.getPropertyOfType(apparent, method);
+        const location = typedServices.esTreeNodeToTSNodeMap.get(receiver);
+        if (!property || !location) return false;
+        const signatures = checker.getTypeOfSymbolAtLocation(property, location).getCallSignatures();
+        const result = signatures.length === 1 ? signatures[0]?.getReturnType() : undefined;
+        return !!result && fitsWhereUsed(call, result, 0);
+      } catch {
+        return false;
+      }
+    },
   };
+
+  /** Would a value of `type` in place of `node` keep the program type-correct? Conservative: false when unsure. */
+  function fitsWhereUsed(node: TSESTree.Node, type: ts.Type, depth: number): boolean {
+    const current = typeOf(node);
+    if (!checker) return false;
+    if (current && checker.isTypeAssignableTo(type, checker.getNonNullableType(current))) return true;
+    if (depth > 2) return false;
+    let child = node;
+    let parent = node.parent;
+    while (parent && (parent.type === 'ChainExpression' || parent.type === 'TSNonNullExpression')) {
+      child = parent;
+      parent = parent.parent;
+    }
+    if (!parent) return false;
+    switch (parent.type) {
+      case 'ExpressionStatement':
+      case 'TSAsExpression':
+        return true;
+      case 'MemberExpression':
+        // Reading a method or property: only these depend on which ArrayBuffer type the view has.
+        return parent.object === child && !['buffer', 'subarray', 'slice', 'valueOf'].includes(memberName(parent) ?? 'buffer');
+      case 'VariableDeclarator': {
+        if (parent.init !== child || parent.id.type !== 'Identifier' || parent.id.typeAnnotation) break;
+        const variable = findDeclared(parent.id);
+        if (!variable) return false;
+        return variable.references.every((ref) =>
+          ref.init ? true : !ref.isWrite() && fitsWhereUsed(ref.identifier as TSESTree.Node, type, depth + 1),
+        );
+      }
+      default:
+        break;
+    }
+    const tsNode = typedServices.esTreeNodeToTSNodeMap.get(child) as ts.Expression | undefined;
+    const contextual = tsNode && checker ? checker.getContextualType(tsNode) : undefined;
+    return !!contextual && !!checker && checker.isTypeAssignableTo(type, contextual);
+  }
+
+  function findDeclared(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    try {
+      return context.sourceCode.getDeclaredVariables(id.parent as TSESTree.Node).find((variable) => variable.name === id.name);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.property.type === 'Literal' && typeof member.property.value === 'string') return member.property.value;
+  return undefined;
 }
