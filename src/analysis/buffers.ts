@@ -104,6 +104,8 @@ export class BufferFacts {
         const factory = this.bufferFactory(node);
         if (factory) return EXACT_BUFFER_FACTORIES.has(factory) ? `\`Buffer.${factory}()\`` : undefined;
         if (isSliceCallCopy(node)) return '`Uint8Array.prototype.slice.call(...)`';
+        // crypto.randomBytes allocates its own store (never the pool).
+        if (this.nodeApi(node) === 'randomBytes') return '`randomBytes()`';
         const method = methodCall(node);
         if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
         return undefined;

@@ -1,0 +1,58 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getAnalysis } from '../src/analysis';
+import { shortText, unwrap } from '../src/analysis/ast';
+import { findBackingStoreUse } from '../src/analysis/backing-store';
+import { createRule } from '../src/create-rule';
+import { fixOrSuggest } from '../src/fix/choose';
+import { buildBackingBufferFix, type BackingFixKind } from '../src/fix/backing-buffer';
+
+type MessageId = 'backingStoreEscape' | 'passViewBounds' | 'copyExactly' | 'viewExactly';
+
+const SUGGESTION: Record<BackingFixKind, MessageId> = {
+  bounds: 'passViewBounds',
+  copy: 'copyExactly',
+  view: 'viewExactly',
+};
+
+export default createRule<[], MessageId>({
+  name: 'no-backing-buffer-escape',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow using a view\'s `.buffer` as if it were the view\'s bytes, exposing the rest of its ArrayBuffer',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      backingStoreEscape:
+        '`{{buffer}}` is the whole ArrayBuffer behind `{{view}}`, not its bytes: {{sink}} (other data in the shared Buffer pool, or the rest of the chunk `{{view}}` was cut from). Pass `{{view}}.byteOffset` and `{{view}}.byteLength` along.',
+      passViewBounds: 'Pass the view\'s `byteOffset` and `byteLength`.',
+      copyExactly: 'Use an exact copy of the view\'s bytes (`.buffer.slice(byteOffset, byteOffset + byteLength)`).',
+      viewExactly: 'Use a `Uint8Array` over the view\'s bytes only.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'MemberExpression[property.name="buffer"]'(member: TSESTree.MemberExpression) {
+        if (member.computed) return;
+        const analysis = getAnalysis(context);
+        const use = findBackingStoreUse(member, analysis);
+        if (!use) return;
+        const fix = buildBackingBufferFix(context.sourceCode, use);
+        context.report({
+          node: member,
+          messageId: 'backingStoreEscape',
+          data: {
+            buffer: shortText(context.sourceCode, member),
+            view: shortText(context.sourceCode, unwrap(use.view)),
+            sink: use.label,
+          },
+          ...fixOrSuggest(fix?.fix ?? null, use.provenView, fix ? SUGGESTION[fix.kind] : 'passViewBounds'),
+        });
+      },
+    };
+  },
+});

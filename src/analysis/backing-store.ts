@@ -1,0 +1,425 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  BLOB_CONSTRUCTORS,
+  BODY_CONSTRUCTORS,
+  CLONE_FUNCTIONS,
+  CLONE_METHODS,
+  SUBTLE_METHODS,
+  TYPED_ARRAY_CONSTRUCTORS,
+  WRITE_METHODS,
+} from './apis';
+import { findVariable, methodCall, propertyName, shortText, unwrap } from './ast';
+import { getBufferFacts, singleInit } from './buffers';
+import type { Analysis } from './index';
+
+/**
+ * Uses of `x.buffer` (the backing store of a view) as if it were `x`'s bytes: without `byteOffset`
+ * and `byteLength`, the reader gets the whole ArrayBuffer (the shared pool, the rest of a chunk).
+ */
+export type BackingSink =
+  | 'constructor'
+  | 'buffer-from'
+  | 'array-buffer-slice'
+  | 'crypto'
+  | 'blob'
+  | 'decode'
+  | 'write'
+  | 'body'
+  | 'message'
+  | 'transfer';
+
+export interface BackingStoreUse {
+  /** `x.buffer` */
+  member: TSESTree.MemberExpression;
+  /** `x` */
+  view: TSESTree.Expression;
+  sink: BackingSink;
+  /** The call or `new` that reads the backing store. */
+  reader: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** For messages: "`new Uint8Array(...)` without an offset and length". */
+  label: string;
+  /** True when `x` is provably a view (a Buffer or typed array), not just something with a `buffer`. */
+  provenView: boolean;
+  /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
+  bounds?: { offset: 'missing' | 'unsafe' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
+}
+
+const ELEMENT_SIZES: Record<string, number> = {
+  Int8Array: 1,
+  Uint8Array: 1,
+  Uint8ClampedArray: 1,
+  Int16Array: 2,
+  Uint16Array: 2,
+  Float16Array: 2,
+  Int32Array: 4,
+  Uint32Array: 4,
+  Float32Array: 4,
+  Float64Array: 8,
+  BigInt64Array: 8,
+  BigUint64Array: 8,
+  DataView: 1,
+  Buffer: 1,
+};
+
+export function findBackingStoreUse(member: TSESTree.MemberExpression, analysis: Analysis): BackingStoreUse | undefined {
+  try {
+    return find(member, analysis);
+  } catch {
+    return undefined;
+  }
+}
+
+function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingStoreUse | undefined {
+  if (propertyName(member) !== 'buffer') return undefined;
+  const view = member.object;
+  if (unwrap(view).type === AST_NODE_TYPES.ThisExpression || view.type === AST_NODE_TYPES.Super) return undefined;
+  const sourceCode = analysis.context.sourceCode;
+  const buffers = getBufferFacts(analysis);
+  const types = analysis.types;
+  // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
+  // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
+  let provenView = false;
+  const parts = types.typed ? types.partKinds(unwrap(view)) : [];
+  if (parts.length > 0 && !parts.includes('unknown')) {
+    if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view')) return undefined;
+    provenView = true;
+  } else {
+    const kind = analysis.origins.kindOf(view);
+    if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view') return undefined;
+    provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view);
+  }
+  if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
+  const base = { member, view: view as TSESTree.Expression, provenView };
+  const viewText = sourceCode.getText(unwrap(view));
+
+  // Climb the wrappers: `(x.buffer as ArrayBuffer)`, `x.buffer!`, `x?.buffer`.
+  let child: TSESTree.Node = member;
+  let parent = member.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return undefined;
+
+  // `x.buffer.slice(...)` (unicorn's third form): a copy of the whole store unless bounded by the view's.
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && propertyName(parent) === 'slice') {
+    const call = parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || call.arguments.length > 2) return undefined;
+    const [start, end] = call.arguments;
+    if (start && end) {
+      const safeStart = isViewProperty(sourceCode, start, viewText, 'byteOffset');
+      const safeEnd = isOffsetPlusLength(sourceCode, end, viewText);
+      if (safeStart && safeEnd) return undefined;
+      const unsafeStart = isKnownUnsafeOffset(sourceCode, start, viewText);
+      const unsafeEnd =
+        (safeStart && isViewProperty(sourceCode, end, viewText, 'byteLength')) ||
+        isUndefined(end) ||
+        isBufferByteLength(sourceCode, end, viewText);
+      if (!unsafeStart && !unsafeEnd) return undefined;
+    }
+    return { ...base, sink: 'array-buffer-slice', reader: call, label: '`.slice()` of it copies bytes outside the view' };
+  }
+
+  if (parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.CallExpression) {
+    const reader = parent;
+    const index = reader.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+    if (index < 0) return undefined;
+    const constructorName = viewConstructorName(reader, sourceCode);
+    if (constructorName && index === 0) {
+      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName);
+      if (!bounds) return undefined;
+      // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside.
+      if (bounds.offset === 'missing' && statementReadsBounds(sourceCode, reader, viewText)) return undefined;
+      const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';
+      const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
+      return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };
+    }
+    if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
+    const sink = callSink(reader, index, analysis);
+    if (sink) return { ...base, ...sink, reader };
+    return undefined;
+  }
+
+  if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+    const holder = parent.parent;
+    if (holder?.type === AST_NODE_TYPES.NewExpression && holder.arguments[0] === parent) {
+      const callee = unwrap(holder.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && BLOB_CONSTRUCTORS.has(callee.name)) {
+        return { ...base, sink: 'blob', reader: holder, label: `\`new ${callee.name}()\` stores all of it` };
+      }
+    }
+    const transferCall = transferListOwner(parent);
+    if (transferCall) {
+      return {
+        ...base,
+        sink: 'transfer',
+        reader: transferCall,
+        label: 'the transfer list moves all of it to the other side and detaches it here, other views of it included',
+      };
+    }
+    return undefined;
+  }
+
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === child) {
+    const object = parent.parent;
+    const call = object?.parent;
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (call?.type === AST_NODE_TYPES.CallExpression && isCloneCall(call, analysis) && call.arguments[0] === object) {
+      if (mentionsInTransfer(sourceCode, call, sourceCode.getText(member))) return undefined;
+      return { ...base, sink: 'message', reader: call, label: `\`${shortText(sourceCode, call.callee)}()\` clones all of it` };
+    }
+    const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+    if (key === 'body' && call?.type === AST_NODE_TYPES.CallExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier && (unwrap(call.callee) as TSESTree.Identifier).name === 'fetch') {
+      return { ...base, sink: 'body', reader: call, label: '`fetch()` sends all of it as the body' };
+    }
+  }
+  return undefined;
+}
+
+/** `new Uint8Array(...)`, `new DataView(...)` → the constructor; `Buffer.from(...)` → 'Buffer'. */
+function viewConstructorName(reader: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  if (reader.type === AST_NODE_TYPES.NewExpression) {
+    const callee = unwrap(reader.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView') return undefined;
+    const variable = findVariable(sourceCode, callee);
+    return variable && variable.defs.length > 0 ? undefined : callee.name;
+  }
+  const method = methodCall(reader);
+  const receiver = method && unwrap(method.receiver);
+  if (method?.name === 'from' && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer') return 'Buffer';
+  return undefined;
+}
+
+/** Which bounds a constructor form gets wrong; undefined when it passes the view's own. */
+function constructorBounds(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  reader: TSESTree.CallExpression | TSESTree.NewExpression,
+  viewText: string,
+  constructorName: string,
+): BackingStoreUse['bounds'] {
+  const elementSize = ELEMENT_SIZES[constructorName] ?? 1;
+  const [, offset, length] = reader.arguments;
+  if (reader.arguments.length > 3 || reader.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (!offset) return { offset: 'missing', length: 'missing', elementSize, constructorName };
+  const offsetState = isViewProperty(sourceCode, offset, viewText, 'byteOffset')
+    ? 'ok'
+    : isKnownUnsafeOffset(sourceCode, offset, viewText)
+      ? 'unsafe'
+      : undefined;
+  if (!length) {
+    // An offset without a length reaches to the end of the ArrayBuffer.
+    return { offset: offsetState ?? 'other', length: 'missing', elementSize, constructorName };
+  }
+  let lengthState: 'ok' | 'unsafe' | 'elements' | undefined;
+  if (isViewProperty(sourceCode, length, viewText, 'byteLength')) lengthState = elementSize === 1 ? 'ok' : 'elements';
+  else if (isUndefined(length) || isBufferByteLength(sourceCode, length, viewText)) lengthState = 'unsafe';
+  else if (isByteLengthOver(sourceCode, length, viewText, elementSize)) lengthState = 'ok';
+  if (offsetState === 'ok' && lengthState === 'ok') return undefined;
+  if (offsetState !== 'unsafe' && (lengthState === undefined || lengthState === 'ok')) return undefined;
+  if (offsetState === undefined && lengthState === undefined) return undefined;
+  return { offset: offsetState ?? 'other', length: lengthState ?? 'ok', elementSize, constructorName };
+}
+
+function callSink(
+  reader: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  analysis: Analysis,
+): { sink: BackingSink; label: string } | undefined {
+  const sourceCode = analysis.context.sourceCode;
+  if (reader.type === AST_NODE_TYPES.NewExpression) {
+    const callee = unwrap(reader.callee);
+    if (index === 0 && callee.type === AST_NODE_TYPES.Identifier && BODY_CONSTRUCTORS.has(callee.name)) {
+      return { sink: 'body', label: `\`new ${callee.name}()\` sends all of it as the body` };
+    }
+    return undefined;
+  }
+  const method = methodCall(reader);
+  if (method && SUBTLE_METHODS.has(method.name) && isSubtle(method.receiver)) {
+    return { sink: 'crypto', label: `\`crypto.subtle.${method.name}()\` reads all of it` };
+  }
+  if (method?.name === 'decode' && index === 0 && isTextDecoder(method.receiver, analysis)) {
+    return { sink: 'decode', label: '`TextDecoder#decode()` decodes all of it' };
+  }
+  if (isCloneCall(reader, analysis) && index === 0) {
+    const text = sourceCode.getText(reader.arguments[0] as TSESTree.Node);
+    if (mentionsInTransfer(sourceCode, reader, text)) return undefined;
+    return { sink: 'message', label: `\`${shortText(sourceCode, reader.callee)}()\` clones all of it` };
+  }
+  if (method && WRITE_METHODS.get(method.name) === index) {
+    return { sink: 'write', label: `\`${shortText(sourceCode, reader.callee)}()\` writes all of it` };
+  }
+  return undefined;
+}
+
+/** `crypto.subtle`, `globalThis.crypto.subtle`, `webcrypto.subtle`, a `subtle` variable. */
+function isSubtle(receiver: TSESTree.Node): boolean {
+  const node = unwrap(receiver);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'subtle';
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'subtle';
+}
+
+function isTextDecoder(receiver: TSESTree.Node, analysis: Analysis): boolean {
+  const node = unwrap(receiver);
+  const isNew = (expr: TSESTree.Node | undefined | null) => {
+    const value = expr && unwrap(expr);
+    return (
+      value?.type === AST_NODE_TYPES.NewExpression &&
+      value.callee.type === AST_NODE_TYPES.Identifier &&
+      value.callee.name === 'TextDecoder'
+    );
+  };
+  if (isNew(node)) return true;
+  if (analysis.types.typed && analysis.types.hasNominalBase(node, new Set(['TextDecoder']))) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(analysis.context.sourceCode, node);
+    return !!variable && isNew(singleInit(variable));
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
+    return /decoder$/i.test(propertyName(node) ?? '');
+  }
+  return false;
+}
+
+/** `port.postMessage(...)`, `postMessage(...)`, `structuredClone(...)`. */
+export function isCloneCall(call: TSESTree.CallExpression | TSESTree.NewExpression, analysis: Analysis): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (!CLONE_FUNCTIONS.has(callee.name)) return false;
+    const variable = findVariable(analysis.context.sourceCode, callee);
+    return !variable || variable.defs.length === 0;
+  }
+  return callee.type === AST_NODE_TYPES.MemberExpression && CLONE_METHODS.has(propertyName(callee) ?? '');
+}
+
+/** The `postMessage`/`structuredClone` call whose transfer list is `list`. */
+function transferListOwner(list: TSESTree.ArrayExpression): TSESTree.CallExpression | undefined {
+  const parent = list.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === list) {
+    const callee = unwrap(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (name === 'postMessage') return parent;
+  }
+  // `{ transfer: [...] }` options of `postMessage` and `structuredClone`.
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === list && parent.key.type === AST_NODE_TYPES.Identifier && parent.key.name === 'transfer') {
+    const call = parent.parent?.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[1] === parent.parent) {
+      const callee = unwrap(call.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      if (name === 'postMessage' || name === 'structuredClone') return call;
+    }
+  }
+  return undefined;
+}
+
+/** True when the call's transfer list (second argument or `{ transfer }`) names `text`. */
+function mentionsInTransfer(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, text: string): boolean {
+  const second = call.arguments[1];
+  if (!second) return false;
+  const compact = (value: string) => value.replace(/\s+/g, '');
+  return compact(sourceCode.getText(second)).includes(compact(text));
+}
+
+/** `writeSync(fd, x.buffer, x.byteOffset, x.byteLength)`: the call reads the view's bounds alongside. */
+function readsBoundsAlongside(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  reader: TSESTree.CallExpression | TSESTree.NewExpression,
+  viewText: string,
+): boolean {
+  return reader.arguments.some(
+    (arg) =>
+      mentionsViewProperty(sourceCode, arg, viewText, 'byteOffset') || mentionsViewProperty(sourceCode, arg, viewText, 'byteLength'),
+  );
+}
+
+function mentionsViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
+  const text = sourceCode.getText(node).replace(/\s+/g, '');
+  return text.includes(`${viewText.replace(/\s+/g, '')}.${name}`) || text.includes(`${viewText.replace(/\s+/g, '')}?.${name}`);
+}
+
+function isViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(value) === name &&
+    sourceCode.getText(unwrap(value.object)) === viewText
+  );
+}
+
+/** `x.byteOffset + x.byteLength` */
+function isOffsetPlusLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.BinaryExpression &&
+    value.operator === '+' &&
+    isViewProperty(sourceCode, value.left, viewText, 'byteOffset') &&
+    isViewProperty(sourceCode, value.right, viewText, 'byteLength')
+  );
+}
+
+/** `x.byteLength / Uint32Array.BYTES_PER_ELEMENT` (or `/ 4`) with the constructor's element size. */
+function isByteLengthOver(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, elementSize: number): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.operator !== '/') return false;
+  if (!isViewProperty(sourceCode, value.left, viewText, 'byteLength')) return false;
+  const right = unwrap(value.right);
+  if (right.type === AST_NODE_TYPES.Literal) return right.value === elementSize;
+  if (right.type === AST_NODE_TYPES.MemberExpression && propertyName(right) === 'BYTES_PER_ELEMENT') {
+    const owner = unwrap(right.object);
+    return owner.type === AST_NODE_TYPES.Identifier && ELEMENT_SIZES[owner.name] === elementSize;
+  }
+  return false;
+}
+
+/** `0`, `undefined`, `x.length`, `x.byteLength` as an offset: not where the view starts. */
+function isKnownUnsafeOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal && value.value === 0) return true;
+  if (isUndefined(value)) return true;
+  return isViewProperty(sourceCode, value, viewText, 'byteLength') || isViewProperty(sourceCode, value, viewText, 'length');
+}
+
+/** `x.buffer.byteLength`: the whole store's length. */
+function isBufferByteLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.MemberExpression || propertyName(value) !== 'byteLength') return false;
+  const inner = unwrap(value.object);
+  return inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'buffer' && sourceCode.getText(unwrap(inner.object)) === viewText;
+}
+
+function isUndefined(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
+}
+
+
+/** `const audio = { buffer: ... }`: a plain object's `buffer` property, not a view's backing store. */
+function isObjectLiteral(view: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(view);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, node);
+  const init = variable && singleInit(variable);
+  return !!init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** The statement holding `node` reads `x.byteOffset` (the bounds are handled next to the use). */
+function statementReadsBounds(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  let statement: TSESTree.Node = node;
+  while (
+    statement.parent &&
+    statement.parent.type !== AST_NODE_TYPES.BlockStatement &&
+    statement.parent.type !== AST_NODE_TYPES.Program &&
+    statement.parent.type !== AST_NODE_TYPES.ArrowFunctionExpression
+  ) {
+    statement = statement.parent;
+  }
+  return mentionsViewProperty(sourceCode, statement, viewText, 'byteOffset');
+}

@@ -1,0 +1,130 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { BackingStoreUse } from '../analysis/backing-store';
+import { unwrap } from '../analysis/ast';
+import { hasCommentInside, operandText } from './expressions';
+
+export type BackingFixKind = 'bounds' | 'copy' | 'view';
+
+/**
+ * Fixes for `x.buffer` used as `x`'s bytes:
+ * - constructors and `Buffer.from`: pass the view's bounds (`x.buffer, x.byteOffset, x.byteLength`,
+ *   with `/ C.BYTES_PER_ELEMENT` for wider elements), replacing only the arguments that are wrong;
+ * - `x.buffer.slice()`: bound the copy by the view (`x.byteOffset, x.byteOffset + x.byteLength`);
+ * - crypto, Blob and cloned messages: an exact copy's buffer, `x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)`
+ *   (same static type as `x.buffer`);
+ * - decoders, writes and bodies: a view of the same bytes, `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`.
+ * Null for transfer lists (the message and the list would have to change together), optional chains,
+ * comments in the rewritten range, and views the fix would have to evaluate twice (calls, assignments).
+ */
+export function buildBackingBufferFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  use: BackingStoreUse,
+): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
+  const view = unwrap(use.view);
+  if (!isRepeatable(view) || use.member.optional || isInChain(use.member)) return null;
+  const v = operandText(sourceCode, view);
+  switch (use.sink) {
+    case 'constructor':
+    case 'buffer-from': {
+      const bounds = use.bounds;
+      if (!bounds || hasCommentInside(sourceCode, use.reader)) return null;
+      const length =
+        bounds.elementSize === 1 ? `${v}.byteLength` : `${v}.byteLength / ${bounds.constructorName}.BYTES_PER_ELEMENT`;
+      const [first, offset, len] = use.reader.arguments;
+      if (!first) return null;
+      if (bounds.offset === 'other') return null;
+      if (!offset) {
+        return { kind: 'bounds', fix: (fixer) => fixer.insertTextAfter(first, `, ${v}.byteOffset, ${length}`) };
+      }
+      return {
+        kind: 'bounds',
+        fix: (fixer) => {
+          const edits: TSESLint.RuleFix[] = [];
+          if (bounds.offset === 'unsafe') edits.push(fixer.replaceText(offset, `${v}.byteOffset`));
+          if (!len) edits.push(fixer.insertTextAfter(offset, `, ${length}`));
+          else if (bounds.length === 'unsafe' || bounds.length === 'elements') edits.push(fixer.replaceText(len, length));
+          return edits;
+        },
+      };
+    }
+    case 'array-buffer-slice': {
+      const call = use.reader as TSESTree.CallExpression;
+      if (hasCommentInside(sourceCode, call) || call.optional) return null;
+      const [start, end] = call.arguments;
+      const full = `${v}.byteOffset, ${v}.byteOffset + ${v}.byteLength`;
+      let args: string | undefined;
+      if (!start) args = full;
+      else if (!end && start.type !== AST_NODE_TYPES.SpreadElement && isRepeatable(unwrap(start))) {
+        args = `${v}.byteOffset + ${operandText(sourceCode, start)}, ${v}.byteOffset + ${v}.byteLength`;
+      } else if (end && isZeroOrUndefined(start) && isProperty(sourceCode, end, v, 'byteLength')) {
+        args = full;
+      } else if (end && isProperty(sourceCode, start, v, 'byteOffset')) {
+        args = full;
+      }
+      if (!args) return null;
+      const open = sourceCode.getTokenAfter(call.callee, (token) => token.value === '(');
+      if (!open) return null;
+      const text = args;
+      return { kind: 'bounds', fix: (fixer) => fixer.replaceTextRange([open.range[0], call.range[1]], `(${text})`) };
+    }
+    case 'crypto':
+    case 'blob':
+    case 'message':
+      if (hasCommentInside(sourceCode, use.member)) return null;
+      return {
+        kind: 'copy',
+        fix: (fixer) => fixer.replaceText(use.member, `${v}.buffer.slice(${v}.byteOffset, ${v}.byteOffset + ${v}.byteLength)`),
+      };
+    case 'decode':
+    case 'write':
+    case 'body':
+      if (hasCommentInside(sourceCode, use.member)) return null;
+      return {
+        kind: 'view',
+        fix: (fixer) => fixer.replaceText(use.member, `new Uint8Array(${v}.buffer, ${v}.byteOffset, ${v}.byteLength)`),
+      };
+    default:
+      return null;
+  }
+}
+
+/** Expressions a fix may write more than once: names, `this`, and non-computed member chains of them. */
+function isRepeatable(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.optional && (!node.computed || node.property.type === AST_NODE_TYPES.Literal) && isRepeatable(unwrap(node.object));
+    default:
+      return false;
+  }
+}
+
+function isInChain(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = node;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ChainExpression) return true;
+    if (current.type !== AST_NODE_TYPES.MemberExpression && current !== node) return false;
+    current = current.parent;
+  }
+  return false;
+}
+
+function isZeroOrUndefined(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === 0) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
+
+function isProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.MemberExpression &&
+    !value.computed &&
+    value.property.type === AST_NODE_TYPES.Identifier &&
+    value.property.name === name &&
+    operandText(sourceCode, unwrap(value.object)) === viewText
+  );
+}

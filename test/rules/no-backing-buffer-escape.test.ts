@@ -1,0 +1,622 @@
+import rule from '../../rules/no-backing-buffer-escape';
+import { runRuleTests } from '../helpers/rule-tester';
+
+// `both` runs untyped and typed. Without types every `x.buffer` passed whole to a reader is reported, as
+// unicorn's no-unsafe-buffer-conversion does, except views that own their whole ArrayBuffer and plain
+// objects; the autofix needs evidence that `x` is a view (else a suggestion). Types add that evidence.
+runRuleTests(
+  'no-backing-buffer-escape',
+  rule,
+  // both
+  {
+    valid: [
+    `export function bytesOf(frame: Buffer) {
+  return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+`,
+    `export function asBuffer(view: Uint8Array) {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+`,
+    `export function words(frame: Buffer) {
+  return new Uint32Array(frame.buffer, frame.byteOffset, frame.byteLength / Uint32Array.BYTES_PER_ELEMENT);
+}
+`,
+    `export function pcmBytes() {
+  const samples = new Float32Array(1024);
+  return new Uint8Array(samples.buffer);
+}
+`,
+    `export function scratch() {
+  const buf = Buffer.alloc(16);
+  return new DataView(buf.buffer);
+}
+`,
+    `export function copyOf(view: Uint8Array) {
+  return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+}
+`,
+    `export async function digest(view: Uint8Array) {
+  return crypto.subtle.digest('SHA-256', new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+}
+`,
+    `export class Reader {
+  buffer = Buffer.alloc(0);
+  peek() {
+    return new Uint8Array(this.buffer);
+  }
+}
+`,
+    `export function audio() {
+  const clip = { buffer: new ArrayBuffer(8), rate: 44100 };
+  return new Uint8Array(clip.buffer);
+}
+`,
+    `import { Worker } from 'node:worker_threads';
+export function render(worker: Worker, width: number, height: number) {
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  worker.postMessage(pixels, [pixels.buffer]);
+}
+`,
+    `export function decode(bytes: Uint8Array) {
+  const decoder = new TextDecoder();
+  return decoder.decode(bytes);
+}
+`,
+    `export function inner(frame: Buffer) {
+  return new Uint8Array(frame.buffer, frame.byteOffset + 4, 8);
+}
+`,
+    `export function view(frame: Buffer) {
+  return new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+`,
+    `export function store(view: Uint8Array) {
+  const { buffer } = view;
+  return buffer.byteLength;
+}
+`,
+    `import { randomBytes } from 'node:crypto';
+export function nonce() {
+  const bytes = randomBytes(16);
+  return new Uint8Array(bytes.buffer);
+}
+`,
+    `export function write(socket: { write(data: Uint8Array, offset: number, length: number): void }, frame: Buffer) {
+  socket.write(new Uint8Array(frame.buffer), frame.byteOffset, frame.byteLength);
+}
+`,
+    ],
+    invalid: [
+    {
+      code: `export function frameBytes(json: string) {
+  const frame = Buffer.from(json);
+  return new Uint8Array(frame.buffer);
+}
+`,
+      output: `export function frameBytes(json: string) {
+  const frame = Buffer.from(json);
+  return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"frame.buffer","view":"frame","sink":"`new Uint8Array()` without `frame.byteOffset` and `frame.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function header(parts: Buffer[]) {
+  const packet = Buffer.concat(parts);
+  const view = new DataView(packet.buffer);
+  return view.getUint32(0);
+}
+`,
+      output: `export function header(parts: Buffer[]) {
+  const packet = Buffer.concat(parts);
+  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
+  return view.getUint32(0);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"packet.buffer","view":"packet","sink":"`new DataView()` without `packet.byteOffset` and `packet.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function toBuffer(store: ArrayBuffer) {
+  const view = new Uint8Array(store, 4, 8);
+  return Buffer.from(view.buffer);
+}
+`,
+      output: `export function toBuffer(store: ArrayBuffer) {
+  const view = new Uint8Array(store, 4, 8);
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"view.buffer","view":"view","sink":"`Buffer.from()` without `view.byteOffset` and `view.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function samplesOf(encoded: string) {
+  const samples = Buffer.from(encoded, 'base64');
+  return new Uint32Array(samples.buffer, samples.byteOffset, samples.byteLength);
+}
+`,
+      output: `export function samplesOf(encoded: string) {
+  const samples = Buffer.from(encoded, 'base64');
+  return new Uint32Array(samples.buffer, samples.byteOffset, samples.byteLength / Uint32Array.BYTES_PER_ELEMENT);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"samples.buffer","view":"samples","sink":"`new Uint32Array()` without `samples.byteOffset` and `samples.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 40,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function bodyView(text: string) {
+  const body = Buffer.from(text);
+  return new Uint8Array(body.buffer, 0, body.length);
+}
+`,
+      output: `export function bodyView(text: string) {
+  const body = Buffer.from(text);
+  return new Uint8Array(body.buffer, body.byteOffset, body.length);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"body.buffer","view":"body","sink":"`new Uint8Array()` without `body.byteOffset` and `body.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export async function digest(text: string) {
+  const payload = Buffer.from(text);
+  return crypto.subtle.digest('SHA-256', payload.buffer);
+}
+`,
+      output: `export async function digest(text: string) {
+  const payload = Buffer.from(text);
+  return crypto.subtle.digest('SHA-256', payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.byteLength));
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"payload.buffer","view":"payload","sink":"`crypto.subtle.digest()` reads all of it"},
+          line: 3,
+          column: 42,
+          endLine: 3,
+          endColumn: 56,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function upload(parts: Buffer[]) {
+  const image = Buffer.concat(parts);
+  return new Blob([image.buffer], { type: 'image/png' });
+}
+`,
+      output: `export function upload(parts: Buffer[]) {
+  const image = Buffer.concat(parts);
+  return new Blob([image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength)], { type: 'image/png' });
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"image.buffer","view":"image","sink":"`new Blob()` stores all of it"},
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function firstLine(raw: string) {
+  const line = Buffer.from(raw, 'latin1');
+  return new TextDecoder().decode(line.buffer);
+}
+`,
+      output: `export function firstLine(raw: string) {
+  const line = Buffer.from(raw, 'latin1');
+  return new TextDecoder().decode(new Uint8Array(line.buffer, line.byteOffset, line.byteLength));
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"line.buffer","view":"line","sink":"`TextDecoder#decode()` decodes all of it"},
+          line: 3,
+          column: 35,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { Worker } from 'node:worker_threads';
+export function dispatch(worker: Worker, job: string) {
+  const frame = Buffer.from(job);
+  worker.postMessage(frame.buffer);
+}
+`,
+      output: `import { Worker } from 'node:worker_threads';
+export function dispatch(worker: Worker, job: string) {
+  const frame = Buffer.from(job);
+  worker.postMessage(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength));
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"frame.buffer","view":"frame","sink":"`worker.postMessage()` clones all of it"},
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { MessagePort } from 'node:worker_threads';
+export function ship(port: MessagePort, encoded: string) {
+  const pixels = Buffer.from(encoded, 'base64');
+  port.postMessage(pixels, [pixels.buffer]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"pixels.buffer","view":"pixels","sink":"the transfer list moves all of it to the other side and detaches it here, other views of it included"},
+          line: 4,
+          column: 29,
+          endLine: 4,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function reply(ws: WebSocket, text: string) {
+  const message = Buffer.from(text);
+  ws.send(message.buffer);
+}
+`,
+      output: `export function reply(ws: WebSocket, text: string) {
+  const message = Buffer.from(text);
+  ws.send(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"message.buffer","view":"message","sink":"`ws.send()` writes all of it"},
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function snapshot(parts: Buffer[]) {
+  const state = Buffer.concat(parts);
+  return state.buffer.slice();
+}
+`,
+      output: `export function snapshot(parts: Buffer[]) {
+  const state = Buffer.concat(parts);
+  return state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"state.buffer","view":"state","sink":"`.slice()` of it copies bytes outside the view"},
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function frameWords(json: string) {
+  const frame = Buffer.from(json);
+  return new Uint8Array(frame.buffer /* whole frame */);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"frame.buffer","view":"frame","sink":"`new Uint8Array()` without `frame.byteOffset` and `frame.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function lengthOf(raw: string) {
+  const packet = Buffer.from(raw, 'base64');
+  return new DataView((packet as Buffer).buffer).getUint16(0);
+}
+`,
+      output: `export function lengthOf(raw: string) {
+  const packet = Buffer.from(raw, 'base64');
+  return new DataView((packet as Buffer).buffer, packet.byteOffset, packet.byteLength).getUint16(0);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"(packet as Buffer).buffer","view":"packet","sink":"`new DataView()` without `packet.byteOffset` and `packet.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function cachedView(raw: string) {
+  const header: Buffer | undefined = Buffer.from(raw);
+  return new DataView(header?.buffer as ArrayBuffer);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"header?.buffer","view":"header","sink":"`new DataView()` without `header.byteOffset` and `header.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function frameOf(raw: string) {
+  const frame = Buffer.from(raw);
+  return new Uint8Array(frame.buffer satisfies ArrayBufferLike);
+}
+`,
+      output: `export function frameOf(raw: string) {
+  const frame = Buffer.from(raw);
+  return new Uint8Array(frame.buffer satisfies ArrayBufferLike, frame.byteOffset, frame.byteLength);
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"frame.buffer","view":"frame","sink":"`new Uint8Array()` without `frame.byteOffset` and `frame.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export function wordsOf(raw: string) {
+  const frame = Buffer.from(raw);
+  return new Uint16Array(frame.buffer, 'two');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"frame.buffer","view":"frame","sink":"`new Uint16Array()` without `frame.byteOffset` and `frame.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export async function post(url: string, text: string) {
+  const payload = Buffer.from(text);
+  return fetch(url, { method: 'POST', body: payload.buffer });
+}
+`,
+      output: `export async function post(url: string, text: string) {
+  const payload = Buffer.from(text);
+  return fetch(url, { method: 'POST', body: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) });
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"payload.buffer","view":"payload","sink":"`fetch()` sends all of it as the body"},
+          line: 3,
+          column: 45,
+          endLine: 3,
+          endColumn: 59,
+          suggestions: [],
+        },
+      ],
+    },
+    ],
+  },
+  // typedOnly
+  {
+    valid: [
+    `interface Clip {
+  buffer: ArrayBuffer;
+  rate: number;
+}
+export function bytes(clip: Clip) {
+  return new Uint8Array(clip.buffer);
+}
+`,
+    ],
+    invalid: [
+    {
+      code: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const bytes = new Uint8Array(chunk.buffer);
+    console.log(bytes[0]);
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    console.log(bytes[0]);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"chunk.buffer","view":"chunk","sink":"`new Uint8Array()` without `chunk.byteOffset` and `chunk.byteLength` covers bytes outside the view"},
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `export async function sign(key: CryptoKey, body: Uint8Array) {
+  return crypto.subtle.sign('HMAC', key, body.buffer);
+}
+`,
+      output: `export async function sign(key: CryptoKey, body: Uint8Array) {
+  return crypto.subtle.sign('HMAC', key, body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"body.buffer","view":"body","sink":"`crypto.subtle.sign()` reads all of it"},
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    ],
+  },
+  // untypedOnly
+  {
+    valid: [
+    ],
+    invalid: [
+    {
+      code: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const bytes = new Uint8Array(chunk.buffer);
+    console.log(bytes[0]);
+  });
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"chunk.buffer","view":"chunk","sink":"`new Uint8Array()` without `chunk.byteOffset` and `chunk.byteLength` covers bytes outside the view"},
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [
+            { messageId: 'passViewBounds', output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    console.log(bytes[0]);
+  });
+});
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function sign(key, body) {
+  return crypto.subtle.sign('HMAC', key, body.buffer);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"body.buffer","view":"body","sink":"`crypto.subtle.sign()` reads all of it"},
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'copyExactly', output: `export async function sign(key, body) {
+  return crypto.subtle.sign('HMAC', key, body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+}
+` },
+          ],
+        },
+      ],
+    },
+    ],
+  },
+);
