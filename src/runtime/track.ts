@@ -16,6 +16,8 @@ const OWN_DIR = (() => {
 
 interface Site {
   key: string;
+  /** Set on a transient copy when the chosen frame is Node's own code (a deeper capture may do better). */
+  internal?: boolean;
   file: string;
   line: number;
   column: number;
@@ -95,6 +97,7 @@ interface CallSite {
 }
 
 let pendingVia = '';
+let internalSite = false;
 
 function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
   let chosen: CallSite | undefined;
@@ -114,6 +117,7 @@ function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
     }
   }
   if (chosen === undefined) return undefined;
+  if (chosenFile.startsWith('node:')) internalSite = true;
   const line = chosen.getLineNumber() ?? 0;
   const column = chosen.getColumnNumber() ?? 0;
   const key = `${chosenFile}:${line}:${column}`;
@@ -122,10 +126,37 @@ function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
     site = { key, file: toPath(chosenFile) || '<anonymous>', line, column, via: pendingVia, liveViews: 0, usedBytes: 0, retainedBytes: 0, buffers: new Map() };
     sites.set(key, site);
   }
+  if (internalSite) {
+    internalSite = false;
+    return { ...site, internal: true } as Site;
+  }
   return site;
 }
 
-const STACK_FRAMES = 6;
+const STACK_FRAMES = 8;
+
+/**
+ * The site of the code that called `caller`, from a structured stack trace of `frames` frames.
+ * Error.captureStackTrace with the patched function as the cut-off omits the patch's own frame; the
+ * frames are formatted at once (through a temporary prepareStackTrace), so nothing of the caller
+ * (receivers, closures) stays referenced by a pending stack trace.
+ */
+function captureSite(caller: (...args: any[]) => unknown, via: string, frames: number): Site | undefined {
+  const holder: { stack?: unknown } = {};
+  const limit = Error.stackTraceLimit;
+  const prepare = Error.prepareStackTrace;
+  try {
+    Error.stackTraceLimit = frames;
+    Error.captureStackTrace(holder, caller);
+    Error.prepareStackTrace = pickSite as never;
+    pendingVia = via;
+    const site = holder.stack;
+    return site !== null && typeof site === 'object' ? (site as Site) : undefined;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+}
 
 /** Records `view` if it is a small view of a large ArrayBuffer. `caller` is the patched function. */
 function consider(view: ArrayBufferView, caller: (...args: any[]) => unknown, via: string): void {
@@ -146,20 +177,11 @@ function consider(view: ArrayBufferView, caller: (...args: any[]) => unknown, vi
   // Error.captureStackTrace with the patched function as the cut-off omits the patch's own frame; the
   // frames are formatted right away (through a temporary prepareStackTrace) so that nothing of the
   // caller (receivers, closures) stays referenced by a pending stack trace.
-  const holder: { stack?: unknown } = {};
-  const limit = Error.stackTraceLimit;
-  const prepare = Error.prepareStackTrace;
-  let site: Site | undefined;
-  try {
-    Error.stackTraceLimit = STACK_FRAMES;
-    Error.captureStackTrace(holder, caller);
-    Error.prepareStackTrace = pickSite as never;
-    pendingVia = via;
-    site = holder.stack as Site | undefined;
-  } finally {
-    Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
-  }
+  let site = captureSite(caller, via, 1);
+  // One frame is enough when the caller is user code; Node's own code (a stream slicing its buffer)
+  // or leakproof's needs a deeper look for the user's frame.
+  if (site === undefined || site.internal) site = captureSite(caller, via, STACK_FRAMES) ?? site;
+  if (site?.internal) site = sites.get(site.key);
   if (site === undefined || typeof site !== 'object') return;
   let bufferId = bufferIds.get(facts.buffer);
   if (bufferId === undefined) {

@@ -8,7 +8,6 @@ import {
   isArray,
   isBoxedPrimitive,
   isMap,
-  isModuleNamespaceObject,
   isPooledBuffer,
   isProxy,
   isSet,
@@ -78,8 +77,6 @@ export type TruncatedBy = 'maxNodes' | 'maxDepth';
 export interface Walk {
   nodes: unknown[];
   parents: number[];
-  kinds: EdgeKind[];
-  keys: unknown[];
   buffers: Map<ArrayBufferLike, WalkedBuffer>;
   viewCount: number;
   truncated: boolean;
@@ -101,171 +98,188 @@ function limit(value: unknown, fallback: number): number {
  * Breadth-first walk of what `root` reaches through own data properties (string and symbol keys, any
  * enumerability), array elements, Map keys and values and Set entries. It runs no user code: getters
  * and setters are not called (they are counted in `accessors`), proxies are counted and not entered
- * (their traps are user code, and a revoked proxy throws on any operation), functions, WeakMaps,
+ * (their traps are user code, and a revoked proxy throws on any operation); functions, WeakMaps,
  * WeakSets, WeakRefs and promises are not entered (their contents are not reachable from JavaScript,
- * or not strongly). Private class fields (`#x`) are not visible to reflection and are not walked.
+ * or not strongly). Private class fields (`#x`) are invisible to reflection and are not walked.
  * Breadth-first, so each node's recorded path is a shortest one.
  */
 export function walk(root: unknown, limits: WalkLimits | undefined, collectRefs: boolean): Walk {
-  const maxNodes = limit(limits?.maxNodes, DEFAULT_MAX_NODES);
-  const maxDepth = limit(limits?.maxDepth, DEFAULT_MAX_DEPTH);
-  const nodes: unknown[] = [];
-  const parents: number[] = [];
-  const kinds: EdgeKind[] = [];
-  const keys: unknown[] = [];
-  const depths: number[] = [];
-  const seen = new Set<unknown>();
-  const viewsByObject = collectRefs ? new Map<unknown, WalkedView>() : undefined;
-  const result: Walk = {
-    nodes,
-    parents,
-    kinds,
-    keys,
-    buffers: new Map(),
-    viewCount: 0,
-    truncated: false,
-    truncatedBy: undefined,
-    proxies: 0,
-    accessors: 0,
-    unreadable: 0,
-  };
+  const walker = new Walker(limit(limits?.maxNodes, DEFAULT_MAX_NODES), limit(limits?.maxDepth, DEFAULT_MAX_DEPTH), collectRefs);
+  walker.run(root);
+  return walker.result;
+}
 
-  const stop = (by: TruncatedBy): void => {
-    result.truncated = true;
-    if (result.truncatedBy === undefined || by === 'maxNodes') result.truncatedBy = by;
-  };
+// One instance per walk, methods on the prototype: optimized code stays valid from one walk to the
+// next (a fresh closure per walk made V8 deoptimize the helpers at every call).
+class Walker {
+  readonly nodes: unknown[] = [];
+  // The index of the node each node was first reached from (-1 for the root). How it was reached (the
+  // key) is found again when a path is printed, which is rare, instead of being stored for every node.
+  readonly parents: number[] = [];
+  readonly seen = new Set<unknown>();
+  readonly viewsByObject: Map<unknown, WalkedView> | undefined;
+  readonly result: Walk;
 
-  // Adds `value` if it is an object not seen yet. Returns nothing: the queue is `nodes` itself.
-  const visit = (value: unknown, holder: number, kind: EdgeKind, key: unknown): void => {
-    if (seen.has(value)) {
-      if (viewsByObject !== undefined) {
-        const known = viewsByObject.get(value);
-        if (known !== undefined) known.refs.push({ holder, kind, key });
-      }
+  constructor(
+    readonly maxNodes: number,
+    readonly maxDepth: number,
+    collectRefs: boolean,
+  ) {
+    this.viewsByObject = collectRefs ? new Map() : undefined;
+    this.result = {
+      nodes: this.nodes,
+      parents: this.parents,
+      buffers: new Map(),
+      viewCount: 0,
+      truncated: false,
+      truncatedBy: undefined,
+      proxies: 0,
+      accessors: 0,
+      unreadable: 0,
+    };
+  }
+
+  stop(by: TruncatedBy): void {
+    this.result.truncated = true;
+    if (this.result.truncatedBy === undefined || by === 'maxNodes') this.result.truncatedBy = by;
+  }
+
+  /** Adds an object not seen yet; `nodes` is also the breadth-first queue. */
+  visit(value: object, holder: number, kind: EdgeKind, key: unknown): void {
+    const seen = this.seen;
+    if (this.nodes.length >= this.maxNodes) {
+      if (!seen.has(value)) this.stop('maxNodes');
+      else if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
       return;
     }
-    if (nodes.length >= maxNodes) {
-      stop('maxNodes');
+    const size = seen.size;
+    seen.add(value); // one hash lookup: the size says whether it was new
+    if (seen.size === size) {
+      if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
       return;
     }
-    seen.add(value);
-    nodes.push(value);
-    parents.push(holder);
-    kinds.push(kind);
-    keys.push(key);
-    depths.push(holder < 0 ? 0 : depths[holder]! + 1);
-  };
+    this.nodes.push(value);
+    this.parents.push(holder);
+    if (this.viewsByObject !== undefined && isView(value)) {
+      this.viewsByObject.set(value, { node: this.nodes.length - 1, view: value as ArrayBufferView, byteOffset: 0, byteLength: 0, refs: [{ holder, kind, key }] });
+    }
+  }
 
-  if (root !== null && (typeof root === 'object' || typeof root === 'function')) visit(root, -1, EdgeKind.Root, undefined);
+  run(root: unknown): void {
+    if (root !== null && typeof root === 'object') this.visit(root, -1, EdgeKind.Root, undefined);
+    const nodes = this.nodes;
+    const result = this.result;
+    // Breadth-first: nodes are in order of depth; `levelEnd` is where the current depth ends.
+    let depth = 0;
+    let levelEnd = nodes.length;
+    for (let index = 0; index < nodes.length; index++) {
+      if (index === levelEnd) {
+        depth++;
+        levelEnd = nodes.length;
+      }
+      const node = nodes[index] as object;
+      try {
+        if (isProxy(node)) {
+          result.proxies++;
+          continue;
+        }
+        if (isView(node)) {
+          recordView(result, node as ArrayBufferView, index, this.viewsByObject);
+          continue;
+        }
+        if (depth >= this.maxDepth) {
+          this.stop('maxDepth');
+          continue;
+        }
+        const proto = getPrototypeOf(node);
+        if (proto === ObjectPrototype || proto === null) {
+          this.properties(node, index);
+        } else if (proto === ArrayPrototype) {
+          this.array(node as unknown[], index);
+        } else if (proto === MapPrototype) {
+          this.map(node as Map<unknown, unknown>, index);
+        } else if (proto === SetPrototype) {
+          this.set(node as Set<unknown>, index);
+        } else if (isAnyArrayBuffer(node)) {
+          recordDirectBuffer(result, node as ArrayBufferLike, index);
+        } else if (isArray(node)) {
+          this.array(node as unknown[], index);
+        } else if (isMap(node)) {
+          this.map(node as Map<unknown, unknown>, index);
+          this.properties(node, index);
+        } else if (isSet(node)) {
+          this.set(node as Set<unknown>, index);
+          this.properties(node, index);
+        } else if (isBoxedPrimitive(node) || node instanceof WeakMap || node instanceof WeakSet || node instanceof WeakRef || node instanceof Promise) {
+          // nothing strongly reachable from JavaScript
+        } else {
+          // class instances, Errors, Dates, module namespaces (a binding in its TDZ throws: caught below)
+          this.properties(node, index);
+        }
+      } catch {
+        // An exotic object that refused to be read (a binding in its TDZ, a host object). Not fatal.
+        result.unreadable++;
+      }
+    }
+  }
 
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index] as object;
-    if (typeof node === 'function') continue;
-    try {
-      if (isProxy(node)) {
-        result.proxies++;
+  properties(node: object, index: number): void {
+    const names = getOwnPropertyNames(node);
+    for (let i = 0; i < names.length; i++) {
+      const descriptor = getOwnPropertyDescriptor(node, names[i]!);
+      if (descriptor === undefined) continue;
+      if (descriptor.get !== undefined || descriptor.set !== undefined) {
+        this.result.accessors++;
         continue;
       }
-      if (isView(node)) {
-        recordView(result, node as ArrayBufferView, index, viewsByObject);
+      const value = descriptor.value as unknown;
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Property, names[i]);
+    }
+    const symbols = getOwnPropertySymbols(node);
+    for (let i = 0; i < symbols.length; i++) {
+      const descriptor = getOwnPropertyDescriptor(node, symbols[i]!);
+      if (descriptor === undefined) continue;
+      if (descriptor.get !== undefined || descriptor.set !== undefined) {
+        this.result.accessors++;
         continue;
       }
-      if (depths[index]! >= maxDepth) {
-        stop('maxDepth');
+      const value = descriptor.value as unknown;
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Property, symbols[i]);
+    }
+  }
+
+  array(node: unknown[], index: number): void {
+    const length = node.length;
+    for (let i = 0; i < length; i++) {
+      // Own data elements only: a hole reads nothing, an accessor element is not called.
+      const descriptor = getOwnPropertyDescriptor(node, i);
+      if (descriptor === undefined) continue;
+      if (descriptor.get !== undefined || descriptor.set !== undefined) {
+        this.result.accessors++;
         continue;
       }
-      const proto = getPrototypeOf(node);
-      if (proto === ObjectPrototype || proto === null) {
-        walkProperties(node, index, visit, result);
-      } else if (proto === ArrayPrototype) {
-        walkArray(node as unknown[], index, visit, result);
-      } else if (proto === MapPrototype) {
-        walkMap(node as Map<unknown, unknown>, index, visit);
-      } else if (proto === SetPrototype) {
-        walkSet(node as Set<unknown>, index, visit);
-      } else if (isAnyArrayBuffer(node)) {
-        recordDirectBuffer(result, node as ArrayBufferLike, index);
-      } else if (isArray(node)) {
-        walkArray(node as unknown[], index, visit, result);
-      } else if (isMap(node)) {
-        walkMap(node as Map<unknown, unknown>, index, visit);
-        walkProperties(node, index, visit, result);
-      } else if (isSet(node)) {
-        walkSet(node as Set<unknown>, index, visit);
-        walkProperties(node, index, visit, result);
-      } else if (isBoxedPrimitive(node) || node instanceof WeakMap || node instanceof WeakSet || node instanceof WeakRef || node instanceof Promise) {
-        // nothing strongly reachable from JavaScript
-      } else if (isModuleNamespaceObject(node)) {
-        walkProperties(node, index, visit, result); // a binding still in its TDZ throws; caught below
-      } else {
-        walkProperties(node, index, visit, result); // class instances, Errors, Dates, exotic objects
-      }
-    } catch {
-      // An exotic object that refused to be read (a binding in its TDZ, a host object). Not fatal.
-      result.unreadable++;
+      const value = descriptor.value as unknown;
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Index, i);
     }
   }
-  return result;
-}
 
-type Visit = (value: unknown, holder: number, kind: EdgeKind, key: unknown) => void;
-
-function walkProperties(node: object, index: number, visit: Visit, result: Walk): void {
-  const names = getOwnPropertyNames(node);
-  for (let i = 0; i < names.length; i++) {
-    const descriptor = getOwnPropertyDescriptor(node, names[i]!);
-    if (descriptor === undefined) continue;
-    if (descriptor.get !== undefined || descriptor.set !== undefined) {
-      result.accessors++;
-      continue;
+  map(node: Map<unknown, unknown>, index: number): void {
+    const iterator = mapEntries.call(node);
+    for (let step = mapIteratorNext.call(iterator); !step.done; step = mapIteratorNext.call(iterator)) {
+      const key = step.value[0];
+      const value = step.value[1];
+      if (key !== null && typeof key === 'object') this.visit(key, index, EdgeKind.MapKey, key);
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.MapValue, key);
     }
-    const value = descriptor.value as unknown;
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) visit(value, index, EdgeKind.Property, names[i]);
   }
-  const symbols = getOwnPropertySymbols(node);
-  for (let i = 0; i < symbols.length; i++) {
-    const descriptor = getOwnPropertyDescriptor(node, symbols[i]!);
-    if (descriptor === undefined) continue;
-    if (descriptor.get !== undefined || descriptor.set !== undefined) {
-      result.accessors++;
-      continue;
+
+  set(node: Set<unknown>, index: number): void {
+    const iterator = setValues.call(node);
+    let position = 0;
+    for (let step = setIteratorNext.call(iterator); !step.done; step = setIteratorNext.call(iterator), position++) {
+      const value = step.value;
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.SetEntry, position);
     }
-    const value = descriptor.value as unknown;
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) visit(value, index, EdgeKind.Property, symbols[i]);
-  }
-}
-
-function walkArray(node: unknown[], index: number, visit: Visit, result: Walk): void {
-  const length = node.length;
-  for (let i = 0; i < length; i++) {
-    // Own data elements only: a hole reads nothing, an accessor element is not called.
-    const descriptor = getOwnPropertyDescriptor(node, i);
-    if (descriptor === undefined) continue;
-    if (descriptor.get !== undefined || descriptor.set !== undefined) {
-      result.accessors++;
-      continue;
-    }
-    const value = descriptor.value as unknown;
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) visit(value, index, EdgeKind.Index, i);
-  }
-}
-
-function walkMap(node: Map<unknown, unknown>, index: number, visit: Visit): void {
-  const iterator = mapEntries.call(node);
-  for (let step = mapIteratorNext.call(iterator); !step.done; step = mapIteratorNext.call(iterator)) {
-    const key = step.value[0];
-    const value = step.value[1];
-    if (key !== null && (typeof key === 'object' || typeof key === 'function')) visit(key, index, EdgeKind.MapKey, key);
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) visit(value, index, EdgeKind.MapValue, key);
-  }
-}
-
-function walkSet(node: Set<unknown>, index: number, visit: Visit): void {
-  const iterator = setValues.call(node);
-  let position = 0;
-  for (let step = setIteratorNext.call(iterator); !step.done; step = setIteratorNext.call(iterator), position++) {
-    const value = step.value;
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) visit(value, index, EdgeKind.SetEntry, position);
   }
 }
 
@@ -289,11 +303,9 @@ function bufferEntry(result: Walk, buffer: ArrayBufferLike): WalkedBuffer {
 function recordView(result: Walk, view: ArrayBufferView, node: number, viewsByObject: Map<unknown, WalkedView> | undefined): void {
   const facts = viewFacts(view);
   const entry = bufferEntry(result, facts.buffer);
-  const walked: WalkedView = { node, view, byteOffset: facts.byteOffset, byteLength: facts.byteLength, refs: [] };
-  if (viewsByObject !== undefined) {
-    walked.refs.push({ holder: result.parents[node]!, kind: result.kinds[node]!, key: result.keys[node] });
-    viewsByObject.set(view, walked);
-  }
+  const walked: WalkedView = viewsByObject?.get(view) ?? { node, view, byteOffset: 0, byteLength: 0, refs: [] };
+  walked.byteOffset = facts.byteOffset;
+  walked.byteLength = facts.byteLength;
   entry.views.push(walked);
   if (entry.views.length === 1 || entry.pooled) entry.pooled = isPooledBuffer(view, entry.byteLength, facts.byteLength);
   result.viewCount++;
@@ -374,13 +386,62 @@ function describeEdge(kind: EdgeKind, key: unknown, first: boolean): string {
   }
 }
 
+interface Edge {
+  kind: EdgeKind;
+  key: unknown;
+}
+
+function dataValue(holder: object, key: PropertyKey): unknown {
+  const descriptor = getOwnPropertyDescriptor(holder, key);
+  return descriptor !== undefined && descriptor.get === undefined && descriptor.set === undefined ? descriptor.value : undefined;
+}
+
+/**
+ * How `child` hangs off `holder`: the first edge in the order the walk follows them, which is the edge
+ * the walk took. Runs no user code either (no getters, no proxy traps: proxies are never holders).
+ */
+export function findEdge(holder: unknown, child: unknown): Edge | undefined {
+  try {
+    const object = holder as object;
+    const proto = getPrototypeOf(object);
+    const plain = proto === ObjectPrototype || proto === null;
+    if (!plain && (proto === ArrayPrototype || isArray(object))) {
+      const array = object as unknown[];
+      for (let i = 0; i < array.length; i++) if (dataValue(array, i) === child) return { kind: EdgeKind.Index, key: i };
+      return undefined;
+    }
+    if (!plain && isMap(object)) {
+      const iterator = mapEntries.call(object as Map<unknown, unknown>);
+      for (let step = mapIteratorNext.call(iterator); !step.done; step = mapIteratorNext.call(iterator)) {
+        if (step.value[0] === child) return { kind: EdgeKind.MapKey, key: step.value[0] };
+        if (step.value[1] === child) return { kind: EdgeKind.MapValue, key: step.value[0] };
+      }
+    } else if (!plain && isSet(object)) {
+      const iterator = setValues.call(object as Set<unknown>);
+      let position = 0;
+      for (let step = setIteratorNext.call(iterator); !step.done; step = setIteratorNext.call(iterator), position++) {
+        if (step.value === child) return { kind: EdgeKind.SetEntry, key: position };
+      }
+    }
+    for (const name of getOwnPropertyNames(object)) if (dataValue(object, name) === child) return { kind: EdgeKind.Property, key: name };
+    for (const symbol of getOwnPropertySymbols(object)) if (dataValue(object, symbol) === child) return { kind: EdgeKind.Property, key: symbol };
+  } catch {
+    // an exotic holder
+  }
+  return undefined;
+}
+
 const MAX_PATH_SEGMENTS = 64;
+
+function describeStep(walked: Walk, at: number, first: boolean): string {
+  const edge = findEdge(walked.nodes[walked.parents[at]!], walked.nodes[at]);
+  return edge === undefined ? `${first ? '' : '.'}(?)` : describeEdge(edge.kind, edge.key, first);
+}
 
 /** A readable path from the root to node `index`, such as `frames.get("client-7")[3]`. */
 export function pathTo(walked: Walk, index: number): string {
-  if (index < 0) return '(root)';
   const chain: number[] = [];
-  for (let at = index; at >= 0 && walked.kinds[at] !== EdgeKind.Root; at = walked.parents[at]!) chain.push(at);
+  for (let at = index; at >= 0 && walked.parents[at]! >= 0; at = walked.parents[at]!) chain.push(at);
   if (chain.length === 0) return '(root)';
   chain.reverse();
   let elided = 0;
@@ -393,8 +454,7 @@ export function pathTo(walked: Walk, index: number): string {
   let text = '';
   for (let i = 0; i < shown.length; i++) {
     if (elided > 0 && i === MAX_PATH_SEGMENTS / 2) text += `…(${elided} more)…`;
-    const at = shown[i]!;
-    text += describeEdge(walked.kinds[at]!, walked.keys[at], text === '');
+    text += describeStep(walked, shown[i]!, text === '');
   }
   return text;
 }
@@ -402,6 +462,6 @@ export function pathTo(walked: Walk, index: number): string {
 /** The path of one reference to a view: the holder's path plus the edge. */
 export function pathOfRef(walked: Walk, ref: ViewRef): string {
   if (ref.holder < 0) return '(root)';
-  const base = walked.kinds[ref.holder] === EdgeKind.Root ? '' : pathTo(walked, ref.holder);
+  const base = walked.parents[ref.holder]! < 0 ? '' : pathTo(walked, ref.holder);
   return base + describeEdge(ref.kind, ref.key, base === '');
 }
