@@ -8,7 +8,7 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildSliceCallFix, buildSubarrayFix, sliceMember } from '../src/fix/subarray';
 
 type Options = [{ checkUint8ArrayBoundary?: boolean }];
-type MessageId = 'bufferSlice' | 'uint8ArraySlice' | 'useSubarray' | 'copyExactly';
+type MessageId = 'bufferSlice' | 'typedArraySliceOnBuffer' | 'useSubarray' | 'copyExactly';
 
 const SLICE_CALL = 'CallExpression[callee.property.name=/^(?:slice|call|apply)$/]';
 const SLICE_CALL_COMPUTED = 'CallExpression[callee.property.value="slice"]';
@@ -40,7 +40,7 @@ export default createRule<Options, MessageId>({
     messages: {
       bufferSlice:
         '`{{call}}` is `Buffer#slice` (`{{receiver}}` is a Buffer, {{evidence}}): a deprecated view, not a copy; it keeps the whole ArrayBuffer behind `{{receiver}}` in memory while it lives. `subarray` is the same view under its honest name.',
-      uint8ArraySlice:
+      typedArraySliceOnBuffer:
         '`{{receiver}}` is typed Uint8Array, but `{{caller}}` passes a Buffer into it: at run time `{{call}}` is `Buffer#slice`, a view that keeps the caller\'s whole ArrayBuffer, not the copy the type promises.',
       useSubarray: 'Use `subarray` (the same view, under its own name).',
       copyExactly: 'Make an exact copy with `Uint8Array.prototype.slice.call`.',
@@ -90,7 +90,7 @@ export default createRule<Options, MessageId>({
       if (rename) suggest.push({ messageId: 'useSubarray', fix: rename });
       context.report({
         node: call,
-        messageId: 'uint8ArraySlice',
+        messageId: 'typedArraySliceOnBuffer',
         data: { ...data, caller: shortText(context.sourceCode, caller) },
         suggest,
       });

@@ -449,7 +449,7 @@ export const sum = checksum(Buffer.from('hello world'));
       output: null,
       errors: [
         {
-          messageId: 'uint8ArraySlice',
+          messageId: 'typedArraySliceOnBuffer',
           data: {"call":"bytes.slice(4)","receiver":"bytes","caller":"checksum(Buffer.from('hello world'))"},
           line: 2,
           column: 16,
