@@ -2,7 +2,6 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { LeakproofDocs } from '../src/create-rule';
 import noBackingBufferEscape from './no-backing-buffer-escape';
 import noBufferSlice from './no-buffer-slice';
-import noMiddlemanForwarding from './no-middleman-forwarding';
 import noClonedView from './no-cloned-view';
 import noRetainedSubstring from './no-retained-substring';
 import noRetainedView from './no-retained-view';
@@ -11,7 +10,6 @@ import noRetainedView from './no-retained-view';
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], LeakproofDocs>> = {
   'no-backing-buffer-escape': noBackingBufferEscape,
   'no-buffer-slice': noBufferSlice,
-  'no-middleman-forwarding': noMiddlemanForwarding,
   'no-cloned-view': noClonedView,
   'no-retained-substring': noRetainedSubstring,
   'no-retained-view': noRetainedView,
