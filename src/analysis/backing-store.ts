@@ -61,9 +61,22 @@ const ELEMENT_SIZES: Record<string, number> = {
   Buffer: 1,
 };
 
+const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice']);
+
 export function findBackingStoreUse(member: TSESTree.MemberExpression, analysis: Analysis): BackingStoreUse | undefined {
   try {
-    return find(member, analysis);
+    const use = find(member, analysis);
+    if (!use) return undefined;
+    // Beyond the conversions unicorn's rule covers, `x.buffer` of an unknown `x` is as likely a field of
+    // some object (`res.end(cache.buffer)`) as a view's store: report it only for proven views.
+    if (!UNICORN_FORMS.has(use.sink) && !use.provenView) return undefined;
+    // A transfer moves the store; that is right for a typed array that owns it whole, which a parameter
+    // typed `Float32Array` usually does. Only Buffers (often pool slices) and known views count.
+    if (use.sink === 'transfer') {
+      const buffers = getBufferFacts(analysis);
+      if (!buffers.isBuffer(use.view) && !buffers.largerBacking(use.view)) return undefined;
+    }
+    return use;
   } catch {
     return undefined;
   }

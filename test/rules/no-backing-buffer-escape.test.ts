@@ -1,9 +1,10 @@
 import rule from '../../rules/no-backing-buffer-escape';
 import { runRuleTests } from '../helpers/rule-tester';
 
-// `both` runs untyped and typed. Without types every `x.buffer` passed whole to a reader is reported, as
-// unicorn's no-unsafe-buffer-conversion does, except views that own their whole ArrayBuffer and plain
-// objects; the autofix needs evidence that `x` is a view (else a suggestion). Types add that evidence.
+// `both` runs untyped and typed. Without types every `x.buffer` passed whole to a constructor, `Buffer.from` or
+// `.slice()` is reported, as unicorn's no-unsafe-buffer-conversion does, except views that own their whole
+// ArrayBuffer and plain objects; the other sinks need evidence that `x` is a view, and so does the autofix
+// (else a suggestion). Types add that evidence.
 runRuleTests(
   'no-backing-buffer-escape',
   rule,
@@ -84,6 +85,19 @@ export function nonce() {
 `,
     `export function write(socket: { write(data: Uint8Array, offset: number, length: number): void }, frame: Buffer) {
   socket.write(new Uint8Array(frame.buffer), frame.byteOffset, frame.byteLength);
+}
+`,
+    `import * as http from 'node:http';
+export function serve(cache: { buffer: Buffer; type: string }) {
+  return http.createServer((req, res) => {
+    res.setHeader('content-type', cache.type);
+    res.end(cache.buffer);
+  });
+}
+`,
+    `import { parentPort } from 'node:worker_threads';
+export function done(result: Float32Array) {
+  parentPort?.postMessage(result, [result.buffer]);
 }
 `,
     ],
@@ -561,6 +575,10 @@ net.createServer((socket) => {
   // untypedOnly
   {
     valid: [
+    `export async function sign(key, body) {
+  return crypto.subtle.sign('HMAC', key, body.buffer);
+}
+`,
     ],
     invalid: [
     {
@@ -595,22 +613,22 @@ net.createServer((socket) => {
       ],
     },
     {
-      code: `export async function sign(key, body) {
-  return crypto.subtle.sign('HMAC', key, body.buffer);
+      code: `export function header(bytes) {
+  return new DataView(bytes.buffer).getUint32(0);
 }
 `,
       output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
-          data: {"buffer":"body.buffer","view":"body","sink":"`crypto.subtle.sign()` reads all of it"},
+          data: {"buffer":"bytes.buffer","view":"bytes","sink":"`new DataView()` without `bytes.byteOffset` and `bytes.byteLength` covers bytes outside the view"},
           line: 2,
-          column: 42,
+          column: 23,
           endLine: 2,
-          endColumn: 53,
+          endColumn: 35,
           suggestions: [
-            { messageId: 'copyExactly', output: `export async function sign(key, body) {
-  return crypto.subtle.sign('HMAC', key, body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+            { messageId: 'passViewBounds', output: `export function header(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
 }
 ` },
           ],
