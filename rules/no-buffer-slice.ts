@@ -95,9 +95,17 @@ export default createRule<Options, MessageId>({
         suggest,
       });
     };
+    // Never throw on valid code: an unforeseen shape reports nothing.
+    const quietly = (call: TSESTree.CallExpression) => {
+      try {
+        check(call);
+      } catch {
+        // nothing to report
+      }
+    };
     return {
-      [SLICE_CALL]: check,
-      [SLICE_CALL_COMPUTED]: check,
+      [SLICE_CALL]: quietly,
+      [SLICE_CALL_COMPUTED]: quietly,
     };
   },
 });
