@@ -78,6 +78,12 @@ export const OriginalArrayBuffer = ArrayBuffer;
 
 export const mapEntries = Map.prototype.entries as (this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>;
 export const mapSet = Map.prototype.set as (this: Map<unknown, unknown>, key: unknown, value: unknown) => Map<unknown, unknown>;
+export const mapForEach = Map.prototype.forEach as (
+  this: Map<unknown, unknown>,
+  callback: (value: unknown, key: unknown) => void,
+  thisArg?: unknown,
+) => void;
+export const setForEach = Set.prototype.forEach as (this: Set<unknown>, callback: (value: unknown) => void, thisArg?: unknown) => void;
 export const setValues = Set.prototype.values as (this: Set<unknown>) => IterableIterator<unknown>;
 export const setAdd = Set.prototype.add as (this: Set<unknown>, value: unknown) => Set<unknown>;
 export const setClear = Set.prototype.clear as (this: Set<unknown>) => void;

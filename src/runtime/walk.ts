@@ -15,6 +15,8 @@ import {
   isView,
   MapPrototype,
   mapEntries,
+  mapForEach,
+  setForEach,
   mapIteratorNext,
   ObjectPrototype,
   SetPrototype,
@@ -119,6 +121,9 @@ class Walker {
   readonly seen = new Set<unknown>();
   readonly viewsByObject: Map<unknown, WalkedView> | undefined;
   readonly result: Walk;
+  // The node whose Map or Set entries are being visited (forEach callbacks read them).
+  holder = 0;
+  position = 0;
 
   constructor(
     readonly maxNodes: number,
@@ -264,23 +269,25 @@ class Walker {
   }
 
   map(node: Map<unknown, unknown>, index: number): void {
-    const iterator = mapEntries.call(node);
-    for (let step = mapIteratorNext.call(iterator); !step.done; step = mapIteratorNext.call(iterator)) {
-      const key = step.value[0];
-      const value = step.value[1];
-      if (key !== null && typeof key === 'object') this.visit(key, index, EdgeKind.MapKey, key);
-      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.MapValue, key);
-    }
+    this.holder = index;
+    mapForEach.call(node, visitMapEntry, this); // no iterator result objects, unlike entries()
   }
 
   set(node: Set<unknown>, index: number): void {
-    const iterator = setValues.call(node);
-    let position = 0;
-    for (let step = setIteratorNext.call(iterator); !step.done; step = setIteratorNext.call(iterator), position++) {
-      const value = step.value;
-      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.SetEntry, position);
-    }
+    this.holder = index;
+    this.position = 0;
+    setForEach.call(node, visitSetEntry, this);
   }
+}
+
+function visitMapEntry(this: Walker, value: unknown, key: unknown): void {
+  if (key !== null && typeof key === 'object') this.visit(key, this.holder, EdgeKind.MapKey, key);
+  if (value !== null && typeof value === 'object') this.visit(value, this.holder, EdgeKind.MapValue, key);
+}
+
+function visitSetEntry(this: Walker, value: unknown): void {
+  if (value !== null && typeof value === 'object') this.visit(value, this.holder, EdgeKind.SetEntry, this.position);
+  this.position++;
 }
 
 function bufferEntry(result: Walk, buffer: ArrayBufferLike): WalkedBuffer {
