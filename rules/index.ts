@@ -3,6 +3,7 @@ import type { LeakproofDocs } from '../src/create-rule';
 import noBackingBufferEscape from './no-backing-buffer-escape';
 import noBufferSlice from './no-buffer-slice';
 import noClonedView from './no-cloned-view';
+import noMiddlemanForwarding from './no-middleman-forwarding';
 import noRetainedSubstring from './no-retained-substring';
 import noRetainedView from './no-retained-view';
 
@@ -11,6 +12,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-backing-buffer-escape': noBackingBufferEscape,
   'no-buffer-slice': noBufferSlice,
   'no-cloned-view': noClonedView,
+  'no-middleman-forwarding': noMiddlemanForwarding,
   'no-retained-substring': noRetainedSubstring,
   'no-retained-view': noRetainedView,
 };

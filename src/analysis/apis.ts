@@ -282,3 +282,68 @@ export const WRITE_METHODS: ReadonlyMap<string, number> = new Map([
 ]);
 /** Constructors whose first argument is a body written whole. */
 export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);
+
+/**
+ * Send-like methods: `destination.method(payload, ...)` hands the payload to another actor, worker, port
+ * or peer (a structured-clone copy for ports and workers, a queued write for sockets). `emit` is not one:
+ * a local EventEmitter calls its listeners in the same thread with the same object.
+ * Extend with no-middleman-forwarding's `sendMethods`.
+ */
+export const DEFAULT_SEND_METHODS = ['postMessage', 'send', 'tell', 'write'];
+/** Send functions that take the destination and the payload as arguments: nact's `dispatch(actor, msg)`. */
+export const SEND_FUNCTIONS: ReadonlyMap<string, { destination: number; payload: number }> = new Map([
+  ['dispatch', { destination: 0, payload: 1 }],
+]);
+/** Sends whose second argument (or `{ transfer }` option) is a transfer list: ownership moves, nothing is copied. */
+export const TRANSFER_SEND_METHODS = new Set(['postMessage']);
+/** Calls that pick a destination out of a table: `routes.get(key)`, `ports.at(i)`, `workers.find(...)`. */
+export const LOOKUP_METHODS = new Set(['get', 'at', 'find', 'findLast', 'getConnection']);
+/**
+ * Parameter names that are the sender or the context of a message, not the message: `webSocketMessage(ws,
+ * message)`, PartyKit's `onMessage(message, sender)`, nact's `(msg, ctx)`.
+ */
+export const SENDER_PARAM_NAMES = /^(?:ws|webSocket|websocket|socket|sock|sender|conn|connection|client|peer|ctx|context|room|party|lobby|env|self|port|source)$/;
+/** Message fields that name the sender: a send to the destination they pick is a reply, not a forward. */
+export const SENDER_FIELD_NAMES = /^(?:from|sender|senderId|replyTo|reply_to|source|sourceId|origin|requester|requesterId|respondTo|returnAddress)$/;
+/** Calls whose arguments are routing keys (a hash, a shard pick, a log line): reading a field for them is not using the payload. */
+export const ROUTING_CALL_NAMES = /^(?:get|has|delete|at|hash\w*|\w*[hH]ash|shard\w*|\w*[sS]hard\w*|route\w*|\w*[rR]oute|pick\w*|select\w*|lookup\w*|partition\w*|\w*[iI]ndex\w*|\w*[kK]ey\w*|choose\w*|log|info|debug|warn|error|trace|increment|inc|observe|count)$/;
+
+/** The WebSocket Hibernation API pair constructor in Cloudflare Workers. */
+export const WEBSOCKET_PAIR_CONSTRUCTORS = new Set(['WebSocketPair']);
+/** Base classes and constructor-parameter types that make a class a Durable Object. */
+export const DURABLE_OBJECT_BASES = new Set(['DurableObject']);
+/** The handler methods a Durable Object needs once its sockets are accepted with `ctx.acceptWebSocket`. */
+export const HIBERNATION_HANDLER_METHODS = ['webSocketMessage', 'webSocketClose', 'webSocketError'];
+/** The Durable Object method that receives a closed socket: it should close its own end (`ws.close()`). */
+export const WEBSOCKET_CLOSE_METHOD = 'webSocketClose';
+/** The Durable Object API that keeps per-socket state across hibernation. */
+export const SOCKET_ATTACHMENT_METHODS = new Set(['serializeAttachment', 'deserializeAttachment']);
+/** Socket events that a Durable Object should receive through its hibernation handler methods instead. */
+export const SOCKET_EVENTS = new Set(['message', 'close', 'error']);
+/** Timers that keep an isolate, and so a Durable Object, awake while they are pending. */
+export const RESIDENT_TIMERS = new Set(['setInterval', 'setTimeout']);
+/** A `setTimeout` shorter than this is a pause, not scheduled work an alarm would do (milliseconds). */
+export const ALARM_WORTHY_DELAY_MS = 1000;
+/** PartyKit connection handlers: with `hibernate: true`, per-connection listeners belong in `onMessage`. */
+export const PARTYKIT_CONNECT_METHOD = 'onConnect';
+export const CONNECTION_LISTEN_METHODS = new Set(['addEventListener', 'on', 'addListener']);
+/** Functions that release or compact an idle actor's state (`leakproof/runtime`); extend with `releaseFunctions`. */
+export const DEFAULT_RELEASE_FUNCTIONS = ['hibernate', 'hibernateWhenIdle'];
+/** Methods that shrink a collection or buffer field: a field they are called on is cleared, trimmed or compacted. */
+export const RELEASE_METHODS = new Set([
+  'clear',
+  'delete',
+  'shift',
+  'pop',
+  'splice',
+  'subarray',
+  'slice',
+  'filter',
+  'compact',
+  'trim',
+  'reset',
+  'evict',
+  'prune',
+]);
+/** Methods that grow a collection field by their arguments. */
+export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append', 'concat']);

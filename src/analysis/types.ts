@@ -32,6 +32,8 @@ export interface TypeFacts {
    * its type is assignable to the call's, or each place that uses it accepts it. False when unsure.
    */
   methodResultFits(call: TSESTree.Node, receiver: TSESTree.Node, method: string): boolean;
+  /** True when the checker sees a number, bigint, boolean, enum or literal type (null and undefined left out). */
+  isSmallScalar(node: TSESTree.Node): boolean;
 }
 
 const UNTYPED: TypeFacts = {
@@ -40,6 +42,7 @@ const UNTYPED: TypeFacts = {
   hasNominalBase: () => false,
   partKinds: () => [],
   methodResultFits: () => false,
+  isSmallScalar: () => false,
 };
 
 
@@ -190,6 +193,18 @@ function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly 
           .map((part) => classify(c, t, part));
       } catch {
         return [];
+      }
+    },
+    isSmallScalar(node) {
+      const type = typeOf(node);
+      if (!type) return false;
+      try {
+        const t = tsApi.TypeFlags;
+        const parts = (type.isUnion() ? type.types : [type]).filter((part) => !(part.flags & (t.Null | t.Undefined | t.Void)));
+        const small = t.NumberLike | t.BigIntLike | t.BooleanLike | t.EnumLike | t.StringLiteral;
+        return parts.length > 0 && parts.every((part) => (part.flags & small) !== 0);
+      } catch {
+        return false;
       }
     },
     methodResultFits(call, receiver, method) {

@@ -1,0 +1,77 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getAnalysis } from '../src/analysis';
+import { DEFAULT_SEND_METHODS, SEND_FUNCTIONS } from '../src/analysis/apis';
+import { shortText } from '../src/analysis/ast';
+import { findForwarding } from '../src/analysis/forwarding';
+import { createRule } from '../src/create-rule';
+import { fixOrSuggest } from '../src/fix/choose';
+import { buildTransferFix } from '../src/fix/transfer';
+
+type Options = [{ sendMethods?: string[] }];
+type MessageId = 'middlemanForward' | 'transferPayload';
+
+/** What a hop costs, by the send (the same with and without types, so both modes say the same). */
+function describeCost(method: string): string {
+  return method === 'postMessage'
+    ? '`postMessage` structured-clones it, and a view ships its whole ArrayBuffer'
+    : `\`${method}\` copies or queues it`;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-middleman-forwarding',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow long-lived handlers that forward a payload they never read to a destination they look up',
+      recommended: 'recommended-type-checked',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          sendMethods: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: `Method names that hand a payload to another actor, worker or peer, added to the defaults (${DEFAULT_SEND_METHODS.join(', ')})`,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      middlemanForward:
+        '{{handler}} forwards {{payload}} unchanged to a destination it picks with `{{lookup}}`: every message is copied through this router ({{cost}}) and held here while it is queued. Return the destination and let the caller send.',
+      transferPayload: 'Transfer `{{payload}}` instead of copying it (the router can no longer read it afterwards).',
+    },
+  },
+  defaultOptions: [{ sendMethods: [] }],
+  create(context, [options]) {
+    const sendMethods = new Set([...DEFAULT_SEND_METHODS, ...(options.sendMethods ?? [])]);
+    const methodPattern = [...sendMethods].map((name) => name.replace(/[^\w$]/g, '')).filter(Boolean).join('|');
+    const functionPattern = [...SEND_FUNCTIONS.keys()].join('|');
+    const check = (call: TSESTree.CallExpression) => {
+      const analysis = getAnalysis(context);
+      const found = findForwarding(call, analysis, { sendMethods });
+      if (!found) return;
+      const payload = shortText(context.sourceCode, found.payload);
+      const transfer = found.canTransfer && found.payloadKind === 'array-buffer' ? buildTransferFix(context.sourceCode, found.call, found.payload) : null;
+      context.report({
+        node: call,
+        messageId: 'middlemanForward',
+        data: {
+          handler: found.handler.label,
+          payload: `\`${payload}\``,
+          lookup: shortText(context.sourceCode, found.lookup),
+          cost: describeCost(found.method),
+        },
+        ...fixOrSuggest(transfer, false, 'transferPayload', { payload }),
+      });
+    };
+    return {
+      [`CallExpression[callee.property.name=/^(?:${methodPattern})$/]`]: check,
+      [`CallExpression[callee.type="Identifier"][callee.name=/^(?:${functionPattern})$/]`]: check,
+    };
+  },
+});

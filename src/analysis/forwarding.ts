@@ -1,0 +1,534 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  LOOKUP_METHODS,
+  ROUTING_CALL_NAMES,
+  SEND_FUNCTIONS,
+  SENDER_FIELD_NAMES,
+  SENDER_PARAM_NAMES,
+  TRANSFER_SEND_METHODS,
+} from './apis';
+import {
+  calleeName,
+  findVariable,
+  isFunction,
+  isInside,
+  methodCall,
+  methodNameOf,
+  outerParent,
+  propertyName,
+  staticNumber,
+  staticString,
+  unwrap,
+  type FunctionNode,
+} from './ast';
+import { walk, type Handler } from './contexts';
+import type { Analysis } from './index';
+import type { ValueKind } from './types';
+
+/**
+ * The middleman router (Erlang in Anger, "Routing Binaries"): a long-lived handler that receives a
+ * message and hands its payload, unchanged and unread, to a destination it picks out of a table. Every
+ * hop is a copy (a structured clone ships a view's whole ArrayBuffer) and the router holds each payload
+ * while it is queued; the fix is to hand the destination to the caller.
+ */
+export interface Forwarding {
+  /** The send: `workers[i].postMessage(msg)`, `dispatch(target, msg)`. */
+  call: TSESTree.CallExpression;
+  handler: Handler;
+  /** The argument forwarded unchanged. */
+  payload: TSESTree.Node;
+  /** The lookup that picks the destination: `workers[i]`, `this.routes.get(key)`, `this.route(key)`. */
+  lookup: TSESTree.Node;
+  /** The send's name: `postMessage`, `tell`, `dispatch`. */
+  method: string;
+  /** The payload's kind (types first, then evidence from the code). */
+  payloadKind: ValueKind;
+  /** A `postMessage` with no second argument: a transfer list can be added. */
+  canTransfer: boolean;
+}
+
+export interface ForwardingOptions {
+  sendMethods: ReadonlySet<string>;
+}
+
+/** Where the forwarded value comes from: a message parameter (and a field path in it) or a local alias of a field. */
+interface PayloadSource {
+  /** The message parameter, when the payload is read through it (`msg`, `msg.body`). */
+  root?: TSESLint.Scope.Variable;
+  /** Field names from the root to the payload: [] for the whole message. */
+  path: string[];
+  /** A local naming the payload: `const { payload } = msg`, `({ key, payload }) => ...`. */
+  alias?: TSESLint.Scope.Variable;
+}
+
+/** Names of sends on sockets and streams that need the destination to look like a peer to count as a hop. */
+const PEER_NAMES = /(?:peer|socket|sock|conn|connection|client|upstream|backend|downstream|node|replica|member|ws)s?$/i;
+const PEER_TYPES = new Set(['Socket', 'TLSSocket', 'WebSocket']);
+/** Events that deliver a connection or a lifecycle signal, not a message. */
+const NON_MESSAGE_EVENTS = new Set(['connection', 'connect', 'open', 'close', 'end', 'error', 'listening', 'exit', 'online']);
+/** Payload fields that are routing scalars: forwarding one is not moving a payload. */
+const SCALAR_FIELD_NAMES = /^(?:id|key|topic|type|kind|shard|to|seq|sequence|index|count|size|length|status|code|ok|name|tag|version|ts|timestamp|time|\w+Id|\w+Key|\w+Count|is[A-Z]\w*|has[A-Z]\w*)$/;
+
+const MAX_DEPTH = 2;
+/** Members that read a payload's bytes, size or backing store. */
+const VIEW_MEMBERS = new Set(['length', 'byteLength', 'byteOffset', 'buffer', 'size']);
+
+/** The forwarding `call` does, if it is a middleman forward. Never throws. */
+export function findForwarding(
+  call: TSESTree.CallExpression,
+  analysis: Analysis,
+  options: ForwardingOptions,
+): Forwarding | undefined {
+  try {
+    return new ForwardingCheck(analysis, options).check(call);
+  } catch {
+    return undefined;
+  }
+}
+
+class ForwardingCheck {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly options: ForwardingOptions,
+  ) {
+    this.sourceCode = analysis.context.sourceCode;
+  }
+
+  check(call: TSESTree.CallExpression): Forwarding | undefined {
+    const send = this.sendOf(call);
+    if (!send) return undefined;
+    const { method, destination, payload } = send;
+    const handler = this.analysis.handlers.enclosingHandler(call);
+    if (!handler || !this.isMessageHandler(handler)) return undefined;
+    const source = this.payloadSource(payload, handler.fn);
+    if (!source || this.isScalar(payload, source)) return undefined;
+    if (this.transfersOwnership(call, method, payload, source)) return undefined;
+    const lookup = this.findLookup(destination, handler.fn, source, 0);
+    if (!lookup) return undefined;
+    // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
+    if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
+    if (!this.isOnlyForwarded(source, call, payload, handler.fn)) return undefined;
+    const payloadKind = this.analysis.origins.kindOf(payload);
+    return {
+      call,
+      handler,
+      payload,
+      lookup,
+      method,
+      payloadKind,
+      canTransfer: TRANSFER_SEND_METHODS.has(method) && call.arguments.length === 1,
+    };
+  }
+
+  private sendOf(call: TSESTree.CallExpression): { method: string; destination: TSESTree.Node; payload: TSESTree.Node } | undefined {
+    const member = methodCall(call);
+    if (member && this.options.sendMethods.has(member.name)) {
+      const payload = call.arguments[0];
+      if (!payload || payload.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      return { method: member.name, destination: member.receiver, payload };
+    }
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const shape = SEND_FUNCTIONS.get(callee.name);
+      const destination = shape && call.arguments[shape.destination];
+      const payload = shape && call.arguments[shape.payload];
+      if (!destination || !payload || payload.type === AST_NODE_TYPES.SpreadElement || destination.type === AST_NODE_TYPES.SpreadElement) {
+        return undefined;
+      }
+      return { method: callee.name, destination, payload };
+    }
+    return undefined;
+  }
+
+  /**
+   * A handler that receives messages from elsewhere. Every method of an actor class is long-lived, but a
+   * method called directly (`router.send(key, payload)`) runs in its caller: only message entry points
+   * (handler methods by name) make the class a middleman.
+   */
+  private isMessageHandler(handler: Handler): boolean {
+    if (handler.event && NON_MESSAGE_EVENTS.has(handler.event)) return false;
+    if (handler.kind !== 'method') return true;
+    const name = methodNameOf(handler.fn);
+    return !!name && this.analysis.settings.handlerMethods.has(name);
+  }
+
+  /** The message parameter of the handler, its fields, or a local naming one of its fields. */
+  private payloadSource(raw: TSESTree.Node, fn: FunctionNode): PayloadSource | undefined {
+    const node = unwrap(raw);
+    const path: string[] = [];
+    let base: TSESTree.Node = node;
+    while (base.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(base);
+      if (name === undefined || name.startsWith('#')) return undefined;
+      path.unshift(name);
+      base = unwrap(base.object);
+    }
+    if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode, base);
+    const def = variable?.defs[0];
+    if (!variable || !def || variable.defs.length !== 1) return undefined;
+    if (def.type === 'Parameter' && def.node === fn) {
+      const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
+      if (!param) return undefined;
+      const direct = unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param);
+      if (direct === def.name) {
+        if (!this.isMessageParam(fn, param, variable.name)) return undefined;
+        return { root: variable, path };
+      }
+      // `({ key, payload }) => ...`: the payload is a destructured field of the message.
+      const field = destructuredKey(def.name as TSESTree.Identifier);
+      if (!field || path.length > 0) return undefined;
+      return { path: [field], alias: variable };
+    }
+    if (def.type === 'Variable' && path.length === 0) {
+      // `const payload = msg.payload`, `const { payload } = msg`, `const { payload } = event.data`.
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.parent?.kind !== 'const' || !declarator.init) return undefined;
+      const init = unwrap(declarator.init);
+      if (init.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+      const inner = this.payloadSource(init, fn);
+      if (!inner?.root) return undefined;
+      if (declarator.id === def.name) return { root: inner.root, path: inner.path, alias: variable };
+      const field = destructuredKey(def.name as TSESTree.Identifier);
+      if (!field || (def.name as TSESTree.Node).parent?.parent !== declarator.id) return undefined;
+      return { root: inner.root, path: [...inner.path, field], alias: variable };
+    }
+    return undefined;
+  }
+
+  /** Not the sender, the connection or the context: `webSocketMessage(ws, message)` forwards `message`. */
+  private isMessageParam(fn: FunctionNode, param: TSESTree.Parameter, name: string): boolean {
+    if (SENDER_PARAM_NAMES.test(name)) return false;
+    const method = methodNameOf(fn);
+    return !(method === 'webSocketMessage' && fn.params[0] === param);
+  }
+
+  /** Routing scalars (an id, a key, a number) cost nothing to forward. */
+  private isScalar(payload: TSESTree.Node, source: PayloadSource): boolean {
+    if (this.analysis.types.isSmallScalar(payload)) return true;
+    const last = source.path[source.path.length - 1];
+    return last !== undefined && SCALAR_FIELD_NAMES.test(last);
+  }
+
+  /** `port.postMessage(payload, [payload])`, `{ transfer: [payload.buffer] }`: ownership moves. Unknown second arguments count too. */
+  private transfersOwnership(call: TSESTree.CallExpression, method: string, payload: TSESTree.Node, source: PayloadSource): boolean {
+    if (!TRANSFER_SEND_METHODS.has(method)) return false;
+    const second = call.arguments[1];
+    if (!second) return false;
+    const list = unwrap(second);
+    if (staticString(list) !== undefined) return false; // window.postMessage(msg, '*')
+    const candidates: TSESTree.Node[] = [];
+    if (list.type === AST_NODE_TYPES.ArrayExpression) candidates.push(list);
+    else if (list.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const prop of list.properties) {
+        if (prop.type === AST_NODE_TYPES.Property && propertyKey(prop) === 'transfer') candidates.push(prop.value);
+      }
+      if (candidates.length === 0) return false;
+    } else {
+      return true; // a transfer list built elsewhere: assume it moves the payload
+    }
+    const payloadText = this.sourceCode.getText(unwrap(payload));
+    const aliasName = source.alias?.name;
+    return candidates.some((candidate) => {
+      const text = this.sourceCode.getText(candidate);
+      return text.includes(payloadText) || (aliasName !== undefined && new RegExp(`\\b${aliasName}\\b`).test(text)) || candidate.type !== AST_NODE_TYPES.ArrayExpression;
+    });
+  }
+
+  /** The table lookup that picks the destination, following a local or a same-file function's return. */
+  private findLookup(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource, depth: number): TSESTree.Node | undefined {
+    const node = unwrap(raw);
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (!node.computed) return undefined;
+        const key = unwrap(node.property);
+        if (staticString(key) !== undefined || staticNumber(key) !== undefined) return undefined; // workers[0]: a fixed destination
+        if (!this.isTable(node.object, fn) || this.isSenderKey(key, fn, source)) return undefined;
+        return node;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const member = methodCall(node);
+        if (member && LOOKUP_METHODS.has(member.name)) {
+          const key = node.arguments[0];
+          if (!key || !this.isTable(member.receiver, fn) || this.isSenderKey(key, fn, source)) return undefined;
+          return node;
+        }
+        // `this.route(msg.key)` where `route` returns `this.routes.get(key)`.
+        const callee = this.analysis.calls.resolveCallee(node);
+        if (!callee || callee === fn) return undefined;
+        if (node.arguments.some((arg) => this.isSenderKey(arg, fn, source))) return undefined;
+        const returns = returnedValues(callee);
+        if (returns.length === 0) return undefined;
+        return returns.every((value) => this.findLookup(value, callee, { path: [] }, depth + 1)) ? node : undefined;
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `this.routes.get(key) ?? this.fallback`
+        return node.operator === '&&' ? undefined : this.findLookup(node.left, fn, source, depth);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = findVariable(this.sourceCode, node);
+        const def = variable?.defs[0];
+        if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        if (declarator.id !== def.name || !declarator.init) return undefined;
+        // Loop variables iterate (a broadcast), they do not look up.
+        if (declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement) {
+          return undefined;
+        }
+        const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+        if (writes.length > 0) return undefined;
+        return this.findLookup(declarator.init, fn, source, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The table is the router's own (a field, a module or closure variable), not something the message carries (`event.ports`). */
+  private isTable(raw: TSESTree.Node, fn: FunctionNode): boolean {
+    let base = unwrap(raw);
+    while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
+    if (base.type === AST_NODE_TYPES.ThisExpression) return true;
+    if (base.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, base);
+    if (!variable) return false;
+    return !variable.defs.some((def) => def.type === 'Parameter' && def.node === fn);
+  }
+
+  /**
+   * A key that is the sender (`ws`, `sender.id`, `msg.from`): sending there is a reply. A key computed
+   * from the sender (`this.partnerOf.get(ws)`) picks someone else.
+   */
+  private isSenderKey(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource): boolean {
+    let node = unwrap(raw);
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(node);
+      if (name && SENDER_FIELD_NAMES.test(name)) return true;
+      while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    if (SENDER_FIELD_NAMES.test(node.name)) return true;
+    const variable = findVariable(this.sourceCode, node);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== 'Parameter' || def.node !== fn || variable === source.root || variable === source.alias) return false;
+    const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
+    if (!param || unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) !== def.name) return false;
+    // Another parameter than the message: the sender or the context.
+    return SENDER_PARAM_NAMES.test(variable.name) || !this.isMessageParam(fn, param, variable.name) || fn.params.indexOf(param) > 0;
+  }
+
+  /** `write` and `send` are hops when the destination is a peer: a socket, a connection, a client. */
+  private looksLikePeer(destination: TSESTree.Node, lookup: TSESTree.Node): boolean {
+    if (this.analysis.types.typed && this.analysis.types.hasNominalBase(unwrap(destination), PEER_TYPES)) return true;
+    const names: string[] = [];
+    const collect = (raw: TSESTree.Node) => {
+      const node = unwrap(raw);
+      if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
+      else if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(node);
+        if (name) names.push(name);
+        collect(node.object);
+      } else if (node.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(node);
+        if (name) names.push(name);
+        collect(node.callee);
+      }
+    };
+    collect(destination);
+    collect(lookup);
+    return names.some((name) => PEER_NAMES.test(name));
+  }
+
+  /** Nothing but routing fields of the message is read: the payload passes through untouched. */
+  private isOnlyForwarded(source: PayloadSource, call: TSESTree.CallExpression, payload: TSESTree.Node, fn: FunctionNode): boolean {
+    // The payload argument itself and a transfer list naming it are the forward, not a use.
+    const forwardParts = [payload, ...call.arguments.slice(1).filter(() => TRANSFER_SEND_METHODS.has(calleeName(call) ?? ''))];
+    const inForward = (node: TSESTree.Node) => forwardParts.some((part) => isInside(node, part));
+    const aliasDeclarator = source.alias?.defs[0]?.type === 'Variable' ? (source.alias.defs[0].node as TSESTree.VariableDeclarator) : undefined;
+    if (source.alias) {
+      for (const ref of source.alias.references) {
+        if (ref.init || inForward(ref.identifier)) continue;
+        if (ref.isWrite()) return false;
+        if (!isTestUse(outerParent(ref.identifier).child)) return false;
+      }
+    }
+    if (!source.root) return true;
+    for (const ref of source.root.references) {
+      const id = ref.identifier;
+      if (ref.init) continue;
+      if (ref.isWrite() || !isInside(id, fn)) return false;
+      if (inForward(id)) continue;
+      if (aliasDeclarator?.init && isInside(id, aliasDeclarator.init)) continue;
+      const { chain, top } = memberChain(id);
+      if (!this.isRoutingRead(chain, top, source, 0)) return false;
+    }
+    return true;
+  }
+
+  /** Reading `chain` of the message at `top` does not touch the payload at `source.path`. */
+  private isRoutingRead(chain: string[], top: TSESTree.Node, source: PayloadSource, depth: number): boolean {
+    const path = source.path;
+    let common = 0;
+    while (common < chain.length && common < path.length && chain[common] === path[common]) common++;
+    const isPrefixOfPath = common === chain.length && chain.length < path.length;
+    const reachesPayload = common === path.length && path.length > 0;
+    // `payload.byteLength`, `msg.length`: reading the bytes' size or backing store is using the payload.
+    if (chain.slice(path.length).some((name) => VIEW_MEMBERS.has(name)) && common === Math.min(chain.length, path.length)) return false;
+    if (reachesPayload) {
+      // `if (!msg.payload) return`: a presence check reads no bytes; `event.data.shard` (the forwarded
+      // message's own field) is a routing read like any field of a whole forwarded message.
+      return chain.length === path.length ? isTestUse(top) : this.isRoutingUse(top, depth);
+    }
+    if (isPrefixOfPath || chain.length === 0) {
+      // The message (or the object holding the payload) itself: only a presence check or a destructuring
+      // that leaves the payload out (or names it, as the forwarded alias) keeps it untouched.
+      if (isTestUse(top)) return true;
+      const { parent } = outerParent(top);
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init && unwrap(parent.init) === unwrap(top) && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+        return this.isRoutingPattern(parent.id, chain, source, depth);
+      }
+      return false;
+    }
+    // A sibling of the payload: a routing field by definition, when the payload is a field.
+    if (path.length > 0) return true;
+    // The whole message is forwarded: the field read must serve routing (a key, a test, a hash, a log).
+    return this.isRoutingUse(top, depth);
+  }
+
+  private isRoutingPattern(pattern: TSESTree.ObjectPattern, chain: string[], source: PayloadSource, depth: number): boolean {
+    for (const prop of pattern.properties) {
+      if (prop.type === AST_NODE_TYPES.RestElement) return false;
+      const key = propertyKey(prop);
+      if (key === undefined) return false;
+      const next = [...chain, key];
+      const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+      if (value.type !== AST_NODE_TYPES.Identifier) {
+        if (value.type === AST_NODE_TYPES.ObjectPattern) {
+          if (!this.isRoutingPattern(value, next, source, depth)) return false;
+          continue;
+        }
+        return false;
+      }
+      const variable = findVariable(this.sourceCode, value);
+      if (variable && variable === source.alias) continue;
+      // Another destructured field: each of its uses is a routing read of `next`.
+      for (const ref of variable?.references ?? []) {
+        if (ref.init) continue;
+        if (ref.isWrite()) return false;
+        const { chain: rest, top } = memberChain(ref.identifier);
+        if (!this.isRoutingRead([...next, ...rest], top, source, depth + 1)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Field reads that route: a lookup key, a comparison, a switch, a hash or shard function, a log line. */
+  private isRoutingUse(top: TSESTree.Node, depth: number): boolean {
+    if (this.analysis.types.isSmallScalar(top)) return true;
+    const { child, parent } = outerParent(top);
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        return parent.computed && parent.property === child;
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.SwitchCase:
+        return true;
+      case AST_NODE_TYPES.SwitchStatement:
+        return parent.discriminant === child;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test === child;
+      case AST_NODE_TYPES.LogicalExpression:
+        return parent.parent ? this.isRoutingUse(parent, depth + 1) || isTestUse(parent) : false;
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === child) return false;
+        const name = calleeName(parent);
+        const callee = unwrap(parent.callee);
+        const isConsole =
+          callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'console';
+        return isConsole || (!!name && ROUTING_CALL_NAMES.test(name));
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (depth >= MAX_DEPTH || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = findVariable(this.sourceCode, parent.id);
+        if (!variable) return false;
+        return variable.references.every((ref) => ref.init || (!ref.isWrite() && this.isRoutingUse(memberChain(ref.identifier).top, depth + 1)));
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/** `msg.header.topic` from the `msg` reference: the static field names and the outermost member. */
+function memberChain(id: TSESTree.Node): { chain: string[]; top: TSESTree.Node } {
+  const chain: string[] = [];
+  let top: TSESTree.Node = id;
+  for (;;) {
+    const { child, parent } = outerParent(top);
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) break;
+    const name = propertyName(parent);
+    if (name === undefined) break;
+    // A method call on the field (`msg.body.toString()`) uses it: keep the method as the top's parent.
+    const call = outerParent(parent).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && outerParent(parent).child === call.callee) break;
+    chain.push(name);
+    top = parent;
+  }
+  return { chain, top };
+}
+
+/** A presence or type check: `!x`, `typeof x`, `if (x)`, `x == null`, `x instanceof T`, `'key' in x`. */
+function isTestUse(node: TSESTree.Node): boolean {
+  const { child, parent } = outerParent(node);
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!' || parent.operator === 'typeof';
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === child;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression) {
+    if (parent.operator === 'instanceof') return parent.left === child;
+    if (parent.operator === 'in') return parent.right === child; // `'subscribe' in message`: a shape check
+    if (['==', '===', '!=', '!=='].includes(parent.operator)) {
+      const other = unwrap(parent.left === child ? parent.right : parent.left);
+      return (
+        (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+        (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
+      );
+    }
+  }
+  return false;
+}
+
+function propertyKey(prop: TSESTree.Property): string | undefined {
+  if (!prop.computed && prop.key.type === AST_NODE_TYPES.Identifier) return prop.key.name;
+  if (prop.key.type === AST_NODE_TYPES.Literal && typeof prop.key.value === 'string') return prop.key.value;
+  return undefined;
+}
+
+/** `{ payload }` / `{ payload: p }` in a pattern: the field the identifier names (one level). */
+function destructuredKey(name: TSESTree.Identifier): string | undefined {
+  let node: TSESTree.Node = name;
+  if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern && node.parent.left === node) node = node.parent;
+  const prop = node.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== node || prop.parent?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  return propertyKey(prop);
+}
+
+/** The values a function returns (its expression body, or each `return x` outside nested functions). */
+function returnedValues(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: TSESTree.Node[] = [];
+  let bare = false;
+  walk(fn.body, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) values.push(node.argument);
+      else bare = true;
+    }
+    return true;
+  });
+  return bare ? [] : values;
+}

@@ -1,0 +1,791 @@
+import rule from '../../rules/no-middleman-forwarding';
+import { runRuleTests } from '../helpers/rule-tester';
+
+// Each case is one router shape. Invalid: a long-lived handler hands the payload it never reads to a
+// destination picked from a table. Valid: the near-misses (the payload is read or transformed, a scalar,
+// a transfer, a reply, a fixed destination, a broadcast, an API function running in its caller).
+runRuleTests(
+  "no-middleman-forwarding",
+  rule,
+  {
+    valid: [
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(msg.payload.subarray(4));
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  if (msg.payload.byteLength > 1 << 20) return;
+  workers[msg.shard].postMessage(msg.payload);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; id: string }) => {
+  workers[msg.shard].postMessage(msg.id);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: ArrayBuffer }) => {
+  workers[msg.shard].postMessage(msg.payload, [msg.payload]);
+});
+`,
+`const ports = new Map<string, MessagePort>();
+onmessage = (event: MessageEvent<{ topic: string; payload: ArrayBuffer }>) => {
+  ports.get(event.data.topic)?.postMessage(event.data.payload, { transfer: [event.data.payload] });
+};
+`,
+`addEventListener('message', (event: MessageEvent) => {
+  event.ports[0].postMessage(event.data);
+});
+`,
+`interface Peer { send(data: unknown): void }
+export class Chat {
+  private clients = new Map<string, Peer>();
+  onMessage(msg: { from: string; body: string }) {
+    this.clients.get(msg.from)?.send(msg.body);
+  }
+}
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+class Forwarder {
+  private worker!: Worker;
+  start() {
+    parentPort?.on('message', (msg: Uint8Array) => this.worker.postMessage(msg));
+  }
+}
+`,
+`export class ChatRoom {
+  private sessions = new Map<WebSocket, { name: string }>();
+  webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    for (const peer of this.sessions.keys()) peer.send(message);
+  }
+}
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.once('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(msg);
+});
+`,
+`import { EventEmitter } from 'node:events';
+export class Bus {
+  private topics = new Map<string, EventEmitter>();
+  onMessage(msg: { topic: string; body: Uint8Array }) {
+    this.topics.get(msg.topic)?.emit('message', msg);
+  }
+}
+`,
+`import { Worker } from 'node:worker_threads';
+const routes = new Map<string, Worker>();
+export function route(key: string): Worker | undefined {
+  return routes.get(key);
+}
+export function send(key: string, payload: Uint8Array): void {
+  route(key)?.postMessage(payload);
+}
+`,
+`interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class Router extends Actor {
+  private routes = new Map<string, Ref>();
+  send(key: string, payload: Uint8Array) {
+    this.routes.get(key)?.tell(payload);
+  }
+}
+`,
+`import type { Writable } from 'node:stream';
+export class Demux {
+  private streams = new Map<number, Writable>();
+  onFrame(frame: { streamId: number; body: Buffer }) {
+    this.streams.get(frame.streamId)?.write(frame.body);
+  }
+}
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { payload: Uint8Array }) => {
+  workers[0].postMessage(msg);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+declare function validate(body: Uint8Array): boolean;
+const workers = new Map<string, Worker>();
+parentPort?.on('message', (msg: { tenant: string; body: Uint8Array }) => {
+  if (!validate(msg.body)) return;
+  workers.get(msg.tenant)?.postMessage(msg);
+});
+`,
+`import * as net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+const pool: ChildProcess[] = [];
+let next = 0;
+net.createServer().on('connection', (socket: net.Socket) => {
+  pool[next++ % pool.length].send('socket', socket);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers = new Map<string, Worker>();
+parentPort?.on('message', (msg: { channel: string; text: string }) => {
+  console.log(msg.text.trim());
+  workers.get(msg.channel)?.postMessage(msg);
+});
+`,
+`export class Echo {
+  private sessions = new Map<WebSocket, WebSocket>();
+  webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    this.sessions.get(ws)?.send(message);
+  }
+}
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+declare function audit(msg: unknown): void;
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  audit(msg);
+  workers[msg.shard].postMessage(msg);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(msg.payload, [msg.payload.buffer]);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+declare const transferList: ArrayBuffer[];
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(msg, transferList);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; hops: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage({ ...msg, hops: msg.hops + 1 });
+});
+`,
+`declare function spawnStateless(parent: unknown, fn: (msg: any, ctx: any) => void): unknown;
+declare function dispatch(target: unknown, msg: unknown): void;
+declare const system: unknown;
+spawnStateless(system, (msg, ctx) => {
+  dispatch(ctx.sender, msg);
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(JSON.stringify(msg));
+});
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(msg.payload, [msg.payload.buffer], 42);
+  workers[msg.unknownField].postMesage(msg);
+});
+`,
+    ],
+    invalid: [
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard % workers.length].postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg`", "lookup": "workers[msg.shard % workers.length]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 55,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { MessagePort } from 'node:worker_threads';
+const ports: MessagePort[] = [];
+declare function hash(id: string): number;
+export function listen(inbox: MessagePort) {
+  inbox.on('message', (msg: { id: string; payload: Uint8Array }) => {
+    const { id, payload } = msg;
+    ports[hash(id) % ports.length].postMessage(payload);
+  });
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`payload`", "lookup": "ports[hash(id) % ports.length]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 56,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class TopicRouter extends Actor {
+  private routes = new Map<string, Ref>();
+  receive(msg: { topic: string; body: Uint8Array }) {
+    this.routes.get(msg.topic)?.tell(msg.body);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "TopicRouter.receive", "payload": "`msg.body`", "lookup": "this.routes.get(msg.topic)", "cost": "`tell` copies or queues it"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class Supervisor extends Actor {
+  private children = new Map<string, Ref>();
+  receive(msg: { to: string; data: Uint8Array }) {
+    const target = this.children.get(msg.to);
+    if (!target) return;
+    target.tell(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Supervisor.receive", "payload": "`msg`", "lookup": "this.children.get(msg.to)", "cost": "`tell` copies or queues it"},
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import * as net from 'node:net';
+const peers = new Map<string, net.Socket>();
+export function relay(client: net.Socket, route: string) {
+  client.on('data', (frame: Buffer) => {
+    peers.get(route)?.write(frame);
+  });
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'data' handler", "payload": "`frame`", "lookup": "peers.get(route)", "cost": "`write` copies or queues it"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 35,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare function spawnStateless(parent: unknown, fn: (msg: any, ctx: any) => void): unknown;
+declare function dispatch(target: unknown, msg: unknown): void;
+declare function hash(key: string): number;
+declare const system: unknown;
+const shards: unknown[] = [];
+spawnStateless(system, (msg, ctx) => {
+  dispatch(shards[hash(msg.key) % shards.length], msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the actor handler passed to spawnStateless()", "payload": "`msg`", "lookup": "shards[hash(msg.key) % shards.length]", "cost": "`dispatch` copies or queues it"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 55,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers: Worker[] = [];
+addEventListener('message', (event: MessageEvent<{ shard: number; blob: Uint8Array }>) => {
+  workers[event.data.shard].postMessage(event.data);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`event.data`", "lookup": "workers[event.data.shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const ports = new Map<string, MessagePort>();
+onmessage = (event: MessageEvent) => {
+  ports.get(event.data.topic)?.postMessage(event.data.payload);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the onmessage handler", "payload": "`event.data.payload`", "lookup": "ports.get(event.data.topic)", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 63,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  const payload = msg.payload;
+  if (!payload) return;
+  workers[msg.shard].postMessage(payload);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`payload`", "lookup": "workers[msg.shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  (workers[msg.shard] as Worker).postMessage(msg.payload as Uint8Array);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg.payload as Uint8Array`", "lookup": "workers[msg.shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class Router extends Actor {
+  private routes = new Map<string, Ref>();
+  receive(msg: { key: string; payload: Uint8Array }) {
+    this.routes.get(msg.key)!.tell(msg.payload satisfies Uint8Array);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Router.receive", "payload": "`msg.payload satisfies Uint8Array`", "lookup": "this.routes.get(msg.key)", "cost": "`tell` copies or queues it"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 69,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+class Pool {
+  private pool: Worker[] = [];
+  private next = 0;
+  start() {
+    parentPort?.on('message', (job: { id: number; input: Uint8Array }) => {
+      const worker = this.pool[this.next++ % this.pool.length];
+      worker.postMessage(job);
+    });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`job`", "lookup": "this.pool[this.next++ % this.pool.len...", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 8,
+        column: 7,
+        endLine: 8,
+        endColumn: 30,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class Router extends Actor {
+  private routes = new Map<string, Ref>();
+  route(key: string): Ref | undefined {
+    return this.routes.get(key);
+  }
+  receive(msg: { key: string; payload: Uint8Array }) {
+    this.route(msg.key)?.tell(msg.payload);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Router.receive", "payload": "`msg.payload`", "lookup": "this.route(msg.key)", "cost": "`tell` copies or queues it"},
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 43,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Hop { forward(message: unknown): void }
+export class Hub {
+  private routes = new Map<string, Hop>();
+  onMessage(msg: { topic: string; body: Uint8Array }) {
+    this.routes.get(msg.topic)?.forward(msg);
+  }
+}
+`,
+    options: [{"sendMethods": ["forward"]}],
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Hub.onMessage", "payload": "`msg`", "lookup": "this.routes.get(msg.topic)", "cost": "`forward` copies or queues it"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown): void }
+declare class Actor {}
+export class Router extends Actor {
+  private routes = new Map<string, Ref>();
+  private deadLetters!: Ref;
+  receive(msg: { topic: string; body: Uint8Array }) {
+    (this.routes.get(msg.topic) ?? this.deadLetters).tell(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Router.receive", "payload": "`msg`", "lookup": "this.routes.get(msg.topic)", "cost": "`tell` copies or queues it"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 63,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const byKind: Record<string, Worker> = {};
+parentPort?.on('message', (msg: { kind: 'image' | 'video'; bytes: Uint8Array }) => {
+  switch (msg.kind) {
+    case 'image':
+    case 'video':
+      byKind[msg.kind].postMessage(msg);
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg`", "lookup": "byKind[msg.kind]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers = new Map<string, Worker>();
+parentPort?.on('message', (msg: { tenant: string; body: Uint8Array }) => {
+  console.log(\`routing for \${msg.tenant}\`);
+  workers.get(msg.tenant)?.postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg`", "lookup": "workers.get(msg.tenant)", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 44,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import type { ChildProcess } from 'node:child_process';
+const children: ChildProcess[] = [];
+process.on('message', (msg: { child: number; job: string }) => {
+  children[msg.child].send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg`", "lookup": "children[msg.child]", "cost": "`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Connection { id: string; send(data: string | ArrayBuffer): void }
+interface Room { getConnection(id: string): Connection | undefined }
+export class Relay {
+  private targets = new Map<string, string>();
+  constructor(readonly room: Room) {}
+  onMessage(message: string | ArrayBuffer, sender: Connection) {
+    this.room.getConnection(this.targets.get(sender.id) ?? '')?.send(message);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Relay.onMessage", "payload": "`message`", "lookup": "this.room.getConnection(this.targets....", "cost": "`send` copies or queues it"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 78,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Ref { tell(message: unknown, extra: number): void }
+declare class Actor {}
+export class Router extends Actor {
+  private routes = new Map<string, Ref>();
+  receive(msg: { topic: string; body: Uint8Array }) {
+    this.routes.get(msg.topic)?.tell(msg.body);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Router.receive", "payload": "`msg.body`", "lookup": "this.routes.get(msg.topic)", "cost": "`tell` copies or queues it"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', ({ shard, payload }: { shard: number; payload: Uint8Array }) => {
+  workers[shard].postMessage(payload);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`payload`", "lookup": "workers[shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
+  workers[msg.shard].postMessage(/* as is */ msg.payload);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg.payload`", "lookup": "workers[msg.shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+    ],
+  },
+  {
+    valid: [
+`import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; attempt: number }) => {
+  workers[msg.shard].postMessage(msg.attempt);
+});
+`,
+    ],
+    invalid: [
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: ArrayBuffer }) => {
+  workers[msg.shard % workers.length]?.postMessage(msg.payload);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg.payload`", "lookup": "workers[msg.shard % workers.length]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 64,
+        suggestions: [
+          {
+            messageId: "transferPayload",
+            data: {"payload": "msg.payload"},
+            output: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: ArrayBuffer }) => {
+  workers[msg.shard % workers.length]?.postMessage(msg.payload, [msg.payload]);
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+parentPort?.on('message', (msg: { shard: number; payload: ArrayBuffer }) => {
+  workers[msg.shard].postMessage(msg.payload /* moved */);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg.payload`", "lookup": "workers[msg.shard]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Fanout {
+  private ports = new Map<string, MessagePort>();
+  handleMessage(topic: string, frame: ArrayBuffer) {
+    this.ports.get(topic)?.postMessage(frame);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Fanout.handleMessage", "payload": "`frame`", "lookup": "this.ports.get(topic)", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 46,
+        suggestions: [
+          {
+            messageId: "transferPayload",
+            data: {"payload": "frame"},
+            output: `export class Fanout {
+  private ports = new Map<string, MessagePort>();
+  handleMessage(topic: string, frame: ArrayBuffer) {
+    this.ports.get(topic)?.postMessage(frame, [frame]);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+    ],
+  },
+  {
+    valid: [
+
+    ],
+    invalid: [
+
+    ],
+  },
+);
