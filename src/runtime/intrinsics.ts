@@ -152,6 +152,15 @@ export function viewFacts(view: ArrayBufferView): ViewFacts {
   };
 }
 
+/** The ArrayBuffer and byte length of a view, without allocating (the hot path of `track`). */
+export function viewBuffer(view: ArrayBufferView): ArrayBufferLike {
+  return (typedArrayTag.call(view) !== undefined ? typedArrayBuffer.call(view) : dataViewBuffer.call(view)) as ArrayBufferLike;
+}
+
+export function viewByteLength(view: ArrayBufferView): number {
+  return (typedArrayTag.call(view) !== undefined ? typedArrayByteLength.call(view) : dataViewByteLength.call(view)) as number;
+}
+
 export function typedArrayElementCount(view: ArrayBufferView): number {
   return typedArrayLength.call(view) as number;
 }

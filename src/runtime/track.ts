@@ -1,4 +1,4 @@
-import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TypedArrayPrototype, viewFacts } from './intrinsics';
+import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TypedArrayPrototype, viewBuffer, viewByteLength } from './intrinsics';
 import type { RuntimeFinding, RuntimeReport, RuntimeSite, TrackOptions } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -133,68 +133,77 @@ function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
   return site;
 }
 
-const STACK_FRAMES = 8;
+const DEEP_FRAMES = 12;
 
 /**
- * The site of the code that called `caller`, from a structured stack trace of `frames` frames.
- * Error.captureStackTrace with the patched function as the cut-off omits the patch's own frame; the
- * frames are formatted at once (through a temporary prepareStackTrace), so nothing of the caller
- * (receivers, closures) stays referenced by a pending stack trace.
+ * A small view of a large ArrayBuffer, to be recorded (sampling applied): its ArrayBuffer, or
+ * undefined. Counts the views seen.
  */
-function captureSite(caller: (...args: any[]) => unknown, via: string, frames: number): Site | undefined {
-  const holder: { stack?: unknown } = {};
-  const limit = Error.stackTraceLimit;
+function qualifies(view: ArrayBufferView): ArrayBufferLike | undefined {
+  const buffer = viewBuffer(view);
+  const bufferBytes = bufferByteLength(buffer);
+  if (bufferBytes < minParentBytes || viewByteLength(view) > bufferBytes * maxViewRatio) return undefined;
+  seenViews++;
+  if (sampleRate < 1) {
+    sampleCredit += sampleRate;
+    if (sampleCredit < 1) return undefined;
+    sampleCredit -= 1;
+  }
+  return buffer;
+}
+
+/** Formats a captured stack into a Site (see pickSite), nothing of it is kept. */
+function siteOf(holder: { stack?: unknown }, via: string): Site | undefined {
   const prepare = Error.prepareStackTrace;
   try {
-    Error.stackTraceLimit = frames;
-    Error.captureStackTrace(holder, caller);
     Error.prepareStackTrace = pickSite as never;
     pendingVia = via;
     const site = holder.stack;
     return site !== null && typeof site === 'object' ? (site as Site) : undefined;
   } finally {
     Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
   }
 }
 
-/** Records `view` if it is a small view of a large ArrayBuffer. `caller` is the patched function. */
-function consider(view: ArrayBufferView, caller: (...args: any[]) => unknown, via: string): void {
-  let facts;
+function deepSite(via: string): Site | undefined {
+  const holder: { stack?: unknown } = {};
+  const limit = Error.stackTraceLimit;
   try {
-    facts = viewFacts(view);
-  } catch {
-    return;
+    Error.stackTraceLimit = DEEP_FRAMES;
+    Error.captureStackTrace(holder);
+  } finally {
+    Error.stackTraceLimit = limit;
   }
-  const bufferBytes = bufferByteLength(facts.buffer);
-  if (bufferBytes < minParentBytes || facts.byteLength > bufferBytes * maxViewRatio) return;
-  seenViews++;
-  if (sampleRate < 1) {
-    sampleCredit += sampleRate;
-    if (sampleCredit < 1) return;
-    sampleCredit -= 1;
-  }
-  // Error.captureStackTrace with the patched function as the cut-off omits the patch's own frame; the
-  // frames are formatted right away (through a temporary prepareStackTrace) so that nothing of the
-  // caller (receivers, closures) stays referenced by a pending stack trace.
-  let site = captureSite(caller, via, 1);
-  // One frame is enough when the caller is user code; Node's own code (a stream slicing its buffer)
-  // or leakproof's needs a deeper look for the user's frame.
-  if (site === undefined || site.internal) site = captureSite(caller, via, STACK_FRAMES) ?? site;
+  return siteOf(holder, via);
+}
+
+/**
+ * Records a view with the stack its wrapper captured: two frames, the wrapper's own and its caller's.
+ * The capture happens in the wrapper itself, with no `constructorOpt` cut-off: finding a given function
+ * on the stack makes V8 expand the inlined frames of optimized code, which costs more than one frame
+ * more. The frames are formatted at once (through a temporary prepareStackTrace), so nothing of the
+ * caller (receivers, closures) stays referenced by a pending stack trace. When the caller is Node's own
+ * code (a stream's BufferList slicing a chunk) or leakproof's, a deeper stack finds the user's frame.
+ */
+function record(view: ArrayBufferView, buffer: ArrayBufferLike, holder: { stack?: unknown }, via: string): void {
+  let site = siteOf(holder, via);
+  if (site === undefined || site.internal) site = deepSite(via) ?? site;
   if (site?.internal) site = sites.get(site.key);
-  if (site === undefined || typeof site !== 'object') return;
-  let bufferId = bufferIds.get(facts.buffer);
+  if (site === undefined) return;
+  const bufferBytes = bufferByteLength(buffer);
+  const viewBytes = viewByteLength(view);
+  let bufferId = bufferIds.get(buffer);
   if (bufferId === undefined) {
     bufferId = nextBufferId++;
-    bufferIds.set(facts.buffer, bufferId);
+    bufferIds.set(buffer, bufferId);
   }
   const held = site.buffers.get(bufferId);
   site.buffers.set(bufferId, (held ?? 0) + 1);
   if (held === undefined) site.retainedBytes += bufferBytes;
   site.liveViews++;
-  site.usedBytes += facts.byteLength;
+  site.usedBytes += viewBytes;
   recordedViews++;
-  finalizer.register(view, { site, bufferId, bufferBytes, viewBytes: facts.byteLength });
+  finalizer.register(view, { site, bufferId, bufferBytes, viewBytes });
 }
 
 function patch(target: object, key: PropertyKey, make: (original: any) => unknown, patches: Patch[]): void {
@@ -218,7 +227,16 @@ function wrapMethod(original: (...args: any[]) => ArrayBufferView, via: string):
     }
     if (active && depth === 0) {
       try {
-        consider(view, wrapped, via);
+        const buffer = qualifies(view);
+        if (buffer !== undefined) {
+          // Inline, so that the stack is this frame and the caller's (see record).
+          const holder: { stack?: unknown } = {};
+          const limit = Error.stackTraceLimit;
+          Error.stackTraceLimit = 2;
+          Error.captureStackTrace(holder);
+          Error.stackTraceLimit = limit;
+          record(view, buffer, holder, via);
+        }
       } catch {
         // never throw into the host program
       }
@@ -245,7 +263,15 @@ function wrapFrom(original: (...args: any[]) => Buffer): (...args: any[]) => Buf
     }
     if (active && depth === 0 && isBufferLike(args[0])) {
       try {
-        consider(made, wrapped, 'Buffer.from');
+        const buffer = qualifies(made);
+        if (buffer !== undefined) {
+          const holder: { stack?: unknown } = {};
+          const limit = Error.stackTraceLimit;
+          Error.stackTraceLimit = 2;
+          Error.captureStackTrace(holder);
+          Error.stackTraceLimit = limit;
+          record(made, buffer, holder, 'Buffer.from');
+        }
       } catch {
         // never throw into the host program
       }
@@ -274,7 +300,15 @@ function wrapConstructor(original: new (...args: any[]) => ArrayBufferView, via:
       }
       if (active && depth === 0 && isBufferLike(args[0])) {
         try {
-          consider(made, handler.construct as never, via);
+          const buffer = qualifies(made);
+          if (buffer !== undefined) {
+            const holder: { stack?: unknown } = {};
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 2;
+            Error.captureStackTrace(holder);
+            Error.stackTraceLimit = limit;
+            record(made, buffer, holder, via);
+          }
         } catch {
           // never throw into the host program
         }
