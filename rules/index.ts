@@ -6,6 +6,7 @@ import noClonedView from './no-cloned-view';
 import noMiddlemanForwarding from './no-middleman-forwarding';
 import noRetainedSubstring from './no-retained-substring';
 import noRetainedView from './no-retained-view';
+import requireHibernation from './require-hibernation';
 
 /** The registry: one entry a file in `rules/` (test/plugin.test.ts checks the two agree). */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], LeakproofDocs>> = {
@@ -15,4 +16,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-middleman-forwarding': noMiddlemanForwarding,
   'no-retained-substring': noRetainedSubstring,
   'no-retained-view': noRetainedView,
+  'require-hibernation': requireHibernation,
 };

@@ -23,10 +23,13 @@ export function presetRules(
     const docs = rule.meta.docs;
     if (!docs || !includes(preset, docs.recommended)) continue;
     const strictOptions = docs.strictOptions;
+    const typeCheckedOptions = docs.typeCheckedOptions;
     out[`leakproof/${name}`] =
       (preset === 'strict' || preset === 'all') && strictOptions && strictOptions.length > 0
         ? ['error', ...strictOptions]
-        : 'error';
+        : preset !== 'recommended' && typeCheckedOptions && typeCheckedOptions.length > 0
+          ? ['error', ...typeCheckedOptions]
+          : 'error';
   }
   return out;
 }

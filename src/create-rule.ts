@@ -11,6 +11,8 @@ export interface LeakproofDocs {
   requiresTypeChecking?: boolean;
   /** Options the `strict` preset passes (merged over the defaults). */
   strictOptions?: readonly unknown[];
+  /** Options the `recommended-type-checked` preset passes (and `strict`/`all`, unless `strictOptions` says otherwise). */
+  typeCheckedOptions?: readonly unknown[];
 }
 
 export const DOCS_BASE_URL = 'https://github.com/leakproof-dev/leakproof/blob/main/docs/rules/';

@@ -315,7 +315,7 @@ export class HandlerFinder {
 }
 
 /** A Durable Object written without the base class: `constructor(state: DurableObjectState, env: Env)`. */
-function takesActorState(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+export function takesActorState(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
   const constructor = cls.body.body.find(
     (member): member is TSESTree.MethodDefinition =>
       member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',

@@ -1,0 +1,915 @@
+import rule from '../../rules/require-hibernation';
+import { runRuleTests } from '../helpers/rule-tester';
+
+// Durable Object, PartyKit and actor-buffer blockers, one behaviour a case. Cloudflare and PartyKit types
+// are declared in each case (minimal stand-ins), so the typed run needs no extra packages.
+runRuleTests(
+  "require-hibernation",
+  rule,
+  {
+    valid: [
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101 });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) { ws.send(message); }
+  async webSocketClose(ws: WebSocket, code: number, reason: string) { ws.close(code, reason); }
+}
+`,
+`declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Proxy {
+  async fetch(): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    (server as any).accept();
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+`import * as net from 'node:net';
+declare class DurableObject { constructor(ctx: unknown, env: unknown); }
+export class Gateway extends DurableObject {
+  listen(server: net.Server) {
+    server.on('connection', (socket) => socket.end());
+  }
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Limiter extends DurableObject {
+  async fetch(): Promise<Response> {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    return new Response('ok');
+  }
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Limiter extends DurableObject {
+  async fetch(): Promise<Response> {
+    setTimeout(() => this.retry(), 50);
+    return new Response('ok');
+  }
+  private retry() {}
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Scheduler extends DurableObject {
+  async fetch(): Promise<Response> {
+    await this.ctx.storage.setAlarm(Date.now() + 60_000);
+    return new Response('ok');
+  }
+  async alarm() {}
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    this.cleanup(ws);
+  }
+  private cleanup(ws: WebSocket) { ws.close(); }
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketMessage(ws: WebSocket, message: string) {
+    (ws as any).serializeAttachment({ name: message });
+  }
+  private names = new Map<WebSocket, string>();
+  remember(ws: WebSocket, name: string) { this.names.set(ws, name); }
+  webSocketClose(ws: WebSocket) { ws.close(); }
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Registry extends DurableObject {
+  private byId = new Map<string, WebSocket>();
+  async webSocketMessage(ws: WebSocket, message: string) {
+    this.byId.set(message, ws);
+  }
+  webSocketClose(ws: WebSocket) { ws.close(); }
+}
+`,
+`declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Client {
+  connect() {
+    const [a, b] = Object.values(new WebSocketPair());
+    b.addEventListener('message', () => {});
+    setInterval(() => {}, 1000);
+  }
+}
+`,
+  {
+    code: `interface Connection { id: string; addEventListener(type: string, fn: () => void): void }
+export default class Room {
+  static options = { hibernate: false };
+  onConnect(conn: Connection) {
+    conn.addEventListener('message', () => {});
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `interface Connection { id: string; send(d: string): void }
+export default class Room {
+  static options = { hibernate: true };
+  onConnect(conn: Connection) {
+    conn.send('welcome');
+  }
+  onMessage(message: string, sender: Connection) {
+    sender.send(message);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+`interface Connection { id: string; addEventListener(type: string, fn: () => void): void }
+export default class Room {
+  static options = { hibernate: true };
+  onConnect(conn: Connection) {
+    conn.addEventListener('message', () => {});
+  }
+}
+`,
+  {
+    code: `declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+    if (this.pending.length > 100) this.pending.shift();
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+  flush() {
+    const all = Buffer.concat(this.pending);
+    this.pending = [];
+    return all;
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `import { hibernateWhenIdle } from 'leakproof/runtime';
+declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  constructor() { super(); hibernateWhenIdle(this, 30_000); }
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `declare function compactState(actor: object): void;
+declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+}
+compactState(new SessionActor());
+`,
+    options: [{"checks": {"actorBuffers": true}, "releaseFunctions": ["compactState"]}],
+  },
+  {
+    code: `declare class Actor {}
+export class Counter extends Actor {
+  private seen: number[] = [];
+  receive(msg: { n: number }) {
+    this.seen.push(msg.n);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `export class Parser {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+`declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+}
+`,
+  {
+    code: `declare class Actor {}
+export class Idle extends Actor {
+  private text = '';
+  private timer?: ReturnType<typeof setTimeout>;
+  receive(line: string) {
+    this.text += line;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.text = ''; }, 10_000);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const upstream = new WebSocket('wss://example.com');
+    upstream.addEventListener('open', () => {});
+    return new Response('ok');
+  }
+}
+`,
+    ],
+    invalid: [
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    (server as any).accept();
+    return new Response(null, { status: 101, webSocket: client } as ResponseInit);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "server", "actor": "ChatRoom", "detail": "`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client } as ResponseInit);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const pair = new WebSocketPair();
+    (pair[1] as any).accept();
+    return new Response(null, { status: 101 });
+  }
+  webSocketMessage(ws: WebSocket, message: string) {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "pair[1]", "actor": "ChatRoom", "detail": "`webSocketClose`, `webSocketError`"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101 });
+  }
+  webSocketMessage(ws: WebSocket, message: string) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+interface DurableObjectState { acceptWebSocket(ws: WebSocket): void }
+export class Counter {
+  constructor(private state: DurableObjectState) {}
+  async fetch(request: Request): Promise<Response> {
+    const { 0: client, 1: server } = new WebSocketPair();
+    (server as any).accept(/* now */);
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "server", "actor": "Counter", "detail": "`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+interface DurableObjectState { acceptWebSocket(ws: WebSocket): void }
+export class Presence {
+  state: DurableObjectState;
+  constructor(state: DurableObjectState, env: unknown) {
+    this.state = state;
+  }
+  async fetch(): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    (server as any).accept();
+    return new Response(null, { status: 101 });
+  }
+  webSocketMessage(ws: WebSocket, m: string) {}
+  webSocketClose(ws: WebSocket) { ws.close(); }
+  webSocketError(ws: WebSocket) {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "server", "actor": "Presence", "detail": "none (all are defined)"},
+        line: 10,
+        column: 5,
+        endLine: 10,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+interface DurableObjectState { acceptWebSocket(ws: WebSocket): void }
+export class Presence {
+  state: DurableObjectState;
+  constructor(state: DurableObjectState, env: unknown) {
+    this.state = state;
+  }
+  async fetch(): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.state.acceptWebSocket(server);
+    return new Response(null, { status: 101 });
+  }
+  webSocketMessage(ws: WebSocket, m: string) {}
+  webSocketClose(ws: WebSocket) { ws.close(); }
+  webSocketError(ws: WebSocket) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    server.addEventListener('message', (event) => {
+      server.send(String(event.data));
+    });
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"subject": "server", "detail": "message", "actor": "ChatRoom", "handlerMethod": "webSocketMessage"},
+        line: 7,
+        column: 5,
+        endLine: 9,
+        endColumn: 7,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    server?.addEventListener('close', () => console.log('closed'));
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"subject": "server", "detail": "close", "actor": "ChatRoom", "handlerMethod": "webSocketClose"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 67,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Ticker extends DurableObject {
+  private count = 0;
+  async fetch(): Promise<Response> {
+    setInterval(() => { this.count++; }, 1000);
+    return new Response('ok');
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject": "setInterval", "actor": "Ticker"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Session extends DurableObject {
+  async fetch(): Promise<Response> {
+    setTimeout(() => this.expire(), 30 * 60 * 1000);
+    return new Response('ok');
+  }
+  private expire() {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject": "setTimeout", "actor": "Session"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Session extends DurableObject {
+  async fetch(): Promise<Response> {
+    globalThis.setTimeout(() => this.flush(), 5_000);
+    return new Response('ok');
+  }
+  private flush() {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject": "setTimeout", "actor": "Session"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 53,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number, reason: string, wasClean: boolean) {
+    console.log('closed', code, reason, wasClean);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "ChatRoom", "subject": "ws"},
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number, reason: string, wasClean: boolean) {
+    ws.close();
+    console.log('closed', code, reason, wasClean);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number) {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "ChatRoom", "subject": "ws"},
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number) {
+    ws.close();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number) {
+    // the client is gone
+    console.log(code);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "ChatRoom", "subject": "ws"},
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  private sessions = new Map<WebSocket, { name: string }>();
+  async webSocketMessage(ws: WebSocket, message: string) {
+    this.sessions.set(ws, { name: message });
+  }
+  webSocketClose(ws: WebSocket) { ws.close(); }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor": "ChatRoom", "subject": "sessions"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  private sessions = new Map<WebSocket, { joined: number }>();
+  async fetch(): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    this.sessions.set(server, { joined: Date.now() });
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor": "ChatRoom", "subject": "sessions"},
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 54,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Connection { id: string; addEventListener(type: string, fn: (e: MessageEvent) => void): void; send(d: string): void }
+export default class Room {
+  static options = { hibernate: true };
+  onConnect(conn: Connection) {
+    conn.addEventListener('message', (event) => conn.send(String(event.data)));
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject": "conn.addEventListener('message', …)", "actor": "Room"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 79,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Connection { id: string; onclose: (() => void) | null }
+export default class Room {
+  readonly options = { hibernate: true } as const;
+  onConnect(connection: Connection) {
+    connection.onclose = () => console.log('left');
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject": "connection.onclose = …", "actor": "Room"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Buffer[] = [];
+  receive(chunk: Buffer) {
+    this.pending.push(chunk);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "SessionActor.receive", "what": "buffers", "subject": "pending", "actor": "SessionActor"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import * as net from 'node:net';
+declare class Actor {}
+export class LineActor extends Actor {
+  private text = '';
+  receive(msg: { data: Buffer }) {
+    this.text += msg.data.toString('utf8');
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "LineActor.receive", "what": "strings", "subject": "text", "actor": "LineActor"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 43,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class Actor {}
+export class FrameActor extends Actor {
+  private buffered = Buffer.alloc(0);
+  onMessage(chunk: Buffer) {
+    this.buffered = Buffer.concat([this.buffered, chunk]);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "FrameActor.onMessage", "what": "buffers", "subject": "buffered", "actor": "FrameActor"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    server.accept(1, 2);
+    (server as any).accept();
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "server", "actor": "ChatRoom", "detail": "`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const [client, server] = Object.values(new WebSocketPair());
+    server.accept(1, 2);
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import * as net from 'node:net';
+declare class Actor {}
+export class TextActor extends Actor {
+  private text = '';
+  attach(socket: net.Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.text = this.text + chunk.toString();
+    });
+  }
+  receive(line: string) {}
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "TextActor.attach", "what": "strings", "subject": "text", "actor": "TextActor"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+    ],
+  },
+  {
+    valid: [
+
+    ],
+    invalid: [
+  {
+    code: `declare class Agent {}
+export class Transcript extends Agent {
+  private log = new Map<string, string>();
+  onMessage(msg: { id: string; text: string }) {
+    this.log.set(msg.id, msg.text as string);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "Transcript.onMessage", "what": "strings", "subject": "log", "actor": "Transcript"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `declare class Actor {}
+export class SessionActor extends Actor {
+  private pending: Uint8Array[] = [];
+  receive(msg: { frame: Uint8Array }) {
+    this.pending.push(msg.frame satisfies Uint8Array);
+  }
+}
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler": "SessionActor.receive", "what": "buffers", "subject": "pending", "actor": "SessionActor"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 54,
+        suggestions: [],
+      },
+    ],
+  },
+    ],
+  },
+  {
+    valid: [
+
+    ],
+    invalid: [
+
+    ],
+  },
+);
