@@ -40,7 +40,7 @@ export function summarize(walked: Walk, options: InspectOptions | undefined): In
   result.buffers = walked.buffers.size;
   result.truncated = walked.truncated;
   if (walked.truncatedBy !== undefined) result.truncatedBy = walked.truncatedBy;
-  result.nodes = walked.nodes.length;
+  result.nodes = walked.nodes.length + walked.leaves;
   result.proxies = walked.proxies;
   result.accessors = walked.accessors;
   result.unreadable = walked.unreadable;

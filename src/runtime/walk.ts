@@ -81,6 +81,8 @@ export interface Walk {
   parents: number[];
   buffers: Map<ArrayBufferLike, WalkedBuffer>;
   viewCount: number;
+  /** Objects holding no object, counted but not kept in `nodes`. */
+  leaves: number;
   truncated: boolean;
   truncatedBy: TruncatedBy | undefined;
   proxies: number;
@@ -90,6 +92,8 @@ export interface Walk {
 
 export const DEFAULT_MAX_NODES = 100_000;
 export const DEFAULT_MAX_DEPTH = 10_000;
+const LEAF_DEPTH = 2;
+const LEAF_OBJECTS = 32;
 
 function limit(value: unknown, fallback: number): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0) return fallback;
@@ -108,6 +112,7 @@ function limit(value: unknown, fallback: number): number {
 export function walk(root: unknown, limits: WalkLimits | undefined, collectRefs: boolean): Walk {
   const walker = new Walker(limit(limits?.maxNodes, DEFAULT_MAX_NODES), limit(limits?.maxDepth, DEFAULT_MAX_DEPTH), collectRefs);
   walker.run(root);
+  walker.result.leaves = walker.leaves;
   return walker.result;
 }
 
@@ -121,6 +126,7 @@ class Walker {
   readonly seen = new Set<unknown>();
   readonly viewsByObject: Map<unknown, WalkedView> | undefined;
   readonly result: Walk;
+  leaves = 0;
   // The node whose Map or Set entries are being visited (forEach callbacks read them).
   holder = 0;
   position = 0;
@@ -136,6 +142,7 @@ class Walker {
       parents: this.parents,
       buffers: new Map(),
       viewCount: 0,
+      leaves: 0,
       truncated: false,
       truncatedBy: undefined,
       proxies: 0,
@@ -152,9 +159,16 @@ class Walker {
   /** Adds an object not seen yet; `nodes` is also the breadth-first queue. */
   visit(value: object, holder: number, kind: EdgeKind, key: unknown): void {
     const seen = this.seen;
-    if (this.nodes.length >= this.maxNodes) {
+    if (this.nodes.length + this.leaves >= this.maxNodes) {
       if (!seen.has(value)) this.stop('maxNodes');
       else if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
+      return;
+    }
+    // A small tree of plain data holds no view: counted, not queued (see leafSize).
+    const leaf = this.leafSize(value, LEAF_DEPTH);
+    if (leaf > 0) {
+      if (this.nodes.length + this.leaves + leaf > this.maxNodes) this.stop('maxNodes');
+      else this.leaves += leaf;
       return;
     }
     const size = seen.size;
@@ -168,6 +182,49 @@ class Walker {
     if (this.viewsByObject !== undefined && isView(value)) {
       this.viewsByObject.set(value, { node: this.nodes.length - 1, view: value as ArrayBufferView, byteOffset: 0, byteLength: 0, refs: [{ holder, kind, key }] });
     }
+  }
+
+  /**
+   * The number of objects in `value`'s subtree if it is a small tree of plain data (objects, class
+   * instances and arrays with own data properties only, no views, ArrayBuffers, Maps, Sets, proxies
+   * or accessors, at most LEAF_DEPTH levels and LEAF_OBJECTS objects), else 0. Such a subtree can
+   * hold no view, so it is counted and not queued: the visited set, most of the walk's cost, gets no
+   * entry for it. Reached twice, it counts twice; cycles fail the depth bound.
+   */
+  leafSize(value: object, depth: number): number {
+    if (isProxy(value) || isView(value)) return 0;
+    const proto = getPrototypeOf(value);
+    let size = 1;
+    if (proto === ArrayPrototype) {
+      const array = value as unknown[];
+      const length = array.length;
+      if (length > LEAF_OBJECTS) return 0;
+      for (let i = 0; i < length; i++) {
+        const descriptor = getOwnPropertyDescriptor(array, i);
+        if (descriptor === undefined) continue;
+        if (descriptor.get !== undefined || descriptor.set !== undefined) return 0;
+        const item = descriptor.value as unknown;
+        if (item !== null && typeof item === 'object') {
+          const inner = depth > 0 ? this.leafSize(item, depth - 1) : 0;
+          if (inner === 0 || (size += inner) > LEAF_OBJECTS) return 0;
+        }
+      }
+      return size;
+    }
+    if (proto !== ObjectPrototype && proto !== null && (isAnyArrayBuffer(value) || isArray(value) || isMap(value) || isSet(value) || isBoxedPrimitive(value))) return 0;
+    const names = getOwnPropertyNames(value);
+    if (names.length > LEAF_OBJECTS) return 0;
+    for (let i = 0; i < names.length; i++) {
+      const descriptor = getOwnPropertyDescriptor(value, names[i]!);
+      if (descriptor === undefined) continue;
+      if (descriptor.get !== undefined || descriptor.set !== undefined) return 0;
+      const item = descriptor.value as unknown;
+      if (item !== null && typeof item === 'object') {
+        const inner = depth > 0 ? this.leafSize(item, depth - 1) : 0;
+        if (inner === 0 || (size += inner) > LEAF_OBJECTS) return 0;
+      }
+    }
+    return getOwnPropertySymbols(value).length === 0 ? size : 0;
   }
 
   run(root: unknown): void {

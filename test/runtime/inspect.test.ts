@@ -61,6 +61,25 @@ describe('inspect', () => {
     expect(result.top[0]!.usedBytes).toBe(4 + 8 + 8);
   });
 
+  it('finds views below small plain records, and counts shared records once per path', () => {
+    const shared = { theme: 'dark', tags: ['a', 'b'] };
+    const avatar = Buffer.alloc(65536).subarray(0, 64);
+    const state = {
+      users: [
+        { name: 'ann', prefs: shared },
+        { name: 'bob', prefs: shared },
+        { name: 'cid', prefs: { theme: 'light', images: { avatar } } },
+      ],
+    };
+    const result = inspect(state);
+    expect(result).toMatchObject({ views: 1, wastedBytes: 65536 - 64 });
+    expect(result.top[0]!.paths).toEqual(['users[2].prefs.images.avatar']);
+    // Walked one by one: state, users, cid, cid's prefs and images, the view (6). Ann's and Bob's records
+    // are small plain trees (record, the shared prefs, its tags): 3 objects each, the shared ones counted
+    // on both paths.
+    expect(result.nodes).toBe(6 + 3 + 3);
+  });
+
   it('survives cycles', () => {
     const a: Record<string, unknown> = { piece: Buffer.alloc(10_000).subarray(0, 1) };
     const b: Record<string, unknown> = { a };
