@@ -69,6 +69,7 @@ function benchInspect() {
   const rates = [];
   let last;
   for (let round = 0; round < (quick ? 3 : 5); round++) {
+    gc();
     const start = process.hrtime.bigint();
     last = runtime.inspect(state, { maxNodes: 2_000_000 });
     // Distinct objects built, not last.nodes: a small plain subtree reached twice is walked (and
@@ -80,6 +81,22 @@ function benchInspect() {
     `runtime inspect: ${(rate / 1e6).toFixed(2)} M objects/s (target >= 2 M) over ${objects.toLocaleString('en-US')} objects (the walk counted ${last.nodes.toLocaleString('en-US')}), ` +
       `${last.views.toLocaleString('en-US')} views, truncated: ${last.truncated}, median of ${rates.length} walks`,
   );
+  // The same count of objects with no small plain subtree to skip: every record also points at a
+  // shared Map, so each one takes its entry in the visited set (the walk's slowest path).
+  const registry = new Map();
+  const records = [];
+  for (let i = 0; i < size - 2; i++) records.push({ id: i, registry, owner: null });
+  for (let i = 1; i < records.length; i++) records[i].owner = records[i - 1];
+  const slowRates = [];
+  for (let round = 0; round < (quick ? 3 : 5); round++) {
+    gc();
+    const start = process.hrtime.bigint();
+    runtime.inspect(records, { maxNodes: 2_000_000 });
+    slowRates.push(size / seconds(start));
+  }
+  console.log(`runtime inspect: ${(median(slowRates) / 1e6).toFixed(2)} M objects/s on ${size.toLocaleString('en-US')} records that all reach a shared Map (no subtree shortcut), median of ${slowRates.length} walks`);
+  records.length = 0;
+  gc();
   const start = process.hrtime.bigint();
   const bounded = runtime.inspect(state, { maxNodes: 100_000 });
   console.log(

@@ -164,6 +164,10 @@ class Walker {
       else if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
       return;
     }
+    if (seen.has(value)) {
+      if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
+      return;
+    }
     // A small tree of plain data holds no view: counted, not queued (see leafSize).
     const leaf = this.leafSize(value, LEAF_DEPTH);
     if (leaf > 0) {
@@ -171,12 +175,7 @@ class Walker {
       else this.leaves += leaf;
       return;
     }
-    const size = seen.size;
-    seen.add(value); // one hash lookup: the size says whether it was new
-    if (seen.size === size) {
-      if (this.viewsByObject !== undefined) this.viewsByObject.get(value)?.refs.push({ holder, kind, key });
-      return;
-    }
+    seen.add(value);
     this.nodes.push(value);
     this.parents.push(holder);
     if (this.viewsByObject !== undefined && isView(value)) {
