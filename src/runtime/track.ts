@@ -357,13 +357,16 @@ export function track(options?: TrackOptions): boolean {
       sampleRate: number(options?.sampleRate, DEFAULTS.sampleRate, Number.MIN_VALUE, 1),
       constructors: typeof options?.constructors === 'boolean' ? options.constructors : DEFAULTS.constructors,
     };
+    const wasTracking = state !== undefined;
     if (state !== undefined && state.options.constructors !== resolved.constructors) untrack();
     if (state === undefined) {
-      sites = new Map();
-      bufferIds = new WeakMap();
-      seenViews = 0;
-      recordedViews = 0;
-      sampleCredit = 0;
+      if (!wasTracking) {
+        sites = new Map();
+        bufferIds = new WeakMap();
+        seenViews = 0;
+        recordedViews = 0;
+        sampleCredit = 0;
+      }
       const patches: Patch[] = [];
       try {
         if (NodeBuffer) {

@@ -48,7 +48,7 @@ export interface InspectResult {
   truncatedBy?: 'maxNodes' | 'maxDepth';
   /** The worst ArrayBuffers, most wasted bytes first. */
   top: RetainedBuffer[];
-  /** Objects visited (an object that holds no object, reached by two paths, counts twice). */
+  /** Objects visited (an object in a small plain-data subtree reached by two paths counts twice). */
   nodes: number;
   /** Proxies met and not entered (their traps are user code). */
   proxies: number;
