@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis } from '../src/analysis';
 import { POST_MESSAGE_CONSTRUCTORS, POST_MESSAGE_RECEIVERS, POST_MESSAGE_TYPES } from '../src/analysis/apis';
-import { findVariable, propertyName, shortText, unwrap } from '../src/analysis/ast';
+import { findVariable, nameOf, propertyName, shortText, unwrap } from '../src/analysis/ast';
 import { getBufferFacts, singleInit, type LargerBacking } from '../src/analysis/buffers';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
@@ -109,12 +109,7 @@ function isCloningCall(
     const parts = types.partKinds(receiver);
     if (parts.length > 0 && !parts.includes('unknown')) return types.hasNominalBase(receiver, POST_MESSAGE_TYPES);
   }
-  const name =
-    receiver.type === AST_NODE_TYPES.Identifier
-      ? receiver.name
-      : receiver.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(receiver)
-        : undefined;
+  const name = nameOf(receiver);
   if (name && POST_MESSAGE_RECEIVERS.test(name)) return true;
   if (receiver.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(sourceCode, receiver);

@@ -60,6 +60,13 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
   return undefined;
 }
 
+/** The name an expression goes by: `port` for `port`, `port` for `this.port`; undefined otherwise. */
+export function nameOf(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node);
+  return undefined;
+}
+
 /** The method name of `recv.name(...)` and its receiver, or undefined for other calls. */
 export function methodCall(
   call: TSESTree.CallExpression | TSESTree.NewExpression,

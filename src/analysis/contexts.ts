@@ -21,6 +21,7 @@ import {
   isFunction,
   methodCall,
   methodNameOf,
+  nameOf,
   propertyName,
   staticString,
   superClassName,
@@ -101,13 +102,7 @@ export class HandlerFinder {
       return handler.emitter && this.hasSetEncoding(handler.emitter) ? 'string' : 'buffer';
     }
     if (handler.event === 'message' && handler.emitter && handler.kind === 'subscription') {
-      const emitter = unwrap(handler.emitter);
-      const name =
-        emitter.type === AST_NODE_TYPES.Identifier
-          ? emitter.name
-          : emitter.type === AST_NODE_TYPES.MemberExpression
-            ? propertyName(emitter)
-            : undefined;
+      const name = nameOf(unwrap(handler.emitter));
       if (name && BYTE_MESSAGE_EMITTERS.test(name)) return 'buffer';
     }
     return undefined;

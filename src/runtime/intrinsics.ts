@@ -101,8 +101,7 @@ export const bufferFrom = NodeBuffer?.from;
 export const bufferAllocUnsafeSlow = NodeBuffer?.allocUnsafeSlow;
 
 /** The typed-array constructors by their `Symbol.toStringTag`, as they were when the runtime loaded. */
-export const typedArrayConstructors = new Map<string, new (buffer: ArrayBufferLike, byteOffset?: number, length?: number) => ArrayBufferView>();
-for (const name of [
+export const TYPED_ARRAY_NAMES = [
   'Int8Array',
   'Uint8Array',
   'Uint8ClampedArray',
@@ -115,7 +114,10 @@ for (const name of [
   'Float64Array',
   'BigInt64Array',
   'BigUint64Array',
-]) {
+] as const;
+
+export const typedArrayConstructors = new Map<string, new (buffer: ArrayBufferLike, byteOffset?: number, length?: number) => ArrayBufferView>();
+for (const name of TYPED_ARRAY_NAMES) {
   const constructor = (globalThis as Record<string, unknown>)[name];
   if (typeof constructor === 'function') typedArrayConstructors.set(name, constructor as never);
 }

@@ -1,4 +1,4 @@
-import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TypedArrayPrototype, viewBuffer, viewByteLength } from './intrinsics';
+import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TYPED_ARRAY_NAMES, TypedArrayPrototype, viewBuffer, viewByteLength } from './intrinsics';
 import type { RuntimeFinding, RuntimeReport, RuntimeSite, TrackOptions } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -320,21 +320,7 @@ function wrapConstructor(original: new (...args: any[]) => ArrayBufferView, via:
   return proxy;
 }
 
-const CONSTRUCTORS = [
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float16Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-  'DataView',
-];
+const CONSTRUCTORS = [...TYPED_ARRAY_NAMES, 'DataView'];
 
 function number(value: unknown, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && !Number.isNaN(value) && value >= min && value <= max ? value : fallback;
