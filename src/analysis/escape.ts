@@ -51,6 +51,12 @@ interface Walk {
   depth: number;
   seen: Set<TSESTree.Node>;
   container: boolean;
+  /**
+   * Where the value sits inside the object or array being followed, innermost key last: a view put in
+   * `{ body: view }` is followed as the object with fields `['body']`, and only a read of `.body` (or a
+   * `{ body }` pattern) hands the view on. `''` marks a key that cannot be known (computed, after a spread).
+   */
+  fields: readonly string[];
 }
 
 export class EscapeFinder {
@@ -64,7 +70,7 @@ export class EscapeFinder {
   /** Where `value` is kept beyond the function that made it, if anywhere. */
   sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
     try {
-      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false });
+      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false, fields: [] });
     } catch {
       return undefined;
     }
@@ -103,10 +109,10 @@ export class EscapeFinder {
         return this.intoTarget(parent.left, walk);
       case AST_NODE_TYPES.Property:
         return parent.value === child && parent.parent?.type === AST_NODE_TYPES.ObjectExpression
-          ? this.follow(parent.parent, walk)
+          ? this.follow(parent.parent, withField(walk, staticKey(parent)))
           : undefined;
       case AST_NODE_TYPES.ArrayExpression:
-        return this.follow(parent, walk);
+        return this.follow(parent, withField(walk, elementIndex(parent, child)));
       case AST_NODE_TYPES.SpreadElement: {
         // `[...frames]`, `queue.push(...frames)`, `{ ...frame }`: the spread hands on what it holds.
         const holder = parent.parent;
@@ -122,6 +128,12 @@ export class EscapeFinder {
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return parent.body === child ? this.fromReturn(parent, walk) : undefined;
       case AST_NODE_TYPES.MemberExpression:
+        // `result.body` where the value sits at `body`: the read is the value; other fields are not.
+        if (walk.fields.length > 0) {
+          return parent.object === child && staticKey(parent) === walk.fields[walk.fields.length - 1]
+            ? this.follow(parent, withoutField(walk))
+            : undefined;
+        }
         // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
         if (walk.container && parent.object === child && isElementRead(parent)) {
           // `match.groups` is still a container; `parts[1]` and `match.groups.id` are pieces.
@@ -162,6 +174,9 @@ export class EscapeFinder {
       }
       return this.intoVariable(variable, pattern, walk);
     }
+    if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return this.intoPattern(pattern.left, walk);
+    // `const { body } = parse(chunk)` where the value sits at `body`.
+    if (walk.fields.length > 0) return this.intoField(pattern, walk);
     // Destructuring reads elements: only containers of pieces hand their pieces on.
     if (!walk.container) return undefined;
     const names: TSESTree.Identifier[] = [];
@@ -169,6 +184,27 @@ export class EscapeFinder {
     for (const name of names) {
       const sink = this.intoPattern(name, { ...walk, container: false });
       if (sink) return sink;
+    }
+    return undefined;
+  }
+
+  /** The part of a destructuring pattern that receives the field the value sits at. */
+  private intoField(pattern: TSESTree.Node, walk: Walk): Sink | undefined {
+    const field = walk.fields[walk.fields.length - 1];
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const prop of pattern.properties) {
+        if (prop.type === AST_NODE_TYPES.RestElement) return this.intoPattern(prop.argument, walk);
+        if (staticKey(prop) === field) return this.intoPattern(prop.value, withoutField(walk));
+      }
+      return undefined;
+    }
+    if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+      const index = Number(field);
+      for (let i = 0; i < pattern.elements.length && i <= index; i++) {
+        const element = pattern.elements[i];
+        if (element?.type === AST_NODE_TYPES.RestElement) return undefined;
+        if (i === index && element) return this.intoPattern(element, withoutField(walk));
+      }
     }
     return undefined;
   }
@@ -198,7 +234,7 @@ export class EscapeFinder {
     // `frame.header = view` on a local object: wherever the object goes, the view goes.
     if (object.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(this.sourceCode, object);
-      if (variable) return this.intoVariable(variable, object, { ...walk, container: false });
+      if (variable) return this.intoVariable(variable, object, withField({ ...walk, container: false }, staticKey(node)));
     }
     return undefined;
   }
@@ -282,6 +318,9 @@ export class EscapeFinder {
     const param = fn?.params[index];
     if (!fn || !param) return undefined;
     const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (name.type === AST_NODE_TYPES.ObjectPattern || name.type === AST_NODE_TYPES.ArrayPattern) {
+      return walk.fields.length > 0 ? this.intoField(name, { ...walk, depth: walk.depth + 1 }) : undefined;
+    }
     if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(this.sourceCode, name);
     return variable ? this.intoVariable(variable, name, { ...walk, depth: walk.depth + 1 }) : undefined;
@@ -384,6 +423,33 @@ function isElementRead(member: TSESTree.MemberExpression): boolean {
   if (propertyName(member) === 'groups') return true;
   const object = unwrap(member.object);
   return object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'groups';
+}
+
+/** The key a property, member read or pattern entry names statically (`body`, `'body'`, `[0]`); `''` otherwise. */
+function staticKey(node: TSESTree.Property | TSESTree.MemberExpression): string {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    if (!node.computed) return propertyName(node) ?? '';
+    const key = unwrap(node.property);
+    return key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '';
+  }
+  const key = node.key;
+  if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '';
+}
+
+/** The index of `element` in an array literal; `''` after a spread, which shifts what follows. */
+function elementIndex(array: TSESTree.ArrayExpression, element: TSESTree.Node): string {
+  const index = array.elements.indexOf(element as TSESTree.Expression);
+  if (index < 0 || array.elements.slice(0, index).some((item) => item?.type === AST_NODE_TYPES.SpreadElement)) return '';
+  return String(index);
+}
+
+function withField(walk: Walk, field: string): Walk {
+  return { ...walk, fields: [...walk.fields, field] };
+}
+
+function withoutField(walk: Walk): Walk {
+  return { ...walk, fields: walk.fields.slice(0, -1) };
 }
 
 function collectPatternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void {

@@ -7,6 +7,30 @@ runRuleTests(
   rule,
   {
     valid: [
+    // Other fields of the object do not carry it.
+`import * as readline from 'node:readline';
+const owners = new Map<string, string>();
+function parseLine(line: string) {
+  const cut = line.indexOf(' ');
+  return { key: line.slice(0, cut), owner: line.slice(cut + 1) };
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { key, owner } = parseLine(line);
+  owners.set(key.toLowerCase(), owner);
+});
+`,
+], valid: [
+`import * as readline from 'node:readline';
+const counts = new Map<number, number>();
+function parseLine(line: string) {
+  const cut = line.indexOf(' ');
+  return { size: cut, owner: line.slice(cut + 1) };
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { size } = parseLine(line);
+  counts.set(size, (counts.get(size) ?? 0) + 1);
+});
+`,
 `import * as readline from 'node:readline';
 class Table {
   private rows: string[][] = [];
@@ -213,6 +237,45 @@ export function watch(lines: readline.Interface) {
 
     ],
     invalid: [
+    // A piece kept in an object literal travels with the field that holds it.
+    {
+      code: `import * as readline from 'node:readline';
+const owners = new Map<string, string>();
+function parseLine(line: string) {
+  const cut = line.indexOf(' ');
+  return { key: line.slice(0, cut), owner: line.slice(cut + 1) };
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { key, owner } = parseLine(line);
+  owners.set(key.toLowerCase(), owner);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: {"piece":"`line.slice(cut + 1)`","parent":"`line`, received by the 'line' handler","sink":"`owners`"},
+          line: 5,
+          column: 44,
+          endLine: 5,
+          endColumn: 63,
+          suggestions: [
+            { messageId: 'detach', output: `import * as readline from 'node:readline';
+const owners = new Map<string, string>();
+function parseLine(line: string) {
+  const cut = line.indexOf(' ');
+  return { key: line.slice(0, cut), owner: (' ' + line.slice(cut + 1)).slice(1) };
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { key, owner } = parseLine(line);
+  owners.set(key.toLowerCase(), owner);
+});
+` },
+          ],
+        },
+      ],
+    },
+
 {
   code: `const lastLines: string[] = [];
 process.on('message', (text: string) => {

@@ -8,6 +8,89 @@ runRuleTests(
   rule,
   {
     valid: [
+    // Other fields of an object or array that holds a view do not carry it.
+`import * as net from 'node:net';
+const last = new Map<number, Buffer>();
+function parse(frame: Buffer) {
+  return { id: frame.readUInt32BE(0), body: frame.subarray(4) };
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const { id, body } = parse(chunk);
+    last.set(id, body);
+  });
+});
+`,
+`import * as net from 'node:net';
+const bodies: Buffer[] = [];
+function split(frame: Buffer): [number, Buffer] {
+  return [frame.readUInt8(0), frame.subarray(1)];
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const [, body] = split(chunk);
+    bodies.push(body);
+  });
+});
+`,
+`import { parentPort } from 'node:worker_threads';
+export class Inbox {
+  private latest?: Uint8Array;
+  constructor() {
+    parentPort?.on('message', (msg: Uint8Array) => {
+      const envelope = { kind: msg[0], payload: msg.subarray(1) };
+      this.latest = envelope.payload;
+    });
+  }
+}
+`,
+`import * as net from 'node:net';
+const heads: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const frame: { head?: Buffer } = {};
+    frame.head = chunk.subarray(0, 4);
+    heads.push(frame.head);
+  });
+});
+`,
+], valid: [
+`import * as net from 'node:net';
+const ids = new Set<number>();
+function parse(frame: Buffer) {
+  return { id: frame.readUInt32BE(0), body: frame.subarray(4) };
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const { id, body } = parse(chunk);
+    ids.add(id);
+    socket.write(body);
+  });
+});
+`,
+`import { parentPort } from 'node:worker_threads';
+export class Inbox {
+  private kinds: number[] = [];
+  constructor() {
+    parentPort?.on('message', (msg: Uint8Array) => {
+      const envelope = { kind: msg[0], payload: msg.subarray(1) };
+      this.kinds.push(envelope.kind);
+    });
+  }
+}
+`,
+`import * as net from 'node:net';
+const tags: number[] = [];
+function split(frame: Buffer): [number, Buffer] {
+  return [frame.readUInt8(0), frame.subarray(1)];
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const [tag] = split(chunk);
+    tags.push(tag);
+  });
+});
+`,
 `export class Room {
   private frames: Uint8Array[] = [];
   constructor(private readonly name: string) {}
@@ -264,6 +347,153 @@ class Conn {
 
     ],
     invalid: [
+    // A view kept in an object or array literal travels with the field that holds it.
+    {
+      code: `import * as net from 'node:net';
+const last = new Map<number, Buffer>();
+function parse(frame: Buffer) {
+  return { id: frame.readUInt32BE(0), body: frame.subarray(4) };
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const { id, body } = parse(chunk);
+    last.set(id, body);
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+const last = new Map<number, Buffer>();
+function parse(frame: Buffer) {
+  return { id: frame.readUInt32BE(0), body: Uint8Array.prototype.slice.call(frame, 4) as Buffer };
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const { id, body } = parse(chunk);
+    last.set(id, body);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`frame.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`last`"},
+          line: 4,
+          column: 45,
+          endLine: 4,
+          endColumn: 62,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import * as net from 'node:net';
+const bodies: Buffer[] = [];
+function split(frame: Buffer): [number, Buffer] {
+  return [frame.readUInt8(0), frame.subarray(1)];
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const [, body] = split(chunk);
+    bodies.push(body);
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+const bodies: Buffer[] = [];
+function split(frame: Buffer): [number, Buffer] {
+  return [frame.readUInt8(0), Uint8Array.prototype.slice.call(frame, 1) as Buffer];
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const [, body] = split(chunk);
+    bodies.push(body);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`frame.subarray(1)`","parent":"`chunk`, received by the 'data' handler","sink":"`bodies`"},
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 48,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import { parentPort } from 'node:worker_threads';
+export class Inbox {
+  private latest?: Uint8Array;
+  constructor() {
+    parentPort?.on('message', (msg: Uint8Array) => {
+      const envelope = { kind: msg[0], payload: msg.subarray(1) };
+      this.latest = envelope.payload;
+    });
+  }
+}
+`,
+      output: `import { parentPort } from 'node:worker_threads';
+export class Inbox {
+  private latest?: Uint8Array;
+  constructor() {
+    parentPort?.on('message', (msg: Uint8Array) => {
+      const envelope = { kind: msg[0], payload: msg.slice(1) };
+      this.latest = envelope.payload;
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`msg.subarray(1)`","parent":"`msg`, received by the 'message' handler","sink":"`this.latest`"},
+          line: 6,
+          column: 49,
+          endLine: 6,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const frame: { head?: Buffer } = {};
+    frame.head = chunk.subarray(0, 4);
+    heads.push(frame.head);
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const frame: { head?: Buffer } = {};
+    frame.head = Uint8Array.prototype.slice.call(chunk, 0, 4) as Buffer;
+    heads.push(frame.head);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.subarray(0, 4)`","parent":"`chunk`, received by the 'data' handler","sink":"`heads`"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+
 {
   code: `import { assign, createMachine } from 'xstate';
 export const machine = createMachine({
