@@ -7,6 +7,15 @@
 export const SUBSCRIBE_METHODS = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
 export const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
 
+/**
+ * Message consumers whose function argument runs once per message for as long as they are consuming:
+ * amqplib `channel.consume(queue, fn)`, node-redis `subscribe(channel, fn)`, NATS `subscribe(subject,
+ * { callback })`, RxJS `subscribe(fn)`.
+ */
+export const CONSUMER_METHODS = new Set(['consume', 'subscribe', 'pSubscribe', 'sSubscribe']);
+/** Constructors whose function argument processes every job: BullMQ `new Worker(queue, processor)`. */
+export const CONSUMER_CONSTRUCTORS = new Set(['Worker']);
+
 /** Events whose listener argument is text, not bytes. */
 export const TEXT_EVENTS = new Set(['line', 'text']);
 /** Events whose first listener argument is a chunk of bytes (a Buffer unless `setEncoding` made it text). */
@@ -39,6 +48,9 @@ export const DEFAULT_HANDLER_METHODS = [
   'onFrame',
   'onPacket',
   'onLine',
+  // kafkajs `consumer.run({ eachMessage, eachBatch })`
+  'eachMessage',
+  'eachBatch',
 ];
 
 /** Base classes whose every method runs per message on a long-lived object (Durable Objects, PartyKit/partyserver, actor libraries). */

@@ -4,6 +4,8 @@ import {
   ACTOR_STATE_TYPES,
   BYTE_EVENTS,
   BYTE_MESSAGE_EMITTERS,
+  CONSUMER_CONSTRUCTORS,
+  CONSUMER_METHODS,
   STATELESS_HANDLER_FACTORIES,
   STATE_UPDATERS,
   ONCE_METHODS,
@@ -115,6 +117,13 @@ export class HandlerFinder {
       const fromCall = this.handlerFromCall(fn, parent);
       if (fromCall) return fromCall;
     }
+    // `new Worker('jobs', async (job) => ...)`: a queue worker's processor runs for every job.
+    if (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments.indexOf(fn as TSESTree.Expression) >= 1) {
+      const name = nameOf(unwrap(parent.callee));
+      if (name && CONSUMER_CONSTRUCTORS.has(name)) {
+        return { fn, kind: 'subscription', label: `the ${name} processor`, returnsState: false };
+      }
+    }
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
       // `port.onmessage = ...`, and `onmessage = ...` at a worker's top level (an undeclared global).
       const left = parent.left;
@@ -177,6 +186,9 @@ export class HandlerFinder {
       };
     }
     if (member && ONCE_METHODS.has(member.name)) return undefined;
+    if (member && CONSUMER_METHODS.has(member.name)) {
+      return { fn, kind: 'subscription', label: `the ${member.name}() callback`, emitter: member.receiver, returnsState: false };
+    }
     const name = calleeName(call);
     if (name && this.settings.handlerFactories.has(name)) {
       return {
@@ -204,6 +216,11 @@ export class HandlerFinder {
       }
       if (this.settings.handlerMethods.has(method)) {
         return { fn, kind: 'method', label: `the ${method}() handler`, returnsState: false };
+      }
+      // NATS `subscribe(subject, { callback(err, msg) {} })`.
+      const consumer = construct?.type === AST_NODE_TYPES.CallExpression ? methodCall(construct) : undefined;
+      if (method === 'callback' && consumer && CONSUMER_METHODS.has(consumer.name)) {
+        return { fn, kind: 'subscription', label: `the ${consumer.name}() callback`, emitter: consumer.receiver, returnsState: false };
       }
       return undefined;
     }

@@ -789,7 +789,39 @@ class Chat {
 },
     ],
   },
-  { valid: [], invalid: [] },
+  {
+    valid: [],
+    invalid: [
+    // A queue worker's processor runs for every job (the nested annotation needs types).
+    {
+      code: `import { Worker } from 'bullmq';
+const prefixes = new Set<string>();
+new Worker('mail', async (job: { data: { text: string } }) => {
+  prefixes.add(job.data.text.slice(0, 100));
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: {"piece":"`job.data.text.slice(0, 100)`","parent":"`job`, received by the Worker processor","sink":"`prefixes`"},
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 43,
+          suggestions: [
+            { messageId: 'detach', output: `import { Worker } from 'bullmq';
+const prefixes = new Set<string>();
+new Worker('mail', async (job: { data: { text: string } }) => {
+  prefixes.add((' ' + job.data.text.slice(0, 100)).slice(1));
+});
+` },
+          ],
+        },
+      ],
+    },
+    ],
+  },
   {
     valid: [],
     // @types/node types a socket's 'data' chunk as Buffer even after setEncoding: only untyped mode

@@ -8,6 +8,60 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A consumer callback that copies; a worker_threads Worker (a file, not a processor).
+`import type { Channel, ConsumeMessage } from 'amqplib';
+const seen: Buffer[] = [];
+export async function listen(channel: Channel) {
+  await channel.consume('jobs', (msg: ConsumeMessage | null) => {
+    if (!msg) return;
+    seen.push(msg.content.subarray(0, 16));
+    channel.ack(msg);
+  });
+}
+`,
+`const keys = new Set<Buffer>();
+export async function start(consumer: { run(options: object): Promise<void> }) {
+  await consumer.run({
+    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
+      if (message.value) keys.add(message.value.subarray(0, 8));
+    },
+  });
+}
+`,
+`const heads: Uint8Array[] = [];
+export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
+  nc.subscribe('updates', {
+    callback(err: Error | null, msg: { data: Uint8Array }) {
+      if (!err) heads.push(msg.data.subarray(0, 8));
+    },
+  });
+}
+`,
+`import { Worker } from 'bullmq';
+const prefixes = new Set<string>();
+new Worker('mail', async (job: { data: { text: string } }) => {
+  prefixes.add(job.data.text.slice(0, 100));
+});
+`,
+], valid: [
+`import type { Channel, ConsumeMessage } from 'amqplib';
+const seen: Buffer[] = [];
+export async function listen(channel: Channel) {
+  await channel.consume('jobs', (msg: ConsumeMessage | null) => {
+    if (!msg) return;
+    seen.push(Buffer.from(msg.content.subarray(0, 16)));
+    channel.ack(msg);
+  });
+}
+`,
+`import { Worker } from 'node:worker_threads';
+const heads: Buffer[] = [];
+const worker = new Worker('./decode.js');
+worker.on('error', (error) => console.error(error));
+export function keep(chunk: Buffer) {
+  heads.push(chunk);
+}
+`,
     // Other fields of an object or array that holds a view do not carry it.
 `import * as net from 'node:net';
 const last = new Map<number, Buffer>();
@@ -347,6 +401,42 @@ class Conn {
 
     ],
     invalid: [
+    // Message consumers: amqplib consume(), kafkajs eachMessage, NATS subscribe({ callback }), queue workers.
+    {
+      code: `import type { Channel, ConsumeMessage } from 'amqplib';
+const seen: Buffer[] = [];
+export async function listen(channel: Channel) {
+  await channel.consume('jobs', (msg: ConsumeMessage | null) => {
+    if (!msg) return;
+    seen.push(msg.content.subarray(0, 16));
+    channel.ack(msg);
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`msg.content.subarray(0, 16)`","parent":"`msg`, received by the consume() callback","sink":"`seen`"},
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: [
+            { messageId: 'copyExactly', output: `import type { Channel, ConsumeMessage } from 'amqplib';
+const seen: Buffer[] = [];
+export async function listen(channel: Channel) {
+  await channel.consume('jobs', (msg: ConsumeMessage | null) => {
+    if (!msg) return;
+    seen.push(Uint8Array.prototype.slice.call(msg.content, 0, 16));
+    channel.ack(msg);
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
     // A view kept in an object or array literal travels with the field that holds it.
     {
       code: `import * as net from 'node:net';
@@ -1368,6 +1458,70 @@ module.exports = { Conn };
   {
     valid: [],
     invalid: [
+    // Message consumers: amqplib consume(), kafkajs eachMessage, NATS subscribe({ callback }), queue workers.
+    {
+      code: `const keys = new Set<Buffer>();
+export async function start(consumer: { run(options: object): Promise<void> }) {
+  await consumer.run({
+    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
+      if (message.value) keys.add(message.value.subarray(0, 8));
+    },
+  });
+}
+`,
+      output: `const keys = new Set<Buffer>();
+export async function start(consumer: { run(options: object): Promise<void> }) {
+  await consumer.run({
+    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
+      if (message.value) keys.add(Uint8Array.prototype.slice.call(message.value, 0, 8) as Buffer);
+    },
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`message.value.subarray(0, 8)`","parent":"`message`, received by the eachMessage() handler","sink":"`keys`"},
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 63,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `const heads: Uint8Array[] = [];
+export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
+  nc.subscribe('updates', {
+    callback(err: Error | null, msg: { data: Uint8Array }) {
+      if (!err) heads.push(msg.data.subarray(0, 8));
+    },
+  });
+}
+`,
+      output: `const heads: Uint8Array[] = [];
+export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
+  nc.subscribe('updates', {
+    callback(err: Error | null, msg: { data: Uint8Array }) {
+      if (!err) heads.push(msg.data.slice(0, 8));
+    },
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`msg.data.subarray(0, 8)`","parent":"`msg`, received by the subscribe() callback","sink":"`heads`"},
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 51,
+          suggestions: [],
+        },
+      ],
+    },
 {
   code: `import { parentPort } from 'node:worker_threads';
 const recent: Uint8Array[] = [];
@@ -1417,6 +1571,74 @@ spawn(null, (state: State, msg: { packet: Buffer }) => ({ ...state, header: Uint
   {
     valid: [],
     invalid: [
+    // Message consumers: amqplib consume(), kafkajs eachMessage, NATS subscribe({ callback }), queue workers.
+    {
+      code: `const keys = new Set<Buffer>();
+export async function start(consumer: { run(options: object): Promise<void> }) {
+  await consumer.run({
+    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
+      if (message.value) keys.add(message.value.subarray(0, 8));
+    },
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`message.value.subarray(0, 8)`","parent":"`message`, received by the eachMessage() handler","sink":"`keys`"},
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 63,
+          suggestions: [
+            { messageId: 'copyExactly', output: `const keys = new Set<Buffer>();
+export async function start(consumer: { run(options: object): Promise<void> }) {
+  await consumer.run({
+    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
+      if (message.value) keys.add(Uint8Array.prototype.slice.call(message.value, 0, 8));
+    },
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+
+    {
+      code: `const heads: Uint8Array[] = [];
+export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
+  nc.subscribe('updates', {
+    callback(err: Error | null, msg: { data: Uint8Array }) {
+      if (!err) heads.push(msg.data.subarray(0, 8));
+    },
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`msg.data.subarray(0, 8)`","parent":"`msg`, received by the subscribe() callback","sink":"`heads`"},
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 51,
+          suggestions: [
+            { messageId: 'copyExactly', output: `const heads: Uint8Array[] = [];
+export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
+  nc.subscribe('updates', {
+    callback(err: Error | null, msg: { data: Uint8Array }) {
+      if (!err) heads.push(Uint8Array.prototype.slice.call(msg.data, 0, 8));
+    },
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
 {
   code: `import { parentPort } from 'node:worker_threads';
 const recent: Uint8Array[] = [];
