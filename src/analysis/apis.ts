@@ -194,6 +194,9 @@ export const COLLECTION_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'Array'
 /** Methods that take a value out of a collection: the object it returns is as long-lived as the collection. */
 export const COLLECTION_GETTERS = new Set(['get', 'at', 'find', 'findLast']);
 
+/** Array methods whose result holds the receiver's elements (and `concat`'s arguments'): `[...log, x].slice(-100)`. */
+export const ELEMENT_KEEPING_METHODS = new Set(['slice', 'concat', 'filter', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'flat', 'with']);
+
 /** Timer and subscription functions: a closure handed to one lives as long as the timer or subscription. */
 export const TIMER_FUNCTIONS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
 

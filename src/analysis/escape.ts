@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { COLLECTION_GETTERS, COLLECTION_INSERTS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
+import { COLLECTION_GETTERS, COLLECTION_INSERTS, ELEMENT_KEEPING_METHODS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
 import {
   calleeName,
   declaringFunction,
@@ -128,6 +128,11 @@ export class EscapeFinder {
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return parent.body === child ? this.fromReturn(parent, walk) : undefined;
       case AST_NODE_TYPES.MemberExpression:
+        // `[...log, view].slice(-100)`: the new array holds the element too, at an index not known.
+        if (isElement(walk) && parent.object === child && ELEMENT_KEEPING_METHODS.has(propertyName(parent) ?? '')) {
+          const call = parent.parent;
+          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? this.follow(call, asElement(walk)) : undefined;
+        }
         // `result.body` where the value sits at `body`: the read is the value; other fields are not.
         if (walk.fields.length > 0) {
           return parent.object === child && staticKey(parent) === walk.fields[walk.fields.length - 1]
@@ -303,6 +308,8 @@ export class EscapeFinder {
         }
         return undefined;
       }
+      // `log.concat(view)`, `log.concat([view])`: the new array holds the value as an element.
+      if (method.name === 'concat' && (walk.fields.length === 0 || isElement(walk))) return this.follow(call, asElement(walk));
       if (
         method.name === 'assign' &&
         receiver.type === AST_NODE_TYPES.Identifier &&
@@ -442,6 +449,17 @@ function elementIndex(array: TSESTree.ArrayExpression, element: TSESTree.Node): 
   const index = array.elements.indexOf(element as TSESTree.Expression);
   if (index < 0 || array.elements.slice(0, index).some((item) => item?.type === AST_NODE_TYPES.SpreadElement)) return '';
   return String(index);
+}
+
+/** The value is an element of the array being followed (at a known index or not). */
+function isElement(walk: Walk): boolean {
+  const field = walk.fields[walk.fields.length - 1];
+  return field !== undefined && (field === '' || /^\d+$/.test(field));
+}
+
+/** Follows an array that holds the value at an unknown index (a new array made from the old one). */
+function asElement(walk: Walk): Walk {
+  return withField(isElement(walk) ? withoutField(walk) : walk, '');
 }
 
 function withField(walk: Walk, field: string): Walk {

@@ -64,6 +64,36 @@ export function keep(chunk: Buffer) {
 `,
     // Other fields of an object or array that holds a view do not carry it.
 `import * as net from 'node:net';
+export class Recorder {
+  history: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (data: Buffer) => {
+      this.history = [...this.history, data.subarray(0, 4)].slice(-100);
+    });
+  }
+}
+`,
+`import * as net from 'node:net';
+let frames: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (data: Buffer) => {
+    frames = frames.concat([data.subarray(2)]);
+  });
+});
+`,
+], valid: [
+`import * as net from 'node:net';
+export class Recorder {
+  sizes: number[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (data: Buffer) => {
+      const kept = [data.subarray(0, 4), data.subarray(4)].filter((part) => part.length > 0).length;
+      this.sizes.push(kept);
+    });
+  }
+}
+`,
+`import * as net from 'node:net';
 const last = new Map<number, Buffer>();
 function parse(frame: Buffer) {
   return { id: frame.readUInt32BE(0), body: frame.subarray(4) };
@@ -437,7 +467,71 @@ export async function listen(channel: Channel) {
         },
       ],
     },
-    // A view kept in an object or array literal travels with the field that holds it.
+    // A view kept in an object or array literal travels with the field that holds it; arrays made
+    // from an array that holds a view (slice, concat, filter, ...) hold it too.
+    {
+      code: `import * as net from 'node:net';
+export class Recorder {
+  history: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (data: Buffer) => {
+      this.history = [...this.history, data.subarray(0, 4)].slice(-100);
+    });
+  }
+}
+`,
+      output: `import * as net from 'node:net';
+export class Recorder {
+  history: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (data: Buffer) => {
+      this.history = [...this.history, Uint8Array.prototype.slice.call(data, 0, 4) as Buffer].slice(-100);
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`data.subarray(0, 4)`","parent":"`data`, received by the 'data' handler","sink":"`this.history`"},
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 59,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import * as net from 'node:net';
+let frames: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (data: Buffer) => {
+    frames = frames.concat([data.subarray(2)]);
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+let frames: Buffer[] = [];
+net.createServer((socket) => {
+  socket.on('data', (data: Buffer) => {
+    frames = frames.concat([Uint8Array.prototype.slice.call(data, 2) as Buffer]);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`data.subarray(2)`","parent":"`data`, received by the 'data' handler","sink":"the module variable `frames`"},
+          line: 5,
+          column: 29,
+          endLine: 5,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `import * as net from 'node:net';
 const last = new Map<number, Buffer>();
