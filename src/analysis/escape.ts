@@ -40,6 +40,11 @@ export interface Sink {
 export interface EscapeOptions {
   /** The value is a container of pieces (split parts, regexp matches): elements read from it carry it. */
   container?: boolean;
+  /**
+   * The value is a string piece: a concatenation holds it. V8 makes `piece + '…'` and `${piece}…` of 13+
+   * characters a cons string that points at its parts, so the piece's parent stays alive with it.
+   */
+  text?: boolean;
 }
 
 const MAX_CALL_DEPTH = 2;
@@ -51,6 +56,7 @@ interface Walk {
   depth: number;
   seen: Set<TSESTree.Node>;
   container: boolean;
+  text: boolean;
   /**
    * Where the value sits inside the object or array being followed, innermost key last: a view put in
    * `{ body: view }` is followed as the object with fields `['body']`, and only a read of `.body` (or a
@@ -70,7 +76,7 @@ export class EscapeFinder {
   /** Where `value` is kept beyond the function that made it, if anywhere. */
   sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
     try {
-      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false, fields: [] });
+      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false, text: options.text ?? false, fields: [] });
     } catch {
       return undefined;
     }
@@ -113,6 +119,11 @@ export class EscapeFinder {
           : undefined;
       case AST_NODE_TYPES.ArrayExpression:
         return this.follow(parent, withField(walk, elementIndex(parent, child)));
+      // A concatenation holding a piece (see EscapeOptions.text); slicing or trimming it flattens it.
+      case AST_NODE_TYPES.BinaryExpression:
+        return parent.operator === '+' && walk.text && !walk.container && walk.fields.length === 0 ? this.follow(parent, walk) : undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+        return walk.text && !walk.container && walk.fields.length === 0 ? this.follow(parent, walk) : undefined;
       case AST_NODE_TYPES.SpreadElement: {
         // `[...frames]`, `queue.push(...frames)`, `{ ...frame }`: the spread hands on what it holds.
         const holder = parent.parent;

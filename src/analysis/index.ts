@@ -88,7 +88,7 @@ export class Analysis {
     if (!slice) return undefined;
     const origin = this.origins.originOf(slice.parent);
     if (!origin) return undefined;
-    const sink = this.escapes.sinkOf(node, { container: slice.container });
+    const sink = this.escapes.sinkOf(node, { container: slice.container, text: true });
     if (!sink || this.isSelfTrim(sink, slice.parent)) return undefined;
     // All the parts of a split together cover the parent: keeping them all wastes only the separators.
     // (A kept match array is different: its `input` property holds the whole parent.)

@@ -62,6 +62,15 @@ export function keep(chunk: Buffer) {
   heads.push(chunk);
 }
 `,
+    // Concatenating a view decodes it into a new string.], valid: [
+`import * as net from 'node:net';
+const labels: string[] = [];
+net.createServer((socket) => {
+  socket.on('data', (data: Buffer) => {
+    labels.push('frame ' + data.subarray(0, 4));
+  });
+});
+`,
     // Other fields of an object or array that holds a view do not carry it.
 `import * as net from 'node:net';
 export class Recorder {
