@@ -139,13 +139,28 @@ export class HandlerFinder {
     }
     const updater = this.stateUpdater(fn);
     if (updater) return updater;
+    // `Parser.prototype.onData = function (chunk) {}`: a method, written the pre-class way.
+    const prototypeMethod = prototypeMethodOf(fn);
+    if (prototypeMethod && this.settings.handlerMethods.has(prototypeMethod.name)) {
+      return this.withSubscribedEvent({ fn, kind: 'method', label: `${prototypeMethod.owner}.${prototypeMethod.name}`, returnsState: false });
+    }
     const method = methodNameOf(fn);
     if (method) {
       const fromMethod = this.handlerFromMethod(fn, method);
-      if (fromMethod) return fromMethod;
+      if (fromMethod) return this.withSubscribedEvent(fromMethod);
     }
     // `function onData(chunk) {}` ... `socket.on('data', onData)`; `socket.on('data', this.onData)`.
     return this.handlerFromReference(fn);
+  }
+
+  /**
+   * A handler method that is also subscribed by name (`socket.on('data', this.onData)`) receives that
+   * event's value: the event says what its parameter is (a 'data' chunk is a Buffer).
+   */
+  private withSubscribedEvent(handler: Handler): Handler {
+    if (handler.event !== undefined) return handler;
+    const subscribed = this.handlerFromReference(handler.fn);
+    return subscribed?.event !== undefined ? { ...handler, event: subscribed.event, emitter: subscribed.emitter } : handler;
   }
 
   /** xstate's `assign({ field: ({ context, event }) => ... })`: each updater's result becomes actor state. */
@@ -288,6 +303,11 @@ export class HandlerFinder {
       if (method && cls && fn.parent?.parent?.parent === cls) {
         for (const ref of this.thisMemberRefs(cls).get(method) ?? []) push(ref);
       }
+      // A prototype method is passed as `this.onData` from the constructor function or another method.
+      const prototypeMethod = prototypeMethodOf(fn);
+      if (prototypeMethod) {
+        for (const ref of this.thisMemberRefs(this.sourceCode.ast).get(prototypeMethod.name) ?? []) push(ref);
+      }
     }
     return uses;
   }
@@ -339,6 +359,19 @@ export function takesActorState(cls: TSESTree.ClassDeclaration | TSESTree.ClassE
   const typeName = annotation.typeName;
   const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : '';
   return ACTOR_STATE_TYPES.has(name);
+}
+
+/** `Owner.prototype.name = function () {}`: the owner's and the method's names. */
+function prototypeMethodOf(fn: FunctionNode): { owner: string; name: string } | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn) return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const prototype = unwrap(target.object);
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || propertyName(prototype) !== 'prototype') return undefined;
+  const owner = nameOf(unwrap(prototype.object));
+  const name = propertyName(target);
+  return owner && name ? { owner, name } : undefined;
 }
 
 function isOnceOption(node: TSESTree.Node | undefined): boolean {

@@ -62,6 +62,18 @@ export function keep(chunk: Buffer) {
   heads.push(chunk);
 }
 `,
+    // A prototype handler method that nothing subscribes: `items` could be an array.
+    {
+      code: `function Log() {
+  this.lines = [];
+}
+Log.prototype.onData = function (items) {
+  this.lines.push(items.slice(0, 4));
+};
+module.exports = Log;
+`,
+      filename: 'file.js',
+    },
     // Concatenating a view decodes it into a new string.], valid: [
 `import * as net from 'node:net';
 const labels: string[] = [];
@@ -440,6 +452,77 @@ class Conn {
 
     ],
     invalid: [
+    // Handler methods subscribed by name get the event's value: a 'data' chunk is a Buffer, so its slice is a view.
+    {
+      code: `const net = require('node:net');
+function Parser(socket) {
+  this.header = null;
+  socket.on('data', this.onData.bind(this));
+}
+Parser.prototype.onData = function (chunk) {
+  this.header = chunk.slice(0, 4);
+};
+module.exports = Parser;
+`,
+      filename: "file.js",
+      output: `const net = require('node:net');
+function Parser(socket) {
+  this.header = null;
+  socket.on('data', this.onData.bind(this));
+}
+Parser.prototype.onData = function (chunk) {
+  this.header = Uint8Array.prototype.slice.call(chunk, 0, 4);
+};
+module.exports = Parser;
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.slice(0, 4)`","parent":"`chunk`, received by Parser.onData","sink":"`this.header`"},
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import type { Socket } from 'node:net';
+export class Conn {
+  private header?: Uint8Array;
+  constructor(socket: Socket) {
+    socket.on('data', this.onData.bind(this));
+  }
+  onData(chunk) {
+    this.header = chunk.slice(0, 4);
+  }
+}
+`,
+      output: `import type { Socket } from 'node:net';
+export class Conn {
+  private header?: Uint8Array;
+  constructor(socket: Socket) {
+    socket.on('data', this.onData.bind(this));
+  }
+  onData(chunk) {
+    this.header = Uint8Array.prototype.slice.call(chunk, 0, 4) as Buffer;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.slice(0, 4)`","parent":"`chunk`, received by Conn.onData","sink":"`this.header`"},
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
     // Message consumers: amqplib consume(), kafkajs eachMessage, NATS subscribe({ callback }), queue workers.
     {
       code: `import type { Channel, ConsumeMessage } from 'amqplib';
