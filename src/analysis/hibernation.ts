@@ -16,12 +16,14 @@ import {
 import {
   calleeName,
   className,
+  enclosingFunction,
   findVariable,
   isFunction,
   isInside,
   memberKeyName,
   methodCall,
   methodNameOf,
+  outerParent,
   propertyName,
   staticNumber,
   staticString,
@@ -81,6 +83,7 @@ const EVENT_METHODS: Record<string, string> = {
   error: 'webSocketError',
 };
 const SOCKET_TYPES = new Set(['WebSocket']);
+const RESPONSE_TYPES = new Set(['Response']);
 /** Function names that say they release what they are given. */
 const RELEASING_NAMES = /(?:compact|release|clear|trim|evict|prune|reset|drain|hibernate|dispose|free)/i;
 
@@ -194,7 +197,7 @@ class BlockerFinder {
           if (variable && pairSockets.pairs.has(variable)) return true;
         }
       }
-      return this.analysis.types.typed && this.analysis.types.hasNominalBase(node, SOCKET_TYPES);
+      return this.analysis.types.typed && this.analysis.types.hasNominalBase(node, SOCKET_TYPES) && !this.isClientSocket(node);
     };
     const usesAttachments = [...SOCKET_ATTACHMENT_METHODS].some((name) => this.sourceCode.text.includes(name));
     const state = this.stateExpression();
@@ -202,7 +205,7 @@ class BlockerFinder {
     this.walkClass((node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const member = methodCall(node);
-      if (member?.name === 'accept' && node.arguments.length === 0 && isSocket(member.receiver)) {
+      if (member?.name === 'accept' && node.arguments.length === 0 && isSocket(member.receiver) && !this.isClosedRightAfter(node, member.receiver)) {
         this.blockers.push({
           kind: 'accepted-socket',
           node,
@@ -233,13 +236,142 @@ class BlockerFinder {
           key &&
           key.type !== AST_NODE_TYPES.SpreadElement &&
           (isSocket(key) || this.isSocketParam(key)) &&
-          (member.name === 'set' ? node.arguments.length >= 2 && !this.isSocketValue(node.arguments[1]) : false)
+          (member.name === 'set' ? node.arguments.length >= 2 && !this.isSocketValue(node.arguments[1]) : false) &&
+          !this.isRefilledCache(node, receiver, key)
         ) {
           this.blockers.push({ kind: 'socket-state', node, actor: this.actor, subject: propertyName(receiver) ?? 'state', detail: '' });
         }
       }
     });
     this.closeBlocker();
+  }
+
+  /**
+   * `pair[1].accept(); pair[1].send(error); pair[1].close(1011, …)`: a socket accepted only to carry an
+   * error frame and closed in the same run of statements keeps nothing resident.
+   */
+  private isClosedRightAfter(call: TSESTree.CallExpression, receiver: TSESTree.Node): boolean {
+    const statement = outerParent(call).parent;
+    const block = statement?.parent;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const subject = this.sourceCode.getText(unwrap(receiver));
+    for (const next of block.body.slice(block.body.indexOf(statement) + 1)) {
+      // Only plain statements in between: a return, a branch or a loop may leave the socket open.
+      if (next.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      let expression = unwrap(next.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = unwrap(expression.argument);
+      if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
+      const closing = methodCall(expression);
+      if (closing?.name === 'close' && this.sourceCode.getText(unwrap(closing.receiver)) === subject) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An outgoing socket, typed `WebSocket` but not a server socket: `(await fetch(url, { headers: { Upgrade:
+   * 'websocket' } })).webSocket`, `new WebSocket(url)`, or a local or `this` field that only ever holds one.
+   * The Hibernation API accepts only the server end of a `WebSocketPair`; an outgoing socket cannot
+   * hibernate, so `acceptWebSocket` is no remedy for it.
+   */
+  private isClientSocket(raw: TSESTree.Node, depth = 0): boolean {
+    const node = unwrap(raw);
+    if (depth > 2) return false;
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(node.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'WebSocket' && !findVariable(this.sourceCode, callee)?.defs.length;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && propertyName(node) === 'webSocket') {
+      return this.isResponse(node.object, depth);
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      if (!variable || variable.defs.length === 0 || variable.defs.some((def) => def.type !== 'Variable')) return false;
+      const writes = variable.references.filter((ref) => ref.isWrite());
+      return (
+        writes.length > 0 &&
+        writes.every((ref) => {
+          // `const { webSocket } = await fetch(…)`
+          const prop = ref.identifier.parent;
+          if (prop?.type === AST_NODE_TYPES.Property && prop.value === ref.identifier && prop.parent?.type === AST_NODE_TYPES.ObjectPattern) {
+            const outer = prop.parent.parent;
+            const direct = outer?.type === AST_NODE_TYPES.VariableDeclarator || outer?.type === AST_NODE_TYPES.AssignmentExpression;
+            return direct && memberKeyName(prop) === 'webSocket' && !!ref.writeExpr && this.isResponse(ref.writeExpr, depth);
+          }
+          return !!ref.writeExpr && ref.identifier.parent?.type !== AST_NODE_TYPES.ArrayPattern && this.isClientSocket(ref.writeExpr, depth + 1);
+        })
+      );
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
+      const field = propertyName(node);
+      if (!field) return false;
+      let holdsClient = false;
+      for (const member of this.members()) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberKeyName(member) === field && member.value && !isEmptyValue(member.value)) {
+          if (!this.isClientSocket(member.value, depth + 1)) return false;
+          holdsClient = true;
+        }
+      }
+      for (const ref of this.analysis.handlers.thisMemberRefs(this.cls).get(field) ?? []) {
+        const parent = ref.parent;
+        if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== ref) continue;
+        if (parent.operator !== '=') return false;
+        if (isEmptyValue(parent.right)) continue;
+        if (!this.isClientSocket(parent.right, depth + 1)) return false;
+        holdsClient = true;
+      }
+      return holdsClient;
+    }
+    return false;
+  }
+
+  /** A `Response` (by type, or `await fetch(…)` in the source): its `webSocket` is the client end of an upgrade. */
+  private isResponse(raw: TSESTree.Node, depth: number): boolean {
+    let node = unwrap(raw);
+    if (this.analysis.types.hasNominalBase(node, RESPONSE_TYPES)) return true;
+    if (node.type === AST_NODE_TYPES.Identifier && depth <= 2) {
+      const variable = findVariable(this.sourceCode, node);
+      const def = variable?.defs[0];
+      if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.name !== (def.node as TSESTree.VariableDeclarator).id) return false;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.parent?.kind !== 'const' || !declarator.init) return false;
+      node = unwrap(declarator.init);
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrap(node.argument);
+    return node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'fetch';
+  }
+
+  /**
+   * `ensure(ws) { if (this.meta.has(ws)) return; this.meta.set(ws, derive(ws)); }`: a cache keyed by the
+   * socket, filled from the socket alone whenever it is missing, is filled again after the object wakes.
+   */
+  private isRefilledCache(call: TSESTree.CallExpression, receiver: TSESTree.MemberExpression, key: TSESTree.Node): boolean {
+    const fn = enclosingFunction(call);
+    const keyNode = unwrap(key);
+    if (!fn || fn.params.length !== 1 || keyNode.type !== AST_NODE_TYPES.Identifier) return false;
+    const param = fn.params[0];
+    if (param.type !== AST_NODE_TYPES.Identifier || param.name !== keyNode.name) return false;
+    const field = propertyName(receiver);
+    let guarded = false;
+    walk(fn.body, (node) => {
+      if (guarded || (node !== fn.body && isFunction(node))) return false;
+      if (node.type !== AST_NODE_TYPES.IfStatement || node.range[0] > call.range[0]) return true;
+      let test = unwrap(node.test);
+      if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') test = unwrap(test.argument);
+      if (test.type !== AST_NODE_TYPES.CallExpression) return true;
+      const lookup = methodCall(test);
+      const object = lookup && unwrap(lookup.receiver);
+      const arg = test.arguments[0] && unwrap(test.arguments[0]);
+      guarded =
+        !!lookup &&
+        (lookup.name === 'has' || lookup.name === 'get') &&
+        object?.type === AST_NODE_TYPES.MemberExpression &&
+        object.object.type === AST_NODE_TYPES.ThisExpression &&
+        propertyName(object) === field &&
+        arg?.type === AST_NODE_TYPES.Identifier &&
+        arg.name === keyNode.name;
+      return true;
+    });
+    return guarded;
   }
 
   /** `const [client, server] = Object.values(new WebSocketPair())`, `const pair = new WebSocketPair()`, `{ 0: c, 1: s }`. */
@@ -525,6 +657,12 @@ class BlockerFinder {
     }
     return false;
   }
+}
+
+/** `null`, `undefined`: a field or local that holds no socket yet. */
+function isEmptyValue(raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }
 
 /** `60_000`, `5 * 60 * 1000`: a delay written in the source. */

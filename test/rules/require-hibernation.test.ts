@@ -10,6 +10,60 @@ runRuleTests(
     valid: [
 `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Lobby extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    try {
+      return await this.join(request);
+    } catch (err) {
+      const pair = new WebSocketPair();
+      pair[1].accept();
+      pair[1].send(JSON.stringify({ error: String(err) }));
+      pair[1].close(1011, 'setup failed');
+      return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit);
+    }
+  }
+  private async join(request: Request): Promise<Response> { return new Response(request.url); }
+}
+`,
+`declare global { interface Response { readonly webSocket: WebSocket | null } }
+declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Bridge extends DurableObject {
+  private upstream: WebSocket | null = null;
+  async connect(url: string): Promise<void> {
+    const res = await fetch(url, { headers: { Upgrade: 'websocket' } });
+    if (!res.webSocket) throw new Error('no upgrade');
+    this.upstream = res.webSocket;
+    this.upstream.accept();
+    this.upstream.addEventListener('message', (event) => this.relay(String(event.data)));
+  }
+  async tail(url: string): Promise<void> {
+    const { webSocket } = await fetch(url, { headers: { Upgrade: 'websocket' } });
+    webSocket?.addEventListener('close', () => this.relay('closed'));
+    const feed = new WebSocket(url);
+    feed.addEventListener('message', (event) => this.relay(String(event.data)));
+  }
+  private relay(text: string) {}
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Board extends DurableObject {
+  private labels = new WeakMap<WebSocket, () => string>();
+  async webSocketMessage(ws: WebSocket, message: string) {
+    this.ensureLabel(ws);
+    ws.send(this.labels.get(ws)!() + message);
+  }
+  async webSocketClose(ws: WebSocket) { ws.close(); }
+  private ensureLabel(ws: WebSocket) {
+    if (this.labels.has(ws)) return;
+    const url = ws.url;
+    this.labels.set(ws, () => url);
+  }
+}
+`,
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
 export class ChatRoom extends DurableObject {
   async fetch(request: Request): Promise<Response> {
     const [client, server] = Object.values(new WebSocketPair());
@@ -247,6 +301,71 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Lobby extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const pair = new WebSocketPair();
+    pair[1].accept();
+    if (!request.headers.get('x-ok')) pair[1].close(1008, 'denied');
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject": "pair[1]", "actor": "Lobby", "detail": "`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Lobby extends DurableObject {
+  async fetch(request: Request): Promise<Response> {
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    if (!request.headers.get('x-ok')) pair[1].close(1008, 'denied');
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Board extends DurableObject {
+  private names = new Map<WebSocket, string>();
+  async webSocketClose(ws: WebSocket) { ws.close(); }
+  private join(ws: WebSocket, name: string) {
+    if (this.names.has(ws)) return;
+    this.names.set(ws, name);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor": "Board", "subject": "names"},
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
   {
     code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
@@ -856,6 +975,38 @@ export class TextActor extends Actor {
 
     ],
     invalid: [
+  {
+    code: `declare global { interface Response { readonly webSocket: WebSocket | null } }
+declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class Bridge extends DurableObject {
+  private peer: WebSocket | null = null;
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('x-dial')) {
+      this.peer = (await fetch(request.url, { headers: { Upgrade: 'websocket' } })).webSocket;
+      return new Response('dialled');
+    }
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    this.peer = server;
+    this.peer.addEventListener('message', () => {});
+    return new Response(null, { status: 101 });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"subject": "this.peer", "actor": "Bridge", "detail": "message", "handlerMethod": "webSocketMessage"},
+        line: 14,
+        column: 5,
+        endLine: 14,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
   {
     code: `declare class Agent {}
 export class Transcript extends Agent {
