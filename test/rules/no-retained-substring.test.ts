@@ -11,20 +11,6 @@ runRuleTests(
 `import * as readline from 'node:readline';
 const previews: string[] = [];
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  previews.push(\`\${line.slice(0, 40)}...\`);
-});
-`,
-`import * as readline from 'node:readline';
-const seen = new Map<string, number>();
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const user = line.slice(0, line.indexOf(' '));
-  seen.set('user:' + user, Date.now());
-});
-`,
-], valid: [
-`import * as readline from 'node:readline';
-const previews: string[] = [];
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
   previews.push((' ' + line.slice(0, 40)).slice(1) + '...');
 });
 `,
@@ -36,18 +22,6 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
 });
 `,
     // Other fields of the object do not carry it.
-`import * as readline from 'node:readline';
-const owners = new Map<string, string>();
-function parseLine(line: string) {
-  const cut = line.indexOf(' ');
-  return { key: line.slice(0, cut), owner: line.slice(cut + 1) };
-}
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const { key, owner } = parseLine(line);
-  owners.set(key.toLowerCase(), owner);
-});
-`,
-], valid: [
 `import * as readline from 'node:readline';
 const counts = new Map<number, number>();
 function parseLine(line: string) {

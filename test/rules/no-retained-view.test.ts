@@ -14,41 +14,6 @@ const seen: Buffer[] = [];
 export async function listen(channel: Channel) {
   await channel.consume('jobs', (msg: ConsumeMessage | null) => {
     if (!msg) return;
-    seen.push(msg.content.subarray(0, 16));
-    channel.ack(msg);
-  });
-}
-`,
-`const keys = new Set<Buffer>();
-export async function start(consumer: { run(options: object): Promise<void> }) {
-  await consumer.run({
-    eachMessage: async ({ message }: { message: { value: Buffer | null } }) => {
-      if (message.value) keys.add(message.value.subarray(0, 8));
-    },
-  });
-}
-`,
-`const heads: Uint8Array[] = [];
-export function follow(nc: { subscribe(subject: string, options: object): unknown }) {
-  nc.subscribe('updates', {
-    callback(err: Error | null, msg: { data: Uint8Array }) {
-      if (!err) heads.push(msg.data.subarray(0, 8));
-    },
-  });
-}
-`,
-`import { Worker } from 'bullmq';
-const prefixes = new Set<string>();
-new Worker('mail', async (job: { data: { text: string } }) => {
-  prefixes.add(job.data.text.slice(0, 100));
-});
-`,
-], valid: [
-`import type { Channel, ConsumeMessage } from 'amqplib';
-const seen: Buffer[] = [];
-export async function listen(channel: Channel) {
-  await channel.consume('jobs', (msg: ConsumeMessage | null) => {
-    if (!msg) return;
     seen.push(Buffer.from(msg.content.subarray(0, 16)));
     channel.ack(msg);
   });
@@ -74,7 +39,7 @@ module.exports = Log;
 `,
       filename: 'file.js',
     },
-    // Concatenating a view decodes it into a new string.], valid: [
+    // Concatenating a view decodes it into a new string.
 `import * as net from 'node:net';
 const labels: string[] = [];
 net.createServer((socket) => {
@@ -86,25 +51,6 @@ net.createServer((socket) => {
     // Other fields of an object or array that holds a view do not carry it.
 `import * as net from 'node:net';
 export class Recorder {
-  history: Buffer[] = [];
-  constructor(socket: net.Socket) {
-    socket.on('data', (data: Buffer) => {
-      this.history = [...this.history, data.subarray(0, 4)].slice(-100);
-    });
-  }
-}
-`,
-`import * as net from 'node:net';
-let frames: Buffer[] = [];
-net.createServer((socket) => {
-  socket.on('data', (data: Buffer) => {
-    frames = frames.concat([data.subarray(2)]);
-  });
-});
-`,
-], valid: [
-`import * as net from 'node:net';
-export class Recorder {
   sizes: number[] = [];
   constructor(socket: net.Socket) {
     socket.on('data', (data: Buffer) => {
@@ -114,52 +60,6 @@ export class Recorder {
   }
 }
 `,
-`import * as net from 'node:net';
-const last = new Map<number, Buffer>();
-function parse(frame: Buffer) {
-  return { id: frame.readUInt32BE(0), body: frame.subarray(4) };
-}
-net.createServer((socket) => {
-  socket.on('data', (chunk) => {
-    const { id, body } = parse(chunk);
-    last.set(id, body);
-  });
-});
-`,
-`import * as net from 'node:net';
-const bodies: Buffer[] = [];
-function split(frame: Buffer): [number, Buffer] {
-  return [frame.readUInt8(0), frame.subarray(1)];
-}
-net.createServer((socket) => {
-  socket.on('data', (chunk) => {
-    const [, body] = split(chunk);
-    bodies.push(body);
-  });
-});
-`,
-`import { parentPort } from 'node:worker_threads';
-export class Inbox {
-  private latest?: Uint8Array;
-  constructor() {
-    parentPort?.on('message', (msg: Uint8Array) => {
-      const envelope = { kind: msg[0], payload: msg.subarray(1) };
-      this.latest = envelope.payload;
-    });
-  }
-}
-`,
-`import * as net from 'node:net';
-const heads: Buffer[] = [];
-net.createServer((socket) => {
-  socket.on('data', (chunk) => {
-    const frame: { head?: Buffer } = {};
-    frame.head = chunk.subarray(0, 4);
-    heads.push(frame.head);
-  });
-});
-`,
-], valid: [
 `import * as net from 'node:net';
 const ids = new Set<number>();
 function parse(frame: Buffer) {
