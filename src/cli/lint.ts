@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { lintProject } from '../lint/run';
 import { mergeRuntimeReport, readRuntimeReport } from '../lint/runtime-report';
 import { helpText, parseArgs, type OptionSpec } from './args';
@@ -43,6 +44,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     configFile: typeof options.config === 'string' ? options.config : undefined,
     onProgress: showProgress ? (done, total) => io.stderr(`leakproof: linted ${done}/${total} files\n`) : undefined,
   });
+  for (const { project, reason } of outcome.brokenProjects) {
+    io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; its files are linted without type information\n`);
+  }
   const merge = sites ? mergeRuntimeReport(outcome.results, sites) : undefined;
   io.stdout(await formatResults(outcome.results, format, { cwd: io.cwd, rulesMeta: outcome.rulesMeta }));
   for (const file of outcome.unwritten) {

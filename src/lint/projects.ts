@@ -7,7 +7,16 @@ export interface FileGroups {
   typed: Map<string, string[]>;
   /** Files no tsconfig covers (linted without type information). */
   untyped: string[];
+  /**
+   * tsconfigs TypeScript cannot load (an `extends` package that is not installed, an unknown option),
+   * with TypeScript's first complaint: their files are linted without type information instead of each
+   * failing to parse.
+   */
+  broken: Map<string, string>;
 }
+
+// "No inputs were found in config file": the project covers none of the files, which is not an error here.
+const NO_INPUTS = 18003;
 
 /**
  * Splits files by whether a tsconfig.json covers them: the nearest tsconfig.json above each file is
@@ -19,6 +28,7 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   const untyped: string[] = [];
   const nearest = new Map<string, string | null>();
   const projectFiles = new Map<string, Set<string> | null>();
+  const broken = new Map<string, string>();
   const tsApi = loadTypeScript();
 
   const findConfig = (dir: string): string | null => {
@@ -45,8 +55,12 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
           ...tsApi.sys,
           onUnRecoverableConfigFileDiagnostic: () => undefined,
         });
-        if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
-      } catch {
+        // typescript-eslint refuses every file of a project whose config has an error.
+        const error = parsed?.errors.find((diagnostic) => diagnostic.category === tsApi.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
+        if (error) broken.set(config, tsApi.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''));
+        else if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
+      } catch (error) {
+        broken.set(config, error instanceof Error ? error.message : String(error));
         result = null;
       }
     }
@@ -65,5 +79,5 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
       untyped.push(file);
     }
   }
-  return { typed, untyped };
+  return { typed, untyped, broken };
 }

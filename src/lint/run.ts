@@ -30,6 +30,8 @@ export interface LintOutcome {
   unwritten: UnwrittenFix[];
   typedFiles: number;
   untypedFiles: number;
+  /** tsconfigs TypeScript could not load, and why: their files were linted without type information. */
+  brokenProjects: { project: string; reason: string }[];
 }
 
 const BATCH = 200;
@@ -186,7 +188,8 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
-  return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length };
+  const brokenProjects = [...groups.broken].map(([project, reason]) => ({ project, reason }));
+  return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length, brokenProjects };
 }
 
 /**
@@ -258,5 +261,6 @@ async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: L
     ...written,
     typedFiles: 0,
     untypedFiles: results.length,
+    brokenProjects: [],
   };
 }

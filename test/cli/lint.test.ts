@@ -76,6 +76,20 @@ describe('leakproof lint', () => {
     expect(code).toBe(0);
   });
 
+  it('lints the files of a tsconfig TypeScript cannot load without types, and says why', () => {
+    const dir = tempDir('broken-tsconfig');
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: '@company/tsconfig-base/tsconfig.json', include: ['*.ts'] }));
+    fs.writeFileSync(
+      path.join(dir, 'server.ts'),
+      "const kept: Buffer[] = [];\nsocket.on('data', (chunk: Buffer) => { kept.push(chunk.subarray(0, 4)); });\n",
+    );
+    const { code, stdout, stderr } = leakproof([dir, '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { messages: { ruleId: string | null; line: number; fatal?: boolean }[] }[];
+    expect(results[0]?.messages.map((message) => [message.ruleId, message.line, message.fatal ?? false])).toEqual([['leakproof/no-retained-view', 2, false]]);
+    expect(stderr).toContain("leakproof: tsconfig.json: File '@company/tsconfig-base/tsconfig.json' not found; its files are linted without type information");
+    expect(code).toBe(1);
+  });
+
   it("reports only leakproof's findings: a project's comments about its other rules are not noise", () => {
     const dir = tempDir('directives');
     fs.writeFileSync(
