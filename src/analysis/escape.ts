@@ -136,6 +136,8 @@ export class EscapeFinder {
         return this.intoNew(parent, walk);
       case AST_NODE_TYPES.ReturnStatement:
         return this.fromReturn(enclosingFunction(parent), walk);
+      case AST_NODE_TYPES.YieldExpression:
+        return parent.argument === child && !parent.delegate ? this.fromYield(enclosingFunction(parent), walk) : undefined;
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return parent.body === child ? this.fromReturn(parent, walk) : undefined;
       case AST_NODE_TYPES.MemberExpression:
@@ -371,6 +373,28 @@ export class EscapeFinder {
     for (const call of this.calls.callSites(fn)) {
       const sink = this.follow(call, { ...walk, depth: walk.depth + 1 });
       if (sink) return sink;
+    }
+    return undefined;
+  }
+
+  /** `yield view` in a generator: where its callers' loops (`for (const frame of frames(chunk))`) put it. */
+  private fromYield(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
+    if (!fn?.generator || walk.depth >= MAX_CALL_DEPTH) return undefined;
+    for (const call of this.calls.callSites(fn)) {
+      const { child, parent } = outerParent(call);
+      const next = { ...walk, depth: walk.depth + 1 };
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === child) {
+        const left = parent.left;
+        const sink =
+          left.type === AST_NODE_TYPES.VariableDeclaration
+            ? left.declarations[0] && this.intoPattern(left.declarations[0].id, next)
+            : this.intoTarget(left, next);
+        if (sink) return sink;
+      } else if (parent?.type === AST_NODE_TYPES.SpreadElement) {
+        // `[...frames(chunk)]`, `list.push(...frames(chunk))`: each yielded value is an element.
+        const sink = this.follow(call, asElement(next));
+        if (sink) return sink;
+      }
     }
     return undefined;
   }

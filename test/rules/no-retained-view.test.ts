@@ -39,6 +39,18 @@ module.exports = Log;
 `,
       filename: 'file.js',
     },
+    // Yielded views read in the loop and not kept.
+`import type { Socket } from 'node:net';
+function* frames(chunk: Buffer) {
+  for (let offset = 0; offset + 4 <= chunk.length; offset += 4) yield chunk.subarray(offset, offset + 4);
+}
+let total = 0;
+export function watch(socket: Socket) {
+  socket.on('data', (chunk: Buffer) => {
+    for (const frame of frames(chunk)) total += frame.readUInt32BE(0);
+  });
+}
+`,
     // Concatenating a view decodes it into a new string.
 `import * as net from 'node:net';
 const labels: string[] = [];
@@ -419,6 +431,82 @@ export class Conn {
           column: 19,
           endLine: 8,
           endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    // A generator's `yield` hands the view to the caller's loop or spread.
+    {
+      code: `import type { Socket } from 'node:net';
+function* frames(chunk: Buffer) {
+  for (let offset = 0; offset + 4 <= chunk.length; offset += 4) yield chunk.subarray(offset, offset + 4);
+}
+const kept: Buffer[] = [];
+export function watch(socket: Socket) {
+  socket.on('data', (chunk: Buffer) => {
+    for (const frame of frames(chunk)) kept.push(frame);
+  });
+}
+`,
+      output: `import type { Socket } from 'node:net';
+function* frames(chunk: Buffer) {
+  for (let offset = 0; offset + 4 <= chunk.length; offset += 4) yield Uint8Array.prototype.slice.call(chunk, offset, offset + 4) as Buffer;
+}
+const kept: Buffer[] = [];
+export function watch(socket: Socket) {
+  socket.on('data', (chunk: Buffer) => {
+    for (const frame of frames(chunk)) kept.push(frame);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.subarray(offset, offset + 4)`","parent":"`chunk`, received by the 'data' handler","sink":"`kept`"},
+          line: 3,
+          column: 71,
+          endLine: 3,
+          endColumn: 105,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      code: `import type { Socket } from 'node:net';
+function* frames(chunk: Buffer) {
+  for (let offset = 0; offset + 4 <= chunk.length; offset += 4) yield chunk.subarray(offset, offset + 4);
+}
+export class Log {
+  entries: Buffer[] = [];
+  constructor(socket: Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.entries.push(...frames(chunk));
+    });
+  }
+}
+`,
+      output: `import type { Socket } from 'node:net';
+function* frames(chunk: Buffer) {
+  for (let offset = 0; offset + 4 <= chunk.length; offset += 4) yield Uint8Array.prototype.slice.call(chunk, offset, offset + 4) as Buffer;
+}
+export class Log {
+  entries: Buffer[] = [];
+  constructor(socket: Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.entries.push(...frames(chunk));
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.subarray(offset, offset + 4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.entries`"},
+          line: 3,
+          column: 71,
+          endLine: 3,
+          endColumn: 105,
           suggestions: [],
         },
       ],
