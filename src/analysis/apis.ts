@@ -18,6 +18,43 @@ export const CONSUMER_CONSTRUCTORS = new Set(['Worker']);
 
 /** Events whose listener argument is text, not bytes. */
 export const TEXT_EVENTS = new Set(['line', 'text']);
+/**
+ * User-interface events (DOM, React Native): a listener for them is long-lived, but what it receives is
+ * a small event object, not a message: slices of it pin nothing worth reporting.
+ */
+export const UI_EVENTS = new Set([
+  'click',
+  'dblclick',
+  'contextmenu',
+  'mousedown',
+  'mouseup',
+  'mousemove',
+  'mouseover',
+  'mouseout',
+  'mouseenter',
+  'mouseleave',
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'touchstart',
+  'touchend',
+  'touchmove',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+  'focus',
+  'blur',
+  'scroll',
+  'resize',
+  'wheel',
+  'drag',
+  'dragstart',
+  'dragend',
+  'drop',
+]);
 /** Events whose first listener argument is a chunk of bytes (a Buffer unless `setEncoding` made it text). */
 export const BYTE_EVENTS = new Set(['data', 'chunk', 'frame', 'packet']);
 /**

@@ -13,6 +13,7 @@ import {
   STREAM_CHUNK_METHODS,
   SUBSCRIBE_METHODS,
   TEXT_EVENTS,
+  UI_EVENTS,
 } from './apis';
 import {
   calleeName,
@@ -133,7 +134,7 @@ export class HandlerFinder {
           : left.type === AST_NODE_TYPES.Identifier && !findVariable(this.sourceCode, left)?.defs.length
             ? left.name
             : undefined;
-      if (name && /^on[a-z]+$/.test(name)) {
+      if (name && /^on[a-z]+$/.test(name) && !UI_EVENTS.has(name.slice(2))) {
         return { fn, kind: 'event-property', label: `the ${name} handler`, event: name.slice(2), returnsState: false };
       }
     }
@@ -191,6 +192,7 @@ export class HandlerFinder {
       if (call.arguments[1] !== fn) return undefined;
       if ((globalSubscription || member?.name === 'addEventListener') && isOnceOption(call.arguments[2])) return undefined;
       const event = staticString(call.arguments[0]);
+      if (event !== undefined && UI_EVENTS.has(event)) return undefined;
       return {
         fn,
         kind: 'subscription',

@@ -21,6 +21,21 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   queries.push(sql\`select \${line.slice(0, 40)}\`);
 });
 `,
+    // User-interface events deliver small event objects, not messages.
+`const current = { color: 'black' };
+export function bind(palette: HTMLElement) {
+  palette.addEventListener('click', (event: any) => {
+    current.color = event.target.className.split(' ')[1];
+  });
+}
+`,
+`const recent: string[] = [];
+export function bind(input: HTMLInputElement) {
+  input.oninput = (event: any) => {
+    recent.push(event.target.value.trim());
+  };
+}
+`,
     // Other fields of the object do not carry it.
 `import * as readline from 'node:readline';
 const counts = new Map<number, number>();
