@@ -169,15 +169,19 @@ function bufferPassingCaller(
     return undefined;
   }
   if (variable.references.some((ref) => ref.isWrite())) return undefined;
-  if (!isTypedUint8Array(def.name as TSESTree.Identifier, id, analysis)) return undefined;
   const fn = def.node as TSESTree.FunctionExpression;
   const index = fn.params.findIndex((param) => param === def.name || unwrap(param) === def.name);
   if (index < 0) return undefined;
-  for (const call of analysis.calls.callSites(fn)) {
+  // Cheaper question first: untyped, the annotation; typed, the same-file callers (most functions have
+  // none, and then the parameter's type is not worth a checker query).
+  const typed = analysis.types.typed;
+  if (!typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, analysis)) return undefined;
+  const passing = analysis.calls.callSites(fn).filter((call) => {
     const arg = call.arguments[index];
-    if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && buffers.isBuffer(arg)) return call;
-  }
-  return undefined;
+    return arg && arg.type !== AST_NODE_TYPES.SpreadElement;
+  });
+  if (passing.length === 0 || (typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, analysis))) return undefined;
+  return passing.find((call) => buffers.isBuffer(call.arguments[index]!));
 }
 
 function isTypedUint8Array(name: TSESTree.Identifier, use: TSESTree.Node, analysis: ReturnType<typeof getAnalysis>): boolean {

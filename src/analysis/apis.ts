@@ -399,3 +399,57 @@ export const RELEASE_METHODS = new Set([
 ]);
 /** Methods that grow a collection field by their arguments. */
 export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append', 'concat']);
+
+/**
+ * Result types TypeScript's lib fixes, for reading a value's declared type from syntax alone
+ * (src/analysis/declared.ts): what each method returns on a string, a number or an array.
+ */
+export const STRING_TO_STRING_METHODS = new Set([
+  'slice',
+  'substring',
+  'substr',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'normalize',
+  'repeat',
+  'concat',
+  'charAt',
+  'toString',
+  'valueOf',
+]);
+export const STRING_TO_SCALAR_METHODS = new Set([
+  'startsWith',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'charCodeAt',
+  'localeCompare',
+  'search',
+]);
+export const NUMBER_TO_STRING_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential', 'toString', 'toLocaleString']);
+/** Array methods that return an array of the same elements. */
+export const ARRAY_TO_SAME_ARRAY_METHODS = new Set([
+  'slice',
+  'filter',
+  'concat',
+  'sort',
+  'reverse',
+  'splice',
+  'toSorted',
+  'toReversed',
+  'toSpliced',
+  'with',
+]);
+export const ARRAY_TO_SCALAR_METHODS = new Set(['indexOf', 'lastIndexOf', 'includes', 'some', 'every', 'findIndex', 'findLastIndex']);

@@ -7,6 +7,7 @@ import {
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
 import { findVariable, isFunction, methodCall, propertyName, shortText, unwrap } from './ast';
+import { getDeclaredTypes } from './declared';
 import type { Analysis } from './index';
 import { annotationKind } from './origins';
 import { confirmView, findViewCandidate } from './views';
@@ -72,6 +73,9 @@ export class BufferFacts {
     const types = this.analysis.types;
     const evidence = this.bufferEvidence(expr);
     if (types.typed) {
+      // Without evidence only an all-Buffer type answers yes, and a value declared a string, number or
+      // array never has one: no need to ask the checker (most `.slice` calls are on strings and arrays).
+      if (!evidence && getDeclaredTypes(this.sourceCode).isCertainlyNotBuffer(unwrap(expr))) return undefined;
       const parts = types.partKinds(unwrap(expr));
       if (parts.length > 0 && parts.every((part) => part === 'buffer')) return evidence ?? 'typed `Buffer`';
       // The checker knows better than names: a union with non-Buffers is not provably a Buffer.

@@ -54,13 +54,21 @@ export class OriginFinder {
     private readonly calls: CallGraph,
   ) {}
 
+  private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
+
   /** The incoming parent `expr` derives from, or undefined when there is no evidence of one. */
   originOf(expr: TSESTree.Node): Origin | undefined {
+    // Several rules ask about the same receiver (`x.slice()` is a view, a substring and a Buffer#slice candidate).
+    const cached = this.originCache.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: Origin | undefined;
     try {
-      return this.find(expr, 0, new Set());
+      found = this.find(expr, 0, new Set());
     } catch {
-      return undefined;
+      found = undefined;
     }
+    this.originCache.set(expr, found ?? null);
+    return found;
   }
 
   /**

@@ -154,12 +154,18 @@ function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly 
   const checker = typedServices.program.getTypeChecker();
   // typescript is loaded only when a program exists; parserServices came from it.
   const tsApi = require('typescript') as typeof ts;
+  // Several rules ask about the same nodes; the checker does not cache every answer (flow narrowing).
+  const types = new WeakMap<TSESTree.Node, ts.Type | undefined>();
   const typeOf = (node: TSESTree.Node): ts.Type | undefined => {
+    if (types.has(node)) return types.get(node);
+    let type: ts.Type | undefined;
     try {
-      return typedServices.getTypeAtLocation(node);
+      type = typedServices.getTypeAtLocation(node);
     } catch {
-      return undefined;
+      type = undefined;
     }
+    types.set(node, type);
+    return type;
   };
   return {
     typed: true,
