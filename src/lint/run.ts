@@ -171,7 +171,11 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     });
     const batch = await lintBatches(eslint, projectFiles, progress);
     Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
-    results.push(...batch);
+    // Each project's TypeScript program must be freed before the next one is built, or a monorepo of
+    // many tsconfigs runs out of memory: typescript-eslint caches it, and ESLint keeps the linter (with
+    // the last file's program) reachable from the result objects it returned. Copies are plain data.
+    results.push(...batch.map((result) => ({ ...result })));
+    tsParser.clearCaches();
   }
   if (groups.untyped.length > 0) {
     const eslint = new ESLint({
