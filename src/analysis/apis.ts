@@ -100,6 +100,12 @@ export const DEFAULT_HANDLER_FACTORIES = ['spawn', 'spawnStateless', 'createActo
 export const STREAM_BASE_CLASSES = new Set(['Transform', 'Writable', 'Duplex', 'PassThrough']);
 export const STREAM_CHUNK_METHODS = new Set(['transform', '_transform', 'write', '_write', 'flush']);
 
+/**
+ * Names of a WebAssembly memory (`instance.exports.memory`, `wasm.memory`, `wasmMemory`): its `.buffer`
+ * is the whole linear memory, not a view's store (wasm-bindgen glue reads it on every call).
+ */
+export const WASM_MEMORY_NAMES = /^(?:wasm)?memory$/i;
+
 /** Typed-array constructors: `new X(arrayBuffer, byteOffset, length)` is a view. */
 export const TYPED_ARRAY_CONSTRUCTORS = new Set([
   'Uint8Array',

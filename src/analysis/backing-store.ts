@@ -6,9 +6,10 @@ import {
   CLONE_METHODS,
   SUBTLE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
+  WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { findVariable, methodCall, propertyName, shortText, unwrap } from './ast';
+import { findVariable, methodCall, nameOf, propertyName, shortText, unwrap } from './ast';
 import { getBufferFacts, singleInit } from './buffers';
 import type { Analysis } from './index';
 
@@ -99,6 +100,7 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
   } else {
     const kind = analysis.origins.kindOf(view);
     if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view') return undefined;
+    if (isWasmMemory(view, sourceCode)) return undefined;
     provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view);
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
@@ -193,6 +195,17 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
     }
   }
   return undefined;
+}
+
+/** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */
+function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const target = unwrap(node);
+  const name = nameOf(target);
+  if (name && WASM_MEMORY_NAMES.test(name)) return true;
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, target);
+  const init = variable && singleInit(variable);
+  return !!init && init.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(init.callee) === 'WebAssembly.Memory';
 }
 
 /** `new Uint8Array(...)`, `new DataView(...)` → the constructor; `Buffer.from(...)` → 'Buffer'. */

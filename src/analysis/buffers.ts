@@ -62,7 +62,7 @@ export class BufferFacts {
         return a && this.bufferEvidence(node.alternate, depth + 1) ? a : undefined;
       }
       case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, depth, (init) => this.bufferEvidence(init, depth + 1), true);
+        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1), true);
       default:
         return undefined;
     }
@@ -115,7 +115,7 @@ export class BufferFacts {
         return undefined;
       }
       case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, depth, (init) => this.exactOwnership(init, depth + 1), false);
+        return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
       default:
         return undefined;
     }
@@ -261,19 +261,53 @@ export class BufferFacts {
   }
 
   /** A const (or never reassigned) variable's initializer, judged by `judge`; annotations count when `annotations`. */
+  /**
+   * What `judge` says of the value a variable holds: of its single initializer, or with `everyWrite`, of
+   * every value assigned to it when each one passes (`let header; if (…) header = new Uint8Array(1); …`).
+   */
   private identifierEvidence(
     id: TSESTree.Identifier,
-    _depth: number,
     judge: (init: TSESTree.Node) => string | undefined,
     annotations: boolean,
+    everyWrite = false,
   ): string | undefined {
     const variable = findVariable(this.sourceCode, id);
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
     if (annotations && isBufferAnnotated(def.name)) return 'annotated `Buffer`';
     const init = singleInit(variable);
-    return init ? judge(init) : undefined;
+    if (init) return judge(init);
+    if (!everyWrite) return undefined;
+    const values = assignedValues(variable);
+    if (!values || values.length === 0) return undefined;
+    let verdict: string | undefined;
+    for (const value of values) {
+      verdict = judge(value);
+      if (!verdict) return undefined;
+    }
+    return verdict;
   }
+}
+
+/**
+ * Every value a `let` or `var` is given, when each is a plain `=` (at the declaration or later) and
+ * nothing else writes it (no `+=`, destructuring or loop binding); undefined otherwise.
+ */
+function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const loop = declarator.parent?.parent;
+  if (loop && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return undefined;
+  const values: TSESTree.Node[] = declarator.init ? [declarator.init] : [];
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const assignment = ref.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== ref.identifier) return undefined;
+    values.push(assignment.right);
+  }
+  return values;
 }
 
 /** The initializer of a variable assigned exactly once, at its declaration. */

@@ -11,6 +11,30 @@ runRuleTests(
   // both
   {
     valid: [
+    // Typed arrays that own their ArrayBuffer (every assignment a `new Uint8Array(n)`), and WebAssembly memory.
+`export function frameHeader(payloadLength: number): Uint8Array {
+  let header;
+  if (payloadLength < 126) {
+    header = new Uint8Array(1);
+    new DataView(header.buffer).setUint8(0, payloadLength);
+  } else {
+    header = new Uint8Array(3);
+    const view = new DataView(header.buffer);
+    view.setUint8(0, 126);
+    view.setUint16(1, payloadLength);
+  }
+  return header;
+}
+`,
+`let cachedBytes: Uint8Array | null = null;
+export function bytes(wasm: { memory: { buffer: ArrayBuffer } }): Uint8Array {
+  if (cachedBytes === null || cachedBytes.byteLength === 0) cachedBytes = new Uint8Array(wasm.memory.buffer);
+  return cachedBytes;
+}
+`,
+`const mem = new WebAssembly.Memory({ initial: 1 });
+export const heap = new Uint8Array(mem.buffer);
+`,
     `export function bytesOf(frame: Buffer) {
   return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
 }
@@ -520,6 +544,40 @@ export function bytes(clip: Clip) {
 `,
     ],
     invalid: [
+    // A variable given a view in one branch and a whole typed array in another may be either.
+    {
+      code: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk: Buffer) => {
+    let header = chunk.subarray(0, 4);
+    if (header[0] === 0) header = new Uint8Array(4);
+    const view = new DataView(header.buffer);
+    socket.write(String(view.getUint32(0)));
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk: Buffer) => {
+    let header = chunk.subarray(0, 4);
+    if (header[0] === 0) header = new Uint8Array(4);
+    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    socket.write(String(view.getUint32(0)));
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"header.buffer","view":"header","sink":"`new DataView()` without `header.byteOffset` and `header.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `import * as net from 'node:net';
 net.createServer((socket) => {
@@ -581,6 +639,42 @@ net.createServer((socket) => {
 `,
     ],
     invalid: [
+    // A variable given a view in one branch and a whole typed array in another may be either.
+    {
+      code: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk: Buffer) => {
+    let header = chunk.subarray(0, 4);
+    if (header[0] === 0) header = new Uint8Array(4);
+    const view = new DataView(header.buffer);
+    socket.write(String(view.getUint32(0)));
+  });
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"header.buffer","view":"header","sink":"`new DataView()` without `header.byteOffset` and `header.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            { messageId: 'passViewBounds', output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk: Buffer) => {
+    let header = chunk.subarray(0, 4);
+    if (header[0] === 0) header = new Uint8Array(4);
+    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    socket.write(String(view.getUint32(0)));
+  });
+});
+` },
+          ],
+        },
+      ],
+    },
     {
       code: `import * as net from 'node:net';
 net.createServer((socket) => {
