@@ -44,8 +44,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     configFile: typeof options.config === 'string' ? options.config : undefined,
     onProgress: showProgress ? (done, total) => io.stderr(`leakproof: linted ${done}/${total} files\n`) : undefined,
   });
-  for (const { project, reason } of outcome.brokenProjects) {
-    io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; its files are linted without type information\n`);
+  for (const { project, reason, files } of outcome.brokenProjects) {
+    io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; ${files} of its files linted without type information\n`);
   }
   const merge = sites ? mergeRuntimeReport(outcome.results, sites) : undefined;
   io.stdout(await formatResults(outcome.results, format, { cwd: io.cwd, rulesMeta: outcome.rulesMeta }));

@@ -12,7 +12,7 @@ export interface FileGroups {
    * with TypeScript's first complaint: their files are linted without type information instead of each
    * failing to parse.
    */
-  broken: Map<string, string>;
+  broken: Map<string, { reason: string; files: number }>;
 }
 
 // "No inputs were found in config file": the project covers none of the files, which is not an error here.
@@ -28,7 +28,7 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   const untyped: string[] = [];
   const nearest = new Map<string, string | null>();
   const projectFiles = new Map<string, Set<string> | null>();
-  const broken = new Map<string, string>();
+  const broken = new Map<string, { reason: string; files: number }>();
   const tsApi = loadTypeScript();
 
   const findConfig = (dir: string): string | null => {
@@ -57,10 +57,10 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
         });
         // typescript-eslint refuses every file of a project whose config has an error.
         const error = parsed?.errors.find((diagnostic) => diagnostic.category === tsApi.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
-        if (error) broken.set(config, tsApi.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''));
+        if (error) broken.set(config, { reason: tsApi.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
         else if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
       } catch (error) {
-        broken.set(config, error instanceof Error ? error.message : String(error));
+        broken.set(config, { reason: error instanceof Error ? error.message : String(error), files: 0 });
         result = null;
       }
     }
@@ -77,6 +77,8 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
       typed.set(config, list);
     } else {
       untyped.push(file);
+      const problem = config ? broken.get(config) : undefined;
+      if (problem) problem.files++;
     }
   }
   return { typed, untyped, broken };

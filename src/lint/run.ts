@@ -30,8 +30,8 @@ export interface LintOutcome {
   unwritten: UnwrittenFix[];
   typedFiles: number;
   untypedFiles: number;
-  /** tsconfigs TypeScript could not load, and why: their files were linted without type information. */
-  brokenProjects: { project: string; reason: string }[];
+  /** tsconfigs whose files (`files` of them) were linted without type information after all, and why. */
+  brokenProjects: { project: string; reason: string; files: number }[];
 }
 
 const BATCH = 200;
@@ -159,9 +159,10 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const progress = { done: 0, total: files.length, report: options.onProgress };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
+  const untyped = [...groups.untyped];
+  const brokenProjects = [...groups.broken].map(([project, problem]) => ({ project, ...problem }));
   let typedFiles = 0;
   for (const [project, projectFiles] of groups.typed) {
-    typedFiles += projectFiles.length;
     const eslint = new ESLint({
       cwd: commonDir([project, ...projectFiles], options.cwd),
       overrideConfigFile: true,
@@ -174,26 +175,34 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     // Each project's TypeScript program must be freed before the next one is built, or a monorepo of
     // many tsconfigs runs out of memory: typescript-eslint caches it, and ESLint keeps the linter (with
     // the last file's program) reachable from the result objects it returned. Copies are plain data.
-    results.push(...batch.map((result) => ({ ...result })));
+    // A file the tsconfig lists but typescript-eslint's program lacks (project references, for one)
+    // fails to parse with types; it parses without them.
+    const untypable = batch.filter((result) => result.messages.some((message) => message.fatal && message.message.includes('parserOptions.project')));
+    if (untypable.length > 0) {
+      untyped.push(...untypable.map((result) => result.filePath));
+      progress.total += untypable.length;
+      brokenProjects.push({ project, reason: 'typescript-eslint builds a program without some files it lists (project references?)', files: untypable.length });
+    }
+    typedFiles += batch.length - untypable.length;
+    results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
     tsParser.clearCaches();
   }
-  if (groups.untyped.length > 0) {
+  if (untyped.length > 0) {
     const eslint = new ESLint({
-      cwd: commonDir(groups.untyped, options.cwd),
+      cwd: commonDir(untyped, options.cwd),
       overrideConfigFile: true,
       overrideConfig: presetConfig('recommended'),
       fix: options.fix,
       errorOnUnmatchedPattern: false,
     });
-    const batch = await lintBatches(eslint, groups.untyped, progress);
+    const batch = await lintBatches(eslint, untyped, progress);
     Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
     results.push(...batch);
   }
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
-  const brokenProjects = [...groups.broken].map(([project, reason]) => ({ project, reason }));
-  return { results, rulesMeta, ...written, typedFiles, untypedFiles: groups.untyped.length, brokenProjects };
+  return { results, rulesMeta, ...written, typedFiles, untypedFiles: untyped.length, brokenProjects };
 }
 
 /**

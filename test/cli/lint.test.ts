@@ -93,6 +93,23 @@ describe('leakproof lint', () => {
     expect(result.status).toBe(1);
   });
 
+  it('lints without types the files a tsconfig lists that typescript-eslint leaves out of its program (project references)', () => {
+    const dir = tempDir('references');
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, include: ['src'], references: [{ path: './tsconfig.node.json' }] }));
+    // A composite project with no `include` covers src/ too: TypeScript gives the files to it.
+    fs.writeFileSync(path.join(dir, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { composite: true } }));
+    fs.writeFileSync(
+      path.join(dir, 'src', 'server.ts'),
+      "const kept: Buffer[] = [];\nsocket.on('data', (chunk: Buffer) => { kept.push(chunk.subarray(0, 4)); });\n",
+    );
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { messages: { ruleId: string | null; line: number; fatal?: boolean }[] }[];
+    expect(results[0]?.messages.map((message) => [message.ruleId, message.line, message.fatal ?? false])).toEqual([['leakproof/no-retained-view', 2, false]]);
+    expect(stderr).toContain('leakproof: tsconfig.json: typescript-eslint builds a program without some files it lists (project references?); 1 of its files linted without type information');
+    expect(code).toBe(1);
+  });
+
   it('lints the files of a tsconfig TypeScript cannot load without types, and says why', () => {
     const dir = tempDir('broken-tsconfig');
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: '@company/tsconfig-base/tsconfig.json', include: ['*.ts'] }));
@@ -103,7 +120,7 @@ describe('leakproof lint', () => {
     const { code, stdout, stderr } = leakproof([dir, '--format', 'json'], dir);
     const results = JSON.parse(stdout) as { messages: { ruleId: string | null; line: number; fatal?: boolean }[] }[];
     expect(results[0]?.messages.map((message) => [message.ruleId, message.line, message.fatal ?? false])).toEqual([['leakproof/no-retained-view', 2, false]]);
-    expect(stderr).toContain("leakproof: tsconfig.json: File '@company/tsconfig-base/tsconfig.json' not found; its files are linted without type information");
+    expect(stderr).toContain("leakproof: tsconfig.json: File '@company/tsconfig-base/tsconfig.json' not found; 1 of its files linted without type information");
     expect(code).toBe(1);
   });
 
