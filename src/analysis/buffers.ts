@@ -73,8 +73,9 @@ export class BufferFacts {
     const types = this.analysis.types;
     const evidence = this.bufferEvidence(expr);
     if (types.typed) {
-      // Without evidence only an all-Buffer type answers yes, and a value declared a string, number or
-      // array never has one: no need to ask the checker (most `.slice` calls are on strings and arrays).
+      // Without evidence only an all-Buffer type answers yes, and a value declared a string, number,
+      // boolean, array, Map or ArrayBuffer never has one: no need to ask the checker (most `.slice` calls
+      // are on strings and arrays).
       if (!evidence && getDeclaredTypes(this.sourceCode).isCertainlyNotBuffer(unwrap(expr))) return undefined;
       const parts = types.partKinds(unwrap(expr));
       if (parts.length > 0 && parts.every((part) => part === 'buffer')) return evidence ?? 'typed `Buffer`';

@@ -187,15 +187,15 @@ export class DeclaredTypes {
     }
   }
 
-  private ofNew(construct: TSESTree.NewExpression, _depth: number): Declared {
+  private ofNew(construct: TSESTree.NewExpression, depth: number): Declared {
     const callee = construct.callee;
     if (callee.type !== AST_NODE_TYPES.Identifier || !this.isGlobal(callee)) return UNKNOWN;
     const args = construct.typeArguments?.params;
     if (callee.name === 'Map' && args?.length === 2) {
       const [key, value] = args as [TSESTree.TypeNode, TSESTree.TypeNode];
-      return { kind: 'map', key: () => this.ofTypeNode(key, _depth + 1), value: () => this.ofTypeNode(value, _depth + 1) };
+      return { kind: 'map', key: () => this.ofTypeNode(key, depth + 1), value: () => this.ofTypeNode(value, depth + 1) };
     }
-    if (callee.name === 'Array') return arrayOf(() => (args?.length === 1 ? this.ofTypeNode(args[0]!, _depth + 1) : UNKNOWN));
+    if (callee.name === 'Array') return arrayOf(() => (args?.length === 1 ? this.ofTypeNode(args[0]!, depth + 1) : UNKNOWN));
     return UNKNOWN;
   }
 
