@@ -411,14 +411,7 @@ export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'app
  * (src/analysis/declared.ts): what each method returns on a string, a number or an array.
  */
 export const STRING_TO_STRING_METHODS = new Set([
-  'slice',
-  'substring',
-  'substr',
-  'trim',
-  'trimStart',
-  'trimEnd',
-  'trimLeft',
-  'trimRight',
+  ...STRING_SLICE_METHODS,
   'toLowerCase',
   'toUpperCase',
   'toLocaleLowerCase',
