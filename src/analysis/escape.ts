@@ -146,11 +146,11 @@ export class EscapeFinder {
           const call = parent.parent;
           return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? this.follow(call, asElement(walk)) : undefined;
         }
-        // `result.body` where the value sits at `body`: the read is the value; other fields are not.
+        // `result.body` where the value sits at `body`: the read is the value; other fields are not (nor
+        // any read, when where it sits is not known).
         if (walk.fields.length > 0) {
-          return parent.object === child && staticKey(parent) === walk.fields[walk.fields.length - 1]
-            ? this.follow(parent, withoutField(walk))
-            : undefined;
+          const field = walk.fields[walk.fields.length - 1];
+          return field !== '' && parent.object === child && staticKey(parent) === field ? this.follow(parent, withoutField(walk)) : undefined;
         }
         // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
         if (walk.container && parent.object === child && isElementRead(parent)) {
@@ -209,6 +209,7 @@ export class EscapeFinder {
   /** The part of a destructuring pattern that receives the field the value sits at. */
   private intoField(pattern: TSESTree.Node, walk: Walk): Sink | undefined {
     const field = walk.fields[walk.fields.length - 1];
+    if (field === '') return undefined;
     if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
       for (const prop of pattern.properties) {
         if (prop.type === AST_NODE_TYPES.RestElement) return this.intoPattern(prop.argument, walk);

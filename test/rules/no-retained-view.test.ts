@@ -51,6 +51,18 @@ export function watch(socket: Socket) {
   });
 }
 `,
+    // Where in the object the view sits is not known (a computed key): quiet when unsure.
+`import * as net from 'node:net';
+export class Recorder {
+  name?: Buffer;
+  constructor(socket: net.Socket, pick: () => string) {
+    socket.on('data', (data: Buffer) => {
+      const holder = { [pick()]: data.subarray(0, 4) };
+      this.name = holder.name;
+    });
+  }
+}
+`,
     // Concatenating a view decodes it into a new string.
 `import * as net from 'node:net';
 const labels: string[] = [];
