@@ -50,3 +50,5 @@ bytesCase('view: chunk.subarray(0, 16)', (chunk) => chunk.subarray(0, 16));
 bytesCase('copy: Uint8Array.prototype.slice.call', (chunk) => Uint8Array.prototype.slice.call(chunk, 0, 16));
 stringCase('slice: line.slice(2, 32)', (line) => line.slice(2, 32));
 stringCase("detached: (' ' + line.slice(2, 32)).slice(1)", (line) => (' ' + line.slice(2, 32)).slice(1));
+// A concatenation of 13+ characters is a cons string that points at the piece, and so at its parent.
+stringCase('concatenated: `${line.slice(2, 32)}...`', (line) => `${line.slice(2, 32)}...`);

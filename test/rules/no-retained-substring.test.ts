@@ -255,7 +255,7 @@ export function watch(lines: readline.Interface) {
     ],
     invalid: [
     // A concatenation holds its piece: V8 makes `piece + '...'` of 13+ characters a cons string that
-    // points at it (measured: 100 KB kept per 40-character preview of a 100 KB line).
+    // points at it (`node --expose-gc scripts/measure-retention.js` measures it).
     {
       code: `import * as readline from 'node:readline';
 const previews: string[] = [];
