@@ -236,7 +236,7 @@ export class EscapeFinder {
       if (!variable) return undefined;
       const declaredIn = declaringFunction(variable);
       const here = enclosingFunction(node);
-      if (!declaredIn || (here && declaredIn !== here && !isInside(declaredIn, here))) {
+      if (!declaredIn || (here && declaredIn !== here && !isInside(declaredIn, here) && !this.runsInPlace(here, declaredIn))) {
         const label = declaredIn
           ? `\`${node.name}\`, declared outside the function`
           : `the module variable \`${node.name}\``;
@@ -400,6 +400,34 @@ export class EscapeFinder {
     return undefined;
   }
 
+  /**
+   * `inner` only runs during a call of `outer`: it is `outer`, or a local helper that is only ever
+   * called (`const take = (line) => collected.push(line); … take(x)`), never passed or stored, from
+   * places that themselves run during that call. Variables of `outer` it writes are then locals of the
+   * call, not long-lived storage. A helper called from a listener registered in `outer` runs later.
+   */
+  private runsInPlace(inner: FunctionNode, outer: FunctionNode, visiting = new Set<FunctionNode>()): boolean {
+    if (inner === outer || visiting.has(inner)) return true;
+    if (visiting.size > 8 || !isInside(inner, outer)) return false;
+    visiting.add(inner);
+    const name =
+      inner.type === AST_NODE_TYPES.FunctionDeclaration
+        ? inner.id
+        : inner.parent?.type === AST_NODE_TYPES.VariableDeclarator && inner.parent.init === inner && inner.parent.id.type === AST_NODE_TYPES.Identifier
+          ? inner.parent.id
+          : undefined;
+    const variable = name ? findVariable(this.sourceCode, name) : undefined;
+    if (!variable) return false;
+    return variable.references
+      .filter((ref) => !ref.init)
+      .every((ref) => {
+        const call = ref.identifier.parent;
+        if (!ref.isRead() || ref.isWrite() || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+        const caller = enclosingFunction(call);
+        return !!caller && this.runsInPlace(caller, outer, visiting);
+      });
+  }
+
   /** Storage that outlives the current call: `this`, outer variables, and what is fetched from them. */
   isLongLived(raw: TSESTree.Node, depth: number): boolean {
     const node = unwrap(raw);
@@ -419,7 +447,7 @@ export class EscapeFinder {
         const declaredIn = declaringFunction(variable);
         const here = enclosingFunction(node);
         if (!declaredIn) return isModuleScope(variable) && variable.defs.some((def) => def.type === 'Variable');
-        if (here && declaredIn !== here && isInside(here, declaredIn)) {
+        if (here && declaredIn !== here && isInside(here, declaredIn) && !this.runsInPlace(here, declaredIn)) {
           return variable.defs.some((def) => def.type === 'Variable');
         }
         for (const def of variable.defs) {

@@ -36,6 +36,26 @@ export function bind(input: HTMLInputElement) {
   };
 }
 `,
+    // A local helper only called during the same call: its outer variables are that call's locals.
+`export async function readLines(chunks: AsyncIterable<string>, maxLines: number): Promise<string> {
+  const collected: string[] = [];
+  let carry = '';
+  const take = (line: string) => {
+    collected.push(line);
+    return collected.length < maxLines;
+  };
+  for await (const chunk of chunks) {
+    carry += chunk;
+    let nl = carry.indexOf('\\n');
+    while (nl !== -1) {
+      if (!take(carry.slice(0, nl))) return collected.join('\\n');
+      carry = carry.slice(nl + 1);
+      nl = carry.indexOf('\\n');
+    }
+  }
+  return collected.join('\\n');
+}
+`,
     // Other fields of the object do not carry it.
 `import * as readline from 'node:readline';
 const counts = new Map<number, number>();
@@ -308,6 +328,42 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const user = (' ' + line.slice(0, line.indexOf(' '))).slice(1);
   seen.set('user:' + user, Date.now());
 });
+` },
+          ],
+        },
+      ],
+    },
+    // A local helper called from a listener runs later: what it stores in the outer scope is kept.
+    {
+      code: `import * as readline from 'node:readline';
+export function watch(input: NodeJS.ReadableStream) {
+  const seen: string[] = [];
+  readline.createInterface({ input }).on('line', (line) => {
+    const keep = (text: string) => seen.push(text);
+    keep(line.slice(0, line.indexOf(' ')));
+  });
+  return seen;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: {"piece":"`line.slice(0, line.indexOf(' '))`","parent":"`line`, received by the 'line' handler","sink":"`seen`"},
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: [
+            { messageId: 'detach', output: `import * as readline from 'node:readline';
+export function watch(input: NodeJS.ReadableStream) {
+  const seen: string[] = [];
+  readline.createInterface({ input }).on('line', (line) => {
+    const keep = (text: string) => seen.push(text);
+    keep((' ' + line.slice(0, line.indexOf(' '))).slice(1));
+  });
+  return seen;
+}
 ` },
           ],
         },

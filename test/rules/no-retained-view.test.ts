@@ -447,6 +447,38 @@ export class Conn {
         },
       ],
     },
+    // A helper declared in the constructor and called from a listener keeps what it stores.
+    {
+      code: `import type { Socket } from 'node:net';
+export class Conn {
+  constructor(socket: Socket) {
+    const store: Buffer[] = [];
+    const add = (frame: Buffer) => store.push(frame);
+    socket.on('data', (chunk: Buffer) => add(chunk.subarray(1)));
+  }
+}
+`,
+      output: `import type { Socket } from 'node:net';
+export class Conn {
+  constructor(socket: Socket) {
+    const store: Buffer[] = [];
+    const add = (frame: Buffer) => store.push(frame);
+    socket.on('data', (chunk: Buffer) => add(Uint8Array.prototype.slice.call(chunk, 1) as Buffer));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.subarray(1)`","parent":"`chunk`, received by the 'data' handler","sink":"`store`"},
+          line: 6,
+          column: 46,
+          endLine: 6,
+          endColumn: 63,
+          suggestions: [],
+        },
+      ],
+    },
     // A generator's `yield` hands the view to the caller's loop or spread.
     {
       code: `import type { Socket } from 'node:net';
