@@ -42,6 +42,9 @@ function parseArgs(argv) {
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error(`--mode: untyped, typed or both`);
   if (!['9', '10'].includes(options.eslint)) throw new Error(`--eslint: 9 or 10`);
+  for (const [flag, value] of [['--pairs', options.pairs], ['--typed-pairs', options.typedPairs]]) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag}: a whole number of at least 1 (medians need a measured pair)`);
+  }
   return options;
 }
 
