@@ -50,6 +50,23 @@ export function groupByPath(snapshot: HeapSnapshot, tree: RetainerTree, members:
   return [...groups.values()].sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The fields every finding group shares, from an accumulated group. */
+export function groupBase(snapshot: HeapSnapshot, group: Accumulated): GroupBase {
+  return {
+    path: group.path,
+    depth: group.depth,
+    steps: group.steps,
+    bytes: group.bytes,
+    largestBytes: group.largestBytes,
+    exampleIds: exampleIds(snapshot, group.members),
+  };
+}
+
+/** The sum over members of a per-holder count (a holder missing from `counts` counts once). */
+export function memberCount(members: Member[], counts: Map<number, number>): number {
+  return members.reduce((sum, member) => sum + (counts.get(member.holder) ?? 1), 0);
+}
+
 export function exampleIds(snapshot: HeapSnapshot, members: Member[]): number[] {
   return [...members]
     .sort((a, b) => b.bytes - a.bytes || a.holder - b.holder)

@@ -1,4 +1,4 @@
-import { exampleIds, groupByPath, type GroupBase, type Member } from './groups';
+import { groupBase, groupByPath, memberCount, type GroupBase, type Member } from './groups';
 import type { RetainerTree } from './paths';
 import type { RetentionCensus } from './retention';
 import { EDGE, HeapSnapshot, NAME_TAGS } from './snapshot';
@@ -92,13 +92,8 @@ export function findPinnedSlabs(
   }
   return groupByPath(snapshot, tree, members).map((group) => ({
     rule: 'leakproof/no-retained-view',
-    path: group.path,
-    depth: group.depth,
-    steps: group.steps,
-    bytes: group.bytes,
-    largestBytes: group.largestBytes,
-    exampleIds: exampleIds(snapshot, group.members),
+    ...groupBase(snapshot, group),
     slabs: group.members.length,
-    buffers: group.members.reduce((sum, m) => sum + (buffersOf.get(m.holder) ?? 1), 0),
+    buffers: memberCount(group.members, buffersOf),
   }));
 }

@@ -1,4 +1,4 @@
-import { exampleIds, groupByPath, type GroupBase, type Member } from './groups';
+import { groupBase, groupByPath, memberCount, type GroupBase, type Member } from './groups';
 import type { RetainerTree } from './paths';
 import type { RetentionCensus } from './retention';
 import type { HeapSnapshot } from './snapshot';
@@ -38,13 +38,8 @@ export function findSlicedStrings(
   }
   return groupByPath(snapshot, tree, members).map((group) => ({
     rule: 'leakproof/no-retained-substring',
-    path: group.path,
-    depth: group.depth,
-    steps: group.steps,
-    bytes: group.bytes,
-    largestBytes: group.largestBytes,
-    exampleIds: exampleIds(snapshot, group.members),
+    ...groupBase(snapshot, group),
     parents: group.members.length,
-    pieces: group.members.reduce((sum, m) => sum + (piecesOf.get(m.holder) ?? 1), 0),
+    pieces: memberCount(group.members, piecesOf),
   }));
 }

@@ -1,4 +1,4 @@
-import { classCounts, exampleIds, groupByPath, type GroupBase, type Member } from './groups';
+import { classCounts, groupBase, groupByPath, memberCount, type GroupBase, type Member } from './groups';
 import type { RetainerTree } from './paths';
 import type { RetentionCensus } from './retention';
 import type { HeapSnapshot } from './snapshot';
@@ -39,14 +39,9 @@ export function findRetainedViews(
   }
   return groupByPath(snapshot, tree, members).map((group) => ({
     rule: 'leakproof/no-retained-view',
-    path: group.path,
-    depth: group.depth,
-    steps: group.steps,
-    bytes: group.bytes,
-    largestBytes: group.largestBytes,
-    exampleIds: exampleIds(snapshot, group.members),
+    ...groupBase(snapshot, group),
     arrayBuffers: group.members.length,
-    views: group.members.reduce((sum, m) => sum + (viewsOf.get(m.holder) ?? 1), 0),
+    views: memberCount(group.members, viewsOf),
     viewClasses: classCounts(snapshot, group.members.map((m) => m.holder)),
   }));
 }
