@@ -285,27 +285,21 @@ class Walker {
   }
 
   properties(node: object, index: number): void {
-    const names = getOwnPropertyNames(node);
-    for (let i = 0; i < names.length; i++) {
-      const descriptor = getOwnPropertyDescriptor(node, names[i]!);
+    this.dataProperties(node, getOwnPropertyNames(node), index);
+    this.dataProperties(node, getOwnPropertySymbols(node), index);
+  }
+
+  /** Visits the objects held by `node`'s own data properties `keys`; accessors are counted, not called. */
+  dataProperties(node: object, keys: readonly (string | symbol)[], index: number): void {
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = getOwnPropertyDescriptor(node, keys[i]!);
       if (descriptor === undefined) continue;
       if (descriptor.get !== undefined || descriptor.set !== undefined) {
         this.result.accessors++;
         continue;
       }
       const value = descriptor.value as unknown;
-      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Property, names[i]);
-    }
-    const symbols = getOwnPropertySymbols(node);
-    for (let i = 0; i < symbols.length; i++) {
-      const descriptor = getOwnPropertyDescriptor(node, symbols[i]!);
-      if (descriptor === undefined) continue;
-      if (descriptor.get !== undefined || descriptor.set !== undefined) {
-        this.result.accessors++;
-        continue;
-      }
-      const value = descriptor.value as unknown;
-      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Property, symbols[i]);
+      if (value !== null && typeof value === 'object') this.visit(value, index, EdgeKind.Property, keys[i]);
     }
   }
 
