@@ -313,15 +313,9 @@ function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | un
 
 /** The initializer of a variable assigned exactly once, at its declaration. */
 export function singleInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
-  if (variable.defs.length !== 1) return undefined;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable') return undefined;
-  const declarator = def.node as TSESTree.VariableDeclarator;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-  const loop = declarator.parent?.parent;
-  if (loop && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return undefined;
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
-  return declarator.init;
+  const init = (variable.defs[0]?.node as TSESTree.VariableDeclarator | undefined)?.init;
+  const values = assignedValues(variable);
+  return init && values?.length === 1 && values[0] === init ? init : undefined;
 }
 
 function isBufferAnnotated(name: TSESTree.Node): boolean {
