@@ -6,10 +6,13 @@ import {
   enclosingFunction,
   findVariable,
   isInside,
+  memberKeyName,
   methodCall,
   outerParent,
   propertyName,
   shortText,
+  staticNumber,
+  staticString,
   unwrap,
   type FunctionNode,
 } from './ast';
@@ -498,14 +501,10 @@ function isElementRead(member: TSESTree.MemberExpression): boolean {
 
 /** The key a property, member read or pattern entry names statically (`body`, `'body'`, `[0]`); `''` otherwise. */
 function staticKey(node: TSESTree.Property | TSESTree.MemberExpression): string {
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    if (!node.computed) return propertyName(node) ?? '';
-    const key = unwrap(node.property);
-    return key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '';
-  }
-  const key = node.key;
-  if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '';
+  const member = node.type === AST_NODE_TYPES.MemberExpression;
+  const name = member ? propertyName(node) : memberKeyName(node);
+  const key = member ? node.property : node.key;
+  return name ?? staticString(key) ?? staticNumber(key)?.toString() ?? '';
 }
 
 /** The index of `element` in an array literal; `''` after a spread, which shifts what follows. */
