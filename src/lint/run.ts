@@ -93,8 +93,10 @@ function presetConfig(preset: 'recommended' | 'recommended-type-checked', projec
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         parser: tsParser as Linter.Parser,
+        // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
+        // which build some projects (project references) differently, so CI and a laptop would disagree.
         parserOptions: project
-          ? { project: [project], tsconfigRootDir: path.dirname(project), ecmaFeatures: { jsx: true } }
+          ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
           : { ecmaFeatures: { jsx: true } },
       },
       plugins: config.plugins,
