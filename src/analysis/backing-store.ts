@@ -149,6 +149,8 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
     if (constructorName && index === 0) {
       const bounds = constructorBounds(sourceCode, reader, viewText, constructorName);
       if (!bounds) return undefined;
+      // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
+      if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
       // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside.
       if (bounds.offset === 'missing' && statementReadsBounds(sourceCode, reader, viewText)) return undefined;
       const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';

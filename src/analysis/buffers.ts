@@ -6,7 +6,7 @@ import {
   POOLED_BUFFER_FACTORIES,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { findVariable, isFunction, methodCall, propertyName, shortText, unwrap } from './ast';
+import { enclosingClass, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap } from './ast';
 import { getDeclaredTypes } from './declared';
 import type { Analysis } from './index';
 import { annotationKind } from './origins';
@@ -113,6 +113,8 @@ export class BufferFacts {
         if (this.nodeApi(node) === 'randomBytes') return '`randomBytes()`';
         const method = methodCall(node);
         if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
+        // The Encoding standard makes `encode` return a Uint8Array over a new ArrayBuffer of its exact size.
+        if (method?.name === 'encode' && this.isTextEncoder(method.receiver)) return '`TextEncoder#encode()`';
         return undefined;
       }
       case AST_NODE_TYPES.Identifier:
@@ -120,6 +122,74 @@ export class BufferFacts {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A variable or `this` field that only ever holds views starting at byte 0 of a store the code made
+   * itself: each value owns its ArrayBuffer or re-cuts the same one from 0 (`this._buf = new
+   * Uint8Array(this._buf.buffer, 0, len)` in a growable buffer). No one else's bytes lie past its end.
+   */
+  ownStoreFromZero(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    let values: TSESTree.Node[] | undefined;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      values = variable && assignedValues(variable);
+    } else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      values = this.fieldValues(node);
+    }
+    if (!values || values.length === 0) return false;
+    const self = this.sourceCode.getText(node);
+    return values.every((value) => !!this.exactOwnership(value) || this.recutFromZero(value, self));
+  }
+
+  /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */
+  private fieldValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+    const name = propertyName(member);
+    const cls = enclosingClass(member);
+    if (!name || !cls) return undefined;
+    const values: TSESTree.Node[] = [];
+    for (const item of cls.body.body) {
+      if (item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && memberKeyName(item) === name && item.value) values.push(item.value);
+    }
+    for (const ref of this.analysis.handlers.thisMemberRefs(cls).get(name) ?? []) {
+      const parent = ref.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) {
+        if (parent.operator !== '=') return undefined;
+        values.push(parent.right);
+      } else if (parent?.type === AST_NODE_TYPES.UpdateExpression || isPatternTarget(ref)) {
+        return undefined;
+      }
+    }
+    return values;
+  }
+
+  /** `new Uint8Array(<self>.buffer)` or `new Uint8Array(<self>.buffer, 0, n)`. */
+  private recutFromZero(value: TSESTree.Node, self: string): boolean {
+    const node = unwrap(value);
+    if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView')) return false;
+    const [store, offset] = node.arguments;
+    const inner = store && unwrap(store);
+    if (inner?.type !== AST_NODE_TYPES.MemberExpression || propertyName(inner) !== 'buffer' || this.sourceCode.getText(unwrap(inner.object)) !== self) return false;
+    if (!offset) return true;
+    const start = unwrap(offset);
+    return start.type === AST_NODE_TYPES.Literal && start.value === 0;
+  }
+
+  /** `new TextEncoder()`, or a variable whose only value is one (`util.TextEncoder` too). */
+  private isTextEncoder(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      return name === 'TextEncoder';
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    const init = variable && singleInit(variable);
+    return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && this.isTextEncoder(init);
   }
 
   /**
@@ -261,7 +331,6 @@ export class BufferFacts {
     return name;
   }
 
-  /** A const (or never reassigned) variable's initializer, judged by `judge`; annotations count when `annotations`. */
   /**
    * What `judge` says of the value a variable holds: of its single initializer, or with `everyWrite`, of
    * every value assigned to it when each one passes (`let header; if (…) header = new Uint8Array(1); …`).
@@ -309,6 +378,16 @@ function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | un
     values.push(assignment.right);
   }
   return values;
+}
+
+/** `[this.x] = …`, `({ a: this.x } = …)`, `for (this.x of …)`: a write that is not a plain `=`. */
+function isPatternTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement) return true;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) return true;
+  if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) return true;
+  return (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.left === node;
 }
 
 /** The initializer of a variable assigned exactly once, at its declaration. */

@@ -101,9 +101,11 @@ export class Analysis {
   private isSelfTrim(sink: Sink, parent: TSESTree.Node): boolean {
     if (sink.kind !== 'field' && sink.kind !== 'outer-variable') return false;
     const text = (node: TSESTree.Node) => this.context.sourceCode.getText(unwrap(node)).replace(/\s+/g, '');
-    let base = unwrap(parent);
-    if (base.type === AST_NODE_TYPES.MemberExpression && propertyName(base) === 'buffer') base = unwrap(base.object);
-    return text(sink.target) === text(base);
+    const target = text(sink.target);
+    const base = unwrap(parent);
+    if (text(base) === target) return true;
+    // `this.pending = new Uint8Array(this.pending.buffer, …)`; a field named `buffer` matched above.
+    return base.type === AST_NODE_TYPES.MemberExpression && propertyName(base) === 'buffer' && text(base.object) === target;
   }
 
   /**

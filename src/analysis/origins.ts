@@ -348,13 +348,15 @@ export class OriginFinder {
       if (typed !== 'unknown') return typed;
     }
     try {
-      return this.syntacticKind(node, 0, new Set());
+      return this.syntacticKind(expr, 0, new Set());
     } catch {
       return 'unknown';
     }
   }
 
   private syntacticKind(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): ValueKind {
+    const asserted = assertedKind(raw);
+    if (asserted !== 'unknown') return asserted;
     const node = unwrap(raw);
     if (seen.has(node) || depth > 6) return 'unknown';
     seen.add(node);
@@ -545,8 +547,30 @@ export function annotationKind(node: TSESTree.Node): ValueKind {
   return annotation ? typeNodeKind(annotation) : 'unknown';
 }
 
+/** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
+function assertedKind(node: TSESTree.Node): ValueKind {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {
+    const kind = typeNodeKind(current.typeAnnotation);
+    if (kind !== 'unknown') return kind;
+    current = current.expression;
+  }
+  return 'unknown';
+}
+
+// Members only a view (or a hand-written view-like shape) has.
+const VIEW_SHAPE_MEMBERS = new Set(['byteOffset', 'byteLength', 'subarray', 'BYTES_PER_ELEMENT']);
+
 function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
   switch (type.type) {
+    case AST_NODE_TYPES.TSTypeLiteral:
+      // An object shape such as `{ buffer: ArrayBuffer }` is not a view unless it spells one out.
+      return type.members.some((member) => {
+        const name = member.type === AST_NODE_TYPES.TSPropertySignature || member.type === AST_NODE_TYPES.TSMethodSignature ? memberKeyName(member) : undefined;
+        return name !== undefined && VIEW_SHAPE_MEMBERS.has(name);
+      })
+        ? 'unknown'
+        : 'other';
     case AST_NODE_TYPES.TSStringKeyword:
       return 'string';
     case AST_NODE_TYPES.TSArrayType:

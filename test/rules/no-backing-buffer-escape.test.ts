@@ -35,6 +35,44 @@ export function bytes(wasm: { memory: { buffer: ArrayBuffer } }): Uint8Array {
 `const mem = new WebAssembly.Memory({ initial: 1 });
 export const heap = new Uint8Array(mem.buffer);
 `,
+    // `TextEncoder#encode` returns a Uint8Array over its own ArrayBuffer of the exact size (undici's tests).
+`const encoder = new TextEncoder();
+export const bodies = [
+  new DataView(new TextEncoder().encode('{"test":true}').buffer),
+  new BigUint64Array(encoder.encode('0123456789abcdef').buffer),
+];
+`,
+    // A growable buffer re-cuts its own ArrayBuffer from byte 0 and addresses its spare capacity by offset.
+`export class GrowableBuffer {
+  private buf = new Uint8Array(0);
+  private length = 0;
+
+  constructor(initial?: ArrayBuffer) {
+    if (initial) this.buf = new Uint8Array(initial);
+  }
+
+  private reslice(len: number): void {
+    this.buf = new Uint8Array(this.buf.buffer, 0, len);
+  }
+
+  grow(n: number): Uint8Array {
+    if (this.buf.buffer.byteLength - this.length < n) {
+      const bigger = new Uint8Array(2 * this.buf.buffer.byteLength + n);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.reslice(this.length + n);
+    return new Uint8Array(this.buf.buffer, this.length);
+  }
+}
+`,
+    // An object asserted to a shape with a `buffer` field, which is not a view (cloudflare/agents' codemode tests).
+`export const accept = (...args: unknown[]) => {
+  const input = args[0] as { buffer: ArrayBuffer };
+  return Array.from(new Uint8Array(input.buffer));
+};
+export const bytesOf = (raw: unknown) => new Uint8Array((raw as { buffer: ArrayBuffer }).buffer);
+`,
     `export function bytesOf(frame: Buffer) {
   return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
 }
@@ -544,6 +582,50 @@ export function bytes(clip: Clip) {
 `,
     ],
     invalid: [
+    // A field that sometimes holds a chunk's view is not a growable buffer's own store.
+    {
+      code: `import * as net from 'node:net';
+export class FrameReader {
+  private buf = new Uint8Array(0);
+
+  attach(socket: net.Socket): void {
+    socket.on('data', (chunk: Buffer) => {
+      this.buf = chunk.subarray(4);
+    });
+  }
+
+  spare(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, 16);
+  }
+}
+`,
+      output: `import * as net from 'node:net';
+export class FrameReader {
+  private buf = new Uint8Array(0);
+
+  attach(socket: net.Socket): void {
+    socket.on('data', (chunk: Buffer) => {
+      this.buf = chunk.subarray(4);
+    });
+  }
+
+  spare(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, 16);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.buf.buffer","view":"this.buf","sink":"`new Uint8Array()` without `this.buf.byteOffset` and `this.buf.byteLength` covers bytes outside the view"},
+          line: 12,
+          column: 27,
+          endLine: 12,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
     // A variable given a view in one branch and a whole typed array in another may be either.
     {
       code: `import * as net from 'node:net';
@@ -639,6 +721,78 @@ net.createServer((socket) => {
 `,
     ],
     invalid: [
+    // A field that sometimes holds a chunk's view is not a growable buffer's own store.
+    {
+      code: `import * as net from 'node:net';
+export class FrameReader {
+  private buf = new Uint8Array(0);
+
+  attach(socket: net.Socket): void {
+    socket.on('data', (chunk: Buffer) => {
+      this.buf = chunk.subarray(4);
+    });
+  }
+
+  spare(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, 16);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.buf.buffer","view":"this.buf","sink":"`new Uint8Array()` without `this.buf.byteOffset` and `this.buf.byteLength` covers bytes outside the view"},
+          line: 12,
+          column: 27,
+          endLine: 12,
+          endColumn: 42,
+          suggestions: [
+            { messageId: 'passViewBounds', output: `import * as net from 'node:net';
+export class FrameReader {
+  private buf = new Uint8Array(0);
+
+  attach(socket: net.Socket): void {
+    socket.on('data', (chunk: Buffer) => {
+      this.buf = chunk.subarray(4);
+    });
+  }
+
+  spare(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, 16);
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // A shape that spells out a view's members may be one.
+    {
+      code: `export const bytesOf = (raw: unknown) => {
+  const input = raw as { buffer: ArrayBuffer; byteOffset: number; byteLength: number };
+  return new Uint8Array(input.buffer);
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"input.buffer","view":"input","sink":"`new Uint8Array()` without `input.byteOffset` and `input.byteLength` covers bytes outside the view"},
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            { messageId: 'passViewBounds', output: `export const bytesOf = (raw: unknown) => {
+  const input = raw as { buffer: ArrayBuffer; byteOffset: number; byteLength: number };
+  return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+};
+` },
+          ],
+        },
+      ],
+    },
     // A variable given a view in one branch and a whole typed array in another may be either.
     {
       code: `import * as net from 'node:net';
@@ -732,3 +886,12 @@ net.createServer((socket) => {
     ],
   },
 );
+
+// The valid cases above lean on these; if a Node release pools them, the rule must learn it.
+describe('what the rule takes as owning its whole ArrayBuffer', () => {
+  it.each(['', 'abc', 'x'.repeat(100), 'héllo'.repeat(1000)])('TextEncoder#encode(%#) is exact-size and unshared', (text) => {
+    const bytes = new TextEncoder().encode(text);
+    expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength]);
+    expect(new TextEncoder().encode(text).buffer).not.toBe(bytes.buffer);
+  });
+});

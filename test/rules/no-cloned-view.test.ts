@@ -399,7 +399,11 @@ export function tail(worker: Worker, frame: unknown) {
   worker.postMessage((frame as Buffer).subarray(4));
 }
 `,
-      output: null,
+      output: `import { Worker } from 'node:worker_threads';
+export function tail(worker: Worker, frame: unknown) {
+  worker.postMessage(Uint8Array.prototype.slice.call(frame as Buffer, 4) as Buffer);
+}
+`,
       errors: [
         {
           messageId: 'clonedView',
@@ -408,13 +412,7 @@ export function tail(worker: Worker, frame: unknown) {
           column: 22,
           endLine: 3,
           endColumn: 51,
-          suggestions: [
-            { messageId: 'sendCopy', output: `import { Worker } from 'node:worker_threads';
-export function tail(worker: Worker, frame: unknown) {
-  worker.postMessage(Uint8Array.prototype.slice.call(frame as Buffer, 4));
-}
-` },
-          ],
+          suggestions: [],
         },
       ],
     },

@@ -231,6 +231,22 @@ class Conn {
   }
 }
 `,
+    // The same, for a field named `buffer` trimmed in another method (undici's SOCKS5 client).
+`import * as net from 'node:net';
+export class Socks5Client {
+  private buffer = Buffer.alloc(0);
+  constructor(socket: net.Socket) {
+    socket.on('data', (data) => {
+      this.buffer = Buffer.concat([this.buffer, data]);
+      this.handleAuthMethod();
+    });
+  }
+  private handleAuthMethod() {
+    if (this.buffer.length < 2) return;
+    this.buffer = this.buffer.subarray(2);
+  }
+}
+`,
 `const table = Buffer.alloc(1024);
 class Slots {
   private slot: Buffer | null = null;
