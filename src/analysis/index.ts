@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getSettings, type LeakproofSettings } from '../settings';
-import { enclosingFunction, methodCall, propertyName, unwrap } from './ast';
+import { enclosingFunction, findVariable, methodCall, propertyName, unwrap } from './ast';
+import { singleInit } from './buffers';
 import { CallGraph } from './calls';
 import { HandlerFinder, walk } from './contexts';
 import { EscapeFinder, type Sink } from './escape';
@@ -97,13 +98,22 @@ export class Analysis {
     return { slice, origin, sink };
   }
 
-  /** `this.pending = this.pending.subarray(n)`: trimming a buffer in place keeps nothing new. */
+  /**
+   * `this.pending = this.pending.subarray(n)`: trimming a buffer in place keeps nothing new. So does
+   * keeping a text stream's unfinished tail (`const all = rest + chunk; … rest = all.slice(i)`): it holds
+   * at most one chunk until the next one arrives, as a Buffer accumulator does.
+   */
   private isSelfTrim(sink: Sink, parent: TSESTree.Node): boolean {
     if (sink.kind !== 'field' && sink.kind !== 'outer-variable') return false;
     const text = (node: TSESTree.Node) => this.context.sourceCode.getText(unwrap(node)).replace(/\s+/g, '');
     const target = text(sink.target);
     const base = unwrap(parent);
     if (text(base) === target) return true;
+    if (base.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.context.sourceCode, base);
+      const init = variable && singleInit(variable);
+      if (init && concatenationParts(init).some((part) => text(part) === target)) return true;
+    }
     // `this.pending = new Uint8Array(this.pending.buffer, …)`; a field named `buffer` matched above.
     return base.type === AST_NODE_TYPES.MemberExpression && propertyName(base) === 'buffer' && text(base.object) === target;
   }
@@ -173,4 +183,14 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
     analyses.set(key, analysis);
   }
   return analysis;
+}
+
+/** The operands of `a + b + …` or the expressions of `` `${a}${b}` ``; [] for anything else. */
+function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions;
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+    return [...concatenationParts(value.left), ...concatenationParts(value.right), value.left, value.right];
+  }
+  return [];
 }

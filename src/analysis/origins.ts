@@ -365,6 +365,10 @@ export class OriginFinder {
         return typeof node.value === 'string' ? 'string' : 'other';
       case AST_NODE_TYPES.TemplateLiteral:
         return 'string';
+      case AST_NODE_TYPES.BinaryExpression:
+        // `rest + chunk`: a `+` with text on either side makes text.
+        if (node.operator !== '+') return 'other';
+        return this.syntacticKind(node.left, depth + 1, seen) === 'string' || this.syntacticKind(node.right, depth + 1, seen) === 'string' ? 'string' : 'unknown';
       case AST_NODE_TYPES.ArrayExpression:
         return 'array';
       case AST_NODE_TYPES.AwaitExpression:

@@ -7,6 +7,22 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A text stream's unfinished tail, kept for the next chunk: it holds at most one chunk, as a Buffer accumulator does.
+`import * as net from 'node:net';
+export function readLogs(socket: net.Socket, onLogs: (text: string) => void) {
+  let rest = '';
+  socket.on('data', (chunk: string) => {
+    const all = \`\${rest}\${chunk}\`;
+    const end = all.lastIndexOf('\\n');
+    if (end < 0) {
+      rest = all;
+      return;
+    }
+    onLogs(all.slice(0, end));
+    rest = all.slice(end + 1);
+  });
+}
+`,
     // Slicing a concatenation flattens it (the detach idiom); a tagged template passes the piece to a function.
 `import * as readline from 'node:readline';
 const previews: string[] = [];
@@ -274,6 +290,46 @@ export function watch(lines: readline.Interface) {
 
     ],
     invalid: [
+    // The tail is not kept by its own accumulator here: the finished line is.
+    {
+      code: `import * as net from 'node:net';
+let lastLine = '';
+export function readLogs(socket: net.Socket) {
+  let rest = '';
+  socket.on('data', (chunk: string) => {
+    const all = rest + chunk;
+    const end = all.lastIndexOf('\\n');
+    lastLine = all.slice(0, end);
+    rest = all.slice(end + 1);
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: {"piece":"`all.slice(0, end)`","parent":"`chunk`, received by the 'data' handler","sink":"the module variable `lastLine`"},
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [
+            { messageId: 'detach', output: `import * as net from 'node:net';
+let lastLine = '';
+export function readLogs(socket: net.Socket) {
+  let rest = '';
+  socket.on('data', (chunk: string) => {
+    const all = rest + chunk;
+    const end = all.lastIndexOf('\\n');
+    lastLine = (' ' + all.slice(0, end)).slice(1);
+    rest = all.slice(end + 1);
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
     // A concatenation holds its piece: V8 makes `piece + '...'` of 13+ characters a cons string that
     // points at it (`node --expose-gc scripts/measure-retention.js` measures it).
     {
