@@ -47,6 +47,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   for (const { project, reason, files } of outcome.brokenProjects) {
     io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; ${files} of its files linted without type information\n`);
   }
+  for (const file of outcome.readByEspree) {
+    io.stderr(`leakproof: ${path.relative(io.cwd, file) || file}: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n`);
+  }
   const merge = sites ? mergeRuntimeReport(outcome.results, sites) : undefined;
   io.stdout(await formatResults(outcome.results, format, { cwd: io.cwd, rulesMeta: outcome.rulesMeta }));
   for (const file of outcome.unwritten) {

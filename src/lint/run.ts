@@ -32,6 +32,8 @@ export interface LintOutcome {
   untypedFiles: number;
   /** tsconfigs whose files (`files` of them) were linted without type information after all, and why. */
   brokenProjects: { project: string; reason: string; files: number }[];
+  /** JavaScript files TypeScript's parser rejected and ESLint's parser, espree, read (without types). */
+  readByEspree: string[];
 }
 
 const BATCH = 200;
@@ -81,11 +83,33 @@ function commonDir(files: readonly string[], fallback: string): string {
   return dir;
 }
 
+const JAVASCRIPT = /\.(?:js|mjs|cjs|jsx)$/;
+
+/**
+ * ESLint's own parser, espree, for JavaScript that TypeScript's parser rejects although it is valid
+ * (TypeScript 5.9 and 6.0 misread `x => ({ a: 1 })` followed by a block on a later line).
+ */
+function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
+  const eslintDir = path.dirname(require.resolve('eslint/package.json'));
+  return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
+}
+
+function espreeOptions(filePath: string): Linter.ParserOptions {
+  return { ecmaVersion: 'latest', sourceType: filePath.endsWith('.cjs') ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
+}
+
 /** leakproof's zero-config lint: `recommended-type-checked` where a tsconfig covers a file, `recommended` elsewhere. */
-function presetConfig(preset: 'recommended' | 'recommended-type-checked', project?: string): Linter.Config[] {
+function presetConfig(preset: 'recommended' | 'recommended-type-checked' | 'recommended-espree', project?: string): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
-  const config = plugin.configs[preset] as Linter.Config;
+  const config = plugin.configs[preset === 'recommended-espree' ? 'recommended' : preset] as Linter.Config;
+  if (preset === 'recommended-espree') {
+    const parser = loadEspree();
+    return [
+      { files: ['**/*.cjs'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.cjs') }, plugins: config.plugins, rules: config.rules },
+      { files: ['**/*.js', '**/*.mjs', '**/*.jsx'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.js') }, plugins: config.plugins, rules: config.rules },
+    ];
+  }
   return [
     {
       files: SOURCE_FILES,
@@ -115,8 +139,20 @@ function checkParses(filePath: string, text: string): string | undefined {
     });
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (!JAVASCRIPT.test(filePath)) return problem;
+    try {
+      loadEspree().parse(text, espreeOptions(filePath));
+      return undefined;
+    } catch {
+      return problem;
+    }
   }
+}
+
+/** A result whose file TypeScript's parser could not read. */
+function isRejectedJavaScript(result: ESLintType.LintResult): boolean {
+  return JAVASCRIPT.test(result.filePath) && result.messages.some((message) => message.fatal && message.message.startsWith('Parsing error'));
 }
 
 async function lintBatches(
@@ -201,10 +237,33 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
     results.push(...batch);
   }
+  const rejected = results.filter(isRejectedJavaScript);
+  const readByEspree: string[] = [];
+  if (rejected.length > 0) {
+    const files = rejected.map((result) => result.filePath);
+    const eslint = new ESLint({
+      cwd: commonDir(files, options.cwd),
+      overrideConfigFile: true,
+      overrideConfig: presetConfig('recommended-espree'),
+      fix: options.fix,
+      errorOnUnmatchedPattern: false,
+    });
+    const batch = await lintBatches(eslint, files, { done: 0, total: files.length });
+    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
+    for (const result of batch) {
+      if (result.messages.some((message) => message.fatal)) continue; // not JavaScript espree reads either
+      results[results.findIndex((old) => old.filePath === result.filePath)] = result;
+      readByEspree.push(result.filePath);
+    }
+  }
+  // A file of a tsconfig that espree read was linted without type information after all.
+  const untypedSet = new Set(untyped);
+  const movedFromTyped = readByEspree.filter((file) => !untypedSet.has(file)).length;
+  typedFiles -= movedFromTyped;
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
-  return { results, rulesMeta, ...written, typedFiles, untypedFiles: untyped.length, brokenProjects };
+  return { results, rulesMeta, ...written, typedFiles, untypedFiles: untyped.length + movedFromTyped, brokenProjects, readByEspree };
 }
 
 /**
@@ -277,5 +336,6 @@ async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: L
     typedFiles: 0,
     untypedFiles: results.length,
     brokenProjects: [],
+    readByEspree: [],
   };
 }

@@ -276,6 +276,27 @@ describe('leakproof lint', () => {
     expect(code).toBe(2);
   });
 
+  it('reads with espree the valid JavaScript TypeScript\'s parser rejects, and fixes it; invalid files stay parse errors', () => {
+    const dir = tempDir('espree');
+    // TypeScript 5.9 and 6.0 read the block after an arrow returning an object literal as its missing body.
+    const source = "const kept = [];\nprocess.stdin.on('data', (chunk) => {\n  kept.push(chunk.subarray(0, 4));\n});\nconst request = (cookie) => ({\n  cookie,\n})\n\n{\n  console.log(request('a'));\n}\n";
+    fs.writeFileSync(path.join(dir, 'reader.js'), source);
+    fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+    expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => [message.ruleId, message.line, message.message])])).toEqual([
+      ['broken.js', [[null, 1, 'Parsing error: Expression expected.']]],
+      ['reader.js', [['leakproof/no-retained-view', 3, expect.stringContaining('`chunk.subarray(0, 4)` is a view of `chunk`')]]],
+    ]);
+    expect(stderr).toBe("leakproof: reader.js: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n");
+    expect(code).toBe(1);
+
+    const fixed = leakproof(['reader.js', '--fix'], dir);
+    expect(fs.readFileSync(path.join(dir, 'reader.js'), 'utf8')).toBe(source.replace('chunk.subarray(0, 4)', 'Uint8Array.prototype.slice.call(chunk, 0, 4)'));
+    expect(fixed.stderr).toContain('leakproof: 1 files linted (0 with type information, 1 without), 1 fixed');
+    expect(fixed.code).toBe(0);
+  });
+
   it('prints help generated from the options, and the version', () => {
     const help = leakproof(['lint', '--help']);
     expect(help.code).toBe(0);
