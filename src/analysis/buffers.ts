@@ -7,6 +7,7 @@ import {
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
 import { enclosingClass, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap } from './ast';
+import { walk } from './contexts';
 import { getDeclaredTypes } from './declared';
 import type { Analysis } from './index';
 import { annotationKind } from './origins';
@@ -119,6 +120,17 @@ export class BufferFacts {
       }
       case AST_NODE_TYPES.Identifier:
         return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+      case AST_NODE_TYPES.MemberExpression: {
+        // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
+        const values = this.memberValues(node);
+        if (!values || values.length === 0) return undefined;
+        let verdict: string | undefined;
+        for (const value of values) {
+          verdict = this.exactOwnership(value, depth + 1);
+          if (!verdict) return undefined;
+        }
+        return verdict;
+      }
       default:
         return undefined;
     }
@@ -135,12 +147,55 @@ export class BufferFacts {
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(this.sourceCode, node);
       values = variable && assignedValues(variable);
-    } else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      values = this.fieldValues(node);
+    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      values = this.memberValues(node);
     }
     if (!values || values.length === 0) return false;
     const self = this.sourceCode.getText(node);
     return values.every((value) => !!this.exactOwnership(value) || this.recutFromZero(value, self));
+  }
+
+  /**
+   * Every value the code gives a property with a plain `=`, a field initializer or an object literal:
+   * for `this.name`, within its class; for `x.name`, anywhere in the file. Undefined when something else
+   * writes it (`+=`, `++`, destructuring).
+   */
+  private memberValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+    if (member.object.type === AST_NODE_TYPES.ThisExpression) return this.fieldValues(member);
+    const name = propertyName(member);
+    if (!name || member.computed) return undefined;
+    return this.propertyWrites().get(name) ?? undefined;
+  }
+
+  private writesByName: Map<string, TSESTree.Node[] | null> | undefined;
+
+  /** Values written to each property name in the file (null: written some other way). Built once. */
+  private propertyWrites(): Map<string, TSESTree.Node[] | null> {
+    if (this.writesByName) return this.writesByName;
+    const writes = new Map<string, TSESTree.Node[] | null>();
+    const add = (name: string | undefined, value: TSESTree.Node | null) => {
+      if (!name) return;
+      const list = writes.get(name);
+      if (list === null) return;
+      if (!value) writes.set(name, null);
+      else if (list) list.push(value);
+      else writes.set(name, [value]);
+    };
+    walk(this.sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        add(propertyName(node.left), node.operator === '=' ? node.right : null);
+      } else if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.MemberExpression) {
+        add(propertyName(node.argument), null);
+      } else if (node.type === AST_NODE_TYPES.MemberExpression && isPatternTarget(node)) {
+        add(propertyName(node), null);
+      } else if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) {
+        add(memberKeyName(node), node.value);
+      } else if (node.type === AST_NODE_TYPES.Property && node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        add(memberKeyName(node), node.kind === 'init' && !node.method ? node.value : null);
+      }
+    });
+    this.writesByName = writes;
+    return writes;
   }
 
   /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */

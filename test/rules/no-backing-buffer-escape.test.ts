@@ -66,6 +66,49 @@ export const bodies = [
   }
 }
 `,
+    // Properties the code only ever sets to arrays that own their store: a class's fields, or a property
+    // of plain objects written only in this file (protobuf-es, msgpack-javascript, lib0).
+`export class BinaryWriter {
+  private buffer = new Uint8Array(0);
+  private pos = 0;
+  private viewCache = new DataView(new ArrayBuffer(0));
+
+  private ensureCapacity(size: number) {
+    if (this.pos + size > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(64, (this.pos + size) * 2));
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+  }
+
+  private view(): DataView {
+    const bytes = this.buffer;
+    if (this.viewCache.byteLength === bytes.byteLength) return this.viewCache;
+    this.viewCache = new DataView(bytes.buffer);
+    return this.viewCache;
+  }
+}
+`,
+`export class Encoder {
+  private view = new DataView(new ArrayBuffer(2048));
+  private bytes = new Uint8Array(this.view.buffer);
+
+  resize(size: number) {
+    this.view = new DataView(new ArrayBuffer(size));
+    this.bytes = new Uint8Array(this.view.buffer);
+  }
+}
+`,
+`export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100), bufs: [] as Uint8Array[] });
+type Encoder = ReturnType<typeof createEncoder>;
+export const verifyLen = (encoder: Encoder, len: number) => {
+  if (encoder.cbuf.length - encoder.cpos < len) {
+    encoder.bufs.push(new Uint8Array(encoder.cbuf.buffer, 0, encoder.cpos));
+    encoder.cbuf = new Uint8Array(Math.max(encoder.cbuf.length, len) * 2);
+    encoder.cpos = 0;
+  }
+};
+`,
     // An object asserted to a shape with a `buffer` field, which is not a view (cloudflare/agents' codemode tests).
 `export const accept = (...args: unknown[]) => {
   const input = args[0] as { buffer: ArrayBuffer };
@@ -582,6 +625,34 @@ export function bytes(clip: Clip) {
 `,
     ],
     invalid: [
+    // A property set to a view in one place may hold one anywhere.
+    {
+      code: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
+type Encoder = ReturnType<typeof createEncoder>;
+export const adopt = (encoder: Encoder, frame: Uint8Array) => {
+  encoder.cbuf = frame.subarray(4);
+};
+export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer).getUint32(0);
+`,
+      output: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
+type Encoder = ReturnType<typeof createEncoder>;
+export const adopt = (encoder: Encoder, frame: Uint8Array) => {
+  encoder.cbuf = frame.subarray(4);
+};
+export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer, encoder.cbuf.byteOffset, encoder.cbuf.byteLength).getUint32(0);
+`,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"encoder.cbuf.buffer","view":"encoder.cbuf","sink":"`new DataView()` without `encoder.cbuf.byteOffset` and `encoder.cbuf.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 58,
+          endLine: 6,
+          endColumn: 77,
+          suggestions: [],
+        },
+      ],
+    },
     // A field that sometimes holds a chunk's view is not a growable buffer's own store.
     {
       code: `import * as net from 'node:net';
@@ -721,6 +792,36 @@ net.createServer((socket) => {
 `,
     ],
     invalid: [
+    // A property set to a view in one place may hold one anywhere.
+    {
+      code: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
+type Encoder = ReturnType<typeof createEncoder>;
+export const adopt = (encoder: Encoder, frame: Uint8Array) => {
+  encoder.cbuf = frame.subarray(4);
+};
+export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer).getUint32(0);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"encoder.cbuf.buffer","view":"encoder.cbuf","sink":"`new DataView()` without `encoder.cbuf.byteOffset` and `encoder.cbuf.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 58,
+          endLine: 6,
+          endColumn: 77,
+          suggestions: [
+            { messageId: 'passViewBounds', output: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
+type Encoder = ReturnType<typeof createEncoder>;
+export const adopt = (encoder: Encoder, frame: Uint8Array) => {
+  encoder.cbuf = frame.subarray(4);
+};
+export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer, encoder.cbuf.byteOffset, encoder.cbuf.byteLength).getUint32(0);
+` },
+          ],
+        },
+      ],
+    },
     // A field that sometimes holds a chunk's view is not a growable buffer's own store.
     {
       code: `import * as net from 'node:net';
