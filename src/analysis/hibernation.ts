@@ -85,6 +85,8 @@ const EVENT_METHODS: Record<string, string> = {
 const SOCKET_TYPES = new Set(['WebSocket']);
 const RESPONSE_TYPES = new Set(['Response']);
 /** Function names that say they release what they are given. */
+// Methods that take a socket without closing it: collections and loggers.
+const NON_CLOSING_METHODS = new Set(['delete', 'get', 'set', 'has', 'add', 'push', 'unshift', 'indexOf', 'includes', 'splice', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'stringify']);
 const RELEASING_NAMES = /(?:compact|release|clear|trim|evict|prune|reset|drain|hibernate|dispose|free)/i;
 
 /** The blockers in one class. Never throws. */
@@ -485,10 +487,12 @@ class BlockerFinder {
         const passesSocket = node.arguments.some(
           (arg) => unwrap(arg).type === AST_NODE_TYPES.Identifier && (unwrap(arg) as TSESTree.Identifier).name === socket.name,
         );
+        // So may another object's handler (`adapter.handleDurableClose(this, ws, code)`), unlike a
+        // collection or a logger.
         const callee = unwrap(node.callee);
         const delegates =
           callee.type === AST_NODE_TYPES.Identifier ||
-          (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) ||
+          (callee.type === AST_NODE_TYPES.MemberExpression && !NON_CLOSING_METHODS.has(propertyName(callee) ?? '')) ||
           !!this.analysis.calls.resolveCallee(node);
         if (passesSocket && delegates) handled = true;
       }

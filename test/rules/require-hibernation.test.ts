@@ -129,6 +129,16 @@ export class ChatRoom extends DurableObject {
   private cleanup(ws: WebSocket) { ws.close(); }
 }
 `,
+// Handing the socket to another object's handler (crossws's Durable Object adapter), which may close it.
+`declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+declare const adapter: { handleDurableClose(obj: object, ws: WebSocket, code: number, reason: string): Promise<void> };
+export class ChatRoom extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    return adapter.handleDurableClose(this, ws, code, reason);
+  }
+}
+`,
 `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
 export class ChatRoom extends DurableObject {
@@ -672,6 +682,46 @@ export class ChatRoom extends DurableObject {
   async webSocketClose(ws: WebSocket, code: number, reason: string, wasClean: boolean) {
     ws.close();
     console.log('closed', code, reason, wasClean);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // A collection or a logger that takes the socket does not close it.
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  private sessions = new Map<WebSocket, string>();
+  async webSocketClose(ws: WebSocket, code: number) {
+    this.sessions.delete(ws);
+    console.log('closed', ws, code);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "ChatRoom", "subject": "ws"},
+        line: 5,
+        column: 9,
+        endLine: 5,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
+declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+export class ChatRoom extends DurableObject {
+  private sessions = new Map<WebSocket, string>();
+  async webSocketClose(ws: WebSocket, code: number) {
+    ws.close();
+    this.sessions.delete(ws);
+    console.log('closed', ws, code);
   }
 }
 `,
