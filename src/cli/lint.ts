@@ -23,7 +23,9 @@ const OPTIONS: readonly OptionSpec[] = [
 const USAGE = `Usage: leakproof [lint] [paths...] [options]
 
 Lints with leakproof's rules and no set-up: recommended-type-checked for files a tsconfig.json covers,
-recommended for the rest. Honours .gitignore (inside a git repository); skips node_modules and build output.`;
+recommended for the rest. Where the project's ESLint config sets leakproof rules or settings.leakproof,
+those apply instead (its other rules and plugins do not run). Honours .gitignore (inside a git
+repository) and the config's ignores; skips node_modules and build output.`;
 
 const FOOTER = 'Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.';
 
@@ -47,6 +49,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   for (const { project, reason, files } of outcome.brokenProjects) {
     io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; ${files} of its files linted without type information\n`);
   }
+  const own = outcome.projectConfig;
+  const ownName = own?.file ? path.relative(io.cwd, own.file) || own.file : 'the ESLint config';
+  if (own?.problem) io.stderr(`leakproof: ${ownName}: ${own.problem}; linting with leakproof's presets\n`);
+  else if (own) io.stderr(`leakproof: using the leakproof rules and settings of ${ownName}\n`);
   for (const file of outcome.readByEspree) {
     io.stderr(`leakproof: ${path.relative(io.cwd, file) || file}: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n`);
   }

@@ -5,6 +5,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import { UsageError } from '../cli/io';
 import { findFiles } from './files';
+import { groupByChoice, readProjectConfig, type LeakproofChoice } from './project-config';
 import { groupByProject } from './projects';
 
 export interface LintOptions {
@@ -34,6 +35,8 @@ export interface LintOutcome {
   brokenProjects: { project: string; reason: string; files: number }[];
   /** JavaScript files TypeScript's parser rejected and ESLint's parser, espree, read (without types). */
   readByEspree: string[];
+  /** The project's ESLint config: used for its leakproof rules and settings, or why it could not be. */
+  projectConfig?: { file?: string; problem?: string };
 }
 
 const BATCH = 200;
@@ -98,16 +101,23 @@ function espreeOptions(filePath: string): Linter.ParserOptions {
   return { ecmaVersion: 'latest', sourceType: filePath.endsWith('.cjs') ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
 }
 
-/** leakproof's zero-config lint: `recommended-type-checked` where a tsconfig covers a file, `recommended` elsewhere. */
-function presetConfig(preset: 'recommended' | 'recommended-type-checked' | 'recommended-espree', project?: string): Linter.Config[] {
+type Preset = 'recommended' | 'recommended-type-checked' | 'recommended-espree';
+
+/**
+ * leakproof's zero-config lint: `recommended-type-checked` where a tsconfig covers a file, `recommended`
+ * elsewhere; the project's own leakproof rules and settings instead, where its ESLint config has them.
+ */
+function presetConfig(preset: Preset, project?: string, choice?: LeakproofChoice): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[preset === 'recommended-espree' ? 'recommended' : preset] as Linter.Config;
+  const rules = choice?.rules ?? config.rules;
+  const settings = choice?.settings === undefined ? {} : { settings: { leakproof: choice.settings } };
   if (preset === 'recommended-espree') {
     const parser = loadEspree();
     return [
-      { files: ['**/*.cjs'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.cjs') }, plugins: config.plugins, rules: config.rules },
-      { files: ['**/*.js', '**/*.mjs', '**/*.jsx'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.js') }, plugins: config.plugins, rules: config.rules },
+      { files: ['**/*.cjs'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.cjs') }, plugins: config.plugins, rules, ...settings },
+      { files: ['**/*.js', '**/*.mjs', '**/*.jsx'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.js') }, plugins: config.plugins, rules, ...settings },
     ];
   }
   return [
@@ -124,7 +134,8 @@ function presetConfig(preset: 'recommended' | 'recommended-type-checked' | 'reco
           : { ecmaFeatures: { jsx: true } },
       },
       plugins: config.plugins,
-      rules: config.rules,
+      rules,
+      ...settings,
     },
   ];
 }
@@ -155,11 +166,13 @@ function isRejectedJavaScript(result: ESLintType.LintResult): boolean {
   return JAVASCRIPT.test(result.filePath) && result.messages.some((message) => message.fatal && message.message.startsWith('Parsing error'));
 }
 
-async function lintBatches(
-  eslint: ESLintType,
-  files: readonly string[],
-  progress: { done: number; total: number; report?: (done: number, total: number) => void },
-): Promise<ESLintType.LintResult[]> {
+interface Progress {
+  done: number;
+  total: number;
+  report?: (done: number, total: number) => void;
+}
+
+async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress): Promise<ESLintType.LintResult[]> {
   const results: ESLintType.LintResult[] = [];
   for (let start = 0; start < files.length; start += BATCH) {
     const batch = files.slice(start, start + BATCH);
@@ -192,24 +205,34 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   silenceEslintIgnoreWarning();
   if (options.configFile) return lintWithConfig(ESLint, options);
   const found = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
-  const files = await withoutConfigIgnores(ESLint, found, options.cwd);
+  const projectConfig = await readProjectConfig(ESLint, found, options.cwd);
+  const files = projectConfig.files;
   const groups = groupByProject(files, loadTypeScript);
-  const progress = { done: 0, total: files.length, report: options.onProgress };
+  const progress: Progress = { done: 0, total: files.length, report: options.onProgress };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
+  /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
+  const lintGroup = async (groupFiles: readonly string[], preset: Preset, project?: string, counter: Progress = progress) => {
+    const batch: ESLintType.LintResult[] = [];
+    for (const { choice, files: subset } of groupByChoice(groupFiles, projectConfig.choices)) {
+      const eslint = new ESLint({
+        cwd: commonDir(project ? [project, ...subset] : subset, options.cwd),
+        overrideConfigFile: true,
+        overrideConfig: presetConfig(preset, project, choice),
+        fix: options.fix,
+        errorOnUnmatchedPattern: false,
+      });
+      const linted = await lintBatches(eslint, subset, counter);
+      Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+      batch.push(...linted);
+    }
+    return batch;
+  };
   const untyped = [...groups.untyped];
   const brokenProjects = [...groups.broken].map(([project, problem]) => ({ project, ...problem }));
   let typedFiles = 0;
   for (const [project, projectFiles] of groups.typed) {
-    const eslint = new ESLint({
-      cwd: commonDir([project, ...projectFiles], options.cwd),
-      overrideConfigFile: true,
-      overrideConfig: presetConfig('recommended-type-checked', project),
-      fix: options.fix,
-      errorOnUnmatchedPattern: false,
-    });
-    const batch = await lintBatches(eslint, projectFiles, progress);
-    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
+    const batch = await lintGroup(projectFiles, 'recommended-type-checked', project);
     // Each project's TypeScript program must be freed before the next one is built, or a monorepo of
     // many tsconfigs runs out of memory: typescript-eslint caches it, and ESLint keeps the linter (with
     // the last file's program) reachable from the result objects it returned. Copies are plain data.
@@ -225,31 +248,12 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
     tsParser.clearCaches();
   }
-  if (untyped.length > 0) {
-    const eslint = new ESLint({
-      cwd: commonDir(untyped, options.cwd),
-      overrideConfigFile: true,
-      overrideConfig: presetConfig('recommended'),
-      fix: options.fix,
-      errorOnUnmatchedPattern: false,
-    });
-    const batch = await lintBatches(eslint, untyped, progress);
-    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
-    results.push(...batch);
-  }
+  if (untyped.length > 0) results.push(...(await lintGroup(untyped, 'recommended')));
   const rejected = results.filter(isRejectedJavaScript);
   const readByEspree: string[] = [];
   if (rejected.length > 0) {
     const files = rejected.map((result) => result.filePath);
-    const eslint = new ESLint({
-      cwd: commonDir(files, options.cwd),
-      overrideConfigFile: true,
-      overrideConfig: presetConfig('recommended-espree'),
-      fix: options.fix,
-      errorOnUnmatchedPattern: false,
-    });
-    const batch = await lintBatches(eslint, files, { done: 0, total: files.length });
-    Object.assign(rulesMeta, eslint.getRulesMetaForResults(batch));
+    const batch = await lintGroup(files, 'recommended-espree', undefined, { done: 0, total: files.length });
     for (const result of batch) {
       if (result.messages.some((message) => message.fatal)) continue; // not JavaScript espree reads either
       results[results.findIndex((old) => old.filePath === result.filePath)] = result;
@@ -263,36 +267,20 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   for (const result of results) keepOwnFindings(result);
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
-  return { results, rulesMeta, ...written, typedFiles, untypedFiles: untyped.length + movedFromTyped, brokenProjects, readByEspree };
-}
-
-/**
- * The project's own ESLint ignores (global `ignores` in its flat config) apply to the zero-config run
- * too. Loading that config can fail (a plugin it names is not installed); then only .gitignore applies.
- */
-async function withoutConfigIgnores(
-  ESLint: typeof import('eslint').ESLint,
-  files: string[],
-  cwd: string,
-): Promise<string[]> {
-  let project: ESLintType;
-  try {
-    project = new ESLint({ cwd });
-    if (!(await project.findConfigFile())) return files;
-  } catch {
-    return files;
-  }
-  const kept: string[] = [];
-  for (const file of files) {
-    let ignored = false;
-    try {
-      ignored = await project.isPathIgnored(file);
-    } catch {
-      return files;
-    }
-    if (!ignored) kept.push(file);
-  }
-  return kept;
+  return {
+    results,
+    rulesMeta,
+    ...written,
+    typedFiles,
+    untypedFiles: untyped.length + movedFromTyped,
+    brokenProjects,
+    readByEspree,
+    projectConfig: projectConfig.problem
+      ? { file: projectConfig.configFile, problem: projectConfig.problem }
+      : projectConfig.choices.size > 0
+        ? { file: projectConfig.configFile }
+        : undefined,
+  };
 }
 
 /** ESLint 10 reports a leftover `eslint-env` comment as fatal; only real parse errors block linting. */

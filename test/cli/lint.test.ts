@@ -174,6 +174,45 @@ describe('leakproof lint', () => {
     expect(files).toEqual(['eslint.config.cjs', 'src/server.js']);
   });
 
+  it("applies the project's own leakproof rules and settings from its ESLint config, and says so", () => {
+    const source =
+      "const kept = [];\nclass Peer {\n  ingest(frame) {\n    kept.push(frame.subarray(0, 4));\n  }\n}\nexport const first = Buffer.from('abc').slice(0, 1);\nexport { Peer };\n";
+    const summary = (stdout: string) =>
+      (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number }[] }[])
+        .filter((result) => result.filePath.endsWith('peer.js'))
+        .map((result) => result.messages.map((message) => [message.ruleId, message.line]));
+    // Without a config: the presets, which do not know `ingest` as a handler.
+    const plain = tempDir('own-config-none');
+    fs.writeFileSync(path.join(plain, 'peer.js'), source);
+    expect(summary(leakproof(['.', '--format', 'json'], plain).stdout)).toEqual([[['leakproof/no-buffer-slice', 7]]]);
+
+    const dir = tempDir('own-config');
+    fs.writeFileSync(path.join(dir, 'peer.js'), source);
+    fs.writeFileSync(
+      path.join(dir, 'eslint.config.cjs'),
+      `const leakproof = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});
+module.exports = [
+  leakproof.configs.recommended,
+  { rules: { 'leakproof/no-buffer-slice': 'off' }, settings: { leakproof: { handlerMethods: ['ingest'] } } },
+];\n`,
+    );
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    expect(summary(stdout)).toEqual([[['leakproof/no-retained-view', 4]]]);
+    expect(stderr).toBe('leakproof: using the leakproof rules and settings of eslint.config.cjs\n');
+    expect(code).toBe(1);
+  });
+
+  it('falls back to the presets, and says why, when the project\'s ESLint config cannot be loaded', () => {
+    const dir = tempDir('own-config-broken');
+    fs.writeFileSync(path.join(dir, 'server.js'), "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n");
+    fs.writeFileSync(path.join(dir, 'eslint.config.cjs'), "module.exports = [require('eslint-plugin-not-installed').configs.recommended];\n");
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+    expect(results.find((result) => result.filePath.endsWith('server.js'))?.messages.map((message) => message.ruleId)).toEqual(['leakproof/no-retained-view']);
+    expect(stderr).toMatch(/^leakproof: eslint\.config\.cjs: Cannot find module 'eslint-plugin-not-installed'.*; linting with leakproof's presets\n$/);
+    expect(code).toBe(1);
+  });
+
   it('--exit-zero keeps findings in the output but exits 0', () => {
     const { code, stdout } = leakproof(['fixtures/dns-cache', '--exit-zero']);
     expect(code).toBe(0);
