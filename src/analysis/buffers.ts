@@ -164,6 +164,10 @@ export class BufferFacts {
     if (member.object.type === AST_NODE_TYPES.ThisExpression) return this.fieldValues(member);
     const name = propertyName(member);
     if (!name || member.computed) return undefined;
+    // Most properties are never set in the file (`x.name = …`, `{ name: … }`): a text search spares the
+    // walk. Missing a write here only leaves the property unknown, which is the cautious answer.
+    const escaped = name.replace(/[$]/g, '\\$');
+    if (!new RegExp(`\\.${escaped}\\s*=(?!=)|[{,]\\s*${escaped}\\s*:`).test(this.sourceCode.text)) return undefined;
     return this.propertyWrites().get(name) ?? undefined;
   }
 

@@ -557,8 +557,8 @@ class BlockerFinder {
   // ---- Actors that accumulate ----
 
   private bufferBlockers(): void {
-    if (this.hasIdleRelease()) return;
     const reported = new Set<string>();
+    const found: Blocker[] = [];
     for (const member of this.members()) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
       const fn = member.value;
@@ -566,14 +566,16 @@ class BlockerFinder {
       const handler = this.analysis.handlers.handlerOf(fn as FunctionNode);
       if (!handler) continue;
       walk((fn as FunctionNode).body, (node) => {
-        const found = this.accumulation(node);
-        if (found && !reported.has(found.field) && !this.isReleased(found.field)) {
-          reported.add(found.field);
-          this.blockers.push({ kind: 'unreleased-buffer', node, actor: this.actor, subject: found.field, detail: `${handler.label}|${found.what}` });
+        const accumulated = this.accumulation(node);
+        if (accumulated && !reported.has(accumulated.field) && !this.isReleased(accumulated.field)) {
+          reported.add(accumulated.field);
+          found.push({ kind: 'unreleased-buffer', node, actor: this.actor, subject: accumulated.field, detail: `${handler.label}|${accumulated.what}` });
         }
         return true;
       });
     }
+    // Checked last: it reads the whole file, and most actors accumulate nothing.
+    if (found.length > 0 && !this.hasIdleRelease()) this.blockers.push(...found);
   }
 
   /** A release function called anywhere in the file, an idle timer or an alarm in the class. */
