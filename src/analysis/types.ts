@@ -75,8 +75,13 @@ function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, dept
   if (known) return known;
   let kind: ValueKind;
   const flags = type.flags;
-  if (flags & (tsApi.TypeFlags.Any | tsApi.TypeFlags.Unknown | tsApi.TypeFlags.TypeParameter)) {
+  if (flags & (tsApi.TypeFlags.Any | tsApi.TypeFlags.Unknown)) {
     kind = 'unknown';
+  } else if (flags & tsApi.TypeFlags.TypeParameter) {
+    // `<T extends string>(message: T)` (node-redis listeners): every T is its constraint's kind.
+    const constraint = checker.getBaseConstraintOfType(type);
+    kind = constraint && constraint !== type ? classify(checker, tsApi, constraint, depth + 1) : 'unknown';
+    if (kind === 'other') kind = 'unknown';
   } else if (flags & tsApi.TypeFlags.StringLike) {
     kind = 'string';
   } else if (type.isUnion()) {

@@ -980,6 +980,40 @@ class Chat {
   {
     valid: [],
     invalid: [
+    // A listener whose parameter is a type parameter constrained to string (node-redis's PubSubListener).
+    {
+      code: `type Listener<B extends boolean = false> = <T extends (B extends true ? Buffer : string)>(message: T, channel: T) => unknown;
+declare const subscriber: { subscribe<B extends boolean = false>(channel: string, listener: Listener<B>, bufferMode?: B): Promise<void> };
+const lastCommands = new Map<string, string>();
+export async function listen() {
+  await subscriber.subscribe('commands', (message, channel) => {
+    lastCommands.set(channel, message.slice(0, 64));
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: {"piece":"`message.slice(0, 64)`","parent":"`message`, received by the subscribe() callback","sink":"`lastCommands`"},
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 51,
+          suggestions: [
+            { messageId: 'detach', output: `type Listener<B extends boolean = false> = <T extends (B extends true ? Buffer : string)>(message: T, channel: T) => unknown;
+declare const subscriber: { subscribe<B extends boolean = false>(channel: string, listener: Listener<B>, bufferMode?: B): Promise<void> };
+const lastCommands = new Map<string, string>();
+export async function listen() {
+  await subscriber.subscribe('commands', (message, channel) => {
+    lastCommands.set(channel, (' ' + message.slice(0, 64)).slice(1));
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
     // A queue worker's processor runs for every job (the nested annotation needs types).
     {
       code: `import { Worker } from 'bullmq';
@@ -1011,7 +1045,18 @@ new Worker('mail', async (job: { data: { text: string } }) => {
     ],
   },
   {
-    valid: [],
+    valid: [
+    // Without types `slice` on a value of unknown kind may be an array's or a Buffer's.
+`type Listener<B extends boolean = false> = <T extends (B extends true ? Buffer : string)>(message: T, channel: T) => unknown;
+declare const subscriber: { subscribe<B extends boolean = false>(channel: string, listener: Listener<B>, bufferMode?: B): Promise<void> };
+const lastCommands = new Map<string, string>();
+export async function listen() {
+  await subscriber.subscribe('commands', (message, channel) => {
+    lastCommands.set(channel, message.slice(0, 64));
+  });
+}
+`,
+    ],
     // @types/node types a socket's 'data' chunk as Buffer even after setEncoding: only untyped mode
     // can see the text; typed code annotates the parameter (the case above).
     invalid: [
