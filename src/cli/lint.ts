@@ -49,10 +49,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   for (const { project, reason, files } of outcome.brokenProjects) {
     io.stderr(`leakproof: ${path.relative(io.cwd, project) || project}: ${reason}; ${files} of its files linted without type information\n`);
   }
-  const own = outcome.projectConfig;
-  const ownName = own?.file ? path.relative(io.cwd, own.file) || own.file : 'the ESLint config';
-  if (own?.problem) io.stderr(`leakproof: ${ownName}: ${own.problem}; linting with leakproof's presets\n`);
-  else if (own) io.stderr(`leakproof: using the leakproof rules and settings of ${ownName}\n`);
+  for (const { file, problem } of outcome.projectConfigs) {
+    const name = path.relative(io.cwd, file) || file;
+    io.stderr(problem ? `leakproof: ${name}: ${problem}; linting its files with leakproof's presets\n` : `leakproof: using the leakproof rules and settings of ${name}\n`);
+  }
   for (const file of outcome.readByEspree) {
     io.stderr(`leakproof: ${path.relative(io.cwd, file) || file}: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n`);
   }

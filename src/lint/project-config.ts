@@ -8,51 +8,75 @@ export interface LeakproofChoice {
   settings?: unknown;
 }
 
-export interface ProjectConfig {
-  /** The files to lint: the project's global `ignores` taken out. */
-  files: string[];
-  /** The project's leakproof choice per file; empty when its config has none. */
-  choices: Map<string, LeakproofChoice>;
-  /** The config file found, when it was loaded. */
-  configFile?: string;
-  /** Why the config found could not be used (the presets and .gitignore then apply alone). */
+/** A project ESLint config the run met: used for its leakproof choices, or why it could not be. */
+export interface ConfigUse {
+  file: string;
   problem?: string;
 }
 
+export interface ProjectConfig {
+  /** The files to lint: the configs' global `ignores` taken out. */
+  files: string[];
+  /** The project's leakproof choice per file; absent for files whose config makes none. */
+  choices: Map<string, LeakproofChoice>;
+  /** The configs that made a choice, and those that could not be loaded. */
+  uses: ConfigUse[];
+}
+
 /**
- * Reads the project's own flat config, when there is one: its global `ignores` apply to the zero-config
- * run, and so do its leakproof rules and `settings.leakproof` (rule severity, options, handler names).
- * Everything else in it (other plugins, parsers) is left out: leakproof picks parsers per tsconfig.
+ * Reads the project's own flat configs (the one nearest each file with ESLint 10, the working
+ * directory's with ESLint 9): their global `ignores` apply to the zero-config run, and so do their
+ * leakproof rules and `settings.leakproof` (rule severity, options, handler names). Everything else in
+ * them (other plugins, parsers) is left out: leakproof picks parsers per tsconfig. A config that cannot
+ * be loaded leaves its files to the presets and .gitignore.
  */
 export async function readProjectConfig(ESLint: typeof import('eslint').ESLint, files: string[], cwd: string): Promise<ProjectConfig> {
   let project: ESLintType;
-  let configFile: string | undefined;
   try {
     project = new ESLint({ cwd });
-    configFile = await project.findConfigFile();
-  } catch (error) {
-    return { files, choices: new Map(), problem: firstLine(error) };
+  } catch {
+    return { files, choices: new Map(), uses: [] };
   }
-  if (!configFile) return { files, choices: new Map() };
   const kept: string[] = [];
   const choices = new Map<string, LeakproofChoice>();
-  let mentionsLeakproof = false;
-  try {
-    for (const file of files) {
-      if (await project.isPathIgnored(file)) continue;
-      kept.push(file);
-      const config = (await project.calculateConfigForFile(file)) as Linter.Config | undefined;
-      if (!config) continue;
-      const rules = Object.entries(config.rules ?? {}).filter((entry): entry is [string, Linter.RuleEntry] => entry[0].startsWith('leakproof/') && entry[1] !== undefined);
-      const settings = (config.settings as Record<string, unknown> | undefined)?.leakproof;
-      if (rules.length === 0 && settings === undefined) continue;
-      mentionsLeakproof = true;
-      choices.set(file, { rules: rules.length > 0 ? Object.fromEntries(rules) : undefined, settings });
+  const problems = new Map<string, string>();
+  const choiceSource = new Map<string, string>();
+  for (const file of files) {
+    let configFile: string | undefined;
+    try {
+      configFile = await project.findConfigFile(file);
+    } catch {
+      configFile = undefined;
     }
-  } catch (error) {
-    return { files, choices: new Map(), configFile, problem: firstLine(error) };
+    if (!configFile || problems.has(configFile)) {
+      kept.push(file);
+      continue;
+    }
+    try {
+      if (await project.isPathIgnored(file)) continue;
+      const config = (await project.calculateConfigForFile(file)) as Linter.Config | undefined;
+      kept.push(file);
+      const choice = config && leakproofChoice(config);
+      if (choice) {
+        choices.set(file, choice);
+        choiceSource.set(file, configFile);
+      }
+    } catch (error) {
+      problems.set(configFile, (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
+      kept.push(file);
+    }
   }
-  return { files: kept, choices: mentionsLeakproof ? choices : new Map(), configFile };
+  // A config that failed on a later file loses the choices it made for earlier ones: all or nothing.
+  for (const [file, configFile] of choiceSource) if (problems.has(configFile)) choices.delete(file);
+  const used = [...new Set(choiceSource.values())].filter((file) => !problems.has(file));
+  return { files: kept, choices, uses: [...used.map((file) => ({ file })), ...[...problems].map(([file, problem]) => ({ file, problem }))] };
+}
+
+function leakproofChoice(config: Linter.Config): LeakproofChoice | undefined {
+  const rules = Object.entries(config.rules ?? {}).filter((entry): entry is [string, Linter.RuleEntry] => entry[0].startsWith('leakproof/') && entry[1] !== undefined);
+  const settings = (config.settings as Record<string, unknown> | undefined)?.leakproof;
+  if (rules.length === 0 && settings === undefined) return undefined;
+  return { rules: rules.length > 0 ? Object.fromEntries(rules) : undefined, settings };
 }
 
 /** Files grouped by the leakproof choice that applies to them (one group when the project makes none). */
@@ -66,8 +90,4 @@ export function groupByChoice(files: readonly string[], choices: ReadonlyMap<str
     groups.set(key, group);
   }
   return [...groups.values()];
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -5,7 +5,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import { UsageError } from '../cli/io';
 import { findFiles } from './files';
-import { groupByChoice, readProjectConfig, type LeakproofChoice } from './project-config';
+import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { groupByProject } from './projects';
 
 export interface LintOptions {
@@ -35,8 +35,8 @@ export interface LintOutcome {
   brokenProjects: { project: string; reason: string; files: number }[];
   /** JavaScript files TypeScript's parser rejected and ESLint's parser, espree, read (without types). */
   readByEspree: string[];
-  /** The project's ESLint config: used for its leakproof rules and settings, or why it could not be. */
-  projectConfig?: { file?: string; problem?: string };
+  /** The project's ESLint configs used for their leakproof rules and settings, and those that could not be loaded. */
+  projectConfigs: ConfigUse[];
 }
 
 const BATCH = 200;
@@ -275,11 +275,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     untypedFiles: untyped.length + movedFromTyped,
     brokenProjects,
     readByEspree,
-    projectConfig: projectConfig.problem
-      ? { file: projectConfig.configFile, problem: projectConfig.problem }
-      : projectConfig.choices.size > 0
-        ? { file: projectConfig.configFile }
-        : undefined,
+    projectConfigs: projectConfig.uses,
   };
 }
 
@@ -325,5 +321,6 @@ async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: L
     untypedFiles: results.length,
     brokenProjects: [],
     readByEspree: [],
+    projectConfigs: [],
   };
 }

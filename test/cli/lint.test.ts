@@ -200,6 +200,10 @@ module.exports = [
     expect(summary(stdout)).toEqual([[['leakproof/no-retained-view', 4]]]);
     expect(stderr).toBe('leakproof: using the leakproof rules and settings of eslint.config.cjs\n');
     expect(code).toBe(1);
+    // Run from elsewhere, the config nearest the files still applies (ESLint 10 looks it up per file).
+    const fromParent = leakproof([path.basename(dir), '--format', 'json'], path.dirname(dir));
+    expect(summary(fromParent.stdout)).toEqual([[['leakproof/no-retained-view', 4]]]);
+    expect(fromParent.stderr).toBe(`leakproof: using the leakproof rules and settings of ${path.join(path.basename(dir), 'eslint.config.cjs')}\n`);
   });
 
   it('falls back to the presets, and says why, when the project\'s ESLint config cannot be loaded', () => {
@@ -209,7 +213,7 @@ module.exports = [
     const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
     expect(results.find((result) => result.filePath.endsWith('server.js'))?.messages.map((message) => message.ruleId)).toEqual(['leakproof/no-retained-view']);
-    expect(stderr).toMatch(/^leakproof: eslint\.config\.cjs: Cannot find module 'eslint-plugin-not-installed'.*; linting with leakproof's presets\n$/);
+    expect(stderr).toMatch(/^leakproof: eslint\.config\.cjs: Cannot find module 'eslint-plugin-not-installed'.*; linting its files with leakproof's presets\n$/);
     expect(code).toBe(1);
   });
 
