@@ -84,9 +84,9 @@ const EVENT_METHODS: Record<string, string> = {
 };
 const SOCKET_TYPES = new Set(['WebSocket']);
 const RESPONSE_TYPES = new Set(['Response']);
-/** Function names that say they release what they are given. */
-// Methods that take a socket without closing it: collections and loggers.
+/** Methods that take a socket without closing it: collections and loggers. */
 const NON_CLOSING_METHODS = new Set(['delete', 'get', 'set', 'has', 'add', 'push', 'unshift', 'indexOf', 'includes', 'splice', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'stringify']);
+/** Function names that say they release what they are given. */
 const RELEASING_NAMES = /(?:compact|release|clear|trim|evict|prune|reset|drain|hibernate|dispose|free)/i;
 
 /** The blockers in one class. Never throws. */
