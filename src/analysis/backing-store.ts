@@ -10,7 +10,7 @@ import {
   WRITE_METHODS,
 } from './apis';
 import { findVariable, methodCall, nameOf, propertyName, shortText, unwrap } from './ast';
-import { getBufferFacts, singleInit } from './buffers';
+import { getBufferFacts, isConstructedBy, singleInit } from './buffers';
 import type { Analysis } from './index';
 
 /**
@@ -295,20 +295,9 @@ function isSubtle(receiver: TSESTree.Node): boolean {
 
 function isTextDecoder(receiver: TSESTree.Node, analysis: Analysis): boolean {
   const node = unwrap(receiver);
-  const isNew = (expr: TSESTree.Node | undefined | null) => {
-    const value = expr && unwrap(expr);
-    return (
-      value?.type === AST_NODE_TYPES.NewExpression &&
-      value.callee.type === AST_NODE_TYPES.Identifier &&
-      value.callee.name === 'TextDecoder'
-    );
-  };
-  if (isNew(node)) return true;
+  // `new TextDecoder()` or a variable holding one; a field named `…decoder`; with types, the class.
+  if (isConstructedBy(node, analysis.context.sourceCode, (callee) => callee.type === AST_NODE_TYPES.Identifier && callee.name === 'TextDecoder')) return true;
   if (analysis.types.typed && analysis.types.hasNominalBase(node, new Set(['TextDecoder']))) return true;
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(analysis.context.sourceCode, node);
-    return !!variable && isNew(singleInit(variable));
-  }
   if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
     return /decoder$/i.test(propertyName(node) ?? '');
   }

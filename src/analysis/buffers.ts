@@ -239,16 +239,10 @@ export class BufferFacts {
 
   /** `new TextEncoder()`, or a variable whose only value is one (`util.TextEncoder` too). */
   private isTextEncoder(expr: TSESTree.Node): boolean {
-    const node = unwrap(expr);
-    if (node.type === AST_NODE_TYPES.NewExpression) {
-      const callee = unwrap(node.callee);
+    return isConstructedBy(expr, this.sourceCode, (callee) => {
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
       return name === 'TextEncoder';
-    }
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(this.sourceCode, node);
-    const init = variable && singleInit(variable);
-    return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && this.isTextEncoder(init);
+    });
   }
 
   /**
@@ -447,6 +441,20 @@ function isPatternTarget(node: TSESTree.Node): boolean {
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) return true;
   if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) return true;
   return (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.left === node;
+}
+
+/** `new C()` whose callee `isConstructor` accepts, or a variable whose only value is one. */
+export function isConstructedBy(
+  expr: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  isConstructor: (callee: TSESTree.Node) => boolean,
+): boolean {
+  const node = unwrap(expr);
+  if (node.type === AST_NODE_TYPES.NewExpression) return isConstructor(unwrap(node.callee));
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, node);
+  const init = variable && singleInit(variable);
+  return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
 }
 
 /** The initializer of a variable assigned exactly once, at its declaration. */
