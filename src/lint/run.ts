@@ -97,8 +97,8 @@ function loadEspree(): Linter.Parser & { parse(text: string, options: object): u
   return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
 }
 
-function espreeOptions(filePath: string): Linter.ParserOptions {
-  return { ecmaVersion: 'latest', sourceType: filePath.endsWith('.cjs') ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
+function espreeOptions(commonjs: boolean): Linter.ParserOptions {
+  return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
 }
 
 type Preset = 'recommended' | 'recommended-type-checked' | 'recommended-espree';
@@ -111,20 +111,24 @@ function presetConfig(preset: Preset, project?: string, choice?: LeakproofChoice
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[preset === 'recommended-espree' ? 'recommended' : preset] as Linter.Config;
-  const rules = choice?.rules ?? config.rules;
-  const settings = choice?.settings === undefined ? {} : { settings: { leakproof: choice.settings } };
+  const common: Linter.Config = {
+    // Only leakproof's rules run here: the project's own disable comments for other rules are not unused.
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: config.plugins,
+    rules: choice?.rules ?? config.rules,
+    ...(choice?.settings === undefined ? {} : { settings: { leakproof: choice.settings } }),
+  };
   if (preset === 'recommended-espree') {
     const parser = loadEspree();
     return [
-      { files: ['**/*.cjs'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.cjs') }, plugins: config.plugins, rules, ...settings },
-      { files: ['**/*.js', '**/*.mjs', '**/*.jsx'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser, parserOptions: espreeOptions('x.js') }, plugins: config.plugins, rules, ...settings },
+      { ...common, files: ['**/*.cjs'], languageOptions: { parser, parserOptions: espreeOptions(true) } },
+      { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
     ];
   }
   return [
     {
+      ...common,
       files: SOURCE_FILES,
-      // Only leakproof's rules run here: the project's own disable comments for other rules are not unused.
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         parser: tsParser as Linter.Parser,
         // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
@@ -133,9 +137,6 @@ function presetConfig(preset: Preset, project?: string, choice?: LeakproofChoice
           ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
           : { ecmaFeatures: { jsx: true } },
       },
-      plugins: config.plugins,
-      rules,
-      ...settings,
     },
   ];
 }
@@ -153,7 +154,7 @@ function checkParses(filePath: string, text: string): string | undefined {
     const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
     if (!JAVASCRIPT.test(filePath)) return problem;
     try {
-      loadEspree().parse(text, espreeOptions(filePath));
+      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
       return undefined;
     } catch {
       return problem;
