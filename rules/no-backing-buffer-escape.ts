@@ -1,7 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis } from '../src/analysis';
-import { shortText, unwrap } from '../src/analysis/ast';
-import { findBackingStoreUse } from '../src/analysis/backing-store';
+import { getAnalysis, shortText, unwrap } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildBackingBufferFix, type BackingFixKind } from '../src/fix/backing-buffer';
@@ -22,7 +20,6 @@ export default createRule<[], MessageId>({
       description: 'Disallow using a view\'s `.buffer` as if it were the view\'s bytes, exposing the rest of its ArrayBuffer',
       recommended: 'recommended',
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
@@ -38,8 +35,7 @@ export default createRule<[], MessageId>({
     return {
       'MemberExpression[property.name="buffer"]'(member: TSESTree.MemberExpression) {
         if (member.computed) return;
-        const analysis = getAnalysis(context);
-        const use = findBackingStoreUse(member, analysis);
+        const use = getAnalysis(context).backingStoreUse(member);
         if (!use) return;
         const fix = buildBackingBufferFix(context.sourceCode, use);
         context.report({
@@ -50,7 +46,8 @@ export default createRule<[], MessageId>({
             view: shortText(context.sourceCode, unwrap(use.view)),
             sink: use.label,
           },
-          ...fixOrSuggest(fix?.fix ?? null, use.provenView, fix ? SUGGESTION[fix.kind] : 'passViewBounds'),
+          // The repair changes which bytes are read (the code's intent, but not only memory): a suggestion.
+          ...fixOrSuggest(fix?.fix ?? null, false, fix ? SUGGESTION[fix.kind] : 'passViewBounds'),
         });
       },
     };

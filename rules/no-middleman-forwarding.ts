@@ -1,8 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis } from '../src/analysis';
-import { DEFAULT_SEND_METHODS, SEND_FUNCTIONS } from '../src/analysis/apis';
-import { shortText } from '../src/analysis/ast';
-import { findForwarding } from '../src/analysis/forwarding';
+import { DEFAULT_SEND_METHODS, SEND_FUNCTIONS, getAnalysis, shortText } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildTransferFix } from '../src/fix/transfer';
@@ -52,8 +49,7 @@ export default createRule<Options, MessageId>({
     const methodPattern = [...sendMethods].map((name) => name.replace(/[^\w$]/g, '')).filter(Boolean).join('|');
     const functionPattern = [...SEND_FUNCTIONS.keys()].join('|');
     const check = (call: TSESTree.CallExpression) => {
-      const analysis = getAnalysis(context);
-      const found = findForwarding(call, analysis, { sendMethods });
+      const found = getAnalysis(context).forwarding(call, { sendMethods });
       if (!found) return;
       const payload = shortText(context.sourceCode, found.payload);
       const transfer = found.canTransfer && found.payloadKind === 'array-buffer' ? buildTransferFix(context.sourceCode, found.call, found.payload) : null;

@@ -1,6 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis, type Sink } from '../src/analysis';
-import { shortText } from '../src/analysis/ast';
+import { getAnalysis, shortText, type Sink } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildDetachFix, type DetachStyle } from '../src/fix/detach';

@@ -1,6 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis } from '../src/analysis';
-import { shortText } from '../src/analysis/ast';
+import { getAnalysis, shortText } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildExactCopyFix, type CopyStyle } from '../src/fix/copy';
@@ -49,7 +48,7 @@ export default createRule<Options, MessageId>({
       const analysis = getAnalysis(context);
       const found = analysis.retainedView(node);
       if (!found) return;
-      const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style);
+      const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
       context.report({
         node,
         messageId: 'retainedView',

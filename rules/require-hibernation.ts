@@ -1,7 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis } from '../src/analysis';
-import { DEFAULT_RELEASE_FUNCTIONS } from '../src/analysis/apis';
-import { findHibernationBlockers, type Blocker, type BlockerKind, type HibernationChecks } from '../src/analysis/hibernation';
+import { DEFAULT_RELEASE_FUNCTIONS, getAnalysis, type Blocker, type BlockerKind, type HibernationChecks } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { hasCommentInside } from '../src/fix/expressions';
@@ -130,7 +128,7 @@ export default createRule<Options, MessageId>({
     };
 
     const check = (cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression) => {
-      for (const blocker of findHibernationBlockers(cls, getAnalysis(context), { checks, releaseFunctions })) report(blocker);
+      for (const blocker of getAnalysis(context).hibernationBlockers(cls, { checks, releaseFunctions })) report(blocker);
     };
     return { ClassDeclaration: check, ClassExpression: check };
   },

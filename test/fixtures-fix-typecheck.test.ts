@@ -5,7 +5,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../src/index';
 
-// The three buffer rules' autofixes, applied with type information the way a pre-commit hook runs
+// The buffer rules' autofixes, applied with type information the way a pre-commit hook runs
 // `eslint --fix`, must leave every fixture type-checking, and a second pass must find nothing to fix.
 // (The Linter API, not the ESLint class: jest's module sandbox cannot run ESLint's dynamic imports.)
 const ROOT = path.join(__dirname, '..');
@@ -72,8 +72,12 @@ describe('autofixes of the buffer rules keep the fixtures type-checking', () => 
       const result = linter.verifyAndFix(text, config(), { filename: file });
       if (result.fixed) fs.writeFileSync(file, result.output);
     }
-    // Each rule's fixture shows at least one autofix.
-    for (const rule of RULES) expect([rule, (fixedBy.get(`leakproof/${rule}`) ?? 0) > 0]).toEqual([rule, true]);
+    // The copy rules' fixtures show at least one autofix each; no-backing-buffer-escape offers none: its
+    // repairs change which bytes are read, so they are suggestions.
+    for (const rule of ['no-buffer-slice', 'no-cloned-view']) {
+      expect([rule, (fixedBy.get(`leakproof/${rule}`) ?? 0) > 0]).toEqual([rule, true]);
+    }
+    expect(fixedBy.get('leakproof/no-backing-buffer-escape')).toBeUndefined();
     // legacy-packet-decoder's `this.pending.slice(...)` is found only with types (a field typed Buffer):
     // its fix shows that the program, not the untyped fallback, decided.
     expect(fixedBy.get('leakproof/no-buffer-slice') ?? 0).toBeGreaterThanOrEqual(4);

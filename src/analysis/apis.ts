@@ -255,6 +255,27 @@ export interface BufferReturningFunction {
   encodingArg?: number;
   maxArgs?: number;
 }
+/**
+ * Node APIs whose streams emit Buffers from `'data'` unless an encoding is set (a platform contract, so a
+ * chunk from them is a proven Buffer): sockets from `net`/`tls`, and file read streams opened without an
+ * `encoding` (its position in `encodingArg`). `servers` make servers whose connection callbacks receive sockets.
+ */
+export const BYTE_STREAM_FACTORIES: ReadonlyMap<string, ReadonlyMap<string, BufferReturningFunction>> = new Map([
+  ['net', new Map<string, BufferReturningFunction>([['connect', {}], ['createConnection', {}]])],
+  ['tls', new Map<string, BufferReturningFunction>([['connect', {}]])],
+  ['fs', new Map<string, BufferReturningFunction>([['createReadStream', { encodingArg: 1 }]])],
+]);
+export const SOCKET_SERVER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['net', new Set(['createServer'])],
+  ['tls', new Set(['createServer'])],
+]);
+/** Sockets whose `'message'` events deliver each datagram as a Buffer. */
+export const DATAGRAM_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['dgram', new Set(['createSocket'])]]);
+/** Events whose listener receives a connected socket. */
+export const CONNECTION_EVENTS = new Set(['connection', 'secureConnection']);
+/** Types (with types) whose `'data'` chunks are Buffers unless an encoding is set. */
+export const BYTE_STREAM_TYPES = new Set(['Socket', 'TLSSocket', 'ReadStream']);
+
 export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, BufferReturningFunction>> = new Map<
   string,
   ReadonlyMap<string, BufferReturningFunction>

@@ -228,3 +228,126 @@ export function memberKeyName(member: { key: TSESTree.Node; computed: boolean })
   if (member.key.type === AST_NODE_TYPES.Literal && typeof member.key.value === 'string') return member.key.value;
   return undefined;
 }
+
+const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
+/**
+ * Visits every node below `root` in source order, iteratively (deep ASTs must not overflow the stack).
+ * `visit` returns false to skip a node's children.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (visit(node) === false) continue;
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/**
+ * Every value a `let` or `var` is given, when each is a plain `=` (at the declaration or later) and
+ * nothing else writes it (no `+=`, destructuring or loop binding); undefined otherwise.
+ */
+export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const loop = declarator.parent?.parent;
+  if (loop && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return undefined;
+  const values: TSESTree.Node[] = declarator.init ? [declarator.init] : [];
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const assignment = ref.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== ref.identifier) return undefined;
+    values.push(assignment.right);
+  }
+  return values;
+}
+
+/** `[this.x] = …`, `({ a: this.x } = …)`, `for (this.x of …)`: a write that is not a plain `=`. */
+export function isPatternTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.RestElement) return true;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) return true;
+  if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) return true;
+  return (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.left === node;
+}
+
+/** `new C()` whose callee `isConstructor` accepts, or a variable whose only value is one. */
+export function isConstructedBy(
+  expr: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  isConstructor: (callee: TSESTree.Node) => boolean,
+): boolean {
+  const node = unwrap(expr);
+  if (node.type === AST_NODE_TYPES.NewExpression) return isConstructor(unwrap(node.callee));
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, node);
+  const init = variable && singleInit(variable);
+  return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
+}
+
+/** The initializer of a variable assigned exactly once, at its declaration. */
+export function singleInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  const init = (variable.defs[0]?.node as TSESTree.VariableDeclarator | undefined)?.init;
+  const values = assignedValues(variable);
+  return init && values?.length === 1 && values[0] === init ? init : undefined;
+}
+
+/** The module a variable comes from: `import fs from 'node:fs'`, `const { readFileSync } = require('fs')` → 'fs'. */
+export function moduleOf(variable: TSESLint.Scope.Variable): string | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return undefined;
+  let source: unknown;
+  if (def.type === 'ImportBinding') {
+    source = (def.parent as TSESTree.ImportDeclaration).source.value;
+  } else if (def.type === 'Variable') {
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const call = init && unwrap(init);
+    if (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee.type === AST_NODE_TYPES.Identifier &&
+      call.callee.name === 'require' &&
+      call.arguments[0]?.type === AST_NODE_TYPES.Literal
+    ) {
+      source = call.arguments[0].value;
+    }
+  }
+  return typeof source === 'string' ? source.replace(/^node:/, '') : undefined;
+}
+
+/** For `import { readFileSync as read } from 'fs'` or `const { readFileSync: read } = require('fs')`: 'readFileSync'. */
+export function importedName(variable: TSESLint.Scope.Variable): string | undefined {
+  const def = variable.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const spec = def.node;
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+    }
+    return undefined;
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+    for (const prop of declarator.id.properties) {
+      if (prop.type === AST_NODE_TYPES.Property && prop.value === def.name && prop.key.type === AST_NODE_TYPES.Identifier) {
+        return prop.key.name;
+      }
+    }
+  }
+  return undefined;
+}

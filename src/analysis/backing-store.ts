@@ -9,9 +9,8 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { findVariable, methodCall, nameOf, propertyName, shortText, unwrap } from './ast';
-import { getBufferFacts, isConstructedBy, singleInit } from './buffers';
-import type { Analysis } from './index';
+import { findVariable, methodCall, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
+import type { FileFacts } from './file';
 
 /**
  * Uses of `x.buffer` (the backing store of a view) as if it were `x`'s bytes: without `byteOffset`
@@ -64,9 +63,9 @@ const ELEMENT_SIZES: Record<string, number> = {
 
 const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice']);
 
-export function findBackingStoreUse(member: TSESTree.MemberExpression, analysis: Analysis): BackingStoreUse | undefined {
+export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
   try {
-    const use = find(member, analysis);
+    const use = find(member, facts);
     if (!use) return undefined;
     // Beyond the conversions unicorn's rule covers, `x.buffer` of an unknown `x` is as likely a field of
     // some object (`res.end(cache.buffer)`) as a view's store: report it only for proven views.
@@ -74,7 +73,7 @@ export function findBackingStoreUse(member: TSESTree.MemberExpression, analysis:
     // A transfer moves the store; that is right for a typed array that owns it whole, which a parameter
     // typed `Float32Array` usually does. Only Buffers (often pool slices) and known views count.
     if (use.sink === 'transfer') {
-      const buffers = getBufferFacts(analysis);
+      const buffers = facts.kinds;
       if (!buffers.isBuffer(use.view) && !buffers.largerBacking(use.view)) return undefined;
     }
     return use;
@@ -83,13 +82,13 @@ export function findBackingStoreUse(member: TSESTree.MemberExpression, analysis:
   }
 }
 
-function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingStoreUse | undefined {
+function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
   if (propertyName(member) !== 'buffer') return undefined;
   const view = member.object;
   if (unwrap(view).type === AST_NODE_TYPES.ThisExpression || view.type === AST_NODE_TYPES.Super) return undefined;
-  const sourceCode = analysis.context.sourceCode;
-  const buffers = getBufferFacts(analysis);
-  const types = analysis.types;
+  const sourceCode = facts.sourceCode;
+  const buffers = facts.kinds;
+  const types = facts.types;
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
@@ -98,7 +97,7 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
     if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view')) return undefined;
     provenView = true;
   } else {
-    const kind = analysis.origins.kindOf(view);
+    const kind = facts.kinds.kindOf(view);
     if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view') return undefined;
     if (isWasmMemory(view, sourceCode)) return undefined;
     provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view);
@@ -158,7 +157,7 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
       return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };
     }
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
-    const sink = callSink(reader, index, analysis);
+    const sink = callSink(reader, index, facts);
     if (sink) return { ...base, ...sink, reader };
     return undefined;
   }
@@ -187,7 +186,7 @@ function find(member: TSESTree.MemberExpression, analysis: Analysis): BackingSto
     const object = parent.parent;
     const call = object?.parent;
     if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    if (call?.type === AST_NODE_TYPES.CallExpression && isCloneCall(call, analysis) && call.arguments[0] === object) {
+    if (call?.type === AST_NODE_TYPES.CallExpression && isCloneCall(call, facts) && call.arguments[0] === object) {
       if (mentionsInTransfer(sourceCode, call, sourceCode.getText(member))) return undefined;
       return { ...base, sink: 'message', reader: call, label: `\`${shortText(sourceCode, call.callee)}()\` clones all of it` };
     }
@@ -258,9 +257,9 @@ function constructorBounds(
 function callSink(
   reader: TSESTree.CallExpression | TSESTree.NewExpression,
   index: number,
-  analysis: Analysis,
+  facts: FileFacts,
 ): { sink: BackingSink; label: string } | undefined {
-  const sourceCode = analysis.context.sourceCode;
+  const sourceCode = facts.sourceCode;
   if (reader.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(reader.callee);
     if (index === 0 && callee.type === AST_NODE_TYPES.Identifier && BODY_CONSTRUCTORS.has(callee.name)) {
@@ -272,10 +271,10 @@ function callSink(
   if (method && SUBTLE_METHODS.has(method.name) && isSubtle(method.receiver)) {
     return { sink: 'crypto', label: `\`crypto.subtle.${method.name}()\` reads all of it` };
   }
-  if (method?.name === 'decode' && index === 0 && isTextDecoder(method.receiver, analysis)) {
+  if (method?.name === 'decode' && index === 0 && isTextDecoder(method.receiver, facts)) {
     return { sink: 'decode', label: '`TextDecoder#decode()` decodes all of it' };
   }
-  if (isCloneCall(reader, analysis) && index === 0) {
+  if (isCloneCall(reader, facts) && index === 0) {
     const text = sourceCode.getText(reader.arguments[0] as TSESTree.Node);
     if (mentionsInTransfer(sourceCode, reader, text)) return undefined;
     return { sink: 'message', label: `\`${shortText(sourceCode, reader.callee)}()\` clones all of it` };
@@ -293,11 +292,11 @@ function isSubtle(receiver: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'subtle';
 }
 
-function isTextDecoder(receiver: TSESTree.Node, analysis: Analysis): boolean {
+function isTextDecoder(receiver: TSESTree.Node, facts: FileFacts): boolean {
   const node = unwrap(receiver);
   // `new TextDecoder()` or a variable holding one; a field named `…decoder`; with types, the class.
-  if (isConstructedBy(node, analysis.context.sourceCode, (callee) => callee.type === AST_NODE_TYPES.Identifier && callee.name === 'TextDecoder')) return true;
-  if (analysis.types.typed && analysis.types.hasNominalBase(node, new Set(['TextDecoder']))) return true;
+  if (isConstructedBy(node, facts.sourceCode, (callee) => callee.type === AST_NODE_TYPES.Identifier && callee.name === 'TextDecoder')) return true;
+  if (facts.types.typed && facts.types.hasNominalBase(node, new Set(['TextDecoder']))) return true;
   if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
     return /decoder$/i.test(propertyName(node) ?? '');
   }
@@ -305,12 +304,12 @@ function isTextDecoder(receiver: TSESTree.Node, analysis: Analysis): boolean {
 }
 
 /** `port.postMessage(...)`, `postMessage(...)`, `structuredClone(...)`. */
-export function isCloneCall(call: TSESTree.CallExpression | TSESTree.NewExpression, analysis: Analysis): boolean {
+export function isCloneCall(call: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (!CLONE_FUNCTIONS.has(callee.name)) return false;
-    const variable = findVariable(analysis.context.sourceCode, callee);
+    const variable = findVariable(facts.sourceCode, callee);
     return !variable || variable.defs.length === 0;
   }
   return callee.type === AST_NODE_TYPES.MemberExpression && CLONE_METHODS.has(propertyName(callee) ?? '');

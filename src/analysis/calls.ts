@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode } from './ast';
-import { walk, type HandlerFinder } from './contexts';
+import { enclosingClass, findVariable, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode, walk } from './ast';
+import { type HandlerFinder } from './handlers';
 
 /**
  * Calls between functions of the same file, for the one call level the analysis follows: which function

@@ -6,6 +6,7 @@ import {
   STRING_TO_SCALAR_METHODS,
   STRING_TO_STRING_METHODS,
 } from './apis';
+import type { ValueKind } from './types';
 import { findVariable, isFunction, memberKeyName, methodCall, propertyName, staticNumber } from './ast';
 
 /**
@@ -344,4 +345,74 @@ export function getDeclaredTypes(sourceCode: Readonly<TSESLint.SourceCode>): Dec
     bySource.set(sourceCode, declared);
   }
   return declared;
+}
+
+// Members only a view (or a hand-written view-like shape) has.
+const VIEW_SHAPE_MEMBERS = new Set(['byteOffset', 'byteLength', 'subarray', 'BYTES_PER_ELEMENT']);
+
+export function constructorKind(name: string): ValueKind {
+  if (name === 'DataView') return 'data-view';
+  if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer') return 'array-buffer';
+  if (name === 'Map' || name === 'WeakMap') return 'map';
+  if (name === 'Set' || name === 'WeakSet') return 'set';
+  if (name === 'Array') return 'array';
+  if (name === 'String') return 'string';
+  if (/^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/.test(name)) return 'typed-array';
+  return 'other';
+}
+
+/** The kind a TypeScript annotation names, read from syntax (works without a program). */
+export function annotationKind(node: TSESTree.Node): ValueKind {
+  const annotation = (node as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+  return annotation ? typeNodeKind(annotation) : 'unknown';
+}
+
+/** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
+export function assertedKind(node: TSESTree.Node): ValueKind {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {
+    const kind = typeNodeKind(current.typeAnnotation);
+    if (kind !== 'unknown') return kind;
+    current = current.expression;
+  }
+  return 'unknown';
+}
+
+export function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeLiteral:
+      // An object shape such as `{ buffer: ArrayBuffer }` is not a view unless it spells one out.
+      return type.members.some((member) => {
+        const name = member.type === AST_NODE_TYPES.TSPropertySignature || member.type === AST_NODE_TYPES.TSMethodSignature ? memberKeyName(member) : undefined;
+        return name !== undefined && VIEW_SHAPE_MEMBERS.has(name);
+      })
+        ? 'unknown'
+        : 'other';
+    case AST_NODE_TYPES.TSStringKeyword:
+      return 'string';
+    case AST_NODE_TYPES.TSArrayType:
+    case AST_NODE_TYPES.TSTupleType:
+      return 'array';
+    case AST_NODE_TYPES.TSTypeReference: {
+      const name =
+        type.typeName.type === AST_NODE_TYPES.Identifier
+          ? type.typeName.name
+          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+            ? type.typeName.right.name
+            : '';
+      if (name === 'Buffer') return 'buffer';
+      if (name === 'Array' || name === 'ReadonlyArray') return 'array';
+      const kind = constructorKind(name);
+      return kind === 'other' ? 'unknown' : kind;
+    }
+    case AST_NODE_TYPES.TSUnionType: {
+      const kinds = type.types
+        .filter((part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword)
+        .map(typeNodeKind);
+      const first = kinds[0];
+      return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
 }

@@ -12,12 +12,14 @@ import {
   propertyName,
   shortText,
   staticNumber,
+  singleInit,
   staticString,
   unwrap,
   type FunctionNode,
 } from './ast';
 import type { CallGraph } from './calls';
-import type { HandlerFinder } from './contexts';
+import type { HandlerFinder } from './handlers';
+import type { ValueKinds } from './kinds';
 import { iteratedReceiver, type OriginFinder } from './origins';
 
 /**
@@ -73,8 +75,29 @@ export class EscapeFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
     private readonly origins: OriginFinder,
+    private readonly kinds: ValueKinds,
     private readonly calls: CallGraph,
   ) {}
+
+  /**
+   * `this.pending = this.pending.subarray(n)`: trimming a buffer in place keeps nothing new. So does
+   * keeping a text stream's unfinished tail (`const all = rest + chunk; … rest = all.slice(i)`): it holds
+   * at most one chunk until the next one arrives, as a Buffer accumulator does.
+   */
+  isSelfTrim(sink: Sink, parent: TSESTree.Node): boolean {
+    if (sink.kind !== 'field' && sink.kind !== 'outer-variable') return false;
+    const text = (node: TSESTree.Node) => this.sourceCode.getText(unwrap(node)).replace(/\s+/g, '');
+    const target = text(sink.target);
+    const base = unwrap(parent);
+    if (text(base) === target) return true;
+    if (base.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, base);
+      const init = variable && singleInit(variable);
+      if (init && concatenationParts(init).some((part) => text(part) === target)) return true;
+    }
+    // `this.pending = new Uint8Array(this.pending.buffer, …)`; a field named `buffer` matched above.
+    return base.type === AST_NODE_TYPES.MemberExpression && propertyName(base) === 'buffer' && text(base.object) === target;
+  }
 
   /** Where `value` is kept beyond the function that made it, if anywhere. */
   sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
@@ -467,7 +490,7 @@ export class EscapeFinder {
 
   /** Is `receiver` a collection (array, Map, Set)? Types first; without them, declarations and names. */
   private isCollection(receiver: TSESTree.Node): boolean {
-    const kind = this.origins.kindOf(receiver);
+    const kind = this.kinds.kindOf(receiver);
     if (kind === 'array' || kind === 'map' || kind === 'set') return true;
     if (kind !== 'unknown') return false;
     const node = unwrap(receiver);
@@ -555,4 +578,14 @@ function collectPatternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[])
     default:
       break;
   }
+}
+
+/** The operands of `a + b + …` or the expressions of `` `${a}${b}` ``; [] for anything else. */
+function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions;
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+    return [...concatenationParts(value.left), ...concatenationParts(value.right), value.left, value.right];
+  }
+  return [];
 }

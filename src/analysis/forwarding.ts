@@ -7,22 +7,9 @@ import {
   SENDER_PARAM_NAMES,
   TRANSFER_SEND_METHODS,
 } from './apis';
-import {
-  calleeName,
-  findVariable,
-  isFunction,
-  isInside,
-  methodCall,
-  methodNameOf,
-  outerParent,
-  propertyName,
-  staticNumber,
-  staticString,
-  unwrap,
-  type FunctionNode,
-} from './ast';
-import { walk, type Handler } from './contexts';
-import type { Analysis } from './index';
+import { calleeName, findVariable, isFunction, isInside, methodCall, methodNameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
+import { type Handler } from './handlers';
+import type { FileFacts as Analysis } from './file';
 import type { ValueKind } from './types';
 
 /**
@@ -93,7 +80,7 @@ class ForwardingCheck {
     private readonly analysis: Analysis,
     private readonly options: ForwardingOptions,
   ) {
-    this.sourceCode = analysis.context.sourceCode;
+    this.sourceCode = analysis.sourceCode;
   }
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
@@ -110,7 +97,7 @@ class ForwardingCheck {
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
     if (!this.isOnlyForwarded(source, call, payload, handler.fn)) return undefined;
-    const payloadKind = this.analysis.origins.kindOf(payload);
+    const payloadKind = this.analysis.kinds.kindOf(payload);
     return {
       call,
       handler,

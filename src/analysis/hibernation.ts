@@ -13,26 +13,9 @@ import {
   WEBSOCKET_CLOSE_METHOD,
   WEBSOCKET_PAIR_CONSTRUCTORS,
 } from './apis';
-import {
-  calleeName,
-  className,
-  enclosingFunction,
-  findVariable,
-  isFunction,
-  isInside,
-  memberKeyName,
-  methodCall,
-  methodNameOf,
-  outerParent,
-  propertyName,
-  staticNumber,
-  staticString,
-  superClassName,
-  unwrap,
-  type FunctionNode,
-} from './ast';
-import { takesActorState, walk } from './contexts';
-import type { Analysis } from './index';
+import { calleeName, className, enclosingFunction, findVariable, isFunction, isInside, memberKeyName, methodCall, methodNameOf, outerParent, propertyName, staticNumber, staticString, superClassName, unwrap, type FunctionNode, walk } from './ast';
+import { takesActorState } from './handlers';
+import type { FileFacts as Analysis } from './file';
 
 /**
  * What keeps an idle actor resident (Erlang's remedy: hibernate idle processes). Durable Objects:
@@ -109,7 +92,7 @@ class BlockerFinder {
     private readonly analysis: Analysis,
     private readonly options: HibernationOptions,
   ) {
-    this.sourceCode = analysis.context.sourceCode;
+    this.sourceCode = analysis.sourceCode;
     this.actor = className(cls);
   }
 
@@ -613,7 +596,7 @@ class BlockerFinder {
     }
     if (!field || values.length === 0) return undefined;
     for (const value of values) {
-      const kind = this.analysis.origins.kindOf(value);
+      const kind = this.analysis.kinds.kindOf(value);
       const what = kind === 'string' ? 'strings' : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) ? 'buffers' : undefined;
       if (what && this.analysis.origins.originOf(value)) return { field, what };
     }

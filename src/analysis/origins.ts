@@ -10,21 +10,9 @@ import {
   STRING_SLICE_METHODS,
   VIEW_ONLY_MEMBERS,
 } from './apis';
-import {
-  calleeName,
-  enclosingClass,
-  findVariable,
-  isFunction,
-  memberKeyName,
-  methodCall,
-  propertyName,
-  shortText,
-  unwrap,
-  type FunctionNode,
-} from './ast';
-import { walk, type Handler, type HandlerFinder } from './contexts';
+import { calleeName, enclosingClass, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
+import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
-import type { TypeFacts, ValueKind } from './types';
 
 /**
  * Question 2, first half: does this value derive from incoming data, and from which parent? Incoming
@@ -50,7 +38,6 @@ export class OriginFinder {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
-    private readonly types: TypeFacts,
     private readonly calls: CallGraph,
   ) {}
 
@@ -337,166 +324,6 @@ export class OriginFinder {
     );
   }
 
-  /**
-   * What kind of value `expr` is: types first, then evidence from the code (annotations, the API that
-   * made it, the event that delivered it, methods called on it). 'unknown' when nothing says.
-   */
-  kindOf(expr: TSESTree.Node): ValueKind {
-    const node = unwrap(expr);
-    if (this.types.typed) {
-      const typed = this.types.kindOf(node);
-      if (typed !== 'unknown') return typed;
-    }
-    try {
-      return this.syntacticKind(expr, 0, new Set());
-    } catch {
-      return 'unknown';
-    }
-  }
-
-  private syntacticKind(raw: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): ValueKind {
-    const asserted = assertedKind(raw);
-    if (asserted !== 'unknown') return asserted;
-    const node = unwrap(raw);
-    if (seen.has(node) || depth > 6) return 'unknown';
-    seen.add(node);
-    switch (node.type) {
-      case AST_NODE_TYPES.Literal:
-        return typeof node.value === 'string' ? 'string' : 'other';
-      case AST_NODE_TYPES.TemplateLiteral:
-        return 'string';
-      case AST_NODE_TYPES.BinaryExpression:
-        // `rest + chunk`: a `+` with text on either side makes text.
-        if (node.operator !== '+') return 'other';
-        return this.syntacticKind(node.left, depth + 1, seen) === 'string' || this.syntacticKind(node.right, depth + 1, seen) === 'string' ? 'string' : 'unknown';
-      case AST_NODE_TYPES.ArrayExpression:
-        return 'array';
-      case AST_NODE_TYPES.AwaitExpression:
-        return this.syntacticKind(node.argument, depth + 1, seen);
-      case AST_NODE_TYPES.ConditionalExpression: {
-        const a = this.syntacticKind(node.consequent, depth + 1, seen);
-        const b = this.syntacticKind(node.alternate, depth + 1, seen);
-        return a === b ? a : 'unknown';
-      }
-      case AST_NODE_TYPES.NewExpression: {
-        const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
-        return constructorKind(callee.name);
-      }
-      case AST_NODE_TYPES.CallExpression:
-        return this.callKind(node, depth, seen);
-      case AST_NODE_TYPES.Identifier:
-        return this.identifierKind(node, depth, seen);
-      case AST_NODE_TYPES.MemberExpression: {
-        const name = propertyName(node);
-        if (name === 'buffer' && this.isView(node.object, depth, seen)) return 'array-buffer';
-        if (node.object.type === AST_NODE_TYPES.ThisExpression && name) {
-          const cls = enclosingClass(node);
-          if (cls) return this.fieldKind(cls, name);
-        }
-        return 'unknown';
-      }
-      default:
-        return 'unknown';
-    }
-  }
-
-  private isView(node: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): boolean {
-    const kind = this.syntacticKind(node, depth + 1, seen);
-    return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view';
-  }
-
-  private callKind(call: TSESTree.CallExpression, depth: number, seen: Set<TSESTree.Node>): ValueKind {
-    const method = methodCall(call);
-    if (method) {
-      const receiver = unwrap(method.receiver);
-      if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && BUFFER_FACTORIES.has(method.name)) {
-        return 'buffer';
-      }
-      if (method.name === 'toString' || method.name === 'decode' || method.name === 'join') return 'string';
-      if (STRING_SLICE_METHODS.has(method.name) && method.name !== 'slice') return 'string';
-      if (method.name === 'split') return 'array';
-      if (method.name === 'subarray' || method.name === 'slice') {
-        return this.syntacticKind(method.receiver, depth + 1, seen);
-      }
-      if (method.name === 'readFileSync' || method.name === 'readFile') return readKind(call);
-      if (method.name === 'text') return 'string';
-      if (method.name === 'arrayBuffer') return 'array-buffer';
-      return 'unknown';
-    }
-    const name = calleeName(call);
-    if (name === 'readFileSync' || name === 'readFile') return readKind(call);
-    if (name === 'String') return 'string';
-    return 'unknown';
-  }
-
-  private identifierKind(id: TSESTree.Identifier, depth: number, seen: Set<TSESTree.Node>): ValueKind {
-    const variable = findVariable(this.sourceCode, id);
-    if (!variable) return 'unknown';
-    for (const def of variable.defs) {
-      const annotated = annotationKind(def.name);
-      if (annotated !== 'unknown') return annotated;
-      if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
-        const fn = def.node as FunctionNode;
-        const handler = this.handlers.handlerOf(fn);
-        if (handler && fn.params[0] && fn.params[0].range[0] <= def.name.range[0] && fn.params[0].range[1] >= def.name.range[1]) {
-          const eventKind = this.handlers.eventValueKind(handler);
-          if (eventKind) return eventKind;
-          if (handler.kind === 'stream') return 'buffer';
-        }
-      } else if (def.type === 'Variable') {
-        const declarator = def.node as TSESTree.VariableDeclarator;
-        const loop = declarator.parent?.parent;
-        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
-          if (!loop.await) {
-            const source = this.syntacticKind(loop.right, depth + 1, seen);
-            if (source === 'array' && isSplitCall(loop.right)) return 'string';
-          }
-        } else if (declarator.init && declarator.id === def.name) {
-          const kind = this.syntacticKind(declarator.init, depth + 1, seen);
-          if (kind !== 'unknown') return kind;
-        }
-      }
-    }
-    return usageKind(variable);
-  }
-
-  private readonly fieldKinds = new WeakMap<TSESTree.Node, Map<string, ValueKind>>();
-
-  /** A field's kind from its declaration or what the class assigns to it. */
-  fieldKind(cls: TSESTree.Node, name: string): ValueKind {
-    let perClass = this.fieldKinds.get(cls);
-    if (!perClass) {
-      perClass = new Map();
-      this.fieldKinds.set(cls, perClass);
-    }
-    const known = perClass.get(name);
-    if (known !== undefined) return known;
-    perClass.set(name, 'unknown');
-    let kind: ValueKind = 'unknown';
-    const body = (cls as TSESTree.ClassDeclaration).body?.body ?? [];
-    for (const member of body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
-        const annotated = annotationKind(member);
-        if (annotated !== 'unknown') kind = annotated;
-        else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());
-      }
-    }
-    if (kind === 'unknown') {
-      for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
-        const parent = ref.parent;
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
-          const assigned = this.syntacticKind(parent.right, 1, new Set());
-          if (assigned !== 'unknown') {
-            kind = assigned;
-            break;
-          }
-        }
-      }
-    }
-    perClass.set(name, kind);
-    return kind;
-  }
 }
 
 function isConcat(node: TSESTree.Node): boolean {
@@ -511,128 +338,14 @@ function isConcat(node: TSESTree.Node): boolean {
   );
 }
 
-function isSplitCall(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  return value.type === AST_NODE_TYPES.CallExpression && methodCall(value)?.name === 'split';
-}
 
-function readKind(call: TSESTree.CallExpression): ValueKind {
-  // `readFileSync(path, 'utf8')` and `{ encoding: 'utf8' }` return text.
-  const options = call.arguments[1];
-  if (!options) return 'buffer';
-  if (options.type === AST_NODE_TYPES.Literal) return typeof options.value === 'string' ? 'string' : 'buffer';
-  if (options.type === AST_NODE_TYPES.ObjectExpression) {
-    const hasEncoding = options.properties.some(
-      (prop) =>
-        prop.type === AST_NODE_TYPES.Property &&
-        prop.key.type === AST_NODE_TYPES.Identifier &&
-        prop.key.name === 'encoding' &&
-        !(prop.value.type === AST_NODE_TYPES.Literal && prop.value.value === null),
-    );
-    return hasEncoding ? 'string' : 'buffer';
-  }
-  return 'unknown';
-}
 
-export function constructorKind(name: string): ValueKind {
-  if (name === 'DataView') return 'data-view';
-  if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer') return 'array-buffer';
-  if (name === 'Map' || name === 'WeakMap') return 'map';
-  if (name === 'Set' || name === 'WeakSet') return 'set';
-  if (name === 'Array') return 'array';
-  if (name === 'String') return 'string';
-  if (/^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/.test(name)) return 'typed-array';
-  return 'other';
-}
 
-/** The kind a TypeScript annotation names, read from syntax (works without a program). */
-export function annotationKind(node: TSESTree.Node): ValueKind {
-  const annotation = (node as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
-  return annotation ? typeNodeKind(annotation) : 'unknown';
-}
 
-/** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
-function assertedKind(node: TSESTree.Node): ValueKind {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {
-    const kind = typeNodeKind(current.typeAnnotation);
-    if (kind !== 'unknown') return kind;
-    current = current.expression;
-  }
-  return 'unknown';
-}
 
-// Members only a view (or a hand-written view-like shape) has.
-const VIEW_SHAPE_MEMBERS = new Set(['byteOffset', 'byteLength', 'subarray', 'BYTES_PER_ELEMENT']);
 
-function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
-  switch (type.type) {
-    case AST_NODE_TYPES.TSTypeLiteral:
-      // An object shape such as `{ buffer: ArrayBuffer }` is not a view unless it spells one out.
-      return type.members.some((member) => {
-        const name = member.type === AST_NODE_TYPES.TSPropertySignature || member.type === AST_NODE_TYPES.TSMethodSignature ? memberKeyName(member) : undefined;
-        return name !== undefined && VIEW_SHAPE_MEMBERS.has(name);
-      })
-        ? 'unknown'
-        : 'other';
-    case AST_NODE_TYPES.TSStringKeyword:
-      return 'string';
-    case AST_NODE_TYPES.TSArrayType:
-    case AST_NODE_TYPES.TSTupleType:
-      return 'array';
-    case AST_NODE_TYPES.TSTypeReference: {
-      const name =
-        type.typeName.type === AST_NODE_TYPES.Identifier
-          ? type.typeName.name
-          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
-            ? type.typeName.right.name
-            : '';
-      if (name === 'Buffer') return 'buffer';
-      if (name === 'Array' || name === 'ReadonlyArray') return 'array';
-      const kind = constructorKind(name);
-      return kind === 'other' ? 'unknown' : kind;
-    }
-    case AST_NODE_TYPES.TSUnionType: {
-      const kinds = type.types
-        .filter((part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword)
-        .map(typeNodeKind);
-      const first = kinds[0];
-      return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
-    }
-    default:
-      return 'unknown';
-  }
-}
 
-/** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
-function usageKind(variable: TSESLint.Scope.Variable): ValueKind {
-  let kind: ValueKind = 'unknown';
-  for (const ref of variable.references) {
-    const parent = ref.identifier.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
-    const name = propertyName(parent);
-    if (!name) continue;
-    let found: ValueKind = 'unknown';
-    if (STRING_ONLY_METHODS.has(name)) found = 'string';
-    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent))) found = 'buffer';
-    else if (VIEW_ONLY_MEMBERS.has(name)) found = 'buffer';
-    if (found === 'unknown') continue;
-    if (kind !== 'unknown' && kind !== found) return 'unknown';
-    kind = found;
-  }
-  return kind;
-}
 
-/** `chunk.toString('hex')`, `buf.toString('utf8', 0, 4)`: only Buffers take an encoding. */
-function isBufferToString(member: TSESTree.MemberExpression): boolean {
-  const call = member.parent;
-  return (
-    call?.type === AST_NODE_TYPES.CallExpression &&
-    call.callee === member &&
-    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof call.arguments[0].value === 'string'
-  );
-}
 
 /** The expressions a function returns (expression bodies included), not those of nested functions. */
 export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {

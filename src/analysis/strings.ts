@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { STRING_PART_METHODS, STRING_SLICE_METHODS } from './apis';
 import { methodCall, propertyName, staticNumber } from './ast';
-import type { OriginFinder } from './origins';
+import type { KindReader } from './views';
 
 /**
  * Question 2 for text: is this call's result a V8 sliced string (or a container of them), and of which
@@ -50,12 +50,12 @@ export function findSliceCandidate(call: TSESTree.CallExpression, options: Slice
  * `slice` is also an Array/TypedArray/Buffer method: only known text counts. The other methods exist
  * only on strings, so anything not known to be something else counts. `exec` needs a RegExp receiver.
  */
-export function confirmStringSlice(slice: StringSlice, origins: OriginFinder): boolean {
+export function confirmStringSlice(slice: StringSlice, kinds: KindReader): boolean {
   if (slice.method === 'exec') {
     const receiver = methodCall(slice.node)?.receiver;
-    return !receiver || origins.kindOf(receiver) !== 'string';
+    return !receiver || kinds.kindOf(receiver) !== 'string';
   }
-  const kind = origins.kindOf(slice.parent);
+  const kind = kinds.kindOf(slice.parent);
   return slice.method === 'slice' ? kind === 'string' : kind === 'string' || kind === 'unknown';
 }
 

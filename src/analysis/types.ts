@@ -1,5 +1,4 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ESLintUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
 
@@ -137,23 +136,18 @@ function hasBase(checker: ts.TypeChecker, type: ts.Type, names: ReadonlySet<stri
   return false;
 }
 
-export function getTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeFacts {
-  const sourceCode = context.sourceCode;
+export function getTypeFacts(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts {
   const cached = factsBySource.get(sourceCode);
   if (cached) return cached;
-  const facts = buildTypeFacts(context);
+  const facts = buildTypeFacts(sourceCode);
   factsBySource.set(sourceCode, facts);
   return facts;
 }
 
-function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeFacts {
-  let services: ParserServicesWithTypeInformation | undefined;
-  try {
-    const found = ESLintUtils.getParserServices(context, true);
-    if (found.program) services = found as ParserServicesWithTypeInformation;
-  } catch {
-    services = undefined;
-  }
+function buildTypeFacts(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts {
+  // A program exists only when the parser was given one (typed linting); untyped files have none.
+  const found = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  const services = found?.program && found.esTreeNodeToTSNodeMap ? (found as ParserServicesWithTypeInformation) : undefined;
   if (!services) return UNTYPED;
   const typedServices = services;
   const checker = typedServices.program.getTypeChecker();
@@ -273,7 +267,7 @@ function buildTypeFacts(context: Readonly<TSESLint.RuleContext<string, readonly 
 
   function findDeclared(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
     try {
-      return context.sourceCode.getDeclaredVariables(id.parent as TSESTree.Node).find((variable) => variable.name === id.name);
+      return sourceCode.getDeclaredVariables(id.parent as TSESTree.Node).find((variable) => variable.name === id.name);
     } catch {
       return undefined;
     }

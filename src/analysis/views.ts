@@ -1,8 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
 import { methodCall, propertyName, unwrap } from './ast';
-import type { OriginFinder } from './origins';
 import type { ValueKind } from './types';
+
+/** What views need to know of a value: its kind (answered by `kinds.ts`, which builds on this module). */
+export interface KindReader {
+  kindOf(node: TSESTree.Node): ValueKind;
+}
 
 /**
  * Question 2 for bytes: is this expression a zero-copy view of a larger ArrayBuffer, and which
@@ -63,10 +67,10 @@ export function findViewCandidate(node: TSESTree.CallExpression | TSESTree.NewEx
 }
 
 /** The candidate is a view when its receiver or argument has the right kind (types, then evidence). */
-export function confirmView(candidate: ViewCandidate, origins: OriginFinder): ViewCreation | undefined {
+export function confirmView(candidate: ViewCandidate, kinds: KindReader): ViewCreation | undefined {
   switch (candidate.shape) {
     case 'method': {
-      const kind = origins.kindOf(candidate.parent);
+      const kind = kinds.kindOf(candidate.parent);
       // `subarray` exists only on typed arrays; `slice` makes a view only on a Buffer (a copy elsewhere).
       const isView =
         candidate.method === 'subarray'
@@ -75,12 +79,12 @@ export function confirmView(candidate: ViewCandidate, origins: OriginFinder): Vi
       return isView ? { ...candidate, kind } : undefined;
     }
     case 'buffer-from':
-      return isArrayBuffer(candidate.parent, origins) ? { ...candidate, kind: 'buffer' } : undefined;
+      return isArrayBuffer(candidate.parent, kinds) ? { ...candidate, kind: 'buffer' } : undefined;
     default:
       // An offset argument only means something for an ArrayBuffer: `new Uint8Array(view, 4)` would be
       // a copy that ignores it, so the two-argument form is a view unless the first argument is known
       // not to be an ArrayBuffer.
-      if (!isArrayBuffer(candidate.parent, origins) && origins.kindOf(unwrap(candidate.parent)) !== 'unknown') {
+      if (!isArrayBuffer(candidate.parent, kinds) && kinds.kindOf(unwrap(candidate.parent)) !== 'unknown') {
         return undefined;
       }
       return { ...candidate, kind: candidate.shape === 'constructor' ? 'typed-array' : 'data-view' };
@@ -90,17 +94,17 @@ export function confirmView(candidate: ViewCandidate, origins: OriginFinder): Vi
 /** Both steps at once, for callers that have no cheaper question to ask in between. */
 export function describeView(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
-  origins: OriginFinder,
+  kinds: KindReader,
 ): ViewCreation | undefined {
   const candidate = findViewCandidate(node);
-  return candidate ? confirmView(candidate, origins) : undefined;
+  return candidate ? confirmView(candidate, kinds) : undefined;
 }
 
 /** `x.buffer` (the backing store of a view) or a value known to be an ArrayBuffer. */
-function isArrayBuffer(arg: TSESTree.Node, origins: OriginFinder): boolean {
+function isArrayBuffer(arg: TSESTree.Node, kinds: KindReader): boolean {
   const node = unwrap(arg);
   if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'buffer') return true;
-  return origins.kindOf(node) === 'array-buffer';
+  return kinds.kindOf(node) === 'array-buffer';
 }
 
 /** True when `node` is the receiver of another view-making call: only the outermost view is reported. */
@@ -114,4 +118,35 @@ export function isInnerOfViewChain(node: TSESTree.Node): boolean {
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) return false;
   const name = propertyName(parent);
   return (name === 'subarray' || name === 'slice') && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+}
+
+/**
+ * A feature-detect branch: `typeof b.subarray === 'function' ? b.subarray(0, n) : b.slice(0, n)`, or a
+ * conditional whose two branches make the same cut with the two methods. The code already chose each
+ * method on purpose for some run-time; rewriting one branch into the other makes them equal.
+ */
+export function isFeatureDetectBranch(node: TSESTree.Node, text: (node: TSESTree.Node) => string): boolean {
+  const method = node.type === AST_NODE_TYPES.CallExpression ? methodCall(node) : undefined;
+  if (!method) return false;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    let other: TSESTree.Node | undefined;
+    let test: TSESTree.Node | undefined;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) {
+      other = parent.consequent === child ? parent.alternate : parent.consequent;
+      test = parent.test;
+    } else if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child) {
+      other = (parent.consequent === child ? parent.alternate : parent.consequent) ?? undefined;
+      test = parent.test;
+    } else if (parent.type.startsWith('Function') || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      return false;
+    }
+    if (!test) continue;
+    const receiver = text(method.receiver);
+    const tested = text(test);
+    if (tested.includes(`${receiver}.subarray`) || tested.includes(`${receiver}.slice`)) return true;
+    const sibling = method.name === 'slice' ? 'subarray' : 'slice';
+    if (other && text(other).includes(`${receiver}.${sibling}(`)) return true;
+  }
+  return false;
 }

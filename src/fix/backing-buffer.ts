@@ -13,7 +13,8 @@ export type BackingFixKind = 'bounds' | 'copy' | 'view';
  * - crypto, Blob and cloned messages: an exact copy's buffer, `x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)`
  *   (same static type as `x.buffer`);
  * - decoders, writes and bodies: a view of the same bytes, `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`.
- * Null for transfer lists (the message and the list would have to change together), optional chains,
+ * Every one of these changes which bytes the code reads (that is the bug), so rules offer them as
+ * suggestions, never as autofixes. Null for transfer lists (the message and the list would have to change together), optional chains,
  * comments in the rewritten range, and views the fix would have to evaluate twice (calls, assignments).
  */
 export function buildBackingBufferFix(
@@ -33,6 +34,9 @@ export function buildBackingBufferFix(
       const [first, offset, len] = use.reader.arguments;
       if (!first) return null;
       if (bounds.offset === 'other') return null;
+      // `new Float32Array(x.buffer, x.byteOffset, …)` throws a RangeError when the view does not start at
+      // a multiple of 4; nothing here proves the alignment, so no edit moves a wider view's offset.
+      if (bounds.elementSize > 1 && (!offset || bounds.offset === 'unsafe')) return null;
       if (!offset) {
         return { kind: 'bounds', fix: (fixer) => fixer.insertTextAfter(first, `, ${v}.byteOffset, ${length}`) };
       }

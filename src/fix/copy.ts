@@ -23,6 +23,7 @@ export function buildExactCopyFix(
   filename: string,
   view: ViewCreation,
   style: CopyStyle,
+  parent: { ownSliceCopies: boolean; uint8?: boolean },
 ): CopyFix | null {
   const node = view.node;
   if (hasCommentInside(sourceCode, node)) return null;
@@ -48,12 +49,13 @@ export function buildExactCopyFix(
       if (style === 'runtime') {
         return runtime(args ? `${receiver}, ${args}` : receiver);
       }
-      // A plain typed array's own `slice` is an exact copy of the same kind.
-      if (view.kind === 'typed-array' && view.method === 'subarray') {
+      // A plain typed array's own `slice` is an exact copy of the same kind; a value only typed
+      // `Uint8Array` may be a Buffer at run time, whose `slice` is a view (the prototype call copies both).
+      if (view.kind === 'typed-array' && view.method === 'subarray' && parent.ownSliceCopies) {
         return { fix: (fixer) => fixer.replaceText(callee.property, 'slice'), mayChangeType: false };
       }
       const call = `Uint8Array.prototype.slice.call(${receiver}${args ? `, ${args}` : ''})`;
-      return castFix(node, call, ts, view.kind);
+      return castFix(node, call, ts, view.kind, !!parent.uint8);
     }
     case 'constructor':
       if (style === 'runtime') return runtime(sourceCode.getText(node));
@@ -75,14 +77,15 @@ export function buildExactCopyFix(
 }
 
 /** `Uint8Array.prototype.slice.call(buf)` returns a Buffer at run time but is typed Uint8Array: cast in TS. */
-function castFix(node: TSESTree.Node, call: string, ts: boolean, kind: string): CopyFix {
+function castFix(node: TSESTree.Node, call: string, ts: boolean, kind: string, uint8 = false): CopyFix {
   if (!ts) return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: false };
   if (kind === 'buffer') {
     const cast = `${call} as Buffer`;
     const text = needsParens(node) || isLooseOperand(node) ? `(${cast})` : cast;
     return { fix: (fixer) => fixer.replaceText(node, text), mayChangeType: false };
   }
-  return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: kind !== 'typed-array' };
+  // Typed `Uint8Array.prototype.slice.call(...)` is a `Uint8Array`: another element type would not fit.
+  return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: !(kind === 'typed-array' && uint8) };
 }
 
 /** Places where `x as T` would capture more than `x`: operands of `+`, `??`, `||`, `&&`, and `in`. */

@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast';
-import type { LargerBacking } from '../analysis/buffers';
-import { confirmView, findViewCandidate } from '../analysis/views';
-import type { OriginFinder } from '../analysis/origins';
+import type { LargerBacking } from '../analysis/kinds';
 import { buildExactCopyFix } from './copy';
 import { hasCommentInside, isTypeScriptFile, operandText } from './expressions';
 
@@ -23,7 +21,6 @@ export function buildSendCopyFix(
   filename: string,
   target: TSESTree.Node,
   found: LargerBacking,
-  origins: OriginFinder,
   property?: TSESTree.Property,
 ): SendCopyFix | null {
   if (hasCommentInside(sourceCode, target)) return null;
@@ -33,16 +30,17 @@ export function buildSendCopyFix(
     property?.shorthand
       ? (fixer) => fixer.replaceText(property, `${sourceCode.getText(property.key)}: ${text}`)
       : (fixer) => fixer.replaceText(target, text);
-  if (found.creation && (node === found.creation)) {
-    const candidate = findViewCandidate(found.creation);
-    const view = candidate && confirmView(candidate, origins);
-    if (!view) return null;
-    const copy = buildExactCopyFix(sourceCode, filename, view, 'slice-call');
+  if (found.view && node === found.view.node) {
+    const copy = buildExactCopyFix(sourceCode, filename, found.view, 'slice-call', found);
     if (!copy) return null;
     return { fix: copy.fix, keepsType: !copy.mayChangeType };
   }
-  if (found.kind === 'typed-array') {
+  // Only a typed array that cannot be a Buffer copies itself with `slice` (a Buffer's is a view).
+  if (found.kind === 'typed-array' && found.ownSliceCopies) {
     return { fix: write(`${operandText(sourceCode, node)}.slice()`), keepsType: true };
+  }
+  if (found.kind === 'typed-array') {
+    return { fix: write(`Uint8Array.prototype.slice.call(${sourceCode.getText(node)})`), keepsType: !ts };
   }
   if (found.kind !== 'buffer') return null;
   const call = `Uint8Array.prototype.slice.call(${sourceCode.getText(node)})`;

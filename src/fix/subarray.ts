@@ -7,9 +7,7 @@ import { hasCommentInside } from './expressions';
  * changes. Handles `buf?.slice()`, `buf['slice']()` and `Buffer.prototype.slice.call(buf, ...)`; only
  * the property name is rewritten, so comments and arguments stay as written.
  */
-export function buildSubarrayFix(call: TSESTree.CallExpression): TSESLint.ReportFixFunction | null {
-  const member = sliceMember(call);
-  if (!member) return null;
+export function buildSubarrayFix(member: TSESTree.MemberExpression): TSESLint.ReportFixFunction | null {
   const property = member.property;
   if (!member.computed && property.type === AST_NODE_TYPES.Identifier) {
     return (fixer) => fixer.replaceText(property, 'subarray');
@@ -21,18 +19,6 @@ export function buildSubarrayFix(call: TSESTree.CallExpression): TSESLint.Report
   return null;
 }
 
-/** The `.slice` member the call runs: `x.slice(...)`, or `Buffer.prototype.slice` in `.call`/`.apply` forms. */
-export function sliceMember(call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = propertyName(callee);
-  if (name === 'slice') return callee;
-  if (name === 'call' || name === 'apply') {
-    const inner = unwrap(callee.object);
-    if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'slice') return inner;
-  }
-  return undefined;
-}
 
 /** `x.slice(a, b)` → `Uint8Array.prototype.slice.call(x, a, b)`: an exact copy whatever `x` is at run time. */
 export function buildSliceCallFix(

@@ -213,11 +213,7 @@ export function done(result: Float32Array) {
   return new Uint8Array(frame.buffer);
 }
 `,
-      output: `export function frameBytes(json: string) {
-  const frame = Buffer.from(json);
-  return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -226,7 +222,11 @@ export function done(result: Float32Array) {
           column: 25,
           endLine: 3,
           endColumn: 37,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function frameBytes(json: string) {
+  const frame = Buffer.from(json);
+  return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+` }],
         },
       ],
     },
@@ -237,12 +237,7 @@ export function done(result: Float32Array) {
   return view.getUint32(0);
 }
 `,
-      output: `export function header(parts: Buffer[]) {
-  const packet = Buffer.concat(parts);
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
-  return view.getUint32(0);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -251,7 +246,12 @@ export function done(result: Float32Array) {
           column: 29,
           endLine: 3,
           endColumn: 42,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function header(parts: Buffer[]) {
+  const packet = Buffer.concat(parts);
+  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
+  return view.getUint32(0);
+}
+` }],
         },
       ],
     },
@@ -261,11 +261,7 @@ export function done(result: Float32Array) {
   return Buffer.from(view.buffer);
 }
 `,
-      output: `export function toBuffer(store: ArrayBuffer) {
-  const view = new Uint8Array(store, 4, 8);
-  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -274,7 +270,11 @@ export function done(result: Float32Array) {
           column: 22,
           endLine: 3,
           endColumn: 33,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function toBuffer(store: ArrayBuffer) {
+  const view = new Uint8Array(store, 4, 8);
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+` }],
         },
       ],
     },
@@ -284,11 +284,7 @@ export function done(result: Float32Array) {
   return new Uint32Array(samples.buffer, samples.byteOffset, samples.byteLength);
 }
 `,
-      output: `export function samplesOf(encoded: string) {
-  const samples = Buffer.from(encoded, 'base64');
-  return new Uint32Array(samples.buffer, samples.byteOffset, samples.byteLength / Uint32Array.BYTES_PER_ELEMENT);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -297,7 +293,11 @@ export function done(result: Float32Array) {
           column: 26,
           endLine: 3,
           endColumn: 40,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function samplesOf(encoded: string) {
+  const samples = Buffer.from(encoded, 'base64');
+  return new Uint32Array(samples.buffer, samples.byteOffset, samples.byteLength / Uint32Array.BYTES_PER_ELEMENT);
+}
+` }],
         },
       ],
     },
@@ -307,11 +307,7 @@ export function done(result: Float32Array) {
   return new Uint8Array(body.buffer, 0, body.length);
 }
 `,
-      output: `export function bodyView(text: string) {
-  const body = Buffer.from(text);
-  return new Uint8Array(body.buffer, body.byteOffset, body.length);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -320,7 +316,11 @@ export function done(result: Float32Array) {
           column: 25,
           endLine: 3,
           endColumn: 36,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function bodyView(text: string) {
+  const body = Buffer.from(text);
+  return new Uint8Array(body.buffer, body.byteOffset, body.length);
+}
+` }],
         },
       ],
     },
@@ -330,11 +330,7 @@ export function done(result: Float32Array) {
   return crypto.subtle.digest('SHA-256', payload.buffer);
 }
 `,
-      output: `export async function digest(text: string) {
-  const payload = Buffer.from(text);
-  return crypto.subtle.digest('SHA-256', payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.byteLength));
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -343,7 +339,11 @@ export function done(result: Float32Array) {
           column: 42,
           endLine: 3,
           endColumn: 56,
-          suggestions: [],
+          suggestions: [{ messageId: 'copyExactly', output: `export async function digest(text: string) {
+  const payload = Buffer.from(text);
+  return crypto.subtle.digest('SHA-256', payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.byteLength));
+}
+` }],
         },
       ],
     },
@@ -353,11 +353,7 @@ export function done(result: Float32Array) {
   return new Blob([image.buffer], { type: 'image/png' });
 }
 `,
-      output: `export function upload(parts: Buffer[]) {
-  const image = Buffer.concat(parts);
-  return new Blob([image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength)], { type: 'image/png' });
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -366,7 +362,11 @@ export function done(result: Float32Array) {
           column: 20,
           endLine: 3,
           endColumn: 32,
-          suggestions: [],
+          suggestions: [{ messageId: 'copyExactly', output: `export function upload(parts: Buffer[]) {
+  const image = Buffer.concat(parts);
+  return new Blob([image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength)], { type: 'image/png' });
+}
+` }],
         },
       ],
     },
@@ -376,11 +376,7 @@ export function done(result: Float32Array) {
   return new TextDecoder().decode(line.buffer);
 }
 `,
-      output: `export function firstLine(raw: string) {
-  const line = Buffer.from(raw, 'latin1');
-  return new TextDecoder().decode(new Uint8Array(line.buffer, line.byteOffset, line.byteLength));
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -389,7 +385,11 @@ export function done(result: Float32Array) {
           column: 35,
           endLine: 3,
           endColumn: 46,
-          suggestions: [],
+          suggestions: [{ messageId: 'viewExactly', output: `export function firstLine(raw: string) {
+  const line = Buffer.from(raw, 'latin1');
+  return new TextDecoder().decode(new Uint8Array(line.buffer, line.byteOffset, line.byteLength));
+}
+` }],
         },
       ],
     },
@@ -400,12 +400,7 @@ export function dispatch(worker: Worker, job: string) {
   worker.postMessage(frame.buffer);
 }
 `,
-      output: `import { Worker } from 'node:worker_threads';
-export function dispatch(worker: Worker, job: string) {
-  const frame = Buffer.from(job);
-  worker.postMessage(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength));
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -414,7 +409,12 @@ export function dispatch(worker: Worker, job: string) {
           column: 22,
           endLine: 4,
           endColumn: 34,
-          suggestions: [],
+          suggestions: [{ messageId: 'copyExactly', output: `import { Worker } from 'node:worker_threads';
+export function dispatch(worker: Worker, job: string) {
+  const frame = Buffer.from(job);
+  worker.postMessage(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength));
+}
+` }],
         },
       ],
     },
@@ -444,11 +444,7 @@ export function ship(port: MessagePort, encoded: string) {
   ws.send(message.buffer);
 }
 `,
-      output: `export function reply(ws: WebSocket, text: string) {
-  const message = Buffer.from(text);
-  ws.send(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -457,7 +453,11 @@ export function ship(port: MessagePort, encoded: string) {
           column: 11,
           endLine: 3,
           endColumn: 25,
-          suggestions: [],
+          suggestions: [{ messageId: 'viewExactly', output: `export function reply(ws: WebSocket, text: string) {
+  const message = Buffer.from(text);
+  ws.send(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+}
+` }],
         },
       ],
     },
@@ -467,11 +467,7 @@ export function ship(port: MessagePort, encoded: string) {
   return state.buffer.slice();
 }
 `,
-      output: `export function snapshot(parts: Buffer[]) {
-  const state = Buffer.concat(parts);
-  return state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -480,7 +476,11 @@ export function ship(port: MessagePort, encoded: string) {
           column: 10,
           endLine: 3,
           endColumn: 22,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function snapshot(parts: Buffer[]) {
+  const state = Buffer.concat(parts);
+  return state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength);
+}
+` }],
         },
       ],
     },
@@ -509,11 +509,7 @@ export function ship(port: MessagePort, encoded: string) {
   return new DataView((packet as Buffer).buffer).getUint16(0);
 }
 `,
-      output: `export function lengthOf(raw: string) {
-  const packet = Buffer.from(raw, 'base64');
-  return new DataView((packet as Buffer).buffer, packet.byteOffset, packet.byteLength).getUint16(0);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -522,7 +518,11 @@ export function ship(port: MessagePort, encoded: string) {
           column: 23,
           endLine: 3,
           endColumn: 48,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function lengthOf(raw: string) {
+  const packet = Buffer.from(raw, 'base64');
+  return new DataView((packet as Buffer).buffer, packet.byteOffset, packet.byteLength).getUint16(0);
+}
+` }],
         },
       ],
     },
@@ -551,11 +551,7 @@ export function ship(port: MessagePort, encoded: string) {
   return new Uint8Array(frame.buffer satisfies ArrayBufferLike);
 }
 `,
-      output: `export function frameOf(raw: string) {
-  const frame = Buffer.from(raw);
-  return new Uint8Array(frame.buffer satisfies ArrayBufferLike, frame.byteOffset, frame.byteLength);
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -564,7 +560,11 @@ export function ship(port: MessagePort, encoded: string) {
           column: 25,
           endLine: 3,
           endColumn: 37,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export function frameOf(raw: string) {
+  const frame = Buffer.from(raw);
+  return new Uint8Array(frame.buffer satisfies ArrayBufferLike, frame.byteOffset, frame.byteLength);
+}
+` }],
         },
       ],
     },
@@ -593,11 +593,7 @@ export function ship(port: MessagePort, encoded: string) {
   return fetch(url, { method: 'POST', body: payload.buffer });
 }
 `,
-      output: `export async function post(url: string, text: string) {
-  const payload = Buffer.from(text);
-  return fetch(url, { method: 'POST', body: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) });
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -606,7 +602,11 @@ export function ship(port: MessagePort, encoded: string) {
           column: 45,
           endLine: 3,
           endColumn: 59,
-          suggestions: [],
+          suggestions: [{ messageId: 'viewExactly', output: `export async function post(url: string, text: string) {
+  const payload = Buffer.from(text);
+  return fetch(url, { method: 'POST', body: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) });
+}
+` }],
         },
       ],
     },
@@ -634,13 +634,7 @@ export const adopt = (encoder: Encoder, frame: Uint8Array) => {
 };
 export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer).getUint32(0);
 `,
-      output: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
-type Encoder = ReturnType<typeof createEncoder>;
-export const adopt = (encoder: Encoder, frame: Uint8Array) => {
-  encoder.cbuf = frame.subarray(4);
-};
-export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer, encoder.cbuf.byteOffset, encoder.cbuf.byteLength).getUint32(0);
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -649,7 +643,13 @@ export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer, en
           column: 58,
           endLine: 6,
           endColumn: 77,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `export const createEncoder = () => ({ cpos: 0, cbuf: new Uint8Array(100) });
+type Encoder = ReturnType<typeof createEncoder>;
+export const adopt = (encoder: Encoder, frame: Uint8Array) => {
+  encoder.cbuf = frame.subarray(4);
+};
+export const header = (encoder: Encoder) => new DataView(encoder.cbuf.buffer, encoder.cbuf.byteOffset, encoder.cbuf.byteLength).getUint32(0);
+` }],
         },
       ],
     },
@@ -670,7 +670,16 @@ export class FrameReader {
   }
 }
 `,
-      output: `import * as net from 'node:net';
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.buf.buffer","view":"this.buf","sink":"`new Uint8Array()` without `this.buf.byteOffset` and `this.buf.byteLength` covers bytes outside the view"},
+          line: 12,
+          column: 27,
+          endLine: 12,
+          endColumn: 42,
+          suggestions: [{ messageId: 'passViewBounds', output: `import * as net from 'node:net';
 export class FrameReader {
   private buf = new Uint8Array(0);
 
@@ -684,16 +693,7 @@ export class FrameReader {
     return new Uint8Array(this.buf.buffer, this.buf.byteOffset, 16);
   }
 }
-`,
-      errors: [
-        {
-          messageId: 'backingStoreEscape',
-          data: {"buffer":"this.buf.buffer","view":"this.buf","sink":"`new Uint8Array()` without `this.buf.byteOffset` and `this.buf.byteLength` covers bytes outside the view"},
-          line: 12,
-          column: 27,
-          endLine: 12,
-          endColumn: 42,
-          suggestions: [],
+` }],
         },
       ],
     },
@@ -709,16 +709,7 @@ net.createServer((socket) => {
   });
 });
 `,
-      output: `import * as net from 'node:net';
-net.createServer((socket) => {
-  socket.on('data', (chunk: Buffer) => {
-    let header = chunk.subarray(0, 4);
-    if (header[0] === 0) header = new Uint8Array(4);
-    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
-    socket.write(String(view.getUint32(0)));
-  });
-});
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -727,7 +718,16 @@ net.createServer((socket) => {
           column: 31,
           endLine: 6,
           endColumn: 44,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk: Buffer) => {
+    let header = chunk.subarray(0, 4);
+    if (header[0] === 0) header = new Uint8Array(4);
+    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    socket.write(String(view.getUint32(0)));
+  });
+});
+` }],
         },
       ],
     },
@@ -740,14 +740,7 @@ net.createServer((socket) => {
   });
 });
 `,
-      output: `import * as net from 'node:net';
-net.createServer((socket) => {
-  socket.on('data', (chunk) => {
-    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    console.log(bytes[0]);
-  });
-});
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -756,7 +749,14 @@ net.createServer((socket) => {
           column: 34,
           endLine: 4,
           endColumn: 46,
-          suggestions: [],
+          suggestions: [{ messageId: 'passViewBounds', output: `import * as net from 'node:net';
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    console.log(bytes[0]);
+  });
+});
+` }],
         },
       ],
     },
@@ -765,10 +765,7 @@ net.createServer((socket) => {
   return crypto.subtle.sign('HMAC', key, body.buffer);
 }
 `,
-      output: `export async function sign(key: CryptoKey, body: Uint8Array) {
-  return crypto.subtle.sign('HMAC', key, body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'backingStoreEscape',
@@ -777,7 +774,10 @@ net.createServer((socket) => {
           column: 42,
           endLine: 2,
           endColumn: 53,
-          suggestions: [],
+          suggestions: [{ messageId: 'copyExactly', output: `export async function sign(key: CryptoKey, body: Uint8Array) {
+  return crypto.subtle.sign('HMAC', key, body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+}
+` }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { LeakproofSettings } from '../settings';
+import type { LeakproofSettings } from './settings';
 import {
   ACTOR_STATE_TYPES,
   BYTE_EVENTS,
@@ -29,6 +29,7 @@ import {
   staticString,
   superClassName,
   unwrap,
+  walk,
   type FunctionNode,
 } from './ast';
 import type { TypeFacts } from './types';
@@ -51,6 +52,9 @@ export interface Handler {
   /** Reducer-style handlers (`(state, msg) => newState`): what they return becomes the actor's state. */
   returnsState: boolean;
 }
+
+/** `ws.binaryType = 'arraybuffer'` (or 'blob', 'fragments'): messages are not Buffers. */
+const OTHER_BINARY_TYPE = /\.binaryType\s*=\s*['"`](?!nodebuffer['"`])/;
 
 export class HandlerFinder {
   private readonly cache = new WeakMap<FunctionNode, Handler | null>();
@@ -106,7 +110,8 @@ export class HandlerFinder {
     }
     if (handler.event === 'message' && handler.emitter && handler.kind === 'subscription') {
       const name = nameOf(unwrap(handler.emitter));
-      if (name && BYTE_MESSAGE_EMITTERS.test(name)) return 'buffer';
+      // ws delivers ArrayBuffers, Blobs or arrays of Buffers once `binaryType` is set to anything else.
+      if (name && BYTE_MESSAGE_EMITTERS.test(name) && !OTHER_BINARY_TYPE.test(this.sourceCode.text)) return 'buffer';
     }
     return undefined;
   }
@@ -337,7 +342,8 @@ export class HandlerFinder {
   private readonly encodingCache = new Map<string, boolean>();
 
   /** `socket.setEncoding('utf8')` anywhere in the file turns that emitter's chunks into strings. */
-  private hasSetEncoding(emitter: TSESTree.Node): boolean {
+  /** True when the file sets an encoding on `emitter` (its chunks are then strings). */
+  hasSetEncoding(emitter: TSESTree.Node): boolean {
     const key = this.sourceCode.getText(emitter);
     const cached = this.encodingCache.get(key);
     if (cached !== undefined) return cached;
@@ -387,30 +393,4 @@ function isOnceOption(node: TSESTree.Node | undefined): boolean {
       prop.value.type === AST_NODE_TYPES.Literal &&
       prop.value.value === true,
   );
-}
-
-const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
-
-/**
- * Visits every node below `root` in source order, iteratively (deep ASTs must not overflow the stack).
- * `visit` returns false to skip a node's children.
- */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (visit(node) === false) continue;
-    for (const key of Object.keys(node)) {
-      if (SKIP_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const item = value[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
 }

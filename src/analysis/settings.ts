@@ -1,9 +1,8 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import {
   DEFAULT_ACTOR_BASE_CLASSES,
   DEFAULT_HANDLER_FACTORIES,
   DEFAULT_HANDLER_METHODS,
-} from './analysis/apis';
+} from './apis';
 
 /** `settings.leakproof`: what several rules need to agree on, read and validated once per file. */
 export interface LeakproofSettings {
@@ -18,6 +17,7 @@ export interface LeakproofSettings {
 const KEYS = ['handlerMethods', 'actorBaseClasses', 'handlerFactories'] as const;
 
 const cache = new WeakMap<object, LeakproofSettings>();
+const EMPTY = {};
 
 function readList(raw: Record<string, unknown>, key: string): string[] {
   const value = raw[key];
@@ -28,12 +28,15 @@ function readList(raw: Record<string, unknown>, key: string): string[] {
   return value as string[];
 }
 
-/** Throws with a clear message on bad configuration; never on code. */
-export function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LeakproofSettings {
-  const key = context.settings as object;
+/**
+ * Reads `settings.leakproof` from ESLint's shared settings object (cached per object: every file of a
+ * config shares one). Throws with a clear message on bad configuration; never on code.
+ */
+export function readSettings(shared: unknown): LeakproofSettings {
+  const key = (shared ?? EMPTY) as object;
   const cached = cache.get(key);
   if (cached) return cached;
-  const raw = (context.settings as Record<string, unknown>)?.leakproof ?? {};
+  const raw = (shared as Record<string, unknown> | undefined)?.leakproof ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error('leakproof: settings.leakproof must be an object');
   }

@@ -1,0 +1,152 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { BLOB_CONSTRUCTORS, BODY_CONSTRUCTORS, SUBTLE_METHODS } from './apis';
+import { findVariable, isFunction, outerParent, propertyName, unwrap } from './ast';
+import type { FileFacts } from './file';
+import { isFeatureDetectBranch } from './views';
+
+export interface BufferSliceOptions {
+  /** Also report `x.slice()` on a parameter typed `Uint8Array` that a same-file caller passes a Buffer. */
+  checkUint8ArrayBoundary: boolean;
+}
+
+/** `Buffer#slice` on a value proven to be a Buffer. */
+export interface BufferSlice {
+  kind: 'buffer-slice';
+  /** The `.slice` member that runs (`x.slice`, or `Buffer.prototype.slice` in `.call`/`.apply`). */
+  member: TSESTree.MemberExpression;
+  receiver: TSESTree.Node;
+  /** Why the receiver is a Buffer: "made by `Buffer.from()`", "typed `Buffer`". */
+  evidence: string;
+  /** Renaming to `subarray` keeps the program as it was (types fit, no feature-detect branch). */
+  renameIsSafe: boolean;
+}
+
+/** `x.slice()` on a parameter typed `Uint8Array` that a same-file call passes a Buffer. */
+export interface Uint8ArrayBoundary {
+  kind: 'boundary';
+  member: TSESTree.MemberExpression;
+  receiver: TSESTree.Node;
+  caller: TSESTree.CallExpression;
+}
+
+/** The `.slice` member the call runs: `x.slice(...)`, or `Buffer.prototype.slice` in `.call`/`.apply` forms. */
+export function sliceMember(call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = propertyName(callee);
+  if (name === 'slice') return callee;
+  if (name === 'call' || name === 'apply') {
+    const inner = unwrap(callee.object);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'slice') return inner;
+  }
+  return undefined;
+}
+
+export function findBufferSlice(
+  call: TSESTree.CallExpression,
+  options: BufferSliceOptions,
+  facts: FileFacts,
+): BufferSlice | Uint8ArrayBoundary | undefined {
+  const member = sliceMember(call);
+  if (!member) return undefined;
+  const viaCall = member !== unwrap(call.callee);
+  // `Buffer.prototype.slice.call(x, ...)`: the receiver is the first argument.
+  const receiver = viaCall ? bufferPrototypeCallReceiver(member, call) : member.object;
+  if (!receiver) return undefined;
+  const evidence = facts.kinds.isBuffer(receiver);
+  if (evidence) {
+    // With types, the fix must keep the program type-correct: `slice` is typed `Buffer<ArrayBuffer>`,
+    // `subarray` keeps the receiver's ArrayBuffer type; where that does not fit, a human decides.
+    const types = facts.types;
+    const parts = types.partKinds(receiver);
+    const typesKnow = types.typed && parts.length > 0 && !parts.includes('unknown');
+    const fits = typesKnow ? viaCall || types.methodResultFits(call, receiver, 'subarray') : !feedsBufferSource(call);
+    const text = (part: TSESTree.Node) => facts.sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
+    return { kind: 'buffer-slice', member, receiver, evidence, renameIsSafe: fits && !isFeatureDetectBranch(call, text) };
+  }
+  if (!options.checkUint8ArrayBoundary || viaCall) return undefined;
+  const caller = bufferPassingCaller(receiver, facts);
+  return caller ? { kind: 'boundary', member, receiver, caller } : undefined;
+}
+
+/**
+ * Without types: `new Blob([buf.slice()])`, `new Response(buf.slice())`, `subtle.digest(alg, buf.slice())`
+ * take an ArrayBuffer-backed view in TypeScript's DOM types, which `subarray` of a `Buffer` may not be.
+ */
+function feedsBufferSource(call: TSESTree.CallExpression): boolean {
+  let { child, parent } = outerParent(call);
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === child) {
+    const callee = unwrap(parent.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && (BLOB_CONSTRUCTORS.has(callee.name) || BODY_CONSTRUCTORS.has(callee.name));
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.Expression)) {
+    const callee = unwrap(parent.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && SUBTLE_METHODS.has(propertyName(callee) ?? '');
+  }
+  return false;
+}
+
+/** `Buffer.prototype.slice.call(x, ...)` / `.apply(x, ...)`: `x`. */
+function bufferPrototypeCallReceiver(member: TSESTree.MemberExpression, call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const proto = unwrap(member.object);
+  if (
+    proto.type !== AST_NODE_TYPES.MemberExpression ||
+    proto.computed ||
+    proto.property.type !== AST_NODE_TYPES.Identifier ||
+    proto.property.name !== 'prototype' ||
+    proto.object.type !== AST_NODE_TYPES.Identifier ||
+    proto.object.name !== 'Buffer'
+  ) {
+    return undefined;
+  }
+  const first = call.arguments[0];
+  return first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
+}
+
+/**
+ * For `x.slice()` where `x` is a parameter typed `Uint8Array` (by the checker or an annotation) that
+ * is never reassigned: a call in the same file that passes a Buffer for it.
+ */
+function bufferPassingCaller(receiver: TSESTree.Node, facts: FileFacts): TSESTree.CallExpression | undefined {
+  const id = unwrap(receiver);
+  if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(facts.sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) {
+    return undefined;
+  }
+  if (variable.references.some((ref) => ref.isWrite())) return undefined;
+  const fn = def.node as TSESTree.FunctionExpression;
+  const index = fn.params.findIndex((param) => param === def.name || unwrap(param) === def.name);
+  if (index < 0) return undefined;
+  // Cheaper question first: untyped, the annotation; typed, the same-file callers (most functions have
+  // none, and then the parameter's type is not worth a checker query).
+  const typed = facts.types.typed;
+  if (!typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, facts)) return undefined;
+  const passing = facts.calls.callSites(fn).filter((call) => {
+    const arg = call.arguments[index];
+    return arg && arg.type !== AST_NODE_TYPES.SpreadElement;
+  });
+  if (passing.length === 0 || (typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, facts))) return undefined;
+  return passing.find((call) => facts.kinds.isBuffer(call.arguments[index]!));
+}
+
+function isTypedUint8Array(name: TSESTree.Identifier, use: TSESTree.Node, facts: FileFacts): boolean {
+  const types = facts.types;
+  if (types.typed) {
+    const parts = types.partKinds(use);
+    if (parts.length > 0) {
+      return parts.every((part) => part === 'typed-array') && types.hasNominalBase(use, new Set(['Uint8Array']));
+    }
+  }
+  const annotation = name.typeAnnotation?.typeAnnotation;
+  return (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'Uint8Array'
+  );
+}

@@ -1,0 +1,98 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { POST_MESSAGE_CONSTRUCTORS, POST_MESSAGE_RECEIVERS, POST_MESSAGE_TYPES } from './apis';
+import { findVariable, nameOf, propertyName, singleInit, unwrap } from './ast';
+import type { FileFacts } from './file';
+import type { LargerBacking } from './kinds';
+
+/** One value a cloning call serializes whole although it may be a small view of a larger ArrayBuffer. */
+export interface ClonedView {
+  /** The expression cloned (the message, or an element or property of it). */
+  value: TSESTree.Node;
+  /** The shorthand or plain property that holds it, when it sits in an object literal. */
+  property?: TSESTree.Property;
+  found: LargerBacking;
+  /** `structuredClone(...)` returns the copy's static type to the file (`postMessage` takes `any`). */
+  returnsClone: boolean;
+}
+
+const MAX_DEPTH = 3;
+
+/** The views a `postMessage`/`structuredClone` call clones with their whole ArrayBuffer. */
+export function findClonedViews(call: TSESTree.CallExpression, facts: FileFacts): ClonedView[] {
+  if (!isCloningCall(call, facts)) return [];
+  const message = call.arguments[0];
+  if (!message || message.type === AST_NODE_TYPES.SpreadElement) return [];
+  const sourceCode = facts.sourceCode;
+  const transferText = call.arguments
+    .slice(1)
+    .map((arg) => sourceCode.getText(arg).replace(/\s+/g, ''))
+    .join(' ');
+  const returnsClone = isStructuredClone(call);
+  const found: ClonedView[] = [];
+  const visit = (value: TSESTree.Node, depth: number, property?: TSESTree.Property) => {
+    const node = unwrap(value);
+    if (node.type === AST_NODE_TYPES.ObjectExpression && depth < MAX_DEPTH) {
+      for (const prop of node.properties) {
+        if (prop.type === AST_NODE_TYPES.Property && prop.kind === 'init' && !prop.method) visit(prop.value, depth + 1, prop);
+      }
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ArrayExpression && depth < MAX_DEPTH) {
+      for (const element of node.elements) {
+        if (element && element.type !== AST_NODE_TYPES.SpreadElement) visit(element, depth + 1);
+      }
+      return;
+    }
+    let larger: LargerBacking | undefined;
+    try {
+      larger = facts.kinds.largerBacking(node);
+    } catch {
+      larger = undefined;
+    }
+    if (!larger) return;
+    // Transferred, not cloned: `postMessage(view, [view.buffer])` (no-backing-buffer-escape judges that).
+    const text = sourceCode.getText(node).replace(/\s+/g, '');
+    if (transferText.includes(`${text}.buffer`)) return;
+    found.push({ value, property, found: larger, returnsClone });
+  };
+  visit(message, 0);
+  return found;
+}
+
+function isStructuredClone(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone';
+}
+
+/**
+ * `structuredClone(...)` and `postMessage(...)` (the globals, not shadowed), and `x.postMessage(...)` on a
+ * worker, port, channel or window: by type when known, else by the receiver's name or constructor.
+ */
+function isCloningCall(call: TSESTree.CallExpression, facts: FileFacts): boolean {
+  const sourceCode = facts.sourceCode;
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, callee);
+    return !variable || variable.defs.length === 0;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'postMessage') return false;
+  const receiver = unwrap(callee.object);
+  const types = facts.types;
+  if (types.typed) {
+    const parts = types.partKinds(receiver);
+    if (parts.length > 0 && !parts.includes('unknown')) return types.hasNominalBase(receiver, POST_MESSAGE_TYPES);
+  }
+  const name = nameOf(receiver);
+  if (name && POST_MESSAGE_RECEIVERS.test(name)) return true;
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, receiver);
+    const init = variable && singleInit(variable);
+    const value = init && unwrap(init);
+    return (
+      value?.type === AST_NODE_TYPES.NewExpression &&
+      value.callee.type === AST_NODE_TYPES.Identifier &&
+      POST_MESSAGE_CONSTRUCTORS.has(value.callee.name)
+    );
+  }
+  return false;
+}

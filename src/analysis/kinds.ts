@@ -1,0 +1,961 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  BUFFER_FACTORIES,
+  BUFFER_RETURNING_FUNCTIONS,
+  BYTE_STREAM_FACTORIES,
+  BYTE_STREAM_TYPES,
+  CONNECTION_EVENTS,
+  SOCKET_SERVER_FACTORIES,
+  DATAGRAM_FACTORIES,
+  SUBSCRIBE_METHODS,
+  EXACT_BUFFER_FACTORIES,
+  POOLED_BUFFER_FACTORIES,
+  BUFFER_ONLY_METHODS,
+  STRING_ONLY_METHODS,
+  STRING_SLICE_METHODS,
+  TYPED_ARRAY_CONSTRUCTORS,
+  VIEW_ONLY_MEMBERS,
+} from './apis';
+import {
+  assignedValues,
+  calleeName,
+  enclosingClass,
+  findVariable,
+  importedName,
+  isConstructedBy,
+  isFunction,
+  isPatternTarget,
+  memberKeyName,
+  methodCall,
+  moduleOf,
+  propertyName,
+  shortText,
+  singleInit,
+  staticString,
+  unwrap,
+  walk,
+  type FunctionNode,
+} from './ast';
+import type { Handler, HandlerFinder } from './handlers';
+import type { TypeFacts, ValueKind } from './types';
+import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
+import { confirmView, findViewCandidate, type ViewCreation } from './views';
+
+/**
+ * What a Buffer or typed-array value really is, with the evidence that decided: provably a Buffer,
+ * a view that may be smaller than its ArrayBuffer, or a value that owns its whole ArrayBuffer.
+ * Untyped answers come only from the code (the API that made the value, an annotation); typed answers
+ * add the checker's. Every answer is a short label for messages, or undefined when unsure.
+ */
+export interface LargerBacking {
+  /** For messages: "a `subarray` view", "a pooled Buffer from `Buffer.from(...)`". */
+  label: string;
+  /** What the value is, as far as known. */
+  kind: 'buffer' | 'typed-array' | 'data-view' | 'unknown';
+  /** The confirmed view, when the value is a view-making expression (the fix copies it in place). */
+  view?: ViewCreation;
+  /** Proven (a type, an API, a socket's contract) or likely (an event name on an emitter of unknown origin). */
+  level: KindLevel;
+  /** The value's own `slice` is an exact copy of the same type (a typed array that cannot be a Buffer). */
+  ownSliceCopies: boolean;
+  /** The view's parent is declared or typed `Uint8Array` (a prototype-call copy keeps the static type). */
+  uint8?: boolean;
+}
+
+const MAX_DEPTH = 4;
+const UINT8_ARRAY = new Set(['Uint8Array']);
+
+/** How sure an answer is: proven by a type or the code, likely from names and shapes, or unknown. */
+export type KindLevel = 'proven' | 'likely' | 'unknown';
+
+export interface KindAnswer {
+  kind: ValueKind;
+  level: KindLevel;
+  /** What decided: 'type' (the checker), 'code' (an API, constructor, annotation, contract), 'names'. */
+  evidence: 'type' | 'code' | 'names' | 'none';
+}
+
+const UNKNOWN_ANSWER: KindAnswer = { kind: 'unknown', level: 'unknown', evidence: 'none' };
+
+/** Nodes visited while reading a kind from the code; `guessed` once any step relied on names only. */
+type Seen = Set<TSESTree.Node> & { guessed?: boolean };
+
+export class ValueKinds {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly types: TypeFacts,
+    private readonly declared: DeclaredTypes,
+    private readonly handlers: HandlerFinder,
+  ) {}
+
+  private readonly answers = new WeakMap<TSESTree.Node, KindAnswer>();
+
+  /**
+   * What kind of value `expr` is, how sure, and why: the checker's type first (proven), then evidence
+   * from the code. A constructor, a `Buffer.*` factory, an annotation or assertion, a Node API, a
+   * Buffer-only method called on it, or a platform contract (a socket's `'data'`) prove a kind; an event
+   * name or a member only views have (`'data'` on an emitter of unknown origin) make it likely.
+   */
+  describe(expr: TSESTree.Node): KindAnswer {
+    const node = unwrap(expr);
+    const known = this.answers.get(node);
+    if (known) return known;
+    let answer: KindAnswer = UNKNOWN_ANSWER;
+    if (this.types.typed) {
+      const typed = this.types.kindOf(node);
+      if (typed !== 'unknown') answer = { kind: typed, level: 'proven', evidence: 'type' };
+    }
+    if (answer === UNKNOWN_ANSWER) {
+      const seen: Seen = new Set();
+      let kind: ValueKind = 'unknown';
+      try {
+        kind = this.syntacticKind(expr, 0, seen);
+      } catch {
+        kind = 'unknown';
+      }
+      if (kind !== 'unknown') answer = { kind, level: seen.guessed ? 'likely' : 'proven', evidence: seen.guessed ? 'names' : 'code' };
+    }
+    this.answers.set(node, answer);
+    return answer;
+  }
+
+  /** The kind alone (proven or likely); 'unknown' when nothing says. */
+  kindOf(expr: TSESTree.Node): ValueKind {
+    return this.describe(expr).kind;
+  }
+
+  /**
+   * True when `expr.slice()` is an exact copy of the same type: a typed array that cannot be a Buffer
+   * at run time. A value typed or annotated `Uint8Array` may hold a Buffer (a subclass), whose `slice`
+   * is a view; only a `Uint8Array` the code makes itself, or another element type, is certain.
+   */
+  ownSliceCopies(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    if (this.types.typed) {
+      const parts = this.types.partKinds(node);
+      if (parts.length > 0 && parts.every((part) => part === 'typed-array') && !this.types.hasNominalBase(node, UINT8_ARRAY)) return true;
+    }
+    return this.madeAsTypedArray(node, 0);
+  }
+
+  /**
+   * True when `expr` is declared or typed `Uint8Array` (a Buffer is one too): a copy made with
+   * `Uint8Array.prototype.slice.call(expr, …)` has the static type the code already sees.
+   */
+  isUint8Array(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    if (this.types.typed) {
+      const parts = this.types.partKinds(node);
+      if (parts.length > 0) {
+        if (parts.every((part) => part === 'buffer')) return true;
+        return parts.every((part) => part === 'typed-array' || part === 'buffer') && this.types.hasNominalBase(node, UINT8_ARRAY);
+      }
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    return !!variable && variable.defs.length === 1 && annotatedTypeName(variable.defs[0]!.name) === 'Uint8Array';
+  }
+
+  /** `new Int16Array(n)`, or a variable every value of which is one (followed through `subarray`). */
+  private madeAsTypedArray(node: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(value.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && !findVariable(this.sourceCode, callee)?.defs.length;
+    }
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const method = methodCall(value);
+      return method?.name === 'subarray' && !method.member.computed && this.madeAsTypedArray(method.receiver, depth + 1);
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, value);
+    const values = variable && assignedValues(variable);
+    return !!values && values.length > 0 && values.every((each) => this.madeAsTypedArray(each, depth + 1));
+  }
+
+  private syntacticKind(raw: TSESTree.Node, depth: number, seen: Seen): ValueKind {
+    const asserted = assertedKind(raw);
+    if (asserted !== 'unknown') return asserted;
+    const node = unwrap(raw);
+    if (seen.has(node) || depth > 6) return 'unknown';
+    seen.add(node);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof node.value === 'string' ? 'string' : 'other';
+      case AST_NODE_TYPES.TemplateLiteral:
+        return 'string';
+      case AST_NODE_TYPES.BinaryExpression:
+        // `rest + chunk`: a `+` with text on either side makes text.
+        if (node.operator !== '+') return 'other';
+        return this.syntacticKind(node.left, depth + 1, seen) === 'string' || this.syntacticKind(node.right, depth + 1, seen) === 'string' ? 'string' : 'unknown';
+      case AST_NODE_TYPES.ArrayExpression:
+        return 'array';
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.syntacticKind(node.argument, depth + 1, seen);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const a = this.syntacticKind(node.consequent, depth + 1, seen);
+        const b = this.syntacticKind(node.alternate, depth + 1, seen);
+        return a === b ? a : 'unknown';
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+        return constructorKind(callee.name);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.callKind(node, depth, seen);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierKind(node, depth, seen);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(node);
+        if (name === 'buffer' && this.isView(node.object, depth, seen)) return 'array-buffer';
+        if (node.object.type === AST_NODE_TYPES.ThisExpression && name) {
+          const cls = enclosingClass(node);
+          if (cls) return this.fieldKind(cls, name);
+        }
+        return 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  private isView(node: TSESTree.Node, depth: number, seen: Seen): boolean {
+    const kind = this.syntacticKind(node, depth + 1, seen);
+    return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view';
+  }
+
+  private callKind(call: TSESTree.CallExpression, depth: number, seen: Seen): ValueKind {
+    const method = methodCall(call);
+    if (method) {
+      const receiver = unwrap(method.receiver);
+      if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && BUFFER_FACTORIES.has(method.name)) {
+        return 'buffer';
+      }
+      if (method.name === 'toString' || method.name === 'decode' || method.name === 'join') return 'string';
+      if (STRING_SLICE_METHODS.has(method.name) && method.name !== 'slice') return 'string';
+      if (method.name === 'split') return 'array';
+      if (method.name === 'subarray' || method.name === 'slice') {
+        return this.syntacticKind(method.receiver, depth + 1, seen);
+      }
+      if (method.name === 'readFileSync' || method.name === 'readFile') return readKind(call);
+      if (method.name === 'text') return 'string';
+      if (method.name === 'arrayBuffer') return 'array-buffer';
+      return 'unknown';
+    }
+    const name = calleeName(call);
+    if (name === 'readFileSync' || name === 'readFile') return readKind(call);
+    if (name === 'String') return 'string';
+    return 'unknown';
+  }
+
+  private identifierKind(id: TSESTree.Identifier, depth: number, seen: Seen): ValueKind {
+    const variable = findVariable(this.sourceCode, id);
+    if (!variable) return 'unknown';
+    for (const def of variable.defs) {
+      const annotated = annotationKind(def.name);
+      if (annotated !== 'unknown') return annotated;
+      if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
+        const fn = def.node as FunctionNode;
+        const handler = this.handlers.handlerOf(fn);
+        if (handler && fn.params[0] && fn.params[0].range[0] <= def.name.range[0] && fn.params[0].range[1] >= def.name.range[1]) {
+          const eventKind = this.handlers.eventValueKind(handler);
+          if (eventKind) {
+            // An event name alone makes a likely Buffer; a Buffer-only method called on it proves one.
+            if (eventKind === 'buffer' && !this.isByteSource(handler)) {
+              const used: Seen = new Set();
+              if (usageKind(variable, used) !== 'buffer' || used.guessed) seen.guessed = true;
+            }
+            return eventKind;
+          }
+          // A stream subclass's chunk: a Buffer unless the stream is in object mode.
+          if (handler.kind === 'stream') {
+            seen.guessed = true;
+            return 'buffer';
+          }
+        }
+      } else if (def.type === 'Variable') {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const loop = declarator.parent?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+          // `for await (const chunk of socket)`: a socket's or file stream's chunks are Buffers.
+          if (loop.await && declarator.id === def.name && this.isByteStream(loop.right) && !this.handlers.hasSetEncoding(loop.right)) return 'buffer';
+          if (!loop.await) {
+            const source = this.syntacticKind(loop.right, depth + 1, seen);
+            if (source === 'array' && isSplitCall(loop.right)) return 'string';
+          }
+        } else if (declarator.init && declarator.id === def.name) {
+          const kind = this.syntacticKind(declarator.init, depth + 1, seen);
+          if (kind !== 'unknown') return kind;
+        } else if (declarator.init && declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          // `const { payload } = msg` with `msg: { payload: Buffer }`: the member's declared type.
+          const kind = this.destructuredKind(declarator.id, declarator.init, def.name);
+          if (kind !== 'unknown') return kind;
+        }
+      }
+    }
+    return usageKind(variable, seen);
+  }
+
+  private destructuredKind(pattern: TSESTree.ObjectPattern, source: TSESTree.Node, name: TSESTree.Node): ValueKind {
+    const property = pattern.properties.find(
+      (prop): prop is TSESTree.Property => prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.value === name,
+    );
+    const key = property && memberKeyName(property);
+    const from = unwrap(source);
+    if (!key || from.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+    const variable = findVariable(this.sourceCode, from);
+    if (!variable || variable.defs.length !== 1) return 'unknown';
+    const annotation = (variable.defs[0]!.name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeLiteral) return 'unknown';
+    for (const member of annotation.members) {
+      if (member.type === AST_NODE_TYPES.TSPropertySignature && memberKeyName(member) === key && member.typeAnnotation) {
+        return typeNodeKind(member.typeAnnotation.typeAnnotation);
+      }
+    }
+    return 'unknown';
+  }
+
+  private readonly fieldKinds = new WeakMap<TSESTree.Node, Map<string, ValueKind>>();
+
+  /** A field's kind from its declaration or what the class assigns to it. */
+  fieldKind(cls: TSESTree.Node, name: string): ValueKind {
+    let perClass = this.fieldKinds.get(cls);
+    if (!perClass) {
+      perClass = new Map();
+      this.fieldKinds.set(cls, perClass);
+    }
+    const known = perClass.get(name);
+    if (known !== undefined) return known;
+    perClass.set(name, 'unknown');
+    let kind: ValueKind = 'unknown';
+    const body = (cls as TSESTree.ClassDeclaration).body?.body ?? [];
+    for (const member of body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
+        const annotated = annotationKind(member);
+        if (annotated !== 'unknown') kind = annotated;
+        else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());
+      }
+    }
+    if (kind === 'unknown') {
+      for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
+        const parent = ref.parent;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
+          const assigned = this.syntacticKind(parent.right, 1, new Set());
+          if (assigned !== 'unknown') {
+            kind = assigned;
+            break;
+          }
+        }
+      }
+    }
+    perClass.set(name, kind);
+    return kind;
+  }
+
+  /**
+   * Evidence, from the code alone, that `expr` is a Node Buffer: a `Buffer.*` factory, a Node API that
+   * returns one (imported from its module), a `Buffer` annotation, or a Buffer's own views.
+   */
+  bufferEvidence(expr: TSESTree.Node, depth = 0): string | undefined {
+    const node = unwrap(expr);
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        const factory = this.bufferFactory(node);
+        if (factory) return `made by \`Buffer.${factory}()\``;
+        const api = this.nodeApi(node);
+        if (api) return `returned by \`${api}()\``;
+        const method = methodCall(node);
+        // A Buffer's `subarray` and `slice` are Buffers too.
+        if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
+          return this.bufferEvidence(method.receiver, depth + 1);
+        }
+        return undefined;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.bufferEvidence(node.argument, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const a = this.bufferEvidence(node.consequent, depth + 1);
+        return a && this.bufferEvidence(node.alternate, depth + 1) ? a : undefined;
+      }
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1), true);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Typed mode: every part of the value's type is a Buffer (or a subclass); untyped: the evidence above. */
+  isBuffer(expr: TSESTree.Node): string | undefined {
+    const types = this.types;
+    const evidence = this.bufferEvidence(expr);
+    if (types.typed) {
+      // Without evidence only an all-Buffer type answers yes, and a value declared a string, number,
+      // boolean, array, Map or ArrayBuffer never has one: no need to ask the checker (most `.slice` calls
+      // are on strings and arrays).
+      if (!evidence && this.declared.isCertainlyNotBuffer(unwrap(expr))) return undefined;
+      const parts = types.partKinds(unwrap(expr));
+      if (parts.length > 0 && parts.every((part) => part === 'buffer')) return evidence ?? 'typed `Buffer`';
+      // The checker knows better than names: a union with non-Buffers is not provably a Buffer.
+      if (parts.length > 0 && !parts.includes('unknown')) return undefined;
+    }
+    return evidence;
+  }
+
+  /**
+   * Evidence that `expr` owns its whole ArrayBuffer, so the view is exactly its backing store:
+   * `Buffer.alloc`, `Buffer.allocUnsafeSlow`, a typed array made from a length or a whole buffer,
+   * a typed array's own `slice` copy, `Uint8Array.prototype.slice.call(...)`.
+   */
+  exactOwnership(expr: TSESTree.Node, depth = 0): string | undefined {
+    const node = unwrap(expr);
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+        if (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView') return undefined;
+        // One argument: a length, an array, a copy of a view, or a view of a whole ArrayBuffer.
+        if (node.arguments.length === 1 && node.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement) {
+          return `\`new ${callee.name}(...)\``;
+        }
+        if (node.arguments.length === 0) return `\`new ${callee.name}()\``;
+        return undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const factory = this.bufferFactory(node);
+        if (factory) return EXACT_BUFFER_FACTORIES.has(factory) ? `\`Buffer.${factory}()\`` : undefined;
+        if (isSliceCallCopy(node)) return '`Uint8Array.prototype.slice.call(...)`';
+        // crypto.randomBytes allocates its own store (never the pool).
+        if (this.nodeApi(node) === 'randomBytes') return '`randomBytes()`';
+        const method = methodCall(node);
+        if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
+        // The Encoding standard makes `encode` return a Uint8Array over a new ArrayBuffer of its exact size.
+        if (method?.name === 'encode' && this.isTextEncoder(method.receiver)) return '`TextEncoder#encode()`';
+        return undefined;
+      }
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+      case AST_NODE_TYPES.MemberExpression: {
+        // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
+        const values = this.memberValues(node);
+        if (!values || values.length === 0) return undefined;
+        let verdict: string | undefined;
+        for (const value of values) {
+          verdict = this.exactOwnership(value, depth + 1);
+          if (!verdict) return undefined;
+        }
+        return verdict;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * A variable or `this` field that only ever holds views starting at byte 0 of a store the code made
+   * itself: each value owns its ArrayBuffer or re-cuts the same one from 0 (`this._buf = new
+   * Uint8Array(this._buf.buffer, 0, len)` in a growable buffer). No one else's bytes lie past its end.
+   */
+  ownStoreFromZero(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    let values: TSESTree.Node[] | undefined;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      values = variable && assignedValues(variable);
+    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      values = this.memberValues(node);
+    }
+    if (!values || values.length === 0) return false;
+    const self = this.sourceCode.getText(node);
+    return values.every((value) => !!this.exactOwnership(value) || this.recutFromZero(value, self));
+  }
+
+  /**
+   * Every value the code gives a property with a plain `=`, a field initializer or an object literal:
+   * for `this.name`, within its class; for `x.name`, anywhere in the file. Undefined when something else
+   * writes it (`+=`, `++`, destructuring).
+   */
+  private memberValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+    if (member.object.type === AST_NODE_TYPES.ThisExpression) return this.fieldValues(member);
+    const name = propertyName(member);
+    if (!name || member.computed) return undefined;
+    // Most properties are never set in the file (`x.name = …`, `{ name: … }`): a text search spares the
+    // walk. Missing a write here only leaves the property unknown, which is the cautious answer.
+    const escaped = name.replace(/[$]/g, '\\$');
+    if (!new RegExp(`\\.${escaped}\\s*=(?!=)|[{,]\\s*${escaped}\\s*:`).test(this.sourceCode.text)) return undefined;
+    return this.propertyWrites().get(name) ?? undefined;
+  }
+
+  private writesByName: Map<string, TSESTree.Node[] | null> | undefined;
+
+  /** Values written to each property name in the file (null: written some other way). Built once. */
+  private propertyWrites(): Map<string, TSESTree.Node[] | null> {
+    if (this.writesByName) return this.writesByName;
+    const writes = new Map<string, TSESTree.Node[] | null>();
+    const add = (name: string | undefined, value: TSESTree.Node | null) => {
+      if (!name) return;
+      const list = writes.get(name);
+      if (list === null) return;
+      if (!value) writes.set(name, null);
+      else if (list) list.push(value);
+      else writes.set(name, [value]);
+    };
+    walk(this.sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        add(propertyName(node.left), node.operator === '=' ? node.right : null);
+      } else if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.MemberExpression) {
+        add(propertyName(node.argument), null);
+      } else if (node.type === AST_NODE_TYPES.MemberExpression && isPatternTarget(node)) {
+        add(propertyName(node), null);
+      } else if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) {
+        add(memberKeyName(node), node.value);
+      } else if (node.type === AST_NODE_TYPES.Property && node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        add(memberKeyName(node), node.kind === 'init' && !node.method ? node.value : null);
+      }
+    });
+    this.writesByName = writes;
+    return writes;
+  }
+
+  /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */
+  private fieldValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+    const name = propertyName(member);
+    const cls = enclosingClass(member);
+    if (!name || !cls) return undefined;
+    const values: TSESTree.Node[] = [];
+    for (const item of cls.body.body) {
+      if (item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && memberKeyName(item) === name && item.value) values.push(item.value);
+    }
+    for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
+      const parent = ref.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) {
+        if (parent.operator !== '=') return undefined;
+        values.push(parent.right);
+      } else if (parent?.type === AST_NODE_TYPES.UpdateExpression || isPatternTarget(ref)) {
+        return undefined;
+      }
+    }
+    return values;
+  }
+
+  /** `new Uint8Array(<self>.buffer)` or `new Uint8Array(<self>.buffer, 0, n)`. */
+  private recutFromZero(value: TSESTree.Node, self: string): boolean {
+    const node = unwrap(value);
+    if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView')) return false;
+    const [store, offset] = node.arguments;
+    const inner = store && unwrap(store);
+    if (inner?.type !== AST_NODE_TYPES.MemberExpression || propertyName(inner) !== 'buffer' || this.sourceCode.getText(unwrap(inner.object)) !== self) return false;
+    if (!offset) return true;
+    const start = unwrap(offset);
+    return start.type === AST_NODE_TYPES.Literal && start.value === 0;
+  }
+
+  /** `new TextEncoder()`, or a variable whose only value is one (`util.TextEncoder` too). */
+  private isTextEncoder(expr: TSESTree.Node): boolean {
+    return isConstructedBy(expr, this.sourceCode, (callee) => {
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      return name === 'TextEncoder';
+    });
+  }
+
+  /**
+   * Is `expr` (or, through one object or array literal level, something it holds) a view whose
+   * ArrayBuffer may be larger than the view? A `subarray`/`Buffer#slice`/offset view, a stream chunk,
+   * a pooled Buffer, or (typed) any Buffer whose origin is not an exact allocation.
+   */
+  largerBacking(expr: TSESTree.Node, depth = 0): LargerBacking | undefined {
+    const node = unwrap(expr);
+    if (depth > MAX_DEPTH) return undefined;
+    if (this.exactOwnership(node)) return undefined;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const candidate = findViewCandidate(node);
+      const view = candidate && confirmView(candidate, this);
+      if (view) {
+        const how = view.shape === 'method' ? `a \`${view.method}\` view` : `a view made by \`${shortText(this.sourceCode, node.callee)}\``;
+        const kind = view.kind === 'buffer' || view.kind === 'typed-array' || view.kind === 'data-view' ? view.kind : 'unknown';
+        const level = this.describe(view.parent).level === 'likely' ? 'likely' : 'proven';
+        const ownSliceCopies = view.kind === 'typed-array' && this.ownSliceCopies(view.parent);
+        return { label: `${how} of \`${shortText(this.sourceCode, view.parent)}\``, kind, view, level, ownSliceCopies, uint8: this.isUint8Array(view.parent) };
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const factory = this.bufferFactory(node);
+        if (factory && POOLED_BUFFER_FACTORIES.has(factory)) {
+          return { label: `a Buffer from \`Buffer.${factory}()\`, which may be a slice of the shared pool`, kind: 'buffer', level: 'proven', ownSliceCopies: false };
+        }
+      }
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const chunk = this.chunkOf(node);
+      if (chunk) return chunk;
+      const variable = findVariable(this.sourceCode, node);
+      const init = variable && singleInit(variable);
+      if (init) {
+        const found = this.largerBacking(init, depth + 1);
+        if (found) return { ...found, label: found.label.replace(/^a /, `\`${node.name}\`, a `), view: undefined };
+        if (this.exactOwnership(init)) return undefined;
+      }
+    }
+    if (this.types.typed) {
+      const parts = this.types.partKinds(node);
+      if (parts.length > 0 && parts.every((part) => part === 'buffer')) {
+        return { label: `\`${shortText(this.sourceCode, node)}\`, a Buffer that may be a slice of a larger ArrayBuffer or of the shared pool`, kind: 'buffer', level: 'proven', ownSliceCopies: false };
+      }
+      return undefined;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && this.annotatedBuffer(node)) {
+      return { label: `\`${node.name}\`, a Buffer that may be a slice of a larger ArrayBuffer or of the shared pool`, kind: 'buffer', level: 'proven', ownSliceCopies: false };
+    }
+    return undefined;
+  }
+
+  /** A `'data'` chunk or a `for await` chunk: a Buffer that may be part of a larger read. */
+  private chunkOf(id: TSESTree.Identifier): LargerBacking | undefined {
+    const variable = findVariable(this.sourceCode, id);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || !def) return undefined;
+    if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
+    const handlers = this.handlers;
+    if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
+      const fn = def.node as TSESTree.FunctionExpression;
+      if (fn.params[0] !== def.name) return undefined;
+      const handler = handlers.handlerOf(fn);
+      if (handler?.event && handler.kind === 'subscription' && handlers.eventValueKind(handler) === 'buffer' && handler.event === 'data') {
+        return { label: `\`${id.name}\`, a chunk received by ${handler.label}`, kind: 'buffer', level: this.isByteSource(handler) ? 'proven' : 'likely', ownSliceCopies: false };
+      }
+    }
+    return undefined;
+  }
+
+  private annotatedBuffer(id: TSESTree.Identifier): boolean {
+    const variable = findVariable(this.sourceCode, id);
+    return !!variable && variable.defs.length === 1 && annotationKind(variable.defs[0]!.name) === 'buffer';
+  }
+
+  /** Typed: a plain typed array (not a Buffer); untyped: made by a typed-array constructor. */
+  isPlainTypedArray(expr: TSESTree.Node): boolean {
+    const types = this.types;
+    if (types.typed) {
+      const parts = types.partKinds(unwrap(expr));
+      if (parts.length > 0) return parts.every((part) => part === 'typed-array');
+    }
+    const node = unwrap(expr);
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(node.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(callee.name);
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      const init = variable && singleInit(variable);
+      if (init) return this.isPlainTypedArray(init);
+      const def = variable?.defs[0];
+      return !!def && variable.defs.length === 1 && annotationKind(def.name) === 'typed-array' && !isBufferAnnotated(def.name);
+    }
+    return false;
+  }
+
+  /** `Buffer.from(...)` → 'from' (the global Buffer or one imported from 'buffer'). */
+  bufferFactory(call: TSESTree.CallExpression): string | undefined {
+    const method = methodCall(call);
+    if (!method || method.member.computed) return undefined;
+    const receiver = unwrap(method.receiver);
+    if (receiver.type !== AST_NODE_TYPES.Identifier || receiver.name !== 'Buffer') return undefined;
+    if (!BUFFER_FACTORIES.has(method.name)) return undefined;
+    const variable = findVariable(this.sourceCode, receiver);
+    if (variable && variable.defs.length > 0 && moduleOf(variable) !== 'buffer') return undefined;
+    return method.name;
+  }
+
+  /** `readFileSync(p)`, `fs.readFileSync(p)`, `crypto.randomBytes(n)`, `zlib.gzipSync(x)`: the API's name, or undefined. */
+  nodeApi(call: TSESTree.CallExpression): string | undefined {
+    const api = this.resolveApi(call);
+    if (!api) return undefined;
+    const { module, name } = api;
+    const spec = BUFFER_RETURNING_FUNCTIONS.get(module)?.get(name);
+    if (!spec) return undefined;
+    if (spec.maxArgs !== undefined && call.arguments.length > spec.maxArgs) return undefined;
+    if (spec.encodingArg !== undefined && !hasNoEncoding(call.arguments[spec.encodingArg])) return undefined;
+    return name;
+  }
+
+  /** The Node module and export a call runs: `fs.readFileSync(…)`, `readFileSync(…)` imported from 'fs', `fs.promises.readFile(…)`. */
+  resolveApi(call: TSESTree.CallExpression | TSESTree.NewExpression): { module: string; name: string } | undefined {
+    const callee = unwrap(call.callee);
+    let module: string | undefined;
+    let name: string | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, callee);
+      if (!variable) return undefined;
+      const imported = importedName(variable);
+      module = moduleOf(variable);
+      name = imported ?? callee.name;
+    } else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+      name = propertyName(callee);
+      let object = unwrap(callee.object);
+      let sub = '';
+      // `fs.promises.readFile`
+      if (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'promises') {
+        sub = '/promises';
+        object = unwrap(object.object);
+      }
+      if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = findVariable(this.sourceCode, object);
+      if (!variable || importedName(variable)) return undefined;
+      const base = moduleOf(variable);
+      module = base ? base + sub : undefined;
+    }
+    return module && name ? { module, name } : undefined;
+  }
+
+  /**
+   * The platform contract behind a `'data'` chunk: the emitter is a `net`/`tls` socket, a file read
+   * stream opened without an encoding, or `process.stdin` (types: a `Socket`, `TLSSocket` or
+   * `ReadStream`). Without it, a `'data'` value is only likely a Buffer: object-mode streams and plain
+   * EventEmitters emit anything.
+   */
+  private isByteSource(handler: Handler): boolean {
+    if (!handler.emitter) return false;
+    if (handler.event === 'message') return this.isWsClient(handler.emitter) || this.isMadeBy(handler.emitter, DATAGRAM_FACTORIES);
+    return handler.event === 'data' && this.isByteStream(handler.emitter);
+  }
+
+  /** A variable whose only value is a call to one of `factories` (module → names), resolved through imports. */
+  private isMadeBy(raw: TSESTree.Node, factories: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+    const node = unwrap(raw);
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    const init = variable && singleInit(variable);
+    const value = init && unwrap(init);
+    if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const api = this.resolveApi(value);
+    return !!api && !!factories.get(api.module)?.has(api.name);
+  }
+
+  /** A stream whose chunks are Buffers by contract (see `isByteSource`), also for `for await` over it. */
+  private isByteStream(raw: TSESTree.Node): boolean {
+    const emitter = unwrap(raw);
+    if (this.types.typed && this.types.hasNominalBase(emitter, BYTE_STREAM_TYPES)) return true;
+    if (emitter.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrap(emitter.object);
+      return propertyName(emitter) === 'stdin' && object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && !findVariable(this.sourceCode, object)?.defs.length;
+    }
+    if (emitter.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, emitter);
+    if (!variable || variable.defs.length !== 1) return false;
+    // `socket: net.Socket`, `stream: fs.ReadStream`: the declaration names the class.
+    const annotated = annotatedTypeName(variable.defs[0]!.name);
+    if (annotated && BYTE_STREAM_TYPES.has(annotated)) return true;
+    const init = singleInit(variable);
+    if (init) {
+      const value = unwrap(init);
+      if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return false;
+      const api = this.resolveApi(value);
+      if (!api) return false;
+      if (value.type === AST_NODE_TYPES.NewExpression) return api.name === 'Socket' && (api.module === 'net' || api.module === 'tls');
+      const spec = BYTE_STREAM_FACTORIES.get(api.module)?.get(api.name);
+      return !!spec && (spec.encodingArg === undefined || hasNoEncoding(value.arguments[spec.encodingArg]));
+    }
+    // `net.createServer((socket) => …)`, `server.on('connection', (socket) => …)` on a net or tls server.
+    const def = variable.defs[0]!;
+    if (def.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
+    const fn = def.node as FunctionNode;
+    if (fn.params[0] !== def.name) return false;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.Expression)) return false;
+    if (this.isSocketServerFactory(call)) return true;
+    const method = methodCall(call);
+    if (!method || !SUBSCRIBE_METHODS.has(method.name) || !CONNECTION_EVENTS.has(staticString(call.arguments[0]) ?? '')) return false;
+    const server = unwrap(method.receiver);
+    if (server.type !== AST_NODE_TYPES.Identifier) return false;
+    const serverInit = findVariable(this.sourceCode, server);
+    const made = serverInit && singleInit(serverInit);
+    return !!made && unwrap(made).type === AST_NODE_TYPES.CallExpression && this.isSocketServerFactory(unwrap(made) as TSESTree.CallExpression);
+  }
+
+  /**
+   * A ws client socket: the parameter of a `'connection'` listener on a `WebSocketServer` (declared,
+   * or made with `new WebSocketServer(…)` / `new WebSocket.Server(…)`) in a file that imports 'ws'. Its
+   * `'message'` data is a Buffer unless `binaryType` is changed (which `eventValueKind` already checks).
+   */
+  private isWsClient(raw: TSESTree.Node): boolean {
+    const client = unwrap(raw);
+    if (client.type !== AST_NODE_TYPES.Identifier || !/\bfrom\s+['"]ws['"]|require\(\s*['"]ws['"]\s*\)/.test(this.sourceCode.text)) return false;
+    const variable = findVariable(this.sourceCode, client);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
+    const fn = def.node as FunctionNode;
+    const call = fn.parent;
+    if (fn.params[0] !== def.name || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const method = methodCall(call);
+    if (!method || !SUBSCRIBE_METHODS.has(method.name) || staticString(call.arguments[0]) !== 'connection') return false;
+    const server = unwrap(method.receiver);
+    if (server.type !== AST_NODE_TYPES.Identifier) return false;
+    const serverVariable = findVariable(this.sourceCode, server);
+    if (!serverVariable || serverVariable.defs.length !== 1) return false;
+    if (annotatedTypeName(serverVariable.defs[0]!.name) === 'WebSocketServer') return true;
+    const made = singleInit(serverVariable);
+    const value = made && unwrap(made);
+    if (value?.type !== AST_NODE_TYPES.NewExpression) return false;
+    const callee = unwrap(value.callee);
+    return (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'WebSocketServer') || (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'Server');
+  }
+
+  private isSocketServerFactory(call: TSESTree.CallExpression): boolean {
+    const api = this.resolveApi(call);
+    return !!api && !!SOCKET_SERVER_FACTORIES.get(api.module)?.has(api.name);
+  }
+
+  /**
+   * What `judge` says of the value a variable holds: of its single initializer, or with `everyWrite`, of
+   * every value assigned to it when each one passes (`let header; if (…) header = new Uint8Array(1); …`).
+   */
+  private identifierEvidence(
+    id: TSESTree.Identifier,
+    judge: (init: TSESTree.Node) => string | undefined,
+    annotations: boolean,
+    everyWrite = false,
+  ): string | undefined {
+    const variable = findVariable(this.sourceCode, id);
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    if (annotations && isBufferAnnotated(def.name)) return 'annotated `Buffer`';
+    const init = singleInit(variable);
+    if (init) return judge(init);
+    if (!everyWrite) return undefined;
+    const values = assignedValues(variable);
+    if (!values || values.length === 0) return undefined;
+    let verdict: string | undefined;
+    for (const value of values) {
+      verdict = judge(value);
+      if (!verdict) return undefined;
+    }
+    return verdict;
+  }
+}
+
+
+
+
+
+function isBufferAnnotated(name: TSESTree.Node): boolean {
+  const annotation = (name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+  if (!annotation) return false;
+  const parts =
+    annotation.type === AST_NODE_TYPES.TSUnionType
+      ? annotation.types.filter(
+          (part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+        )
+      : [annotation];
+  return (
+    parts.length > 0 &&
+    parts.every(
+      (part) =>
+        part.type === AST_NODE_TYPES.TSTypeReference &&
+        part.typeName.type === AST_NODE_TYPES.Identifier &&
+        part.typeName.name === 'Buffer',
+    )
+  );
+}
+
+/** `Uint8Array.prototype.slice.call(x, ...)`: an exact, unpooled copy. */
+function isSliceCallCopy(call: TSESTree.CallExpression): boolean {
+  const method = methodCall(call);
+  if (method?.name !== 'call') return false;
+  const slice = unwrap(method.receiver);
+  if (slice.type !== AST_NODE_TYPES.MemberExpression || propertyName(slice) !== 'slice') return false;
+  const proto = unwrap(slice.object);
+  return (
+    proto.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(proto) === 'prototype' &&
+    proto.object.type === AST_NODE_TYPES.Identifier &&
+    TYPED_ARRAY_CONSTRUCTORS.has(proto.object.name)
+  );
+}
+
+/** No encoding argument: absent, `null`, `undefined`, or an options object without `encoding`. */
+function hasNoEncoding(arg: TSESTree.Node | undefined): boolean {
+  if (!arg) return true;
+  if (arg.type === AST_NODE_TYPES.Literal) return arg.value === null;
+  if (arg.type === AST_NODE_TYPES.Identifier) return arg.name === 'undefined';
+  if (arg.type === AST_NODE_TYPES.ObjectExpression) {
+    if (arg.properties.some((prop) => prop.type !== AST_NODE_TYPES.Property || prop.computed)) return false;
+    const encoding = arg.properties.find(
+      (prop): prop is TSESTree.Property =>
+        prop.type === AST_NODE_TYPES.Property &&
+        ((prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'encoding') ||
+          (prop.key.type === AST_NODE_TYPES.Literal && prop.key.value === 'encoding')),
+    );
+    return !encoding || (encoding.value.type === AST_NODE_TYPES.Literal && encoding.value.value === null);
+  }
+  return false;
+}
+
+function isSplitCall(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.CallExpression && methodCall(value)?.name === 'split';
+}
+
+function readKind(call: TSESTree.CallExpression): ValueKind {
+  // `readFileSync(path, 'utf8')` and `{ encoding: 'utf8' }` return text.
+  const options = call.arguments[1];
+  if (!options) return 'buffer';
+  if (options.type === AST_NODE_TYPES.Literal) return typeof options.value === 'string' ? 'string' : 'buffer';
+  if (options.type === AST_NODE_TYPES.ObjectExpression) {
+    const hasEncoding = options.properties.some(
+      (prop) =>
+        prop.type === AST_NODE_TYPES.Property &&
+        prop.key.type === AST_NODE_TYPES.Identifier &&
+        prop.key.name === 'encoding' &&
+        !(prop.value.type === AST_NODE_TYPES.Literal && prop.value.value === null),
+    );
+    return hasEncoding ? 'string' : 'buffer';
+  }
+  return 'unknown';
+}
+
+/** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
+function usageKind(variable: TSESLint.Scope.Variable, seen: Seen): ValueKind {
+  let kind: ValueKind = 'unknown';
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
+    const name = propertyName(parent);
+    if (!name) continue;
+    let found: ValueKind = 'unknown';
+    if (STRING_ONLY_METHODS.has(name)) found = 'string';
+    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent))) found = 'buffer';
+    else if (VIEW_ONLY_MEMBERS.has(name)) {
+      // `byteOffset` or `byteLength` say a view, not which one.
+      found = 'buffer';
+      seen.guessed = true;
+    }
+    if (found === 'unknown') continue;
+    if (kind !== 'unknown' && kind !== found) return 'unknown';
+    kind = found;
+  }
+  return kind;
+}
+
+/** `chunk.toString('hex')`, `buf.toString('utf8', 0, 4)`: only Buffers take an encoding. */
+function isBufferToString(member: TSESTree.MemberExpression): boolean {
+  const call = member.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  );
+}
+
+/** The class an annotation names (`net.Socket` → 'Socket'), when it is one plain type reference. */
+function annotatedTypeName(name: TSESTree.Node): string | undefined {
+  const annotation = (name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const typeName = annotation.typeName;
+  if (typeName.type === AST_NODE_TYPES.Identifier) return typeName.name;
+  return typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : undefined;
+}

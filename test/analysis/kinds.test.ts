@@ -1,0 +1,143 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getFileFacts } from '../../src/analysis/file';
+import { typedTester, untypedTester, TYPED_FILENAME } from '../helpers/rule-tester';
+
+// A probe rule: for every `probe(x)` call, reports what the value-kind inference says of `x` (kind and
+// level), whether `x.slice()` would be an exact copy of the same type, and whether `x` is a Uint8Array.
+const probe: TSESLint.RuleModule<'kind'> = {
+  defaultOptions: [],
+  meta: { type: 'problem', messages: { kind: '{{kind}} {{level}} {{evidence}} ownSlice={{own}} uint8={{uint8}}' }, schema: [] },
+  create(context) {
+    return {
+      'CallExpression[callee.name="probe"]'(call: TSESTree.CallExpression) {
+        const kinds = getFileFacts(context.sourceCode, context.settings).kinds;
+        const value = call.arguments[0]!;
+        const answer = kinds.describe(value);
+        context.report({
+          node: value,
+          messageId: 'kind',
+          data: { ...answer, own: String(kinds.ownSliceCopies(value)), uint8: String(kinds.isUint8Array(value)) },
+        });
+      },
+    };
+  },
+};
+
+const said = (message: string) => ({ messageId: 'kind' as const, data: fromMessage(message) });
+
+function fromMessage(message: string): Record<string, string> {
+  const [kind, level, evidence, own, uint8] = message.split(' ');
+  return { kind: kind!, level: level!, evidence: evidence!, own: own!.split('=')[1]!, uint8: uint8!.split('=')[1]! };
+}
+
+describe('value kinds without types', () => {
+  untypedTester.run('kinds', probe as never, {
+    valid: [],
+    invalid: [
+      {
+        // A net socket's 'data' chunk is a Buffer by contract.
+        code: `const net = require('node:net');\nconst socket = net.connect(6379);\nsocket.on('data', (chunk) => probe(chunk));`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import * as net from 'node:net';\nnet.createServer((socket) => { socket.on('data', (chunk) => probe(chunk)); });`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import * as net from 'node:net';\nexport function watch(socket: net.Socket) { socket.on('data', (chunk) => probe(chunk)); }`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import { createReadStream } from 'node:fs';\nconst file = createReadStream('log.bin');\nfile.on('data', (chunk) => probe(chunk));`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import * as net from 'node:net';\nexport async function read(socket: net.Socket) { for await (const chunk of socket) probe(chunk); }`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // An object-mode stream or a plain EventEmitter emits anything: only likely a Buffer.
+        code: `import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nbus.on('data', (row) => probe(row));`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        code: `export function watch(stream) { stream.on('data', (row) => probe(row)); }`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        // A Buffer-only method called on it proves what the event name only suggests.
+        code: `export function watch(stream) { stream.on('data', (chunk) => { chunk.readUInt32BE(0); probe(chunk); }); }`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import * as dgram from 'node:dgram';\nconst socket = dgram.createSocket('udp4');\nsocket.on('message', (msg) => probe(msg));`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ port: 8080 });\nwss.on('connection', (ws) => { ws.on('message', (data) => probe(data)); });`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // ws with binaryType 'arraybuffer' delivers ArrayBuffers: nothing says what the message is.
+        code: `import WebSocket from 'ws';\nconst ws = new WebSocket('ws://localhost');\nws.binaryType = 'arraybuffer';\nws.on('message', (data) => probe(data));`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        code: `export function f(u: Uint8Array) { probe(u); }`,
+        errors: [said('typed-array proven code ownSlice=false uint8=true')],
+      },
+      {
+        code: `const table = new Int16Array(64);\nprobe(table);`,
+        errors: [said('typed-array proven code ownSlice=true uint8=false')],
+      },
+      {
+        code: `const bytes = new Uint8Array(64);\nprobe(bytes.subarray(4));`,
+        errors: [said('typed-array proven code ownSlice=true uint8=false')],
+      },
+      {
+        code: `const buf = Buffer.alloc(64);\nprobe(buf);`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `export function f(msg: { payload: Buffer }) { const { payload } = msg; probe(payload); }`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `export function f(view) { return view.byteOffset + probe(view); }`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        code: `let rest = '';\nexport function f(chunk) { rest = rest + chunk; probe(rest); }`,
+        errors: [said('string proven code ownSlice=false uint8=false')],
+      },
+    ],
+  });
+});
+
+describe('value kinds with types', () => {
+  const typed = (code: string) => ({ code, filename: TYPED_FILENAME });
+  typedTester.run('kinds', probe as never, {
+    valid: [],
+    invalid: [
+      {
+        // The checker proves the chunk is a Buffer; no name is needed.
+        ...typed(`import * as net from 'node:net';\nexport function f(s: net.Socket) { s.on('data', (chunk) => probe(chunk)); }`),
+        errors: [said('buffer proven type ownSlice=false uint8=true')],
+      },
+      {
+        // A value typed Uint8Array may be a Buffer at run time: its own slice is not a proven copy.
+        ...typed(`export function f(u: Uint8Array) { probe(u); }`),
+        errors: [said('typed-array proven type ownSlice=false uint8=true')],
+      },
+      {
+        ...typed(`export function f(samples: Float32Array) { probe(samples); }`),
+        errors: [said('typed-array proven type ownSlice=true uint8=false')],
+      },
+      {
+        // `any` says nothing: the code decides, as without types.
+        ...typed(`export function f(bus: any) { bus.on('data', (row: any) => probe(row)); }`),
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+    ],
+  });
+});
