@@ -1,0 +1,218 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import * as ts from 'typescript';
+import plugin from '../src/index';
+import { TYPED_FILENAME } from './helpers/rule-tester';
+
+// `--fix` may change memory only. Each program below is linted with every rule, its autofixes applied
+// (as `eslint --fix` and `leakproof --fix` do), and the original and the fixed program are run side by
+// side: their output must be the same. Lines starting with `MEM ` report memory (what a fix is for) and
+// are compared separately: a fix must make them smaller or leave them, never change the rest.
+
+interface Program {
+  name: string;
+  /** TypeScript programs are linted with types and transpiled to run. */
+  typescript?: boolean;
+  code: string;
+  /** The rule ids that must report on the original (the program is a real case of each). */
+  reports: string[];
+  /** True when at least one autofix must apply; false when none may. */
+  fixes: boolean;
+}
+
+const PROGRAMS: Program[] = [
+  {
+    // An object-mode stream's rows are arrays: `row.slice` is Array#slice, a copy. A fix that assumed a
+    // Buffer would call `Uint8Array.prototype.slice` on an array and throw.
+    name: 'object-mode stream',
+    code: `const { Readable } = require('node:stream');
+const kept = [];
+const rows = new Readable({ objectMode: true, read() {} });
+rows.on('data', (row) => { kept.push(row.slice(0, 2)); });
+rows.on('end', () => console.log(JSON.stringify(kept)));
+rows.push(['a', 'b', 'c']);
+rows.push(['d', 'e', 'f']);
+rows.push(null);
+`,
+    reports: ['leakproof/no-retained-view'],
+    fixes: false,
+  },
+  {
+    name: 'EventEmitter with strings',
+    code: `const { EventEmitter } = require('node:events');
+const bus = new EventEmitter();
+const heads = [];
+bus.on('data', (line) => { heads.push(line.slice(0, 3)); });
+bus.emit('data', 'hello world');
+bus.emit('data', 'goodbye');
+console.log(heads.join(','));
+`,
+    reports: ['leakproof/no-retained-view'],
+    fixes: false,
+  },
+  {
+    // ws with binaryType 'arraybuffer' delivers ArrayBuffers, whose slice is a copy.
+    name: 'ArrayBuffer messages',
+    code: `const { EventEmitter } = require('node:events');
+const ws = new EventEmitter();
+ws.binaryType = 'arraybuffer';
+const kept = [];
+ws.on('message', (data) => { kept.push(data.slice(0, 2)); });
+ws.emit('message', new Uint8Array([1, 2, 3, 4]).buffer);
+console.log(kept.map((ab) => ab.constructor.name + ':' + new Uint8Array(ab).join('.')).join(' '));
+`,
+    reports: [],
+    fixes: false,
+  },
+  {
+    // A proven socket chunk: the copy is applied, and the kept bytes no longer pin the chunk.
+    name: 'socket chunk copied',
+    code: `const net = require('node:net');
+const heads = [];
+const server = net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    heads.push(chunk.subarray(0, 4));
+    socket.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = net.connect(server.address().port, '127.0.0.1', () => client.write(Buffer.alloc(4096, 'abcd')));
+  client.on('close', () => {
+    server.close();
+    console.log(heads.map((head) => head.toString() + ':' + Buffer.isBuffer(head)).join(','));
+    console.log('MEM ' + heads.reduce((sum, head) => sum + head.buffer.byteLength, 0));
+  });
+});
+`,
+    reports: ['leakproof/no-retained-view'],
+    fixes: true,
+  },
+  {
+    // A Buffer held in a parameter typed Uint8Array: its own slice would be Buffer#slice, still a view.
+    name: 'Buffer typed as Uint8Array',
+    typescript: true,
+    code: `import { EventEmitter } from 'node:events';
+const socket = new EventEmitter();
+const kept: Uint8Array[] = [];
+socket.on('data', (chunk: Uint8Array) => {
+  kept.push(chunk.subarray(0, 4));
+});
+socket.emit('data', Buffer.from('abcdefgh'.repeat(64)));
+console.log(kept.map((k) => Buffer.from(k).toString() + ':' + Buffer.isBuffer(k)).join(','));
+console.log('MEM ' + kept.reduce((sum, k) => sum + k.buffer.byteLength, 0));
+`,
+    reports: ['leakproof/no-retained-view'],
+    fixes: true,
+  },
+  {
+    // One byte in: a Float32Array over `chunk.buffer` at `chunk.byteOffset` would throw a RangeError.
+    name: 'unaligned typed array',
+    code: `const whole = Buffer.alloc(64);
+const chunk = whole.subarray(1, 9);
+let decoded;
+try {
+  decoded = new Float32Array(chunk.buffer).length;
+} catch (error) {
+  decoded = error.name;
+}
+console.log(decoded);
+`,
+    reports: ['leakproof/no-backing-buffer-escape'],
+    fixes: false,
+  },
+  {
+    // A feature-detect guard chooses each method on purpose; rewriting one into the other makes them equal.
+    name: 'feature-detect guard',
+    code: `const data = Buffer.from('abcdefgh');
+const head = typeof data.subarray === 'function' ? data.subarray(0, 3) : data.slice(0, 3);
+console.log(head.toString());
+`,
+    reports: [],
+    fixes: false,
+  },
+  {
+    // Buffer#slice on a proven Buffer: renaming to subarray is the same view under its own name.
+    name: 'Buffer#slice renamed',
+    code: `const data = Buffer.from('hello world');
+const head = data.slice(0, 5);
+head[0] = 72;
+console.log(head.toString(), data.toString());
+`,
+    reports: ['leakproof/no-buffer-slice'],
+    fixes: true,
+  },
+];
+
+const ALL_RULES = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`leakproof/${name}`, 'error' as const]));
+
+function lintConfig(typescript: boolean): Linter.Config[] {
+  return [
+    {
+      files: ['**/*.ts', '**/*.js'],
+      plugins: { leakproof: plugin as never },
+      rules: ALL_RULES,
+      languageOptions: typescript
+        ? {
+            parser: tsParser,
+            parserOptions: {
+              projectService: { allowDefaultProject: ['*.js'], defaultProject: 'tsconfig.json' },
+              tsconfigRootDir: path.dirname(TYPED_FILENAME),
+            },
+          }
+        : { parser: tsParser, sourceType: 'commonjs' },
+    },
+  ];
+}
+
+function run(dir: string, name: string, code: string, typescript: boolean): { out: string[]; mem: string[]; status: number | null } {
+  const js = typescript
+    ? ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText
+    : code;
+  const file = path.join(dir, `${name}.cjs`);
+  fs.writeFileSync(file, js);
+  const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+  const lines = (child.stdout + (child.stderr ? `STDERR ${child.stderr.split('\n')[0]}` : '')).split('\n').filter(Boolean);
+  return {
+    out: lines.filter((line) => !line.startsWith('MEM ')),
+    mem: lines.filter((line) => line.startsWith('MEM ')),
+    status: child.status,
+  };
+}
+
+describe('autofixes change memory only: fixed programs behave as before', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-fix-behaviour-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(PROGRAMS.map((program) => [program.name, program] as const))('%s', (_name, program) => {
+    const linter = new Linter({ configType: 'flat', cwd: program.typescript ? path.dirname(TYPED_FILENAME) : dir });
+    const filename = program.typescript ? TYPED_FILENAME : path.join(dir, 'program.js');
+    const config = lintConfig(!!program.typescript);
+    const messages = linter.verify(program.code, config, { filename });
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    const reported = [...new Set(messages.map((message) => message.ruleId))];
+    for (const rule of program.reports) expect(reported).toContain(rule);
+    const fixed = linter.verifyAndFix(program.code, config, { filename });
+    expect(fixed.fixed).toBe(program.fixes);
+    // Whatever was fixed still parses and a second pass has nothing more to fix.
+    expect(linter.verifyAndFix(fixed.output, config, { filename }).fixed).toBe(false);
+
+    const slug = program.name.replace(/\W+/g, '-');
+    const before = run(dir, `${slug}-before`, program.code, !!program.typescript);
+    const after = run(dir, `${slug}-after`, fixed.output, !!program.typescript);
+    expect(before.status).toBe(0);
+    expect(after.out).toEqual(before.out);
+    expect(after.status).toBe(before.status);
+    if (program.fixes && before.mem.length > 0) {
+      const bytes = (lines: string[]) => lines.map((line) => Number(line.slice(4)));
+      // The fix is for memory: what the kept values pin shrinks.
+      bytes(after.mem).forEach((value, index) => expect(value).toBeLessThan(bytes(before.mem)[index]!));
+    }
+  });
+});
