@@ -78,8 +78,8 @@ describe('autofixes of the buffer rules keep the fixtures type-checking', () => 
       expect([rule, (fixedBy.get(`leakproof/${rule}`) ?? 0) > 0]).toEqual([rule, true]);
     }
     expect(fixedBy.get('leakproof/no-backing-buffer-escape')).toBeUndefined();
-    // legacy-packet-decoder's `this.pending.slice(...)` is found only with types (a field typed Buffer):
-    // its fix shows that the program, not the untyped fallback, decided.
+    // legacy-packet-decoder's two `this.pending.slice(...)` (a field typed Buffer, on which the class
+    // calls `readUInt32BE`) are among them.
     expect(fixedBy.get('leakproof/no-buffer-slice') ?? 0).toBeGreaterThanOrEqual(4);
   });
 

@@ -317,8 +317,9 @@ export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
 export const POOLED_BUFFER_FACTORIES = new Set(['from', 'concat', 'allocUnsafe', 'copyBytesFrom']);
 
 /** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (facts/clone-view.js). */
-export const CLONE_METHODS = new Set(['postMessage']);
 export const CLONE_FUNCTIONS = new Set(['structuredClone', 'postMessage']);
+/** IndexedDB object store methods that structured-clone the value they store. */
+export const IDB_STORE_METHODS = new Set(['put', 'add']);
 /** Types whose `postMessage` structured-clones: worker_threads and web workers, ports, channels, windows. */
 export const POST_MESSAGE_TYPES = new Set([
   'Worker',

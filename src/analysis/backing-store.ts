@@ -2,14 +2,13 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BLOB_CONSTRUCTORS,
   BODY_CONSTRUCTORS,
-  CLONE_FUNCTIONS,
-  CLONE_METHODS,
   SUBTLE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { findVariable, methodCall, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
+import { findVariable, isFunction, methodCall, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
+import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 
 /**
@@ -26,7 +25,11 @@ export type BackingSink =
   | 'write'
   | 'body'
   | 'message'
-  | 'transfer';
+  | 'transfer'
+  /** Returned (or resolved) as if it were the bytes: every caller gets the whole ArrayBuffer. */
+  | 'return'
+  /** The store of a view just cut with `subarray`: never the sub-view's bytes, whatever reads it. */
+  | 'sub-view';
 
 export interface BackingStoreUse {
   /** `x.buffer` */
@@ -34,8 +37,8 @@ export interface BackingStoreUse {
   /** `x` */
   view: TSESTree.Expression;
   sink: BackingSink;
-  /** The call or `new` that reads the backing store. */
-  reader: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The call or `new` that reads the backing store (none for returns and fresh sub-views). */
+  reader?: TSESTree.CallExpression | TSESTree.NewExpression;
   /** For messages: "`new Uint8Array(...)` without an offset and length". */
   label: string;
   /** True when `x` is provably a view (a Buffer or typed array), not just something with a `buffer`. */
@@ -61,7 +64,7 @@ const ELEMENT_SIZES: Record<string, number> = {
   Buffer: 1,
 };
 
-const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice']);
+const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view']);
 
 export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
   try {
@@ -94,15 +97,19 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   let provenView = false;
   const parts = types.typed ? types.partKinds(unwrap(view)) : [];
   if (parts.length > 0 && !parts.includes('unknown')) {
-    if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view')) return undefined;
+    if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view')) return undefined;
     provenView = true;
   } else {
     const kind = facts.kinds.kindOf(view);
-    if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view') return undefined;
+    if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view' && kind !== 'view') return undefined;
     if (isWasmMemory(view, sourceCode)) return undefined;
-    provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view);
+    // `ArrayBuffer.isView(x)` tested around it proves a view too.
+    provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view) || kind === 'view';
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
+  // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
+  const freshSubView = isFreshSubView(view);
+  if (freshSubView) provenView = true;
   const base = { member, view: view as TSESTree.Expression, provenView };
   const viewText = sourceCode.getText(unwrap(view));
 
@@ -159,7 +166,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
     const sink = callSink(reader, index, facts);
     if (sink) return { ...base, ...sink, reader };
-    return undefined;
+    return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
   }
 
   if (parent.type === AST_NODE_TYPES.ArrayExpression) {
@@ -182,11 +189,17 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     return undefined;
   }
 
+  // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
+  if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
+    const larger = freshSubView || !!buffers.isBuffer(view) || !!buffers.largerBacking(view) || facts.kinds.kindOf(view) === 'view';
+    if (larger) return { ...base, sink: 'return', label: 'it is returned as the bytes, and every caller gets all of it' };
+  }
+
   if (parent.type === AST_NODE_TYPES.Property && parent.value === child) {
     const object = parent.parent;
     const call = object?.parent;
     if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    if (call?.type === AST_NODE_TYPES.CallExpression && isCloneCall(call, facts) && call.arguments[0] === object) {
+    if (call?.type === AST_NODE_TYPES.CallExpression && isCloningCall(call, facts, { anyPostMessage: true }) && call.arguments[0] === object) {
       if (mentionsInTransfer(sourceCode, call, sourceCode.getText(member))) return undefined;
       return { ...base, sink: 'message', reader: call, label: `\`${shortText(sourceCode, call.callee)}()\` clones all of it` };
     }
@@ -195,7 +208,70 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       return { ...base, sink: 'body', reader: call, label: '`fetch()` sends all of it as the body' };
     }
   }
-  return undefined;
+  return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
+}
+
+function subViewUse(base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView'>, sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): BackingStoreUse {
+  return { ...base, sink: 'sub-view', label: `the view was just cut from a larger ArrayBuffer, and whatever reads \`${shortText(sourceCode, member)}\` gets all of it` };
+}
+
+/**
+ * `if (x.byteLength === x.buffer.byteLength) return x.buffer`, `x.byteOffset === 0 && … ? x.buffer : …`:
+ * a test around the use that reads the view's bounds has decided when the store is the view's bytes.
+ */
+function isGuardedByBounds(node: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const bounds = [`${viewText}.byteOffset`, `${viewText}.buffer.byteLength`];
+  for (let parent = node.parent; parent && !isFunction(parent); parent = parent.parent) {
+    const test =
+      parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression
+        ? parent.test
+        : parent.type === AST_NODE_TYPES.LogicalExpression
+          ? parent.left
+          : undefined;
+    if (!test) continue;
+    const text = sourceCode.getText(test).replace(/\s+/g, '');
+    if (bounds.some((bound) => text.includes(bound))) return true;
+  }
+  return false;
+}
+
+/** `x.subarray(…)` (not computed, not optional): a view that starts inside its ArrayBuffer. */
+function isFreshSubView(view: TSESTree.Node): boolean {
+  const node = unwrap(view);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+  const method = methodCall(node);
+  return method?.name === 'subarray' && !method.member.computed;
+}
+
+/**
+ * True when the value at `node` is what its function returns: `return node`, an arrow's expression
+ * body, through `?:` branches, `??`/`||`, `await` and the last expression of a sequence.
+ */
+function isReturned(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === child;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === child) return false;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        continue;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions[parent.expressions.length - 1] !== child) return false;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
 }
 
 /** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */
@@ -274,7 +350,7 @@ function callSink(
   if (method?.name === 'decode' && index === 0 && isTextDecoder(method.receiver, facts)) {
     return { sink: 'decode', label: '`TextDecoder#decode()` decodes all of it' };
   }
-  if (isCloneCall(reader, facts) && index === 0) {
+  if (isCloningCall(reader, facts, { anyPostMessage: true }) && index === 0) {
     const text = sourceCode.getText(reader.arguments[0] as TSESTree.Node);
     if (mentionsInTransfer(sourceCode, reader, text)) return undefined;
     return { sink: 'message', label: `\`${shortText(sourceCode, reader.callee)}()\` clones all of it` };
@@ -304,16 +380,6 @@ function isTextDecoder(receiver: TSESTree.Node, facts: FileFacts): boolean {
 }
 
 /** `port.postMessage(...)`, `postMessage(...)`, `structuredClone(...)`. */
-export function isCloneCall(call: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts): boolean {
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!CLONE_FUNCTIONS.has(callee.name)) return false;
-    const variable = findVariable(facts.sourceCode, callee);
-    return !variable || variable.defs.length === 0;
-  }
-  return callee.type === AST_NODE_TYPES.MemberExpression && CLONE_METHODS.has(propertyName(callee) ?? '');
-}
 
 /** The `postMessage`/`structuredClone` call whose transfer list is `list`. */
 function transferListOwner(list: TSESTree.ArrayExpression): TSESTree.CallExpression | undefined {

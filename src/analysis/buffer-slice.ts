@@ -53,8 +53,9 @@ export function findBufferSlice(
   // `Buffer.prototype.slice.call(x, ...)`: the receiver is the first argument.
   const receiver = viaCall ? bufferPrototypeCallReceiver(member, call) : member.object;
   if (!receiver) return undefined;
-  const evidence = facts.kinds.isBuffer(receiver);
-  if (evidence) {
+  const answer = facts.kinds.bufferAnswer(receiver);
+  if (answer) {
+    const evidence = answer.evidence;
     // With types, the fix must keep the program type-correct: `slice` is typed `Buffer<ArrayBuffer>`,
     // `subarray` keeps the receiver's ArrayBuffer type; where that does not fit, a human decides.
     const types = facts.types;
@@ -62,7 +63,9 @@ export function findBufferSlice(
     const typesKnow = types.typed && parts.length > 0 && !parts.includes('unknown');
     const fits = typesKnow ? viaCall || types.methodResultFits(call, receiver, 'subarray') : !feedsBufferSource(call);
     const text = (part: TSESTree.Node) => facts.sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
-    return { kind: 'buffer-slice', member, receiver, evidence, renameIsSafe: fits && !isFeatureDetectBranch(call, text) };
+    // A field known only by the methods called on it may be a Buffer-like class without `subarray`.
+    const renameIsSafe = answer.level === 'proven' && fits && !isFeatureDetectBranch(call, text);
+    return { kind: 'buffer-slice', member, receiver, evidence, renameIsSafe };
   }
   if (!options.checkUint8ArrayBoundary || viaCall) return undefined;
   const caller = bufferPassingCaller(receiver, facts);

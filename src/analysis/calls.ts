@@ -30,8 +30,13 @@ export class CallGraph {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(callee);
+      const owner = this.handlers.ownerOf(call);
+      if (!name || !owner) return undefined;
+      // `this.parse(x)` in a pre-class "class": `C.prototype.parse = function …`.
+      const prototypeMethod = this.handlers.prototypeMethod(owner, name);
+      if (prototypeMethod) return prototypeMethod;
       const cls = enclosingClass(call);
-      if (!name || !cls) return undefined;
+      if (!cls) return undefined;
       for (const member of cls.body.body) {
         if (
           (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { POST_MESSAGE_CONSTRUCTORS, POST_MESSAGE_RECEIVERS, POST_MESSAGE_TYPES } from './apis';
-import { findVariable, nameOf, propertyName, singleInit, unwrap } from './ast';
+import { unwrap } from './ast';
+import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import type { LargerBacking } from './kinds';
 
@@ -62,37 +62,4 @@ export function findClonedViews(call: TSESTree.CallExpression, facts: FileFacts)
 function isStructuredClone(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone';
-}
-
-/**
- * `structuredClone(...)` and `postMessage(...)` (the globals, not shadowed), and `x.postMessage(...)` on a
- * worker, port, channel or window: by type when known, else by the receiver's name or constructor.
- */
-function isCloningCall(call: TSESTree.CallExpression, facts: FileFacts): boolean {
-  const sourceCode = facts.sourceCode;
-  const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, callee);
-    return !variable || variable.defs.length === 0;
-  }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'postMessage') return false;
-  const receiver = unwrap(callee.object);
-  const types = facts.types;
-  if (types.typed) {
-    const parts = types.partKinds(receiver);
-    if (parts.length > 0 && !parts.includes('unknown')) return types.hasNominalBase(receiver, POST_MESSAGE_TYPES);
-  }
-  const name = nameOf(receiver);
-  if (name && POST_MESSAGE_RECEIVERS.test(name)) return true;
-  if (receiver.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, receiver);
-    const init = variable && singleInit(variable);
-    const value = init && unwrap(init);
-    return (
-      value?.type === AST_NODE_TYPES.NewExpression &&
-      value.callee.type === AST_NODE_TYPES.Identifier &&
-      POST_MESSAGE_CONSTRUCTORS.has(value.callee.name)
-    );
-  }
-  return false;
 }

@@ -351,6 +351,7 @@ export function getDeclaredTypes(sourceCode: Readonly<TSESLint.SourceCode>): Dec
 const VIEW_SHAPE_MEMBERS = new Set(['byteOffset', 'byteLength', 'subarray', 'BYTES_PER_ELEMENT']);
 
 export function constructorKind(name: string): ValueKind {
+  if (name === 'Buffer') return 'buffer';
   if (name === 'DataView') return 'data-view';
   if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer') return 'array-buffer';
   if (name === 'Map' || name === 'WeakMap') return 'map';

@@ -22,6 +22,7 @@ import {
   findVariable,
   implementedNames,
   isFunction,
+  memberKeyName,
   methodCall,
   methodNameOf,
   nameOf,
@@ -55,6 +56,19 @@ export interface Handler {
 
 /** `ws.binaryType = 'arraybuffer'` (or 'blob', 'fragments'): messages are not Buffers. */
 const OTHER_BINARY_TYPE = /\.binaryType\s*=\s*['"`](?!nodebuffer['"`])/;
+
+interface PrototypeClass {
+  name: string;
+  /** The node that keys the class's facts: its constructor function, else its first method. */
+  key: TSESTree.Node;
+  functions: FunctionNode[];
+  methods: Map<string, FunctionNode>;
+}
+
+interface PrototypeIndex {
+  byKey: Map<TSESTree.Node, PrototypeClass>;
+  byFunction: Map<TSESTree.Node, PrototypeClass>;
+}
 
 export class HandlerFinder {
   private readonly cache = new WeakMap<FunctionNode, Handler | null>();
@@ -320,29 +334,149 @@ export class HandlerFinder {
   }
 
   /** `this.name` member expressions in a class, by name (computed once per class). */
-  thisMemberRefs(cls: TSESTree.Node): Map<string, TSESTree.Node[]> {
-    let refs = this.classMethodRefs.get(cls);
+  /**
+   * Every `this.name` (and `self.name` where `var self = this`) in a class, or in all the functions of
+   * a pre-class "class" (its constructor function and prototype methods), by name.
+   */
+  thisMemberRefs(owner: TSESTree.Node): Map<string, TSESTree.Node[]> {
+    let refs = this.classMethodRefs.get(owner);
     if (refs) return refs;
     const found = new Map<string, TSESTree.Node[]>();
-    walk(cls, (node) => {
-      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-        const name = propertyName(node);
-        if (name) {
-          const list = found.get(name) ?? [];
-          list.push(node);
-          found.set(name, list);
+    const prototypeClass = this.prototypeClasses().byKey.get(owner);
+    for (const root of prototypeClass ? prototypeClass.functions : [owner]) {
+      const selves = new Set<string>();
+      walk(root, (node) => {
+        // `var self = this` (`that`, `_this`): the alias reads and writes the same fields.
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.ThisExpression) {
+          selves.add(node.id.name);
+        }
+        if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+        const object = node.object;
+        if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && selves.has(object.name))) {
+          const name = propertyName(node);
+          if (name) {
+            const list = found.get(name) ?? [];
+            list.push(node);
+            found.set(name, list);
+          }
+        }
+      });
+    }
+    refs = found;
+    this.classMethodRefs.set(owner, refs);
+    return refs;
+  }
+
+  /**
+   * The class whose instance `this` is at `node`: the enclosing class, or a pre-class "class" when
+   * `node` sits in its constructor function or one of its prototype methods (arrows see the outer
+   * `this`). Returns the node that keys its facts (the class, or the prototype class's key node).
+   */
+  ownerOf(node: TSESTree.Node): TSESTree.Node | undefined {
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current) {
+      if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+      if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+        const owner = this.prototypeClasses().byFunction.get(current);
+        if (owner) return owner.key;
+        // A method of a class (MethodDefinition's value): keep climbing to the class.
+        if (current.parent?.type !== AST_NODE_TYPES.MethodDefinition && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+      }
+      current = current.parent;
+    }
+    return undefined;
+  }
+
+  /** A prototype class's method by name (`C.prototype.m = function …`), for `this.m()` and `self.m()`. */
+  prototypeMethod(owner: TSESTree.Node, name: string): FunctionNode | undefined {
+    return this.prototypeClasses().byKey.get(owner)?.methods.get(name);
+  }
+
+  private prototypeIndex: PrototypeIndex | undefined;
+
+  /**
+   * The file's pre-class "classes", found in one walk: `function C() {}` or `var C = function () {}`,
+   * with `C.prototype.m = function () {}`, `C.prototype = { m() {} }` or `Object.assign(C.prototype, {…})`.
+   */
+  private prototypeClasses(): PrototypeIndex {
+    if (this.prototypeIndex) return this.prototypeIndex;
+    const byName = new Map<string, PrototypeClass>();
+    const constructors = new Map<string, FunctionNode>();
+    const get = (name: string): PrototypeClass => {
+      let found = byName.get(name);
+      if (!found) {
+        found = { name, key: undefined as unknown as TSESTree.Node, functions: [], methods: new Map() };
+        byName.set(name, found);
+      }
+      return found;
+    };
+    const addMethods = (name: string, object: TSESTree.ObjectExpression) => {
+      for (const prop of object.properties) {
+        if (prop.type === AST_NODE_TYPES.Property && isFunction(prop.value) && prop.value.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+          const key = memberKeyName(prop);
+          const owner = get(name);
+          owner.functions.push(prop.value);
+          if (key) owner.methods.set(key, prop.value);
         }
       }
-    });
-    refs = found;
-    this.classMethodRefs.set(cls, refs);
-    return refs;
+    };
+    // Most files have no prototype assignment at all: a text search spares the walk.
+    if (this.sourceCode.text.includes('.prototype')) {
+      walk(this.sourceCode.ast, (node) => {
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) constructors.set(node.id.name, node);
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.FunctionExpression) {
+          constructors.set(node.id.name, node.init);
+        }
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+          const left = node.left;
+          const right = unwrap(node.right);
+          const target = unwrap(left.object);
+          // `C.prototype.m = function () {…}`
+          if (target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'prototype' && isFunction(right) && right.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+            const name = nameOf(unwrap(target.object));
+            const method = propertyName(left);
+            if (name && method) {
+              const owner = get(name);
+              owner.functions.push(right);
+              owner.methods.set(method, right);
+            }
+          }
+          // `C.prototype = { m() {…} }`
+          if (propertyName(left) === 'prototype' && right.type === AST_NODE_TYPES.ObjectExpression) {
+            const name = nameOf(unwrap(left.object));
+            if (name) addMethods(name, right);
+          }
+        }
+        // `Object.assign(C.prototype, { m() {…} })`
+        if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'assign' && node.arguments.length >= 2) {
+          const target = unwrap(node.arguments[0]!);
+          const source = node.arguments[1]!;
+          if (target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'prototype' && source.type === AST_NODE_TYPES.ObjectExpression) {
+            const name = nameOf(unwrap(target.object));
+            if (name) addMethods(name, source);
+          }
+        }
+      });
+    }
+    const byKey = new Map<TSESTree.Node, PrototypeClass>();
+    const byFunction = new Map<TSESTree.Node, PrototypeClass>();
+    for (const owner of byName.values()) {
+      const ctor = constructors.get(owner.name);
+      if (ctor) owner.functions.unshift(ctor);
+      owner.key = owner.functions[0]!;
+      byKey.set(owner.key, owner);
+      for (const fn of owner.functions) byFunction.set(fn, owner);
+    }
+    this.prototypeIndex = { byKey, byFunction };
+    return this.prototypeIndex;
   }
 
   private readonly encodingCache = new Map<string, boolean>();
 
-  /** `socket.setEncoding('utf8')` anywhere in the file turns that emitter's chunks into strings. */
-  /** True when the file sets an encoding on `emitter` (its chunks are then strings). */
+  /**
+   * True when the file sets an encoding on `emitter` (`socket.setEncoding('utf8')` anywhere, or an
+   * `encoding: 'utf8'` option): its chunks are then strings.
+   */
   hasSetEncoding(emitter: TSESTree.Node): boolean {
     const key = this.sourceCode.getText(emitter);
     const cached = this.encodingCache.get(key);

@@ -19,7 +19,6 @@ import {
 import {
   assignedValues,
   calleeName,
-  enclosingClass,
   findVariable,
   importedName,
   isConstructedBy,
@@ -64,6 +63,8 @@ export interface LargerBacking {
 
 const MAX_DEPTH = 4;
 const UINT8_ARRAY = new Set(['Uint8Array']);
+/** Buffer-only accessors that say what a field holds (`equals` and `compare` are too common elsewhere). */
+const FIELD_PROOF_METHODS = /^(?:read|write|swap)/;
 
 /** How sure an answer is: proven by a type or the code, likely from names and shapes, or unknown. */
 export type KindLevel = 'proven' | 'likely' | 'unknown';
@@ -105,6 +106,7 @@ export class ValueKinds {
       const typed = this.types.kindOf(node);
       if (typed !== 'unknown') answer = { kind: typed, level: 'proven', evidence: 'type' };
     }
+    if (answer === UNKNOWN_ANSWER && this.isNarrowedToView(node)) answer = { kind: 'view', level: 'proven', evidence: 'code' };
     if (answer === UNKNOWN_ANSWER) {
       const seen: Seen = new Set();
       let kind: ValueKind = 'unknown';
@@ -117,6 +119,25 @@ export class ValueKinds {
     }
     this.answers.set(node, answer);
     return answer;
+  }
+
+  /**
+   * `if (ArrayBuffer.isView(x)) … x …`, `x instanceof Uint8Array ? … x … : …`, `ArrayBuffer.isView(x) && … x`:
+   * inside the branch the test proves, `x` is a view (of which class, the test may not say).
+   */
+  private isNarrowedToView(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const text = this.sourceCode.getText(node);
+    let child: TSESTree.Node = node;
+    for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
+      if (isFunction(parent)) return false;
+      let test: TSESTree.Node | undefined;
+      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child) test = parent.test;
+      else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
+      if (test && testsView(test, text, this.sourceCode)) return true;
+      child = parent;
+    }
+    return false;
   }
 
   /** The kind alone (proven or likely); 'unknown' when nothing says. */
@@ -211,8 +232,8 @@ export class ValueKinds {
         const name = propertyName(node);
         if (name === 'buffer' && this.isView(node.object, depth, seen)) return 'array-buffer';
         if (node.object.type === AST_NODE_TYPES.ThisExpression && name) {
-          const cls = enclosingClass(node);
-          if (cls) return this.fieldKind(cls, name);
+          const owner = this.handlers.ownerOf(node);
+          if (owner) return this.fieldKind(owner, name);
         }
         return 'unknown';
       }
@@ -330,8 +351,7 @@ export class ValueKinds {
     if (known !== undefined) return known;
     perClass.set(name, 'unknown');
     let kind: ValueKind = 'unknown';
-    const body = (cls as TSESTree.ClassDeclaration).body?.body ?? [];
-    for (const member of body) {
+    for (const member of classBody(cls)) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
         const annotated = annotationKind(member);
         if (annotated !== 'unknown') kind = annotated;
@@ -367,12 +387,20 @@ export class ValueKinds {
         if (factory) return `made by \`Buffer.${factory}()\``;
         const api = this.nodeApi(node);
         if (api) return `returned by \`${api}()\``;
+        if (this.isBufferConstructor(node.callee)) return 'made by the deprecated `Buffer()`';
         const method = methodCall(node);
         // A Buffer's `subarray` and `slice` are Buffers too.
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
           return this.bufferEvidence(method.receiver, depth + 1);
         }
         return undefined;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        return this.isBufferConstructor(node.callee) ? 'made by the deprecated `new Buffer()`' : undefined;
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `options.buffer || new Buffer(0)`: a Buffer when both sides are.
+        const a = this.bufferEvidence(node.left, depth + 1);
+        return a && this.bufferEvidence(node.right, depth + 1) ? a : undefined;
       }
       case AST_NODE_TYPES.AwaitExpression:
         return this.bufferEvidence(node.argument, depth + 1);
@@ -381,14 +409,71 @@ export class ValueKinds {
         return a && this.bufferEvidence(node.alternate, depth + 1) ? a : undefined;
       }
       case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1), true);
+        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1), true, true);
+      case AST_NODE_TYPES.MemberExpression: {
+        // `this._bytes` (a class's or a prototype class's field), `reader.buf`: every value the code
+        // gives the property is a Buffer.
+        if (node.computed) return undefined;
+        const values = this.memberValues(node);
+        const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1)) : undefined;
+        return assigned ?? this.fieldUsageEvidence(node, values);
+      }
       default:
         return undefined;
     }
   }
 
+  /**
+   * A field the class calls Buffer-only methods on (`this._buffer.readUInt32BE(…)`, `writeInt32LE`), when
+   * no value the class gives it is known to be something else: the methods prove what it holds.
+   */
+  private fieldUsageEvidence(member: TSESTree.MemberExpression, values: TSESTree.Node[] | undefined): string | undefined {
+    const name = propertyName(member);
+    const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? this.handlers.ownerOf(member) : undefined;
+    if (!name || !owner) return undefined;
+    if (values?.some((value) => !['unknown', 'buffer'].includes(this.kindOf(value)))) return undefined;
+    for (const ref of this.handlers.thisMemberRefs(owner).get(name) ?? []) {
+      const use = ref.parent;
+      if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref || use.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const method = propertyName(use);
+      if (method && FIELD_PROOF_METHODS.test(method) && BUFFER_ONLY_METHODS.has(method)) {
+        const evidence = `\`this.${name}.${method}()\` is called on it`;
+        this.usageOnly.add(evidence);
+        return evidence;
+      }
+    }
+    return undefined;
+  }
+
+  /** `Buffer` (the global, or imported from 'buffer') as a constructor or a plain call. */
+  private isBufferConstructor(callee: TSESTree.Node): boolean {
+    const node = unwrap(callee);
+    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'Buffer') return false;
+    const variable = findVariable(this.sourceCode, node);
+    return !variable || variable.defs.length === 0 || moduleOf(variable) === 'buffer';
+  }
+
   /** Typed mode: every part of the value's type is a Buffer (or a subclass); untyped: the evidence above. */
   isBuffer(expr: TSESTree.Node): string | undefined {
+    return this.bufferAnswer(expr)?.evidence;
+  }
+
+  /**
+   * `isBuffer` with its level: proven by a type or by the code that made the value, likely when only the
+   * methods called on a field say so (a Buffer-like class, such as a buffer list, has them too).
+   */
+  bufferAnswer(expr: TSESTree.Node): { evidence: string; level: KindLevel } | undefined {
+    const found = this.typedBuffer(expr);
+    if (!found) return undefined;
+    const typed = this.types.typed && this.types.partKinds(unwrap(expr)).every((part) => part === 'buffer');
+    const likely = !typed && this.usageOnly.has(found);
+    return { evidence: found, level: likely ? 'likely' : 'proven' };
+  }
+
+  /** Evidence strings that come from the methods called on a field only (see `fieldUsageEvidence`). */
+  private readonly usageOnly = new Set<string>();
+
+  private typedBuffer(expr: TSESTree.Node): string | undefined {
     const types = this.types;
     const evidence = this.bufferEvidence(expr);
     if (types.typed) {
@@ -523,10 +608,10 @@ export class ValueKinds {
   /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */
   private fieldValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
     const name = propertyName(member);
-    const cls = enclosingClass(member);
+    const cls = this.handlers.ownerOf(member);
     if (!name || !cls) return undefined;
     const values: TSESTree.Node[] = [];
-    for (const item of cls.body.body) {
+    for (const item of classBody(cls)) {
       if (item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && memberKeyName(item) === name && item.value) values.push(item.value);
     }
     for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
@@ -827,13 +912,7 @@ export class ValueKinds {
     if (init) return judge(init);
     if (!everyWrite) return undefined;
     const values = assignedValues(variable);
-    if (!values || values.length === 0) return undefined;
-    let verdict: string | undefined;
-    for (const value of values) {
-      verdict = judge(value);
-      if (!verdict) return undefined;
-    }
-    return verdict;
+    return values ? everyVerdict(values, judge) : undefined;
   }
 }
 
@@ -958,4 +1037,46 @@ function annotatedTypeName(name: TSESTree.Node): string | undefined {
   const typeName = annotation.typeName;
   if (typeName.type === AST_NODE_TYPES.Identifier) return typeName.name;
   return typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : undefined;
+}
+
+/** The members of a class body; [] for a pre-class "class" (its fields are only `this.x` writes). */
+function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
+  return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression ? owner.body.body : [];
+}
+
+/**
+ * What `judge` says of every value, when it says something of each (`null` and `undefined`, the empty
+ * state before the first real value, are passed over); undefined when any value fails or none is real.
+ */
+function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => string | undefined): string | undefined {
+  let verdict: string | undefined;
+  for (const value of values) {
+    const node = unwrap(value);
+    if ((node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')) continue;
+    verdict = judge(value);
+    if (!verdict) return undefined;
+  }
+  return verdict;
+}
+
+const VIEW_CLASSES = /^(?:(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array|DataView|Buffer)$/;
+
+/** `ArrayBuffer.isView(x)`, `x instanceof Uint8Array` (or DataView, Buffer…), alone or in an `&&` chain. */
+function testsView(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
+    return testsView(node.left, text, sourceCode) || testsView(node.right, text, sourceCode);
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') {
+    const right = unwrap(node.right);
+    return sourceCode.getText(unwrap(node.left as TSESTree.Node)) === text && right.type === AST_NODE_TYPES.Identifier && VIEW_CLASSES.test(right.name);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return false;
+  const callee = unwrap(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(callee) === 'isView' &&
+    sourceCode.getText(unwrap(callee.object)) === 'ArrayBuffer' &&
+    sourceCode.getText(unwrap(node.arguments[0]!)) === text
+  );
 }

@@ -10,7 +10,7 @@ import {
   STRING_SLICE_METHODS,
   VIEW_ONLY_MEMBERS,
 } from './apis';
-import { calleeName, enclosingClass, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -200,7 +200,7 @@ export class OriginFinder {
     const object = unwrap(member.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(member);
-      const cls = enclosingClass(member);
+      const cls = this.handlers.ownerOf(member);
       if (name && cls && this.isFieldAccumulator(cls, name)) {
         return { kind: 'accumulator', label: `the accumulation buffer \`this.${name}\``, node: member };
       }

@@ -10,6 +10,8 @@ export type ValueKind =
   | 'buffer'
   | 'typed-array'
   | 'data-view'
+  /** An `ArrayBufferView` of unknown class: some typed array or a DataView. */
+  | 'view'
   | 'array-buffer'
   | 'string'
   | 'array'
@@ -48,6 +50,10 @@ const UNTYPED: TypeFacts = {
 const NAMED_KINDS: Record<string, ValueKind> = {
   Buffer: 'buffer',
   DataView: 'data-view',
+  // `ArrayBuffer.isView(x)` narrows to ArrayBufferView; @types/node's NodeJS.TypedArray and
+  // NodeJS.ArrayBufferView are unions, classified part by part.
+  ArrayBufferView: 'view',
+  TypedArray: 'typed-array',
   ArrayBuffer: 'array-buffer',
   SharedArrayBuffer: 'array-buffer',
   ArrayBufferLike: 'array-buffer',
@@ -105,6 +111,8 @@ function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, dept
 /** A union of a Buffer and a plain typed array still makes views with `subarray`; anything else is unknown. */
 function mixedKind(parts: ValueKind[]): ValueKind {
   if (parts.length > 0 && parts.every((part) => part === 'buffer' || part === 'typed-array')) return 'buffer';
+  // NodeJS.ArrayBufferView (every typed array or a DataView): a view, of no one class.
+  if (parts.length > 0 && parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view')) return 'view';
   return 'unknown';
 }
 

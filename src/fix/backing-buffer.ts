@@ -28,7 +28,7 @@ export function buildBackingBufferFix(
     case 'constructor':
     case 'buffer-from': {
       const bounds = use.bounds;
-      if (!bounds || hasCommentInside(sourceCode, use.reader)) return null;
+      if (!bounds || !use.reader || hasCommentInside(sourceCode, use.reader)) return null;
       const length =
         bounds.elementSize === 1 ? `${v}.byteLength` : `${v}.byteLength / ${bounds.constructorName}.BYTES_PER_ELEMENT`;
       const [first, offset, len] = use.reader.arguments;
@@ -52,8 +52,8 @@ export function buildBackingBufferFix(
       };
     }
     case 'array-buffer-slice': {
-      const call = use.reader as TSESTree.CallExpression;
-      if (hasCommentInside(sourceCode, call) || call.optional) return null;
+      const call = use.reader as TSESTree.CallExpression | undefined;
+      if (!call || hasCommentInside(sourceCode, call) || call.optional) return null;
       const [start, end] = call.arguments;
       const full = `${v}.byteOffset, ${v}.byteOffset + ${v}.byteLength`;
       let args: string | undefined;

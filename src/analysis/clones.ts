@@ -1,0 +1,63 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CLONE_FUNCTIONS, IDB_STORE_METHODS, POST_MESSAGE_CONSTRUCTORS, POST_MESSAGE_RECEIVERS, POST_MESSAGE_TYPES } from './apis';
+import { findVariable, methodCall, nameOf, propertyName, singleInit, unwrap } from './ast';
+import type { FileFacts } from './file';
+
+export interface CloneOptions {
+  /** Count every `x.postMessage(…)`, whatever `x` is (a view's store is cloned whoever receives it). */
+  anyPostMessage?: boolean;
+}
+
+/**
+ * Calls that structured-clone their first argument, so a view arrives with its whole ArrayBuffer:
+ * `structuredClone(…)` and the global `postMessage(…)` (not shadowed); `x.postMessage(…)` on a worker,
+ * port, channel or window (by type when known, else by the receiver's name or constructor); and an
+ * IndexedDB object store's `put`/`add` (`tx.objectStore('data').put(value)`), which clones the value.
+ */
+export function isCloningCall(call: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts, options: CloneOptions = {}): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const sourceCode = facts.sourceCode;
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (!CLONE_FUNCTIONS.has(callee.name)) return false;
+    const variable = findVariable(sourceCode, callee);
+    return !variable || variable.defs.length === 0;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  const receiver = unwrap(callee.object);
+  if (method && IDB_STORE_METHODS.has(method)) return isObjectStore(receiver, facts);
+  if (method !== 'postMessage') return false;
+  if (options.anyPostMessage) return true;
+  const types = facts.types;
+  if (types.typed) {
+    const parts = types.partKinds(receiver);
+    if (parts.length > 0 && !parts.includes('unknown')) return types.hasNominalBase(receiver, POST_MESSAGE_TYPES);
+  }
+  const name = nameOf(receiver);
+  if (name && POST_MESSAGE_RECEIVERS.test(name)) return true;
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, receiver);
+    const init = variable && singleInit(variable);
+    const value = init && unwrap(init);
+    return (
+      value?.type === AST_NODE_TYPES.NewExpression &&
+      value.callee.type === AST_NODE_TYPES.Identifier &&
+      POST_MESSAGE_CONSTRUCTORS.has(value.callee.name)
+    );
+  }
+  return false;
+}
+
+/** `tx.objectStore('data')`, or a variable whose only value is one; with types, an `IDBObjectStore`. */
+function isObjectStore(receiver: TSESTree.Node, facts: FileFacts): boolean {
+  const isStoreCall = (node: TSESTree.Node) => node.type === AST_NODE_TYPES.CallExpression && methodCall(node)?.name === 'objectStore';
+  if (isStoreCall(receiver)) return true;
+  if (facts.types.typed && facts.types.hasNominalBase(receiver, IDB_STORE_TYPES)) return true;
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(facts.sourceCode, receiver);
+  const init = variable && singleInit(variable);
+  return !!init && isStoreCall(unwrap(init));
+}
+
+const IDB_STORE_TYPES = new Set(['IDBObjectStore']);
