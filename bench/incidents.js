@@ -16,7 +16,7 @@
 //   - rule crashes (a rule that throws; the file is then linted rule by rule so the others still count)
 //     and files that do not parse.
 //
-// Snapshots: a directory holding one bare git directory per repository, as `owner+name/repo`,
+// Snapshots: a directory holding one git directory per repository, as `owner+name/repo` (or its `.git`),
 // `owner+name`, `owner+name.git`, `owner/name` or `owner/name.git`. Give it with --mirrors DIR or the
 // LEAKPROOF_MIRRORS environment variable (bench/README.md says how to fetch them).
 //
@@ -100,6 +100,7 @@ function findGitDir(mirrors, repository) {
   const [owner, name] = repository.split('/');
   const candidates = [
     path.join(mirrors, `${owner}+${name}`, 'repo'),
+    path.join(mirrors, `${owner}+${name}`, 'repo', '.git'),
     path.join(mirrors, `${owner}+${name}`),
     path.join(mirrors, `${owner}+${name}.git`),
     path.join(mirrors, owner, name),

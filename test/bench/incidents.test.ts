@@ -82,13 +82,15 @@ describe('score', () => {
 });
 
 describe('snapshots', () => {
-  it('finds owner+name/repo and owner/name.git bare git directories, and nothing else', () => {
+  it('finds owner+name/repo, owner+name/repo/.git and owner/name.git git directories, and nothing else', () => {
     const dir = tmpDir();
     execFileSync('git', ['init', '--bare', '-q', path.join(dir, 'acme+lib', 'repo')]);
     execFileSync('git', ['init', '--bare', '-q', path.join(dir, 'other', 'tool.git')]);
+    execFileSync('git', ['init', '-q', path.join(dir, 'work+tree', 'repo')]);
     fs.mkdirSync(path.join(dir, 'empty+dir'));
     expect(bench.findGitDir(dir, 'acme/lib')).toBe(path.join(dir, 'acme+lib', 'repo'));
     expect(bench.findGitDir(dir, 'other/tool')).toBe(path.join(dir, 'other', 'tool.git'));
+    expect(bench.findGitDir(dir, 'work/tree')).toBe(path.join(dir, 'work+tree', 'repo', '.git'));
     expect(bench.findGitDir(dir, 'empty/dir')).toBeUndefined();
     fs.rmSync(dir, { recursive: true, force: true });
   });
