@@ -359,6 +359,13 @@ function main() {
       for (const p of r.byMode[mode].parseErrors) console.log(`not parsed ${mode}: ${r.incident.id}: ${p}`);
     }
   }
+  if (modes.length === 2) {
+    // The issue's target: typed mode never reports less than untyped on the same code.
+    const less = results
+      .filter(({ byMode: { untyped: u, typed: t } }) => t.foundAny < u.foundAny || t.parentReports < u.parentReports)
+      .map(({ incident, byMode: { untyped: u, typed: t } }) => `${incident.id} (leaky lines found ${t.foundAny} vs ${u.foundAny}, reports ${t.parentReports} vs ${u.parentReports})`);
+    console.log(`typed reports less than untyped on: ${less.length === 0 ? 'none' : less.join('; ')}`);
+  }
   for (const e of extractErrors) console.log(`not extracted: ${e}`);
   if (options.json) {
     fs.writeFileSync(options.json, JSON.stringify({ totals, incidents: results.map((r) => ({ id: r.incident.id, rule: r.incident.rule, ...r.byMode })) }, null, 2) + '\n');
