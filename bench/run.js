@@ -1,18 +1,27 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
-// the other so they do not compete for the CPU: bench/lint.js, bench/runtime.js, bench/heap.js.
-// A missing benchmark is skipped with a line saying so; a failing one makes this exit non-zero.
+// the other so they do not compete for the CPU: bench/lint.js, bench/runtime.js, bench/heap.js,
+// bench/incidents.js. A missing benchmark is skipped with a line saying so; a failing one makes this exit
+// non-zero. bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md)
+// and says it is skipped, with why, when there are none.
 //
-// Usage: node bench/run.js [--only lint|runtime|heap] [-- args passed to each benchmark]
+// Usage: node bench/run.js [--only lint|runtime|heap|incidents] [-- args passed to each benchmark]
+// (the args after `--` go to bench/incidents.js only when it is chosen with --only incidents)
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const BENCHES = ['lint', 'runtime', 'heap'];
+const BENCHES = ['lint', 'runtime', 'heap', 'incidents'];
 // Node flags per benchmark beyond --expose-gc: one TypeScript program for the whole typed corpus,
 // plus the checker's caches, peaks near 3.5 GB of heap, over Node's default limit on most machines.
 const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
+
+/** Arguments for one benchmark: the incidents one skips itself (exit 0, one line) without snapshots. */
+function argsFor(name, options) {
+  if (name === 'incidents') return ['--if-present', ...(options.only === 'incidents' ? options.passThrough : [])];
+  return options.passThrough;
+}
 
 function parseArgs(argv) {
   const dash = argv.indexOf('--');
@@ -45,7 +54,7 @@ function main() {
     }
     console.log(`\n=== bench ${name} ===`);
     const started = Date.now();
-    const child = spawnSync(process.execPath, ['--expose-gc', ...(NODE_FLAGS[name] ?? []), script, ...options.passThrough], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--expose-gc', ...(NODE_FLAGS[name] ?? []), script, ...argsFor(name, options)], { stdio: 'inherit' });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (child.error || child.status !== 0) {
       const why = child.error ? child.error.message : child.signal ? `signal ${child.signal}` : `exit code ${child.status}`;

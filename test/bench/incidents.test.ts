@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+
+// bench/incidents.js is plain CommonJS run by `npm run bench`; these tests cover what runs without snapshots.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bench = require('../../bench/incidents.js') as {
+  loadIncidents(file?: string): Array<{ id: string; repository: string; rule: string; leakyLines: Array<number | number[]>; fixedLines: number[] }>;
+  findGitDir(mirrors: string, repository: string): string | undefined;
+  score(
+    incident: { rule: string; leakyLines: Array<number | number[]>; fixedLines: number[] },
+    parent: { messages: Array<{ line: number; ruleId: string }>; crashes: unknown[]; parseError?: string },
+    fixed: { messages: Array<{ line: number; ruleId: string }>; crashes: unknown[]; parseError?: string },
+  ): Record<string, unknown>;
+};
+
+const SCRIPT = path.join(__dirname, '..', '..', 'bench', 'incidents.js');
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-incidents-test-'));
+}
+
+const valid = {
+  id: 'a',
+  repository: 'owner/name',
+  fixCommit: 'a'.repeat(40),
+  parentCommit: 'b'.repeat(40),
+  path: 'lib/x.js',
+  pathAfter: 'lib/x.js',
+  rule: 'no-retained-view',
+  description: 'kept a view',
+  leakyLines: [3, [5, 6]],
+  fixedLines: [4],
+  reference: 'PR #1',
+};
+
+describe('bench/incidents.json', () => {
+  it('loads: every incident names a leakproof rule, full commits, and at least one leaky line', () => {
+    const incidents = bench.loadIncidents();
+    expect(incidents.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(incidents.map((i) => i.id)).size).toBe(incidents.length);
+  });
+
+  it('rejects a malformed entry, naming it and the field', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'incidents.json');
+    const write = (incident: object) => fs.writeFileSync(file, JSON.stringify({ incidents: [incident] }));
+    write({ ...valid, rule: 'no-such-rule' });
+    expect(() => bench.loadIncidents(file)).toThrow(/incident a: "rule" must be one of no-retained-view, /);
+    write({ ...valid, fixCommit: 'abc123' });
+    expect(() => bench.loadIncidents(file)).toThrow(/incident a: "fixCommit" must be a full 40-hex commit/);
+    write({ ...valid, leakyLines: [[]] });
+    expect(() => bench.loadIncidents(file)).toThrow(/incident a: each "leakyLines" entry is a line number or a non-empty array/);
+    write({ ...valid, repository: 'no-slash' });
+    expect(() => bench.loadIncidents(file)).toThrow(/incident a: "repository" must be owner\/name/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('score', () => {
+  it('counts a leaky line found by the expected rule, by any rule, and reports on fixed lines', () => {
+    const s = bench.score(
+      valid,
+      {
+        messages: [
+          { line: 3, ruleId: 'leakproof/no-buffer-slice' },
+          { line: 6, ruleId: 'leakproof/no-retained-view' },
+          { line: 9, ruleId: 'leakproof/no-retained-view' },
+        ],
+        crashes: [],
+      },
+      { messages: [{ line: 4, ruleId: 'leakproof/no-retained-view' }, { line: 10, ruleId: 'leakproof/no-buffer-slice' }], crashes: [{ rule: 'r', message: 'm' }] },
+    );
+    expect(s).toMatchObject({ leaky: 2, foundRule: 1, foundAny: 2, missed: [], fixedReports: 2, onFixedLines: 1, onFixedLinesDetail: ['4:no-retained-view'], crashes: 1 });
+  });
+
+  it('names the missed leaky lines', () => {
+    const s = bench.score(valid, { messages: [], crashes: [] }, { messages: [], crashes: [] });
+    expect(s).toMatchObject({ foundRule: 0, foundAny: 0, missed: ['3', '5|6'], onFixedLines: 0, fixedReports: 0 });
+  });
+});
+
+describe('snapshots', () => {
+  it('finds owner+name/repo, owner+name/repo/.git and owner/name.git git directories, and nothing else', () => {
+    const dir = tmpDir();
+    execFileSync('git', ['init', '--bare', '-q', path.join(dir, 'acme+lib', 'repo')]);
+    execFileSync('git', ['init', '--bare', '-q', path.join(dir, 'other', 'tool.git')]);
+    execFileSync('git', ['init', '-q', path.join(dir, 'work+tree', 'repo')]);
+    fs.mkdirSync(path.join(dir, 'empty+dir'));
+    expect(bench.findGitDir(dir, 'acme/lib')).toBe(path.join(dir, 'acme+lib', 'repo'));
+    expect(bench.findGitDir(dir, 'other/tool')).toBe(path.join(dir, 'other', 'tool.git'));
+    expect(bench.findGitDir(dir, 'work/tree')).toBe(path.join(dir, 'work+tree', 'repo', '.git'));
+    expect(bench.findGitDir(dir, 'empty/dir')).toBeUndefined();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without a snapshot directory: skipped with exit 0 under --if-present, exit 2 otherwise, naming what is missing', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toBe(
+      'bench incidents: skipped: no snapshot directory (set LEAKPROOF_MIRRORS or pass --mirrors DIR: a directory of fetched bare git snapshots, see bench/README.md)',
+    );
+    const failed = spawnSync(process.execPath, [SCRIPT], { env, encoding: 'utf8' });
+    expect(failed.status).toBe(2);
+    expect(failed.stdout).toMatch(/^bench incidents: cannot run: no snapshot directory/);
+  });
+
+  it('with a directory holding none of the repositories: says which are missing', () => {
+    const dir = tmpDir();
+    const result = spawnSync(process.execPath, [SCRIPT, '--mirrors', dir, '--if-present', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      `bench incidents: skipped: none of the 1 repositories has a snapshot under ${dir} (looked for owner+name/repo, owner+name, owner/name); missing: websockets/ws`,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects an unknown argument and an unknown incident id', () => {
+    const bad = spawnSync(process.execPath, [SCRIPT, '--nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^unknown argument: --nope/);
+    const unknown = spawnSync(process.execPath, [SCRIPT, '--only', 'no-such-incident'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim()).toBe('--only: no incident with id no-such-incident in bench/incidents/incidents.json');
+  });
+});
