@@ -121,7 +121,7 @@ export function heapSourceJson(run: HeapSourceRun): Record<string, unknown> {
   const { groups, findings } = run.report;
   const finding = (f: StaticFinding) => ({ file: relative(run, f.file), line: f.line, column: f.column, ruleId: f.ruleId, message: f.message });
   return {
-    dir: run.source,
+    path: run.source,
     groups: groups.map((g) => ({
       kind: g.kind,
       rule: g.rule,

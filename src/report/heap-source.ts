@@ -221,6 +221,11 @@ class SourceFiles {
         const at = c.members.get(holder.name);
         if (at) return { file, ...at };
       }
+      // A plain object's field (`Object.latest` in the snapshot): its key in a literal, or an assignment.
+      if (holder.owner === undefined || holder.owner === 'Object') {
+        const at = facts.properties.get(holder.name);
+        if (at) return { file, ...at };
+      }
     }
     // A field declared in a base class: walk up from the instance's class.
     if (holder.kind === 'field' && holder.owner !== undefined) {

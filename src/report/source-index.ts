@@ -26,6 +26,8 @@ export interface FileFacts {
   classes: ClassFacts[];
   /** Variable name → where it is declared (module scope first, then any function scope). */
   variables: Map<string, SourcePoint>;
+  /** Property name → its first key in an object literal or assignment `x.name = …` (not `this`): plain objects' fields. */
+  properties: Map<string, SourcePoint>;
   /** Offset of each line's start, to turn ESLint's line/column into an offset. */
   lineStarts: number[];
 }
@@ -136,6 +138,7 @@ export function indexSource(text: string, filePath: string): FileFacts {
   const classes: ClassFacts[] = [];
   const moduleVariables = new Map<string, SourcePoint>();
   const innerVariables = new Map<string, SourcePoint>();
+  const properties = new Map<string, SourcePoint>();
   const visit = (node: Node, depth: number, name: string | undefined): void => {
     if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
       const className = node.id?.name ?? name;
@@ -147,6 +150,17 @@ export function indexSource(text: string, filePath: string): FileFacts {
       const into = depth === 0 ? moduleVariables : innerVariables;
       for (const id of names) if (!into.has(id.name)) into.set(id.name, point(id));
     }
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = keyName(property.key, property.computed);
+        if (key !== undefined && !properties.has(key)) properties.set(key, point(property.key));
+      }
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type !== AST_NODE_TYPES.ThisExpression) {
+      const key = keyName(node.left.property, node.left.computed);
+      if (key !== undefined && !properties.has(key)) properties.set(key, point(node.left.property));
+    }
     const isFunction =
       node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
     // A class expression takes the name of the variable or property it is assigned to.
@@ -157,7 +171,7 @@ export function indexSource(text: string, filePath: string): FileFacts {
   visit(ast, 0, undefined);
   const variables = new Map(moduleVariables);
   for (const [key, at] of innerVariables) if (!variables.has(key)) variables.set(key, at);
-  return { classes, variables, lineStarts: lineStartsOf(text) };
+  return { classes, variables, properties, lineStarts: lineStartsOf(text) };
 }
 
 /** The innermost class whose text contains ESLint's `line`/`column` (1-based). */
