@@ -8,16 +8,19 @@
 import { AssertionError } from 'node:assert';
 import { getOwnPropertyDescriptor, getPrototypeOf, isNodeBuffer, viewFacts } from '../runtime/intrinsics';
 import { coveredBytes, pathTo, walk, type Walk, type WalkedBuffer } from '../runtime/walk';
+import { findSlicedStrings, type PinnedString, type StringCheck } from './strings';
+
+export type { PinnedString, StringCheck };
 
 export interface NoLeaksOptions {
   /** Unused ArrayBuffer bytes that `root`'s views may keep alive in total. Default 0. */
   maxWastedBytes?: number;
   /**
-   * Not supported: JavaScript cannot tell whether a string is a V8 sliced string, nor how large its
-   * parent is. Passing it throws a TypeError (a check that cannot run must not pass silently); take a
-   * heap snapshot and run `leakproof heap` for sliced strings.
+   * Bytes of parent strings that sliced strings `root` reaches may keep alive in total. Unset: strings are
+   * not checked. JavaScript cannot see sliced strings, so setting it makes the check write a heap
+   * snapshot of this process and read it (about a second for a small test process; see docs/runtime.md).
    */
-  maxSlicedStringBytes?: never;
+  maxSlicedStringBytes?: number;
   /** Objects visited at most (default 1,000,000). A walk that stops early fails the assertion. */
   maxNodes?: number;
   /** Edges from `root` at most (default 10,000). */
@@ -68,18 +71,14 @@ function nonNegative(name: string, value: unknown, fallback: number): number {
   return value;
 }
 
-function checkOptions(options: NoLeaksOptions | undefined): Required<Omit<NoLeaksOptions, 'maxSlicedStringBytes'>> {
+type Limits = Required<Omit<NoLeaksOptions, 'maxSlicedStringBytes'>> & { maxSlicedStringBytes: number | undefined };
+
+function checkOptions(options: NoLeaksOptions | undefined): Limits {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError('leakproof/test: options must be an object');
   }
   const given = options ?? {};
   for (const key of Object.keys(given)) {
-    if (key === 'maxSlicedStringBytes' && given.maxSlicedStringBytes !== undefined) {
-      throw new TypeError(
-        'leakproof/test: maxSlicedStringBytes cannot be checked in-process: JavaScript cannot see whether a string is a V8 sliced string ' +
-          'or how large its parent is. Write a heap snapshot (v8.writeHeapSnapshot) and run `leakproof heap` on it; see docs/heap.md.',
-      );
-    }
     if (!['maxWastedBytes', 'maxSlicedStringBytes', 'maxNodes', 'maxDepth', 'maxListed'].includes(key)) throw new TypeError(`leakproof/test: unknown option ${key}`);
   }
   return {
@@ -87,6 +86,7 @@ function checkOptions(options: NoLeaksOptions | undefined): Required<Omit<NoLeak
     maxNodes: nonNegative('maxNodes', given.maxNodes, DEFAULT_MAX_NODES),
     maxDepth: nonNegative('maxDepth', given.maxDepth, 10_000),
     maxListed: nonNegative('maxListed', given.maxListed, DEFAULT_MAX_LISTED),
+    maxSlicedStringBytes: given.maxSlicedStringBytes === undefined ? undefined : nonNegative('maxSlicedStringBytes', given.maxSlicedStringBytes, 0),
   };
 }
 
@@ -157,42 +157,82 @@ function holderLines(check: LeakCheck, maxListed: number): string[] {
 }
 
 const ADVICE = 'Keep exact copies instead of views: copy(view) from leakproof/runtime, or Uint8Array.prototype.slice.call(view).';
+const STRING_ADVICE = "Keep flat copies of the pieces: detach(piece) from leakproof/runtime, or (' ' + piece).slice(1).";
 
-function truncatedMessage(check: LeakCheck, who: string): string {
-  return (
-    `${who}: the walk stopped at ${check.truncatedBy} after ${check.nodes.toLocaleString('en-US')} objects, so what it did not reach is unchecked; ` +
-    `raise ${check.truncatedBy} or check a smaller root`
-  );
+function truncatedMessage(by: string, nodes: number, who: string, what = 'the walk'): string {
+  return `${who}: ${what} stopped at ${by} after ${nodes.toLocaleString('en-US')} objects, so what it did not reach is unchecked; raise ${by} or check a smaller root`;
 }
 
-function failureMessage(check: LeakCheck, limit: number, maxListed: number, who: string): string {
+function viewLines(check: LeakCheck, limit: number, maxListed: number, who: string): string[] {
   const count = check.pinned.length;
   return [
     `${who}: ${count} ArrayBuffer${count === 1 ? ' is' : 's are'} kept alive through views, ${bytes(check.wastedBytes)} unused (at most ${bytes(limit)} allowed):`,
     ...holderLines(check, maxListed),
     ADVICE,
-  ].join('\n');
+  ];
+}
+
+function stringLines(check: StringCheck, limit: number, maxListed: number, who: string): string[] {
+  const count = check.pinned.length;
+  const lines = check.pinned.slice(0, maxListed).map((p) => {
+    const more = p.pieces > 1 ? ` (and ${p.pieces - 1} more piece${p.pieces === 2 ? '' : 's'} of it)` : '';
+    return `  ${p.path}: sliced string keeps its ${p.parentBytes.toLocaleString('en-US')}-byte parent string${more}`;
+  });
+  if (count > maxListed) lines.push(`  … and ${count - maxListed} more parent strings`);
+  return [
+    `${who}: ${count} parent string${count === 1 ? ' is' : 's are'} kept alive by sliced strings, ${bytes(check.wastedBytes)} (at most ${bytes(limit)} allowed):`,
+    ...lines,
+    STRING_ADVICE,
+  ];
+}
+
+interface Verdict {
+  /** Failure message, or undefined when within the limits. */
+  failure?: string;
+  /** The check could not finish: neither pass nor fail is known. */
+  incomplete?: string;
+  wastedBytes: number;
+  stringBytes?: number;
+}
+
+function judge(root: unknown, limits: Limits, who: string): Verdict {
+  const views = checkLeaks(root, limits);
+  if (views.truncatedBy !== undefined) return { incomplete: truncatedMessage(views.truncatedBy, views.nodes, who), wastedBytes: views.wastedBytes };
+  const parts: string[][] = [];
+  if (views.wastedBytes > limits.maxWastedBytes) parts.push(viewLines(views, limits.maxWastedBytes, limits.maxListed, who));
+  let stringBytes: number | undefined;
+  if (limits.maxSlicedStringBytes !== undefined) {
+    const strings = findSlicedStrings(root, limits);
+    if (strings.truncatedBy !== undefined) {
+      return { incomplete: truncatedMessage(strings.truncatedBy, strings.nodes, who, 'the heap snapshot walk'), wastedBytes: views.wastedBytes };
+    }
+    stringBytes = strings.wastedBytes;
+    if (strings.wastedBytes > limits.maxSlicedStringBytes) parts.push(stringLines(strings, limits.maxSlicedStringBytes, limits.maxListed, who));
+  }
+  const verdict: Verdict = { wastedBytes: views.wastedBytes };
+  if (stringBytes !== undefined) verdict.stringBytes = stringBytes;
+  if (parts.length > 0) verdict.failure = parts.map((lines) => lines.join('\n')).join('\n');
+  return verdict;
 }
 
 /**
  * Throws an `AssertionError` (node:assert's) when the views `root` reaches keep more than
- * `maxWastedBytes` (default 0) unused ArrayBuffer bytes alive, or when the walk could not finish
- * within its limits. The message lists each holder path, the view and the bytes it pins.
+ * `maxWastedBytes` (default 0) unused ArrayBuffer bytes alive, when (with `maxSlicedStringBytes`) the
+ * sliced strings it reaches keep more parent-string bytes than that, or when a walk could not finish
+ * within its limits. The message lists each holder path, the view or slice, and the bytes it pins.
  */
 export function assertNoLeaks(root: unknown, options?: NoLeaksOptions): void {
   const limits = checkOptions(options);
-  const check = checkLeaks(root, limits);
-  if (check.truncatedBy !== undefined) {
-    throw new AssertionError({ message: truncatedMessage(check, 'assertNoLeaks'), actual: check.nodes, expected: limits.maxNodes, operator: 'assertNoLeaks' });
-  }
-  if (check.wastedBytes > limits.maxWastedBytes) {
-    throw new AssertionError({
-      message: failureMessage(check, limits.maxWastedBytes, limits.maxListed, 'assertNoLeaks'),
-      actual: check.wastedBytes,
-      expected: limits.maxWastedBytes,
-      operator: 'assertNoLeaks',
-    });
-  }
+  const verdict = judge(root, limits, 'assertNoLeaks');
+  const message = verdict.incomplete ?? verdict.failure;
+  if (message === undefined) return;
+  const overViews = verdict.wastedBytes > limits.maxWastedBytes || verdict.stringBytes === undefined;
+  throw new AssertionError({
+    message,
+    actual: overViews ? verdict.wastedBytes : verdict.stringBytes,
+    expected: overViews ? limits.maxWastedBytes : limits.maxSlicedStringBytes,
+    operator: 'assertNoLeaks',
+  });
 }
 
 /** What jest's and vitest's `expect.extend` expect a matcher to return. */
@@ -203,26 +243,30 @@ export interface MatcherResult {
 
 /**
  * `expect(actor).toRetainAtMost(bytes)`: the views `actor` reaches keep at most `bytes` unused
- * ArrayBuffer bytes alive. Register with `expect.extend(matchers)` (jest, vitest). A walk cut short by
- * its limits fails both `toRetainAtMost` and `.not.toRetainAtMost`.
+ * ArrayBuffer bytes alive (and, with `{ maxSlicedStringBytes }`, its sliced strings at most that many
+ * parent-string bytes). Register with `expect.extend(matchers)` (jest, vitest). A walk cut short by its
+ * limits fails both `toRetainAtMost` and `.not.toRetainAtMost`.
  */
 export function toRetainAtMost(this: unknown, received: unknown, maxBytes: number, options?: Omit<NoLeaksOptions, 'maxWastedBytes'>): MatcherResult {
   if (typeof maxBytes !== 'number' || Number.isNaN(maxBytes) || maxBytes < 0) {
     throw new TypeError(`leakproof/test: toRetainAtMost(bytes) needs a number of 0 or more, not ${String(maxBytes)}`);
   }
   const limits = checkOptions({ ...options, maxWastedBytes: maxBytes });
-  const check = checkLeaks(received, limits);
+  const verdict = judge(received, limits, 'toRetainAtMost');
   const negated = (this as { isNot?: boolean } | undefined)?.isNot === true;
-  if (check.truncatedBy !== undefined) {
+  if (verdict.incomplete !== undefined) {
+    const text = verdict.incomplete;
     // Neither answer is known: fail whichever way the matcher was asked.
-    return { pass: negated, message: () => truncatedMessage(check, 'toRetainAtMost') };
+    return { pass: negated, message: () => text };
   }
-  const pass = check.wastedBytes <= maxBytes;
+  if (verdict.failure !== undefined) {
+    const text = verdict.failure;
+    return { pass: false, message: () => text };
+  }
+  const strings = verdict.stringBytes === undefined ? '' : ` and sliced strings ${bytes(verdict.stringBytes)} of parents`;
   return {
-    pass,
-    message: pass
-      ? () => `toRetainAtMost: expected views to keep more than ${bytes(maxBytes)} of ArrayBuffers unused, found ${bytes(check.wastedBytes)}`
-      : () => failureMessage(check, maxBytes, limits.maxListed, 'toRetainAtMost'),
+    pass: true,
+    message: () => `toRetainAtMost: expected views to keep more than ${bytes(maxBytes)} of ArrayBuffers unused, found ${bytes(verdict.wastedBytes)}${strings}`,
   };
 }
 
