@@ -9,6 +9,7 @@
 //   node bench/heap.js            300 MB snapshot, all three
 //   node bench/heap.js --big      also a 1 GB snapshot, leakproof only, default heap limit
 //   node bench/heap.js --no-memlab
+//   node bench/heap.js --source-only   only `heap --source` against a lint plus the analysis alone
 // Needs a build first (npm run build): it loads ../dist/src/heap.
 
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -163,6 +164,57 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const describe = (name, r) =>
   r.failed ? `${name}: failed (${r.failed})` : r.ms == null ? `${name}: ${r.note}` : `${name}: ${seconds(r.ms)}, peak ${r.peakMB.toFixed(0)} MB`;
 
+/** Wall time of one `leakproof ...` run in a child process (startup included, as users pay it). */
+function cli(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status === 2 || result.error) throw new Error(`leakproof ${args.join(' ')} failed: ${(result.stderr || String(result.error)).split('\n')[0]}`);
+  return ms;
+}
+
+/**
+ * `leakproof heap SNAPSHOT --source DIR` against its parts run alone, side by side in one run: a lint
+ * of DIR and the heap analysis without source, each in its own process, `rounds` times in alternation
+ * (medians). Target (issue 14): --source costs no more than the two together.
+ */
+function compareSource(label, snapshot, source, rounds) {
+  const times = { lint: [], heap: [], source: [] };
+  for (let round = 0; round < rounds; round++) {
+    times.lint.push(cli(['lint', source, '--format', 'json']));
+    times.heap.push(cli(['heap', snapshot, '--json']));
+    times.source.push(cli(['heap', snapshot, '--json', '--source', source]));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const lint = median(times.lint);
+  const heap = median(times.heap);
+  const both = median(times.source);
+  const ratio = both / (lint + heap);
+  console.log(
+    `heap --source, ${label}: lint ${seconds(lint)} + heap ${seconds(heap)} = ${seconds(lint + heap)} alone; heap --source ${seconds(both)} ` +
+      `(${ratio.toFixed(2)}x the two; target <= 1: ${ratio <= 1 ? 'met' : 'NOT met'}), median of ${rounds}`,
+  );
+}
+
+/** The chat-session-actor fixture compiled and driven (scripts/example-heap/drive.js) into a small snapshot. */
+function fixtureSnapshot() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const out = path.join(WORK, 'chat-session-actor');
+  fs.mkdirSync(out, { recursive: true });
+  const ts = require('typescript');
+  const from = path.join(ROOT, 'fixtures', 'chat-session-actor');
+  for (const name of fs.readdirSync(from).filter((n) => n.endsWith('.ts'))) {
+    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(from, name), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
+    fs.writeFileSync(path.join(out, name.replace(/\.ts$/, '.js')), outputText);
+  }
+  const file = path.join(out, 'leaky.heapsnapshot');
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'example-heap', 'drive.js'), path.join(out, 'leaky.js'), file], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`drive.js failed (${result.status ?? result.signal})`);
+  return file;
+}
+
 function compare(file, { memlab }) {
   const size = fs.statSync(file).size;
   process.stderr.write(`measuring ${path.relative(ROOT, file)} (${(size / MB).toFixed(0)} MB)...\n`);
@@ -189,8 +241,15 @@ async function main() {
     process.exitCode = 2;
     return;
   }
+  if (args.includes('--source-only')) {
+    compareSource('fixtures/chat-session-actor (example snapshot)', fixtureSnapshot(), 'fixtures/chat-session-actor', 3);
+    return;
+  }
   const memlab = !args.includes('--no-memlab') && ensureMemlab();
-  compare(snapshotFile('bench-300mb.heapsnapshot', 400_000, 300 * MB), { memlab });
+  const big = snapshotFile('bench-300mb.heapsnapshot', 400_000, 300 * MB);
+  compare(big, { memlab });
+  compareSource('fixtures/chat-session-actor (example snapshot)', fixtureSnapshot(), 'fixtures/chat-session-actor', 3);
+  compareSource(`fixtures/ (every scenario) on the ${(fs.statSync(big).size / MB).toFixed(0)} MB snapshot`, big, 'fixtures', 1);
   if (args.includes('--big')) {
     const big = snapshotFile('bench-1gb.heapsnapshot', 1_300_000, 1000 * MB);
     const size = fs.statSync(big).size;

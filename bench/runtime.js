@@ -9,10 +9,13 @@
 //     next to the same loop with only a bare V8 stack capture per view (the floor of recording sites)
 //     and with only a FinalizationRegistry entry per view (the floor of following views weakly).
 //     Reported as ratios against the untracked loop. Targets: <= 1.5x with sampleRate 1; after untrack, ~1.0x.
+//  3. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
+//     and failing (the AssertionError's message built). Target: < 0.1 s.
 // Finishes in well under 60 s on a 2-core machine.
 
 const path = require('node:path');
 const runtime = require(path.join(__dirname, '..', 'dist', 'src', 'runtime'));
+const leakTest = require(path.join(__dirname, '..', 'dist', 'src', 'test'));
 
 const quick = process.argv.includes('--quick');
 const gc = typeof global.gc === 'function' ? global.gc : () => {};
@@ -105,6 +108,36 @@ function benchInspect() {
     `runtime inspect (maxNodes 100,000): stopped at ${bounded.nodes.toLocaleString('en-US')} objects in ${(seconds(start) * 1000).toFixed(1)} ms, truncated: ${bounded.truncated}`,
   );
   return rate;
+}
+
+// ---------------------------------------------------------------------------------- assertNoLeaks
+
+function benchAssertNoLeaks() {
+  const { state, objects } = buildState(100_000);
+  const wasted = leakTest.checkLeaks(state).wastedBytes;
+  const passing = [];
+  const failing = [];
+  let message = '';
+  for (let round = 0; round < 7; round++) {
+    gc();
+    let start = process.hrtime.bigint();
+    leakTest.assertNoLeaks(state, { maxWastedBytes: wasted });
+    passing.push(seconds(start));
+    gc();
+    start = process.hrtime.bigint();
+    try {
+      leakTest.assertNoLeaks(state);
+    } catch (error) {
+      message = error.message;
+    }
+    failing.push(seconds(start));
+  }
+  const pass = median(passing);
+  const fail = median(failing);
+  console.log(
+    `test assertNoLeaks: ${objects.toLocaleString('en-US')}-object actor state, ${(pass * 1000).toFixed(1)} ms passing, ${(fail * 1000).toFixed(1)} ms failing ` +
+      `(${message.split('\n')[0].replace(/^assertNoLeaks: /, '').replace(/:$/, '')}); target < 100 ms: ${Math.max(pass, fail) < 0.1 ? 'met' : 'NOT met'}, median of ${passing.length}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------- track loop
@@ -268,6 +301,8 @@ async function benchTrack() {
 async function main() {
   const started = process.hrtime.bigint();
   benchInspect();
+  gc();
+  benchAssertNoLeaks();
   gc();
   await benchTrack();
   console.log(`runtime bench: ${seconds(started).toFixed(1)} s`);

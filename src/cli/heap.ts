@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   analyzeHeapSnapshot,
@@ -38,6 +39,12 @@ const OPTIONS: readonly OptionSpec[] = [
     value: 'B',
     description: `report a sliced string's parent from this size up (default ${DEFAULT_MIN_PARENT_BYTES})`,
   },
+  {
+    name: 'source',
+    type: 'string',
+    value: 'DIR',
+    description: 'lint DIR as `leakproof lint` does and pair each group with the findings that keep the same holder (docs/heap.md)',
+  },
   { name: 'progress', type: 'boolean', description: 'print progress on standard error even when it is not a terminal' },
   { name: 'help', type: 'boolean', description: 'show this help' },
 ];
@@ -60,6 +67,8 @@ export interface HeapCommand {
   poolSize: number;
   minParentBytes: number;
   progress: boolean;
+  /** `--source DIR`: absolute path of the source to lint and pair with the groups. */
+  source?: string;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
@@ -75,6 +84,12 @@ export function parseBytes(option: string, text: string): number {
 function parseCount(option: string, text: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`--${option} must be a whole number, not "${text}"`);
   return Number(text);
+}
+
+function existingPath(given: string, cwd: string): string {
+  const resolved = path.resolve(cwd, given);
+  if (!fs.existsSync(resolved)) throw new UsageError(`--source: no such file or directory: ${given}`);
+  return resolved;
 }
 
 /** Parses and validates `leakproof heap` arguments; throws `UsageError` with one line. */
@@ -100,6 +115,7 @@ export function parseHeapArgs(argv: readonly string[], cwd: string): HeapCommand
     minParentBytes:
       str('min-parent-bytes') !== undefined ? parseBytes('min-parent-bytes', str('min-parent-bytes') as string) : DEFAULT_MIN_PARENT_BYTES,
     progress: options.progress === true,
+    ...(str('source') !== undefined ? { source: existingPath(str('source') as string, cwd) } : {}),
   };
 }
 
@@ -205,9 +221,9 @@ export function formatHeapText(analysis: HeapAnalysis, file: string): string {
 }
 
 /** `--json`: the analysis as documented in docs/heap.md, plus the file it came from. */
-export function formatHeapJson(analysis: HeapAnalysis, file: string): string {
+export function formatHeapJson(analysis: HeapAnalysis, file: string, extra: Record<string, unknown> = {}): string {
   const { schemaVersion, ...rest } = analysis;
-  return `${JSON.stringify({ schemaVersion, file, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion, file, ...rest, ...extra }, null, 2)}\n`;
 }
 
 /** One SARIF result per group; heap findings have no source location, the path goes in the message. */
@@ -288,6 +304,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof HeapSnapshotError) throw new UsageError(error.message);
     throw error;
+  }
+  if (command.source !== undefined) {
+    // Loaded here: without --source, `leakproof heap` never loads ESLint or TypeScript.
+    const paired = require('./heap-source') as typeof import('./heap-source');
+    const run = await paired.pairWithSource(analysis, command.source, io);
+    if (command.format === 'json') io.stdout(formatHeapJson(analysis, label, { source: paired.heapSourceJson(run) }));
+    else if (command.format === 'sarif') io.stdout(toSarif(paired.heapSourceFindings(run, formatBytes)));
+    else io.stdout(formatHeapText(analysis, label) + paired.formatHeapSourceText(run, formatBytes));
+    return hasFindings(analysis) ? EXIT.findings : EXIT.clean;
   }
   io.stdout(formatHeap(analysis, command.format, label));
   return hasFindings(analysis) ? EXIT.findings : EXIT.clean;

@@ -112,3 +112,30 @@ export function tinySnapshot(): string {
 function asciiJson(text: string): string {
   return JSON.stringify(text).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Compiles fixtures/<scenario>/*.ts to CommonJS in `dir` (swc, types stripped), so a child process can
+ * run the scenario's leaky and fixed actors. Returns `dir`.
+ */
+export function compileFixture(scenario: string, dir: string): string {
+  const { transformFileSync } = require('@swc/core') as typeof import('@swc/core');
+  const from = path.join(__dirname, '..', '..', 'fixtures', scenario);
+  for (const name of fs.readdirSync(from)) {
+    if (!name.endsWith('.ts')) continue;
+    const { code } = transformFileSync(path.join(from, name), {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+      sourceMaps: false,
+      swcrc: false,
+      configFile: false,
+    });
+    fs.writeFileSync(path.join(dir, name.replace(/\.ts$/, '.js')), code);
+  }
+  return dir;
+}
+
+/** Runs `node <script> ...args` and fails with its stderr when it does not exit 0. */
+export function runNode(script: string, args: string[]): void {
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`${path.basename(script)} exited ${result.status}: ${result.stderr}`);
+}
