@@ -6,7 +6,9 @@ import { buildSendCopyFix } from '../src/fix/send-copy';
 
 type MessageId = 'clonedView' | 'sendCopy';
 
-const CLONE_CALL = 'CallExpression[callee.property.name="postMessage"], CallExpression[callee.name=/^(?:postMessage|structuredClone)$/]';
+// postMessage, structuredClone, and IndexedDB's objectStore put/add (the analysis checks the receiver).
+const CLONE_CALL =
+  'CallExpression[callee.property.name=/^(?:postMessage|put|add)$/], CallExpression[callee.name=/^(?:postMessage|structuredClone)$/]';
 
 export default createRule<[], MessageId>({
   name: 'no-cloned-view',

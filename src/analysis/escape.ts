@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { COLLECTION_GETTERS, COLLECTION_INSERTS, ELEMENT_KEEPING_METHODS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
+import { COLLECTION_GETTERS, COLLECTION_INSERTS, ELEMENT_KEEPING_METHODS, STRING_PASS_THROUGH_METHODS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
 import {
   calleeName,
   declaringFunction,
@@ -157,7 +157,10 @@ export class EscapeFinder {
         return holder ? this.follow(holder, walk) : undefined;
       }
       case AST_NODE_TYPES.CallExpression:
-        return parent.callee === child ? undefined : this.intoCall(parent, child, walk);
+        if (parent.callee === child) return undefined;
+        // `String(piece)` returns the piece itself.
+        if (walk.text && !walk.container && walk.fields.length === 0 && isGlobalString(parent.callee, this.sourceCode)) return this.follow(parent, walk);
+        return this.intoCall(parent, child, walk);
       case AST_NODE_TYPES.NewExpression:
         return this.intoNew(parent, walk);
       case AST_NODE_TYPES.ReturnStatement:
@@ -167,6 +170,11 @@ export class EscapeFinder {
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return parent.body === child ? this.fromReturn(parent, walk) : undefined;
       case AST_NODE_TYPES.MemberExpression:
+        // `piece.toLowerCase()`, `piece.replace(…)`: the result may be the piece itself or hold its slices.
+        if (walk.text && !walk.container && walk.fields.length === 0 && parent.object === child && STRING_PASS_THROUGH_METHODS.has(propertyName(parent) ?? '')) {
+          const call = parent.parent;
+          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? this.follow(call, walk) : undefined;
+        }
         // `[...log, view].slice(-100)`: the new array holds the element too, at an index not known.
         if (isElement(walk) && parent.object === child && ELEMENT_KEEPING_METHODS.has(propertyName(parent) ?? '')) {
           const call = parent.parent;
@@ -588,4 +596,12 @@ function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {
     return [...concatenationParts(value.left), ...concatenationParts(value.right), value.left, value.right];
   }
   return [];
+}
+
+/** The global `String`, not shadowed. */
+function isGlobalString(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(callee);
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'String') return false;
+  const variable = findVariable(sourceCode, node);
+  return !variable || variable.defs.length === 0;
 }

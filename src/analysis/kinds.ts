@@ -431,7 +431,7 @@ export class ValueKinds {
     const name = propertyName(member);
     const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? this.handlers.ownerOf(member) : undefined;
     if (!name || !owner) return undefined;
-    if (values?.some((value) => !['unknown', 'buffer'].includes(this.kindOf(value)))) return undefined;
+    if (values?.some((value) => this.provesNotBuffer(value))) return undefined;
     for (const ref of this.handlers.thisMemberRefs(owner).get(name) ?? []) {
       const use = ref.parent;
       if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref || use.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -443,6 +443,11 @@ export class ValueKinds {
       }
     }
     return undefined;
+  }
+
+  private provesNotBuffer(value: TSESTree.Node): boolean {
+    const answer = this.describe(value);
+    return answer.level === 'proven' && answer.kind !== 'buffer';
   }
 
   /** `Buffer` (the global, or imported from 'buffer') as a constructor or a plain call. */

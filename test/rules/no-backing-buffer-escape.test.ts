@@ -996,3 +996,193 @@ describe('what the rule takes as owning its whole ArrayBuffer', () => {
     expect(new TextEncoder().encode(text).buffer).not.toBe(bytes.buffer);
   });
 });
+
+// Shapes from real fix commits: a backing store returned as the bytes, the store of a fresh sub-view,
+// a view narrowed by `ArrayBuffer.isView`, and (typed) values typed ArrayBufferView.
+describe('real shapes', () => {
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // A test of the view's bounds decides when the store is exactly its bytes.
+        `export function toArrayBuffer(view: unknown) {
+  if (ArrayBuffer.isView(view)) {
+    if (view.byteLength === view.buffer.byteLength) return view.buffer;
+    return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+  }
+  return undefined;
+}
+`,
+        // A typed array made here owns its whole store.
+        `export function zeros(n: number) {
+  const bytes = new Uint8Array(n);
+  return bytes.buffer;
+}
+`,
+        // Returning the store of something not known to be a view.
+        `export function storeOf(holder: { buffer: ArrayBuffer }) {
+  return holder.buffer;
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export function decodeBase64(value: string | undefined) {
+  return typeof value === 'string' ? Buffer.from(value, 'base64').buffer : undefined;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: "Buffer.from(value, 'base64').buffer",
+                view: "Buffer.from(value, 'base64')",
+                sink: 'it is returned as the bytes, and every caller gets all of it',
+              },
+              line: 2,
+              column: 38,
+              endLine: 2,
+              endColumn: 73,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: `import { readFile } from 'node:fs/promises';
+export async function tarball(path: string) {
+  return (await readFile(path)).buffer as ArrayBuffer;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: '(await readFile(path)).buffer',
+                view: 'await readFile(path)',
+                sink: 'it is returned as the bytes, and every caller gets all of it',
+              },
+              line: 3,
+              column: 10,
+              endLine: 3,
+              endColumn: 39,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: `export function toArrayBuffer(input: unknown) {
+  if (ArrayBuffer.isView(input)) return input.buffer;
+  return undefined;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'input.buffer', view: 'input', sink: 'it is returned as the bytes, and every caller gets all of it' },
+              line: 2,
+              column: 41,
+              endLine: 2,
+              endColumn: 53,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // The store of a view cut a moment ago is never its bytes, whatever reads it.
+          code: `export function capture(heap: Int32Array, offset: number, save: (bytes: ArrayBuffer) => void) {
+  save(heap.subarray(0, offset).buffer);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'heap.subarray(0, offset).buffer',
+                view: 'heap.subarray(0, offset)',
+                sink: 'the view was just cut from a larger ArrayBuffer, and whatever reads `heap.subarray(0, offset).buffer` gets all of it',
+              },
+              line: 2,
+              column: 8,
+              endLine: 2,
+              endColumn: 39,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // `ArrayBuffer.isView` narrows to ArrayBufferView: a view, whatever its class.
+          code: `export function keyBytes(input: unknown) {
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer).buffer;
+  }
+  return undefined;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'input.buffer',
+                view: 'input',
+                sink: '`new Uint8Array()` without `input.byteOffset` and `input.byteLength` covers bytes outside the view',
+              },
+              line: 3,
+              column: 27,
+              endLine: 3,
+              endColumn: 39,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function keyBytes(input: unknown) {
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength).buffer;
+  }
+  return undefined;
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: `export function bytesOf(object: NodeJS.ArrayBufferView) {
+  return new Uint8Array(object.buffer);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'object.buffer',
+                view: 'object',
+                sink: '`new Uint8Array()` without `object.byteOffset` and `object.byteLength` covers bytes outside the view',
+              },
+              line: 2,
+              column: 25,
+              endLine: 2,
+              endColumn: 38,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function bytesOf(object: NodeJS.ArrayBufferView) {
+  return new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -598,3 +598,214 @@ net.createServer((socket) => {
     ],
   },
 );
+
+// Shapes from real fix commits: pre-class "classes" whose fields hold Buffers, the deprecated Buffer
+// constructor, and a module variable filled later.
+describe('real shapes', () => {
+  runRuleTests(
+    'no-buffer-slice',
+    rule,
+    {
+      valid: [
+        // A prototype class's field that holds an array: Array#slice is a copy.
+        `function Queue() {
+  this._items = [];
+}
+Queue.prototype.head = function (n) {
+  return this._items.slice(0, n);
+};
+module.exports = Queue;
+`,
+        // `equals` is no proof: value objects have it too.
+        `function Path(parts) {
+  this._parts = parts;
+}
+Path.prototype.same = function (other) {
+  return this._parts.equals(other);
+};
+Path.prototype.parent = function () {
+  return this._parts.slice(0, -1);
+};
+module.exports = Path;
+`,
+        // One value of the field is a string: not every value is a Buffer.
+        `function Cursor(text) {
+  this._source = Buffer.from(text);
+}
+Cursor.prototype.reset = function () {
+  this._source = 'empty';
+};
+Cursor.prototype.peek = function () {
+  return this._source.slice(0, 4);
+};
+module.exports = Cursor;
+`,
+      ],
+      invalid: [
+        {
+          // Fields grouped across the constructor and prototype methods: every value is a Buffer.
+          code: `function Reader() {
+  this._buffer = Buffer.alloc(0);
+}
+Reader.prototype.push = function (chunk) {
+  this._buffer = Buffer.concat([this._buffer, chunk]);
+};
+Reader.prototype.take = function (n) {
+  return this._buffer.slice(0, n);
+};
+module.exports = Reader;
+`,
+          output: `function Reader() {
+  this._buffer = Buffer.alloc(0);
+}
+Reader.prototype.push = function (chunk) {
+  this._buffer = Buffer.concat([this._buffer, chunk]);
+};
+Reader.prototype.take = function (n) {
+  return this._buffer.subarray(0, n);
+};
+module.exports = Reader;
+`,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'this._buffer.slice(0, n)', receiver: 'this._buffer', evidence: 'made by `Buffer.concat()`' },
+              line: 8,
+              column: 10,
+              endLine: 8,
+              endColumn: 34,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // `var self = this` reads the same field; the deprecated constructor makes a Buffer.
+          code: `function Framer(size) {
+  var self = this;
+  self.frame = new Buffer(size);
+}
+Framer.prototype.header = function () {
+  return this.frame.slice(0, 4);
+};
+module.exports = Framer;
+`,
+          output: `function Framer(size) {
+  var self = this;
+  self.frame = new Buffer(size);
+}
+Framer.prototype.header = function () {
+  return this.frame.subarray(0, 4);
+};
+module.exports = Framer;
+`,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'this.frame.slice(0, 4)', receiver: 'this.frame', evidence: 'made by the deprecated `new Buffer()`' },
+              line: 6,
+              column: 10,
+              endLine: 6,
+              endColumn: 32,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // A field known only by the Buffer accessors called on it: likely a Buffer, so a suggestion
+          // (a Buffer-like list class has `readUInt32BE` too, and no `subarray`).
+          code: `function Reader(options) {
+  this._buffer = options.buffer;
+  this._offset = 0;
+}
+Reader.prototype.uint32 = function () {
+  var value = this._buffer.readUInt32BE(this._offset);
+  this._offset += 4;
+  return value;
+};
+Reader.prototype.bytes = function (n) {
+  this._offset += n;
+  return this._buffer.slice(this._offset - n, this._offset);
+};
+module.exports = Reader;
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: {
+                call: 'this._buffer.slice(this._offset - n, ...',
+                receiver: 'this._buffer',
+                evidence: '`this._buffer.readUInt32BE()` is called on it',
+              },
+              line: 12,
+              column: 10,
+              endLine: 12,
+              endColumn: 60,
+              suggestions: [
+                {
+                  messageId: 'useSubarray',
+                  output: `function Reader(options) {
+  this._buffer = options.buffer;
+  this._offset = 0;
+}
+Reader.prototype.uint32 = function () {
+  var value = this._buffer.readUInt32BE(this._offset);
+  this._offset += 4;
+  return value;
+};
+Reader.prototype.bytes = function (n) {
+  this._offset += n;
+  return this._buffer.subarray(this._offset - n, this._offset);
+};
+module.exports = Reader;
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A module variable declared empty and filled later: every value it is given is a Buffer.
+          code: `const crypto = require('node:crypto');
+let page;
+let used = 0;
+function nextId() {
+  if (!page || used === 4096) {
+    page = crypto.randomBytes(4096);
+    used = 0;
+  }
+  used += 16;
+  return page.slice(used - 16, used);
+}
+module.exports = { nextId };
+`,
+          output: `const crypto = require('node:crypto');
+let page;
+let used = 0;
+function nextId() {
+  if (!page || used === 4096) {
+    page = crypto.randomBytes(4096);
+    used = 0;
+  }
+  used += 16;
+  return page.subarray(used - 16, used);
+}
+module.exports = { nextId };
+`,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'page.slice(used - 16, used)', receiver: 'page', evidence: 'returned by `randomBytes()`' },
+              line: 10,
+              column: 10,
+              endLine: 10,
+              endColumn: 37,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

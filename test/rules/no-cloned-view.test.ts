@@ -572,3 +572,51 @@ export function forward(worker: Worker, msg: { payload: Buffer }) {
     ],
   },
 );
+
+// IndexedDB's put and add structured-clone the value they store, as postMessage does.
+describe('real shapes', () => {
+  runRuleTests(
+    'no-cloned-view',
+    rule,
+    {
+      valid: [
+        // A Map's set is no clone.
+        `export function save(cache: Map<string, Uint8Array>, data: Uint8Array) {
+  cache.set('head', data.subarray(0, 16));
+}
+`,
+        // An exact copy stored.
+        `export function save(db: IDBDatabase, data: Uint8Array) {
+  db.transaction('blocks', 'readwrite').objectStore('blocks').put(data.slice(0, 16), 'head');
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export function save(db: IDBDatabase, data: Uint8Array) {
+  const store = db.transaction('blocks', 'readwrite').objectStore('blocks');
+  store.put(data.subarray(0, 16), 'head');
+}
+`,
+          output: `export function save(db: IDBDatabase, data: Uint8Array) {
+  const store = db.transaction('blocks', 'readwrite').objectStore('blocks');
+  store.put(Uint8Array.prototype.slice.call(data, 0, 16), 'head');
+}
+`,
+          errors: [
+            {
+              messageId: 'clonedView',
+              data: { call: 'store.put()', what: 'a `subarray` view of `data`' },
+              line: 3,
+              column: 13,
+              endLine: 3,
+              endColumn: 33,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
