@@ -7,10 +7,7 @@ export interface CliIO {
   isTTY: boolean;
 }
 
-/** A problem with how leakproof was called (bad path, option, config or input file): one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../errors';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { lintProject } from '../lint/run';
-import { mergeRuntimeReport, readRuntimeReport } from '../lint/runtime-report';
+import { mergeRuntimeReport, readRuntimeReport } from '../report/runtime';
 import { helpText, parseArgs, type OptionSpec } from './args';
-import { formatResults, type LintFormat } from './format';
-import { EXIT, type CliIO } from './io';
+import { formatResults, type LintFormat } from '../report/lint';
+import { EXIT, UsageError, type CliIO } from './io';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'fix', type: 'boolean', description: 'Apply safe autofixes to the files (never writes a file that no longer parses)' },
@@ -14,6 +14,12 @@ const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     value: 'FILE',
     description: 'Merge a leakproof/runtime report() (JSON): confirm findings, list sites the rules missed',
+  },
+  {
+    name: 'runtime-root',
+    type: 'string',
+    value: 'DIR',
+    description: 'The directory the runtime report was recorded under (a container\'s /app): its paths are mapped onto the working directory',
   },
   { name: 'progress', type: 'boolean', description: 'Print progress on standard error (default: only on a terminal)' },
   { name: 'exit-zero', type: 'boolean', description: 'Exit 0 even when there are findings (usage errors still exit 2)' },
@@ -37,7 +43,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const format = (options.format as LintFormat | undefined) ?? 'stylish';
   // Validate every input before any work: a bad report path must not cost a full lint run.
-  const sites = typeof options['runtime-report'] === 'string' ? readRuntimeReport(options['runtime-report'], io.cwd) : undefined;
+  const runtimeRoot = typeof options['runtime-root'] === 'string' ? options['runtime-root'] : undefined;
+  if (runtimeRoot !== undefined && typeof options['runtime-report'] !== 'string') throw new UsageError('--runtime-root needs --runtime-report FILE');
+  const sites = typeof options['runtime-report'] === 'string' ? readRuntimeReport(options['runtime-report'], io.cwd, runtimeRoot) : undefined;
   const showProgress = options.progress === true || io.isTTY;
   const outcome = await lintProject({
     paths: positionals,
@@ -57,7 +65,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`leakproof: ${path.relative(io.cwd, file) || file}: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n`);
   }
   const merge = sites ? mergeRuntimeReport(outcome.results, sites) : undefined;
-  io.stdout(await formatResults(outcome.results, format, { cwd: io.cwd, rulesMeta: outcome.rulesMeta }));
+  io.stdout(await formatResults(merge?.results ?? outcome.results, format, { cwd: io.cwd, rulesMeta: outcome.rulesMeta }));
   for (const file of outcome.unwritten) {
     io.stderr(`leakproof: left ${file.filePath} unchanged: its fixed text does not parse (${file.reason})\n`);
   }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
-import { UsageError } from '../cli/io';
+import { UsageError } from '../errors';
 import { findFiles } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { groupByProject } from './projects';

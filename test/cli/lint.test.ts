@@ -67,6 +67,34 @@ describe('leakproof lint', () => {
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 11, startColumn: 20 });
   });
 
+  it('SARIF: paths relative to %SRCROOT% (the repository root, from any directory), full rule descriptors, parse errors with a docs page', () => {
+    const { code, stdout } = leakproof(['dns-cache', 'tcp-frame-parser/leaky.ts', '--format', 'sarif'], FIXTURES);
+    expect(code).toBe(1);
+    const run = JSON.parse(stdout).runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${new URL(`file://${ROOT}`).href}/` } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'fixtures/dns-cache/leaky.ts', uriBaseId: '%SRCROOT%' });
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'leakproof/no-retained-view');
+    expect(rule).toMatchObject({
+      id: 'leakproof/no-retained-view',
+      name: 'no-retained-view',
+      shortDescription: { text: 'Disallow keeping zero-copy views of incoming data beyond the handler that received it.' },
+      helpUri: 'https://github.com/leakproof-dev/leakproof/blob/main/docs/rules/no-retained-view.md',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['problem', 'memory', 'recommended', 'recommended-type-checked', 'strict', 'all', 'autofix', 'suggestions'] },
+    });
+    expect(rule.fullDescription.text.length).toBeGreaterThan(rule.shortDescription.text.length);
+    expect(rule.help.text).toMatch(/ Docs: https:\/\/github\.com\/leakproof-dev\/leakproof\/blob\/main\/docs\/rules\/no-retained-view\.md$/);
+    expect(rule.help.markdown).toContain('## Examples');
+
+    const dir = tempDir('parse');
+    fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    const broken = JSON.parse(leakproof(['.', '--format', 'sarif'], dir).stdout).runs[0];
+    expect(broken.results[0]).toMatchObject({ ruleId: 'leakproof/parse-error', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.js', uriBaseId: '%SRCROOT%' } } }] });
+    expect(broken.tool.driver.rules).toEqual([
+      expect.objectContaining({ id: 'leakproof/parse-error', helpUri: 'https://github.com/leakproof-dev/leakproof/blob/main/docs/parse-error.md' }),
+    ]);
+  });
+
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
     const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
@@ -265,16 +293,32 @@ module.exports = [
     expect(code).toBe(1);
     const results = JSON.parse(stdout) as { filePath: string; messages: { message: string; severity: number; line: number }[] }[];
     const confirmed = results.find((r) => r.filePath === leaky)?.messages[0];
-    expect(confirmed?.message).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768\.0 KiB for 4\.9 KiB used\.$/);
+    expect(confirmed?.message).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768 KiB for 4\.9 KiB used\.$/);
     const missed = results.find((r) => r.filePath === fixed)?.messages;
     expect(missed).toEqual([
       expect.objectContaining({
         severity: 1,
         line: 3,
-        message: 'Runtime: 1 live view(s) made here keep 64.0 KiB for 16 B used, and no static finding covers this line.',
+        message: 'Runtime: 1 live view(s) made here keep 64.0 KiB for 16 bytes used, and no static finding covers this line.',
       }),
     ]);
     expect(stderr).toBe('');
+  });
+
+  it('--runtime-root maps a report recorded under another root; SARIF carries the measured bytes in properties', () => {
+    const dir = tempDir('report');
+    const report = path.join(dir, 'report.json');
+    const site = { line: 11, column: 24, rule: 'leakproof/no-retained-view', liveViews: 12, retainedBytes: 786432, usedBytes: 5000 };
+    fs.writeFileSync(report, JSON.stringify({ sites: [{ ...site, file: '/app/fixtures/dns-cache/leaky.ts' }] }));
+    const { code, stdout } = leakproof(['fixtures/dns-cache', '--runtime-report', report, '--runtime-root', '/app', '--format', 'sarif']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).runs[0].results;
+    expect(result.message.text).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768 KiB for 4\.9 KiB used\.$/);
+    expect(result.properties).toEqual({ runtime: { liveViews: 12, retainedBytes: 786432, usedBytes: 5000, confirmed: true } });
+
+    const elsewhere = leakproof(['fixtures/dns-cache', '--runtime-report', report, '--runtime-root', '/srv']);
+    expect(elsewhere.stderr).toBe(`leakproof: runtime report ${report}: no site is under --runtime-root /srv (the first is /app/fixtures/dns-cache/leaky.ts)\n`);
+    expect(elsewhere.code).toBe(2);
   });
 
   it('--fix rewrites the leaky fixtures into code that type-checks, and a second run fixes nothing more', () => {
