@@ -5,6 +5,8 @@ export interface CliIO {
   cwd: string;
   /** True when stderr is a terminal: progress lines are shown only then (or when asked). */
   isTTY: boolean;
+  /** Standard input's whole text (`--stdin`); the process's own stdin when absent. */
+  readStdin?: () => Promise<string>;
 }
 
 export { UsageError } from '../errors';

@@ -388,7 +388,7 @@ module.exports = [
     const help = leakproof(['lint', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--format FORMAT');
-    expect(help.stdout).toContain('Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.');
+    expect(help.stdout).toContain('Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, configuration or input error, a file --fix could not write, or nothing to lint.');
     const version = leakproof(['--version']);
     expect(version.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
