@@ -172,12 +172,30 @@ async function readStdin(io: CliIO): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The packages linting needs: optional peers of leakproof, so that `leakproof/runtime` installs alone. */
+const LINT_PEERS = ['eslint', '@typescript-eslint/parser', '@typescript-eslint/utils', 'typescript'];
+
+function checkLintPeers(): void {
+  const missing = LINT_PEERS.filter((name) => {
+    try {
+      require.resolve(`${name}/package.json`);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) {
+    throw new UsageError(`linting needs ${missing.join(', ')} (optional peers of leakproof): npm install --save-dev ${missing.join(' ')}`);
+  }
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const command = parseLintArgs(argv, io.cwd);
   if (command === 'help') {
     io.stdout(lintHelp());
     return EXIT.clean;
   }
+  checkLintPeers();
   const sites = command.runtimeReport ? readRuntimeReport(command.runtimeReport, io.cwd, command.runtimeRoot) : undefined;
   const lintOptions = {
     paths: command.paths,

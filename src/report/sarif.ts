@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DOCS_BASE_URL } from '../create-rule';
+import { DOCS_BASE_URL } from '../docs-url';
 import { packageInfo } from '../package-info';
 import { ruleDocText } from './rule-docs';
 
