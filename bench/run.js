@@ -1,6 +1,6 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
-// the other so they do not compete for the CPU: bench/lint.js, bench/runtime.js, bench/heap.js.
+// the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js.
 // A missing benchmark is skipped with a line saying so; a failing one makes this exit non-zero.
 //
 // Usage: node bench/run.js [--only lint|runtime|heap] [-- args passed to each benchmark]
@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const BENCHES = ['lint', 'runtime', 'heap'];
+const BENCHES = ['lint', 'cli', 'runtime', 'heap'];
 // Node flags per benchmark beyond --expose-gc: one TypeScript program for the whole typed corpus,
 // plus the checker's caches, peaks near 3.5 GB of heap, over Node's default limit on most machines.
 const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
