@@ -29,7 +29,8 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   const nearest = new Map<string, string | null>();
   const projectFiles = new Map<string, Set<string> | null>();
   const broken = new Map<string, { reason: string; files: number }>();
-  const tsApi = loadTypeScript();
+  // Loaded only when a tsconfig is found: plain JavaScript projects never pay for TypeScript.
+  let tsApi: typeof ts | undefined | null = null;
 
   const findConfig = (dir: string): string | null => {
     const cached = nearest.get(dir);
@@ -49,15 +50,17 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
     const cached = projectFiles.get(config);
     if (cached !== undefined) return cached;
     let result: Set<string> | null = null;
-    if (tsApi) {
+    if (tsApi === null) tsApi = loadTypeScript();
+    const api = tsApi;
+    if (api) {
       try {
-        const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, {
-          ...tsApi.sys,
+        const parsed = api.getParsedCommandLineOfConfigFile(config, {}, {
+          ...api.sys,
           onUnRecoverableConfigFileDiagnostic: () => undefined,
         });
         // typescript-eslint refuses every file of a project whose config has an error.
-        const error = parsed?.errors.find((diagnostic) => diagnostic.category === tsApi.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
-        if (error) broken.set(config, { reason: tsApi.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
+        const error = parsed?.errors.find((diagnostic) => diagnostic.category === api.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
+        if (error) broken.set(config, { reason: api.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
         else if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
       } catch (error) {
         broken.set(config, { reason: error instanceof Error ? error.message : String(error), files: 0 });

@@ -105,8 +105,20 @@ function commonDir(files: readonly string[], fallback: string): string {
 
 const JAVASCRIPT = /\.(?:js|mjs|cjs|jsx)$/;
 
-/** Fixed text that no longer parses is never written: the file keeps its original content. */
+/**
+ * Fixed text that no longer parses is never written: the file keeps its original content. JavaScript is
+ * checked with espree first (a fraction of typescript-estree's memory on a large file), then with
+ * typescript-eslint's parser, which also reads TypeScript-only syntax in a .js file.
+ */
 function checkParses(filePath: string, text: string): string | undefined {
+  if (JAVASCRIPT.test(filePath)) {
+    try {
+      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
+      return undefined;
+    } catch {
+      // not JavaScript espree reads: TypeScript's parser decides, and its message is the one shown
+    }
+  }
   try {
     loadParser().parseForESLint(text, {
       filePath,
@@ -115,14 +127,7 @@ function checkParses(filePath: string, text: string): string | undefined {
     });
     return undefined;
   } catch (error) {
-    const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    if (!JAVASCRIPT.test(filePath)) return problem;
-    try {
-      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
-      return undefined;
-    } catch {
-      return problem;
-    }
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
 }
 
@@ -274,8 +279,24 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
     loadParser().clearCaches();
   }
-  if (untyped.length > 0) results.push(...(await lintGroup(untyped, options.preset ?? 'recommended', {})));
-  const rejected = results.filter(isRejectedJavaScript);
+  // JavaScript that needs no type information is read by ESLint's own parser, espree, as `eslint` would:
+  // typescript-estree's tree of a large generated file costs a third more memory. What espree rejects
+  // (Flow-free JSX in .js is read; TypeScript-only syntax in a .js file is not) is read again by
+  // typescript-eslint's parser, whose message stands when neither can read it.
+  const untypedScripts = untyped.filter((file) => JAVASCRIPT.test(file));
+  const untypedTypeScript = untyped.filter((file) => !JAVASCRIPT.test(file));
+  if (untypedTypeScript.length > 0) results.push(...(await lintGroup(untypedTypeScript, options.preset ?? 'recommended', {})));
+  if (untypedScripts.length > 0) {
+    const read = await lintGroup(untypedScripts, options.preset ?? 'recommended', { espree: true });
+    const unread = new Set(read.filter((result) => result.messages.some((message) => message.fatal && isParseError(message.message))));
+    results.push(...read.filter((result) => !unread.has(result)));
+    if (unread.size > 0) {
+      const files = [...unread].map((result) => result.filePath);
+      results.push(...(await lintGroup(files, options.preset ?? 'recommended', {}, { done: 0, total: files.length })));
+    }
+  }
+  const readAsScripts = new Set(untypedScripts);
+  const rejected = results.filter((result) => isRejectedJavaScript(result) && !readAsScripts.has(result.filePath));
   const readByEspree: string[] = [];
   if (rejected.length > 0) {
     const files = rejected.map((result) => result.filePath);

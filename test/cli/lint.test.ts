@@ -95,6 +95,24 @@ describe('leakproof lint', () => {
     ]);
   });
 
+  it('reads JavaScript no tsconfig covers with espree, and with TypeScript\'s parser what espree rejects', () => {
+    const dir = tempDir('untyped-js');
+    fs.writeFileSync(path.join(dir, 'server.js'), "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n");
+    // Type annotations in a .js file: espree cannot read them, typescript-eslint's parser can.
+    fs.writeFileSync(path.join(dir, 'annotated.js'), "const kept: Buffer[] = [];\nsocket.on('data', (chunk: Buffer) => { kept.push(chunk.subarray(0, 4)); });\n");
+    fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+    expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => [message.ruleId, message.line])])).toEqual([
+      ['annotated.js', [['leakproof/no-retained-view', 2]]],
+      ['broken.js', [[null, 1]]],
+      ['server.js', [['leakproof/no-retained-view', 2]]],
+    ]);
+    expect(results[1]?.messages[0]?.message).toBe('Parsing error: Expression expected.');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
     const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
@@ -369,6 +387,8 @@ module.exports = [
     const source = "const kept = [];\nprocess.stdin.on('data', (chunk) => {\n  kept.push(chunk.subarray(0, 4));\n});\nconst request = (cookie) => ({\n  cookie,\n})\n\n{\n  console.log(request('a'));\n}\n";
     fs.writeFileSync(path.join(dir, 'reader.js'), source);
     fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    // A tsconfig that covers the JavaScript: typed files are read by TypeScript's parser first.
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowJs: true, checkJs: false, noEmit: true, types: [] }, include: ['*.js'] }));
     const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
     expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => [message.ruleId, message.line, message.message])])).toEqual([
