@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint as ESLintType, Linter } from 'eslint';
+import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
 import { packageInfo } from '../package-info';
@@ -45,7 +46,7 @@ export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
  * leakproof's zero-config lint: the preset (or the project's own leakproof rules and settings, where
  * its ESLint config has them), typescript-eslint's parser with the project's tsconfig, or espree.
  */
-export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>): Linter.Config[] {
+export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[spec.preset] as Linter.Config;
@@ -73,7 +74,9 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
         parser: tsParser,
         // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
         // which build some projects (project references) differently, so CI and a laptop would disagree.
-        parserOptions: project
+        parserOptions: program
+          ? { programs: [program], ecmaFeatures: { jsx: true } }
+          : project
           ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
           : { ecmaFeatures: { jsx: true } },
       },
@@ -82,11 +85,11 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
 }
 
 /** The ESLint options of a group: what the options module gives each worker thread, and the main thread uses. */
-export function eslintOptions(spec: EngineSpec): ESLintType.Options {
+export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintType.Options {
   return {
     cwd: spec.cwd,
     overrideConfigFile: true,
-    overrideConfig: presetConfig(spec),
+    overrideConfig: presetConfig(spec, program),
     fix: spec.fix,
     errorOnUnmatchedPattern: false,
     ...(spec.cacheFile ? { cache: true, cacheLocation: spec.cacheFile } : {}),
@@ -99,9 +102,10 @@ export function eslintOptions(spec: EngineSpec): ESLintType.Options {
  * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
  * with the group's spec (plain JSON).
  */
-export async function createEngine(spec: EngineSpec): Promise<ESLintType> {
+export async function createEngine(spec: EngineSpec, program?: ts.Program): Promise<ESLintType> {
   const ESLint = loadESLint();
-  if (spec.concurrency === 'off') return new ESLint(eslintOptions(spec));
+  // A program object cannot reach worker threads: with it, linting stays on this thread.
+  if (spec.concurrency === 'off' || program) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program));
   const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
   if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
   const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;

@@ -113,6 +113,24 @@ describe('leakproof lint', () => {
     expect(code).toBe(1);
   });
 
+  it('lints a few named files of a large typed project with a program of their own, with the same findings', () => {
+    const dir = tempDir('staged');
+    const tsconfig = { compilerOptions: { strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] };
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    // A global the staged file uses, declared in a file it does not import.
+    fs.writeFileSync(path.join(dir, 'globals.d.ts'), 'declare const inbox: import("node:net").Socket;\n');
+    fs.writeFileSync(path.join(dir, 'server.ts'), "const kept: Buffer[] = [];\ninbox.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\nexport {};\n");
+    for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(dir, `util${i}.ts`), `export const n${i} = ${i};\n`);
+    const whole = leakproof(['.', '--format', 'json'], dir);
+    const staged = leakproof(['server.ts', '--format', 'json'], dir);
+    const messages = (stdout: string) =>
+      (JSON.parse(stdout) as { filePath: string; messages: unknown[] }[]).find((result) => result.filePath.endsWith('server.ts'))?.messages;
+    expect(messages(staged.stdout)).toEqual(messages(whole.stdout));
+    expect(messages(staged.stdout)).toEqual([expect.objectContaining({ ruleId: 'leakproof/no-retained-view', line: 2 })]);
+    expect(leakproof(['server.ts'], dir).stderr).toBe('leakproof: 1 files linted (1 with type information, 0 without)\n');
+    expect(staged.code).toBe(1);
+  });
+
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
     const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
