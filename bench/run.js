@@ -1,18 +1,18 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
-// the other so they do not compete for the CPU: bench/lint.js, bench/runtime.js, bench/heap.js,
+// the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
 // bench/incidents.js. A missing benchmark is skipped with a line saying so; a failing one makes this exit
 // non-zero. bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md)
 // and says it is skipped, with why, when there are none.
 //
-// Usage: node bench/run.js [--only lint|runtime|heap|incidents] [-- args passed to each benchmark]
+// Usage: node bench/run.js [--only lint|cli|runtime|heap|incidents] [-- args passed to each benchmark]
 // (the args after `--` go to bench/incidents.js only when it is chosen with --only incidents)
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const BENCHES = ['lint', 'runtime', 'heap', 'incidents'];
+const BENCHES = ['lint', 'cli', 'runtime', 'heap', 'incidents'];
 // Node flags per benchmark beyond --expose-gc: one TypeScript program for the whole typed corpus,
 // plus the checker's caches, peaks near 3.5 GB of heap, over Node's default limit on most machines.
 const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };

@@ -1,6 +1,6 @@
 'use strict';
 // Generates the parts of the docs that rule meta decides: each docs/rules/<rule>.md header and the
-// README rules table. `node scripts/rule-docs.js` writes them (after `npm run build`);
+// README rules table; and the README's table of CLI options, from the option metadata `--help` uses. `node scripts/rule-docs.js` writes them (after `npm run build`);
 // test/docs.test.ts runs the same functions on the rules' sources and fails when a file is stale.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,6 +9,8 @@ const HEADER_BEGIN = '<!-- begin auto-generated rule header -->';
 const HEADER_END = '<!-- end auto-generated rule header -->';
 const TABLE_BEGIN = '<!-- begin auto-generated rules list -->';
 const TABLE_END = '<!-- end auto-generated rules list -->';
+const OPTIONS_BEGIN = '<!-- begin generated cli options -->';
+const OPTIONS_END = '<!-- end generated cli options -->';
 const PRESETS = ['recommended', 'recommended-type-checked', 'strict', 'all'];
 const ORDER = ['recommended', 'recommended-type-checked', 'strict'];
 
@@ -55,7 +57,8 @@ function renderTable(rules) {
       const rule = rules[name];
       const presets = presetsOf(rule).filter((preset) => preset !== 'all');
       const fix = [rule.meta.fixable ? '🔧' : '', rule.meta.hasSuggestions ? '💡' : ''].join('');
-      return `| [${name}](docs/rules/${name}.md) | ${rule.meta.docs.description} | ${presets.map((p) => `\`${p}\``).join(' ') || '`all` only'} | ${fix} | ${rule.meta.docs.requiresTypeChecking ? '💭' : ''} |`;
+      const types = rule.meta.docs.requiresTypeChecking ? '💭 required' : 'optional';
+      return `| [${name}](docs/rules/${name}.md) | ${rule.meta.docs.description} | ${presets.map((p) => `\`${p}\``).join(' ') || '`all` only'} | ${fix} | ${types} |`;
     });
   return [
     TABLE_BEGIN,
@@ -66,6 +69,17 @@ function renderTable(rules) {
   ].join('\n');
 }
 
+/** The README's table of `leakproof lint` options, from the same metadata `--help` is generated from. */
+function renderOptionsTable(options) {
+  const cell = (text) => text.replace(/\|/g, '\\|');
+  const rows = options.map((option) => {
+    const name = `${option.alias ? `\`-${option.alias}\`, ` : ''}\`--${option.name}${option.type === 'string' ? ` ${option.value || 'VALUE'}` : ''}\``;
+    const choices = option.choices ? ` (${option.choices.map((choice) => `\`${choice}\``).join(', ')})` : '';
+    return `| ${name} | ${cell(option.description)}${choices} |`;
+  });
+  return [OPTIONS_BEGIN, '| Option | What it does |', '| --- | --- |', ...rows, OPTIONS_END].join('\n');
+}
+
 function replaceBetween(text, begin, end, replacement) {
   const start = text.indexOf(begin);
   const stop = text.indexOf(end);
@@ -74,7 +88,7 @@ function replaceBetween(text, begin, end, replacement) {
 }
 
 /** What each generated file should contain: { path: expected text } (undefined when markers are missing). */
-function expectedFiles(rules, root) {
+function expectedFiles(rules, root, cliOptions) {
   const files = {};
   for (const name of Object.keys(rules)) {
     const file = path.join(root, 'docs', 'rules', `${name}.md`);
@@ -82,16 +96,19 @@ function expectedFiles(rules, root) {
     files[file] = replaceBetween(text, HEADER_BEGIN, HEADER_END, renderHeader(name, rules[name]));
   }
   const readme = path.join(root, 'README.md');
-  files[readme] = replaceBetween(fs.readFileSync(readme, 'utf8'), TABLE_BEGIN, TABLE_END, renderTable(rules));
+  let text = replaceBetween(fs.readFileSync(readme, 'utf8'), TABLE_BEGIN, TABLE_END, renderTable(rules));
+  if (text !== undefined && cliOptions) text = replaceBetween(text, OPTIONS_BEGIN, OPTIONS_END, renderOptionsTable(cliOptions));
+  files[readme] = text;
   return files;
 }
 
-module.exports = { renderHeader, renderTable, expectedFiles, HEADER_BEGIN, HEADER_END, TABLE_BEGIN, TABLE_END };
+module.exports = { renderHeader, renderTable, renderOptionsTable, expectedFiles, HEADER_BEGIN, HEADER_END, TABLE_BEGIN, TABLE_END, OPTIONS_BEGIN, OPTIONS_END };
 
 if (require.main === module) {
   const root = path.join(__dirname, '..');
   const { rules } = require(path.join(root, 'dist', 'src', 'index.js'));
-  for (const [file, text] of Object.entries(expectedFiles(rules, root))) {
+  const { OPTIONS } = require(path.join(root, 'dist', 'src', 'cli', 'lint.js'));
+  for (const [file, text] of Object.entries(expectedFiles(rules, root, OPTIONS))) {
     if (text === undefined) {
       process.stderr.write(`rule-docs: ${path.relative(root, file)} lacks the generated-section markers\n`);
       process.exitCode = 1;

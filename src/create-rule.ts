@@ -15,6 +15,8 @@ export interface LeakproofDocs {
   typeCheckedOptions?: readonly unknown[];
 }
 
-export const DOCS_BASE_URL = 'https://github.com/leakproof-dev/leakproof/blob/main/docs/rules/';
+import { DOCS_BASE_URL } from './docs-url';
+
+export { DOCS_BASE_URL };
 
 export const createRule = ESLintUtils.RuleCreator<LeakproofDocs>((name) => `${DOCS_BASE_URL}${name}.md`);

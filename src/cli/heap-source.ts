@@ -4,7 +4,7 @@ import type { HeapAnalysis } from '../heap';
 import { lintProject } from '../lint/run';
 import { holderText, matchHeapToSource, type HeapGroupKind, type HeapSourceReport, type StaticFinding } from '../report/heap-source';
 import type { CliIO } from './io';
-import type { SarifFinding } from './sarif';
+import type { SarifFinding } from '../report/sarif';
 
 /** `leakproof heap SNAPSHOT --source DIR`: lints DIR as `leakproof lint` does and pairs heap groups with findings. */
 export interface HeapSourceRun {

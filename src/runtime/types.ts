@@ -165,7 +165,7 @@ export interface RuntimeReport {
   sites: RuntimeSite[];
 }
 
-/** A finding in the tool-neutral shape the CLI turns into SARIF (`src/cli/sarif.ts`'s `SarifFinding`). */
+/** A finding in the tool-neutral shape the CLI turns into SARIF (`src/report/sarif.ts`'s `SarifFinding`). */
 export interface RuntimeFinding {
   ruleId: 'leakproof/no-retained-view';
   message: string;

@@ -67,6 +67,70 @@ describe('leakproof lint', () => {
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 11, startColumn: 20 });
   });
 
+  it('SARIF: paths relative to %SRCROOT% (the repository root, from any directory), full rule descriptors, parse errors with a docs page', () => {
+    const { code, stdout } = leakproof(['dns-cache', 'tcp-frame-parser/leaky.ts', '--format', 'sarif'], FIXTURES);
+    expect(code).toBe(1);
+    const run = JSON.parse(stdout).runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${new URL(`file://${ROOT}`).href}/` } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'fixtures/dns-cache/leaky.ts', uriBaseId: '%SRCROOT%' });
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'leakproof/no-retained-view');
+    expect(rule).toMatchObject({
+      id: 'leakproof/no-retained-view',
+      name: 'no-retained-view',
+      shortDescription: { text: 'Disallow keeping zero-copy views of incoming data beyond the handler that received it.' },
+      helpUri: 'https://github.com/leakproof-dev/leakproof/blob/main/docs/rules/no-retained-view.md',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['problem', 'memory', 'recommended', 'recommended-type-checked', 'strict', 'all', 'autofix', 'suggestions'] },
+    });
+    expect(rule.fullDescription.text.length).toBeGreaterThan(rule.shortDescription.text.length);
+    expect(rule.help.text).toMatch(/ Docs: https:\/\/github\.com\/leakproof-dev\/leakproof\/blob\/main\/docs\/rules\/no-retained-view\.md$/);
+    expect(rule.help.markdown).toContain('## Examples');
+
+    const dir = tempDir('parse');
+    fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    const broken = JSON.parse(leakproof(['.', '--format', 'sarif'], dir).stdout).runs[0];
+    expect(broken.results[0]).toMatchObject({ ruleId: 'leakproof/parse-error', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.js', uriBaseId: '%SRCROOT%' } } }] });
+    expect(broken.tool.driver.rules).toEqual([
+      expect.objectContaining({ id: 'leakproof/parse-error', helpUri: 'https://github.com/leakproof-dev/leakproof/blob/main/docs/parse-error.md' }),
+    ]);
+  });
+
+  it('reads JavaScript no tsconfig covers with espree, and with TypeScript\'s parser what espree rejects', () => {
+    const dir = tempDir('untyped-js');
+    fs.writeFileSync(path.join(dir, 'server.js'), "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n");
+    // Type annotations in a .js file: espree cannot read them, typescript-eslint's parser can.
+    fs.writeFileSync(path.join(dir, 'annotated.js'), "const kept: Buffer[] = [];\nsocket.on('data', (chunk: Buffer) => { kept.push(chunk.subarray(0, 4)); });\n");
+    fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+    expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => [message.ruleId, message.line])])).toEqual([
+      ['annotated.js', [['leakproof/no-retained-view', 2]]],
+      ['broken.js', [[null, 1]]],
+      ['server.js', [['leakproof/no-retained-view', 2]]],
+    ]);
+    expect(results[1]?.messages[0]?.message).toBe('Parsing error: Expression expected.');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('lints a few named files of a large typed project with a program of their own, with the same findings', () => {
+    const dir = tempDir('staged');
+    const tsconfig = { compilerOptions: { strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] };
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    // A global the staged file uses, declared in a file it does not import.
+    fs.writeFileSync(path.join(dir, 'globals.d.ts'), 'declare const inbox: import("node:net").Socket;\n');
+    fs.writeFileSync(path.join(dir, 'server.ts'), "const kept: Buffer[] = [];\ninbox.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\nexport {};\n");
+    for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(dir, `util${i}.ts`), `export const n${i} = ${i};\n`);
+    const whole = leakproof(['.', '--format', 'json'], dir);
+    const staged = leakproof(['server.ts', '--format', 'json'], dir);
+    const messages = (stdout: string) =>
+      (JSON.parse(stdout) as { filePath: string; messages: unknown[] }[]).find((result) => result.filePath.endsWith('server.ts'))?.messages;
+    expect(messages(staged.stdout)).toEqual(messages(whole.stdout));
+    expect(messages(staged.stdout)).toEqual([expect.objectContaining({ ruleId: 'leakproof/no-retained-view', line: 2 })]);
+    expect(leakproof(['server.ts'], dir).stderr).toBe('leakproof: 1 files linted (1 with type information, 0 without)\n');
+    expect(staged.code).toBe(1);
+  });
+
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
     const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");
@@ -265,16 +329,32 @@ module.exports = [
     expect(code).toBe(1);
     const results = JSON.parse(stdout) as { filePath: string; messages: { message: string; severity: number; line: number }[] }[];
     const confirmed = results.find((r) => r.filePath === leaky)?.messages[0];
-    expect(confirmed?.message).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768\.0 KiB for 4\.9 KiB used\.$/);
+    expect(confirmed?.message).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768 KiB for 4\.9 KiB used\.$/);
     const missed = results.find((r) => r.filePath === fixed)?.messages;
     expect(missed).toEqual([
       expect.objectContaining({
         severity: 1,
         line: 3,
-        message: 'Runtime: 1 live view(s) made here keep 64.0 KiB for 16 B used, and no static finding covers this line.',
+        message: 'Runtime: 1 live view(s) made here keep 64.0 KiB for 16 bytes used, and no static finding covers this line.',
       }),
     ]);
     expect(stderr).toBe('');
+  });
+
+  it('--runtime-root maps a report recorded under another root; SARIF carries the measured bytes in properties', () => {
+    const dir = tempDir('report');
+    const report = path.join(dir, 'report.json');
+    const site = { line: 11, column: 24, rule: 'leakproof/no-retained-view', liveViews: 12, retainedBytes: 786432, usedBytes: 5000 };
+    fs.writeFileSync(report, JSON.stringify({ sites: [{ ...site, file: '/app/fixtures/dns-cache/leaky.ts' }] }));
+    const { code, stdout } = leakproof(['fixtures/dns-cache', '--runtime-report', report, '--runtime-root', '/app', '--format', 'sarif']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).runs[0].results;
+    expect(result.message.text).toMatch(/Confirmed at runtime: 12 live view\(s\) keep 768 KiB for 4\.9 KiB used\.$/);
+    expect(result.properties).toEqual({ runtime: { liveViews: 12, retainedBytes: 786432, usedBytes: 5000, confirmed: true } });
+
+    const elsewhere = leakproof(['fixtures/dns-cache', '--runtime-report', report, '--runtime-root', '/srv']);
+    expect(elsewhere.stderr).toBe(`leakproof: runtime report ${report}: no site is under --runtime-root /srv (the first is /app/fixtures/dns-cache/leaky.ts)\n`);
+    expect(elsewhere.code).toBe(2);
   });
 
   it('--fix rewrites the leaky fixtures into code that type-checks, and a second run fixes nothing more', () => {
@@ -325,6 +405,8 @@ module.exports = [
     const source = "const kept = [];\nprocess.stdin.on('data', (chunk) => {\n  kept.push(chunk.subarray(0, 4));\n});\nconst request = (cookie) => ({\n  cookie,\n})\n\n{\n  console.log(request('a'));\n}\n";
     fs.writeFileSync(path.join(dir, 'reader.js'), source);
     fs.writeFileSync(path.join(dir, 'broken.js'), 'const x = ;\n');
+    // A tsconfig that covers the JavaScript: typed files are read by TypeScript's parser first.
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowJs: true, checkJs: false, noEmit: true, types: [] }, include: ['*.js'] }));
     const { code, stdout, stderr } = leakproof(['.', '--format', 'json'], dir);
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
     expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => [message.ruleId, message.line, message.message])])).toEqual([
@@ -344,7 +426,7 @@ module.exports = [
     const help = leakproof(['lint', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--format FORMAT');
-    expect(help.stdout).toContain('Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.');
+    expect(help.stdout).toContain('Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, configuration or input error, a file --fix could not write, or nothing to lint.');
     const version = leakproof(['--version']);
     expect(version.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });

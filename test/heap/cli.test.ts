@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatBytes, parseBytes, run } from '../../src/cli/heap';
+import { parseBytes, run } from '../../src/cli/heap';
+import { formatBytes } from '../../src/report/bytes';
 import { main } from '../../src/cli/main';
 import { bufferIO, tempDir, writeSnapshot } from './helpers';
 

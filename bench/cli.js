@@ -1,0 +1,159 @@
+'use strict';
+// CLI benchmark: the `leakproof` command's options measured side by side in one run (ratios, medians of
+// alternating runs, so that machine load falls on both sides alike):
+//   --concurrency auto against off on the corpus (target <= 0.6x wall time on 2 cores)
+//   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
+//   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x)
+//   one staged file of a typed project against an untyped run of it (target <= 1.3x)
+// Files are copied out of the repository (bench/.work is git-ignored, and a tsconfig must cover them).
+//
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N]
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ensureCorpus } = require('./corpus');
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const ESLINT_BIN = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const PEAK = path.join(__dirname, 'peak-rss.js');
+
+function parseArgs(argv) {
+  const options = { files: 300, pairs: 3, fixKb: 1024 };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => Number(argv[++i]);
+    if (argv[i] === '--files') options.files = value();
+    else if (argv[i] === '--pairs') options.pairs = value();
+    else if (argv[i] === '--fix-kb') options.fixKb = value();
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
+  return options;
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs a command with the peak-RSS preload; returns wall ms, peak RSS bytes and the exit code. */
+function measure(script, args, cwd) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', PEAK, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${path.basename(script)} ${args.join(' ')}: exit ${child.status}\n${child.stderr.slice(0, 2000)}`);
+  return { wall, peak: peak ? Number(peak[1]) * 1024 : NaN, code: child.status };
+}
+
+/** Alternates A B, B A, ... `pairs` times after one warm-up of each; medians of wall time and peak memory. */
+function sideBySide(pairs, a, b) {
+  a();
+  b();
+  const runs = { a: [], b: [] };
+  for (let i = 0; i < pairs; i++) {
+    const order = i % 2 ? [['b', b], ['a', a]] : [['a', a], ['b', b]];
+    for (const [side, fn] of order) runs[side].push(fn());
+  }
+  const pick = (side, key) => median(runs[side].map((run) => run[key]));
+  return { a: { wall: pick('a', 'wall'), peak: pick('a', 'peak') }, b: { wall: pick('b', 'wall'), peak: pick('b', 'peak') } };
+}
+
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMB = (bytes) => `${Math.round(bytes / 1e6)} MB`;
+const line = (label, ratio, target, detail) => `  ${label.padEnd(44)} ${ratio.toFixed(2)}x (target <= ${target}x) ${ratio <= target ? 'met' : 'NOT met'}; ${detail}`;
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(BIN)) throw new Error('run `npm run build` first');
+  const corpus = ensureCorpus();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-bench-cli-'));
+  try {
+    const sources = corpus.files.slice(0, options.files);
+    const untyped = path.join(work, 'untyped');
+    const typed = path.join(work, 'typed');
+    for (const dir of [untyped, typed]) {
+      fs.mkdirSync(dir);
+      for (const file of sources) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+    }
+    fs.writeFileSync(
+      path.join(typed, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] }),
+    );
+    console.log(`cli bench: ${sources.length} corpus files, ${options.pairs} pairs per comparison, ${os.cpus().length} cores`);
+    const summary = [];
+
+    const threads = sideBySide(
+      options.pairs,
+      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
+      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'auto'], untyped),
+    );
+    summary.push(line('--concurrency auto / off (untyped corpus)', threads.b.wall / threads.a.wall, 0.6, `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}`));
+    // ESLint's "auto" uses half the cores, so on 2 cores it means no worker threads; 2 threads shown too.
+    const two = sideBySide(
+      options.pairs,
+      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
+      () => measure(BIN, ['.', '-f', 'json', '--concurrency', '2'], untyped),
+    );
+    summary.push(line('--concurrency 2 / off (untyped corpus)', two.b.wall / two.a.wall, 0.6, `${fmtS(two.b.wall)} against ${fmtS(two.a.wall)}`));
+
+    const cacheDir = path.join(work, 'cache');
+    measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped);
+    const cache = sideBySide(
+      options.pairs,
+      () => measure(BIN, ['.', '-f', 'json'], untyped),
+      () => measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped),
+    );
+    summary.push(line('--cache rerun, unchanged tree / no cache', cache.b.wall / cache.a.wall, 0.1, `${fmtS(cache.b.wall)} against ${fmtS(cache.a.wall)}`));
+
+    // One large generated JavaScript file (the issue's case: `--fix` on generated code), with fixable
+    // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
+    const big = path.join(work, 'big');
+    fs.mkdirSync(big);
+    const blocks = [];
+    for (let i = 0, size = 0; size < options.fixKb * 1024; i++) {
+      const block =
+        `const kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
+        `function parse${i}(line) {\n  return line.split(',').map((field) => field.trim()).filter(Boolean);\n}\n`;
+      blocks.push(block);
+      size += block.length;
+    }
+    const text = blocks.join('');
+    fs.writeFileSync(
+      path.join(big, 'eslint.config.cjs'),
+      `const leakproof = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});\nmodule.exports = [leakproof.configs.recommended];\n`,
+    );
+    const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
+    const fix = sideBySide(
+      options.pairs,
+      () => (fresh(), measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big)),
+      () => (fresh(), measure(BIN, ['generated.js', '--fix', '-f', 'json'], big)),
+    );
+    summary.push(
+      line(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, fix.b.peak / fix.a.peak, 1.0, `${fmtMB(fix.b.peak)} against ${fmtMB(fix.a.peak)}; wall ${fmtS(fix.b.wall)} against ${fmtS(fix.a.wall)}`),
+    );
+
+    const staged = path.basename(sources[0]);
+    const single = sideBySide(
+      options.pairs,
+      () => measure(BIN, [staged, '-f', 'json'], untyped),
+      () => measure(BIN, [staged, '-f', 'json'], typed),
+    );
+    summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+
+    console.log('');
+    for (const text of summary) console.log(text);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`cli bench: ${error.message}`);
+  process.exitCode = 1;
+}

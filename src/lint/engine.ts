@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ESLint as ESLintType, Linter } from 'eslint';
+import type * as ts from 'typescript';
+import type { PresetName } from '../configs';
+import { UsageError } from '../errors';
+import { packageInfo } from '../package-info';
+import type { LeakproofChoice } from './project-config';
+
+export const SOURCE_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
+
+export type Concurrency = 'off' | 'auto' | number;
+
+/** How one group of files is linted: plain data, so that ESLint's worker threads can rebuild it. */
+export interface EngineSpec {
+  cwd: string;
+  /** The preset; `espree`: read JavaScript with ESLint's own parser (without type information). */
+  preset: PresetName;
+  espree?: boolean;
+  /** The tsconfig.json giving type information, if any. */
+  project?: string;
+  /** The project's own leakproof rules and settings for these files. */
+  choice?: LeakproofChoice;
+  fix: boolean;
+  /** ESLint's cache file for this group, when `--cache` is on. */
+  cacheFile?: string;
+  concurrency: Concurrency;
+}
+
+export function loadESLint(): typeof import('eslint').ESLint {
+  return (require('eslint') as typeof import('eslint')).ESLint;
+}
+
+/** ESLint's own parser, espree (resolved from ESLint's folder: it is ESLint's dependency, not ours). */
+export function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
+  const eslintDir = path.dirname(require.resolve('eslint/package.json'));
+  return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
+}
+
+export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
+  return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
+}
+
+/**
+ * leakproof's zero-config lint: the preset (or the project's own leakproof rules and settings, where
+ * its ESLint config has them), typescript-eslint's parser with the project's tsconfig, or espree.
+ */
+export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program): Linter.Config[] {
+  // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
+  const plugin = require('../index') as { configs: Record<string, Linter.Config> };
+  const config = plugin.configs[spec.preset] as Linter.Config;
+  const { choice, project } = spec;
+  const common: Linter.Config = {
+    // Only leakproof's rules run here: the project's own disable comments for other rules are not unused.
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: config.plugins,
+    rules: choice?.rules ?? config.rules,
+    ...(choice?.settings === undefined ? {} : { settings: { leakproof: choice.settings } }),
+  };
+  if (spec.espree) {
+    const parser = loadEspree();
+    return [
+      { ...common, files: ['**/*.cjs'], languageOptions: { parser, parserOptions: espreeOptions(true) } },
+      { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
+    ];
+  }
+  const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+  return [
+    {
+      ...common,
+      files: SOURCE_FILES,
+      languageOptions: {
+        parser: tsParser,
+        // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
+        // which build some projects (project references) differently, so CI and a laptop would disagree.
+        parserOptions: program
+          ? { programs: [program], ecmaFeatures: { jsx: true } }
+          : project
+          ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
+          : { ecmaFeatures: { jsx: true } },
+      },
+    },
+  ];
+}
+
+/** The ESLint options of a group: what the options module gives each worker thread, and the main thread uses. */
+export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintType.Options {
+  return {
+    cwd: spec.cwd,
+    overrideConfigFile: true,
+    overrideConfig: presetConfig(spec, program),
+    fix: spec.fix,
+    errorOnUnmatchedPattern: false,
+    ...(spec.cacheFile ? { cache: true, cacheLocation: spec.cacheFile } : {}),
+    ...(spec.concurrency === 'off' ? {} : ({ concurrency: spec.concurrency } as object)),
+  };
+}
+
+/**
+ * An ESLint for a group. With `--concurrency`, ESLint's worker threads cannot receive plugin and parser
+ * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
+ * with the group's spec (plain JSON).
+ */
+export async function createEngine(spec: EngineSpec, program?: ts.Program): Promise<ESLintType> {
+  const ESLint = loadESLint();
+  // A program object cannot reach worker threads: with it, linting stays on this thread.
+  if (spec.concurrency === 'off' || program) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program));
+  const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
+  if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
+  const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;
+  return fromModule.call(ESLint, new URL(`data:text/javascript,${encodeURIComponent(source)}`));
+}
+
+/**
+ * One cache file per group in the cache directory (ESLint prunes a cache file of the files its run did
+ * not lint), named by leakproof's version and the group's preset, project and settings: a new version or
+ * other settings start a new cache. ESLint's own key adds each file's content metadata and the config.
+ */
+export function cacheFileFor(cacheDir: string, spec: Omit<EngineSpec, 'cacheFile' | 'concurrency' | 'fix'>): string {
+  const key = createHash('sha256').update(JSON.stringify([packageInfo.version, spec.cwd, spec.preset, spec.espree ?? false, spec.project ?? '', spec.choice ?? null])).digest('hex');
+  return path.join(cacheDir, `group-${key.slice(0, 16)}`);
+}

@@ -1,0 +1,251 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// ESLint's options through the built binary, as users run it (`npm test` builds first).
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const PLUGIN = path.join(ROOT, 'dist', 'src', 'index.js');
+const LEAK = "const kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
+const FIXED = "const kept = [];\nsocket.on('data', (chunk) => { kept.push(Uint8Array.prototype.slice.call(chunk, 0, 4)); });\n";
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string, files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `leakproof-${prefix}-`));
+  created.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function leakproof(args: string[], cwd: string, extra: SpawnSyncOptions = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...extra });
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+function git(dir: string, ...args: string[]): void {
+  const result = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** File name (relative, /-separated) → rule ids, from JSON output. */
+function summary(stdout: string, dir: string): Record<string, string[]> {
+  const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+  return Object.fromEntries(results.map((r) => [path.relative(dir, r.filePath).split(path.sep).join('/'), r.messages.map((m) => m.ruleId ?? 'fatal')]));
+}
+
+/** A flat config that turns leakproof's view rule on at `severity`. */
+function warnConfig(severity: 'warn' | 'error'): string {
+  return `const leakproof = require(${JSON.stringify(PLUGIN)});\nmodule.exports = [{ plugins: { leakproof }, rules: { 'leakproof/no-retained-view': '${severity}' } }];\n`;
+}
+
+describe('ESLint options', () => {
+  it('the README option table lists exactly what --help prints', () => {
+    const help = leakproof(['lint', '--help'], ROOT).stdout;
+    const fromHelp = help
+      .split('\n')
+      .filter((line) => /^ {2}(-\w, | {4})?--/.test(line))
+      .map((line) => line.trim().split(/\s{2,}/))
+      .map(([left, description]) => [(left as string).replace(/^-\w, /, (alias) => alias), description]);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- begin generated cli options -->'), readme.indexOf('<!-- end generated cli options -->'));
+    const fromReadme = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => {
+        const [, name, description] = /^\| (.+?) \| (.+) \|$/.exec(line) as RegExpExecArray;
+        return [
+          (name as string).replace(/`/g, ''),
+          (description as string).replace(/\\\|/g, '|').replace(/ \(`[^)]*`\)$/, (choices) => choices.replace(/`/g, '')),
+        ];
+      });
+    expect(fromReadme).toEqual(fromHelp);
+    expect(fromHelp.length).toBeGreaterThan(15);
+  });
+
+  it('-f, -o and -c are --format, --output-file and --config', () => {
+    const dir = tempDir('aliases', { 'server.js': LEAK, 'leakproof.config.cjs': warnConfig('error') });
+    const { code, stdout, stderr } = leakproof(['server.js', '-f', 'json', '-o', 'reports/lint.json', '-c', 'leakproof.config.cjs'], dir);
+    expect(stdout).toBe('');
+    expect(summary(fs.readFileSync(path.join(dir, 'reports', 'lint.json'), 'utf8'), dir)).toEqual({ 'server.js': ['leakproof/no-retained-view'] });
+    expect(stderr).toBe('leakproof: 1 files linted (0 with type information, 1 without)\n');
+    expect(code).toBe(1);
+  });
+
+  it('warnings exit 0; --max-warnings exits 1 above its count; --quiet drops warnings', () => {
+    const dir = tempDir('warnings', { 'server.js': LEAK, 'leakproof.config.cjs': warnConfig('warn') });
+    const plain = leakproof(['server.js', '-c', 'leakproof.config.cjs', '-f', 'json'], dir);
+    expect(summary(plain.stdout, dir)).toEqual({ 'server.js': ['leakproof/no-retained-view'] });
+    expect(plain.code).toBe(0);
+    const strict = leakproof(['server.js', '-c', 'leakproof.config.cjs', '--max-warnings', '0'], dir);
+    expect(strict.stderr).toContain('leakproof: too many warnings: 1 (maximum: 0)\n');
+    expect(strict.code).toBe(1);
+    expect(leakproof(['server.js', '-c', 'leakproof.config.cjs', '--max-warnings', '1'], dir).code).toBe(0);
+    const quiet = leakproof(['server.js', '-c', 'leakproof.config.cjs', '--quiet', '-f', 'json'], dir);
+    expect(summary(quiet.stdout, dir)).toEqual({ 'server.js': [] });
+    expect(quiet.code).toBe(0);
+    expect(leakproof(['server.js', '--max-warnings', 'many'], dir).stderr).toBe('leakproof: --max-warnings must be a whole number, not "many"\n');
+  });
+
+  it('--stdin lints standard input as --stdin-filename; --fix-dry-run prints the fixed text; --fix is refused', () => {
+    const dir = tempDir('stdin', { 'tsconfig.json': '{}' });
+    const named = leakproof(['--stdin', '--stdin-filename', 'src/server.js', '-f', 'json'], dir, { input: LEAK });
+    const [result] = JSON.parse(named.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    expect(result?.filePath).toBe(path.join(dir, 'src', 'server.js'));
+    expect(result?.messages.map((m) => [m.ruleId, m.line])).toEqual([['leakproof/no-retained-view', 2]]);
+    expect(named.code).toBe(1);
+    const dry = leakproof(['--stdin', '--fix-dry-run', '-f', 'json'], dir, { input: LEAK });
+    expect((JSON.parse(dry.stdout) as { filePath: string; output: string }[]).map((r) => [r.filePath, r.output])).toEqual([['<text>', FIXED]]);
+    const fix = leakproof(['--stdin', '--fix'], dir, { input: LEAK });
+    expect(fix.stderr).toBe('leakproof: The --fix option is not available for piped-in code; use --fix-dry-run instead.\n');
+    expect(fix.code).toBe(2);
+  });
+
+  it('--fix-dry-run computes fixes without writing them; --fix with it is refused', () => {
+    const dir = tempDir('dry', { 'server.js': LEAK });
+    const { code, stdout } = leakproof(['.', '--fix-dry-run', '-f', 'json'], dir);
+    // As with ESLint: the findings a fix resolves are not reported, so nothing is left.
+    expect((JSON.parse(stdout) as { output: string; messages: unknown[] }[]).map((r) => [r.output, r.messages])).toEqual([[FIXED, []]]);
+    expect(fs.readFileSync(path.join(dir, 'server.js'), 'utf8')).toBe(LEAK);
+    expect(code).toBe(0);
+    expect(leakproof(['.', '--fix', '--fix-dry-run'], dir).stderr).toBe('leakproof: The --fix option and the --fix-dry-run option cannot be used together.\n');
+  });
+
+  it('--ignore-pattern leaves files out; a named file it ignores is warned about and not linted; nothing to lint exits 2', () => {
+    const dir = tempDir('patterns', { 'src/server.js': LEAK, 'generated/server.js': LEAK });
+    expect(summary(leakproof(['.', '--ignore-pattern', 'generated/**', '-f', 'json'], dir).stdout, dir)).toEqual({ 'src/server.js': ['leakproof/no-retained-view'] });
+    const named = leakproof(['generated/server.js', '--ignore-pattern', 'generated/**'], dir);
+    expect(named.stderr).toBe(
+      [
+        'leakproof: warning: generated/server.js is ignored by --ignore-pattern; not linted (--no-ignore lints it)',
+        'leakproof: nothing to lint in generated/server.js: no JavaScript or TypeScript file that is not ignored',
+        '',
+      ].join('\n'),
+    );
+    expect(named.stdout).toBe('');
+    expect(named.code).toBe(2);
+    const unignored = leakproof(['generated/server.js', '--ignore-pattern', 'generated/**', '--no-ignore', '-f', 'json'], dir);
+    expect(summary(unignored.stdout, dir)).toEqual({ 'generated/server.js': ['leakproof/no-retained-view'] });
+    const empty = tempDir('empty', { 'README.md': '# nothing\n' });
+    expect(leakproof(['.'], empty)).toEqual({ code: 2, stdout: '', stderr: 'leakproof: nothing to lint in .: no JavaScript or TypeScript file that is not ignored\n' });
+  });
+
+  it('a named file that .gitignore or the config ignores is warned about by name; --no-ignore lints it', () => {
+    const dir = tempDir('gitignored', { 'vendored/server.js': LEAK, 'generated/server.js': LEAK, 'src/server.js': LEAK });
+    git(dir, 'init', '-q');
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'vendored/\n');
+    fs.writeFileSync(path.join(dir, 'eslint.config.cjs'), "module.exports = [{ ignores: ['generated/**'] }];\n");
+    const { code, stdout, stderr } = leakproof(['vendored/server.js', 'generated/server.js', 'src/server.js', '-f', 'json'], dir);
+    expect(summary(stdout, dir)).toEqual({ 'src/server.js': ['leakproof/no-retained-view'] });
+    expect(stderr).toBe(
+      [
+        'leakproof: warning: generated/server.js is ignored by the ignores of eslint.config.cjs; not linted (--no-ignore lints it)',
+        'leakproof: warning: vendored/server.js is ignored by .gitignore:1 (vendored/); not linted (--no-ignore lints it)',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(1);
+    const all = leakproof(['.', '--no-ignore', '-f', 'json'], dir);
+    expect(Object.keys(summary(all.stdout, dir))).toEqual(['eslint.config.cjs', 'generated/server.js', 'src/server.js', 'vendored/server.js']);
+  });
+
+  it("a named file the project's config does not match is linted with the presets, and says so", () => {
+    const dir = tempDir('unmatched', { 'server.ts': LEAK, 'eslint.config.cjs': "module.exports = [{ files: ['**/*.js'], rules: {} }];\n" });
+    const { code, stdout, stderr } = leakproof(['server.ts', '-f', 'json'], dir);
+    expect(summary(stdout, dir)).toEqual({ 'server.ts': ['leakproof/no-retained-view'] });
+    expect(stderr).toBe("leakproof: server.ts: no configuration in eslint.config.cjs matches this file; linted with leakproof's presets\n");
+    expect(code).toBe(1);
+    // Found under a directory: linted too, without a line each.
+    expect(summary(leakproof(['.', '-f', 'json'], dir).stdout, dir)).toEqual({ 'eslint.config.cjs': [], 'server.ts': ['leakproof/no-retained-view'] });
+  });
+
+  it('skips build output git does not track, and lints what git tracks there', () => {
+    const dir = tempDir('build', { 'src/server.js': LEAK, 'build/tracked.js': LEAK, 'dist/untracked.js': LEAK, 'coverage/report.js': LEAK });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'src', 'build');
+    git(dir, 'commit', '-q', '-m', 'sources');
+    expect(Object.keys(summary(leakproof(['.', '-f', 'json'], dir).stdout, dir))).toEqual(['build/tracked.js', 'src/server.js']);
+    expect(Object.keys(summary(leakproof(['.', '-f', 'json', '--ignore-pattern', 'build/**'], dir).stdout, dir))).toEqual(['src/server.js']);
+    expect(Object.keys(summary(leakproof(['.', '-f', 'json', '--no-ignore'], dir).stdout, dir))).toEqual([
+      'build/tracked.js',
+      'coverage/report.js',
+      'dist/untracked.js',
+      'src/server.js',
+    ]);
+  });
+
+  it('--preset picks the rules; --print-config shows them', () => {
+    const dir = tempDir('preset', { 'server.js': LEAK });
+    const rules = (args: string[]) => Object.keys((JSON.parse(leakproof(args, dir).stdout) as { rules: Record<string, unknown> }).rules).sort();
+    const recommended = rules(['--print-config', 'server.js']);
+    const all = rules(['--print-config', 'server.js', '--preset', 'all']);
+    expect(recommended).toContain('leakproof/no-retained-view');
+    expect(recommended).not.toContain('leakproof/no-cloned-view');
+    expect(all).toEqual(['leakproof/no-backing-buffer-escape', 'leakproof/no-buffer-slice', 'leakproof/no-cloned-view', 'leakproof/no-middleman-forwarding', 'leakproof/no-retained-substring', 'leakproof/no-retained-view', 'leakproof/require-hibernation']);
+    expect(leakproof(['.', '--preset', 'loose'], dir).stderr).toBe('leakproof: --preset must be one of recommended, recommended-type-checked, strict, all, not "loose"\n');
+    expect(leakproof(['.', '--preset', 'all', '-c', 'x.js'], dir).stderr).toBe('leakproof: --preset and --config contradict each other: the config decides the rules\n');
+  });
+
+  it('--cache reuses results for unchanged files, per leakproof version and settings', () => {
+    const dir = tempDir('cache', { 'server.js': LEAK });
+    const first = leakproof(['.', '--cache', '-f', 'json'], dir);
+    expect(summary(first.stdout, dir)).toEqual({ 'server.js': ['leakproof/no-retained-view'] });
+    expect(fs.readdirSync(path.join(dir, '.leakproofcache')).length).toBe(1);
+    // Same size and time, other text: ESLint's cache (by file metadata) answers without reading it.
+    const stat = fs.statSync(path.join(dir, 'server.js'));
+    fs.writeFileSync(path.join(dir, 'server.js'), LEAK.replace('chunk.subarray(0, 4)', 'chunk.toString(  )  '));
+    fs.utimesSync(path.join(dir, 'server.js'), stat.atime, stat.mtime);
+    expect(summary(leakproof(['.', '--cache', '-f', 'json'], dir).stdout, dir)).toEqual({ 'server.js': ['leakproof/no-retained-view'] });
+    // Without the cache, or with another preset (another cache file), the file is read again.
+    expect(summary(leakproof(['.', '-f', 'json'], dir).stdout, dir)).toEqual({ 'server.js': [] });
+    expect(summary(leakproof(['.', '--cache', '--preset', 'strict', '-f', 'json'], dir).stdout, dir)).toEqual({ 'server.js': [] });
+    expect(fs.readdirSync(path.join(dir, '.leakproofcache')).length).toBe(2);
+    leakproof(['.', '--cache', '--cache-location', 'tmp/lint-cache'], dir);
+    expect(fs.readdirSync(path.join(dir, 'tmp', 'lint-cache')).length).toBe(1);
+  });
+
+  it('--concurrency lints in worker threads with the same results', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`server${i}.js`] = i % 2 ? LEAK : 'export const x = 1;\n';
+    const dir = tempDir('threads', files);
+    const off = leakproof(['.', '-f', 'json'], dir);
+    const two = leakproof(['.', '-f', 'json', '--concurrency', '2'], dir);
+    expect(summary(two.stdout, dir)).toEqual(summary(off.stdout, dir));
+    expect(summary(two.stdout, dir)['server1.js']).toEqual(['leakproof/no-retained-view']);
+    expect(two.code).toBe(1);
+    expect(leakproof(['.', '--concurrency', 'many'], dir).stderr).toBe('leakproof: --concurrency must be a positive whole number, auto or off, not "many"\n');
+  });
+});
+
+describe('--fix robustness', () => {
+  it('a file that cannot be written is reported, the rest are written, every finding printed, exit 2', () => {
+    const dir = tempDir('readonly', { 'a.js': LEAK, 'b.js': LEAK });
+    fs.chmodSync(dir, 0o777);
+    fs.chmodSync(path.join(dir, 'a.js'), 0o444);
+    fs.chmodSync(path.join(dir, 'b.js'), 0o666);
+    // root writes read-only files: run as nobody there.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const { code, stdout, stderr } = leakproof(['.', '--fix', '-f', 'json'], dir, asUser);
+    expect(fs.readFileSync(path.join(dir, 'a.js'), 'utf8')).toBe(LEAK);
+    expect(fs.readFileSync(path.join(dir, 'b.js'), 'utf8')).toBe(FIXED);
+    expect(Object.keys(summary(stdout, dir))).toEqual(['a.js', 'b.js']);
+    expect(stderr).toBe(`leakproof: left ${path.join(dir, 'a.js')} unchanged: cannot write it (EACCES)\n`);
+    expect(code).toBe(2);
+  });
+
+  it("--config FILE --fix keeps the project's eslint-disable comments for rules that config lacks", () => {
+    const source = `// eslint-disable-next-line no-console\nconsole.log('start');\n${LEAK}`;
+    const dir = tempDir('directives', { 'server.js': source, 'leakproof.config.cjs': warnConfig('error') });
+    const { code, stderr } = leakproof(['server.js', '--fix', '-c', 'leakproof.config.cjs'], dir);
+    expect(fs.readFileSync(path.join(dir, 'server.js'), 'utf8')).toBe(`// eslint-disable-next-line no-console\nconsole.log('start');\n${FIXED}`);
+    expect(stderr).toBe('leakproof: 1 files linted (0 with type information, 1 without), 1 fixed\n');
+    expect(code).toBe(0);
+  });
+});
