@@ -1,0 +1,84 @@
+/**
+ * leakproof/register: `node --import leakproof/register app.js` (or `--require leakproof/register`).
+ * Instruments the user's modules as they load (src/register/instrument.ts) so that every view they
+ * make is recorded at a site known before the program runs, with no stack capture; `report()` and
+ * `writeReport()` from leakproof/runtime read what was recorded, and `LEAKPROOF_REPORT=FILE` writes the
+ * report when the process exits. Reference: docs/runtime.md.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeReport } from '../runtime/report';
+import { installViewHelper } from '../runtime/static-sites';
+import { instrumentLoaded } from './hooks';
+import { shouldInstrument, transform } from './transform';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+type Compile = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
+interface ModuleApi {
+  prototype: { _compile: Compile };
+  register?: (specifier: string, options?: unknown) => void;
+  registerHooks?: (hooks: { load: (url: string, context: unknown, nextLoad: (url: string, context?: unknown) => unknown) => unknown }) => unknown;
+}
+
+const INSTALLED = Symbol.for('leakproof.register');
+
+function warn(message: string): void {
+  process.stderr.write(`leakproof/register: ${message}\n`);
+}
+
+/** Which way modules are instrumented in this process: 'registerHooks' (Node 22.15+) or 'register+compile' (Node 20). */
+export let hookKind: 'registerHooks' | 'register+compile' | 'none' = 'none';
+
+function install(): void {
+  const globals = globalThis as Record<symbol, unknown>;
+  if (globals[INSTALLED]) return; // --require and --import both given, or loaded twice
+  globals[INSTALLED] = true;
+  if (!installViewHelper()) {
+    warn('cannot define the global __leakproof_view (the global object is frozen, or another copy of leakproof defined it); nothing is instrumented');
+    return;
+  }
+  const Module = require('node:module') as ModuleApi;
+  if (typeof Module.registerHooks === 'function') {
+    // In the thread, for import and require alike: the source comes from the rest of the chain.
+    Module.registerHooks({ load: (url, context, nextLoad) => instrumentLoaded(url, nextLoad(url, context) as Parameters<typeof instrumentLoaded>[1]) });
+    hookKind = 'registerHooks';
+  } else {
+    // CommonJS: every module's source passes through Module.prototype._compile, after any loader that
+    // compiles TypeScript (ts-node, tsx's CommonJS hook) has turned it into JavaScript.
+    const compile = Module.prototype._compile;
+    Module.prototype._compile = function (this: unknown, content: string, filename: string, ...rest: unknown[]) {
+      const format = rest[0] === 'module' ? 'module' : 'commonjs';
+      const code = typeof content === 'string' && shouldInstrument(filename) ? transform(content, filename, format) : content;
+      return compile.call(this, code, filename, ...rest);
+    } as Compile;
+    // Only from the main thread: under --require, Node 20 runs the preload again in the thread the hooks
+    // run on, and a second register() there would chain the hook twice.
+    const { isMainThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    if (!isMainThread) {
+      // worker threads: CommonJS only (see docs/runtime.md)
+    } else if (typeof Module.register === 'function') Module.register(pathToFileURL(path.join(__dirname, 'hooks.js')).href);
+    else warn(`node ${process.version} has neither module.register nor module.registerHooks: ES modules are not instrumented`);
+    hookKind = 'register+compile';
+  }
+  const reportFile = process.env.LEAKPROOF_REPORT;
+  if (reportFile) {
+    const target = path.resolve(reportFile);
+    // With --expose-gc, once the event loop is empty: collect, and let the finalizers of dead views run,
+    // so the report lists what is still reachable. Without it, views not yet collected count as alive.
+    let collected = false;
+    process.on('beforeExit', () => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (collected || typeof gc !== 'function') return;
+      collected = true;
+      gc();
+      setTimeout(() => gc(), 0);
+      setTimeout(() => undefined, 10);
+    });
+    process.on('exit', () => {
+      if (!writeReport(target)) warn(`LEAKPROOF_REPORT=${reportFile}: the report could not be written`);
+    });
+  }
+}
+
+install();
