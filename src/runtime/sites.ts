@@ -1,4 +1,4 @@
-import { bufferByteLength, viewBuffer, viewByteLength } from './intrinsics';
+import { bufferByteLength, dataViewBuffer, dataViewByteLength, typedArrayBuffer, typedArrayByteLength, typedArrayTag, viewBuffer, viewByteLength } from './intrinsics';
 import type { RuntimeRule, TrackOptions } from './types';
 
 /**
@@ -24,21 +24,30 @@ export interface Site {
   liveViews: number;
   usedBytes: number;
   retainedBytes: number;
-  /** ArrayBuffer id -> live views of it made here (each ArrayBuffer's bytes count once per site). */
-  buffers: Map<number, number>;
+  /**
+   * The ArrayBuffer the last view made here belongs to (weakly), and its entry: views made in a row of
+   * one ArrayBuffer (frames cut out of one chunk) find their entry without a WeakMap lookup.
+   */
+  lastBuffer: WeakRef<object> | undefined;
+  lastEntry: Entry | undefined;
+}
+
+/** The live views of one ArrayBuffer made at one site: its bytes count once in the site's retainedBytes. */
+interface Entry {
+  site: Site;
+  bufferBytes: number;
+  views: number;
 }
 
 /** What the finalizer needs when a recorded view dies. Holds no reference to the view or its buffer. */
 interface Recorded {
-  site: Site;
-  bufferId: number;
-  bufferBytes: number;
+  entry: Entry;
   viewBytes: number;
 }
 
 let sites = new Map<string, Site>();
-let bufferIds = new WeakMap<object, number>();
-let nextBufferId = 1;
+// ArrayBuffer -> its entries, one per site that made views of it (when the site's last buffer differs).
+let entries = new WeakMap<object, Entry[]>();
 let seenViews = 0;
 let recordedViews = 0;
 let sampleCredit = 0;
@@ -49,16 +58,11 @@ let sampleRate = DEFAULTS.sampleRate;
 let lastOptions: Required<TrackOptions> = { ...DEFAULTS };
 
 const finalizer = new FinalizationRegistry<Recorded>((recorded) => {
-  const site = recorded.site;
+  const entry = recorded.entry;
+  const site = entry.site;
   site.liveViews--;
   site.usedBytes -= recorded.viewBytes;
-  const left = (site.buffers.get(recorded.bufferId) ?? 1) - 1;
-  if (left <= 0) {
-    site.buffers.delete(recorded.bufferId);
-    site.retainedBytes -= recorded.bufferBytes;
-  } else {
-    site.buffers.set(recorded.bufferId, left);
-  }
+  if (--entry.views === 0) site.retainedBytes -= entry.bufferBytes;
 });
 
 // Who records: `track()`'s patched methods, the loader's instrumented expressions, or both (then
@@ -99,7 +103,7 @@ export function counters(): { seenViews: number; recordedViews: number; options:
 /** Forgets every site and counter (a fresh `track()`). Views recorded before still die quietly. */
 export function resetSites(): void {
   sites = new Map();
-  bufferIds = new WeakMap();
+  entries = new WeakMap();
   seenViews = 0;
   recordedViews = 0;
   sampleCredit = 0;
@@ -113,7 +117,7 @@ export function setOptions(options: Required<TrackOptions>): void {
 }
 
 export function newSite(key: string, file: string, line: number, column: number, via: string, rule: RuntimeRule): Site {
-  const site: Site = { key, file, line, column, via, rule, liveViews: 0, usedBytes: 0, retainedBytes: 0, buffers: new Map() };
+  const site: Site = { key, file, line, column, via, rule, liveViews: 0, usedBytes: 0, retainedBytes: 0, lastBuffer: undefined, lastEntry: undefined };
   sites.set(key, site);
   return site;
 }
@@ -137,18 +141,47 @@ export function qualifies(view: ArrayBufferView): ArrayBufferLike | undefined {
 
 /** Counts `view` as alive at `site` until the garbage collector takes it. */
 export function recordAt(site: Site, view: ArrayBufferView, buffer: ArrayBufferLike): void {
+  follow(site, view, buffer, bufferByteLength(buffer), viewByteLength(view));
+}
+
+/**
+ * `qualifies` and `recordAt` in one, for the loader's helper, which runs on every view the user's code
+ * makes: each getter is called once.
+ */
+export function recordIfQualifies(site: Site, view: ArrayBufferView): void {
+  const typed = typedArrayTag.call(view) !== undefined;
+  const buffer = (typed ? typedArrayBuffer.call(view) : dataViewBuffer.call(view)) as ArrayBufferLike;
+  const viewBytes = (typed ? typedArrayByteLength.call(view) : dataViewByteLength.call(view)) as number;
   const bufferBytes = bufferByteLength(buffer);
-  const viewBytes = viewByteLength(view);
-  let bufferId = bufferIds.get(buffer);
-  if (bufferId === undefined) {
-    bufferId = nextBufferId++;
-    bufferIds.set(buffer, bufferId);
+  // The loader records every qualifying view with the default thresholds: track()'s options (its
+  // sampling above all) are track()'s own.
+  if (bufferBytes < DEFAULTS.minParentBytes || viewBytes > bufferBytes * DEFAULTS.maxViewRatio) return;
+  seenViews++;
+  follow(site, view, buffer, bufferBytes, viewBytes);
+}
+
+function entryOf(site: Site, buffer: ArrayBufferLike, bufferBytes: number): Entry {
+  let list = entries.get(buffer);
+  if (list === undefined) {
+    list = [];
+    entries.set(buffer, list);
   }
-  const held = site.buffers.get(bufferId);
-  site.buffers.set(bufferId, (held ?? 0) + 1);
-  if (held === undefined) site.retainedBytes += bufferBytes;
+  for (const entry of list) if (entry.site === site) return entry;
+  const entry: Entry = { site, bufferBytes, views: 0 };
+  list.push(entry);
+  return entry;
+}
+
+function follow(site: Site, view: ArrayBufferView, buffer: ArrayBufferLike, bufferBytes: number, viewBytes: number): void {
+  let entry = site.lastEntry;
+  if (entry === undefined || site.lastBuffer!.deref() !== buffer) {
+    entry = entryOf(site, buffer, bufferBytes);
+    site.lastEntry = entry;
+    site.lastBuffer = new WeakRef(buffer);
+  }
+  if (entry.views++ === 0) site.retainedBytes += bufferBytes;
   site.liveViews++;
   site.usedBytes += viewBytes;
   recordedViews++;
-  finalizer.register(view, { site, bufferId, bufferBytes, viewBytes });
+  finalizer.register(view, { entry, viewBytes });
 }

@@ -1,5 +1,5 @@
 import { defineProperty, isView } from './intrinsics';
-import { DEFAULT_RULE, findSite, isTracking, newSite, qualifies, recordAt, setLoaderActive } from './sites';
+import { DEFAULT_RULE, findSite, isTracking, newSite, recordIfQualifies, setLoaderActive } from './sites';
 import type { Site } from './sites';
 import type { RuntimeRule } from './types';
 
@@ -29,8 +29,7 @@ function siteOf(id: string): Site {
 
 function recordView(id: string, view: ArrayBufferView): void {
   try {
-    const buffer = qualifies(view);
-    if (buffer !== undefined) recordAt(findSite(id) ?? siteOf(id), view, buffer);
+    recordIfQualifies(findSite(id) ?? siteOf(id), view);
   } catch {
     // never throw into the host program
   }
