@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeRule } from '../runtime/types';
 import type { RuleLookup } from './instrument';
+import { messageOf } from './message';
 
 interface LintMessage {
   ruleId: string;
@@ -22,7 +23,7 @@ export function readLintRules(file: string): RuleLookup {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`LEAKPROOF_LINT=${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new Error(`LEAKPROOF_LINT=${file}: ${messageOf(error).split('\n')[0]}`);
   }
   if (!Array.isArray(parsed)) throw new Error(`LEAKPROOF_LINT=${file}: not a lint result (an array of { filePath, messages }); write one with leakproof --format json`);
   const byFile = new Map<string, Map<number, LintMessage[]>>();

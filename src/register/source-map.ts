@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { messageOf } from './message';
 
 /**
  * Just enough of Source Map v3 (https://tc39.es/ecma426/) to turn a generated line and column into the
@@ -131,7 +132,7 @@ export function loadSourceMap(code: string, file: string): SourceMap | Error | u
       text = fs.readFileSync(mapFile, 'utf8');
     }
   } catch (error) {
-    return new Error(`${file}: its source map ${url.startsWith('data:') ? '(inline)' : url} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return new Error(`${file}: its source map ${url.startsWith('data:') ? '(inline)' : url} cannot be read: ${messageOf(error)}`);
   }
   try {
     const json = JSON.parse(text) as { version?: unknown; sources?: unknown; sourceRoot?: unknown; mappings?: unknown; sections?: unknown };
@@ -147,7 +148,7 @@ export function loadSourceMap(code: string, file: string): SourceMap | Error | u
     });
     return { lines: decodeMappings(json.mappings), sources };
   } catch (error) {
-    return new Error(`${file}: its source map is not valid: ${error instanceof Error ? error.message : String(error)}`);
+    return new Error(`${file}: its source map is not valid: ${messageOf(error)}`);
   }
 }
 

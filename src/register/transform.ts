@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { instrument } from './instrument';
 import type { ModuleFormat, RuleLookup } from './instrument';
 import { readLintRules } from './lint-rules';
+import { messageOf } from './message';
 
 /**
  * What both loader paths share (the CommonJS compile wrap and the ES module load hook, which on Node 20
@@ -34,7 +35,7 @@ function lintRules(): RuleLookup | undefined {
       try {
         rules = readLintRules(file);
       } catch (error) {
-        warn(`${error instanceof Error ? error.message : String(error)}; sites keep the default rule`);
+        warn(`${messageOf(error)}; sites keep the default rule`);
       }
     }
   }
@@ -54,7 +55,7 @@ export function transform(code: string, file: string, format: ModuleFormat): str
     if (result.warning) warn(`${result.warning}; its sites name the generated code`);
     return result.code;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     warn(`${file}: cannot parse (${message}); this file runs uninstrumented`);
     return code;
   }
