@@ -29,7 +29,12 @@ export function instrumentLoaded(url: string, result: LoadResult): LoadResult {
   if ((result.format !== 'module' && result.format !== 'commonjs') || !url.startsWith('file:')) return result;
   const code = sourceText(result.source);
   if (code === undefined) return result;
-  const file = fileURLToPath(url);
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return result; // a file: URL Node loaded but this platform cannot name: left alone
+  }
   if (!shouldInstrument(file)) return result;
   return { ...result, source: transform(code, file, result.format) };
 }

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { writeReport } from '../runtime/report';
 import { installViewHelper } from '../runtime/static-sites';
 import { instrumentLoaded } from './hooks';
-import { shouldInstrument, transform } from './transform';
+import { messageOf } from './message';
+import { shouldInstrument, transform, warn } from './transform';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 
@@ -22,10 +23,6 @@ interface ModuleApi {
 }
 
 const INSTALLED = Symbol.for('leakproof.register');
-
-function warn(message: string): void {
-  process.stderr.write(`leakproof/register: ${message}\n`);
-}
 
 /** Which way modules are instrumented in this process: 'registerHooks' (Node 22.15+) or 'register+compile' (Node 20). */
 export let hookKind: 'registerHooks' | 'register+compile' | 'none' = 'none';
@@ -81,4 +78,9 @@ function install(): void {
   }
 }
 
-install();
+try {
+  install();
+} catch (error) {
+  // Never into the host: the program runs uninstrumented.
+  warn(`could not install the loader (${messageOf(error)}); modules load uninstrumented`);
+}

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { instrument } from './instrument';
 import type { ModuleFormat, RuleLookup } from './instrument';
@@ -19,9 +20,13 @@ const includeNodeModules = /^(1|true|yes)$/i.test(process.env.LEAKPROOF_NODE_MOD
 let rules: RuleLookup | undefined;
 let rulesRead = false;
 
-function warn(message: string): void {
+/**
+ * One line on stderr, written at once: on the hooks thread, process.stderr is relayed to the main
+ * thread asynchronously and can arrive late or, if the process ends first, not at all.
+ */
+export function warn(message: string): void {
   try {
-    process.stderr.write(`leakproof/register: ${message}\n`);
+    fs.writeSync(2, `leakproof/register: ${message}\n`);
   } catch {
     // stderr closed: nothing to say it with
   }

@@ -210,10 +210,13 @@ describe('leakproof/register: TypeScript compiled with source maps', () => {
     expectOriginalSites(ts, js, JSON.parse(fs.readFileSync(report, 'utf8')) as RuntimeReport);
   });
 
-  it('a map that cannot be read: one stderr line, and sites name the JavaScript', () => {
-    const { js } = compile('broken', { module: 'commonjs', sourceMap: true });
+  it.each([
+    ['CommonJS', 'broken-cjs', { module: 'commonjs', sourceMap: true }, {}],
+    ['an ES module (the hook thread on Node 20)', 'broken-esm', { module: 'esnext', sourceMap: true }, { 'package.json': '{ "type": "module" }' }],
+  ])('%s with a map that cannot be read: one stderr line, and sites name the JavaScript', (_kind, project, options, extra) => {
+    const { js } = compile(project, options, extra as Record<string, string>);
     fs.rmSync(`${js}.map`);
-    const report = path.join(dir, 'broken.json');
+    const report = path.join(dir, `${project}.json`);
     const run = runNode(['--expose-gc', '--import', REGISTER], js, { LEAKPROOF_REPORT: report });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(`leakproof/register: ${js}: its source map app.js.map cannot be read: ENOENT: no such file or directory, open '${js}.map'; its sites name the generated code\n`);
