@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeReport } from '../runtime/report';
 import { installViewHelper } from '../runtime/static-sites';
-import { instrumentLoaded } from './hooks';
+import { instrumentModule } from './hooks';
 import { messageOf } from './message';
 import { shouldInstrument, transform, warn } from './transform';
 
@@ -24,9 +24,6 @@ interface ModuleApi {
 
 const INSTALLED = Symbol.for('leakproof.register');
 
-/** Which way modules are instrumented in this process: 'registerHooks' (Node 22.15+) or 'register+compile' (Node 20). */
-export let hookKind: 'registerHooks' | 'register+compile' | 'none' = 'none';
-
 function install(): void {
   const globals = globalThis as Record<symbol, unknown>;
   if (globals[INSTALLED]) return; // --require and --import both given, or loaded twice
@@ -36,27 +33,26 @@ function install(): void {
     return;
   }
   const Module = require('node:module') as ModuleApi;
+  // CommonJS: every module's source passes through Module.prototype._compile, after any loader that
+  // compiles TypeScript (ts-node, tsx's CommonJS hook) has turned it into JavaScript. Node 20 to 24 all
+  // call it; ES modules reach it only through require(esm), and are left to the load hook.
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (this: unknown, content: string, filename: string, ...rest: unknown[]) {
+    const code = typeof content === 'string' && rest[0] !== 'module' && shouldInstrument(filename) ? transform(content, filename, 'commonjs') : content;
+    return compile.call(this, code, filename, ...rest);
+  } as Compile;
+  // ES modules: a load hook that instruments the source the rest of the chain produced.
   if (typeof Module.registerHooks === 'function') {
-    // In the thread, for import and require alike: the source comes from the rest of the chain.
-    Module.registerHooks({ load: (url, context, nextLoad) => instrumentLoaded(url, nextLoad(url, context) as Parameters<typeof instrumentLoaded>[1]) });
-    hookKind = 'registerHooks';
-  } else {
-    // CommonJS: every module's source passes through Module.prototype._compile, after any loader that
-    // compiles TypeScript (ts-node, tsx's CommonJS hook) has turned it into JavaScript.
-    const compile = Module.prototype._compile;
-    Module.prototype._compile = function (this: unknown, content: string, filename: string, ...rest: unknown[]) {
-      const format = rest[0] === 'module' ? 'module' : 'commonjs';
-      const code = typeof content === 'string' && shouldInstrument(filename) ? transform(content, filename, format) : content;
-      return compile.call(this, code, filename, ...rest);
-    } as Compile;
-    // Only from the main thread: under --require, Node 20 runs the preload again in the thread the hooks
-    // run on, and a second register() there would chain the hook twice.
+    // Node 22.15+, 23.5+: in this thread (worker threads run the preload and hook themselves).
+    Module.registerHooks({ load: (url, context, nextLoad) => instrumentModule(url, nextLoad(url, context) as Parameters<typeof instrumentModule>[1]) });
+  } else if (typeof Module.register === 'function') {
+    // Node 20 and 22 before 22.15: on the hooks thread. Only from the main thread: under --require,
+    // Node 20 runs the preload again on the hooks thread, and a second register() there would chain the
+    // hook twice (so ES modules in worker threads are not instrumented on this path).
     const { isMainThread } = require('node:worker_threads') as typeof import('node:worker_threads');
-    if (!isMainThread) {
-      // worker threads: CommonJS only (see docs/runtime.md)
-    } else if (typeof Module.register === 'function') Module.register(pathToFileURL(path.join(__dirname, 'hooks.js')).href);
-    else warn(`node ${process.version} has neither module.register nor module.registerHooks: ES modules are not instrumented`);
-    hookKind = 'register+compile';
+    if (isMainThread) Module.register(pathToFileURL(path.join(__dirname, 'hooks.js')).href);
+  } else {
+    warn(`node ${process.version} has neither module.registerHooks nor module.register: ES modules are not instrumented`);
   }
   const reportFile = process.env.LEAKPROOF_REPORT;
   if (reportFile) {

@@ -230,6 +230,15 @@ describe('leakproof/register: TypeScript compiled with source maps', () => {
   });
 });
 
+describe('leakproof/register: worker threads', () => {
+  it.each(LOADERS)('a CommonJS worker (%s) is instrumented and records into its own report', (_name, flags) => {
+    const child = path.join(PROGRAMS, 'worker-child.cjs');
+    const report = lastJson<RuntimeReport>(runNode(flags, path.join(PROGRAMS, 'worker-main.cjs')));
+    const { line, column } = marked(child, 'WORKER', 'subarray');
+    expect(report.sites.map((site) => [site.file, site.line, site.column, site.via, site.liveViews])).toEqual([[child, line, column, 'subarray', 1]]);
+  });
+});
+
 describe('leakproof/register: which files', () => {
   let dir: string;
   beforeAll(() => {
