@@ -267,17 +267,17 @@ function describeSites(report) {
 }
 
 /**
- * The real loader path: bench/frame-loop.js run as a program, plain and with `--import leakproof/register`
- * (dist/src/register/index.js), alternating, each child timing its own rounds.
+ * The real loader path: bench/frame-loop.js run as a program, plain and with `--import leakproof/register`,
+ * alternating, each child timing its own rounds.
  */
 function benchLoaderChild() {
-  const register = path.join(__dirname, '..', 'dist', 'src', 'register', 'index.js');
   const runs = { plain: [], register: [] };
   let last;
   for (let i = 0; i < (quick ? 2 : 3); i++) {
     for (const name of Object.keys(runs)) {
-      const args = ['--expose-gc', ...(name === 'register' ? ['--import', register] : []), frameLoopFile, String(quick ? 40 : 120), String(quick ? 4 : 8)];
-      const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      // From the repository root, the package name resolves to its own exports (dist/src/register).
+      const args = ['--expose-gc', ...(name === 'register' ? ['--import', 'leakproof/register'] : []), frameLoopFile, String(quick ? 40 : 120), String(quick ? 4 : 8)];
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: path.join(__dirname, '..') });
       if (child.status !== 0) throw new Error(`frame-loop.js (${name}) exited ${child.status}: ${child.stderr}`);
       const result = JSON.parse(child.stdout.trim().split('\n').pop());
       runs[name].push(result.ms);

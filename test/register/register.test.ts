@@ -18,6 +18,8 @@ function rows(report: RuntimeReport): SiteRow[] {
 }
 
 const LOADERS: Array<[string, string[]]> = [
+  // The package's own name resolves to its exports from inside the repository (self-reference).
+  ['--import leakproof/register', ['--expose-gc', '--import', 'leakproof/register']],
   ['--import', ['--expose-gc', '--import', REGISTER]],
   ['--require', ['--expose-gc', '--require', REGISTER]],
 ];
