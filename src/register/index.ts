@@ -43,7 +43,7 @@ function install(): void {
   } as Compile;
   // ES modules: a load hook that instruments the source the rest of the chain produced.
   if (typeof Module.registerHooks === 'function') {
-    // Node 22.15+, 23.5+: in this thread (worker threads run the preload and hook themselves).
+    // Node 22.15+, 23.5+: synchronous, in the thread that registers it.
     Module.registerHooks({ load: (url, context, nextLoad) => instrumentModule(url, nextLoad(url, context) as Parameters<typeof instrumentModule>[1]) });
   } else if (typeof Module.register === 'function') {
     // Node 20 and 22 before 22.15: on the hooks thread. Only from the main thread: under --require,

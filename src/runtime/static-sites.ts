@@ -14,7 +14,8 @@ import type { RuntimeRule } from './types';
 /** The global the instrumented code calls. Its name is spelled the same in src/register/instrument.ts. */
 export const VIEW_HELPER = '__leakproof_view';
 
-const SEPARATOR = '\t';
+// NUL: the one character no file path holds.
+const SEPARATOR = '\u0000';
 
 /** A site id: what the loader writes into the code, read back here the first time the site records. */
 export function formatSiteId(file: string, line: number, column: number, via: string, rule: RuntimeRule): string {

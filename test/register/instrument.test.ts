@@ -2,7 +2,7 @@ import { instrument } from '../../src/register/instrument';
 
 const FILE = '/app/handler.js';
 const site = (line: number, column: number, via: string, rule = 'leakproof/no-retained-view'): string =>
-  `__leakproof_view(${JSON.stringify([FILE, line, column, via, rule].join('\t'))},`;
+  `__leakproof_view(${JSON.stringify([FILE, line, column, via, rule].join('\u0000'))},`;
 
 describe('instrument', () => {
   it('wraps a method call whole, with the column of its property name', () => {
