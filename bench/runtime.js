@@ -15,7 +15,7 @@
 //     in-process copy does.
 //  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
 //     packages, in milliseconds per MB of source.
-// Finishes in well under 60 s on a 2-core machine.
+// Took 96 s on a 2-core machine other jobs kept busy (load average near 8).
 
 const fs = require('node:fs');
 const path = require('node:path');
