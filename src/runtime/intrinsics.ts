@@ -75,6 +75,7 @@ export const typedArraySet = TypedArrayPrototype.set as (this: Uint8Array, sourc
 export const OriginalUint8Array = Uint8Array;
 export const OriginalDataView = DataView;
 export const OriginalArrayBuffer = ArrayBuffer;
+export const queueMicrotask: (callback: () => void) => void = globalThis.queueMicrotask.bind(globalThis);
 
 export const mapEntries = Map.prototype.entries as (this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>;
 export const mapSet = Map.prototype.set as (this: Map<unknown, unknown>, key: unknown, value: unknown) => Map<unknown, unknown>;
