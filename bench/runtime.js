@@ -197,6 +197,7 @@ async function benchTrack() {
     'after untrack': () => {},
   };
   const times = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
+  const roundOf = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const rounds = quick ? 4 : 8;
   let lastReport;
   let loaderReport;
@@ -210,6 +211,7 @@ async function benchTrack() {
       gc();
       const recordedBeforeRound = name.startsWith('loader') ? runtime.report().recordedViews : 0;
       times[name].push(timeLoop(chunks, name.startsWith('loader') ? instrumentedParseAll : parseAll));
+      roundOf[name].push(round);
       if (name.startsWith('loader')) loaderRecorded += runtime.report().recordedViews - recordedBeforeRound;
       if (name.startsWith('loader') && round === rounds - 1) {
         gc();
@@ -237,9 +239,14 @@ async function benchTrack() {
   for (const name of Object.keys(modes)) {
     if (name === 'untracked') continue;
     const time = median(times[name]);
+    // Each round's time against the untracked time of the same round: on a machine whose load drifts,
+    // a ratio within one round is steadier than a ratio of medians taken over the whole run.
+    const ratios = times[name].map((value, i) => value / times.untracked[roundOf[name][i]]);
     const target = name.startsWith('loader') ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
     const perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view` : '';
-    console.log(`runtime track: ${name}: ${(time / base).toFixed(2)}x the untracked loop, ${(time * 1000).toFixed(1)} ms${perView}${target}`);
+    console.log(
+      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}`,
+    );
   }
   // Where the target holds: the work a program does per view for track's cost to stay within 1.5x.
   const trackPerView = (median(times['track sampleRate 1']) - base) / (2 * frames);
