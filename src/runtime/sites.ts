@@ -38,6 +38,8 @@ interface Entry {
   site: Site;
   bufferBytes: number;
   views: number;
+  /** While views > 0: its index in entryById, or -1 when the table is full (see heldFor). */
+  id: number;
 }
 
 /** What the finalizer needs when a recorded view dies. Holds no reference to the view or its buffer. */
@@ -58,12 +60,53 @@ let maxViewRatio = DEFAULTS.maxViewRatio;
 let sampleRate = DEFAULTS.sampleRate;
 let lastOptions: Required<TrackOptions> = { ...DEFAULTS };
 
-const finalizer = new FinalizationRegistry<Recorded>((recorded) => {
-  const entry = recorded.entry;
+/*
+ * What the finalizer is handed for each view: a small integer when it fits, the entry's id and the
+ * view's byte length packed in 30 bits (a V8 small integer: no allocation), else a Recorded object. A
+ * held object lives until its view's finalizer has run, so it survives at least one collection and is
+ * copied by it; at one per view that is most of what recording adds to following views weakly.
+ */
+const VIEW_BITS = 14;
+const VIEW_MASK = (1 << VIEW_BITS) - 1;
+const MAX_IDS = 1 << 16;
+const entryById: Array<Entry | undefined> = [];
+const freeIds: number[] = [];
+
+function heldFor(entry: Entry, viewBytes: number): number | Recorded {
+  if (entry.id >= 0 && viewBytes <= VIEW_MASK) return entry.id * (VIEW_MASK + 1) + viewBytes;
+  return { entry, viewBytes };
+}
+
+/** An entry's first live view: it gets an id if one is free. */
+function assignId(entry: Entry): void {
+  const id = freeIds.length > 0 ? freeIds.pop()! : entryById.length < MAX_IDS ? entryById.length : -1;
+  entry.id = id;
+  if (id >= 0) entryById[id] = entry;
+}
+
+const finalizer = new FinalizationRegistry<number | Recorded>((held) => {
+  let entry: Entry | undefined;
+  let viewBytes: number;
+  if (typeof held === 'number') {
+    entry = entryById[Math.floor(held / (VIEW_MASK + 1))];
+    viewBytes = held & VIEW_MASK;
+  } else {
+    entry = held.entry;
+    viewBytes = held.viewBytes;
+  }
+  if (entry === undefined) return;
   const site = entry.site;
   site.liveViews--;
-  site.usedBytes -= recorded.viewBytes;
-  if (--entry.views === 0) site.retainedBytes -= entry.bufferBytes;
+  site.usedBytes -= viewBytes;
+  if (--entry.views === 0) {
+    site.retainedBytes -= entry.bufferBytes;
+    // Its last view is gone: no held integer names this id any more.
+    if (entry.id >= 0) {
+      entryById[entry.id] = undefined;
+      freeIds.push(entry.id);
+      entry.id = -1;
+    }
+  }
 });
 
 // Who records: `track()`'s patched methods, the loader's instrumented expressions, or both (then
@@ -168,7 +211,7 @@ function entryOf(site: Site, buffer: ArrayBufferLike, bufferBytes: number): Entr
     entries.set(buffer, list);
   }
   for (const entry of list) if (entry.site === site) return entry;
-  const entry: Entry = { site, bufferBytes, views: 0 };
+  const entry: Entry = { site, bufferBytes, views: 0, id: -1 };
   list.push(entry);
   return entry;
 }
@@ -200,9 +243,12 @@ function follow(site: Site, view: ArrayBufferView, buffer: ArrayBufferLike, buff
       queueMicrotask(forgetLastBuffers);
     }
   }
-  if (entry.views++ === 0) site.retainedBytes += bufferBytes;
+  if (entry.views++ === 0) {
+    site.retainedBytes += bufferBytes;
+    assignId(entry);
+  }
   site.liveViews++;
   site.usedBytes += viewBytes;
   recordedViews++;
-  finalizer.register(view, { entry, viewBytes });
+  finalizer.register(view, heldFor(entry, viewBytes));
 }

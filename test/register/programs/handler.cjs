@@ -11,6 +11,9 @@ function onData(chunk) {
   kept.push(new Uint8Array(chunk.buffer, chunk.byteOffset + 64, 8)); // CONSTRUCTOR
   kept.push(copy(chunk, 20, 36)); // COPY
   if (chunk[40] === 1) kept.push(chunk.slice(40, 48)); // SLICE
+  // Views of 16 KiB and more are followed with an object rather than a packed number (src/runtime/sites.ts).
+  kept.push(chunk.subarray(1000, 21000)); // BIG
+  if (chunk.subarray(30000, 50000).length !== 20000) throw new Error('unexpected'); // BIG TRANSIENT
 }
 for (let i = 0; i < 30; i++) onData(Buffer.alloc(65536, 1).fill(0, 0, 4));
 
