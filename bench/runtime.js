@@ -3,6 +3,7 @@
 // Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick]
 //  1. inspect: objects per second walked over a generated actor state of 1,000,000 objects
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
+<<<<<<< HEAD
 //  2. track: a frame-parsing loop (length-prefixed JSON frames cut out of 64 KB chunks with subarray,
 //     parsed and applied to per-client state, 1 frame in 64 kept as a view) timed untracked, tracked with
 //     sampleRate 1, tracked with sampleRate 0.1 and 0.01, and untracked again, in alternating rounds in one process,
@@ -12,8 +13,25 @@
 //  3. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
 //     and failing (the AssertionError's message built). Target: < 0.1 s.
 // Finishes in well under 60 s on a 2-core machine.
+=======
+//  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
+//     of 64 KB chunks with subarray, parsed and applied to per-client state, 1 frame in 64 kept as a view)
+//     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js, every
+//     view recorded at its constant site); under track() with sampleRate 1, 0.1 and 0.01; and plain again
+//     after untrack, in alternating rounds in one process, next to the same loop with only a bare V8 stack
+//     capture per view (the floor of recording sites from stacks) and with only a FinalizationRegistry
+//     entry per view (the floor of following views weakly). Reported as ratios against the plain loop.
+//     Target: the loader <= 1.5x; after untrack, ~1.0x. Then the same loop in child processes, plain and
+//     with `node --import leakproof/register`, as a check that the real loader path costs what the
+//     in-process copy does.
+//  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
+//     packages, in milliseconds per MB of source.
+// Took 96 s on a 2-core machine other jobs kept busy (load average near 8).
+>>>>>>> loader
 
+const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const runtime = require(path.join(__dirname, '..', 'dist', 'src', 'runtime'));
 const leakTest = require(path.join(__dirname, '..', 'dist', 'src', 'test'));
 
@@ -142,33 +160,6 @@ function benchAssertNoLeaks() {
 
 // ---------------------------------------------------------------------------------------- track loop
 
-/** 64 KB chunks full of frames: [u32 length][u8 type][u32 client][JSON payload]. */
-function buildChunks(count) {
-  const chunks = [];
-  let seq = 0;
-  let minFrame = Infinity;
-  let maxFrame = 0;
-  for (let c = 0; c < count; c++) {
-    const chunk = Buffer.alloc(65536);
-    let offset = 0;
-    for (;;) {
-      const payload = Buffer.from(JSON.stringify({ seq, op: seq % 3 === 0 ? 'set' : 'add', key: `k${seq % 50}`, value: seq * 7, note: 'x'.repeat(seq % 40) }));
-      const length = 9 + payload.length;
-      if (offset + length > chunk.length) break;
-      chunk.writeUInt32BE(length, offset);
-      chunk.writeUInt8(seq % 2, offset + 4);
-      chunk.writeUInt32BE(seq % 500, offset + 5);
-      payload.copy(chunk, offset + 9);
-      offset += length;
-      seq++;
-      minFrame = Math.min(minFrame, length);
-      maxFrame = Math.max(maxFrame, length);
-    }
-    chunks.push(chunk);
-  }
-  return { chunks, frames: seq, minFrame, maxFrame };
-}
-
 // The floor of any tracker that records where each view was made: Buffer#subarray wrapped by a function
 // that only captures the two frames V8 needs to name the caller (its own and the caller's), and keeps
 // nothing. Measured side by side with track() to show how much of track's cost is V8's stack capture.
@@ -201,37 +192,31 @@ function restoreSubarray() {
   Buffer.prototype.subarray = originalSubarray;
 }
 
-/** The loop under test: cuts every frame with subarray, parses it, applies it, keeps 1 in 64 views. */
-function parseAll(chunks, state) {
-  let applied = 0;
-  for (const chunk of chunks) {
-    let offset = 0;
-    while (offset + 9 <= chunk.length) {
-      const length = chunk.readUInt32BE(offset);
-      if (length === 0) break;
-      const frame = chunk.subarray(offset, offset + length);
-      const client = frame.readUInt32BE(5);
-      const payload = frame.subarray(9);
-      const message = JSON.parse(payload.toString('utf8'));
-      const entry = state.get(client) ?? { total: 0, keys: new Map(), last: null };
-      if (message.op === 'set') entry.keys.set(message.key, message.value);
-      else entry.total += message.value;
-      if ((message.seq & 63) === 0) entry.last = payload; // the leak this loop models
-      state.set(client, entry);
-      applied++;
-      offset += length;
-    }
-  }
-  return applied;
+const frameLoopFile = path.join(__dirname, 'frame-loop.js');
+const { parseAll, buildChunks } = require(frameLoopFile);
+// The same module as the loader instruments it: its transform, compiled under the same file name, so the
+// sites name bench/frame-loop.js. installViewHelper() is what leakproof/register does first.
+const { instrument } = require(path.join(__dirname, '..', 'dist', 'src', 'register', 'instrument'));
+const { installViewHelper } = require(path.join(__dirname, '..', 'dist', 'src', 'runtime', 'static-sites'));
+function loadInstrumented() {
+  if (!installViewHelper()) throw new Error('cannot install the loader helper');
+  const Module = require('node:module');
+  const result = instrument(fs.readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs');
+  // parseAll's two subarray calls and buildChunks' Buffer.from.
+  if (result.sites !== 3) throw new Error(`expected 3 instrumented sites in frame-loop.js, got ${result.sites}`);
+  const instrumented = new Module(frameLoopFile, module);
+  instrumented.filename = frameLoopFile;
+  instrumented._compile(result.code, frameLoopFile);
+  return instrumented.exports.parseAll;
 }
 
 let lastState; // the last loop's state stays alive, as a server's would, until the next loop
 
-function timeLoop(chunks) {
+function timeLoop(chunks, loop = parseAll) {
   const state = new Map();
   lastState = state;
   const start = process.hrtime.bigint();
-  const applied = parseAll(chunks, state);
+  const applied = loop(chunks, state);
   const elapsed = seconds(start);
   if (applied === 0 || state.size === 0) throw new Error('loop did nothing');
   return elapsed;
@@ -240,24 +225,42 @@ function timeLoop(chunks) {
 async function benchTrack() {
   const { chunks, frames, minFrame, maxFrame } = buildChunks(quick ? 40 : 120);
   for (let i = 0; i < 3; i++) timeLoop(chunks); // warm up
+  const instrumentedParseAll = loadInstrumented();
   const modes = {
     untracked: () => {},
+    'loader (register), every view': () => {},
     'weak follow alone': followAlone,
     'stack capture alone': captureAlone,
-    'track sampleRate 1': () => runtime.track({ minParentBytes: 4096, maxViewRatio: 0.5, sampleRate: 1 }),
+    'track sampleRate 1': () => {
+      recordedBefore = runtime.report().recordedViews;
+      runtime.track({ minParentBytes: 4096, maxViewRatio: 0.5, sampleRate: 1 });
+    },
     'track sampleRate 0.1': () => runtime.track({ minParentBytes: 4096, maxViewRatio: 0.5, sampleRate: 0.1 }),
     'track sampleRate 0.01': () => runtime.track({ minParentBytes: 4096, maxViewRatio: 0.5, sampleRate: 0.01 }),
     'after untrack': () => {},
   };
   const times = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
+  const roundOf = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const rounds = quick ? 4 : 8;
   let lastReport;
+  let loaderReport;
+  // track() and the loader record into one store (so track() keeps the loader's sites): count per round.
+  let recordedBefore = 0;
+  let loaderRecorded = 0;
   for (let round = 0; round < rounds; round++) {
     for (const [name, enter] of Object.entries(modes)) {
       if (name === 'after untrack' && round === 0) continue; // the first untracked rounds run before any track()
       enter();
       gc();
-      times[name].push(timeLoop(chunks));
+      const recordedBeforeRound = name.startsWith('loader') ? runtime.report().recordedViews : 0;
+      times[name].push(timeLoop(chunks, name.startsWith('loader') ? instrumentedParseAll : parseAll));
+      roundOf[name].push(round);
+      if (name.startsWith('loader')) loaderRecorded += runtime.report().recordedViews - recordedBeforeRound;
+      if (name.startsWith('loader') && round === rounds - 1) {
+        gc();
+        await new Promise((resolve) => setImmediate(resolve));
+        loaderReport = runtime.report();
+      }
       if (name === 'stack capture alone' || name === 'weak follow alone') restoreSubarray();
       if (name.startsWith('track')) {
         runtime.untrack();
@@ -266,6 +269,7 @@ async function benchTrack() {
           gc();
           await new Promise((resolve) => setImmediate(resolve));
           lastReport = runtime.report();
+          lastReport.recordedViews -= recordedBefore;
           lastReport.overheadPerView = (times[name][times[name].length - 1] - median(times.untracked)) / lastReport.recordedViews;
         }
       }
@@ -278,9 +282,14 @@ async function benchTrack() {
   for (const name of Object.keys(modes)) {
     if (name === 'untracked') continue;
     const time = median(times[name]);
-    const target = name === 'track sampleRate 1' ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
-    const perView = name.endsWith(' alone') || name === 'track sampleRate 1' ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view` : '';
-    console.log(`runtime track: ${name}: ${(time / base).toFixed(2)}x the untracked loop, ${(time * 1000).toFixed(1)} ms${perView}${target}`);
+    // Each round's time against the untracked time of the same round: on a machine whose load drifts,
+    // a ratio within one round is steadier than a ratio of medians taken over the whole run.
+    const ratios = times[name].map((value, i) => value / times.untracked[roundOf[name][i]]);
+    const target = name.startsWith('loader') ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
+    const perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view` : '';
+    console.log(
+      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}`,
+    );
   }
   // Where the target holds: the work a program does per view for track's cost to stay within 1.5x.
   const trackPerView = (median(times['track sampleRate 1']) - base) / (2 * frames);
@@ -290,12 +299,99 @@ async function benchTrack() {
       `(this loop: ${((base / (2 * frames)) * 1e6).toFixed(2)} us); V8's stack capture alone needs ${((floorPerView / 0.5) * 1e6).toFixed(1)} us`,
   );
   if (captures === 0) throw new Error('the floor loops saw no view');
+  console.log(
+    `runtime track: report() after the last loader round: ${describeSites(loaderReport)}; ${loaderRecorded.toLocaleString('en-US')} views recorded in ${times['loader (register), every view'].length} loader rounds (${(loaderRecorded / times['loader (register), every view'].length).toLocaleString('en-US')} a round: every view of a 64 KB chunk, none sampled out)`,
+  );
   const site = lastReport.sites[0] ?? { file: '(none)', line: 0, via: '', liveViews: 0, retainedBytes: 0, usedBytes: 0 };
   console.log(
     `runtime track: report() after a sampleRate 1 round: ${lastReport.sites.length} site(s), worst ${path.basename(site.file)}:${site.line} ` +
       `(${site.via}) ${site.liveViews} live views keep ${(site.retainedBytes / 1024).toFixed(0)} KiB for ${site.usedBytes} bytes used; ` +
       `${lastReport.recordedViews.toLocaleString('en-US')} views recorded, ${(lastReport.overheadPerView * 1e6).toFixed(1)} us of tracking per recorded view`,
   );
+}
+
+function describeSites(report) {
+  return report.sites
+    .map((site) => `${path.relative(path.join(__dirname, '..'), site.file)}:${site.line}:${site.column} (${site.via}) ${site.liveViews} live views, ${(site.retainedBytes / 1024).toFixed(0)} KiB for ${site.usedBytes} bytes`)
+    .join('; ');
+}
+
+/**
+ * The real loader path: bench/frame-loop.js run as a program, plain and with `--import leakproof/register`,
+ * alternating, each child timing its own rounds.
+ */
+function benchLoaderChild() {
+  const runs = { plain: [], register: [] };
+  let last;
+  for (let i = 0; i < (quick ? 2 : 3); i++) {
+    for (const name of Object.keys(runs)) {
+      // From the repository root, the package name resolves to its own exports (dist/src/register).
+      const args = ['--expose-gc', ...(name === 'register' ? ['--import', 'leakproof/register'] : []), frameLoopFile, String(quick ? 40 : 120), String(quick ? 4 : 8)];
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: path.join(__dirname, '..') });
+      if (child.status !== 0) throw new Error(`frame-loop.js (${name}) exited ${child.status}: ${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split('\n').pop());
+      runs[name].push(result.ms);
+      if (name === 'register') last = result;
+    }
+  }
+  const plain = median(runs.plain);
+  const registered = median(runs.register);
+  console.log(
+    `runtime track: child processes, median loop time: plain ${plain.toFixed(1)} ms, node --import leakproof/register ${registered.toFixed(1)} ms (${(registered / plain).toFixed(2)}x); ` +
+      `its report: ${last.sites.map((site) => `${site.file}:${site.line}:${site.column} ${site.liveViews} live`).join(', ')}`,
+  );
+}
+
+/** The loader's transform over installed packages' JavaScript: what instrumenting costs at module load. */
+function benchLoad() {
+  const root = path.join(__dirname, '..', 'node_modules');
+  const corpora = [
+    ['eslint/lib (many small CommonJS modules)', path.join(root, 'eslint', 'lib')],
+    ['@typescript-eslint/*/dist (compiled TypeScript, some with .js.map)', path.join(root, '@typescript-eslint')],
+    ['typescript/lib/typescript.js (one 9 MB file)', path.join(root, 'typescript', 'lib', 'typescript.js')],
+  ];
+  const list = (target) => {
+    if (!fs.statSync(target).isDirectory()) return [target];
+    return fs
+      .readdirSync(target, { recursive: true })
+      .map(String)
+      .filter((name) => /\.c?js$/.test(name) && !name.includes('node_modules'))
+      .map((name) => path.join(target, name))
+      .filter((file) => fs.statSync(file).isFile());
+  };
+  for (const [label, target] of corpora) {
+    if (!fs.existsSync(target)) {
+      console.log(`runtime load: ${label}: not installed, skipped`);
+      continue;
+    }
+    const sources = list(target).map((file) => ({ file, code: fs.readFileSync(file, 'utf8') }));
+    const bytes = sources.reduce((sum, { code }) => sum + Buffer.byteLength(code), 0);
+    const times = [];
+    let sites = 0;
+    let parsed = 0;
+    for (let round = 0; round < (quick ? 1 : 3); round++) {
+      gc();
+      sites = 0;
+      parsed = 0;
+      const start = process.hrtime.bigint();
+      for (const { file, code } of sources) {
+        const format = /\b(import|export)\b/.test(code) && file.endsWith('.mjs') ? 'module' : 'commonjs';
+        try {
+          const result = instrument(code, file, format);
+          sites += result.sites;
+          if (result.code !== code || result.sites === 0) parsed++;
+        } catch {
+          // not parseable as CommonJS (an ES module under a .js name): left out of the count
+        }
+      }
+      times.push(seconds(start));
+    }
+    const time = median(times);
+    console.log(
+      `runtime load: ${label}: ${sources.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${sites.toLocaleString('en-US')} expressions wrapped: ` +
+        `${(time * 1000).toFixed(0)} ms, ${((time * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB of source`,
+    );
+  }
 }
 
 async function main() {
@@ -305,6 +401,8 @@ async function main() {
   benchAssertNoLeaks();
   gc();
   await benchTrack();
+  benchLoaderChild();
+  benchLoad();
   console.log(`runtime bench: ${seconds(started).toFixed(1)} s`);
 }
 

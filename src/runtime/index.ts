@@ -8,7 +8,8 @@ export { copy, detach, retainedBytes } from './copy';
 export { inspect } from './inspect';
 export { register, unregister, registered, binLeak } from './registry';
 export { hibernate, hibernateWhenIdle } from './hibernate';
-export { track, untrack, isTracking, report, writeReport, toSarifFindings } from './track';
+export { track, untrack, isTracking } from './track';
+export { report, writeReport, toSarifFindings } from './report';
 export type {
   BinLeakEntry,
   BinLeakOptions,
@@ -23,6 +24,7 @@ export type {
   RetainedBuffer,
   RuntimeFinding,
   RuntimeReport,
+  RuntimeRule,
   RuntimeSite,
   TrackOptions,
 } from './types';

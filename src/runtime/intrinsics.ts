@@ -56,14 +56,14 @@ export const isView = ArrayBuffer.isView;
 export const reflectApply = Reflect.apply;
 export const reflectConstruct = Reflect.construct;
 
-const typedArrayTag = getter(TypedArrayPrototype, Symbol.toStringTag);
-const typedArrayBuffer = getter(TypedArrayPrototype, 'buffer');
+export const typedArrayTag = getter(TypedArrayPrototype, Symbol.toStringTag);
+export const typedArrayBuffer = getter(TypedArrayPrototype, 'buffer');
 const typedArrayByteOffset = getter(TypedArrayPrototype, 'byteOffset');
-const typedArrayByteLength = getter(TypedArrayPrototype, 'byteLength');
+export const typedArrayByteLength = getter(TypedArrayPrototype, 'byteLength');
 const typedArrayLength = getter(TypedArrayPrototype, 'length');
-const dataViewBuffer = getter(DataView.prototype, 'buffer');
+export const dataViewBuffer = getter(DataView.prototype, 'buffer');
 const dataViewByteOffset = getter(DataView.prototype, 'byteOffset');
-const dataViewByteLength = getter(DataView.prototype, 'byteLength');
+export const dataViewByteLength = getter(DataView.prototype, 'byteLength');
 const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
 const sharedArrayBufferByteLength: AnyFunction | undefined =
   typeof SharedArrayBuffer === 'function' ? getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
@@ -75,6 +75,7 @@ export const typedArraySet = TypedArrayPrototype.set as (this: Uint8Array, sourc
 export const OriginalUint8Array = Uint8Array;
 export const OriginalDataView = DataView;
 export const OriginalArrayBuffer = ArrayBuffer;
+export const queueMicrotask: (callback: () => void) => void = globalThis.queueMicrotask.bind(globalThis);
 
 export const mapEntries = Map.prototype.entries as (this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>;
 export const mapSet = Map.prototype.set as (this: Map<unknown, unknown>, key: unknown, value: unknown) => Map<unknown, unknown>;

@@ -1,11 +1,16 @@
-import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TYPED_ARRAY_NAMES, TypedArrayPrototype, viewBuffer, viewByteLength } from './intrinsics';
-import type { RuntimeFinding, RuntimeReport, RuntimeSite, TrackOptions } from './types';
+import { bufferByteLength, defineProperty, getOwnPropertyDescriptor, NodeBuffer, reflectConstruct, TYPED_ARRAY_NAMES, TypedArrayPrototype } from './intrinsics';
+import { DEFAULT_RULE, DEFAULTS, findSite, isLoaderActive, newSite, qualifies, recordAt, resetSites, setOptions, setTracking } from './sites';
+import type { Site } from './sites';
+import type { TrackOptions } from './types';
+
+/**
+ * `track()`: finds where views are made by patching the methods and constructors that make them and
+ * capturing two stack frames per qualifying view. The loader (`leakproof/register`) does the same
+ * without a stack; both record into src/runtime/sites.ts.
+ */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const RULE = 'leakproof/no-retained-view' as const;
-
-const DEFAULTS: Required<TrackOptions> = { minParentBytes: 4096, maxViewRatio: 0.5, sampleRate: 1, constructors: true };
 
 // Frames from this folder are leakproof's own and are skipped when looking for the caller.
 const OWN_DIR = (() => {
@@ -13,29 +18,6 @@ const OWN_DIR = (() => {
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return cut > 0 ? file.slice(0, cut + 1) : '\u0000';
 })();
-
-interface Site {
-  key: string;
-  /** Set on a transient copy when the chosen frame is Node's own code (a deeper capture may do better). */
-  internal?: boolean;
-  file: string;
-  line: number;
-  column: number;
-  via: string;
-  liveViews: number;
-  usedBytes: number;
-  retainedBytes: number;
-  /** ArrayBuffer id -> live views of it made here (each ArrayBuffer's bytes count once per site). */
-  buffers: Map<number, number>;
-}
-
-/** What the finalizer needs when a recorded view dies. Holds no reference to the view or its buffer. */
-interface Recorded {
-  site: Site;
-  bufferId: number;
-  bufferBytes: number;
-  viewBytes: number;
-}
 
 interface Patch {
   target: object;
@@ -50,33 +32,10 @@ interface State {
 }
 
 let state: State | undefined;
-let lastOptions: Required<TrackOptions> = { ...DEFAULTS };
-let sites = new Map<string, Site>();
-let bufferIds = new WeakMap<object, number>();
-let nextBufferId = 1;
-let seenViews = 0;
-let recordedViews = 0;
-let sampleCredit = 0;
 // Views made while a patched method runs (Buffer#slice calls Buffer#subarray) are the outer call's.
 let depth = 0;
-// Read by the patched methods on every call: plain module variables, not object fields.
+// Read by the patched methods on every call: a plain module variable, not an object field.
 let active = false;
-let minParentBytes = DEFAULTS.minParentBytes;
-let maxViewRatio = DEFAULTS.maxViewRatio;
-let sampleRate = DEFAULTS.sampleRate;
-
-const finalizer = new FinalizationRegistry<Recorded>((recorded) => {
-  const site = recorded.site;
-  site.liveViews--;
-  site.usedBytes -= recorded.viewBytes;
-  const left = (site.buffers.get(recorded.bufferId) ?? 1) - 1;
-  if (left <= 0) {
-    site.buffers.delete(recorded.bufferId);
-    site.retainedBytes -= recorded.bufferBytes;
-  } else {
-    site.buffers.set(recorded.bufferId, left);
-  }
-});
 
 function toPath(file: string): string {
   if (!file.startsWith('file:')) return file;
@@ -121,11 +80,7 @@ function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
   const line = chosen.getLineNumber() ?? 0;
   const column = chosen.getColumnNumber() ?? 0;
   const key = `${chosenFile}:${line}:${column}`;
-  let site = sites.get(key);
-  if (site === undefined) {
-    site = { key, file: toPath(chosenFile) || '<anonymous>', line, column, via: pendingVia, liveViews: 0, usedBytes: 0, retainedBytes: 0, buffers: new Map() };
-    sites.set(key, site);
-  }
+  const site = findSite(key) ?? newSite(key, toPath(chosenFile) || '<anonymous>', line, column, pendingVia, DEFAULT_RULE);
   if (internalSite) {
     internalSite = false;
     return { ...site, internal: true } as Site;
@@ -134,23 +89,6 @@ function pickSite(_error: unknown, frames: CallSite[]): Site | undefined {
 }
 
 const DEEP_FRAMES = 12;
-
-/**
- * A small view of a large ArrayBuffer, to be recorded (sampling applied): its ArrayBuffer, or
- * undefined. Counts the views seen.
- */
-function qualifies(view: ArrayBufferView): ArrayBufferLike | undefined {
-  const buffer = viewBuffer(view);
-  const bufferBytes = bufferByteLength(buffer);
-  if (bufferBytes < minParentBytes || viewByteLength(view) > bufferBytes * maxViewRatio) return undefined;
-  seenViews++;
-  if (sampleRate < 1) {
-    sampleCredit += sampleRate;
-    if (sampleCredit < 1) return undefined;
-    sampleCredit -= 1;
-  }
-  return buffer;
-}
 
 /** Formats a captured stack into a Site (see pickSite), nothing of it is kept. */
 function siteOf(holder: { stack?: unknown }, via: string): Site | undefined {
@@ -188,22 +126,9 @@ function deepSite(via: string): Site | undefined {
 function record(view: ArrayBufferView, buffer: ArrayBufferLike, holder: { stack?: unknown }, via: string): void {
   let site = siteOf(holder, via);
   if (site === undefined || site.internal) site = deepSite(via) ?? site;
-  if (site?.internal) site = sites.get(site.key);
+  if (site?.internal) site = findSite(site.key);
   if (site === undefined) return;
-  const bufferBytes = bufferByteLength(buffer);
-  const viewBytes = viewByteLength(view);
-  let bufferId = bufferIds.get(buffer);
-  if (bufferId === undefined) {
-    bufferId = nextBufferId++;
-    bufferIds.set(buffer, bufferId);
-  }
-  const held = site.buffers.get(bufferId);
-  site.buffers.set(bufferId, (held ?? 0) + 1);
-  if (held === undefined) site.retainedBytes += bufferBytes;
-  site.liveViews++;
-  site.usedBytes += viewBytes;
-  recordedViews++;
-  finalizer.register(view, { site, bufferId, bufferBytes, viewBytes });
+  recordAt(site, view, buffer);
 }
 
 function patch(target: object, key: PropertyKey, make: (original: any) => unknown, patches: Patch[]): void {
@@ -346,13 +271,8 @@ export function track(options?: TrackOptions): boolean {
     const wasTracking = state !== undefined;
     if (state !== undefined && state.options.constructors !== resolved.constructors) untrack();
     if (state === undefined) {
-      if (!wasTracking) {
-        sites = new Map();
-        bufferIds = new WeakMap();
-        seenViews = 0;
-        recordedViews = 0;
-        sampleCredit = 0;
-      }
+      // The loader's sites stay: they were recorded since the process started.
+      if (!wasTracking && !isLoaderActive()) resetSites();
       const patches: Patch[] = [];
       try {
         if (NodeBuffer) {
@@ -371,14 +291,13 @@ export function track(options?: TrackOptions): boolean {
       state = { options: resolved, patches, active: true };
     }
     state.options = resolved;
-    lastOptions = resolved;
-    minParentBytes = resolved.minParentBytes;
-    maxViewRatio = resolved.maxViewRatio;
-    sampleRate = resolved.sampleRate;
+    setOptions(resolved);
     active = true;
+    setTracking(true);
     return true;
   } catch {
     active = false;
+    setTracking(false);
     return false;
   }
 }
@@ -402,6 +321,7 @@ function restore(patches: Patch[]): void {
 export function untrack(): boolean {
   try {
     active = false;
+    setTracking(false);
     if (state === undefined) return false;
     restore(state.patches);
     state = undefined;
@@ -414,90 +334,4 @@ export function untrack(): boolean {
 /** Whether `track()` is on. */
 export function isTracking(): boolean {
   return active;
-}
-
-/**
- * The sites whose recorded views are still alive, most retained bytes first. A view counts as dead once
- * the garbage collector has collected it and its finalizer has run (finalizers run as separate tasks:
- * after a forced `gc()`, let the event loop turn before calling this). Plain JSON data: write it with
- * `JSON.stringify(report())` or `writeReport(file)` for `leakproof lint --runtime-report FILE`.
- */
-export function report(): RuntimeReport {
-  const result: RuntimeReport = {
-    version: 1,
-    tool: 'leakproof/runtime',
-    generatedAt: new Date().toISOString(),
-    tracking: active,
-    options: { ...lastOptions },
-    seenViews,
-    recordedViews,
-    sites: [],
-  };
-  try {
-    for (const site of sites.values()) {
-      if (site.liveViews <= 0) continue;
-      const entry: RuntimeSite = {
-        file: site.file,
-        line: site.line,
-        column: site.column,
-        rule: RULE,
-        liveViews: site.liveViews,
-        retainedBytes: site.retainedBytes,
-        usedBytes: site.usedBytes,
-        via: site.via,
-      };
-      result.sites.push(entry);
-    }
-    result.sites.sort(
-      (a, b) => b.retainedBytes - b.usedBytes - (a.retainedBytes - a.usedBytes) || b.liveViews - a.liveViews || a.file.localeCompare(b.file) || a.line - b.line,
-    );
-  } catch {
-    // return what was gathered
-  }
-  return result;
-}
-
-/** Writes `report()` as JSON to `file` (for `leakproof lint --runtime-report FILE`). Returns false on failure. */
-export function writeReport(file: string): boolean {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fs = require('node:fs') as typeof import('node:fs');
-    fs.writeFileSync(file, `${JSON.stringify(report(), null, 2)}\n`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} B`;
-}
-
-/**
- * A report's sites as findings in the tool-neutral shape the CLI writes as SARIF (`ruleId`, `message`,
- * `level`, `file`, `line`, `column`, `properties`). `root`, when given, makes absolute paths relative to it.
- */
-export function toSarifFindings(runtimeReport: Pick<RuntimeReport, 'sites'>, root?: string): RuntimeFinding[] {
-  const findings: RuntimeFinding[] = [];
-  try {
-    const prefix = root === undefined ? undefined : root.replace(/[\\/]+$/, '') + '/';
-    for (const site of runtimeReport.sites) {
-      let file = site.file.split('\\').join('/');
-      if (prefix !== undefined && file.startsWith(prefix.split('\\').join('/'))) file = file.slice(prefix.length);
-      findings.push({
-        ruleId: RULE,
-        level: 'warning',
-        message: `${site.liveViews} live view(s) made here (${site.via || 'a view'}) keep ${formatBytes(site.retainedBytes)} of ArrayBuffers for ${formatBytes(site.usedBytes)} used.`,
-        file,
-        line: site.line,
-        column: site.column,
-        properties: { liveViews: site.liveViews, retainedBytes: site.retainedBytes, usedBytes: site.usedBytes, via: site.via },
-      });
-    }
-  } catch {
-    // return what was converted
-  }
-  return findings;
 }

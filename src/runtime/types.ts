@@ -134,20 +134,30 @@ export interface TrackOptions {
   constructors?: boolean;
 }
 
+/**
+ * The rule a runtime site is reported under: `leakproof/no-retained-view` unless the loader was given a
+ * lint result (`LEAKPROOF_LINT`) that reports another leakproof rule on that line.
+ */
+export type RuntimeRule = `leakproof/${string}`;
+
 /** One source location where views still alive were made. The shape `leakproof lint --runtime-report` reads. */
 export interface RuntimeSite {
   /** Absolute path of the file (a `file:` URL is turned into a path), or the V8 script name. */
   file: string;
   line: number;
   column: number;
-  rule: 'leakproof/no-retained-view';
+  rule: RuntimeRule;
   /** Views made here and not yet garbage collected. */
   liveViews: number;
   /** Byte length of the distinct ArrayBuffers those views keep. */
   retainedBytes: number;
   /** Bytes those views cover. */
   usedBytes: number;
-  /** The method that made them: `Buffer#subarray`, `TypedArray#subarray`, `new DataView`, … */
+  /**
+   * What made them: with `track()`, the method (`Buffer#subarray`, `TypedArray#subarray`, `new DataView`,
+   * …); with the loader, the expression's callee as written (`subarray`, `slice`, `Buffer.from`,
+   * `new Uint8Array`, …).
+   */
   via: string;
 }
 
@@ -157,6 +167,8 @@ export interface RuntimeReport {
   generatedAt: string;
   /** Whether `track()` is still on. */
   tracking: boolean;
+  /** Whether the loader (`leakproof/register`) instrumented modules of this process. */
+  loader: boolean;
   options: Required<TrackOptions>;
   /** Qualifying views seen, and how many of them were recorded (sampling). */
   seenViews: number;
@@ -167,7 +179,7 @@ export interface RuntimeReport {
 
 /** A finding in the tool-neutral shape the CLI turns into SARIF (`src/report/sarif.ts`'s `SarifFinding`). */
 export interface RuntimeFinding {
-  ruleId: 'leakproof/no-retained-view';
+  ruleId: RuntimeRule;
   message: string;
   level: 'warning';
   file: string;
