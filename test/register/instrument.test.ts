@@ -63,3 +63,17 @@ describe('instrument', () => {
     expect(() => instrument('import x from "y"; x.slice(1);', FILE, 'commonjs')).toThrow(/'import' and 'export' may appear only with 'sourceType: module' \(1:0\)/);
   });
 });
+
+describe('acorn, an optional peer', () => {
+  it('is loaded on first use, and its absence is an error naming the install', () => {
+    jest.isolateModules(() => {
+      jest.doMock('acorn', () => {
+        throw new Error("Cannot find module 'acorn'");
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { loadParser } = require('../../src/register/instrument') as typeof import('../../src/register/instrument');
+      expect(() => loadParser()).toThrow('leakproof/register needs the acorn parser, an optional peer of leakproof: npm install --save-dev acorn');
+    });
+    jest.dontMock('acorn');
+  });
+});
