@@ -64,6 +64,7 @@ const ELEMENT_SIZES: Record<string, number> = {
   Buffer: 1,
 };
 
+const TEXT_DECODER = new Set(['TextDecoder']);
 const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view']);
 
 export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
@@ -91,11 +92,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   if (unwrap(view).type === AST_NODE_TYPES.ThisExpression || view.type === AST_NODE_TYPES.Super) return undefined;
   const sourceCode = facts.sourceCode;
   const buffers = facts.kinds;
-  const types = facts.types;
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
-  const parts = types.typed ? types.partKinds(unwrap(view)) : [];
+  const parts = buffers.typeParts(view);
   if (parts.length > 0 && !parts.includes('unknown')) {
     if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view')) return undefined;
     provenView = true;
@@ -372,7 +372,7 @@ function isTextDecoder(receiver: TSESTree.Node, facts: FileFacts): boolean {
   const node = unwrap(receiver);
   // `new TextDecoder()` or a variable holding one; a field named `…decoder`; with types, the class.
   if (isConstructedBy(node, facts.sourceCode, (callee) => callee.type === AST_NODE_TYPES.Identifier && callee.name === 'TextDecoder')) return true;
-  if (facts.types.typed && facts.types.hasNominalBase(node, new Set(['TextDecoder']))) return true;
+  if (facts.kinds.isInstanceOf(node, TEXT_DECODER)) return true;
   if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
     return /decoder$/i.test(propertyName(node) ?? '');
   }

@@ -58,10 +58,9 @@ export function findBufferSlice(
     const evidence = answer.evidence;
     // With types, the fix must keep the program type-correct: `slice` is typed `Buffer<ArrayBuffer>`,
     // `subarray` keeps the receiver's ArrayBuffer type; where that does not fit, a human decides.
-    const types = facts.types;
-    const parts = types.partKinds(receiver);
-    const typesKnow = types.typed && parts.length > 0 && !parts.includes('unknown');
-    const fits = typesKnow ? viaCall || types.methodResultFits(call, receiver, 'subarray') : !feedsBufferSource(call);
+    const parts = facts.kinds.typeParts(receiver);
+    const typesKnow = parts.length > 0 && !parts.includes('unknown');
+    const fits = typesKnow ? viaCall || facts.types.methodResultFits(call, receiver, 'subarray') : !feedsBufferSource(call);
     const text = (part: TSESTree.Node) => facts.sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
     // A field known only by the methods called on it may be a Buffer-like class without `subarray`.
     const renameIsSafe = answer.level === 'proven' && fits && !isFeatureDetectBranch(call, text);
@@ -128,28 +127,12 @@ function bufferPassingCaller(receiver: TSESTree.Node, facts: FileFacts): TSESTre
   if (index < 0) return undefined;
   // Cheaper question first: untyped, the annotation; typed, the same-file callers (most functions have
   // none, and then the parameter's type is not worth a checker query).
-  const typed = facts.types.typed;
-  if (!typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, facts)) return undefined;
+  const typed = facts.kinds.typed;
+  if (!typed && !facts.kinds.isUint8Array(id)) return undefined;
   const passing = facts.calls.callSites(fn).filter((call) => {
     const arg = call.arguments[index];
     return arg && arg.type !== AST_NODE_TYPES.SpreadElement;
   });
-  if (passing.length === 0 || (typed && !isTypedUint8Array(def.name as TSESTree.Identifier, id, facts))) return undefined;
+  if (passing.length === 0 || (typed && !facts.kinds.isUint8Array(id))) return undefined;
   return passing.find((call) => facts.kinds.isBuffer(call.arguments[index]!));
-}
-
-function isTypedUint8Array(name: TSESTree.Identifier, use: TSESTree.Node, facts: FileFacts): boolean {
-  const types = facts.types;
-  if (types.typed) {
-    const parts = types.partKinds(use);
-    if (parts.length > 0) {
-      return parts.every((part) => part === 'typed-array') && types.hasNominalBase(use, new Set(['Uint8Array']));
-    }
-  }
-  const annotation = name.typeAnnotation?.typeAnnotation;
-  return (
-    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
-    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
-    annotation.typeName.name === 'Uint8Array'
-  );
 }

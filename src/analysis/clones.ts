@@ -29,11 +29,8 @@ export function isCloningCall(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (method && IDB_STORE_METHODS.has(method)) return isObjectStore(receiver, facts);
   if (method !== 'postMessage') return false;
   if (options.anyPostMessage) return true;
-  const types = facts.types;
-  if (types.typed) {
-    const parts = types.partKinds(receiver);
-    if (parts.length > 0 && !parts.includes('unknown')) return types.hasNominalBase(receiver, POST_MESSAGE_TYPES);
-  }
+  const parts = facts.kinds.typeParts(receiver);
+  if (parts.length > 0 && !parts.includes('unknown')) return facts.kinds.isInstanceOf(receiver, POST_MESSAGE_TYPES);
   const name = nameOf(receiver);
   if (name && POST_MESSAGE_RECEIVERS.test(name)) return true;
   if (receiver.type === AST_NODE_TYPES.Identifier) {
@@ -53,7 +50,7 @@ export function isCloningCall(call: TSESTree.CallExpression | TSESTree.NewExpres
 function isObjectStore(receiver: TSESTree.Node, facts: FileFacts): boolean {
   const isStoreCall = (node: TSESTree.Node) => node.type === AST_NODE_TYPES.CallExpression && methodCall(node)?.name === 'objectStore';
   if (isStoreCall(receiver)) return true;
-  if (facts.types.typed && facts.types.hasNominalBase(receiver, IDB_STORE_TYPES)) return true;
+  if (facts.kinds.isInstanceOf(receiver, IDB_STORE_TYPES)) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(facts.sourceCode, receiver);
   const init = variable && singleInit(variable);

@@ -140,6 +140,21 @@ export class ValueKinds {
     return false;
   }
 
+  /** True when the file has a TypeScript program: the one switch between typed and untyped answers. */
+  get typed(): boolean {
+    return this.types.typed;
+  }
+
+  /** The checker's kind of each part of the value's type (null and undefined left out); [] without types. */
+  typeParts(expr: TSESTree.Node): ValueKind[] {
+    return this.types.partKinds(unwrap(expr));
+  }
+
+  /** With types: the value's type is, or derives from, a class named in `names`. Without: false. */
+  isInstanceOf(expr: TSESTree.Node, names: ReadonlySet<string>): boolean {
+    return this.types.hasNominalBase(unwrap(expr), names);
+  }
+
   /** The kind alone (proven or likely); 'unknown' when nothing says. */
   kindOf(expr: TSESTree.Node): ValueKind {
     return this.describe(expr).kind;
