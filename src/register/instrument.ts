@@ -1,4 +1,5 @@
 import type { Node } from 'acorn';
+import { TYPED_ARRAY_NAMES } from '../runtime/intrinsics';
 import { formatSiteId, VIEW_HELPER } from '../runtime/static-sites';
 import { DEFAULT_RULE } from '../runtime/sites';
 import type { RuntimeRule } from '../runtime/types';
@@ -30,20 +31,8 @@ export interface InstrumentResult {
 }
 
 const METHODS = new Set(['subarray', 'slice']);
-const CONSTRUCTORS = new Set([
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-  'DataView',
-]);
+// The typed-array constructors the runtime knows (Float16Array too, where it exists) and DataView.
+const CONSTRUCTORS = new Set<string>([...TYPED_ARRAY_NAMES, 'DataView']);
 
 // A file that mentions none of these has nothing to wrap and is not parsed.
 const MENTIONS = /subarray|slice|Buffer\s*\.\s*from|Array\b|DataView/;

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIO } from '../../src/cli/io';
+import { compileTypeScriptDir } from '../runtime/helpers';
 
 const PROGRAMS = path.join(__dirname, 'programs');
 
@@ -118,19 +119,7 @@ function asciiJson(text: string): string {
  * run the scenario's leaky and fixed actors. Returns `dir`.
  */
 export function compileFixture(scenario: string, dir: string): string {
-  const { transformFileSync } = require('@swc/core') as typeof import('@swc/core');
-  const from = path.join(__dirname, '..', '..', 'fixtures', scenario);
-  for (const name of fs.readdirSync(from)) {
-    if (!name.endsWith('.ts')) continue;
-    const { code } = transformFileSync(path.join(from, name), {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-      sourceMaps: false,
-      swcrc: false,
-      configFile: false,
-    });
-    fs.writeFileSync(path.join(dir, name.replace(/\.ts$/, '.js')), code);
-  }
+  compileTypeScriptDir(path.join(__dirname, '..', '..', 'fixtures', scenario), dir);
   return dir;
 }
 

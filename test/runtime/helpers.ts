@@ -13,17 +13,7 @@ const PROGRAMS = path.join(__dirname, 'programs');
  */
 export function buildRuntime(): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-runtime-'));
-  for (const name of fs.readdirSync(SOURCE)) {
-    if (!name.endsWith('.ts')) continue;
-    const { code } = transformFileSync(path.join(SOURCE, name), {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-      sourceMaps: false,
-      swcrc: false,
-      configFile: false,
-    });
-    fs.writeFileSync(path.join(dir, name.replace(/\.ts$/, '.js')), code);
-  }
+  compileTypeScriptDir(SOURCE, dir);
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -63,4 +53,19 @@ export function buildLeakTest(): { testEntry: string; cleanup: () => void } {
     }
   }
   return { testEntry: path.join(dir, 'test', 'index.js'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Compiles every `.ts` file of `from` (not its subfolders) to CommonJS `.js` files in `to`, with swc. */
+export function compileTypeScriptDir(from: string, to: string): void {
+  for (const name of fs.readdirSync(from)) {
+    if (!name.endsWith('.ts')) continue;
+    const { code } = transformFileSync(path.join(from, name), {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+      sourceMaps: false,
+      swcrc: false,
+      configFile: false,
+    });
+    fs.writeFileSync(path.join(to, name.replace(/\.ts$/, '.js')), code);
+  }
 }
