@@ -82,7 +82,8 @@ export class EscapeFinder {
   /**
    * `this.pending = this.pending.subarray(n)`: trimming a buffer in place keeps nothing new. So does
    * keeping a text stream's unfinished tail (`const all = rest + chunk; … rest = all.slice(i)`): it holds
-   * at most one chunk until the next one arrives, as a Buffer accumulator does.
+   * at most one chunk until the next one arrives, as a Buffer accumulator does; so does a text carry
+   * taken with `lines.pop()` from `(carry + chunk).split('\n')`.
    */
   isSelfTrim(sink: Sink, parent: TSESTree.Node): boolean {
     if (sink.kind !== 'field' && sink.kind !== 'outer-variable') return false;
@@ -90,6 +91,8 @@ export class EscapeFinder {
     const target = text(sink.target);
     const base = unwrap(parent);
     if (text(base) === target) return true;
+    // `carry = (carry + chunk).split('\n').pop()`: the unfinished line, cut from the text it was built from.
+    if (concatenationParts(base).some((part) => text(part) === target)) return true;
     if (base.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(this.sourceCode, base);
       const init = variable && singleInit(variable);
