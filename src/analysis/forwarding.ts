@@ -9,7 +9,7 @@ import {
 } from './apis';
 import { calleeName, findVariable, isFunction, isInside, methodCall, methodNameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler } from './handlers';
-import type { FileFacts as Analysis } from './file';
+import type { FileFacts } from './file';
 import type { ValueKind } from './types';
 
 /**
@@ -63,11 +63,11 @@ const VIEW_MEMBERS = new Set(['length', 'byteLength', 'byteOffset', 'buffer', 's
 /** The forwarding `call` does, if it is a middleman forward. Never throws. */
 export function findForwarding(
   call: TSESTree.CallExpression,
-  analysis: Analysis,
+  facts: FileFacts,
   options: ForwardingOptions,
 ): Forwarding | undefined {
   try {
-    return new ForwardingCheck(analysis, options).check(call);
+    return new ForwardingCheck(facts, options).check(call);
   } catch {
     return undefined;
   }
@@ -77,17 +77,17 @@ class ForwardingCheck {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
   constructor(
-    private readonly analysis: Analysis,
+    private readonly facts: FileFacts,
     private readonly options: ForwardingOptions,
   ) {
-    this.sourceCode = analysis.sourceCode;
+    this.sourceCode = facts.sourceCode;
   }
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
     if (!send) return undefined;
     const { method, destination, payload } = send;
-    const handler = this.analysis.handlers.enclosingHandler(call);
+    const handler = this.facts.handlers.enclosingHandler(call);
     if (!handler || !this.isMessageHandler(handler)) return undefined;
     const source = this.payloadSource(payload, handler.fn);
     if (!source || this.isScalar(payload, source)) return undefined;
@@ -97,7 +97,7 @@ class ForwardingCheck {
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
     if (!this.isOnlyForwarded(source, call, payload, handler.fn)) return undefined;
-    const payloadKind = this.analysis.kinds.kindOf(payload);
+    const payloadKind = this.facts.kinds.kindOf(payload);
     return {
       call,
       handler,
@@ -138,7 +138,7 @@ class ForwardingCheck {
     if (handler.event && NON_MESSAGE_EVENTS.has(handler.event)) return false;
     if (handler.kind !== 'method') return true;
     const name = methodNameOf(handler.fn);
-    return !!name && this.analysis.settings.handlerMethods.has(name);
+    return !!name && this.facts.settings.handlerMethods.has(name);
   }
 
   /** The message parameter of the handler, its fields, or a local naming one of its fields. */
@@ -194,7 +194,7 @@ class ForwardingCheck {
 
   /** Routing scalars (an id, a key, a number) cost nothing to forward. */
   private isScalar(payload: TSESTree.Node, source: PayloadSource): boolean {
-    if (this.analysis.types.isSmallScalar(payload)) return true;
+    if (this.facts.types.isSmallScalar(payload)) return true;
     const last = source.path[source.path.length - 1];
     return last !== undefined && SCALAR_FIELD_NAMES.test(last);
   }
@@ -244,7 +244,7 @@ class ForwardingCheck {
           return node;
         }
         // `this.route(msg.key)` where `route` returns `this.routes.get(key)`.
-        const callee = this.analysis.calls.resolveCallee(node);
+        const callee = this.facts.calls.resolveCallee(node);
         if (!callee || callee === fn) return undefined;
         if (node.arguments.some((arg) => this.isSenderKey(arg, fn, source))) return undefined;
         const returns = returnedValues(callee);
@@ -308,7 +308,7 @@ class ForwardingCheck {
 
   /** `write` and `send` are hops when the destination is a peer: a socket, a connection, a client. */
   private looksLikePeer(destination: TSESTree.Node, lookup: TSESTree.Node): boolean {
-    if (this.analysis.types.typed && this.analysis.types.hasNominalBase(unwrap(destination), PEER_TYPES)) return true;
+    if (this.facts.types.typed && this.facts.types.hasNominalBase(unwrap(destination), PEER_TYPES)) return true;
     const names: string[] = [];
     const collect = (raw: TSESTree.Node) => {
       const node = unwrap(raw);
@@ -413,7 +413,7 @@ class ForwardingCheck {
 
   /** Field reads that route: a lookup key, a comparison, a switch, a hash or shard function, a log line. */
   private isRoutingUse(top: TSESTree.Node, depth: number): boolean {
-    if (this.analysis.types.isSmallScalar(top)) return true;
+    if (this.facts.types.isSmallScalar(top)) return true;
     const { child, parent } = outerParent(top);
     if (!parent) return false;
     switch (parent.type) {

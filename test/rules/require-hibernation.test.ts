@@ -549,7 +549,7 @@ export class ChatRoom extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "server", "detail": "message", "actor": "ChatRoom", "handlerMethod": "webSocketMessage"},
+        data: {"subject": "server", "events": "'message'", "actor": "ChatRoom", "handlerMethods": "`webSocketMessage`"},
         line: 7,
         column: 5,
         endLine: 9,
@@ -574,7 +574,7 @@ export class ChatRoom extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "server", "detail": "close", "actor": "ChatRoom", "handlerMethod": "webSocketClose"},
+        data: {"subject": "server", "events": "'close'", "actor": "ChatRoom", "handlerMethods": "`webSocketClose`"},
         line: 7,
         column: 5,
         endLine: 7,
@@ -1048,7 +1048,7 @@ export class Bridge extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "this.peer", "actor": "Bridge", "detail": "message", "handlerMethod": "webSocketMessage"},
+        data: {"subject": "this.peer", "actor": "Bridge", "events": "'message'", "handlerMethods": "`webSocketMessage`"},
         line: 14,
         column: 5,
         endLine: 14,
