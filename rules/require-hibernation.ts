@@ -84,7 +84,7 @@ export default createRule<Options, MessageId>({
       socketStateInMemory:
         '{{actor}} keeps per-socket state in `this.{{subject}}`, keyed by the socket, without `serializeAttachment` (blocker: per-socket state in memory): the object cannot hibernate without losing it. Store it with `ws.serializeAttachment()` and read it back with `ws.deserializeAttachment()`.',
       partyKitListener:
-        '`{{subject}}` in {{actor}}.onConnect with `hibernate: true` (blocker: per-connection listener): it keeps the room awake while attached and is gone after the room hibernates. Handle messages in `onMessage(message, connection)`.',
+        '`{{subject}}` in {{actor}}.onConnect, which hibernates ({{selectedBy}}) (blocker: per-connection listener): it keeps the room awake while attached and is gone after the room hibernates. Handle messages in `onMessage(message, connection)`.',
       unreleasedBuffer:
         '{{handler}} accumulates {{what}} into `this.{{subject}}`, which nothing in {{actor}} clears, trims or compacts (blocker: unreleased buffers): an idle actor keeps all of it resident. Release it when idle (an idle timer, or `hibernateWhenIdle` from leakproof/runtime).',
       acceptWithHibernation: 'Accept with `{{state}}.acceptWebSocket({{subject}})` (then add {{detail}}).',
@@ -141,7 +141,7 @@ export default createRule<Options, MessageId>({
           context.report({ node: blocker.node, messageId: 'socketStateInMemory', data: { actor, subject: blocker.field } });
           return;
         case 'partykit-listener':
-          context.report({ node: blocker.node, messageId: 'partyKitListener', data: { actor, subject: blocker.listener } });
+          context.report({ node: blocker.node, messageId: 'partyKitListener', data: { actor, subject: blocker.listener, selectedBy: blocker.selectedBy === 'option' ? '`hibernate: true`' : 'it defines `onMessage`' } });
           return;
         case 'unreleased-buffer':
           context.report({ node: blocker.node, messageId: 'unreleasedBuffer', data: { actor, subject: blocker.field, handler: blocker.handler, what: blocker.what } });

@@ -8,6 +8,121 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real shapes (issue 12): near-misses of the cases below. A constructor(state, env) alone is no Durable
+// Object; a helper that only sends; a cache refilled from the socket; a short constant delay; an
+// object-literal server without onMessage (no hibernation); a field trimmed after each append.
+  {
+    code: `export class Counter {
+  constructor(state, env) {
+    this.state = state;
+    this.env = env;
+  }
+  start() {
+    setInterval(() => this.tick(), 1000);
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `function greet(ws) {
+  ws.send('welcome');
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    greet(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketClose(ws, code, reason) {
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+    ws.close(code, 'bye');
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void }; constructor(ctx: unknown, env: unknown); }
+export class Lobby extends DurableObject {
+  private meta = new Map<WebSocket, { url: string }>();
+  async webSocketMessage(ws: WebSocket, message: string) {
+    let meta = this.meta.get(ws);
+    if (!meta) {
+      meta = { url: ws.url };
+      this.meta.set(ws, meta);
+    }
+    ws.send(meta.url + message);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const RETRY_MS = 50;
+export class Doc extends DurableObject {
+  schedule() {
+    setTimeout(() => this.save(), RETRY_MS);
+  }
+  save() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default {
+  onConnect(ws, room) {
+    ws.addEventListener('message', (event) => room.broadcast(event.data));
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class ChatSession {
+  transcript = '';
+  handle(text) {
+    this.transcript += text;
+    if (this.transcript.length > 4096) this.transcript = this.transcript.slice(-1024);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket, code) {
+    this.sessions.delete(webSocket);
+    webSocket.close(code, 'Durable Object is closing WebSocket');
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    this.closeOrErrorHandler(webSocket, code);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
 export class Lobby extends DurableObject {
@@ -311,6 +426,435 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Real shapes (issue 12): pre-class Durable Objects (the workers-chat-demo shape, accepted in
+// handleSession, one finding for the listener set), a helper one call level down, an untyped pair alias,
+// webSocketClose handing the socket to code that does not close it, Map<WebSocket, …> state, a constant
+// delay, PartyKit's instance options and object-literal API, generic actor classes by name.
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.storage = state.storage;
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    await this.handleSession(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async handleSession(webSocket) {
+    webSocket.accept();
+    webSocket.addEventListener('message', (msg) => this.broadcast(msg.data));
+    webSocket.addEventListener('close', () => this.quit(webSocket));
+    webSocket.addEventListener('error', () => this.quit(webSocket));
+  }
+  broadcast(data) {}
+  quit(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"webSocket","events":"'message', 'close' and 'error'","actor":"ChatRoom","handlerMethods":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 12,
+        column: 5,
+        endLine: 12,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.storage = state.storage;
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    await this.handleSession(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async handleSession(webSocket) {
+    this.state.acceptWebSocket(webSocket);
+    webSocket.addEventListener('message', (msg) => this.broadcast(msg.data));
+    webSocket.addEventListener('close', () => this.quit(webSocket));
+    webSocket.addEventListener('error', () => this.quit(webSocket));
+  }
+  broadcast(data) {}
+  quit(ws) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Counter {
+  constructor(state, env) {
+    this.state = state;
+    state.blockConcurrencyWhile(async () => {});
+  }
+  start() {
+    setInterval(() => this.tick(), 1000);
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setInterval","actor":"Counter"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `function attachHandlers(ws, room) {
+  ws.addEventListener('message', (event) => room.broadcast(event.data));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    attachHandlers(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  broadcast(data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"events":"'message'","subject":"ws","actor":"Room","handlerMethods":"`webSocketMessage`"},
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Echo extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = pair[1];
+    server.accept();
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Echo","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Echo extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = pair[1];
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketMessage(ws, message) { ws.send(message); }
+  async webSocketClose(ws, code, reason) {
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"cleanup"},
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketMessage(ws, message) { ws.send(message); }
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.onClose(ws);
+  }
+  onClose(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"onClose"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.onClose(ws);
+  }
+  onClose(ws) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void }; constructor(ctx: unknown, env: unknown); }
+export class Lobby extends DurableObject {
+  private sessions = new Map<WebSocket, { name: string }>();
+  join(socket, name: string) {
+    this.sessions.set(socket, { name });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"Lobby","subject":"sessions"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const SAVE_DEBOUNCE_MS = 5000;
+export class Doc extends DurableObject {
+  schedule() {
+    setTimeout(() => this.save(), SAVE_DEBOUNCE_MS);
+  }
+  save() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Doc"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export default class Chat {
+  readonly options = { hibernate: true };
+  onConnect(conn) {
+    conn.addEventListener('message', (event) => this.relay(event.data));
+  }
+  relay(data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('message', …)","actor":"Chat","selectedBy":"`hibernate: true`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export default {
+  onConnect(ws, room) {
+    ws.addEventListener('message', (event) => room.broadcast(event.data));
+  },
+  onMessage(message, sender, room) {
+    room.broadcast(message);
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"ws.addEventListener('message', …)","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 74,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class StreamSession {
+  frames: Buffer[] = [];
+  receive(frame: Buffer) {
+    this.frames.push(frame);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"StreamSession.receive","what":"buffers","subject":"frames","actor":"StreamSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ChatSession {
+  transcript = '';
+  handle(text) {
+    this.transcript += text;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"ChatSession.handle","what":"strings","subject":"transcript","actor":"ChatSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket) {
+    const session = this.sessions.get(webSocket) || {};
+    this.sessions.delete(webSocket);
+    if (session.name) this.broadcast({ quit: session.name });
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    this.closeOrErrorHandler(webSocket);
+  }
+  broadcast(message) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"ChatRoom","subject":"webSocket","via":"closeOrErrorHandler"},
+        line: 16,
+        column: 9,
+        endLine: 16,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket) {
+    const session = this.sessions.get(webSocket) || {};
+    this.sessions.delete(webSocket);
+    if (session.name) this.broadcast({ quit: session.name });
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    webSocket.close();
+    this.closeOrErrorHandler(webSocket);
+  }
+  broadcast(message) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
@@ -849,7 +1393,7 @@ export default class Room {
     errors: [
       {
         messageId: "partyKitListener",
-        data: {"subject": "conn.addEventListener('message', …)", "actor": "Room"},
+        data: {"subject": "conn.addEventListener('message', …)", "actor": "Room", "selectedBy": "`hibernate: true`"},
         line: 5,
         column: 5,
         endLine: 5,
@@ -872,7 +1416,7 @@ export default class Room {
     errors: [
       {
         messageId: "partyKitListener",
-        data: {"subject": "connection.onclose = …", "actor": "Room"},
+        data: {"subject": "connection.onclose = …", "actor": "Room", "selectedBy": "`hibernate: true`"},
         line: 5,
         column: 5,
         endLine: 5,

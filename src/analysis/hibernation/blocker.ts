@@ -64,6 +64,8 @@ export interface PartyKitListener extends BlockerBase {
   kind: 'partykit-listener';
   /** `conn.addEventListener('message', …)`, `conn.onmessage = …`. */
   listener: string;
+  /** What selects hibernation: the `hibernate: true` option, or (object-literal API) an `onMessage` handler. */
+  selectedBy: 'option' | 'onMessage';
 }
 
 /** An actor field that accumulates incoming buffers or text and that nothing releases. */

@@ -12,6 +12,7 @@ import type { ActorScan } from './scan';
  */
 export function partyKitBlockers(scan: ActorScan, blockers: Blocker[]): void {
   if (!hibernates(scan)) return;
+  const selectedBy = scan.isClass ? 'option' : 'onMessage';
   const fn = scan.method(PARTYKIT_CONNECT_METHOD)?.fn;
   const conn = fn?.params[0];
   if (!fn || conn?.type !== AST_NODE_TYPES.Identifier) return;
@@ -22,9 +23,9 @@ export function partyKitBlockers(scan: ActorScan, blockers: Blocker[]): void {
     const call = member.parent;
     if (name && CONNECTION_LISTEN_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
       const event = staticString(call.arguments[0]);
-      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name}(${event !== undefined ? `'${event}'` : '…'}, …)` });
+      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name}(${event !== undefined ? `'${event}'` : '…'}, …)`, selectedBy });
     } else if (name && /^on[a-z]+$/.test(name) && call?.type === AST_NODE_TYPES.AssignmentExpression && call.left === member) {
-      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name} = …` });
+      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name} = …`, selectedBy });
     }
   }
 }
