@@ -368,7 +368,15 @@ export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);
  * a local EventEmitter calls its listeners in the same thread with the same object.
  * Extend with no-middleman-forwarding's `sendMethods`.
  */
-export const DEFAULT_SEND_METHODS = ['postMessage', 'send', 'tell', 'write'];
+export const DEFAULT_SEND_METHODS = ['postMessage', 'send', 'tell', 'write', 'sendAndReceive'];
+/** Sends whose first argument may be a topic, the payload following it: comedy's `actor.send('job', msg)`, `sendAndReceive('job', msg)`. */
+export const TOPIC_FIRST_SEND_METHODS = new Set(['send', 'sendAndReceive']);
+/** Fields that identify a table entry: `w.id === msg.to` in a scan is a lookup. */
+export const IDENTITY_FIELD_NAMES = /^(?:id|pid|name|key|threadId|\w+Id|\w+Key)$/;
+/** Handler methods whose messages come from a network socket (a relay from one to a peer is not a middleman). */
+export const SOCKET_HANDLER_METHODS = new Set(['webSocketMessage']);
+/** Handler parameters that are the connection a message came in on (PartyKit's `onMessage(message, sender)`). */
+export const SOCKET_PARAM_NAMES = /^(?:ws|webSocket|websocket|socket|sender|conn|connection|client|peer)$/;
 /** Send functions that take the destination and the payload as arguments: nact's `dispatch(actor, msg)`. */
 export const SEND_FUNCTIONS: ReadonlyMap<string, { destination: number; payload: number }> = new Map([
   ['dispatch', { destination: 0, payload: 1 }],

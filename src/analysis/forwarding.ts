@@ -1,14 +1,22 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ACTOR_RECEIVE_METHODS,
+  IDENTITY_FIELD_NAMES,
   LOOKUP_METHODS,
   ROUTING_CALL_NAMES,
+  SOCKET_HANDLER_METHODS,
+  SOCKET_PARAM_NAMES,
+  TOPIC_FIRST_SEND_METHODS,
   SEND_FUNCTIONS,
   SENDER_FIELD_NAMES,
   SENDER_PARAM_NAMES,
   TRANSFER_SEND_METHODS,
 } from './apis';
-import { calleeName, findVariable, isFunction, isInside, methodCall, methodNameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, className, enclosingClass, enclosingFunction, findVariable, isFunction, isInside, methodCall, methodNameOf, nameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler } from './handlers';
+
+/** Where the message arrives: a handler function, or a `for await (const [msg] of on(port, 'message'))` loop. */
+type Scope = FunctionNode | TSESTree.ForOfStatement;
 import type { FileFacts } from './file';
 import type { ValueKind } from './types';
 
@@ -21,7 +29,8 @@ import type { ValueKind } from './types';
 export interface Forwarding {
   /** The send: `workers[i].postMessage(msg)`, `dispatch(target, msg)`. */
   call: TSESTree.CallExpression;
-  handler: Handler;
+  /** The handler that receives the message: "the 'message' handler", "Router.receive", "the for await loop over on(port, 'message')". */
+  label: string;
   /** The argument forwarded unchanged. */
   payload: TSESTree.Node;
   /** The lookup that picks the destination: `workers[i]`, `this.routes.get(key)`, `this.route(key)`. */
@@ -83,24 +92,36 @@ class ForwardingCheck {
     this.sourceCode = facts.sourceCode;
   }
 
+  /** The message variable of a `for await (const [msg] of on(port, 'message'))` loop being checked. */
+  private loopMessage: TSESLint.Scope.Variable | undefined;
+  /** The send being checked (a table scan is a lookup only when it guards this send). */
+  private send: TSESTree.CallExpression | undefined;
+
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
     if (!send) return undefined;
     const { method, destination, payload } = send;
-    const handler = this.facts.handlers.enclosingHandler(call);
-    if (!handler || !this.isMessageHandler(handler)) return undefined;
-    const source = this.payloadSource(payload, handler.fn);
-    if (!source || this.isScalar(payload, source)) return undefined;
+    this.send = call;
+    const receiver = this.receiverOf(call);
+    if (!receiver) return undefined;
+    const { scope, label, handler } = receiver;
+    this.loopMessage = receiver.message;
+    const source = this.payloadSource(payload, scope);
+    if (!source || this.isScalar(payload, source) || isPartOfPayload(source)) return undefined;
     if (this.transfersOwnership(call, method, payload, source)) return undefined;
-    const lookup = this.findLookup(destination, handler.fn, source, 0);
+    const lookup = this.findLookup(destination, scope, source, 0);
     if (!lookup) return undefined;
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
-    if (!this.isOnlyForwarded(source, call, payload, handler.fn)) return undefined;
+    // A relay between network sockets (a TCP proxy, a signalling server): the sender is a remote client
+    // that cannot be handed a destination, so there is no caller to move the send to. Not reported.
+    if (handler && this.isSocketHandler(handler) && this.looksLikePeer(destination, lookup)) return undefined;
+    if (!this.isOnlyForwarded(source, call, payload, scope)) return undefined;
+    if (receiver.site && !this.isForwardedByCaller(receiver.site)) return undefined;
     const payloadKind = this.facts.kinds.kindOf(payload);
     return {
       call,
-      handler,
+      label,
       payload,
       lookup,
       method,
@@ -109,10 +130,86 @@ class ForwardingCheck {
     };
   }
 
+  /**
+   * Where the message comes in: the enclosing message handler; a `receive`/`handle` method of an actor
+   * class; a `for await … of on(emitter, 'message')` loop; or (one call level down) a same-file function
+   * every caller of which is such a handler passing its message on (`handle(msg) { this.forward(msg) }`).
+   */
+  private receiverOf(call: TSESTree.CallExpression):
+    | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: { call: TSESTree.CallExpression; index: number; scope: Scope; handler?: Handler } }
+    | undefined {
+    const direct = this.entryOf(call);
+    if (direct) return direct;
+    const fn = enclosingFunction(call);
+    if (!fn) return undefined;
+    const sites = this.facts.calls.callSites(fn);
+    if (sites.length === 0) return undefined;
+    let found: { call: TSESTree.CallExpression; index: number; scope: Scope; label: string; handler?: Handler } | undefined;
+    for (const site of sites) {
+      const entry = this.entryOf(site);
+      if (!entry || site.arguments.length === 0) return undefined;
+      found ??= { call: site, index: -1, ...entry };
+    }
+    if (!found) return undefined;
+    return { scope: fn, label: found.label, site: { call: found.call, index: found.index, scope: found.scope, handler: found.handler } };
+  }
+
+  private entryOf(node: TSESTree.Node): { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable } | undefined {
+    const handler = this.facts.handlers.enclosingHandler(node);
+    if (handler) return this.isMessageHandler(handler) ? { scope: handler.fn, label: handler.label, handler } : undefined;
+    const fn = enclosingFunction(node);
+    const method = fn && methodNameOf(fn);
+    const cls = fn && enclosingClass(fn);
+    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method)) {
+      return { scope: fn, label: `${className(cls)}.${method}` };
+    }
+    // `for await (const [msg] of on(port, 'message'))`: each iteration receives a message.
+    for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.ForOfStatement || !current.await) continue;
+      const source = unwrap(current.right);
+      if (source.type !== AST_NODE_TYPES.CallExpression || calleeName(source) !== 'on') continue;
+      const event = staticString(source.arguments[1]);
+      const left = current.left;
+      const pattern = left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0]?.id : undefined;
+      const first = pattern?.type === AST_NODE_TYPES.ArrayPattern ? pattern.elements[0] : undefined;
+      if (event === undefined || NON_MESSAGE_EVENTS.has(event) || first?.type !== AST_NODE_TYPES.Identifier) continue;
+      const message = findVariable(this.sourceCode, first);
+      const emitter = source.arguments[0] ? this.sourceCode.getText(source.arguments[0]) : 'emitter';
+      return { scope: current, label: `the for await loop over on(${emitter}, '${event}')`, message };
+    }
+    return undefined;
+  }
+
+  /** The caller hands its whole message, unread but for routing fields, to the function that forwards it. */
+  private isForwardedByCaller(site: { call: TSESTree.CallExpression; scope: Scope }): boolean {
+    const saved = this.loopMessage;
+    try {
+      return site.call.arguments.some((arg) => {
+        if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+        const source = this.payloadSource(arg, site.scope);
+        return !!source?.root && source.path.length === 0 && this.isOnlyForwarded(source, site.call, arg, site.scope);
+      });
+    } finally {
+      this.loopMessage = saved;
+    }
+  }
+
+  /** A handler of a network socket's messages: `ws.on('message')`, `socket.on('data')`, `webSocketMessage(ws, …)`. */
+  private isSocketHandler(handler: Handler): boolean {
+    const method = methodNameOf(handler.fn);
+    if (method && SOCKET_HANDLER_METHODS.has(method)) return true;
+    // PartyKit's `onMessage(message, sender)`: a connection's message.
+    if (handler.kind === 'method' && handler.fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && SOCKET_PARAM_NAMES.test(param.name))) return true;
+    const emitter = handler.emitter && nameOf(unwrap(handler.emitter));
+    return !!emitter && PEER_NAMES.test(emitter);
+  }
+
   private sendOf(call: TSESTree.CallExpression): { method: string; destination: TSESTree.Node; payload: TSESTree.Node } | undefined {
     const member = methodCall(call);
     if (member && this.options.sendMethods.has(member.name)) {
-      const payload = call.arguments[0];
+      // comedy's `actor.send('topic', msg)`: the payload follows the topic.
+      const topicFirst = TOPIC_FIRST_SEND_METHODS.has(member.name) && staticString(call.arguments[0]) !== undefined && call.arguments.length >= 2;
+      const payload = call.arguments[topicFirst ? 1 : 0];
       if (!payload || payload.type === AST_NODE_TYPES.SpreadElement) return undefined;
       return { method: member.name, destination: member.receiver, payload };
     }
@@ -142,7 +239,7 @@ class ForwardingCheck {
   }
 
   /** The message parameter of the handler, its fields, or a local naming one of its fields. */
-  private payloadSource(raw: TSESTree.Node, fn: FunctionNode): PayloadSource | undefined {
+  private payloadSource(raw: TSESTree.Node, fn: Scope): PayloadSource | undefined {
     const node = unwrap(raw);
     const path: string[] = [];
     let base: TSESTree.Node = node;
@@ -156,7 +253,8 @@ class ForwardingCheck {
     const variable = findVariable(this.sourceCode, base);
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return undefined;
-    if (def.type === 'Parameter' && def.node === fn) {
+    if (variable === this.loopMessage) return { root: variable, path };
+    if (def.type === 'Parameter' && def.node === fn && isFunction(fn)) {
       const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
       if (!param) return undefined;
       const direct = unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param);
@@ -225,19 +323,24 @@ class ForwardingCheck {
   }
 
   /** The table lookup that picks the destination, following a local or a same-file function's return. */
-  private findLookup(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource, depth: number): TSESTree.Node | undefined {
+  private findLookup(raw: TSESTree.Node, fn: Scope, source: PayloadSource, depth: number): TSESTree.Node | undefined {
     const node = unwrap(raw);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
         if (!node.computed) return undefined;
         const key = unwrap(node.property);
+        // `[...pool].sort((a, b) => a.load - b.load)[0]`: the least loaded.
+        const sorted = unwrap(node.object);
+        if (sorted.type === AST_NODE_TYPES.CallExpression && ['sort', 'toSorted'].includes(methodCall(sorted)?.name ?? '') && sorted.arguments.length > 0) return node;
         if (staticString(key) !== undefined || staticNumber(key) !== undefined) return undefined; // workers[0]: a fixed destination
         if (!this.isTable(node.object, fn) || this.isSenderKey(key, fn, source)) return undefined;
         return node;
       }
       case AST_NODE_TYPES.CallExpression: {
         const member = methodCall(node);
+        // `pool.reduce((a, b) => (a.load <= b.load ? a : b))`: the least loaded.
+        if (member?.name === 'reduce' && isFunction(node.arguments[0]) && this.isTable(member.receiver, fn)) return node;
         if (member && LOOKUP_METHODS.has(member.name)) {
           const key = node.arguments[0];
           if (!key || !this.isTable(member.receiver, fn) || this.isSenderKey(key, fn, source)) return undefined;
@@ -259,13 +362,16 @@ class ForwardingCheck {
         const def = variable?.defs[0];
         if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
         const declarator = def.node as TSESTree.VariableDeclarator;
-        if (declarator.id !== def.name || !declarator.init) return undefined;
-        // Loop variables iterate (a broadcast), they do not look up.
-        if (declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement) {
-          return undefined;
+        // Loop variables iterate (a broadcast), they do not look up, unless the send is guarded by an
+        // identity test: `for (const w of workers) if (w.id === msg.to) w.send(msg)` scans a table.
+        const loop = declarator.parent?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) {
+          return loop.type === AST_NODE_TYPES.ForOfStatement && this.isTable(loop.right, fn) ? this.identityGuard(variable, loop) : undefined;
         }
+        if (declarator.id !== def.name || !declarator.init) return undefined;
         const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
-        if (writes.length > 0) return undefined;
+        // `let best = pool[0]; for (const w of pool) if (w.load < best.load) best = w;`: the least loaded.
+        if (writes.length > 0) return this.scanChoice(declarator.init, writes, fn);
         return this.findLookup(declarator.init, fn, source, depth + 1);
       }
       default:
@@ -273,8 +379,49 @@ class ForwardingCheck {
     }
   }
 
+  /** The identity test guarding the send inside a scan of the table (`w.id === msg.to`). */
+  private identityGuard(variable: TSESLint.Scope.Variable, loop: TSESTree.ForOfStatement): TSESTree.Node | undefined {
+    const send = this.send;
+    if (!send || !isInside(send, loop.body)) return undefined;
+    for (let current: TSESTree.Node | undefined = send.parent; current && current !== loop; current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.IfStatement || isInside(send, current.test)) continue;
+      if (current.alternate && isInside(send, current.alternate)) continue;
+      const test = unwrap(current.test);
+      if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
+      const sides = [unwrap(test.left), unwrap(test.right)];
+      const isIdentity = (side: TSESTree.Node) => {
+        const base = side.type === AST_NODE_TYPES.MemberExpression && !side.computed ? unwrap(side.object) : side;
+        const field = side.type === AST_NODE_TYPES.MemberExpression ? propertyName(side) : undefined;
+        return base.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, base) === variable && (field === undefined || IDENTITY_FIELD_NAMES.test(field));
+      };
+      if (sides.some(isIdentity) && !sides.every(isIdentity)) return test;
+    }
+    return undefined;
+  }
+
+  /** A local set from the table and then only to elements of a scan of it: the choice the scan makes. */
+  private scanChoice(init: TSESTree.Node, writes: TSESLint.Scope.Reference[], fn: Scope): TSESTree.Node | undefined {
+    const first = unwrap(init);
+    const table = first.type === AST_NODE_TYPES.MemberExpression && first.computed ? first.object : undefined;
+    if (!table || !this.isTable(table, fn)) return undefined;
+    const tableText = this.sourceCode.getText(unwrap(table));
+    let choice: TSESTree.Node | undefined;
+    for (const ref of writes) {
+      const assignment = ref.identifier.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || !ref.writeExpr) return undefined;
+      const value = unwrap(ref.writeExpr);
+      const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, value)?.defs[0] : undefined;
+      const loop = def?.type === 'Variable' ? def.node.parent?.parent : undefined;
+      if (loop?.type !== AST_NODE_TYPES.ForOfStatement || this.sourceCode.getText(unwrap(loop.right)) !== tableText) return undefined;
+      let guard: TSESTree.Node | undefined = assignment.parent;
+      while (guard && guard.type !== AST_NODE_TYPES.IfStatement && guard !== loop) guard = guard.parent;
+      choice ??= guard?.type === AST_NODE_TYPES.IfStatement ? guard.test : assignment;
+    }
+    return choice;
+  }
+
   /** The table is the router's own (a field, a module or closure variable), not something the message carries (`event.ports`). */
-  private isTable(raw: TSESTree.Node, fn: FunctionNode): boolean {
+  private isTable(raw: TSESTree.Node, fn: Scope): boolean {
     let base = unwrap(raw);
     while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
     if (base.type === AST_NODE_TYPES.ThisExpression) return true;
@@ -288,7 +435,7 @@ class ForwardingCheck {
    * A key that is the sender (`ws`, `sender.id`, `msg.from`): sending there is a reply. A key computed
    * from the sender (`this.partnerOf.get(ws)`) picks someone else.
    */
-  private isSenderKey(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource): boolean {
+  private isSenderKey(raw: TSESTree.Node, fn: Scope, source: PayloadSource): boolean {
     let node = unwrap(raw);
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(node);
@@ -299,7 +446,7 @@ class ForwardingCheck {
     if (SENDER_FIELD_NAMES.test(node.name)) return true;
     const variable = findVariable(this.sourceCode, node);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Parameter' || def.node !== fn || variable === source.root || variable === source.alias) return false;
+    if (!variable || def?.type !== 'Parameter' || def.node !== fn || !isFunction(fn) || variable === source.root || variable === source.alias) return false;
     const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
     if (!param || unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) !== def.name) return false;
     // Another parameter than the message: the sender or the context.
@@ -329,7 +476,7 @@ class ForwardingCheck {
   }
 
   /** Nothing but routing fields of the message is read: the payload passes through untouched. */
-  private isOnlyForwarded(source: PayloadSource, call: TSESTree.CallExpression, payload: TSESTree.Node, fn: FunctionNode): boolean {
+  private isOnlyForwarded(source: PayloadSource, call: TSESTree.CallExpression, payload: TSESTree.Node, fn: Scope): boolean {
     // The payload argument itself and a transfer list naming it are the forward, not a use.
     const forwardParts = [payload, ...call.arguments.slice(1).filter(() => TRANSFER_SEND_METHODS.has(calleeName(call) ?? ''))];
     const inForward = (node: TSESTree.Node) => forwardParts.some((part) => isInside(node, part));
@@ -362,7 +509,9 @@ class ForwardingCheck {
     const isPrefixOfPath = common === chain.length && chain.length < path.length;
     const reachesPayload = common === path.length && path.length > 0;
     // `payload.byteLength`, `msg.length`: reading the bytes' size or backing store is using the payload.
-    if (chain.slice(path.length).some((name) => VIEW_MEMBERS.has(name)) && common === Math.min(chain.length, path.length)) return false;
+    // `msg.key.length` is the length of a routing key, not of the payload.
+    const readsSize = chain.some((name, i) => i >= path.length && VIEW_MEMBERS.has(name) && !(i > path.length && SCALAR_FIELD_NAMES.test(chain[i - 1])));
+    if (readsSize && common === Math.min(chain.length, path.length)) return false;
     if (reachesPayload) {
       // `if (!msg.payload) return`: a presence check reads no bytes; `event.data.shard` (the forwarded
       // message's own field) is a routing read like any field of a whole forwarded message.
@@ -449,6 +598,15 @@ class ForwardingCheck {
         return false;
     }
   }
+}
+
+/**
+ * `msg.body.header`: handing out a part of the payload reads it. The payload is the message or one field
+ * of it (`msg.body`); a MessageEvent's `data` wraps the message and does not count.
+ */
+function isPartOfPayload(source: PayloadSource): boolean {
+  const path = source.path[0] === 'data' ? source.path.slice(1) : source.path;
+  return path.length >= 2;
 }
 
 /** `msg.header.topic` from the `msg` reference: the static field names and the outermost member. */

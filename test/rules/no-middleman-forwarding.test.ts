@@ -9,6 +9,96 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real shapes (issue 12), near-misses: a multicast by room, a broadcast skipping the sender, a least-loaded
+// pick of a new object, a for-await loop that slices, a caller that reads the payload, a comedy send of a
+// new object, a parsed payload, a part of the payload, a WebSocket room relay and a PartyKit signalling
+// relay (sockets: not reported), a nact dispatch of a new object.
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.room === msg.room) w.send(msg);
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.id !== msg.from) w.send(msg);
+});
+`,
+`import { Worker } from 'node:worker_threads';
+const pool = [];
+process.on('message', (job) => {
+  let best = pool[0];
+  for (const w of pool) if (w.load < best.load) best = w;
+  best.postMessage({ ...job, queuedAt: Date.now() });
+});
+`,
+`import { on } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+const shards = [];
+for await (const [msg] of on(parentPort, 'message')) {
+  shards[msg.shard].postMessage(msg.data.subarray(1));
+}
+`,
+`export class Dispatcher {
+  handle(msg) {
+    if (!validate(msg.body)) return;
+    this.forward(msg);
+  }
+  forward(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+function validate(body) { return body.length > 0; }
+`,
+`export class Balancer {
+  receive(msg) {
+    const target = this.workers[msg.key.length % this.workers.length];
+    target.sendAndReceive('job', { ...msg, retries: 0 });
+  }
+}
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.to].send(JSON.parse(msg.body));
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.to].send(msg.body.header);
+});
+`,
+`import { WebSocketServer } from 'ws';
+const rooms = new Map();
+new WebSocketServer({ port: 8080 }).on('connection', (ws, request) => {
+  const room = new URL(request.url, 'http://x').pathname;
+  ws.on('message', (data) => {
+    for (const peer of rooms.get(room) ?? []) if (peer !== ws) peer.send(data);
+  });
+});
+`,
+`const partners = new Map();
+export class Signalling {
+  onMessage(message, sender) {
+    this.room.getConnection(partners.get(sender.id))?.send(message);
+  }
+}
+`,
+`import { dispatch, spawn } from 'nact';
+const routes = new Map();
+const router = spawn(system, (state, msg, ctx) => {
+  dispatch(routes.get(msg.type), { ...msg, hops: (msg.hops ?? 0) + 1 });
+  return state;
+});
+`,
+// A relay between network sockets (a TCP proxy, a signalling server) is not reported: its sender is a
+// remote client that cannot be handed a destination (docs/rules/no-middleman-forwarding.md).
+`import * as net from 'node:net';
+const peers = new Map<string, net.Socket>();
+export function relay(client: net.Socket, route: string) {
+  client.on('data', (frame: Buffer) => {
+    peers.get(route)?.write(frame);
+  });
+}
+`,
 `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
 parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
@@ -191,6 +281,322 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// Real shapes (issue 12): round-robin cursor, cursor in the index, hash modulo, least load, cluster.workers[id],
+// Map lookup, table scan, BroadcastChannel onmessage with an object lookup, for await over on(port,
+// 'message'), actor receive + tell, nact dispatch, a handle() forwarding through a method one level down,
+// a named function subscribed by reference, comedy's sendAndReceive, a discriminator test.
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers = [new Worker('./a.js'), new Worker('./b.js')];
+let next = 0;
+parentPort.on('message', (msg) => {
+  const worker = workers[next];
+  next = (next + 1) % workers.length;
+  worker.postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"workers[next]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers = [new Worker('./a.js'), new Worker('./b.js')];
+let next = 0;
+parentPort.on('message', (msg) => {
+  workers[next++ % workers.length].postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"workers[next++ % workers.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const ports = [];
+function hash(key) { let h = 0; for (const c of key) h = (h * 31 + c.charCodeAt(0)) | 0; return h >>> 0; }
+parentPort.on('message', (msg) => {
+  ports[hash(msg.key) % ports.length].postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"ports[hash(msg.key) % ports.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 55,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const pool = [];
+export function onJob(job) {
+  let best = pool[0];
+  for (const w of pool) if (w.load < best.load) best = w;
+  best.postMessage(job);
+}
+process.on('message', onJob);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`job`","lookup":"w.load < best.load","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 24,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import cluster from 'node:cluster';
+process.on('message', (msg) => {
+  cluster.workers[msg.workerId].send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"cluster.workers[msg.workerId]","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const routes = new Map();
+process.on('message', (msg) => {
+  routes.get(msg.to).send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"routes.get(msg.to)","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 31,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.id === msg.to) w.send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"w.id === msg.to","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 49,
+        endLine: 3,
+        endColumn: 60,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const channels = {};
+const bus = new BroadcastChannel('router');
+bus.onmessage = (event) => {
+  channels[event.data.topic].postMessage(event.data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`event.data`","lookup":"channels[event.data.topic]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 53,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { on } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+const shards = [];
+for await (const [msg] of on(parentPort, 'message')) {
+  shards[msg.shard].postMessage(msg);
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the for await loop over on(parentPort, 'message')","payload":"`msg`","lookup":"shards[msg.shard]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 37,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class RouterActor {
+  constructor() { this.children = new Map(); }
+  receive(msg) {
+    this.children.get(msg.key).tell(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"RouterActor.receive","payload":"`msg`","lookup":"this.children.get(msg.key)","cost":"`tell` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { dispatch, spawn } from 'nact';
+const routes = new Map();
+const router = spawn(system, (state, msg, ctx) => {
+  dispatch(routes.get(msg.type), msg);
+  return state;
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the actor handler passed to spawn()","payload":"`msg`","lookup":"routes.get(msg.type)","cost":"`dispatch` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Dispatcher {
+  handle(msg) {
+    this.forward(msg);
+  }
+  forward(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Dispatcher.handle","payload":"`msg`","lookup":"this.ports[msg.kind]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const sessions = new Map();
+function onMessage(msg) {
+  sessions.get(msg.session).send(msg);
+}
+process.on('message', onMessage);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"sessions.get(msg.session)","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Balancer {
+  receive(msg) {
+    const target = this.workers[msg.key.length % this.workers.length];
+    target.sendAndReceive('job', msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Balancer.receive","payload":"`msg`","lookup":"this.workers[msg.key.length % this.wo...","cost":"`sendAndReceive` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+process.on('message', (msg) => {
+  if (msg.type === 'ping') return;
+  workers[msg.to].send(msg.body);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg.body`","lookup":"workers[msg.to]","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 33,
+        suggestions: [],
+      },
+    ],
+  },
   {
     code: `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
@@ -279,28 +685,6 @@ export class Supervisor extends Actor {
         column: 5,
         endLine: 8,
         endColumn: 21,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    code: `import * as net from 'node:net';
-const peers = new Map<string, net.Socket>();
-export function relay(client: net.Socket, route: string) {
-  client.on('data', (frame: Buffer) => {
-    peers.get(route)?.write(frame);
-  });
-}
-`,
-    output: null,
-    errors: [
-      {
-        messageId: "middlemanForward",
-        data: {"handler": "the 'data' handler", "payload": "`frame`", "lookup": "peers.get(route)", "cost": "`write` copies or queues it"},
-        line: 5,
-        column: 5,
-        endLine: 5,
-        endColumn: 35,
         suggestions: [],
       },
     ],
@@ -596,30 +980,6 @@ process.on('message', (msg: { child: number; job: string }) => {
     ],
   },
   {
-    code: `interface Connection { id: string; send(data: string | ArrayBuffer): void }
-interface Room { getConnection(id: string): Connection | undefined }
-export class Relay {
-  private targets = new Map<string, string>();
-  constructor(readonly room: Room) {}
-  onMessage(message: string | ArrayBuffer, sender: Connection) {
-    this.room.getConnection(this.targets.get(sender.id) ?? '')?.send(message);
-  }
-}
-`,
-    output: null,
-    errors: [
-      {
-        messageId: "middlemanForward",
-        data: {"handler": "Relay.onMessage", "payload": "`message`", "lookup": "this.room.getConnection(this.targets....", "cost": "`send` copies or queues it"},
-        line: 7,
-        column: 5,
-        endLine: 7,
-        endColumn: 78,
-        suggestions: [],
-      },
-    ],
-  },
-  {
     code: `interface Ref { tell(message: unknown, extra: number): void }
 declare class Actor {}
 export class Router extends Actor {
@@ -686,6 +1046,17 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
   },
   {
     valid: [
+// PartyKit relay between connections (a signalling server): not reported, no caller to hand a destination to.
+`interface Connection { id: string; send(data: string | ArrayBuffer): void }
+interface Room { getConnection(id: string): Connection | undefined }
+export class Relay {
+  private targets = new Map<string, string>();
+  constructor(readonly room: Room) {}
+  onMessage(message: string | ArrayBuffer, sender: Connection) {
+    this.room.getConnection(this.targets.get(sender.id) ?? '')?.send(message);
+  }
+}
+`,
 `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
 parentPort?.on('message', (msg: { shard: number; attempt: number }) => {
