@@ -19,7 +19,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow long-lived handlers that forward a payload they never read to a destination they look up',
-      recommended: 'recommended-type-checked',
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     schema: [
