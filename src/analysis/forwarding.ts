@@ -141,7 +141,9 @@ class ForwardingCheck {
     const direct = this.entryOf(call);
     if (direct) return direct;
     const fn = enclosingFunction(call);
-    if (!fn) return undefined;
+    // Cheap guard before the call graph: a helper forwards what it is given, so the payload must be one of
+    // its parameters (or a field of one).
+    if (!fn || !this.isParamOf(this.send && this.sendOf(this.send)?.payload, fn)) return undefined;
     const sites = this.facts.calls.callSites(fn);
     if (sites.length === 0) return undefined;
     let found: { call: TSESTree.CallExpression; index: number; scope: Scope; label: string; handler?: Handler } | undefined;
@@ -152,6 +154,15 @@ class ForwardingCheck {
     }
     if (!found) return undefined;
     return { scope: fn, label: found.label, site: { call: found.call, index: found.index, scope: found.scope, handler: found.handler } };
+  }
+
+  private isParamOf(raw: TSESTree.Node | undefined, fn: FunctionNode): boolean {
+    if (!raw) return false;
+    let base = unwrap(raw);
+    while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
+    if (base.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(this.sourceCode, base)?.defs[0];
+    return def?.type === 'Parameter' && def.node === fn;
   }
 
   private entryOf(node: TSESTree.Node): { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable } | undefined {

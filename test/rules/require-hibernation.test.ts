@@ -8,6 +8,20 @@ runRuleTests(
   rule,
   {
     valid: [
+// A same-file helper that receives the pair socket and registers it with the Hibernation API.
+`function serve(server, room) {
+  room.ctx.acceptWebSocket(server);
+  server.send(JSON.stringify({ hello: room.name }));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    serve(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  async webSocketMessage(ws, message) { ws.send(message); }
+}
+`,
 // Real shapes (issue 12): near-misses of the cases below. A constructor(state, env) alone is no Durable
 // Object; a helper that only sends; a cache refilled from the socket; a short constant delay; an
 // object-literal server without onMessage (no hibernation); a field trimmed after each append.
@@ -426,6 +440,37 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// A same-file helper that receives the pair socket, accepts it and listens: one finding at its accept(),
+// no suggestion (`this` there is not the object).
+  {
+    code: `function serve(server, room) {
+  server.accept();
+  server.addEventListener('message', (event) => room.broadcast(event.data));
+  server.addEventListener('close', () => room.leave(server));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    serve(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  broadcast(data) {}
+  leave(ws) {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"server","events":"'message' and 'close'","actor":"Room","handlerMethods":"`webSocketMessage`, `webSocketClose`"},
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
 // Real shapes (issue 12): pre-class Durable Objects (the workers-chat-demo shape, accepted in
 // handleSession, one finding for the listener set), a helper one call level down, an untyped pair alias,
 // webSocketClose handing the socket to code that does not close it, Map<WebSocket, …> state, a constant

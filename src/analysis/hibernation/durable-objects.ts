@@ -258,7 +258,8 @@ export class DurableObjectChecks {
           socket: group.socket,
           events: group.events,
           missingHandlers: missing,
-          stateExpression: state,
+          // `this` names the object only inside the class: no state expression for a helper's accept().
+          stateExpression: isInside(group.accept, this.scan.node) ? state : undefined,
         });
       } else if (group.listeners.length > 0) {
         this.blockers.push({ kind: 'socket-listener', node: group.listeners[0], actor: this.scan.name, socket: group.socket, events: group.events });

@@ -22,9 +22,7 @@ export interface ActorMember {
 export class ActorScan {
   readonly name: string;
   readonly members: ActorMember[] = [];
-  readonly calls: TSESTree.CallExpression[] = [];
-  readonly news: TSESTree.NewExpression[] = [];
-  readonly assignments: TSESTree.AssignmentExpression[] = [];
+  private walked: { calls: TSESTree.CallExpression[]; news: TSESTree.NewExpression[]; assignments: TSESTree.AssignmentExpression[] } | undefined;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
   constructor(
@@ -47,14 +45,34 @@ export class ActorScan {
         isStatic: element.type !== AST_NODE_TYPES.Property && element.static,
       });
     }
-    const root = node.type === AST_NODE_TYPES.ObjectExpression ? node : node.body;
+  }
+
+  /** The calls of the actor's own code (walked once, on first use: most classes are no actor at all). */
+  get calls(): TSESTree.CallExpression[] {
+    return this.walk().calls;
+  }
+
+  get news(): TSESTree.NewExpression[] {
+    return this.walk().news;
+  }
+
+  get assignments(): TSESTree.AssignmentExpression[] {
+    return this.walk().assignments;
+  }
+
+  private walk(): { calls: TSESTree.CallExpression[]; news: TSESTree.NewExpression[]; assignments: TSESTree.AssignmentExpression[] } {
+    if (this.walked) return this.walked;
+    const found = { calls: [] as TSESTree.CallExpression[], news: [] as TSESTree.NewExpression[], assignments: [] as TSESTree.AssignmentExpression[] };
+    const root = this.node.type === AST_NODE_TYPES.ObjectExpression ? this.node : this.node.body;
     walk(root, (child) => {
-      if (child.type === AST_NODE_TYPES.ClassDeclaration || child.type === AST_NODE_TYPES.ClassExpression) return false;
-      if (child.type === AST_NODE_TYPES.CallExpression) this.calls.push(child);
-      else if (child.type === AST_NODE_TYPES.NewExpression) this.news.push(child);
-      else if (child.type === AST_NODE_TYPES.AssignmentExpression) this.assignments.push(child);
+      if (child !== root && (child.type === AST_NODE_TYPES.ClassDeclaration || child.type === AST_NODE_TYPES.ClassExpression)) return false;
+      if (child.type === AST_NODE_TYPES.CallExpression) found.calls.push(child);
+      else if (child.type === AST_NODE_TYPES.NewExpression) found.news.push(child);
+      else if (child.type === AST_NODE_TYPES.AssignmentExpression) found.assignments.push(child);
       return true;
     });
+    this.walked = found;
+    return found;
   }
 
   get isClass(): boolean {
