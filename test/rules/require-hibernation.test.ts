@@ -440,6 +440,96 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Wrappers and hazards: an object-literal server through `satisfies` (an `onclose =` property), a
+// hand-off with a comment in the body (no suggestion), an alias through `as` with an optional call and a
+// type error elsewhere (no crash).
+  {
+    code: `interface PartyKitServer { onConnect?(conn: unknown, room: unknown): void; onMessage?(message: unknown, sender: unknown, room: unknown): void }
+export default {
+  onConnect(conn, room) {
+    conn.onclose = () => room.broadcast('left');
+  },
+  onMessage(message, sender, room) {
+    room.broadcast(message);
+  },
+} satisfies PartyKitServer;
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.onclose = …","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 48,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    // forget the socket; the helper decides how to close
+    this.forget(ws);
+  }
+  forget(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"forget"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = (pair[1] as WebSocket);
+    server?.accept();
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) { ws.send(message.toUpperCase(1)); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Room","detail":"`webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Room extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = (pair[1] as WebSocket);
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) { ws.send(message.toUpperCase(1)); }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 // A same-file helper that receives the pair socket, accepts it and listens: one finding at its accept(),
 // no suggestion (`this` there is not the object).
   {

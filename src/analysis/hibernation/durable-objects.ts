@@ -159,9 +159,14 @@ export class DurableObjectChecks {
         const declarator = use?.parent;
         // `const [client, server] = Object.values(pair)`
         if (use?.type === AST_NODE_TYPES.CallExpression && calleeName(use) === 'values' && declarator?.type === AST_NODE_TYPES.VariableDeclarator) addPattern(declarator.id);
-        // `const server = pair[1]`: an alias of the pair's socket.
-        if (use?.type === AST_NODE_TYPES.MemberExpression && use.computed && use.object === ref.identifier && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === use) {
-          addPattern({ type: AST_NODE_TYPES.ArrayPattern, elements: [declarator.id] } as unknown as TSESTree.ArrayPattern);
+        // `const server = pair[1]` (or `pair[1] as WebSocket`): an alias of the pair's socket.
+        if (use?.type === AST_NODE_TYPES.MemberExpression && use.computed && use.object === ref.identifier) {
+          let holder: TSESTree.Node | undefined = use.parent;
+          while (holder && (holder.type === AST_NODE_TYPES.TSAsExpression || holder.type === AST_NODE_TYPES.TSNonNullExpression || holder.type === AST_NODE_TYPES.TSSatisfiesExpression)) holder = holder.parent;
+          if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && unwrap(holder.init) === use && holder.id.type === AST_NODE_TYPES.Identifier) {
+            const alias = findVariable(this.sourceCode, holder.id);
+            if (alias) sockets.variables.add(alias);
+          }
         }
       }
     }
