@@ -171,7 +171,8 @@ class ForwardingCheck {
     const fn = enclosingFunction(node);
     const method = fn && methodNameOf(fn);
     const cls = fn && enclosingClass(fn);
-    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method)) {
+    // A `handle` method is an entry point only when nothing in the file calls it: called directly, it runs in its caller.
+    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method) && this.facts.calls.callSites(fn).length === 0) {
       return { scope: fn, label: `${className(cls)}.${method}` };
     }
     // `for await (const [msg] of on(port, 'message'))`: each iteration receives a message.

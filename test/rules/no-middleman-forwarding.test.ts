@@ -9,6 +9,16 @@ runRuleTests(
   rule,
   {
     valid: [
+// A handle() method the file calls directly runs in its caller: not an entry point.
+`export class Dispatcher {
+  handle(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+export function submit(dispatcher, msg) {
+  dispatcher.handle(msg);
+}
+`,
 // Real shapes (issue 12), near-misses: a multicast by room, a broadcast skipping the sender, a least-loaded
 // pick of a new object, a for-await loop that slices, a caller that reads the payload, a comedy send of a
 // new object, a parsed payload, a part of the payload, a WebSocket room relay and a PartyKit signalling
@@ -281,6 +291,27 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// A handle() method nothing in the file calls: an entry point (the framework delivers to it).
+  {
+    code: `export class Dispatcher {
+  handle(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Dispatcher.handle","payload":"`msg`","lookup":"this.ports[msg.kind]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
 // Real shapes (issue 12): round-robin cursor, cursor in the index, hash modulo, least load, cluster.workers[id],
 // Map lookup, table scan, BroadcastChannel onmessage with an object lookup, for await over on(port,
 // 'message'), actor receive + tell, nact dispatch, a handle() forwarding through a method one level down,
