@@ -393,7 +393,7 @@ export const SENDER_PARAM_NAMES = /^(?:ws|webSocket|websocket|socket|sock|sender
 /** Message fields that name the sender: a send to the destination they pick is a reply, not a forward. */
 export const SENDER_FIELD_NAMES = /^(?:from|sender|senderId|replyTo|reply_to|source|sourceId|origin|requester|requesterId|respondTo|returnAddress)$/;
 /** Calls whose arguments are routing keys (a hash, a shard pick, a log line): reading a field for them is not using the payload. */
-export const ROUTING_CALL_NAMES = /^(?:get|has|delete|at|hash\w*|\w*[hH]ash|shard\w*|\w*[sS]hard\w*|route\w*|\w*[rR]oute|pick\w*|select\w*|lookup\w*|partition\w*|\w*[iI]ndex\w*|\w*[kK]ey\w*|choose\w*|log|info|debug|warn|error|trace|increment|inc|observe|count)$/;
+export const ROUTING_CALL_NAMES = /^(?:get|has|delete|at|hash\w*|\w*[hH]ash|crc\w*|fnv\w*|murmur\w*|djb\w*|xxh\w*|\w*[cC]hecksum|shard\w*|\w*[sS]hard\w*|route\w*|\w*[rR]oute|pick\w*|select\w*|lookup\w*|partition\w*|\w*[iI]ndex\w*|\w*[kK]ey\w*|choose\w*|log|info|debug|warn|error|trace|increment|inc|observe|count)$/;
 
 /** The WebSocket Hibernation API pair constructor in Cloudflare Workers. */
 export const WEBSOCKET_PAIR_CONSTRUCTORS = new Set(['WebSocketPair']);

@@ -497,7 +497,12 @@ class ForwardingCheck {
       for (const ref of source.alias.references) {
         if (ref.init || inForward(ref.identifier)) continue;
         if (ref.isWrite()) return false;
-        if (!isTestUse(outerParent(ref.identifier).child)) return false;
+        if (this.isOtherForward(ref.identifier)) continue;
+        if (isTestUse(outerParent(ref.identifier).child)) continue;
+        // `({ data }) => byTenant.get(data.tenant).postMessage(data)`: a field of the forwarded value read to route it.
+        const { chain, top } = memberChain(ref.identifier);
+        const readsSize = chain.some((name, i) => VIEW_MEMBERS.has(name) && !(i > 0 && SCALAR_FIELD_NAMES.test(chain[i - 1])));
+        if (chain.length === 0 || readsSize || !this.isRoutingUse(top, 0)) return false;
       }
     }
     if (!source.root) return true;
@@ -505,12 +510,18 @@ class ForwardingCheck {
       const id = ref.identifier;
       if (ref.init) continue;
       if (ref.isWrite() || !isInside(id, fn)) return false;
-      if (inForward(id)) continue;
+      if (inForward(id) || this.isOtherForward(id)) continue;
       if (aliasDeclarator?.init && isInside(id, aliasDeclarator.init)) continue;
       const { chain, top } = memberChain(id);
       if (!this.isRoutingRead(chain, top, source, 0)) return false;
     }
     return true;
+  }
+
+  /** The whole value handed, unchanged, to another send (`ports.resizer.postMessage(msg)` in another branch): a forward too. */
+  private isOtherForward(id: TSESTree.Node): boolean {
+    const { child, parent } = outerParent(id);
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && this.sendOf(parent)?.payload === child;
   }
 
   /** Reading `chain` of the message at `top` does not touch the payload at `source.path`. */

@@ -9,6 +9,55 @@ runRuleTests(
   rule,
   {
     valid: [
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+`const pool = [];
+let rr = 0;
+process.on('message', (message) => {
+  pool[rr++ % pool.length].postMessage({ id: message.id, bytes: message.bytes.slice(0, 16) });
+});
+`,
+`const byTenant = new Map();
+self.onmessage = ({ data }) => {
+  const decoded = new TextDecoder().decode(data.body);
+  byTenant.get(data.tenant).postMessage(decoded.toUpperCase());
+};
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) w.send(msg);
+});
+`,
+`const worker = new Worker('./w.js');
+process.on('message', (msg) => {
+  worker.postMessage(msg);
+});
+`,
+`const replies = new Map();
+process.on('message', (msg) => {
+  replies.get(msg.replyTo)?.send(msg);
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.shard].postMessage(msg.payload, [msg.payload.buffer]);
+});
+`,
+`import { WebSocketServer } from 'ws';
+const clients = new Map();
+new WebSocketServer({ port: 1 }).on('connection', (ws) => {
+  ws.on('message', (data) => {
+    const { to } = JSON.parse(String(data));
+    clients.get(to)?.send(data);
+  });
+});
+`,
+`export class Pool {
+  constructor() { this.workers = []; }
+  run(job) {
+    this.workers[job.id % this.workers.length].postMessage(job);
+  }
+}
+`,
 // A handle() method the file calls directly runs in its caller: not an entry point.
 `export class Dispatcher {
   handle(msg) {
@@ -291,6 +340,178 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const pool = Array.from({ length: 4 }, () => new Worker('./w.js'));
+let rr = 0;
+process.on('message', function route(message) {
+  const target = pool[rr];
+  rr = rr === pool.length - 1 ? 0 : rr + 1;
+  target.postMessage(message);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`message`","lookup":"pool[rr]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 30,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const byTenant = new Map();
+self.onmessage = ({ data }) => {
+  byTenant.get(data.tenant).postMessage(data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`data`","lookup":"byTenant.get(data.tenant)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 46,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ShardRouter {
+  constructor(shards) { this.shards = shards; }
+  onMessage(msg) {
+    const i = crc32(msg.key) % this.shards.length;
+    this.shards[i].tell(msg);
+  }
+}
+function crc32(s) { return s.length; }
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"ShardRouter.onMessage","payload":"`msg`","lookup":"this.shards[i]","cost":"`tell` copies or queues it"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, MessageChannel } from 'node:worker_threads';
+const ports = {};
+parentPort.on('message', (msg) => {
+  switch (msg.type) {
+    case 'resize': ports.resizer.postMessage(msg); break;
+    default: ports[msg.type]?.postMessage(msg);
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"ports[msg.type]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 14,
+        endLine: 6,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const children = [];
+process.on('message', (msg) => {
+  const child = children.find((c) => c.pid === msg.pid);
+  child.send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"children.find((c) => c.pid === msg.pid)","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import cluster from 'node:cluster';
+cluster.on('message', (worker, msg) => {
+  const id = Object.keys(cluster.workers)[msg.hash % 4];
+  cluster.workers[id].send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"cluster.workers[id]","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { dispatch } from 'nact';
+const lookup = new Map();
+export const routerActor = (state, msg, ctx) => {
+  const dest = lookup.get(msg.to);
+  dispatch(dest, msg, ctx.self);
+  return state;
+};
+spawnStateless(system, routerActor);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the actor handler passed to spawnStateless()","payload":"`msg`","lookup":"lookup.get(msg.to)","cost":"`dispatch` copies or queues it"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+function pickWorker(key) { return workers[key.charCodeAt(0) % workers.length]; }
+process.on('message', (msg) => {
+  pickWorker(msg.key).send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"pickWorker(msg.key)","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
 // A handle() method nothing in the file calls: an entry point (the framework delivers to it).
   {
     code: `export class Dispatcher {

@@ -8,6 +8,95 @@ runRuleTests(
   rule,
   {
     valid: [
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  async webSocketMessage(ws, data) { ws.send(data); }
+  async webSocketClose(ws, code) { ws.close(code); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Game {
+  constructor(state, env) { this.state = state; this.env = env; }
+  tick() { setInterval(() => {}, 50); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const BACKOFF_MS = 200;
+export class Buffering extends DurableObject {
+  queue(x) { setTimeout(() => this.flush(), BACKOFF_MS); }
+  flush() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  users = new Map();
+  async webSocketMessage(ws, msg) {
+    const m = JSON.parse(msg);
+    if (m.type === 'hello') ws.serializeAttachment({ name: m.name });
+  }
+  async webSocketClose(ws) { ws.close(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    ws.close(code, 'bye');
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default class Cursors {
+  static options = { hibernate: false };
+  onConnect(conn, ctx) {
+    conn.addEventListener('close', () => this.gone(conn.id));
+  }
+  gone(id) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class UploadSession {
+  chunks = [];
+  receive(chunk: Uint8Array) {
+    this.chunks.push(chunk);
+    if (this.chunks.length > 8) this.chunks.splice(0, 4);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const upstream = new WebSocket('wss://example.com');
+    upstream.addEventListener('message', (e) => this.forward(e.data));
+    return new Response('ok');
+  }
+  forward(d) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // A same-file helper that receives the pair socket and registers it with the Hibernation API.
 `function serve(server, room) {
   room.ctx.acceptWebSocket(server);
@@ -440,6 +529,247 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    server.accept();
+    server.addEventListener('message', (e) => this.onPresence(server, e.data));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  onPresence(ws, data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"server","events":"'message'","actor":"Presence","handlerMethods":"`webSocketMessage`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.addEventListener('message', (e) => this.onPresence(server, e.data));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  onPresence(ws, data) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Game {
+  constructor(state, env) { this.state = state; this.env = env; }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.state.acceptWebSocket(server);
+    this.loop = setInterval(() => this.tick(), 50);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setInterval","actor":"Game"},
+        line: 6,
+        column: 17,
+        endLine: 6,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const IDLE_FLUSH_MS = 30_000;
+export class Buffering extends DurableObject {
+  queue(x) { setTimeout(() => this.flush(), IDLE_FLUSH_MS); }
+  flush() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Buffering"},
+        line: 3,
+        column: 14,
+        endLine: 3,
+        endColumn: 59,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  users = new Map();
+  async webSocketMessage(ws, msg) {
+    const m = JSON.parse(msg);
+    if (m.type === 'hello') this.users.set(ws, { name: m.name, joined: Date.now() });
+  }
+  async webSocketClose(ws) { ws.close(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"Room","subject":"users"},
+        line: 5,
+        column: 29,
+        endLine: 5,
+        endColumn: 85,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    this.broadcast(\`left \${code}\`);
+  }
+  broadcast(m) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"handleDisconnect"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    this.broadcast(\`left \${code}\`);
+  }
+  broadcast(m) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export default class Cursors {
+  static options = { hibernate: true };
+  onConnect(conn, ctx) {
+    conn.addEventListener('close', () => this.gone(conn.id));
+  }
+  gone(id) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('close', …)","actor":"Cursors","selectedBy":"`hibernate: true`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 61,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class UploadSession {
+  chunks = [];
+  receive(chunk: Uint8Array) {
+    this.chunks.push(chunk);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"UploadSession.receive","what":"buffers","subject":"chunks","actor":"UploadSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const pair = new WebSocketPair();
+    this.wire(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  wire(sock) {
+    sock.accept();
+    sock.addEventListener('message', (e) => this.forward(e.data));
+  }
+  forward(d) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"sock","events":"'message'","actor":"Tunnel","handlerMethods":"`webSocketMessage`"},
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const pair = new WebSocketPair();
+    this.wire(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  wire(sock) {
+    this.ctx.acceptWebSocket(sock);
+    sock.addEventListener('message', (e) => this.forward(e.data));
+  }
+  forward(d) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 // Wrappers and hazards: an object-literal server through `satisfies` (an `onclose =` property), a
 // hand-off with a comment in the body (no suggestion), an alias through `as` with an optional call and a
 // type error elsewhere (no crash).
