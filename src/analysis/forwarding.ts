@@ -94,6 +94,8 @@ class ForwardingCheck {
 
   /** The message variable of a `for await (const [msg] of on(port, 'message'))` loop being checked. */
   private loopMessage: TSESLint.Scope.Variable | undefined;
+  /** The lookup found for the send being checked: a field of the message read inside it is a routing key. */
+  private lookup: TSESTree.Node | undefined;
   /** The send being checked (a table scan is a lookup only when it guards this send). */
   private send: TSESTree.CallExpression | undefined;
 
@@ -111,6 +113,7 @@ class ForwardingCheck {
     if (this.transfersOwnership(call, method, payload, source)) return undefined;
     const lookup = this.findLookup(destination, scope, source, 0);
     if (!lookup) return undefined;
+    this.lookup = lookup;
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
     // A relay between network sockets (a TCP proxy, a signalling server): the sender is a remote client
@@ -513,6 +516,8 @@ class ForwardingCheck {
       if (inForward(id) || this.isOtherForward(id)) continue;
       if (aliasDeclarator?.init && isInside(id, aliasDeclarator.init)) continue;
       const { chain, top } = memberChain(id);
+      // `ring(m.id).send(m)`: a field handed to the lookup that picks the destination is its key.
+      if (chain.length > source.path.length && this.lookup && isInside(top, this.lookup) && !chain.some((name) => VIEW_MEMBERS.has(name))) continue;
       if (!this.isRoutingRead(chain, top, source, 0)) return false;
     }
     return true;
@@ -538,7 +543,17 @@ class ForwardingCheck {
     if (reachesPayload) {
       // `if (!msg.payload) return`: a presence check reads no bytes; `event.data.shard` (the forwarded
       // message's own field) is a routing read like any field of a whole forwarded message.
-      return chain.length === path.length ? isTestUse(top) : this.isRoutingUse(top, depth);
+      if (chain.length > path.length) return this.isRoutingUse(top, depth);
+      if (isTestUse(top)) return true;
+      // `const { topic } = e.data`: fields of the forwarded value destructured to route it.
+      const { parent } = outerParent(top);
+      return (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        !!parent.init &&
+        unwrap(parent.init) === unwrap(top) &&
+        parent.id.type === AST_NODE_TYPES.ObjectPattern &&
+        this.isRoutingPattern(parent.id, chain, source, depth)
+      );
     }
     if (isPrefixOfPath || chain.length === 0) {
       // The message (or the object holding the payload) itself: only a presence check or a destructuring

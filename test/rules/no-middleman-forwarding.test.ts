@@ -9,6 +9,38 @@ runRuleTests(
   rule,
   {
     valid: [
+// A third set, written after the second (see the branch notes): destructured routing fields, a lookup
+// function given the key, one finding for a PartyKit connection's listeners.
+`const lanes = new Map();
+const bus = new BroadcastChannel('jobs');
+bus.addEventListener('message', (event) => {
+  const lane = lanes.get(event.data.lane);
+  lane.postMessage({ lane: event.data.lane, size: event.data.body.byteLength });
+});
+`,
+`const replicas = [];
+export function onRequest(req) {
+  replicas.forEach((r) => r.send(req));
+}
+process.on('message', onRequest);
+`,
+`export class Hub {
+  routes = {};
+  receive({ channel, frame }) {
+    this.routes[channel].tell(frame.subarray(8));
+  }
+}
+`,
+`const subscribers = new Map();
+onmessage = (e) => {
+  subscribers.get(e.data.topic)?.postMessage(e.data.id);
+};
+`,
+`const nodes = [];
+process.on('message', (m) => {
+  nodes[0].send(m);
+});
+`,
 // A second set, written after the implementation as a check on unseen shapes (see the branch notes).
 `const pool = [];
 let rr = 0;
@@ -340,6 +372,115 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// A third set, written after the second (see the branch notes).
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const lanes = new Map();
+const bus = new BroadcastChannel('jobs');
+bus.addEventListener('message', (event) => {
+  const lane = lanes.get(event.data.lane);
+  lane.postMessage(event.data);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`event.data`","lookup":"lanes.get(event.data.lane)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 31,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const replicas = [];
+let cursor = 0;
+export function onRequest(req) {
+  cursor = (cursor + 1) % replicas.length;
+  replicas[cursor].send(req);
+}
+process.on('message', onRequest);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`req`","lookup":"replicas[cursor]","cost":"`send` copies or queues it"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Hub {
+  routes = {};
+  receive({ channel, frame }) {
+    this.routes[channel].tell(frame);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Hub.receive","payload":"`frame`","lookup":"this.routes[channel]","cost":"`tell` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 37,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const subscribers = new Map();
+parentPort.onmessage = (e) => {
+  const { topic } = e.data;
+  subscribers.get(topic)?.postMessage(e.data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`e.data`","lookup":"subscribers.get(topic)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 46,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const nodes = [];
+function ring(id) { return nodes[fnv1a(id) % nodes.length]; }
+function fnv1a(s) { return s.length; }
+process.on('message', (m) => {
+  if (!m) return;
+  ring(m.id).send(m);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`m`","lookup":"ring(m.id)","cost":"`send` copies or queues it"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
 // A second set, written after the implementation as a check on unseen shapes (see the branch notes).
   {
     code: `import { Worker } from 'node:worker_threads';

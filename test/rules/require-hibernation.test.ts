@@ -8,6 +8,61 @@ runRuleTests(
   rule,
   {
     valid: [
+// A third set, written after the second (see the branch notes): destructured routing fields, a lookup
+// function given the key, one finding for a PartyKit connection's listeners.
+  {
+    code: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; }
+  render(server) { server.accept(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const HEARTBEAT = 100;
+export class Live extends DurableObject {
+  async fetch(r) {
+    this.timer = setTimeout(() => this.beat(), HEARTBEAT);
+    return new Response('ok');
+  }
+  beat() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    await this.onDisconnect(ws, code);
+  }
+  async onDisconnect(ws, code) {
+    ws.close(code);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default {
+  onConnect(conn, room) {
+    conn.send('hello');
+  },
+  async onMessage(msg, conn, room) {},
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class LogAgent {
+  text = '';
+  receive(line) {
+    this.text += line;
+    if (this.text.length > 1e5) this.text = '';
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // A second set, written after the implementation as a check on unseen shapes (see the branch notes).
   {
     code: `export class Presence extends DurableObject {
@@ -529,6 +584,151 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// A third set, written after the second (see the branch notes).
+  {
+    code: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; ctx.blockConcurrencyWhile(async () => {}); }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    server.accept();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Counter","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; ctx.blockConcurrencyWhile(async () => {}); }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const HEARTBEAT = 10 * 1000;
+export class Live extends DurableObject {
+  async fetch(r) {
+    this.timer = setTimeout(() => this.beat(), HEARTBEAT);
+    return new Response('ok');
+  }
+  beat() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Live"},
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    await this.onDisconnect(ws);
+  }
+  async onDisconnect(ws) {
+    await this.ctx.storage.put('last', Date.now());
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Doc","subject":"ws","via":"onDisconnect"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    ws.close();
+    await this.onDisconnect(ws);
+  }
+  async onDisconnect(ws) {
+    await this.ctx.storage.put('last', Date.now());
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export default {
+  onConnect(conn, room) {
+    conn.addEventListener('message', (e) => room.broadcast(e.data));
+    conn.addEventListener('close', () => room.broadcast('bye'));
+  },
+  async onMessage(msg, conn, room) {},
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('message', …)`, `conn.addEventListener('close', …)","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 68,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class LogAgent {
+  text = '';
+  receive(line) {
+    this.text += line;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"LogAgent.receive","what":"strings","subject":"text","actor":"LogAgent"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
 // A second set, written after the implementation as a check on unseen shapes (see the branch notes).
   {
     code: `export class Presence extends DurableObject {

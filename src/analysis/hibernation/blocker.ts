@@ -62,7 +62,7 @@ export interface SocketState extends BlockerBase {
 /** PartyKit with hibernation: listeners attached to a connection in `onConnect`. */
 export interface PartyKitListener extends BlockerBase {
   kind: 'partykit-listener';
-  /** `conn.addEventListener('message', …)`, `conn.onmessage = …`. */
+  /** `conn.addEventListener('message', …)`, `conn.onmessage = …`: every listener on the connection, joined as code spans. */
   listener: string;
   /** What selects hibernation: the `hibernate: true` option, or (object-literal API) an `onMessage` handler. */
   selectedBy: 'option' | 'onMessage';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONNECTION_LISTEN_METHODS, PARTYKIT_CONNECT_METHOD, PARTYKIT_MESSAGE_METHOD } from '../apis';
 import { findVariable, memberKeyName, propertyName, staticString, unwrap } from '../ast';
 import type { Blocker } from './blocker';
@@ -16,6 +16,8 @@ export function partyKitBlockers(scan: ActorScan, blockers: Blocker[]): void {
   const fn = scan.method(PARTYKIT_CONNECT_METHOD)?.fn;
   const conn = fn?.params[0];
   if (!fn || conn?.type !== AST_NODE_TYPES.Identifier) return;
+  // One connection's listeners are one finding, at the first, naming all of them.
+  const found: { node: TSESTree.Node; listener: string }[] = [];
   for (const ref of findVariable(scan.sourceCode, conn)?.references ?? []) {
     const member = ref.identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
@@ -23,10 +25,14 @@ export function partyKitBlockers(scan: ActorScan, blockers: Blocker[]): void {
     const call = member.parent;
     if (name && CONNECTION_LISTEN_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
       const event = staticString(call.arguments[0]);
-      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name}(${event !== undefined ? `'${event}'` : '…'}, …)`, selectedBy });
+      found.push({ node: call, listener: `${conn.name}.${name}(${event !== undefined ? `'${event}'` : '…'}, …)` });
     } else if (name && /^on[a-z]+$/.test(name) && call?.type === AST_NODE_TYPES.AssignmentExpression && call.left === member) {
-      blockers.push({ kind: 'partykit-listener', node: call, actor: scan.name, listener: `${conn.name}.${name} = …`, selectedBy });
+      found.push({ node: call, listener: `${conn.name}.${name} = …` });
     }
+  }
+  found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  if (found.length > 0) {
+    blockers.push({ kind: 'partykit-listener', node: found[0].node, actor: scan.name, listener: found.map((f) => f.listener).join('`, `'), selectedBy });
   }
 }
 
