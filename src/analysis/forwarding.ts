@@ -104,7 +104,7 @@ class ForwardingCheck {
     if (!send) return undefined;
     const { method, destination, payload } = send;
     this.send = call;
-    const receiver = this.receiverOf(call);
+    const receiver = this.receiverOf(call, send);
     if (!receiver) return undefined;
     const { scope, label, handler } = receiver;
     this.loopMessage = receiver.message;
@@ -138,7 +138,7 @@ class ForwardingCheck {
    * class; a `for await … of on(emitter, 'message')` loop; or (one call level down) a same-file function
    * every caller of which is such a handler passing its message on (`handle(msg) { this.forward(msg) }`).
    */
-  private receiverOf(call: TSESTree.CallExpression):
+  private receiverOf(call: TSESTree.CallExpression, send: { destination: TSESTree.Node; payload: TSESTree.Node }):
     | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: { call: TSESTree.CallExpression; index: number; scope: Scope; handler?: Handler } }
     | undefined {
     const direct = this.entryOf(call);
@@ -146,7 +146,7 @@ class ForwardingCheck {
     const fn = enclosingFunction(call);
     // Cheap guard before the call graph: a helper forwards what it is given, so the payload must be one of
     // its parameters (or a field of one).
-    if (!fn || !this.isParamOf(this.send && this.sendOf(this.send)?.payload, fn)) return undefined;
+    if (!fn || !this.isParamOf(send.payload, fn) || !this.findLookup(send.destination, fn, { path: [] }, 0)) return undefined;
     const sites = this.facts.calls.callSites(fn);
     if (sites.length === 0) return undefined;
     let found: { call: TSESTree.CallExpression; index: number; scope: Scope; label: string; handler?: Handler } | undefined;
