@@ -9,9 +9,8 @@ type MessageId = 'middlemanForward' | 'transferPayload';
 
 /** What a hop costs, by the send (the same with and without types, so both modes say the same). */
 function describeCost(method: string): string {
-  return method === 'postMessage'
-    ? '`postMessage` structured-clones it, and a view ships its whole ArrayBuffer'
-    : `\`${method}\` copies or queues it`;
+  if (method === 'postMessage') return '`postMessage` structured-clones it, and a view ships its whole ArrayBuffer';
+  return `\`${method}\` copies or queues it`;
 }
 
 export default createRule<Options, MessageId>({
@@ -20,7 +19,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow long-lived handlers that forward a payload they never read to a destination they look up',
-      recommended: 'recommended-type-checked',
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     schema: [
@@ -57,7 +56,7 @@ export default createRule<Options, MessageId>({
         node: call,
         messageId: 'middlemanForward',
         data: {
-          handler: found.handler.label,
+          handler: found.label,
           payload: `\`${payload}\``,
           lookup: shortText(context.sourceCode, found.lookup),
           cost: describeCost(found.method),

@@ -1,32 +1,36 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { DEFAULT_RELEASE_FUNCTIONS, getAnalysis, type Blocker, type BlockerKind, type HibernationChecks } from '../src/analysis';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { DEFAULT_RELEASE_FUNCTIONS, SOCKET_EVENT_HANDLERS, getAnalysis, type ActorNode, type Blocker, type HibernationChecks } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
-import { hasCommentInside } from '../src/fix/expressions';
+import { buildAcceptWebSocketFix, buildCloseFix } from '../src/fix/hibernation';
 
 type Options = [{ checks?: Partial<HibernationChecks>; releaseFunctions?: string[] }];
 type MessageId =
   | 'acceptedSocket'
+  | 'acceptedSocketListeners'
   | 'socketListener'
   | 'residentTimer'
   | 'closeNotCalled'
+  | 'closeHandedOff'
   | 'socketStateInMemory'
   | 'partyKitListener'
   | 'unreleasedBuffer'
   | 'acceptWithHibernation'
   | 'closeSocket';
 
-const MESSAGE: Record<BlockerKind, MessageId> = {
-  'accepted-socket': 'acceptedSocket',
-  'socket-listener': 'socketListener',
-  'resident-timer': 'residentTimer',
-  'close-not-called': 'closeNotCalled',
-  'socket-state': 'socketStateInMemory',
-  'partykit-listener': 'partyKitListener',
-  'unreleased-buffer': 'unreleasedBuffer',
-};
-
 const ALL_CHECKS: HibernationChecks = { durableObjects: true, partyKit: true, actorBuffers: true };
+
+/** `'message'`, `'close'` and `'error'`. */
+function listEvents(events: string[]): string {
+  const quoted = events.map((event) => `'${event}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+}
+
+/** The hibernation handler methods the events move to: `webSocketMessage`, `webSocketClose`. */
+function listHandlers(events: string[]): string {
+  const methods = [...new Set(events.map((event) => SOCKET_EVENT_HANDLERS[event]).filter(Boolean))];
+  return (methods.length > 0 ? methods : Object.values(SOCKET_EVENT_HANDLERS)).map((name) => `\`${name}\``).join(', ');
+}
 
 export default createRule<Options, MessageId>({
   name: 'require-hibernation',
@@ -67,16 +71,20 @@ export default createRule<Options, MessageId>({
     messages: {
       acceptedSocket:
         '`{{subject}}.accept()` keeps {{actor}} in memory for as long as the socket is open (blocker: socket accepted outside the Hibernation API). Accept it with `ctx.acceptWebSocket({{subject}})`; handler methods it then needs: {{detail}}.',
+      acceptedSocketListeners:
+        '`{{subject}}.accept()` and its {{events}} listeners keep {{actor}} in memory for as long as the socket is open (blocker: socket accepted outside the Hibernation API). Accept it with `ctx.acceptWebSocket({{subject}})` and move the listeners into {{handlerMethods}}.',
       socketListener:
-        "`{{subject}}.addEventListener('{{detail}}', …)` keeps {{actor}} in memory while the socket is open (blocker: listener on a WebSocket). Accept the socket with `ctx.acceptWebSocket` and handle the event in `{{handlerMethod}}`.",
+        '{{events}} listeners on `{{subject}}` keep {{actor}} in memory while the socket is open, and never fire once it has hibernated (blocker: listener on a WebSocket). Accept the socket with `ctx.acceptWebSocket` and handle the events in {{handlerMethods}}.',
       residentTimer:
         '`{{subject}}` in {{actor}} keeps the object awake until it fires or is cleared (blocker: timer instead of an alarm). Schedule the work with `ctx.storage.setAlarm()` and do it in `alarm()`.',
       closeNotCalled:
         '{{actor}}.webSocketClose never calls `{{subject}}.close()` (blocker: half-closed socket): the connection stays open, and the object resident, until the runtime gives up on it.',
+      closeHandedOff:
+        '{{actor}}.webSocketClose hands `{{subject}}` to `{{via}}`, and neither calls `{{subject}}.close()` (blocker: half-closed socket): the connection stays open, and the object resident, until the runtime gives up on it.',
       socketStateInMemory:
         '{{actor}} keeps per-socket state in `this.{{subject}}`, keyed by the socket, without `serializeAttachment` (blocker: per-socket state in memory): the object cannot hibernate without losing it. Store it with `ws.serializeAttachment()` and read it back with `ws.deserializeAttachment()`.',
       partyKitListener:
-        '`{{subject}}` in {{actor}}.onConnect with `hibernate: true` (blocker: per-connection listener): it keeps the room awake while attached and is gone after the room hibernates. Handle messages in `onMessage(message, connection)`.',
+        '`{{subject}}` in {{actor}}.onConnect, which hibernates ({{selectedBy}}) (blocker: per-connection listener): it keeps the room awake while attached and is gone after the room hibernates. Handle messages in `onMessage(message, connection)`.',
       unreleasedBuffer:
         '{{handler}} accumulates {{what}} into `this.{{subject}}`, which nothing in {{actor}} clears, trims or compacts (blocker: unreleased buffers): an idle actor keeps all of it resident. Release it when idle (an idle timer, or `hibernateWhenIdle` from leakproof/runtime).',
       acceptWithHibernation: 'Accept with `{{state}}.acceptWebSocket({{subject}})` (then add {{detail}}).',
@@ -94,42 +102,65 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
 
     const report = (blocker: Blocker) => {
-      const messageId = MESSAGE[blocker.kind];
-      const [handler, what] = blocker.detail.split('|');
-      const data = {
-        actor: blocker.actor,
-        subject: blocker.subject,
-        detail: blocker.detail,
-        handlerMethod: blocker.kind === 'socket-listener' ? (blocker.stateExpression ?? 'webSocketMessage') : '',
-        handler: handler ?? '',
-        what: what ?? '',
-      };
-      if (blocker.kind === 'accepted-socket' && blocker.stateExpression) {
-        const call = blocker.node as TSESTree.CallExpression;
-        const state = blocker.stateExpression;
-        const fix = hasCommentInside(sourceCode, call)
-          ? null
-          : (fixer: TSESLint.RuleFixer) =>
-              fixer.replaceText(call, `${state}.acceptWebSocket(${blocker.subject})`);
-        context.report({ node: call, messageId, data, ...fixOrSuggest(fix, false, 'acceptWithHibernation', { ...data, state }) });
-        return;
+      const actor = blocker.actor;
+      switch (blocker.kind) {
+        case 'accepted-socket': {
+          const detail = blocker.missingHandlers.length > 0 ? blocker.missingHandlers.map((name) => `\`${name}\``).join(', ') : 'none (all are defined)';
+          const data = { actor, subject: blocker.socket, detail, events: listEvents(blocker.events), handlerMethods: listHandlers(blocker.events) };
+          const fix = buildAcceptWebSocketFix(sourceCode, blocker);
+          context.report({
+            node: blocker.node,
+            messageId: blocker.events.length > 0 ? 'acceptedSocketListeners' : 'acceptedSocket',
+            data,
+            ...fixOrSuggest(fix, false, 'acceptWithHibernation', { ...data, state: blocker.stateExpression }),
+          });
+          return;
+        }
+        case 'socket-listener':
+          context.report({
+            node: blocker.node,
+            messageId: 'socketListener',
+            data: { actor, subject: blocker.socket, events: listEvents(blocker.events), handlerMethods: listHandlers(blocker.events) },
+          });
+          return;
+        case 'resident-timer':
+          context.report({ node: blocker.node, messageId: 'residentTimer', data: { actor, subject: blocker.timer } });
+          return;
+        case 'close-not-called': {
+          const data = { actor, subject: blocker.socket, via: blocker.via ?? '' };
+          const fix = buildCloseFix(sourceCode, blocker);
+          context.report({
+            node: blocker.node,
+            messageId: blocker.via ? 'closeHandedOff' : 'closeNotCalled',
+            data,
+            ...fixOrSuggest(fix, false, 'closeSocket', data),
+          });
+          return;
+        }
+        case 'socket-state':
+          context.report({ node: blocker.node, messageId: 'socketStateInMemory', data: { actor, subject: blocker.field } });
+          return;
+        case 'partykit-listener':
+          context.report({ node: blocker.node, messageId: 'partyKitListener', data: { actor, subject: blocker.listener, selectedBy: blocker.selectedBy === 'option' ? '`hibernate: true`' : 'it defines `onMessage`' } });
+          return;
+        case 'unreleased-buffer':
+          context.report({ node: blocker.node, messageId: 'unreleasedBuffer', data: { actor, subject: blocker.field, handler: blocker.handler, what: blocker.what } });
+          return;
       }
-      if (blocker.kind === 'close-not-called' && blocker.closeInsertion) {
-        const { after, text } = blocker.closeInsertion;
-        context.report({
-          node: blocker.node,
-          messageId,
-          data,
-          ...fixOrSuggest((fixer) => fixer.insertTextAfter(after, text), false, 'closeSocket', data),
-        });
-        return;
-      }
-      context.report({ node: blocker.node, messageId, data });
     };
 
-    const check = (cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression) => {
-      for (const blocker of getAnalysis(context).hibernationBlockers(cls, { checks, releaseFunctions })) report(blocker);
+    const check = (actor: ActorNode) => {
+      for (const blocker of getAnalysis(context).hibernationBlockers(actor, { checks, releaseFunctions })) report(blocker);
     };
-    return { ClassDeclaration: check, ClassExpression: check };
+    const visitors: Record<string, (node: TSESTree.Node) => void> = { ClassDeclaration: check as never, ClassExpression: check as never };
+    if (checks.partyKit) {
+      // PartyKit's object-literal API: `export default { onConnect, onMessage } satisfies Party.Worker`.
+      visitors['ExportDefaultDeclaration > ObjectExpression'] = check as never;
+      visitors['ExportDefaultDeclaration > TSSatisfiesExpression > ObjectExpression'] = check as never;
+      visitors['ExportDefaultDeclaration > TSAsExpression > ObjectExpression'] = check as never;
+      visitors['VariableDeclarator > ObjectExpression'] = check as never;
+      visitors['VariableDeclarator > TSSatisfiesExpression > ObjectExpression'] = check as never;
+    }
+    return visitors;
   },
 });

@@ -388,7 +388,15 @@ export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);
  * a local EventEmitter calls its listeners in the same thread with the same object.
  * Extend with no-middleman-forwarding's `sendMethods`.
  */
-export const DEFAULT_SEND_METHODS = ['postMessage', 'send', 'tell', 'write'];
+export const DEFAULT_SEND_METHODS = ['postMessage', 'send', 'tell', 'write', 'sendAndReceive'];
+/** Sends whose first argument may be a topic, the payload following it: comedy's `actor.send('job', msg)`, `sendAndReceive('job', msg)`. */
+export const TOPIC_FIRST_SEND_METHODS = new Set(['send', 'sendAndReceive']);
+/** Fields that identify a table entry: `w.id === msg.to` in a scan is a lookup. */
+export const IDENTITY_FIELD_NAMES = /^(?:id|pid|name|key|threadId|\w+Id|\w+Key)$/;
+/** Handler methods whose messages come from a network socket (a relay from one to a peer is not a middleman). */
+export const SOCKET_HANDLER_METHODS = new Set(['webSocketMessage']);
+/** Handler parameters that are the connection a message came in on (PartyKit's `onMessage(message, sender)`). */
+export const SOCKET_PARAM_NAMES = /^(?:ws|webSocket|websocket|socket|sender|conn|connection|client|peer)$/;
 /** Send functions that take the destination and the payload as arguments: nact's `dispatch(actor, msg)`. */
 export const SEND_FUNCTIONS: ReadonlyMap<string, { destination: number; payload: number }> = new Map([
   ['dispatch', { destination: 0, payload: 1 }],
@@ -405,12 +413,32 @@ export const SENDER_PARAM_NAMES = /^(?:ws|webSocket|websocket|socket|sock|sender
 /** Message fields that name the sender: a send to the destination they pick is a reply, not a forward. */
 export const SENDER_FIELD_NAMES = /^(?:from|sender|senderId|replyTo|reply_to|source|sourceId|origin|requester|requesterId|respondTo|returnAddress)$/;
 /** Calls whose arguments are routing keys (a hash, a shard pick, a log line): reading a field for them is not using the payload. */
-export const ROUTING_CALL_NAMES = /^(?:get|has|delete|at|hash\w*|\w*[hH]ash|shard\w*|\w*[sS]hard\w*|route\w*|\w*[rR]oute|pick\w*|select\w*|lookup\w*|partition\w*|\w*[iI]ndex\w*|\w*[kK]ey\w*|choose\w*|log|info|debug|warn|error|trace|increment|inc|observe|count)$/;
+export const ROUTING_CALL_NAMES = /^(?:get|has|delete|at|hash\w*|\w*[hH]ash|crc\w*|fnv\w*|murmur\w*|djb\w*|xxh\w*|\w*[cC]hecksum|shard\w*|\w*[sS]hard\w*|route\w*|\w*[rR]oute|pick\w*|select\w*|lookup\w*|partition\w*|\w*[iI]ndex\w*|\w*[kK]ey\w*|choose\w*|log|info|debug|warn|error|trace|increment|inc|observe|count)$/;
 
 /** The WebSocket Hibernation API pair constructor in Cloudflare Workers. */
 export const WEBSOCKET_PAIR_CONSTRUCTORS = new Set(['WebSocketPair']);
 /** Base classes and constructor-parameter types that make a class a Durable Object. */
 export const DURABLE_OBJECT_BASES = new Set(['DurableObject']);
+/**
+ * A Durable Object written before the base class, in plain JavaScript: `constructor(state, env)`. The
+ * names alone are not enough; the class must also use what only a Durable Object has (below, or
+ * `state.storage`, `fetch(request)`, `new WebSocketPair()`).
+ */
+export const DURABLE_OBJECT_STATE_PARAM = /^(?:state|ctx|durableObjectState|doState)$/;
+export const DURABLE_OBJECT_ENV_PARAM = /^env/i;
+/** Calls only a Durable Object's state answers. */
+export const DURABLE_OBJECT_EVIDENCE_CALLS = new Set(['blockConcurrencyWhile', 'acceptWebSocket', 'getWebSockets', 'setAlarm', 'getAlarm']);
+/** Declared types of a server socket (typed mode), and of a `fetch` result whose `webSocket` is a client end. */
+export const SOCKET_TYPES = new Set(['WebSocket']);
+export const RESPONSE_TYPES = new Set(['Response']);
+/** Methods that take a socket without closing it: collections and loggers. */
+export const NON_CLOSING_METHODS = new Set(['delete', 'get', 'set', 'has', 'add', 'push', 'unshift', 'indexOf', 'includes', 'splice', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'stringify']);
+/** The Durable Object hibernation handler that receives each socket event. */
+export const SOCKET_EVENT_HANDLERS: Readonly<Record<string, string>> = {
+  message: 'webSocketMessage',
+  close: 'webSocketClose',
+  error: 'webSocketError',
+};
 /** The handler methods a Durable Object needs once its sockets are accepted with `ctx.acceptWebSocket`. */
 export const HIBERNATION_HANDLER_METHODS = ['webSocketMessage', 'webSocketClose', 'webSocketError'];
 /** The Durable Object method that receives a closed socket: it should close its own end (`ws.close()`). */
@@ -425,6 +453,8 @@ export const RESIDENT_TIMERS = new Set(['setInterval', 'setTimeout']);
 export const ALARM_WORTHY_DELAY_MS = 1000;
 /** PartyKit connection handlers: with `hibernate: true`, per-connection listeners belong in `onMessage`. */
 export const PARTYKIT_CONNECT_METHOD = 'onConnect';
+/** PartyKit's object-literal API hibernates when the server defines `onMessage`. */
+export const PARTYKIT_MESSAGE_METHOD = 'onMessage';
 export const CONNECTION_LISTEN_METHODS = new Set(['addEventListener', 'on', 'addListener']);
 /** Functions that release or compact an idle actor's state (`leakproof/runtime`); extend with `releaseFunctions`. */
 export const DEFAULT_RELEASE_FUNCTIONS = ['hibernate', 'hibernateWhenIdle'];
@@ -444,6 +474,15 @@ export const RELEASE_METHODS = new Set([
   'evict',
   'prune',
 ]);
+/** Function names that say they release what they are given. */
+export const RELEASING_NAMES = /(?:compact|release|clear|trim|evict|prune|reset|drain|hibernate|dispose|free)/i;
+/**
+ * Message entry points of generic actor classes (comedy's `receive`, hand-written `handle`). With a name
+ * that says it lives on (below), such a class is an actor without a base class; a `Parser` with a
+ * `receive` method is a helper its owner drops.
+ */
+export const ACTOR_RECEIVE_METHODS = new Set(['receive', 'handle', 'handleMessage']);
+export const ACTOR_CLASS_NAMES = /(?:Actor|Agent|Room|Session|Channel|Mailbox|Process|Party)$/;
 /** Methods that grow a collection field by their arguments. */
 export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append', 'concat']);
 

@@ -1,15 +1,23 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ACTOR_RECEIVE_METHODS,
+  IDENTITY_FIELD_NAMES,
   LOOKUP_METHODS,
   ROUTING_CALL_NAMES,
+  SOCKET_HANDLER_METHODS,
+  SOCKET_PARAM_NAMES,
+  TOPIC_FIRST_SEND_METHODS,
   SEND_FUNCTIONS,
   SENDER_FIELD_NAMES,
   SENDER_PARAM_NAMES,
   TRANSFER_SEND_METHODS,
 } from './apis';
-import { calleeName, findVariable, isFunction, isInside, methodCall, methodNameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, className, enclosingClass, enclosingFunction, findVariable, isFunction, isInside, methodCall, methodNameOf, nameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler } from './handlers';
-import type { FileFacts as Analysis } from './file';
+
+/** Where the message arrives: a handler function, or a `for await (const [msg] of on(port, 'message'))` loop. */
+type Scope = FunctionNode | TSESTree.ForOfStatement;
+import type { FileFacts } from './file';
 import type { ValueKind } from './types';
 
 /**
@@ -21,7 +29,8 @@ import type { ValueKind } from './types';
 export interface Forwarding {
   /** The send: `workers[i].postMessage(msg)`, `dispatch(target, msg)`. */
   call: TSESTree.CallExpression;
-  handler: Handler;
+  /** The handler that receives the message: "the 'message' handler", "Router.receive", "the for await loop over on(port, 'message')". */
+  label: string;
   /** The argument forwarded unchanged. */
   payload: TSESTree.Node;
   /** The lookup that picks the destination: `workers[i]`, `this.routes.get(key)`, `this.route(key)`. */
@@ -63,11 +72,11 @@ const VIEW_MEMBERS = new Set(['length', 'byteLength', 'byteOffset', 'buffer', 's
 /** The forwarding `call` does, if it is a middleman forward. Never throws. */
 export function findForwarding(
   call: TSESTree.CallExpression,
-  analysis: Analysis,
+  facts: FileFacts,
   options: ForwardingOptions,
 ): Forwarding | undefined {
   try {
-    return new ForwardingCheck(analysis, options).check(call);
+    return new ForwardingCheck(facts, options).check(call);
   } catch {
     return undefined;
   }
@@ -77,30 +86,45 @@ class ForwardingCheck {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
   constructor(
-    private readonly analysis: Analysis,
+    private readonly facts: FileFacts,
     private readonly options: ForwardingOptions,
   ) {
-    this.sourceCode = analysis.sourceCode;
+    this.sourceCode = facts.sourceCode;
   }
+
+  /** The message variable of a `for await (const [msg] of on(port, 'message'))` loop being checked. */
+  private loopMessage: TSESLint.Scope.Variable | undefined;
+  /** The lookup found for the send being checked: a field of the message read inside it is a routing key. */
+  private lookup: TSESTree.Node | undefined;
+  /** The send being checked (a table scan is a lookup only when it guards this send). */
+  private send: TSESTree.CallExpression | undefined;
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
     if (!send) return undefined;
     const { method, destination, payload } = send;
-    const handler = this.analysis.handlers.enclosingHandler(call);
-    if (!handler || !this.isMessageHandler(handler)) return undefined;
-    const source = this.payloadSource(payload, handler.fn);
-    if (!source || this.isScalar(payload, source)) return undefined;
+    this.send = call;
+    const receiver = this.receiverOf(call, send);
+    if (!receiver) return undefined;
+    const { scope, label, handler } = receiver;
+    this.loopMessage = receiver.message;
+    const source = this.payloadSource(payload, scope);
+    if (!source || this.isScalar(payload, source) || isPartOfPayload(source)) return undefined;
     if (this.transfersOwnership(call, method, payload, source)) return undefined;
-    const lookup = this.findLookup(destination, handler.fn, source, 0);
+    const lookup = this.findLookup(destination, scope, source, 0);
     if (!lookup) return undefined;
+    this.lookup = lookup;
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
-    if (!this.isOnlyForwarded(source, call, payload, handler.fn)) return undefined;
-    const payloadKind = this.analysis.kinds.kindOf(payload);
+    // A relay between network sockets (a TCP proxy, a signalling server): the sender is a remote client
+    // that cannot be handed a destination, so there is no caller to move the send to. Not reported.
+    if (handler && this.isSocketHandler(handler) && this.looksLikePeer(destination, lookup)) return undefined;
+    if (!this.isOnlyForwarded(source, call, payload, scope)) return undefined;
+    if (receiver.site && !this.isForwardedByCaller(receiver.site)) return undefined;
+    const payloadKind = this.facts.kinds.kindOf(payload);
     return {
       call,
-      handler,
+      label,
       payload,
       lookup,
       method,
@@ -109,10 +133,98 @@ class ForwardingCheck {
     };
   }
 
+  /**
+   * Where the message comes in: the enclosing message handler; a `receive`/`handle` method of an actor
+   * class; a `for await … of on(emitter, 'message')` loop; or (one call level down) a same-file function
+   * every caller of which is such a handler passing its message on (`handle(msg) { this.forward(msg) }`).
+   */
+  private receiverOf(call: TSESTree.CallExpression, send: { destination: TSESTree.Node; payload: TSESTree.Node }):
+    | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: { call: TSESTree.CallExpression; index: number; scope: Scope; handler?: Handler } }
+    | undefined {
+    const direct = this.entryOf(call);
+    if (direct) return direct;
+    const fn = enclosingFunction(call);
+    // Cheap guard before the call graph: a helper forwards what it is given, so the payload must be one of
+    // its parameters (or a field of one).
+    if (!fn || !this.isParamOf(send.payload, fn) || !this.findLookup(send.destination, fn, { path: [] }, 0)) return undefined;
+    const sites = this.facts.calls.callSites(fn);
+    if (sites.length === 0) return undefined;
+    let found: { call: TSESTree.CallExpression; index: number; scope: Scope; label: string; handler?: Handler } | undefined;
+    for (const site of sites) {
+      const entry = this.entryOf(site);
+      if (!entry || site.arguments.length === 0) return undefined;
+      found ??= { call: site, index: -1, ...entry };
+    }
+    if (!found) return undefined;
+    return { scope: fn, label: found.label, site: { call: found.call, index: found.index, scope: found.scope, handler: found.handler } };
+  }
+
+  private isParamOf(raw: TSESTree.Node | undefined, fn: FunctionNode): boolean {
+    if (!raw) return false;
+    let base = unwrap(raw);
+    while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
+    if (base.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(this.sourceCode, base)?.defs[0];
+    return def?.type === 'Parameter' && def.node === fn;
+  }
+
+  private entryOf(node: TSESTree.Node): { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable } | undefined {
+    const handler = this.facts.handlers.enclosingHandler(node);
+    if (handler) return this.isMessageHandler(handler) ? { scope: handler.fn, label: handler.label, handler } : undefined;
+    const fn = enclosingFunction(node);
+    const method = fn && methodNameOf(fn);
+    const cls = fn && enclosingClass(fn);
+    // A `handle` method is an entry point only when nothing in the file calls it: called directly, it runs in its caller.
+    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method) && this.facts.calls.callSites(fn).length === 0) {
+      return { scope: fn, label: `${className(cls)}.${method}` };
+    }
+    // `for await (const [msg] of on(port, 'message'))`: each iteration receives a message.
+    for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.ForOfStatement || !current.await) continue;
+      const source = unwrap(current.right);
+      if (source.type !== AST_NODE_TYPES.CallExpression || calleeName(source) !== 'on') continue;
+      const event = staticString(source.arguments[1]);
+      const left = current.left;
+      const pattern = left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0]?.id : undefined;
+      const first = pattern?.type === AST_NODE_TYPES.ArrayPattern ? pattern.elements[0] : undefined;
+      if (event === undefined || NON_MESSAGE_EVENTS.has(event) || first?.type !== AST_NODE_TYPES.Identifier) continue;
+      const message = findVariable(this.sourceCode, first);
+      const emitter = source.arguments[0] ? this.sourceCode.getText(source.arguments[0]) : 'emitter';
+      return { scope: current, label: `the for await loop over on(${emitter}, '${event}')`, message };
+    }
+    return undefined;
+  }
+
+  /** The caller hands its whole message, unread but for routing fields, to the function that forwards it. */
+  private isForwardedByCaller(site: { call: TSESTree.CallExpression; scope: Scope }): boolean {
+    const saved = this.loopMessage;
+    try {
+      return site.call.arguments.some((arg) => {
+        if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+        const source = this.payloadSource(arg, site.scope);
+        return !!source?.root && source.path.length === 0 && this.isOnlyForwarded(source, site.call, arg, site.scope);
+      });
+    } finally {
+      this.loopMessage = saved;
+    }
+  }
+
+  /** A handler of a network socket's messages: `ws.on('message')`, `socket.on('data')`, `webSocketMessage(ws, …)`. */
+  private isSocketHandler(handler: Handler): boolean {
+    const method = methodNameOf(handler.fn);
+    if (method && SOCKET_HANDLER_METHODS.has(method)) return true;
+    // PartyKit's `onMessage(message, sender)`: a connection's message.
+    if (handler.kind === 'method' && handler.fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && SOCKET_PARAM_NAMES.test(param.name))) return true;
+    const emitter = handler.emitter && nameOf(unwrap(handler.emitter));
+    return !!emitter && PEER_NAMES.test(emitter);
+  }
+
   private sendOf(call: TSESTree.CallExpression): { method: string; destination: TSESTree.Node; payload: TSESTree.Node } | undefined {
     const member = methodCall(call);
     if (member && this.options.sendMethods.has(member.name)) {
-      const payload = call.arguments[0];
+      // comedy's `actor.send('topic', msg)`: the payload follows the topic.
+      const topicFirst = TOPIC_FIRST_SEND_METHODS.has(member.name) && staticString(call.arguments[0]) !== undefined && call.arguments.length >= 2;
+      const payload = call.arguments[topicFirst ? 1 : 0];
       if (!payload || payload.type === AST_NODE_TYPES.SpreadElement) return undefined;
       return { method: member.name, destination: member.receiver, payload };
     }
@@ -138,11 +250,11 @@ class ForwardingCheck {
     if (handler.event && NON_MESSAGE_EVENTS.has(handler.event)) return false;
     if (handler.kind !== 'method') return true;
     const name = methodNameOf(handler.fn);
-    return !!name && this.analysis.settings.handlerMethods.has(name);
+    return !!name && this.facts.settings.handlerMethods.has(name);
   }
 
   /** The message parameter of the handler, its fields, or a local naming one of its fields. */
-  private payloadSource(raw: TSESTree.Node, fn: FunctionNode): PayloadSource | undefined {
+  private payloadSource(raw: TSESTree.Node, fn: Scope): PayloadSource | undefined {
     const node = unwrap(raw);
     const path: string[] = [];
     let base: TSESTree.Node = node;
@@ -156,7 +268,8 @@ class ForwardingCheck {
     const variable = findVariable(this.sourceCode, base);
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return undefined;
-    if (def.type === 'Parameter' && def.node === fn) {
+    if (variable === this.loopMessage) return { root: variable, path };
+    if (def.type === 'Parameter' && def.node === fn && isFunction(fn)) {
       const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
       if (!param) return undefined;
       const direct = unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param);
@@ -194,7 +307,7 @@ class ForwardingCheck {
 
   /** Routing scalars (an id, a key, a number) cost nothing to forward. */
   private isScalar(payload: TSESTree.Node, source: PayloadSource): boolean {
-    if (this.analysis.types.isSmallScalar(payload)) return true;
+    if (this.facts.types.isSmallScalar(payload)) return true;
     const last = source.path[source.path.length - 1];
     return last !== undefined && SCALAR_FIELD_NAMES.test(last);
   }
@@ -225,26 +338,31 @@ class ForwardingCheck {
   }
 
   /** The table lookup that picks the destination, following a local or a same-file function's return. */
-  private findLookup(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource, depth: number): TSESTree.Node | undefined {
+  private findLookup(raw: TSESTree.Node, fn: Scope, source: PayloadSource, depth: number): TSESTree.Node | undefined {
     const node = unwrap(raw);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
         if (!node.computed) return undefined;
         const key = unwrap(node.property);
+        // `[...pool].sort((a, b) => a.load - b.load)[0]`: the least loaded.
+        const sorted = unwrap(node.object);
+        if (sorted.type === AST_NODE_TYPES.CallExpression && ['sort', 'toSorted'].includes(methodCall(sorted)?.name ?? '') && sorted.arguments.length > 0) return node;
         if (staticString(key) !== undefined || staticNumber(key) !== undefined) return undefined; // workers[0]: a fixed destination
         if (!this.isTable(node.object, fn) || this.isSenderKey(key, fn, source)) return undefined;
         return node;
       }
       case AST_NODE_TYPES.CallExpression: {
         const member = methodCall(node);
+        // `pool.reduce((a, b) => (a.load <= b.load ? a : b))`: the least loaded.
+        if (member?.name === 'reduce' && isFunction(node.arguments[0]) && this.isTable(member.receiver, fn)) return node;
         if (member && LOOKUP_METHODS.has(member.name)) {
           const key = node.arguments[0];
           if (!key || !this.isTable(member.receiver, fn) || this.isSenderKey(key, fn, source)) return undefined;
           return node;
         }
         // `this.route(msg.key)` where `route` returns `this.routes.get(key)`.
-        const callee = this.analysis.calls.resolveCallee(node);
+        const callee = this.facts.calls.resolveCallee(node);
         if (!callee || callee === fn) return undefined;
         if (node.arguments.some((arg) => this.isSenderKey(arg, fn, source))) return undefined;
         const returns = returnedValues(callee);
@@ -259,13 +377,16 @@ class ForwardingCheck {
         const def = variable?.defs[0];
         if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
         const declarator = def.node as TSESTree.VariableDeclarator;
-        if (declarator.id !== def.name || !declarator.init) return undefined;
-        // Loop variables iterate (a broadcast), they do not look up.
-        if (declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement) {
-          return undefined;
+        // Loop variables iterate (a broadcast), they do not look up, unless the send is guarded by an
+        // identity test: `for (const w of workers) if (w.id === msg.to) w.send(msg)` scans a table.
+        const loop = declarator.parent?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) {
+          return loop.type === AST_NODE_TYPES.ForOfStatement && this.isTable(loop.right, fn) ? this.identityGuard(variable, loop) : undefined;
         }
+        if (declarator.id !== def.name || !declarator.init) return undefined;
         const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
-        if (writes.length > 0) return undefined;
+        // `let best = pool[0]; for (const w of pool) if (w.load < best.load) best = w;`: the least loaded.
+        if (writes.length > 0) return this.scanChoice(declarator.init, writes, fn);
         return this.findLookup(declarator.init, fn, source, depth + 1);
       }
       default:
@@ -273,8 +394,49 @@ class ForwardingCheck {
     }
   }
 
+  /** The identity test guarding the send inside a scan of the table (`w.id === msg.to`). */
+  private identityGuard(variable: TSESLint.Scope.Variable, loop: TSESTree.ForOfStatement): TSESTree.Node | undefined {
+    const send = this.send;
+    if (!send || !isInside(send, loop.body)) return undefined;
+    for (let current: TSESTree.Node | undefined = send.parent; current && current !== loop; current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.IfStatement || isInside(send, current.test)) continue;
+      if (current.alternate && isInside(send, current.alternate)) continue;
+      const test = unwrap(current.test);
+      if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
+      const sides = [unwrap(test.left), unwrap(test.right)];
+      const isIdentity = (side: TSESTree.Node) => {
+        const base = side.type === AST_NODE_TYPES.MemberExpression && !side.computed ? unwrap(side.object) : side;
+        const field = side.type === AST_NODE_TYPES.MemberExpression ? propertyName(side) : undefined;
+        return base.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, base) === variable && (field === undefined || IDENTITY_FIELD_NAMES.test(field));
+      };
+      if (sides.some(isIdentity) && !sides.every(isIdentity)) return test;
+    }
+    return undefined;
+  }
+
+  /** A local set from the table and then only to elements of a scan of it: the choice the scan makes. */
+  private scanChoice(init: TSESTree.Node, writes: TSESLint.Scope.Reference[], fn: Scope): TSESTree.Node | undefined {
+    const first = unwrap(init);
+    const table = first.type === AST_NODE_TYPES.MemberExpression && first.computed ? first.object : undefined;
+    if (!table || !this.isTable(table, fn)) return undefined;
+    const tableText = this.sourceCode.getText(unwrap(table));
+    let choice: TSESTree.Node | undefined;
+    for (const ref of writes) {
+      const assignment = ref.identifier.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || !ref.writeExpr) return undefined;
+      const value = unwrap(ref.writeExpr);
+      const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, value)?.defs[0] : undefined;
+      const loop = def?.type === 'Variable' ? def.node.parent?.parent : undefined;
+      if (loop?.type !== AST_NODE_TYPES.ForOfStatement || this.sourceCode.getText(unwrap(loop.right)) !== tableText) return undefined;
+      let guard: TSESTree.Node | undefined = assignment.parent;
+      while (guard && guard.type !== AST_NODE_TYPES.IfStatement && guard !== loop) guard = guard.parent;
+      choice ??= guard?.type === AST_NODE_TYPES.IfStatement ? guard.test : assignment;
+    }
+    return choice;
+  }
+
   /** The table is the router's own (a field, a module or closure variable), not something the message carries (`event.ports`). */
-  private isTable(raw: TSESTree.Node, fn: FunctionNode): boolean {
+  private isTable(raw: TSESTree.Node, fn: Scope): boolean {
     let base = unwrap(raw);
     while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
     if (base.type === AST_NODE_TYPES.ThisExpression) return true;
@@ -288,7 +450,7 @@ class ForwardingCheck {
    * A key that is the sender (`ws`, `sender.id`, `msg.from`): sending there is a reply. A key computed
    * from the sender (`this.partnerOf.get(ws)`) picks someone else.
    */
-  private isSenderKey(raw: TSESTree.Node, fn: FunctionNode, source: PayloadSource): boolean {
+  private isSenderKey(raw: TSESTree.Node, fn: Scope, source: PayloadSource): boolean {
     let node = unwrap(raw);
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(node);
@@ -299,7 +461,7 @@ class ForwardingCheck {
     if (SENDER_FIELD_NAMES.test(node.name)) return true;
     const variable = findVariable(this.sourceCode, node);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Parameter' || def.node !== fn || variable === source.root || variable === source.alias) return false;
+    if (!variable || def?.type !== 'Parameter' || def.node !== fn || !isFunction(fn) || variable === source.root || variable === source.alias) return false;
     const param = fn.params.find((p) => isInside(def.name as TSESTree.Node, p));
     if (!param || unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) !== def.name) return false;
     // Another parameter than the message: the sender or the context.
@@ -308,7 +470,7 @@ class ForwardingCheck {
 
   /** `write` and `send` are hops when the destination is a peer: a socket, a connection, a client. */
   private looksLikePeer(destination: TSESTree.Node, lookup: TSESTree.Node): boolean {
-    if (this.analysis.types.typed && this.analysis.types.hasNominalBase(unwrap(destination), PEER_TYPES)) return true;
+    if (this.facts.kinds.isInstanceOf(destination, PEER_TYPES)) return true;
     const names: string[] = [];
     const collect = (raw: TSESTree.Node) => {
       const node = unwrap(raw);
@@ -329,7 +491,7 @@ class ForwardingCheck {
   }
 
   /** Nothing but routing fields of the message is read: the payload passes through untouched. */
-  private isOnlyForwarded(source: PayloadSource, call: TSESTree.CallExpression, payload: TSESTree.Node, fn: FunctionNode): boolean {
+  private isOnlyForwarded(source: PayloadSource, call: TSESTree.CallExpression, payload: TSESTree.Node, fn: Scope): boolean {
     // The payload argument itself and a transfer list naming it are the forward, not a use.
     const forwardParts = [payload, ...call.arguments.slice(1).filter(() => TRANSFER_SEND_METHODS.has(calleeName(call) ?? ''))];
     const inForward = (node: TSESTree.Node) => forwardParts.some((part) => isInside(node, part));
@@ -338,7 +500,12 @@ class ForwardingCheck {
       for (const ref of source.alias.references) {
         if (ref.init || inForward(ref.identifier)) continue;
         if (ref.isWrite()) return false;
-        if (!isTestUse(outerParent(ref.identifier).child)) return false;
+        if (this.isOtherForward(ref.identifier)) continue;
+        if (isTestUse(outerParent(ref.identifier).child)) continue;
+        // `({ data }) => byTenant.get(data.tenant).postMessage(data)`: a field of the forwarded value read to route it.
+        const { chain, top } = memberChain(ref.identifier);
+        const readsSize = chain.some((name, i) => VIEW_MEMBERS.has(name) && !(i > 0 && SCALAR_FIELD_NAMES.test(chain[i - 1])));
+        if (chain.length === 0 || readsSize || !this.isRoutingUse(top, 0)) return false;
       }
     }
     if (!source.root) return true;
@@ -346,12 +513,20 @@ class ForwardingCheck {
       const id = ref.identifier;
       if (ref.init) continue;
       if (ref.isWrite() || !isInside(id, fn)) return false;
-      if (inForward(id)) continue;
+      if (inForward(id) || this.isOtherForward(id)) continue;
       if (aliasDeclarator?.init && isInside(id, aliasDeclarator.init)) continue;
       const { chain, top } = memberChain(id);
+      // `ring(m.id).send(m)`: a field handed to the lookup that picks the destination is its key.
+      if (chain.length > source.path.length && this.lookup && isInside(top, this.lookup) && !chain.some((name) => VIEW_MEMBERS.has(name))) continue;
       if (!this.isRoutingRead(chain, top, source, 0)) return false;
     }
     return true;
+  }
+
+  /** The whole value handed, unchanged, to another send (`ports.resizer.postMessage(msg)` in another branch): a forward too. */
+  private isOtherForward(id: TSESTree.Node): boolean {
+    const { child, parent } = outerParent(id);
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && this.sendOf(parent)?.payload === child;
   }
 
   /** Reading `chain` of the message at `top` does not touch the payload at `source.path`. */
@@ -362,11 +537,23 @@ class ForwardingCheck {
     const isPrefixOfPath = common === chain.length && chain.length < path.length;
     const reachesPayload = common === path.length && path.length > 0;
     // `payload.byteLength`, `msg.length`: reading the bytes' size or backing store is using the payload.
-    if (chain.slice(path.length).some((name) => VIEW_MEMBERS.has(name)) && common === Math.min(chain.length, path.length)) return false;
+    // `msg.key.length` is the length of a routing key, not of the payload.
+    const readsSize = chain.some((name, i) => i >= path.length && VIEW_MEMBERS.has(name) && !(i > path.length && SCALAR_FIELD_NAMES.test(chain[i - 1])));
+    if (readsSize && common === Math.min(chain.length, path.length)) return false;
     if (reachesPayload) {
       // `if (!msg.payload) return`: a presence check reads no bytes; `event.data.shard` (the forwarded
       // message's own field) is a routing read like any field of a whole forwarded message.
-      return chain.length === path.length ? isTestUse(top) : this.isRoutingUse(top, depth);
+      if (chain.length > path.length) return this.isRoutingUse(top, depth);
+      if (isTestUse(top)) return true;
+      // `const { topic } = e.data`: fields of the forwarded value destructured to route it.
+      const { parent } = outerParent(top);
+      return (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        !!parent.init &&
+        unwrap(parent.init) === unwrap(top) &&
+        parent.id.type === AST_NODE_TYPES.ObjectPattern &&
+        this.isRoutingPattern(parent.id, chain, source, depth)
+      );
     }
     if (isPrefixOfPath || chain.length === 0) {
       // The message (or the object holding the payload) itself: only a presence check or a destructuring
@@ -413,7 +600,7 @@ class ForwardingCheck {
 
   /** Field reads that route: a lookup key, a comparison, a switch, a hash or shard function, a log line. */
   private isRoutingUse(top: TSESTree.Node, depth: number): boolean {
-    if (this.analysis.types.isSmallScalar(top)) return true;
+    if (this.facts.types.isSmallScalar(top)) return true;
     const { child, parent } = outerParent(top);
     if (!parent) return false;
     switch (parent.type) {
@@ -449,6 +636,15 @@ class ForwardingCheck {
         return false;
     }
   }
+}
+
+/**
+ * `msg.body.header`: handing out a part of the payload reads it. The payload is the message or one field
+ * of it (`msg.body`); a MessageEvent's `data` wraps the message and does not count.
+ */
+function isPartOfPayload(source: PayloadSource): boolean {
+  const path = source.path[0] === 'data' ? source.path.slice(1) : source.path;
+  return path.length >= 2;
 }
 
 /** `msg.header.topic` from the `msg` reference: the static field names and the outermost member. */

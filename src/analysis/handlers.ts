@@ -202,7 +202,8 @@ export class HandlerFinder {
     return { fn, kind: 'factory', label: `the ${name}() updater of \`${methodNameOf(fn) ?? 'state'}\``, returnsState: true };
   }
 
-  private handlerFromCall(fn: FunctionNode, call: TSESTree.CallExpression): Handler | undefined {
+  /** `target`: the handler function itself, when `fn` is a reference to it (`spawn(system, routerActor)`). */
+  private handlerFromCall(fn: FunctionNode, call: TSESTree.CallExpression, target: FunctionNode = fn): Handler | undefined {
     const member = methodCall(call);
     const callee = unwrap(call.callee);
     // `addEventListener('message', ...)` at a worker's top level subscribes on the global scope.
@@ -231,7 +232,7 @@ export class HandlerFinder {
         fn,
         kind: 'factory',
         label: `the actor handler passed to ${name}()`,
-        returnsState: fn.params.length >= 2 && !STATELESS_HANDLER_FACTORIES.has(name),
+        returnsState: target.params.length >= 2 && !STATELESS_HANDLER_FACTORIES.has(name),
       };
     }
     return undefined;
@@ -289,7 +290,7 @@ export class HandlerFinder {
     for (const use of this.listenerUses(fn)) {
       const call = use.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
-      const fromCall = this.handlerFromCall(use as unknown as FunctionNode, call);
+      const fromCall = this.handlerFromCall(use as unknown as FunctionNode, call, fn);
       if (fromCall) return { ...fromCall, fn };
     }
     return undefined;

@@ -4,7 +4,7 @@ import { findBufferSlice, type BufferSlice, type BufferSliceOptions, type Uint8A
 import { findClonedViews, type ClonedView } from './cloned-view';
 import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
-import { findHibernationBlockers, type Blocker, type HibernationOptions } from './hibernation';
+import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstring, type RetainedSubstring } from './retained-substring';
 import { findRetainedView, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
@@ -19,15 +19,14 @@ export type { Sink } from './escape';
 export type { FileFacts } from './file';
 export type { Forwarding } from './forwarding';
 export type { Handler } from './handlers';
-export type { Blocker, BlockerKind, HibernationChecks } from './hibernation';
+export type { AcceptedSocket, ActorNode, Blocker, BlockerKind, CloseNotCalled, HibernationChecks } from './hibernation';
+export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
 export type { FixSafety, RetainedView } from './retained-view';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
-
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /**
  * The analysis every rule shares, one method per rule question. Each answer is computed from the file's
@@ -67,9 +66,9 @@ export class Analysis {
     return quietly(() => findForwarding(call, this.facts, options));
   }
 
-  /** What keeps an idle actor (a class) resident. */
-  hibernationBlockers(cls: ClassNode, options: HibernationOptions): Blocker[] {
-    return quietly(() => findHibernationBlockers(cls, this.facts, options)) ?? [];
+  /** What keeps an idle actor (a class, or an object-literal server) resident. */
+  hibernationBlockers(actor: ActorNode, options: HibernationOptions): Blocker[] {
+    return quietly(() => findHibernationBlockers(actor, this.facts, options)) ?? [];
   }
 }
 

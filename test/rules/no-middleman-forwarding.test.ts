@@ -9,6 +9,187 @@ runRuleTests(
   rule,
   {
     valid: [
+// A third set, written after the second (see the branch notes): destructured routing fields, a lookup
+// function given the key, one finding for a PartyKit connection's listeners.
+`const lanes = new Map();
+const bus = new BroadcastChannel('jobs');
+bus.addEventListener('message', (event) => {
+  const lane = lanes.get(event.data.lane);
+  lane.postMessage({ lane: event.data.lane, size: event.data.body.byteLength });
+});
+`,
+`const replicas = [];
+export function onRequest(req) {
+  replicas.forEach((r) => r.send(req));
+}
+process.on('message', onRequest);
+`,
+`export class Hub {
+  routes = {};
+  receive({ channel, frame }) {
+    this.routes[channel].tell(frame.subarray(8));
+  }
+}
+`,
+`const subscribers = new Map();
+onmessage = (e) => {
+  subscribers.get(e.data.topic)?.postMessage(e.data.id);
+};
+`,
+`const nodes = [];
+process.on('message', (m) => {
+  nodes[0].send(m);
+});
+`,
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+`const pool = [];
+let rr = 0;
+process.on('message', (message) => {
+  pool[rr++ % pool.length].postMessage({ id: message.id, bytes: message.bytes.slice(0, 16) });
+});
+`,
+`const byTenant = new Map();
+self.onmessage = ({ data }) => {
+  const decoded = new TextDecoder().decode(data.body);
+  byTenant.get(data.tenant).postMessage(decoded.toUpperCase());
+};
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) w.send(msg);
+});
+`,
+`const worker = new Worker('./w.js');
+process.on('message', (msg) => {
+  worker.postMessage(msg);
+});
+`,
+`const replies = new Map();
+process.on('message', (msg) => {
+  replies.get(msg.replyTo)?.send(msg);
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.shard].postMessage(msg.payload, [msg.payload.buffer]);
+});
+`,
+`import { WebSocketServer } from 'ws';
+const clients = new Map();
+new WebSocketServer({ port: 1 }).on('connection', (ws) => {
+  ws.on('message', (data) => {
+    const { to } = JSON.parse(String(data));
+    clients.get(to)?.send(data);
+  });
+});
+`,
+`export class Pool {
+  constructor() { this.workers = []; }
+  run(job) {
+    this.workers[job.id % this.workers.length].postMessage(job);
+  }
+}
+`,
+// A handle() method the file calls directly runs in its caller: not an entry point.
+`export class Dispatcher {
+  handle(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+export function submit(dispatcher, msg) {
+  dispatcher.handle(msg);
+}
+`,
+// Real shapes (issue 12), near-misses: a multicast by room, a broadcast skipping the sender, a least-loaded
+// pick of a new object, a for-await loop that slices, a caller that reads the payload, a comedy send of a
+// new object, a parsed payload, a part of the payload, a WebSocket room relay and a PartyKit signalling
+// relay (sockets: not reported), a nact dispatch of a new object.
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.room === msg.room) w.send(msg);
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.id !== msg.from) w.send(msg);
+});
+`,
+`import { Worker } from 'node:worker_threads';
+const pool = [];
+process.on('message', (job) => {
+  let best = pool[0];
+  for (const w of pool) if (w.load < best.load) best = w;
+  best.postMessage({ ...job, queuedAt: Date.now() });
+});
+`,
+`import { on } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+const shards = [];
+for await (const [msg] of on(parentPort, 'message')) {
+  shards[msg.shard].postMessage(msg.data.subarray(1));
+}
+`,
+`export class Dispatcher {
+  handle(msg) {
+    if (!validate(msg.body)) return;
+    this.forward(msg);
+  }
+  forward(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+function validate(body) { return body.length > 0; }
+`,
+`export class Balancer {
+  receive(msg) {
+    const target = this.workers[msg.key.length % this.workers.length];
+    target.sendAndReceive('job', { ...msg, retries: 0 });
+  }
+}
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.to].send(JSON.parse(msg.body));
+});
+`,
+`const workers = [];
+process.on('message', (msg) => {
+  workers[msg.to].send(msg.body.header);
+});
+`,
+`import { WebSocketServer } from 'ws';
+const rooms = new Map();
+new WebSocketServer({ port: 8080 }).on('connection', (ws, request) => {
+  const room = new URL(request.url, 'http://x').pathname;
+  ws.on('message', (data) => {
+    for (const peer of rooms.get(room) ?? []) if (peer !== ws) peer.send(data);
+  });
+});
+`,
+`const partners = new Map();
+export class Signalling {
+  onMessage(message, sender) {
+    this.room.getConnection(partners.get(sender.id))?.send(message);
+  }
+}
+`,
+`import { dispatch, spawn } from 'nact';
+const routes = new Map();
+const router = spawn(system, (state, msg, ctx) => {
+  dispatch(routes.get(msg.type), { ...msg, hops: (msg.hops ?? 0) + 1 });
+  return state;
+});
+`,
+// A relay between network sockets (a TCP proxy, a signalling server) is not reported: its sender is a
+// remote client that cannot be handed a destination (docs/rules/no-middleman-forwarding.md).
+`import * as net from 'node:net';
+const peers = new Map<string, net.Socket>();
+export function relay(client: net.Socket, route: string) {
+  client.on('data', (frame: Buffer) => {
+    peers.get(route)?.write(frame);
+  });
+}
+`,
 `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
 parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
@@ -191,6 +372,624 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// A third set, written after the second (see the branch notes).
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const lanes = new Map();
+const bus = new BroadcastChannel('jobs');
+bus.addEventListener('message', (event) => {
+  const lane = lanes.get(event.data.lane);
+  lane.postMessage(event.data);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`event.data`","lookup":"lanes.get(event.data.lane)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 31,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const replicas = [];
+let cursor = 0;
+export function onRequest(req) {
+  cursor = (cursor + 1) % replicas.length;
+  replicas[cursor].send(req);
+}
+process.on('message', onRequest);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`req`","lookup":"replicas[cursor]","cost":"`send` copies or queues it"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Hub {
+  routes = {};
+  receive({ channel, frame }) {
+    this.routes[channel].tell(frame);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Hub.receive","payload":"`frame`","lookup":"this.routes[channel]","cost":"`tell` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 37,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const subscribers = new Map();
+parentPort.onmessage = (e) => {
+  const { topic } = e.data;
+  subscribers.get(topic)?.postMessage(e.data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`e.data`","lookup":"subscribers.get(topic)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 46,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const nodes = [];
+function ring(id) { return nodes[fnv1a(id) % nodes.length]; }
+function fnv1a(s) { return s.length; }
+process.on('message', (m) => {
+  if (!m) return;
+  ring(m.id).send(m);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`m`","lookup":"ring(m.id)","cost":"`send` copies or queues it"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const pool = Array.from({ length: 4 }, () => new Worker('./w.js'));
+let rr = 0;
+process.on('message', function route(message) {
+  const target = pool[rr];
+  rr = rr === pool.length - 1 ? 0 : rr + 1;
+  target.postMessage(message);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`message`","lookup":"pool[rr]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 30,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const byTenant = new Map();
+self.onmessage = ({ data }) => {
+  byTenant.get(data.tenant).postMessage(data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`data`","lookup":"byTenant.get(data.tenant)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 46,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ShardRouter {
+  constructor(shards) { this.shards = shards; }
+  onMessage(msg) {
+    const i = crc32(msg.key) % this.shards.length;
+    this.shards[i].tell(msg);
+  }
+}
+function crc32(s) { return s.length; }
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"ShardRouter.onMessage","payload":"`msg`","lookup":"this.shards[i]","cost":"`tell` copies or queues it"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, MessageChannel } from 'node:worker_threads';
+const ports = {};
+parentPort.on('message', (msg) => {
+  switch (msg.type) {
+    case 'resize': ports.resizer.postMessage(msg); break;
+    default: ports[msg.type]?.postMessage(msg);
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"ports[msg.type]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 14,
+        endLine: 6,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const children = [];
+process.on('message', (msg) => {
+  const child = children.find((c) => c.pid === msg.pid);
+  child.send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"children.find((c) => c.pid === msg.pid)","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import cluster from 'node:cluster';
+cluster.on('message', (worker, msg) => {
+  const id = Object.keys(cluster.workers)[msg.hash % 4];
+  cluster.workers[id].send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"cluster.workers[id]","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { dispatch } from 'nact';
+const lookup = new Map();
+export const routerActor = (state, msg, ctx) => {
+  const dest = lookup.get(msg.to);
+  dispatch(dest, msg, ctx.self);
+  return state;
+};
+spawnStateless(system, routerActor);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the actor handler passed to spawnStateless()","payload":"`msg`","lookup":"lookup.get(msg.to)","cost":"`dispatch` copies or queues it"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+function pickWorker(key) { return workers[key.charCodeAt(0) % workers.length]; }
+process.on('message', (msg) => {
+  pickWorker(msg.key).send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"pickWorker(msg.key)","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+// A handle() method nothing in the file calls: an entry point (the framework delivers to it).
+  {
+    code: `export class Dispatcher {
+  handle(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Dispatcher.handle","payload":"`msg`","lookup":"this.ports[msg.kind]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+// Real shapes (issue 12): round-robin cursor, cursor in the index, hash modulo, least load, cluster.workers[id],
+// Map lookup, table scan, BroadcastChannel onmessage with an object lookup, for await over on(port,
+// 'message'), actor receive + tell, nact dispatch, a handle() forwarding through a method one level down,
+// a named function subscribed by reference, comedy's sendAndReceive, a discriminator test.
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers = [new Worker('./a.js'), new Worker('./b.js')];
+let next = 0;
+parentPort.on('message', (msg) => {
+  const worker = workers[next];
+  next = (next + 1) % workers.length;
+  worker.postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"workers[next]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const workers = [new Worker('./a.js'), new Worker('./b.js')];
+let next = 0;
+parentPort.on('message', (msg) => {
+  workers[next++ % workers.length].postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"workers[next++ % workers.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const ports = [];
+function hash(key) { let h = 0; for (const c of key) h = (h * 31 + c.charCodeAt(0)) | 0; return h >>> 0; }
+parentPort.on('message', (msg) => {
+  ports[hash(msg.key) % ports.length].postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"ports[hash(msg.key) % ports.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 55,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { Worker } from 'node:worker_threads';
+const pool = [];
+export function onJob(job) {
+  let best = pool[0];
+  for (const w of pool) if (w.load < best.load) best = w;
+  best.postMessage(job);
+}
+process.on('message', onJob);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`job`","lookup":"w.load < best.load","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 24,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import cluster from 'node:cluster';
+process.on('message', (msg) => {
+  cluster.workers[msg.workerId].send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"cluster.workers[msg.workerId]","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const routes = new Map();
+process.on('message', (msg) => {
+  routes.get(msg.to).send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"routes.get(msg.to)","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 31,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+process.on('message', (msg) => {
+  for (const w of workers) if (w.id === msg.to) w.send(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"w.id === msg.to","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 49,
+        endLine: 3,
+        endColumn: 60,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const channels = {};
+const bus = new BroadcastChannel('router');
+bus.onmessage = (event) => {
+  channels[event.data.topic].postMessage(event.data);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the onmessage handler","payload":"`event.data`","lookup":"channels[event.data.topic]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 53,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { on } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+const shards = [];
+for await (const [msg] of on(parentPort, 'message')) {
+  shards[msg.shard].postMessage(msg);
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the for await loop over on(parentPort, 'message')","payload":"`msg`","lookup":"shards[msg.shard]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 37,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class RouterActor {
+  constructor() { this.children = new Map(); }
+  receive(msg) {
+    this.children.get(msg.key).tell(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"RouterActor.receive","payload":"`msg`","lookup":"this.children.get(msg.key)","cost":"`tell` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { dispatch, spawn } from 'nact';
+const routes = new Map();
+const router = spawn(system, (state, msg, ctx) => {
+  dispatch(routes.get(msg.type), msg);
+  return state;
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the actor handler passed to spawn()","payload":"`msg`","lookup":"routes.get(msg.type)","cost":"`dispatch` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Dispatcher {
+  handle(msg) {
+    this.forward(msg);
+  }
+  forward(msg) {
+    this.ports[msg.kind].postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Dispatcher.handle","payload":"`msg`","lookup":"this.ports[msg.kind]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const sessions = new Map();
+function onMessage(msg) {
+  sessions.get(msg.session).send(msg);
+}
+process.on('message', onMessage);
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"sessions.get(msg.session)","cost":"`send` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Balancer {
+  receive(msg) {
+    const target = this.workers[msg.key.length % this.workers.length];
+    target.sendAndReceive('job', msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"Balancer.receive","payload":"`msg`","lookup":"this.workers[msg.key.length % this.wo...","cost":"`sendAndReceive` copies or queues it"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const workers = [];
+process.on('message', (msg) => {
+  if (msg.type === 'ping') return;
+  workers[msg.to].send(msg.body);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg.body`","lookup":"workers[msg.to]","cost":"`send` copies or queues it"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 33,
+        suggestions: [],
+      },
+    ],
+  },
   {
     code: `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
@@ -279,28 +1078,6 @@ export class Supervisor extends Actor {
         column: 5,
         endLine: 8,
         endColumn: 21,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    code: `import * as net from 'node:net';
-const peers = new Map<string, net.Socket>();
-export function relay(client: net.Socket, route: string) {
-  client.on('data', (frame: Buffer) => {
-    peers.get(route)?.write(frame);
-  });
-}
-`,
-    output: null,
-    errors: [
-      {
-        messageId: "middlemanForward",
-        data: {"handler": "the 'data' handler", "payload": "`frame`", "lookup": "peers.get(route)", "cost": "`write` copies or queues it"},
-        line: 5,
-        column: 5,
-        endLine: 5,
-        endColumn: 35,
         suggestions: [],
       },
     ],
@@ -596,30 +1373,6 @@ process.on('message', (msg: { child: number; job: string }) => {
     ],
   },
   {
-    code: `interface Connection { id: string; send(data: string | ArrayBuffer): void }
-interface Room { getConnection(id: string): Connection | undefined }
-export class Relay {
-  private targets = new Map<string, string>();
-  constructor(readonly room: Room) {}
-  onMessage(message: string | ArrayBuffer, sender: Connection) {
-    this.room.getConnection(this.targets.get(sender.id) ?? '')?.send(message);
-  }
-}
-`,
-    output: null,
-    errors: [
-      {
-        messageId: "middlemanForward",
-        data: {"handler": "Relay.onMessage", "payload": "`message`", "lookup": "this.room.getConnection(this.targets....", "cost": "`send` copies or queues it"},
-        line: 7,
-        column: 5,
-        endLine: 7,
-        endColumn: 78,
-        suggestions: [],
-      },
-    ],
-  },
-  {
     code: `interface Ref { tell(message: unknown, extra: number): void }
 declare class Actor {}
 export class Router extends Actor {
@@ -686,6 +1439,17 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
   },
   {
     valid: [
+// PartyKit relay between connections (a signalling server): not reported, no caller to hand a destination to.
+`interface Connection { id: string; send(data: string | ArrayBuffer): void }
+interface Room { getConnection(id: string): Connection | undefined }
+export class Relay {
+  private targets = new Map<string, string>();
+  constructor(readonly room: Room) {}
+  onMessage(message: string | ArrayBuffer, sender: Connection) {
+    this.room.getConnection(this.targets.get(sender.id) ?? '')?.send(message);
+  }
+}
+`,
 `import { parentPort, Worker } from 'node:worker_threads';
 const workers: Worker[] = [];
 parentPort?.on('message', (msg: { shard: number; attempt: number }) => {

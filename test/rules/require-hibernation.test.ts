@@ -8,6 +8,279 @@ runRuleTests(
   rule,
   {
     valid: [
+// A third set, written after the second (see the branch notes): destructured routing fields, a lookup
+// function given the key, one finding for a PartyKit connection's listeners.
+  {
+    code: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; }
+  render(server) { server.accept(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const HEARTBEAT = 100;
+export class Live extends DurableObject {
+  async fetch(r) {
+    this.timer = setTimeout(() => this.beat(), HEARTBEAT);
+    return new Response('ok');
+  }
+  beat() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    await this.onDisconnect(ws, code);
+  }
+  async onDisconnect(ws, code) {
+    ws.close(code);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default {
+  onConnect(conn, room) {
+    conn.send('hello');
+  },
+  async onMessage(msg, conn, room) {},
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class LogAgent {
+  text = '';
+  receive(line) {
+    this.text += line;
+    if (this.text.length > 1e5) this.text = '';
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  async webSocketMessage(ws, data) { ws.send(data); }
+  async webSocketClose(ws, code) { ws.close(code); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Game {
+  constructor(state, env) { this.state = state; this.env = env; }
+  tick() { setInterval(() => {}, 50); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const BACKOFF_MS = 200;
+export class Buffering extends DurableObject {
+  queue(x) { setTimeout(() => this.flush(), BACKOFF_MS); }
+  flush() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  users = new Map();
+  async webSocketMessage(ws, msg) {
+    const m = JSON.parse(msg);
+    if (m.type === 'hello') ws.serializeAttachment({ name: m.name });
+  }
+  async webSocketClose(ws) { ws.close(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    ws.close(code, 'bye');
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default class Cursors {
+  static options = { hibernate: false };
+  onConnect(conn, ctx) {
+    conn.addEventListener('close', () => this.gone(conn.id));
+  }
+  gone(id) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class UploadSession {
+  chunks = [];
+  receive(chunk: Uint8Array) {
+    this.chunks.push(chunk);
+    if (this.chunks.length > 8) this.chunks.splice(0, 4);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const upstream = new WebSocket('wss://example.com');
+    upstream.addEventListener('message', (e) => this.forward(e.data));
+    return new Response('ok');
+  }
+  forward(d) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+// A same-file helper that receives the pair socket and registers it with the Hibernation API.
+`function serve(server, room) {
+  room.ctx.acceptWebSocket(server);
+  server.send(JSON.stringify({ hello: room.name }));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    serve(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  async webSocketMessage(ws, message) { ws.send(message); }
+}
+`,
+// Real shapes (issue 12): near-misses of the cases below. A constructor(state, env) alone is no Durable
+// Object; a helper that only sends; a cache refilled from the socket; a short constant delay; an
+// object-literal server without onMessage (no hibernation); a field trimmed after each append.
+  {
+    code: `export class Counter {
+  constructor(state, env) {
+    this.state = state;
+    this.env = env;
+  }
+  start() {
+    setInterval(() => this.tick(), 1000);
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `function greet(ws) {
+  ws.send('welcome');
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    greet(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketClose(ws, code, reason) {
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+    ws.close(code, 'bye');
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void }; constructor(ctx: unknown, env: unknown); }
+export class Lobby extends DurableObject {
+  private meta = new Map<WebSocket, { url: string }>();
+  async webSocketMessage(ws: WebSocket, message: string) {
+    let meta = this.meta.get(ws);
+    if (!meta) {
+      meta = { url: ws.url };
+      this.meta.set(ws, meta);
+    }
+    ws.send(meta.url + message);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `const RETRY_MS = 50;
+export class Doc extends DurableObject {
+  schedule() {
+    setTimeout(() => this.save(), RETRY_MS);
+  }
+  save() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export default {
+  onConnect(ws, room) {
+    ws.addEventListener('message', (event) => room.broadcast(event.data));
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class ChatSession {
+  transcript = '';
+  handle(text) {
+    this.transcript += text;
+    if (this.transcript.length > 4096) this.transcript = this.transcript.slice(-1024);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket, code) {
+    this.sessions.delete(webSocket);
+    webSocket.close(code, 'Durable Object is closing WebSocket');
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    this.closeOrErrorHandler(webSocket, code);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
 export class Lobby extends DurableObject {
@@ -311,6 +584,942 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// A third set, written after the second (see the branch notes).
+  {
+    code: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; ctx.blockConcurrencyWhile(async () => {}); }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    server.accept();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Counter","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Counter {
+  constructor(ctx, env) { this.ctx = ctx; ctx.blockConcurrencyWhile(async () => {}); }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const HEARTBEAT = 10 * 1000;
+export class Live extends DurableObject {
+  async fetch(r) {
+    this.timer = setTimeout(() => this.beat(), HEARTBEAT);
+    return new Response('ok');
+  }
+  beat() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Live"},
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    await this.onDisconnect(ws);
+  }
+  async onDisconnect(ws) {
+    await this.ctx.storage.put('last', Date.now());
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Doc","subject":"ws","via":"onDisconnect"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Doc extends DurableObject {
+  async webSocketClose(ws, code, reason, clean) {
+    ws.close();
+    await this.onDisconnect(ws);
+  }
+  async onDisconnect(ws) {
+    await this.ctx.storage.put('last', Date.now());
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export default {
+  onConnect(conn, room) {
+    conn.addEventListener('message', (e) => room.broadcast(e.data));
+    conn.addEventListener('close', () => room.broadcast('bye'));
+  },
+  async onMessage(msg, conn, room) {},
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('message', …)`, `conn.addEventListener('close', …)","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 68,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class LogAgent {
+  text = '';
+  receive(line) {
+    this.text += line;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"LogAgent.receive","what":"strings","subject":"text","actor":"LogAgent"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
+// A second set, written after the implementation as a check on unseen shapes (see the branch notes).
+  {
+    code: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    server.accept();
+    server.addEventListener('message', (e) => this.onPresence(server, e.data));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  onPresence(ws, data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"server","events":"'message'","actor":"Presence","handlerMethods":"`webSocketMessage`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Presence extends DurableObject {
+  async fetch(req) {
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.addEventListener('message', (e) => this.onPresence(server, e.data));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  onPresence(ws, data) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Game {
+  constructor(state, env) { this.state = state; this.env = env; }
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.state.acceptWebSocket(server);
+    this.loop = setInterval(() => this.tick(), 50);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setInterval","actor":"Game"},
+        line: 6,
+        column: 17,
+        endLine: 6,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const IDLE_FLUSH_MS = 30_000;
+export class Buffering extends DurableObject {
+  queue(x) { setTimeout(() => this.flush(), IDLE_FLUSH_MS); }
+  flush() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Buffering"},
+        line: 3,
+        column: 14,
+        endLine: 3,
+        endColumn: 59,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  users = new Map();
+  async webSocketMessage(ws, msg) {
+    const m = JSON.parse(msg);
+    if (m.type === 'hello') this.users.set(ws, { name: m.name, joined: Date.now() });
+  }
+  async webSocketClose(ws) { ws.close(); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"Room","subject":"users"},
+        line: 5,
+        column: 29,
+        endLine: 5,
+        endColumn: 85,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    this.broadcast(\`left \${code}\`);
+  }
+  broadcast(m) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"handleDisconnect"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.handleDisconnect(ws, code);
+  }
+  handleDisconnect(ws, code) {
+    this.broadcast(\`left \${code}\`);
+  }
+  broadcast(m) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export default class Cursors {
+  static options = { hibernate: true };
+  onConnect(conn, ctx) {
+    conn.addEventListener('close', () => this.gone(conn.id));
+  }
+  gone(id) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('close', …)","actor":"Cursors","selectedBy":"`hibernate: true`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 61,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class UploadSession {
+  chunks = [];
+  receive(chunk: Uint8Array) {
+    this.chunks.push(chunk);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"UploadSession.receive","what":"buffers","subject":"chunks","actor":"UploadSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const pair = new WebSocketPair();
+    this.wire(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  wire(sock) {
+    sock.accept();
+    sock.addEventListener('message', (e) => this.forward(e.data));
+  }
+  forward(d) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"sock","events":"'message'","actor":"Tunnel","handlerMethods":"`webSocketMessage`"},
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Tunnel extends DurableObject {
+  async fetch(req) {
+    const pair = new WebSocketPair();
+    this.wire(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  wire(sock) {
+    this.ctx.acceptWebSocket(sock);
+    sock.addEventListener('message', (e) => this.forward(e.data));
+  }
+  forward(d) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+// Wrappers and hazards: an object-literal server through `satisfies` (an `onclose =` property), a
+// hand-off with a comment in the body (no suggestion), an alias through `as` with an optional call and a
+// type error elsewhere (no crash).
+  {
+    code: `interface PartyKitServer { onConnect?(conn: unknown, room: unknown): void; onMessage?(message: unknown, sender: unknown, room: unknown): void }
+export default {
+  onConnect(conn, room) {
+    conn.onclose = () => room.broadcast('left');
+  },
+  onMessage(message, sender, room) {
+    room.broadcast(message);
+  },
+} satisfies PartyKitServer;
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.onclose = …","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 48,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    // forget the socket; the helper decides how to close
+    this.forget(ws);
+  }
+  forget(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"forget"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = (pair[1] as WebSocket);
+    server?.accept();
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) { ws.send(message.toUpperCase(1)); }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Room","detail":"`webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Room extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = (pair[1] as WebSocket);
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) { ws.send(message.toUpperCase(1)); }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+// A same-file helper that receives the pair socket, accepts it and listens: one finding at its accept(),
+// no suggestion (`this` there is not the object).
+  {
+    code: `function serve(server, room) {
+  server.accept();
+  server.addEventListener('message', (event) => room.broadcast(event.data));
+  server.addEventListener('close', () => room.leave(server));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    serve(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  broadcast(data) {}
+  leave(ws) {}
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"server","events":"'message' and 'close'","actor":"Room","handlerMethods":"`webSocketMessage`, `webSocketClose`"},
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
+// Real shapes (issue 12): pre-class Durable Objects (the workers-chat-demo shape, accepted in
+// handleSession, one finding for the listener set), a helper one call level down, an untyped pair alias,
+// webSocketClose handing the socket to code that does not close it, Map<WebSocket, …> state, a constant
+// delay, PartyKit's instance options and object-literal API, generic actor classes by name.
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.storage = state.storage;
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    await this.handleSession(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async handleSession(webSocket) {
+    webSocket.accept();
+    webSocket.addEventListener('message', (msg) => this.broadcast(msg.data));
+    webSocket.addEventListener('close', () => this.quit(webSocket));
+    webSocket.addEventListener('error', () => this.quit(webSocket));
+  }
+  broadcast(data) {}
+  quit(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"webSocket","events":"'message', 'close' and 'error'","actor":"ChatRoom","handlerMethods":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 12,
+        column: 5,
+        endLine: 12,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.storage = state.storage;
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    await this.handleSession(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async handleSession(webSocket) {
+    this.state.acceptWebSocket(webSocket);
+    webSocket.addEventListener('message', (msg) => this.broadcast(msg.data));
+    webSocket.addEventListener('close', () => this.quit(webSocket));
+    webSocket.addEventListener('error', () => this.quit(webSocket));
+  }
+  broadcast(data) {}
+  quit(ws) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Counter {
+  constructor(state, env) {
+    this.state = state;
+    state.blockConcurrencyWhile(async () => {});
+  }
+  start() {
+    setInterval(() => this.tick(), 1000);
+  }
+  tick() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setInterval","actor":"Counter"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `function attachHandlers(ws, room) {
+  ws.addEventListener('message', (event) => room.broadcast(event.data));
+}
+export class Room extends DurableObject {
+  async fetch(request) {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    attachHandlers(server, this);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+  broadcast(data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"events":"'message'","subject":"ws","actor":"Room","handlerMethods":"`webSocketMessage`"},
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class Echo extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = pair[1];
+    server.accept();
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"subject":"server","actor":"Echo","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: "acceptWithHibernation",
+            output: `export class Echo extends DurableObject {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    const server = pair[1];
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketMessage(ws, message) { ws.send(message); }
+  async webSocketClose(ws, code, reason) {
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"cleanup"},
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  sessions = new Map();
+  async webSocketMessage(ws, message) { ws.send(message); }
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.cleanup(ws);
+  }
+  cleanup(ws) {
+    this.sessions.delete(ws);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.onClose(ws);
+  }
+  onClose(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"Room","subject":"ws","via":"onClose"},
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class Room extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.onClose(ws);
+  }
+  onClose(ws) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void }; constructor(ctx: unknown, env: unknown); }
+export class Lobby extends DurableObject {
+  private sessions = new Map<WebSocket, { name: string }>();
+  join(socket, name: string) {
+    this.sessions.set(socket, { name });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"Lobby","subject":"sessions"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const SAVE_DEBOUNCE_MS = 5000;
+export class Doc extends DurableObject {
+  schedule() {
+    setTimeout(() => this.save(), SAVE_DEBOUNCE_MS);
+  }
+  save() {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "residentTimer",
+        data: {"subject":"setTimeout","actor":"Doc"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 52,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export default class Chat {
+  readonly options = { hibernate: true };
+  onConnect(conn) {
+    conn.addEventListener('message', (event) => this.relay(event.data));
+  }
+  relay(data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"conn.addEventListener('message', …)","actor":"Chat","selectedBy":"`hibernate: true`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export default {
+  onConnect(ws, room) {
+    ws.addEventListener('message', (event) => room.broadcast(event.data));
+  },
+  onMessage(message, sender, room) {
+    room.broadcast(message);
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "partyKitListener",
+        data: {"subject":"ws.addEventListener('message', …)","actor":"the default-exported server","selectedBy":"it defines `onMessage`"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 74,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class StreamSession {
+  frames: Buffer[] = [];
+  receive(frame: Buffer) {
+    this.frames.push(frame);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"StreamSession.receive","what":"buffers","subject":"frames","actor":"StreamSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ChatSession {
+  transcript = '';
+  handle(text) {
+    this.transcript += text;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"ChatSession.handle","what":"strings","subject":"transcript","actor":"ChatSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket) {
+    const session = this.sessions.get(webSocket) || {};
+    this.sessions.delete(webSocket);
+    if (session.name) this.broadcast({ quit: session.name });
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    this.closeOrErrorHandler(webSocket);
+  }
+  broadcast(message) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "closeHandedOff",
+        data: {"actor":"ChatRoom","subject":"webSocket","via":"closeOrErrorHandler"},
+        line: 16,
+        column: 9,
+        endLine: 16,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `export class ChatRoom {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Map();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async closeOrErrorHandler(webSocket) {
+    const session = this.sessions.get(webSocket) || {};
+    this.sessions.delete(webSocket);
+    if (session.name) this.broadcast({ quit: session.name });
+  }
+  async webSocketClose(webSocket, code, reason, wasClean) {
+    webSocket.close();
+    this.closeOrErrorHandler(webSocket);
+  }
+  broadcast(message) {}
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     code: `declare class DurableObject { ctx: { acceptWebSocket(ws: WebSocket): void; storage: { setAlarm(t: number): Promise<void> } }; constructor(ctx: unknown, env: unknown); }
 declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
@@ -549,7 +1758,7 @@ export class ChatRoom extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "server", "detail": "message", "actor": "ChatRoom", "handlerMethod": "webSocketMessage"},
+        data: {"subject": "server", "events": "'message'", "actor": "ChatRoom", "handlerMethods": "`webSocketMessage`"},
         line: 7,
         column: 5,
         endLine: 9,
@@ -574,7 +1783,7 @@ export class ChatRoom extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "server", "detail": "close", "actor": "ChatRoom", "handlerMethod": "webSocketClose"},
+        data: {"subject": "server", "events": "'close'", "actor": "ChatRoom", "handlerMethods": "`webSocketClose`"},
         line: 7,
         column: 5,
         endLine: 7,
@@ -849,7 +2058,7 @@ export default class Room {
     errors: [
       {
         messageId: "partyKitListener",
-        data: {"subject": "conn.addEventListener('message', …)", "actor": "Room"},
+        data: {"subject": "conn.addEventListener('message', …)", "actor": "Room", "selectedBy": "`hibernate: true`"},
         line: 5,
         column: 5,
         endLine: 5,
@@ -872,7 +2081,7 @@ export default class Room {
     errors: [
       {
         messageId: "partyKitListener",
-        data: {"subject": "connection.onclose = …", "actor": "Room"},
+        data: {"subject": "connection.onclose = …", "actor": "Room", "selectedBy": "`hibernate: true`"},
         line: 5,
         column: 5,
         endLine: 5,
@@ -1048,7 +2257,7 @@ export class Bridge extends DurableObject {
     errors: [
       {
         messageId: "socketListener",
-        data: {"subject": "this.peer", "actor": "Bridge", "detail": "message", "handlerMethod": "webSocketMessage"},
+        data: {"subject": "this.peer", "actor": "Bridge", "events": "'message'", "handlerMethods": "`webSocketMessage`"},
         line: 14,
         column: 5,
         endLine: 14,
