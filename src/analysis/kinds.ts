@@ -446,7 +446,9 @@ export class ValueKinds {
     const name = propertyName(member);
     const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? this.handlers.ownerOf(member) : undefined;
     if (!name || !owner) return undefined;
-    if (values?.some((value) => this.provesNotBuffer(value))) return undefined;
+    // A value the code constructs some other way (`bl()`, `new BufferList()`) is an object whose class may
+    // have the same accessors (mqtt-packet's parser reads a BufferList with `readUInt8`).
+    if (values?.some((value) => this.provesNotBuffer(value) || this.isOpaqueConstruction(value))) return undefined;
     for (const ref of this.handlers.thisMemberRefs(owner).get(name) ?? []) {
       const use = ref.parent;
       if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref || use.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -458,6 +460,11 @@ export class ValueKinds {
       }
     }
     return undefined;
+  }
+
+  private isOpaqueConstruction(value: TSESTree.Node): boolean {
+    const node = unwrap(value);
+    return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && !this.bufferEvidence(node);
   }
 
   private provesNotBuffer(value: TSESTree.Node): boolean {

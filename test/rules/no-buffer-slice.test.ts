@@ -628,6 +628,20 @@ Path.prototype.parent = function () {
 };
 module.exports = Path;
 `,
+        // A field made by a library (a BufferList has Buffer's accessors and a copying slice, no subarray).
+        `const bl = require('bl');
+function Parser() {
+  this._list = bl();
+  this._pos = 0;
+}
+Parser.prototype.byte = function () {
+  return this._list.readUInt8(this._pos++);
+};
+Parser.prototype.payload = function (end) {
+  return this._list.slice(this._pos, end);
+};
+module.exports = Parser;
+`,
         // One value of the field is a string: not every value is a Buffer.
         `function Cursor(text) {
   this._source = Buffer.from(text);
