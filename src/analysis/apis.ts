@@ -424,7 +424,8 @@ export const DURABLE_OBJECT_BASES = new Set(['DurableObject']);
  * names alone are not enough; the class must also use what only a Durable Object has (below, or
  * `state.storage`, `fetch(request)`, `new WebSocketPair()`).
  */
-export const DURABLE_OBJECT_STATE_PARAM = /^(?:state|ctx|durableObjectState|doState)$/;
+// `controller` is what Cloudflare's early examples (workers-chat-demo) called the state.
+export const DURABLE_OBJECT_STATE_PARAM = /^(?:state|ctx|controller|durableObjectState|doState)$/;
 export const DURABLE_OBJECT_ENV_PARAM = /^env/i;
 /** Calls only a Durable Object's state answers. */
 export const DURABLE_OBJECT_EVIDENCE_CALLS = new Set(['blockConcurrencyWhile', 'acceptWebSocket', 'getWebSockets', 'setAlarm', 'getAlarm']);

@@ -1091,6 +1091,39 @@ export class Room extends DurableObject {
       },
     ],
   },
+  // Cloudflare's workers-chat-demo names the state `controller` and keeps only its storage.
+  {
+    code: `export class ChatRoom {
+  constructor(controller, env) {
+    this.storage = controller.storage;
+    this.env = env;
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    await this.handleSession(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async handleSession(webSocket) {
+    webSocket.accept();
+    webSocket.addEventListener('message', (msg) => this.broadcast(msg.data));
+  }
+  broadcast(data) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"webSocket","events":"'message'","actor":"ChatRoom","handlerMethods":"`webSocketMessage`"},
+        line: 12,
+        column: 5,
+        endLine: 12,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
 // Real shapes (issue 12): pre-class Durable Objects (the workers-chat-demo shape, accepted in
 // handleSession, one finding for the listener set), a helper one call level down, an untyped pair alias,
 // webSocketClose handing the socket to code that does not close it, Map<WebSocket, …> state, a constant
