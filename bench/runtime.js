@@ -3,17 +3,6 @@
 // Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick]
 //  1. inspect: objects per second walked over a generated actor state of 1,000,000 objects
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
-<<<<<<< HEAD
-//  2. track: a frame-parsing loop (length-prefixed JSON frames cut out of 64 KB chunks with subarray,
-//     parsed and applied to per-client state, 1 frame in 64 kept as a view) timed untracked, tracked with
-//     sampleRate 1, tracked with sampleRate 0.1 and 0.01, and untracked again, in alternating rounds in one process,
-//     next to the same loop with only a bare V8 stack capture per view (the floor of recording sites)
-//     and with only a FinalizationRegistry entry per view (the floor of following views weakly).
-//     Reported as ratios against the untracked loop. Targets: <= 1.5x with sampleRate 1; after untrack, ~1.0x.
-//  3. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
-//     and failing (the AssertionError's message built). Target: < 0.1 s.
-// Finishes in well under 60 s on a 2-core machine.
-=======
 //  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
 //     of 64 KB chunks with subarray, parsed and applied to per-client state, 1 frame in 64 kept as a view)
 //     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js, every
@@ -26,8 +15,9 @@
 //     in-process copy does.
 //  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
 //     packages, in milliseconds per MB of source.
+//  4. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
+//     and failing (the AssertionError's message built). Target: < 0.1 s.
 // Took 96 s on a 2-core machine other jobs kept busy (load average near 8).
->>>>>>> loader
 
 const fs = require('node:fs');
 const path = require('node:path');
