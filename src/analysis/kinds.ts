@@ -40,6 +40,16 @@ import type { TypeFacts, ValueKind } from './types';
 import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
 import { confirmView, findViewCandidate, type ViewCreation } from './views';
 
+/*
+ * kinds.ts: the one place that answers "what is this value" (a Buffer, another typed array, a view that
+ * may be smaller than its ArrayBuffer, an owner of its whole store, a pooled Buffer, a string, or not
+ * binary at all), with its evidence and a level (proven, likely, unknown), and the one place the
+ * question modules learn whether type information exists (`typed`, `typeParts`, `isInstanceOf`).
+ * Types are asked first; without them, the code: constructors, factories, annotations and assertions,
+ * Node APIs and their platform contracts, every value a variable or field is given (in a class or a
+ * pre-class "class"), the methods called on it, and narrowing tests around a use.
+ */
+
 /**
  * What a Buffer or typed-array value really is, with the evidence that decided: provably a Buffer,
  * a view that may be smaller than its ArrayBuffer, or a value that owns its whole ArrayBuffer.
@@ -431,7 +441,7 @@ export class ValueKinds {
         if (node.computed) return undefined;
         const values = this.memberValues(node);
         const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1)) : undefined;
-        return assigned ?? this.fieldUsageEvidence(node, values);
+        return assigned ?? this.fieldUsageEvidence(node, values, depth);
       }
       default:
         return undefined;
@@ -442,13 +452,13 @@ export class ValueKinds {
    * A field the class calls Buffer-only methods on (`this._buffer.readUInt32BE(…)`, `writeInt32LE`), when
    * no value the class gives it is known to be something else: the methods prove what it holds.
    */
-  private fieldUsageEvidence(member: TSESTree.MemberExpression, values: TSESTree.Node[] | undefined): string | undefined {
+  private fieldUsageEvidence(member: TSESTree.MemberExpression, values: TSESTree.Node[] | undefined, depth: number): string | undefined {
     const name = propertyName(member);
     const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? this.handlers.ownerOf(member) : undefined;
     if (!name || !owner) return undefined;
     // A value the code constructs some other way (`bl()`, `new BufferList()`) is an object whose class may
     // have the same accessors (mqtt-packet's parser reads a BufferList with `readUInt8`).
-    if (values?.some((value) => this.provesNotBuffer(value) || this.isOpaqueConstruction(value))) return undefined;
+    if (values?.some((value) => this.provesNotBuffer(value) || this.isOpaqueConstruction(value, depth))) return undefined;
     for (const ref of this.handlers.thisMemberRefs(owner).get(name) ?? []) {
       const use = ref.parent;
       if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref || use.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -462,9 +472,11 @@ export class ValueKinds {
     return undefined;
   }
 
-  private isOpaqueConstruction(value: TSESTree.Node): boolean {
+  /** `new BufferList()`, `bl()`: an object some constructor or factory function makes (not a method's result). */
+  private isOpaqueConstruction(value: TSESTree.Node, depth: number): boolean {
     const node = unwrap(value);
-    return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && !this.bufferEvidence(node);
+    if (node.type === AST_NODE_TYPES.NewExpression) return !this.bufferEvidence(node, depth + 1);
+    return node.type === AST_NODE_TYPES.CallExpression && unwrap(node.callee).type === AST_NODE_TYPES.Identifier && !this.bufferEvidence(node, depth + 1);
   }
 
   private provesNotBuffer(value: TSESTree.Node): boolean {

@@ -91,15 +91,6 @@ export function confirmView(candidate: ViewCandidate, kinds: KindReader): ViewCr
   }
 }
 
-/** Both steps at once, for callers that have no cheaper question to ask in between. */
-export function describeView(
-  node: TSESTree.CallExpression | TSESTree.NewExpression,
-  kinds: KindReader,
-): ViewCreation | undefined {
-  const candidate = findViewCandidate(node);
-  return candidate ? confirmView(candidate, kinds) : undefined;
-}
-
 /** `x.buffer` (the backing store of a view) or a value known to be an ArrayBuffer. */
 function isArrayBuffer(arg: TSESTree.Node, kinds: KindReader): boolean {
   const node = unwrap(arg);
