@@ -38,19 +38,8 @@ export const programPath = (name: string): string => path.join(PROGRAMS, `${name
 export function buildLeakTest(): { testEntry: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-test-'));
   for (const folder of ['runtime', 'test']) {
-    const from = path.join(SOURCE, '..', folder);
     fs.mkdirSync(path.join(dir, folder));
-    for (const name of fs.readdirSync(from)) {
-      if (!name.endsWith('.ts')) continue;
-      const { code } = transformFileSync(path.join(from, name), {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-        module: { type: 'commonjs' },
-        sourceMaps: false,
-        swcrc: false,
-        configFile: false,
-      });
-      fs.writeFileSync(path.join(dir, folder, name.replace(/\.ts$/, '.js')), code);
-    }
+    compileTypeScriptDir(path.join(SOURCE, '..', folder), path.join(dir, folder));
   }
   return { testEntry: path.join(dir, 'test', 'index.js'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
