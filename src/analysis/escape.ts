@@ -20,7 +20,7 @@ import {
 import type { CallGraph } from './calls';
 import type { HandlerFinder } from './handlers';
 import type { ValueKinds } from './kinds';
-import { iteratedReceiver, type OriginFinder } from './origins';
+import { iteratedReceiver } from './origins';
 
 /**
  * Question 3: does a value reach long-lived storage, and by which path? Long-lived storage is a field of
@@ -74,7 +74,6 @@ export class EscapeFinder {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
-    private readonly origins: OriginFinder,
     private readonly kinds: ValueKinds,
     private readonly calls: CallGraph,
   ) {}

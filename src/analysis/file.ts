@@ -42,7 +42,7 @@ export class FileFacts {
     this.calls = new CallGraph(sourceCode, this.handlers);
     this.kinds = new ValueKinds(sourceCode, this.types, this.declared, this.handlers);
     this.origins = new OriginFinder(sourceCode, this.handlers, this.calls);
-    this.escapes = new EscapeFinder(sourceCode, this.handlers, this.origins, this.kinds, this.calls);
+    this.escapes = new EscapeFinder(sourceCode, this.handlers, this.kinds, this.calls);
   }
 }
 

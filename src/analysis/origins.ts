@@ -1,16 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   BUFFER_FACTORIES,
-  BUFFER_ONLY_METHODS,
   DECODE_METHODS,
   IO_READ_FUNCTIONS,
   IO_READ_METHODS,
-  STRING_ONLY_METHODS,
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
-  VIEW_ONLY_MEMBERS,
 } from './apis';
-import { calleeName, findVariable, isFunction, memberKeyName, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, findVariable, isFunction, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 

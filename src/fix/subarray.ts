@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, unwrap } from '../analysis/ast';
+import { unwrap } from '../analysis/ast';
 import { hasCommentInside } from './expressions';
 
 /**
