@@ -92,6 +92,30 @@ server.listen(0, '127.0.0.1', () => {
     fixes: true,
   },
   {
+    // The chunk is decoded into the same variable before it is cut: from there on it is a string, and
+    // `Uint8Array.prototype.slice.call` on it would throw.
+    name: 'chunk reassigned to text',
+    code: `const net = require('node:net');
+const heads = [];
+const server = net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    chunk = chunk.toString('utf8');
+    heads.push(chunk.slice(0, 40));
+    socket.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = net.connect(server.address().port, '127.0.0.1', () => client.write('abcdefgh'.repeat(8)));
+  client.on('close', () => {
+    server.close();
+    console.log(heads.join(','));
+  });
+});
+`,
+    reports: ['leakproof/no-retained-substring'],
+    fixes: false,
+  },
+  {
     // A Buffer held in a parameter typed Uint8Array: its own slice would be Buffer#slice, still a view.
     name: 'Buffer typed as Uint8Array',
     typescript: true,

@@ -21,8 +21,10 @@ import {
   calleeName,
   findVariable,
   importedName,
+  enclosingFunction,
   isConstructedBy,
   isFunction,
+  isInside,
   isPatternTarget,
   memberKeyName,
   methodCall,
@@ -299,6 +301,13 @@ export class ValueKinds {
   private identifierKind(id: TSESTree.Identifier, depth: number, seen: Seen): ValueKind {
     const variable = findVariable(this.sourceCode, id);
     if (!variable) return 'unknown';
+    // `chunk = chunk.toString()` earlier in the same block: from there on, the variable holds that value.
+    const reassigned = this.valueAtUse(id, variable);
+    if (reassigned === 'changed') return 'unknown';
+    if (reassigned) {
+      const kind = reassigned.operator === '=' ? this.syntacticKind(reassigned.value, depth + 1, seen) : reassigned.operator === '+=' && this.syntacticKind(reassigned.value, depth + 1, seen) === 'string' ? 'string' : 'unknown';
+      return kind;
+    }
     for (const def of variable.defs) {
       const annotated = annotationKind(def.name);
       if (annotated !== 'unknown') return annotated;
@@ -342,6 +351,43 @@ export class ValueKinds {
       }
     }
     return usageKind(variable, seen);
+  }
+
+  /**
+   * The assignment that decides what `id` holds at this use, when the variable is reassigned before it:
+   * the last plain statement `x = …` (or `x += …`) earlier in a block that contains the use, in the same
+   * function, with no other write in between. 'changed' when a write the use may or may not follow
+   * (in a branch, a loop, a nested function) sits in between; undefined when nothing reassigns it before.
+   */
+  private valueAtUse(
+    id: TSESTree.Identifier,
+    variable: TSESLint.Scope.Variable,
+  ): { operator: string; value: TSESTree.Node } | 'changed' | undefined {
+    // Writes before the use, leaving out the assignment the use is part of (`x = x.slice(1)` reads the old x).
+    const writes = variable.references.filter(
+      (ref) => ref.isWrite() && !ref.init && ref.identifier.range[1] <= id.range[0] && !(ref.identifier.parent && isInside(id, ref.identifier.parent)),
+    );
+    if (writes.length === 0) return undefined;
+    const fn = enclosingFunction(id);
+    let decided: { operator: string; value: TSESTree.Node; end: number } | undefined;
+    for (const ref of writes) {
+      const assignment = ref.identifier.parent;
+      const statement = assignment?.parent;
+      const straight =
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.left === ref.identifier &&
+        statement?.type === AST_NODE_TYPES.ExpressionStatement &&
+        !!statement.parent &&
+        isInside(id, statement.parent) &&
+        enclosingFunction(assignment) === fn;
+      if (straight && (!decided || assignment.range[1] > decided.end)) {
+        decided = { operator: assignment.operator, value: assignment.right, end: assignment.range[1] };
+      }
+    }
+    if (!decided) return writes.some((ref) => enclosingFunction(ref.identifier) === fn) ? 'changed' : undefined;
+    const end = decided.end;
+    if (writes.some((ref) => ref.identifier.range[0] > end)) return 'changed';
+    return decided;
   }
 
   private destructuredKind(pattern: TSESTree.ObjectPattern, source: TSESTree.Node, name: TSESTree.Node): ValueKind {

@@ -107,6 +107,16 @@ describe('value kinds without types', () => {
         errors: [said('buffer likely names ownSlice=false uint8=false')],
       },
       {
+        // Reassigned before the use, in the same block: from there on it is what the assignment made.
+        code: `const net = require('node:net');\nnet.connect(1).on('data', (chunk) => { chunk = chunk.toString('utf8'); probe(chunk); });`,
+        errors: [said('string proven code ownSlice=false uint8=false')],
+      },
+      {
+        // A write that may or may not have run (in a branch) leaves the value unknown.
+        code: `const net = require('node:net');\nnet.connect(1).on('data', (chunk) => { if (chunk.length > 4) chunk = chunk.toString(); probe(chunk); });`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         code: `let rest = '';\nexport function f(chunk) { rest = rest + chunk; probe(rest); }`,
         errors: [said('string proven code ownSlice=false uint8=false')],
       },

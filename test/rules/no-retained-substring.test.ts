@@ -1133,6 +1133,41 @@ export function watch(rl: readline.Interface) {
       ],
       invalid: [
         {
+          // A chunk decoded into the same variable is text from there on: its slice is a sliced string.
+          code: `import * as net from 'node:net';
+const heads: string[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk: any) => {
+  chunk = chunk.toString('utf8');
+  heads.push(chunk.slice(0, 40));
+});
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`chunk.slice(0, 40)`', parent: "`chunk`, received by the 'data' handler", sink: '`heads`' },
+              line: 6,
+              column: 14,
+              endLine: 6,
+              endColumn: 32,
+              suggestions: [
+                {
+                  messageId: 'detach',
+                  output: `import * as net from 'node:net';
+const heads: string[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk: any) => {
+  chunk = chunk.toString('utf8');
+  heads.push((' ' + chunk.slice(0, 40)).slice(1));
+});
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
           // A code already in upper case comes back from `toUpperCase` as the same sliced string.
           code: `import * as readline from 'node:readline';
 class Codes {

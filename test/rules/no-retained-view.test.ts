@@ -1920,3 +1920,95 @@ spawn(null, (state: State, msg: { packet: Buffer }) => ({ ...state, header: Uint
     ],
   },
 );
+
+// A chunk decoded into the same variable before it is cut is a string from there on: no view is made
+// (no-retained-substring reports the slice instead), and a Buffer copy of it would throw.
+describe('reassignment', () => {
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        `import * as net from 'node:net';
+const heads: string[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk: any) => {
+  chunk = chunk.toString('utf8');
+  heads.push(chunk.slice(0, 40));
+});
+`,
+      ],
+      invalid: [],
+    },
+    { valid: [], invalid: [
+        {
+          // With types the chunk is a Buffer whatever the branch did: the copy is an autofix.
+          code: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk) => {
+  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
+  heads.push(chunk.subarray(0, 40));
+});
+`,
+          output: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk) => {
+  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
+  heads.push(Uint8Array.prototype.slice.call(chunk, 0, 40) as Buffer);
+});
+`,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 40)`', parent: "`chunk`, received by the 'data' handler", sink: '`heads`' },
+              line: 6,
+              column: 14,
+              endLine: 6,
+              endColumn: 35,
+              suggestions: [],
+            },
+          ],
+        },
+    ] },
+    { valid: [], invalid: [
+        {
+          // Without types, a write in a branch may or may not have run: the chunk's kind is not proven, so
+          // the copy is a suggestion.
+          code: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk) => {
+  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
+  heads.push(chunk.subarray(0, 40));
+});
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 40)`', parent: "`chunk`, received by the 'data' handler", sink: '`heads`' },
+              line: 6,
+              column: 14,
+              endLine: 6,
+              endColumn: 35,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk) => {
+  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
+  heads.push(Uint8Array.prototype.slice.call(chunk, 0, 40));
+});
+`,
+                },
+              ],
+            },
+          ],
+        },
+    ] },
+  );
+});
