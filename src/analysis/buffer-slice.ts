@@ -61,9 +61,8 @@ export function findBufferSlice(
     const parts = facts.kinds.typeParts(receiver);
     const typesKnow = parts.length > 0 && !parts.includes('unknown');
     const fits = typesKnow ? viaCall || facts.types.methodResultFits(call, receiver, 'subarray') : !feedsBufferSource(call);
-    const text = (part: TSESTree.Node) => facts.sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
     // A field known only by the methods called on it may be a Buffer-like class without `subarray`.
-    const renameIsSafe = answer.level === 'proven' && fits && !isFeatureDetectBranch(call, text);
+    const renameIsSafe = answer.level === 'proven' && fits && !isFeatureDetectBranch(call, facts.sourceCode);
     return { kind: 'buffer-slice', member, receiver, evidence, renameIsSafe };
   }
   if (!options.checkUint8ArrayBoundary || viaCall) return undefined;

@@ -449,7 +449,7 @@ export class ValueKinds {
    * Evidence, from the code alone, that `expr` is a Node Buffer: a `Buffer.*` factory, a Node API that
    * returns one (imported from its module), a `Buffer` annotation, or a Buffer's own views.
    */
-  bufferEvidence(expr: TSESTree.Node, depth = 0): string | undefined {
+  bufferEvidence(expr: TSESTree.Node, depth = 0, usage = true): string | undefined {
     const node = unwrap(expr);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
@@ -462,7 +462,7 @@ export class ValueKinds {
         const method = methodCall(node);
         // A Buffer's `subarray` and `slice` are Buffers too.
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
-          return this.bufferEvidence(method.receiver, depth + 1);
+          return this.bufferEvidence(method.receiver, depth + 1, usage);
         }
         return undefined;
       }
@@ -470,24 +470,24 @@ export class ValueKinds {
         return this.isBufferConstructor(node.callee) ? 'made by the deprecated `new Buffer()`' : undefined;
       case AST_NODE_TYPES.LogicalExpression: {
         // `options.buffer || new Buffer(0)`: a Buffer when both sides are.
-        const a = this.bufferEvidence(node.left, depth + 1);
-        return a && this.bufferEvidence(node.right, depth + 1) ? a : undefined;
+        const a = this.bufferEvidence(node.left, depth + 1, usage);
+        return a && this.bufferEvidence(node.right, depth + 1, usage) ? a : undefined;
       }
       case AST_NODE_TYPES.AwaitExpression:
-        return this.bufferEvidence(node.argument, depth + 1);
+        return this.bufferEvidence(node.argument, depth + 1, usage);
       case AST_NODE_TYPES.ConditionalExpression: {
-        const a = this.bufferEvidence(node.consequent, depth + 1);
-        return a && this.bufferEvidence(node.alternate, depth + 1) ? a : undefined;
+        const a = this.bufferEvidence(node.consequent, depth + 1, usage);
+        return a && this.bufferEvidence(node.alternate, depth + 1, usage) ? a : undefined;
       }
       case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1), true, true);
+        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
       case AST_NODE_TYPES.MemberExpression: {
         // `this._bytes` (a class's or a prototype class's field), `reader.buf`: every value the code
         // gives the property is a Buffer.
         if (node.computed) return undefined;
         const values = this.memberValues(node);
-        const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1)) : undefined;
-        return assigned ?? this.fieldUsageEvidence(node, values, depth);
+        const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
+        return assigned ?? (usage ? this.fieldUsageEvidence(node, values, depth) : undefined);
       }
       default:
         return undefined;
@@ -510,9 +510,7 @@ export class ValueKinds {
       if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref || use.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
       const method = propertyName(use);
       if (method && FIELD_PROOF_METHODS.test(method) && BUFFER_ONLY_METHODS.has(method)) {
-        const evidence = `\`this.${name}.${method}()\` is called on it`;
-        this.usageOnly.add(evidence);
-        return evidence;
+        return `\`this.${name}.${method}()\` is called on it`;
       }
     }
     return undefined;
@@ -550,13 +548,12 @@ export class ValueKinds {
   bufferAnswer(expr: TSESTree.Node): { evidence: string; level: KindLevel } | undefined {
     const found = this.typedBuffer(expr);
     if (!found) return undefined;
-    const typed = this.types.typed && this.types.partKinds(unwrap(expr)).every((part) => part === 'buffer');
-    const likely = !typed && this.usageOnly.has(found);
+    const parts = this.types.partKinds(unwrap(expr));
+    const typed = parts.length > 0 && parts.every((part) => part === 'buffer');
+    // Proven unless the code's evidence needs the methods called on a field (`fieldUsageEvidence`).
+    const likely = !typed && !this.bufferEvidence(expr, 0, false);
     return { evidence: found, level: likely ? 'likely' : 'proven' };
   }
-
-  /** Evidence strings that come from the methods called on a field only (see `fieldUsageEvidence`). */
-  private readonly usageOnly = new Set<string>();
 
   private typedBuffer(expr: TSESTree.Node): string | undefined {
     const types = this.types;

@@ -43,8 +43,7 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   if (!view) return undefined;
   // A constructor's view is of the class it names; a method's is of what its receiver is.
   const level = view.shape === 'method' ? facts.kinds.describe(candidate.parent).level : 'proven';
-  const text = (part: TSESTree.Node) => facts.sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
-  const safety = level === 'proven' && !isFeatureDetectBranch(node, text) ? copySafety(view, facts) : 'review';
+  const safety = level === 'proven' && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
   return { view, origin, sink, safety, level, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
 }
 

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
 import { methodCall, propertyName, unwrap } from './ast';
 import type { ValueKind } from './types';
@@ -116,7 +116,8 @@ export function isInnerOfViewChain(node: TSESTree.Node): boolean {
  * conditional whose two branches make the same cut with the two methods. The code already chose each
  * method on purpose for some run-time; rewriting one branch into the other makes them equal.
  */
-export function isFeatureDetectBranch(node: TSESTree.Node, text: (node: TSESTree.Node) => string): boolean {
+export function isFeatureDetectBranch(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = (part: TSESTree.Node) => sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
   const method = node.type === AST_NODE_TYPES.CallExpression ? methodCall(node) : undefined;
   if (!method) return false;
   let child: TSESTree.Node = node;
