@@ -5,7 +5,7 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildDetachFix, type DetachStyle } from '../src/fix/detach';
 
 type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean }];
-type MessageId = 'retainedSubstring' | 'detach';
+type MessageId = 'retainedSubstring' | 'returnedSubstring' | 'detach';
 
 const STRING_CALL =
   'CallExpression[callee.property.name=/^(?:slice|substring|substr|trim|trimStart|trimEnd|trimLeft|trimRight|split|match|matchAll|exec)$/]';
@@ -44,6 +44,8 @@ export default createRule<Options, MessageId>({
     messages: {
       retainedSubstring:
         '{{piece}} is a slice of {{parent}}; it is kept in {{sink}}, so V8 keeps the whole parent string in memory as long as the slice lives.',
+      returnedSubstring:
+        '{{piece}} is a slice of {{parent}}; {{sink}}, so whoever keeps the result keeps the whole parent string in memory.',
       detach: 'Keep a detached copy of the string instead of the slice.',
     },
   },
@@ -63,7 +65,7 @@ export default createRule<Options, MessageId>({
         const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
         context.report({
           node,
-          messageId: 'retainedSubstring',
+          messageId: found.sink.kind === 'returned' ? 'returnedSubstring' : 'retainedSubstring',
           data: {
             piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,
             parent: found.origin.label,

@@ -220,6 +220,24 @@ export function methodNameOf(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/**
+ * What a function is called by: its declaration's name, its method name, or the variable or property
+ * it is assigned to (`const f = () => …`, `C.prototype.m = function () {…}`).
+ */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const method = methodNameOf(fn);
+  if (method) return method;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const target = parent.left;
+    if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+    if (target.type === AST_NODE_TYPES.MemberExpression) return propertyName(target);
+  }
+  return undefined;
+}
+
 /** The name a class member declares: `frames`, `#frames`, `'frames'`; undefined for computed keys. */
 export function memberKeyName(member: { key: TSESTree.Node; computed: boolean }): string | undefined {
   if (member.computed) return undefined;

@@ -5,6 +5,8 @@ import {
   declaringFunction,
   enclosingFunction,
   findVariable,
+  functionName,
+  isFunction,
   isInside,
   memberKeyName,
   methodCall,
@@ -28,7 +30,7 @@ import { iteratedReceiver } from './origins';
  * held by those, an object taken out of one, a closure handed to a timer or subscription, or the new
  * state a reducer-style handler returns.
  */
-export type SinkKind = 'field' | 'outer-variable' | 'collection' | 'closure' | 'state';
+export type SinkKind = 'field' | 'outer-variable' | 'collection' | 'closure' | 'state' | 'returned';
 
 export interface Sink {
   kind: SinkKind;
@@ -108,6 +110,66 @@ export class EscapeFinder {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The function that hands `value` back to its caller: `value` (or, for text, a concatenation holding it,
+   * through conditionals and `String()`) is what a `return` or an arrow's body gives, or what a `new Promise`
+   * executor's `resolve(…)` settles with. Not handlers, not callbacks of calls (`map`, `then`), whose
+   * returns go to a known place.
+   */
+  returnedBy(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
+    let child: TSESTree.Node = value;
+    for (let steps = 0; steps < 20; steps++) {
+      const up = outerParent(child);
+      const parent = up.parent;
+      if (!parent) return undefined;
+      const at = up.child;
+      switch (parent.type) {
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === at) return undefined;
+          child = parent;
+          continue;
+        case AST_NODE_TYPES.LogicalExpression:
+          child = parent;
+          continue;
+        case AST_NODE_TYPES.BinaryExpression:
+          if (parent.operator !== '+' || !options.text) return undefined;
+          child = parent;
+          continue;
+        case AST_NODE_TYPES.TemplateLiteral:
+          if (!options.text) return undefined;
+          child = parent;
+          continue;
+        case AST_NODE_TYPES.ReturnStatement:
+          return this.returnedSink(enclosingFunction(parent), 'returns');
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === at ? this.returnedSink(parent, 'returns') : undefined;
+        case AST_NODE_TYPES.CallExpression: {
+          if (parent.callee === at) return undefined;
+          if (options.text && isGlobalString(parent.callee, this.sourceCode)) {
+            child = parent;
+            continue;
+          }
+          // `return new Promise((resolve) => { … resolve(value) })`: the promise the function returns.
+          const executor = resolvedPromiseExecutor(parent, this.sourceCode);
+          const promise = executor?.parent;
+          if (!promise || !this.returnedBy(promise)) return undefined;
+          return this.returnedSink(enclosingFunction(promise), 'resolves with');
+        }
+        default:
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  private returnedSink(fn: FunctionNode | undefined, how: string): Sink | undefined {
+    if (!fn || this.handlers.handlerOf(fn)) return undefined;
+    // A callback's return goes where its caller puts it (`parts.map(…)`), which `sinkOf` follows.
+    if (fn.parent?.type === AST_NODE_TYPES.CallExpression || fn.parent?.type === AST_NODE_TYPES.NewExpression) return undefined;
+    const name = functionName(fn);
+    return { kind: 'returned', label: name ? `\`${name}()\` ${how} it` : `the function ${how} it`, target: fn };
   }
 
   private follow(node: TSESTree.Node, walk: Walk): Sink | undefined {
@@ -606,4 +668,25 @@ function isGlobalString(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'String') return false;
   const variable = findVariable(sourceCode, node);
   return !variable || variable.defs.length === 0;
+}
+
+/**
+ * `resolve(value)` where `resolve` is the first parameter of a `new Promise((resolve) => …)` executor:
+ * the executor, whose promise settles with the value.
+ */
+function resolvedPromiseExecutor(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode, callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return undefined;
+  const executor = def.node as TSESTree.Node;
+  if (!isFunction(executor) || executor.params[0] !== def.name) return undefined;
+  const construct = executor.parent;
+  return construct?.type === AST_NODE_TYPES.NewExpression &&
+    construct.arguments[0] === executor &&
+    construct.callee.type === AST_NODE_TYPES.Identifier &&
+    construct.callee.name === 'Promise'
+    ? executor
+    : undefined;
 }

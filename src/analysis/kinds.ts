@@ -282,6 +282,8 @@ export class ValueKinds {
         return 'buffer';
       }
       if (method.name === 'toString' || method.name === 'decode' || method.name === 'join') return 'string';
+      // `JSON.stringify(v)` is text (or undefined, which has no `slice`).
+      if (method.name === 'stringify' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'JSON') return 'string';
       if (STRING_SLICE_METHODS.has(method.name) && method.name !== 'slice') return 'string';
       if (method.name === 'split') return 'array';
       if (method.name === 'subarray' || method.name === 'slice') {

@@ -16,7 +16,7 @@ import { callSitesOf, type CallGraph } from './calls';
  * data is what a handler receives (its parameters and what derives from them), what I/O reads return,
  * chunks of a `for await` loop, and accumulation buffers (a field rebuilt with `Buffer.concat`).
  */
-export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop';
+export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text';
 
 export interface Origin {
   kind: OriginKind;
@@ -277,6 +277,46 @@ export class OriginFinder {
     return undefined;
   }
 
+  /**
+   * Text made whole by the code itself: `JSON.stringify(v)`, `String(v)`, a Buffer's text
+   * (`buf.toString('utf8')`, `Buffer.from(x, 'base64').toString()`), a decoder's `decode(…)`, or what an I/O
+   * read returns (`readFileSync(p, 'utf8')`, `await res.text()`), directly or through a variable that is
+   * never reassigned. A truncation of such text that a function hands back pins the whole text.
+   */
+  wholeTextOf(expr: TSESTree.Node, depth = 0): Origin | undefined {
+    const node = unwrap(expr);
+    if (depth > MAX_CALL_DEPTH) return undefined;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return this.wholeTextOf(node.argument, depth + 1);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      const def = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (!declarator.init || declarator.id !== def.name) return undefined;
+      if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
+      return this.wholeTextOf(declarator.init, depth + 1);
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const made = { kind: 'whole-text' as const, label: `the whole text of \`${shortText(this.sourceCode, node)}\``, node };
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobal(this.sourceCode, callee)) return made;
+    const method = methodCall(node);
+    if (method) {
+      const receiver = unwrap(method.receiver);
+      if (method.name === 'stringify' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'JSON' && isGlobal(this.sourceCode, receiver)) {
+        return made;
+      }
+      // Only a Buffer's `toString` takes an encoding; `Buffer.from(…).toString()` is one too.
+      const [first] = node.arguments;
+      if (method.name === 'toString' && ((first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') || isBufferFactoryCall(receiver))) {
+        return made;
+      }
+      if (method.name === 'decode' && isTextDecoder(receiver, this.sourceCode)) return made;
+    }
+    const read = this.originOf(node);
+    return read?.kind === 'io-read' && read.node === node ? read : undefined;
+  }
+
   /** A same-file helper returns incoming data when one of its returns derives from it. */
   private fromHelper(
     call: TSESTree.CallExpression,
@@ -321,6 +361,35 @@ export class OriginFinder {
     );
   }
 
+}
+
+/** A name that no declaration in the file shadows (`JSON`, `String`). */
+function isGlobal(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode, id);
+  return !variable || variable.defs.length === 0;
+}
+
+/** `Buffer.from(…)`, `Buffer.concat(…)`: a call of a `Buffer.*` factory. */
+function isBufferFactoryCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = methodCall(node);
+  const receiver = method && unwrap(method.receiver);
+  return !!method && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && BUFFER_FACTORIES.has(method.name);
+}
+
+/** `new TextDecoder()` (or `new util.TextDecoder()`), or a variable whose only value is one. */
+function isTextDecoder(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, value);
+    const init = variable?.defs.length === 1 && variable.defs[0]!.type === 'Variable' ? (variable.defs[0]!.node as TSESTree.VariableDeclarator).init : undefined;
+    if (!init) return false;
+    value = unwrap(init);
+  }
+  if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = unwrap(value.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  return name === 'TextDecoder';
 }
 
 function isConcat(node: TSESTree.Node): boolean {

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isInside } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
@@ -17,12 +18,20 @@ export function findRetainedSubstring(node: TSESTree.CallExpression, options: Sl
   const slice = findSliceCandidate(node, options);
   if (!slice) return undefined;
   const origin = facts.origins.originOf(slice.parent);
-  if (!origin) return undefined;
-  const sink = facts.escapes.sinkOf(node, { container: slice.container, text: true });
-  if (!sink || facts.escapes.isSelfTrim(sink, slice.parent)) return undefined;
+  let found = origin && { origin, sink: facts.escapes.sinkOf(node, { container: slice.container, text: true }) };
+  if (!found?.sink && !slice.container) {
+    // A truncation of text the function made whole (a file it read, a value it serialized) that it hands
+    // back: its callers cannot see that the short string pins the whole text.
+    const whole = facts.origins.wholeTextOf(slice.parent);
+    const sink = whole && facts.escapes.returnedBy(node, { text: true });
+    if (whole && sink && isInside(whole.node, sink.target)) found = { origin: whole, sink };
+  }
+  if (!found?.sink) return undefined;
+  const sink = found.sink;
+  if (facts.escapes.isSelfTrim(sink, slice.parent)) return undefined;
   // All the parts of a split together cover the parent: keeping them all wastes only the separators.
   // (A kept match array is different: its `input` property holds the whole parent.)
   if (slice.method === 'split' && sink.wholeContainer) return undefined;
   if (!confirmStringSlice(slice, facts.kinds)) return undefined;
-  return { slice, origin, sink };
+  return { slice, origin: found.origin, sink };
 }

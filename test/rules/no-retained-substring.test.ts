@@ -1279,3 +1279,123 @@ export function watch(rl: readline.Interface) {
     { valid: [], invalid: [] },
   );
 });
+
+// A truncation of text the function itself made whole (a file it read, a value it serialized, a Buffer it
+// decoded) that it hands back to its caller: the caller cannot see that the short string pins the whole
+// text (the shape of real fixes: summaries of serialized tool results, README previews).
+describe('truncations a function returns', () => {
+  const suggestion = (code: string, from: string, to: string) => [{ messageId: 'detach' as const, output: code.replace(from, to) }];
+  const readme = `import { readFileSync } from 'node:fs';
+export function readReadme(path: string): string | null {
+  try {
+    const content = readFileSync(path, 'utf-8');
+    return content.length > 8192 ? content.slice(0, 8192) + '\\n[truncated]' : content;
+  } catch {
+    return null;
+  }
+}
+`;
+  const summary = `export function summarize(value: unknown): string {
+  const serialized = JSON.stringify(value);
+  if (serialized === undefined) return String(value).slice(0, 240);
+  return serialized.length <= 240 ? serialized : \`\${serialized.slice(0, 237)}...\`;
+}
+`;
+  const resolved = `import { execFile } from 'node:child_process';
+export function fetchReadme(): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('gh', ['api', 'readme'], (err, stdout) => {
+      const decoded = Buffer.from(stdout, 'base64').toString('utf-8');
+      resolve(decoded.length > 8192 ? decoded.slice(0, 8192) + '...' : decoded);
+    });
+  });
+}
+`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Flattened before it is returned (any call may copy; the slice itself is not what is returned).
+        `const flatten = (s: string) => (' ' + s).slice(1);
+export function summarize(value: unknown): string {
+  const serialized = JSON.stringify(value);
+  return serialized.length <= 240 ? serialized : \`\${flatten(serialized.slice(0, 237))}...\`;
+}
+`,
+        // The parent is a parameter: its size and life are the caller's.
+        `export function preview(text: string): string {
+  return text.slice(0, 100) + '...';
+}
+`,
+        // Too short to be a sliced string: V8 copies it.
+        `export const tag = (value: unknown) => JSON.stringify(value).slice(0, 8);
+`,
+        // A callback's return goes into the mapped array, which is followed like any value.
+        `export function heads(values: unknown[]): number {
+  return values.map((value) => JSON.stringify(value).slice(0, 50)).length;
+}
+`,
+        // Text read whole and returned whole.
+        `import { readFileSync } from 'node:fs';
+export const load = (path: string) => readFileSync(path, 'utf8');
+`,
+      ],
+      invalid: [
+        {
+          code: readme,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`content.slice(0, 8192)`', parent: "the data read by `readFileSync(path, 'utf-8')`", sink: '`readReadme()` returns it' },
+              line: 5,
+              column: 36,
+              endLine: 5,
+              endColumn: 58,
+              suggestions: suggestion(readme, 'content.slice(0, 8192) +', "(' ' + content.slice(0, 8192)).slice(1) +"),
+            },
+          ],
+        },
+        {
+          code: summary,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`String(value).slice(0, 240)`', parent: 'the whole text of `String(value)`', sink: '`summarize()` returns it' },
+              line: 3,
+              column: 40,
+              suggestions: suggestion(summary, 'return String(value).slice(0, 240);', "return (' ' + String(value).slice(0, 240)).slice(1);"),
+            },
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`serialized.slice(0, 237)`', parent: 'the whole text of `JSON.stringify(value)`', sink: '`summarize()` returns it' },
+              line: 4,
+              column: 53,
+              suggestions: suggestion(summary, '${serialized.slice(0, 237)}', "${(' ' + serialized.slice(0, 237)).slice(1)}"),
+            },
+          ],
+        },
+        {
+          code: resolved,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: {
+                piece: '`decoded.slice(0, 8192)`',
+                parent: "the whole text of `Buffer.from(stdout, 'base64').toStrin...`",
+                sink: '`fetchReadme()` resolves with it',
+              },
+              line: 6,
+              column: 39,
+              suggestions: suggestion(resolved, 'decoded.slice(0, 8192) +', "(' ' + decoded.slice(0, 8192)).slice(1) +"),
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
