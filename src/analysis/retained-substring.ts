@@ -19,9 +19,10 @@ export function findRetainedSubstring(node: TSESTree.CallExpression, options: Sl
   if (!slice) return undefined;
   const origin = facts.origins.originOf(slice.parent);
   let found = origin && { origin, sink: facts.escapes.sinkOf(node, { container: slice.container, text: true }) };
-  if (!found?.sink && !slice.container) {
+  if (!found?.sink && !slice.container && node.arguments.length >= 2) {
     // A truncation of text the function made whole (a file it read, a value it serialized) that it hands
-    // back: its callers cannot see that the short string pins the whole text.
+    // back: its callers cannot see that the short string pins the whole text. Only a piece with both
+    // bounds: `text.slice(n)` drops a prefix and keeps most of the text anyway.
     const whole = facts.origins.wholeTextOf(slice.parent);
     const sink = whole && facts.escapes.returnedBy(node, { text: true });
     if (whole && sink && isInside(whole.node, sink.target)) found = { origin: whole, sink };

@@ -1336,6 +1336,12 @@ export function summarize(value: unknown): string {
   return values.map((value) => JSON.stringify(value).slice(0, 50)).length;
 }
 `,
+        // Dropping a prefix keeps most of the text: not a truncation.
+        `export function body(message: Buffer): string {
+  const text = message.toString('utf8');
+  return text.slice(text.indexOf(':') + 1);
+}
+`,
         // Text read whole and returned whole.
         `import { readFileSync } from 'node:fs';
 export const load = (path: string) => readFileSync(path, 'utf8');
