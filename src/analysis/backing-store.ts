@@ -104,7 +104,12 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view' && kind !== 'view') return undefined;
     if (isWasmMemory(view, sourceCode)) return undefined;
     // `ArrayBuffer.isView(x)` tested around it proves a view too.
-    provenView = !!buffers.bufferEvidence(view) || buffers.isPlainTypedArray(view) || kind === 'view';
+    provenView =
+      !!buffers.bufferEvidence(view) ||
+      buffers.isPlainTypedArray(view) ||
+      kind === 'view' ||
+      // A declared typed array (`private _buffer?: Uint8Array`) is one.
+      (kind === 'typed-array' && facts.kinds.describe(view).level === 'proven');
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
@@ -147,7 +152,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     return { ...base, sink: 'array-buffer-slice', reader: call, label: '`.slice()` of it copies bytes outside the view' };
   }
 
-  if (parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.CallExpression) {
+  if ((parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.CallExpression) && !isPromiseWrap(parent, child)) {
     const reader = parent;
     const index = reader.arguments.indexOf(child as TSESTree.CallExpressionArgument);
     if (index < 0) return undefined;
@@ -191,7 +196,14 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
 
   // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
   if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
-    const larger = freshSubView || !!buffers.isBuffer(view) || !!buffers.largerBacking(view) || facts.kinds.kindOf(view) === 'view';
+    // A function that hands back "the bytes" (`arrayBuffer()`, a declared `ArrayBuffer` result) promises an
+    // ArrayBuffer of exactly those bytes; a typed array not known to own its store may be a slice of one.
+    const larger =
+      freshSubView ||
+      !!buffers.isBuffer(view) ||
+      !!buffers.largerBacking(view) ||
+      facts.kinds.kindOf(view) === 'view' ||
+      (facts.kinds.kindOf(view) === 'typed-array' && returnsTheBytes(member));
     if (larger) return { ...base, sink: 'return', label: 'it is returned as the bytes, and every caller gets all of it' };
   }
 
@@ -258,6 +270,9 @@ function isReturned(node: TSESTree.Node): boolean {
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test === child) return false;
         continue;
+      case AST_NODE_TYPES.CallExpression:
+        if (!isPromiseWrap(parent, child)) return false;
+        continue;
       case AST_NODE_TYPES.LogicalExpression:
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.TSAsExpression:
@@ -272,6 +287,32 @@ function isReturned(node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `Promise.resolve(value)` or a promise helper (`fakePromise(value)`, `toPromise(value)`) given the value
+ * alone: what it settles with is the value.
+ */
+function isPromiseWrap(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1 || call.arguments[0] !== arg) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return /promise/i.test(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && nameOf(callee.object) === 'Promise' && propertyName(callee) === 'resolve';
+}
+
+/** The function holding `node` is an `arrayBuffer()` method or declares an `ArrayBuffer` (or promise of one) result. */
+function returnsTheBytes(node: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn || !isFunction(fn)) return false;
+  const returnType = fn.returnType?.typeAnnotation;
+  if (returnType && /\bArrayBuffer\b/.test(JSON.stringify(returnType, (key, value) => (key === 'parent' ? undefined : value)))) return true;
+  const owner = fn.parent;
+  const name =
+    owner && (owner.type === AST_NODE_TYPES.MethodDefinition || owner.type === AST_NODE_TYPES.Property) && !owner.computed && owner.key.type === AST_NODE_TYPES.Identifier
+      ? owner.key.name
+      : undefined;
+  return name === 'arrayBuffer';
 }
 
 /** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */

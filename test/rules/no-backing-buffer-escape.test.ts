@@ -1025,8 +1025,57 @@ describe('real shapes', () => {
   return holder.buffer;
 }
 `,
+        // A body whose bytes are a typed array made for it: it owns its whole store.
+        `export class Body {
+  private bytes = new Uint8Array(16);
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.bytes.buffer);
+  }
+}
+`,
+        // A declared Uint8Array's store handed back by a function that does not promise the bytes.
+        `export class Frame {
+  private payload?: Uint8Array;
+  storage() {
+    return this.payload?.buffer;
+  }
+}
+`,
       ],
       invalid: [
+        {
+          // whatwg-node's Body: arrayBuffer() must give the body's bytes; a Uint8Array field may be a pool slice.
+          code: `declare function fakePromise<T>(value: T): Promise<T>;
+export class Body {
+  private _buffer?: Uint8Array;
+  constructor(buffer?: Uint8Array) {
+    this._buffer = buffer;
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    if (this._buffer) {
+      return fakePromise(this._buffer.buffer as ArrayBuffer);
+    }
+    return Promise.resolve(new ArrayBuffer(0));
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'this._buffer.buffer',
+                view: 'this._buffer',
+                sink: 'it is returned as the bytes, and every caller gets all of it',
+              },
+              line: 9,
+              column: 26,
+              endLine: 9,
+              endColumn: 45,
+              suggestions: [],
+            },
+          ],
+        },
         {
           code: `export function decodeBase64(value: string | undefined) {
   return typeof value === 'string' ? Buffer.from(value, 'base64').buffer : undefined;
