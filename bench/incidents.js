@@ -5,9 +5,11 @@
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
-// network access), writes both to a temporary directory, lints each file alone with leakproof's built
-// plugin (dist/) and its `all` preset through ESLint's Linter and @typescript-eslint/parser, untyped and
-// typed (a one-file tsconfig with @types/node), and prints, untyped and typed side by side:
+// network access), writes each into a temporary copy of its package's sources at that commit (the
+// .ts/.js files under the nearest folder with a package.json; no dependencies are installed), lints the
+// file with leakproof's built plugin (dist/) and its `all` preset through ESLint's Linter and
+// @typescript-eslint/parser, untyped and typed (a tsconfig naming the file, with @types/node; the file's
+// relative imports resolve in the copied tree), and prints, untyped and typed side by side:
 //   - recall at the leaky lines: a leaky line is found when a report of the expected rule starts on it
 //     ("rule"), and separately when a report of any leakproof rule does ("any"); an entry of leakyLines
 //     that is an array is one leak whose report may start on any of those lines;
@@ -111,6 +113,37 @@ function findGitDir(mirrors, repository) {
 
 function gitShow(gitDir, commit, file) {
   return execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The nearest folder above `file` (at `commit`) holding a package.json, or undefined for none below the root. */
+function packageDirOf(gitDir, commit, file) {
+  for (let dir = path.posix.dirname(file); dir !== '.' && dir !== '/'; dir = path.posix.dirname(dir)) {
+    try {
+      execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${commit}:${dir}/package.json`], { stdio: 'ignore' });
+      return dir;
+    } catch {
+      // not here
+    }
+  }
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${commit}:package.json`], { stdio: 'ignore' });
+    return '';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The source files (.ts/.js and declarations) of `dir` at `commit`, written under `into` at their repository paths. */
+function extractTree(gitDir, commit, dir, into) {
+  if (dir === undefined) return;
+  const listing = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', commit, '--', dir || '.'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const sources = listing.split('\n').filter((f) => /\.(?:ts|tsx|mts|cts|js|mjs|cjs)$/.test(f) && !/(?:^|\/)node_modules\//.test(f));
+  if (sources.length === 0 || sources.length > 4000) return;
+  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit, '--', ...sources], { maxBuffer: 512 * 1024 * 1024 });
+  execFileSync('tar', ['-x', '-C', into], { input: archive, maxBuffer: 64 * 1024 * 1024 });
 }
 
 function makeLinter(parser, plugin) {
@@ -287,9 +320,14 @@ function main() {
         for (const [side, commit, file] of [['parent', incident.parentCommit, incident.path], ['fixed', incident.fixCommit, incident.pathAfter]]) {
           const dir = path.join(tmp, incident.id, side);
           fs.mkdirSync(dir, { recursive: true });
-          const target = path.join(dir, path.basename(file));
+          // The file sits in its package's tree (the nearest folder with a package.json), as in the
+          // project: typed mode resolves the file's relative imports (a type alias declared next door).
+          const pkg = packageDirOf(gitDir, commit, file);
+          extractTree(gitDir, commit, pkg, dir);
+          const target = path.join(dir, file);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
           fs.writeFileSync(target, gitShow(gitDir, commit, file));
-          files[side] = { file: target, tsconfig: writeTsconfig(dir, path.basename(file)) };
+          files[side] = { file: target, tsconfig: writeTsconfig(dir, file) };
         }
       } catch (error) {
         const why = String(error.stderr || error.message).trim().split('\n')[0];
