@@ -262,7 +262,7 @@ export class ValueKinds {
           const owner = this.handlers.ownerOf(node);
           if (owner) return this.fieldKind(owner, name);
         }
-        return 'unknown';
+        return memberUsageKind(node, this.sourceCode);
       }
       default:
         return 'unknown';
@@ -767,6 +767,13 @@ export class ValueKinds {
         const found = this.largerBacking(init, depth + 1);
         if (found) return { ...found, label: found.label.replace(/^a /, `\`${node.name}\`, a `), view: undefined };
         if (this.exactOwnership(init)) return undefined;
+      } else if (variable) {
+        // `let block; if (…) block = data.slice(a, b); else block = pad(…)`: when only some assignment is a
+        // view, the value may be one (a suggestion, not a rewrite).
+        for (const value of assignedValues(variable) ?? []) {
+          const found = this.largerBacking(value, depth + 1);
+          if (found) return { ...found, label: found.label.replace(/^a /, `\`${node.name}\`, when assigned, a `), view: undefined, level: 'likely' };
+        }
       }
     }
     if (this.types.typed) {
@@ -1090,12 +1097,51 @@ function usageKind(variable: TSESLint.Scope.Variable, seen: Seen): ValueKind {
     if (!name) continue;
     let found: ValueKind = 'unknown';
     if (STRING_ONLY_METHODS.has(name)) found = 'string';
-    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent))) found = 'buffer';
+    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent)) || isBufferCopy(parent)) found = 'buffer';
     else if (VIEW_ONLY_MEMBERS.has(name)) {
       // `byteOffset` or `byteLength` say a view, not which one.
       found = 'buffer';
       seen.guessed = true;
     }
+    if (found === 'unknown') continue;
+    if (kind !== 'unknown' && kind !== found) return 'unknown';
+    kind = found;
+  }
+  return kind;
+}
+
+/**
+ * `src.copy(target, targetStart, …)`: a Buffer's copy into another. Other objects' `copy` (a vector's
+ * `copy(v)`) take one argument.
+ */
+function isBufferCopy(member: TSESTree.MemberExpression): boolean {
+  const call = member.parent;
+  return propertyName(member) === 'copy' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments.length >= 2;
+}
+
+/**
+ * `req.data.copy(block, 0)`, `msg.payload.readUInt32BE(0)`: what the code calls on `object.name`, where
+ * `object` is a variable never reassigned, says what that property holds.
+ */
+function memberUsageKind(member: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): ValueKind {
+  const object = unwrap(member.object);
+  const name = propertyName(member);
+  if (object.type !== AST_NODE_TYPES.Identifier || !name || member.computed) return 'unknown';
+  const variable = findVariable(sourceCode, object);
+  if (!variable || variable.references.some((ref) => ref.isWrite() && !ref.init)) return 'unknown';
+  let kind: ValueKind = 'unknown';
+  for (const ref of variable.references) {
+    const read = ref.identifier.parent;
+    if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== ref.identifier || read.computed || propertyName(read) !== name) continue;
+    // `req.data = …` elsewhere: the property is not one value.
+    if (read.parent?.type === AST_NODE_TYPES.AssignmentExpression && read.parent.left === read) return 'unknown';
+    const use = read.parent;
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== read) continue;
+    const method = propertyName(use);
+    if (!method) continue;
+    let found: ValueKind = 'unknown';
+    if (STRING_ONLY_METHODS.has(method)) found = 'string';
+    else if (BUFFER_ONLY_METHODS.has(method) || (method === 'toString' && isBufferToString(use)) || isBufferCopy(use)) found = 'buffer';
     if (found === 'unknown') continue;
     if (kind !== 'unknown' && kind !== found) return 'unknown';
     kind = found;

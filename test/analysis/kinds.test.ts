@@ -35,6 +35,30 @@ describe('value kinds without types', () => {
     valid: [],
     invalid: [
       {
+        // A Buffer's own writers and its multi-argument copy prove one.
+        code: `export function frame(out, len) {\n  out.writeUInt16LE(len, 0);\n  probe(out);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        code: `export function pad(src, size) {\n  src.copy(Buffer.alloc(size), 0);\n  probe(src);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // A vector's one-argument copy says nothing.
+        code: `export function move(a, b) {\n  a.copy(b);\n  probe(a);\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // What the code calls on \`req.data\` says what that property holds.
+        code: `export function write(req, block) {\n  req.data.copy(block, 0, 0, 4);\n  probe(req.data);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // ...unless the object is reassigned or the property is set in between.
+        code: `export function write(req, block) {\n  req.data.copy(block, 0, 0, 4);\n  req.data = block.toString();\n  probe(req.data);\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // A net socket's 'data' chunk is a Buffer by contract.
         code: `const net = require('node:net');\nconst socket = net.connect(6379);\nsocket.on('data', (chunk) => probe(chunk));`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],

@@ -620,3 +620,88 @@ describe('real shapes', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// random-access-idb wrote each full block as `req.data.slice(…)` into IndexedDB: the property is proven a
+// Buffer by the Buffer-only `copy(target, start, …)` called on it, and a block variable is a view on one
+// branch only (a suggestion then, not a rewrite).
+describe('Buffers proven by what the code calls on them', () => {
+  const branches = `export function write(tx, req, size) {
+  const store = tx.objectStore('blocks');
+  let block;
+  if (req.length === size) {
+    block = req.data.slice(0, size);
+  } else {
+    block = Buffer.alloc(size);
+    req.data.copy(block, 0, 0, req.length);
+  }
+  store.put(block, 'block');
+}
+`;
+  runRuleTests(
+    'no-cloned-view',
+    rule,
+    {
+      valid: [
+        // A one-argument `copy` (a vector's) proves nothing: `slice` may be an array's copy.
+        `export function write(tx, req, other) {
+  const store = tx.objectStore('blocks');
+  req.data.copy(other);
+  store.put(req.data.slice(0, 4), 'head');
+}
+`,
+        // Every assignment an exact copy.
+        `export function write(tx, req, size) {
+  const store = tx.objectStore('blocks');
+  let block;
+  if (req.length === size) block = Buffer.alloc(size);
+  else block = new Uint8Array(size);
+  store.put(block, 'block');
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export function write(tx, req) {
+  const store = tx.objectStore('blocks');
+  req.data.copy(Buffer.alloc(4), 0, 0, 4);
+  store.put(req.data.slice(0, 4), 'head');
+}
+`,
+          output: `export function write(tx, req) {
+  const store = tx.objectStore('blocks');
+  req.data.copy(Buffer.alloc(4), 0, 0, 4);
+  store.put(Uint8Array.prototype.slice.call(req.data, 0, 4) as Buffer, 'head');
+}
+`,
+          errors: [
+            {
+              messageId: 'clonedView',
+              data: { call: 'store.put()', what: 'a `slice` view of `req.data`' },
+              line: 4,
+              column: 13,
+              endLine: 4,
+              endColumn: 33,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: branches,
+          output: null,
+          errors: [
+            {
+              messageId: 'clonedView',
+              data: { call: 'store.put()', what: '`block`, when assigned, a `slice` view of `req.data`' },
+              line: 10,
+              column: 13,
+              endLine: 10,
+              endColumn: 18,
+              suggestions: [{ messageId: 'sendCopy', output: branches.replace('store.put(block,', 'store.put(Uint8Array.prototype.slice.call(block) as typeof block,') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
