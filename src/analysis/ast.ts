@@ -369,3 +369,15 @@ export function importedName(variable: TSESLint.Scope.Variable): string | undefi
   }
   return undefined;
 }
+
+/** The expressions a function returns (expression bodies included), not those of nested functions. */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+    return true;
+  });
+  return found;
+}

@@ -40,7 +40,7 @@ export class FileFacts {
     this.declared = getDeclaredTypes(sourceCode);
     this.handlers = new HandlerFinder(sourceCode, this.settings, this.types);
     this.calls = new CallGraph(sourceCode, this.handlers);
-    this.kinds = new ValueKinds(sourceCode, this.types, this.declared, this.handlers);
+    this.kinds = new ValueKinds(sourceCode, this.types, this.declared, this.handlers, this.calls);
     this.origins = new OriginFinder(sourceCode, this.handlers, this.calls);
     this.escapes = new EscapeFinder(sourceCode, this.handlers, this.kinds, this.calls);
   }

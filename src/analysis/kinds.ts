@@ -30,6 +30,7 @@ import {
   methodCall,
   moduleOf,
   propertyName,
+  returnedExpressions,
   shortText,
   singleInit,
   staticString,
@@ -37,6 +38,7 @@ import {
   walk,
   type FunctionNode,
 } from './ast';
+import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import type { TypeFacts, ValueKind } from './types';
 import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
@@ -99,6 +101,7 @@ export class ValueKinds {
     private readonly types: TypeFacts,
     private readonly declared: DeclaredTypes,
     private readonly handlers: HandlerFinder,
+    private readonly calls?: CallGraph,
   ) {}
 
   private readonly answers = new WeakMap<TSESTree.Node, KindAnswer>();
@@ -603,6 +606,12 @@ export class ValueKinds {
         if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
         // The Encoding standard makes `encode` return a Uint8Array over a new ArrayBuffer of its exact size.
         if (method?.name === 'encode' && this.isTextEncoder(method.receiver)) return '`TextEncoder#encode()`';
+        // A same-file helper every one of whose returns owns its store (`copyBytes(view)`).
+        const helper = this.calls?.resolveCallee(node);
+        const returned = helper ? returnedExpressions(helper) : [];
+        if (returned.length > 0 && returned.every((value) => this.exactOwnership(value, depth + 1))) {
+          return `\`${shortText(this.sourceCode, node.callee)}()\`, whose every return owns its store`;
+        }
         return undefined;
       }
       case AST_NODE_TYPES.Identifier:

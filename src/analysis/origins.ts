@@ -7,7 +7,7 @@ import {
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
 } from './apis';
-import { calleeName, findVariable, isFunction, methodCall, propertyName, shortText, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, findVariable, isFunction, methodCall, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -412,18 +412,6 @@ function isConcat(node: TSESTree.Node): boolean {
 
 
 
-
-/** The expressions a function returns (expression bodies included), not those of nested functions. */
-export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: TSESTree.Node[] = [];
-  walk(fn.body, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
-    return true;
-  });
-  return found;
-}
 
 const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
 

@@ -1000,6 +1000,14 @@ describe('what the rule takes as owning its whole ArrayBuffer', () => {
 // Shapes from real fix commits: a backing store returned as the bytes, the store of a fresh sub-view,
 // a view narrowed by `ArrayBuffer.isView`, and (typed) values typed ArrayBufferView.
 describe('real shapes', () => {
+  const headCode = `function head(view: Uint8Array) {
+  return view.subarray(0, 4);
+}
+export function send(ws: WebSocket, view: Uint8Array) {
+  const h = head(view);
+  ws.send(h.buffer);
+}
+`;
   runRuleTests(
     'no-backing-buffer-escape',
     rule,
@@ -1012,6 +1020,20 @@ describe('real shapes', () => {
     return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
   }
   return undefined;
+}
+`,
+        // A same-file helper every one of whose returns owns its store.
+        `function toBytes(text: string) {
+  return new TextEncoder().encode(text);
+}
+function copyOf(view: Uint8Array) {
+  return Uint8Array.prototype.slice.call(view) as Uint8Array;
+}
+export function send(ws: WebSocket, text: string, view: Uint8Array) {
+  const bytes = toBytes(text);
+  ws.send(bytes.buffer);
+  const copy = copyOf(view);
+  ws.send(copy.buffer);
 }
 `,
         // A typed array made here owns its whole store.
@@ -1232,6 +1254,23 @@ export async function tarball(path: string) {
         },
       ],
     },
-    { valid: [], invalid: [] },
+    { valid: [], invalid: [
+        {
+          // A helper that returns a view is no owner (typed: the helper's result is a Uint8Array).
+          code: headCode,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'h.buffer', view: 'h', sink: '`ws.send()` writes all of it' },
+              line: 6,
+              column: 11,
+              endLine: 6,
+              endColumn: 19,
+              suggestions: [{ messageId: 'viewExactly', output: headCode.replace('ws.send(h.buffer)', 'ws.send(new Uint8Array(h.buffer, h.byteOffset, h.byteLength))') }],
+            },
+          ],
+        },
+    ] },
   );
 });
