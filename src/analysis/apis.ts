@@ -379,6 +379,8 @@ export const WRITE_METHODS: ReadonlyMap<string, number> = new Map([
   ['appendFileSync', 1],
   ['enqueue', 0],
 ]);
+/** Modules whose functions only read the bytes they are given (an imported helper of another module may write them in place). */
+export const READ_ONLY_MODULES = new Set(['leakproof/runtime', 'util', 'assert', 'assert/strict', 'zlib', 'string_decoder', 'buffer']);
 /** Constructors whose first argument is a body written whole. */
 export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);
 

@@ -1519,6 +1519,98 @@ class Conn {
 }
 ` }] }],
 },
+// The chunk handed after the view to a helper of this file that writes it in place, or to an imported
+// one (its body is elsewhere): the kept view would see the write, so the copy is a suggestion.
+{
+  code: `import * as net from 'node:net';
+function scrub(bytes: Buffer) {
+  bytes.fill(0);
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      scrub(chunk);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 9, column: 24, endLine: 9, endColumn: 41, suggestions: [{ messageId: 'copyExactly', output: `import * as net from 'node:net';
+function scrub(bytes: Buffer) {
+  bytes.fill(0);
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      scrub(chunk);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      unmask(chunk, 7);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 7, column: 24, endLine: 7, endColumn: 41, suggestions: [{ messageId: 'copyExactly', output: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      unmask(chunk, 7);
+    });
+  }
+}
+` }] }],
+},
+{
+  // A helper that only reads the chunk after the view: the copy stays an autofix.
+  code: `import * as net from 'node:net';
+function size(bytes: Buffer) {
+  return bytes.length;
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      console.log(size(chunk));
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+function size(bytes: Buffer) {
+  return bytes.length;
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      console.log(size(chunk));
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 9, column: 24, endLine: 9, endColumn: 41 }],
+},
 {
   code: `import * as net from 'node:net';
 class Conn {
