@@ -109,6 +109,8 @@ function mayWriteArgument(call: TSESTree.CallExpression, watched: ReadonlySet<st
   const module = moduleOf(variable);
   if (module) return !READ_ONLY_MODULES.has(module);
   const def = variable.defs[0]!;
+  // A callback received as a parameter (a stream's `cb(null, chunk)`) hands the chunk on, as `push` does.
+  if (def.type === 'Parameter') return false;
   const fn: TSESTree.Node | undefined = def.type === 'FunctionName' ? def.node : singleInit(variable);
   if (!fn || !isFunction(fn)) return true;
   return indexes.some((i) => writesParameter(fn, i, sourceCode));
