@@ -38,7 +38,8 @@ rows.push(['a', 'b', 'c']);
 rows.push(['d', 'e', 'f']);
 rows.push(null);
 `,
-    reports: ['leakproof/no-retained-view'],
+    // The stream is made here in object mode: its rows are not bytes, and nothing is reported.
+    reports: [],
     fixes: false,
   },
   {
@@ -51,7 +52,8 @@ bus.emit('data', 'hello world');
 bus.emit('data', 'goodbye');
 console.log(heads.join(','));
 `,
-    reports: ['leakproof/no-retained-view'],
+    // Every emit of 'data' in the file passes a string: nothing is reported.
+    reports: [],
     fixes: false,
   },
   {

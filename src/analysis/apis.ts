@@ -98,6 +98,8 @@ export const DEFAULT_HANDLER_FACTORIES = ['spawn', 'spawnStateless', 'createActo
 
 /** Stream classes whose `transform`/`write` callbacks receive every chunk. */
 export const STREAM_BASE_CLASSES = new Set(['Transform', 'Writable', 'Duplex', 'PassThrough']);
+/** Stream classes whose options may switch them to object mode (chunks are then any value). */
+export const STREAM_CLASSES = new Set(['Readable', 'Transform', 'Writable', 'Duplex', 'PassThrough']);
 export const STREAM_CHUNK_METHODS = new Set(['transform', '_transform', 'write', '_write', 'flush']);
 
 /**

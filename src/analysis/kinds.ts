@@ -325,7 +325,7 @@ export class ValueKinds {
             return eventKind;
           }
           // A stream subclass's chunk: a Buffer unless the stream is in object mode.
-          if (handler.kind === 'stream') {
+          if (handler.kind === 'stream' && !this.handlers.isObjectModeStreamHandler(handler)) {
             seen.guessed = true;
             return 'buffer';
           }

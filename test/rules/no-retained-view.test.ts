@@ -8,6 +8,59 @@ runRuleTests(
   rule,
   {
     valid: [
+    // What the code shows an emitter emits: an object-mode stream's rows, an EventEmitter's strings.
+    {
+      code: `const { Readable } = require('node:stream');
+class RowSource {
+  constructor() {
+    this.firstColumns = [];
+    this.stream = new Readable({ objectMode: true, read() {} });
+    this.stream.on('data', (row) => {
+      this.firstColumns.push(row.slice(0, 2));
+    });
+  }
+}
+module.exports = RowSource;
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const { PassThrough } = require('node:stream');
+const events = new PassThrough({ objectMode: true });
+const firstTwo = [];
+events.on('data', (batch) => {
+  firstTwo.push(batch.slice(0, 2));
+});
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const EventEmitter = require('node:events');
+const bus = new EventEmitter();
+const prefixes = [];
+bus.on('data', (line) => {
+  prefixes.push(line.slice(0, 3));
+});
+bus.emit('data', 'hello world');
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const { Transform } = require('node:stream');
+class Rows extends Transform {
+  constructor() {
+    super({ objectMode: true });
+    this.heads = [];
+  }
+  _transform(row, enc, cb) {
+    this.heads.push(row.slice(0, 2));
+    cb();
+  }
+}
+module.exports = Rows;
+`,
+      filename: 'file.js',
+    },
     // A consumer callback that copies; a worker_threads Worker (a file, not a processor).
 `import type { Channel, ConsumeMessage } from 'amqplib';
 const seen: Buffer[] = [];
