@@ -162,6 +162,32 @@ server.listen(0, '127.0.0.1', () => {
     fixes: false,
   },
   {
+    // @types/node types a 'data' chunk Buffer even after `setEncoding`: the chunks are strings, and
+    // `Uint8Array.prototype.slice.call` on one would throw.
+    name: 'socket with an encoding, typed',
+    typescript: true,
+    code: `import * as net from 'node:net';
+const nicks: string[] = [];
+const server = net.createServer((socket) => {
+  socket.setEncoding('utf8');
+  socket.on('data', (text) => {
+    nicks.push(text.slice(5));
+    socket.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address() as net.AddressInfo;
+  const client = net.connect(address.port, '127.0.0.1', () => client.write('NICK someone-with-a-long-name'));
+  client.on('close', () => {
+    server.close();
+    console.log(nicks.join(','));
+  });
+});
+`,
+    reports: ['leakproof/no-retained-substring'],
+    fixes: false,
+  },
+  {
     // One byte in: a Float32Array over `chunk.buffer` at `chunk.byteOffset` would throw a RangeError.
     name: 'unaligned typed array',
     code: `const whole = Buffer.alloc(64);

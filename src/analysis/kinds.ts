@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BUFFER_FACTORIES,
   BUFFER_RETURNING_FUNCTIONS,
+  BYTE_EVENTS,
   BYTE_STREAM_FACTORIES,
   BYTE_STREAM_TYPES,
   CONNECTION_EVENTS,
@@ -117,6 +118,8 @@ export class ValueKinds {
     if (this.types.typed) {
       const typed = this.types.kindOf(node);
       if (typed !== 'unknown') answer = { kind: typed, level: 'proven', evidence: 'type' };
+      // @types/node types a 'data' chunk Buffer even after `setEncoding`: the code knows better.
+      if (typed === 'buffer' && this.isEncodedChunk(node)) answer = { kind: 'string', level: 'proven', evidence: 'code' };
     }
     if (answer === UNKNOWN_ANSWER && this.isNarrowedToView(node)) answer = { kind: 'view', level: 'proven', evidence: 'code' };
     if (answer === UNKNOWN_ANSWER) {
@@ -150,6 +153,19 @@ export class ValueKinds {
       child = parent;
     }
     return false;
+  }
+
+  /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
+  private isEncodedChunk(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
+    if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return false;
+    const fn = def.node as FunctionNode;
+    if (fn.params[0] !== def.name) return false;
+    const handler = this.handlers.handlerOf(fn);
+    return !!handler?.event && BYTE_EVENTS.has(handler.event) && this.handlers.eventValueKind(handler) === 'string';
   }
 
   /** True when the file has a TypeScript program: the one switch between typed and untyped answers. */
@@ -563,6 +579,7 @@ export class ValueKinds {
       // boolean, array, Map or ArrayBuffer never has one: no need to ask the checker (most `.slice` calls
       // are on strings and arrays).
       if (!evidence && this.declared.isCertainlyNotBuffer(unwrap(expr))) return undefined;
+      if (this.isEncodedChunk(unwrap(expr))) return undefined;
       const parts = types.partKinds(unwrap(expr));
       if (parts.length > 0 && parts.every((part) => part === 'buffer')) return evidence ?? 'typed `Buffer`';
       // The checker knows better than names: a union with non-Buffers is not provably a Buffer.

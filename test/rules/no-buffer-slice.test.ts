@@ -9,6 +9,18 @@ runRuleTests(
   // both
   {
     valid: [
+    // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
+    `import * as net from 'node:net';
+export class Chat {
+  nicks: string[] = [];
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      this.nicks.push(text.slice(5));
+    });
+  }
+}
+`,
     `export function firstThree(items: string[]) {
   return items.slice(0, 3);
 }

@@ -8,6 +8,18 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
+    `import * as net from 'node:net';
+export class Chat {
+  nicks: string[] = [];
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      this.nicks.push(text.slice(5));
+    });
+  }
+}
+`,
     // What the code shows an emitter emits: an object-mode stream's rows, an EventEmitter's strings.
     {
       code: `const { Readable } = require('node:stream');
