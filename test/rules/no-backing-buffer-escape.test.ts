@@ -11,6 +11,20 @@ runRuleTests(
   // both
   {
     valid: [
+    // A parameter annotated with an interface or type alias of this file that is a plain object shape.
+    `interface Clip {
+  buffer: ArrayBuffer;
+  rate: number;
+}
+export function bytes(clip: Clip) {
+  return new Uint8Array(clip.buffer);
+}
+`,
+    `type Packet = { buffer: ArrayBuffer; seq: number } | null;
+export function bytesOf(p: Packet) {
+  return p ? new Uint8Array(p.buffer) : new Uint8Array(0);
+}
+`,
     // Typed arrays that own their ArrayBuffer (every assignment a `new Uint8Array(n)`), and WebAssembly memory.
 `export function frameHeader(payloadLength: number): Uint8Array {
   let header;
@@ -615,14 +629,6 @@ export function ship(port: MessagePort, encoded: string) {
   // typedOnly
   {
     valid: [
-    `interface Clip {
-  buffer: ArrayBuffer;
-  rate: number;
-}
-export function bytes(clip: Clip) {
-  return new Uint8Array(clip.buffer);
-}
-`,
     ],
     invalid: [
     // A property set to a view in one place may hold one anywhere.
