@@ -442,13 +442,14 @@ export class ValueKinds {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
         const annotated = annotationKind(member);
         if (annotated !== 'unknown') kind = annotated;
-        else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());
+        else if (member.value && !isEmptyValue(member.value)) kind = this.syntacticKind(member.value, 1, new Set());
       }
     }
     if (kind === 'unknown') {
       for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
         const parent = ref.parent;
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
+        // `this.out = null` is the empty state before the first real value.
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=' && !isEmptyValue(parent.right)) {
           const assigned = this.syntacticKind(parent.right, 1, new Set());
           if (assigned !== 'unknown') {
             kind = assigned;
@@ -1143,6 +1144,12 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
   return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression ? owner.body.body : [];
 }
 
+/** `null` or `undefined`: the empty state of a field before its first real value. */
+function isEmptyValue(value: TSESTree.Node): boolean {
+  const node = unwrap(value);
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
 /**
  * What `judge` says of every value, when it says something of each (`null` and `undefined`, the empty
  * state before the first real value, are passed over); undefined when any value fails or none is real.
@@ -1150,8 +1157,7 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
 function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => string | undefined): string | undefined {
   let verdict: string | undefined;
   for (const value of values) {
-    const node = unwrap(value);
-    if ((node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')) continue;
+    if (isEmptyValue(value)) continue;
     verdict = judge(value);
     if (!verdict) return undefined;
   }

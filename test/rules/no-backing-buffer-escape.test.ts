@@ -222,6 +222,41 @@ export function done(result: Float32Array) {
     ],
     invalid: [
     {
+      // A field set to null before its first real value: the empty state says nothing of what it holds.
+      code: `function Encoder() {
+  this.parts = [];
+  this.out = null;
+}
+Encoder.prototype.finish = function () {
+  this.out = Buffer.concat(this.parts);
+  return new Uint8Array(this.out.buffer);
+};
+module.exports = Encoder;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.out.buffer","view":"this.out","sink":"`new Uint8Array()` without `this.out.byteOffset` and `this.out.byteLength` covers bytes outside the view"},
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [{ messageId: 'passViewBounds', output: `function Encoder() {
+  this.parts = [];
+  this.out = null;
+}
+Encoder.prototype.finish = function () {
+  this.out = Buffer.concat(this.parts);
+  return new Uint8Array(this.out.buffer, this.out.byteOffset, this.out.byteLength);
+};
+module.exports = Encoder;
+` }],
+        },
+      ],
+    },
+    {
       code: `export function frameBytes(json: string) {
   const frame = Buffer.from(json);
   return new Uint8Array(frame.buffer);
