@@ -503,7 +503,10 @@ export class ValueKinds {
         // gives the property is a Buffer.
         if (node.computed) return undefined;
         const values = this.memberValues(node);
-        const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
+        // `this._buffer = this._buffer.slice(n)` trims what it already held: a Buffer when the others are.
+        const name = propertyName(node);
+        const own = values?.filter((value) => !isSelfCut(value, name));
+        const assigned = own && own.length > 0 ? everyVerdict(own, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
         return assigned ?? (usage ? this.fieldUsageEvidence(node, values, depth) : undefined);
       }
       default:
@@ -1142,6 +1145,21 @@ function annotatedTypeName(name: TSESTree.Node): string | undefined {
 /** The members of a class body; [] for a pre-class "class" (its fields are only `this.x` writes). */
 function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
   return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression ? owner.body.body : [];
+}
+
+/** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
+function isSelfCut(value: TSESTree.Node, name: string | undefined): boolean {
+  const node = unwrap(value);
+  if (!name || node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = methodCall(node);
+  if (!method || (method.name !== 'slice' && method.name !== 'subarray') || method.member.computed) return false;
+  const receiver = unwrap(method.receiver);
+  return (
+    receiver.type === AST_NODE_TYPES.MemberExpression &&
+    !receiver.computed &&
+    propertyName(receiver) === name &&
+    (receiver.object.type === AST_NODE_TYPES.ThisExpression || receiver.object.type === AST_NODE_TYPES.Identifier)
+  );
 }
 
 /** `null` or `undefined`: the empty state of a field before its first real value. */
