@@ -38,7 +38,8 @@ rows.push(['a', 'b', 'c']);
 rows.push(['d', 'e', 'f']);
 rows.push(null);
 `,
-    reports: ['leakproof/no-retained-view'],
+    // The stream is made here in object mode: its rows are not bytes, and nothing is reported.
+    reports: [],
     fixes: false,
   },
   {
@@ -51,7 +52,8 @@ bus.emit('data', 'hello world');
 bus.emit('data', 'goodbye');
 console.log(heads.join(','));
 `,
-    reports: ['leakproof/no-retained-view'],
+    // Every emit of 'data' in the file passes a string: nothing is reported.
+    reports: [],
     fixes: false,
   },
   {
@@ -131,6 +133,59 @@ console.log('MEM ' + kept.reduce((sum, k) => sum + k.buffer.byteLength, 0));
 `,
     reports: ['leakproof/no-retained-view'],
     fixes: true,
+  },
+  {
+    // The chunk is written after the view is made, by a helper of this file (as a WebSocket unmask
+    // is): the kept view sees the write, an exact copy made before it would not.
+    name: 'parent written by a helper',
+    code: `const net = require('node:net');
+const heads = [];
+function scrub(bytes) {
+  bytes.fill(48);
+}
+const server = net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    heads.push(chunk.subarray(0, 4));
+    scrub(chunk);
+    socket.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = net.connect(server.address().port, '127.0.0.1', () => client.write('abcdefgh'));
+  client.on('close', () => {
+    server.close();
+    console.log(heads.map((head) => head.toString()).join(','));
+  });
+});
+`,
+    reports: ['leakproof/no-retained-view'],
+    fixes: false,
+  },
+  {
+    // @types/node types a 'data' chunk Buffer even after `setEncoding`: the chunks are strings, and
+    // `Uint8Array.prototype.slice.call` on one would throw.
+    name: 'socket with an encoding, typed',
+    typescript: true,
+    code: `import * as net from 'node:net';
+const nicks: string[] = [];
+const server = net.createServer((socket) => {
+  socket.setEncoding('utf8');
+  socket.on('data', (text) => {
+    nicks.push(text.slice(5));
+    socket.end();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address() as net.AddressInfo;
+  const client = net.connect(address.port, '127.0.0.1', () => client.write('NICK someone-with-a-long-name'));
+  client.on('close', () => {
+    server.close();
+    console.log(nicks.join(','));
+  });
+});
+`,
+    reports: ['leakproof/no-retained-substring'],
+    fixes: false,
   },
   {
     // One byte in: a Float32Array over `chunk.buffer` at `chunk.byteOffset` would throw a RangeError.

@@ -98,6 +98,8 @@ export const DEFAULT_HANDLER_FACTORIES = ['spawn', 'spawnStateless', 'createActo
 
 /** Stream classes whose `transform`/`write` callbacks receive every chunk. */
 export const STREAM_BASE_CLASSES = new Set(['Transform', 'Writable', 'Duplex', 'PassThrough']);
+/** Stream classes whose options may switch them to object mode (chunks are then any value). */
+export const STREAM_CLASSES = new Set(['Readable', 'Transform', 'Writable', 'Duplex', 'PassThrough']);
 export const STREAM_CHUNK_METHODS = new Set(['transform', '_transform', 'write', '_write', 'flush']);
 
 /**
@@ -411,6 +413,8 @@ export const WRITE_METHODS: ReadonlyMap<string, number> = new Map([
   ['appendFileSync', 1],
   ['enqueue', 0],
 ]);
+/** Modules whose functions only read the bytes they are given (an imported helper of another module may write them in place). */
+export const READ_ONLY_MODULES = new Set(['leakproof/runtime', 'util', 'assert', 'assert/strict', 'zlib', 'string_decoder', 'buffer']);
 /** Constructors whose first argument is a body written whole. */
 export const BODY_CONSTRUCTORS = new Set(['Response', 'Request']);
 

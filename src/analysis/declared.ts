@@ -379,16 +379,11 @@ export function assertedKind(node: TSESTree.Node): ValueKind {
   return 'unknown';
 }
 
-export function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
+export function typeNodeKind(type: TSESTree.TypeNode, depth = 0): ValueKind {
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeLiteral:
       // An object shape such as `{ buffer: ArrayBuffer }` is not a view unless it spells one out.
-      return type.members.some((member) => {
-        const name = member.type === AST_NODE_TYPES.TSPropertySignature || member.type === AST_NODE_TYPES.TSMethodSignature ? memberKeyName(member) : undefined;
-        return name !== undefined && VIEW_SHAPE_MEMBERS.has(name);
-      })
-        ? 'unknown'
-        : 'other';
+      return shapeKind(type.members);
     case AST_NODE_TYPES.TSStringKeyword:
       return 'string';
     case AST_NODE_TYPES.TSArrayType:
@@ -404,16 +399,45 @@ export function typeNodeKind(type: TSESTree.TypeNode): ValueKind {
       if (name === 'Buffer') return 'buffer';
       if (name === 'Array' || name === 'ReadonlyArray') return 'array';
       const kind = constructorKind(name);
-      return kind === 'other' ? 'unknown' : kind;
+      if (kind !== 'other') return kind;
+      // `p: Packet` with `interface Packet { buffer: ArrayBuffer }` (or a type alias) in this file.
+      const local = type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments && depth < 4 ? localTypeDeclaration(type, name) : undefined;
+      if (local?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return local.extends.length > 0 ? 'unknown' : shapeKind(local.body.body);
+      if (local?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !local.typeParameters) return typeNodeKind(local.typeAnnotation, depth + 1);
+      return 'unknown';
     }
     case AST_NODE_TYPES.TSUnionType: {
       const kinds = type.types
         .filter((part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword)
-        .map(typeNodeKind);
+        .map((part) => typeNodeKind(part, depth + 1));
       const first = kinds[0];
       return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
     }
     default:
       return 'unknown';
   }
+}
+
+/** Members of an object type: not a view unless one of them is a member only views have. */
+function shapeKind(members: readonly TSESTree.TypeElement[]): ValueKind {
+  return members.some((member) => {
+    const name = member.type === AST_NODE_TYPES.TSPropertySignature || member.type === AST_NODE_TYPES.TSMethodSignature ? memberKeyName(member) : undefined;
+    return name !== undefined && VIEW_SHAPE_MEMBERS.has(name);
+  })
+    ? 'unknown'
+    : 'other';
+}
+
+/** The one interface or type alias named `name` at the top of this file (also exported), if any. */
+function localTypeDeclaration(from: TSESTree.Node, name: string): TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration | undefined {
+  let root: TSESTree.Node = from;
+  while (root.parent) root = root.parent;
+  if (root.type !== AST_NODE_TYPES.Program) return undefined;
+  const found: Array<TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration> = [];
+  for (const statement of root.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration || declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) && declaration.id.name === name) found.push(declaration);
+  }
+  // Declaration merging (two interfaces of one name) or a clash: say nothing.
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -11,11 +11,13 @@ import {
   ONCE_METHODS,
   STREAM_BASE_CLASSES,
   STREAM_CHUNK_METHODS,
+  STREAM_CLASSES,
   SUBSCRIBE_METHODS,
   TEXT_EVENTS,
   UI_EVENTS,
 } from './apis';
 import {
+  assignedValues,
   calleeName,
   className,
   enclosingClass,
@@ -25,6 +27,7 @@ import {
   memberKeyName,
   methodCall,
   methodNameOf,
+  moduleOf,
   nameOf,
   propertyName,
   staticString,
@@ -120,6 +123,7 @@ export class HandlerFinder {
     if (!handler.event) return undefined;
     if (TEXT_EVENTS.has(handler.event)) return 'string';
     if (BYTE_EVENTS.has(handler.event)) {
+      if (handler.emitter && this.isValueEmitter(handler.emitter, handler.event)) return undefined;
       return handler.emitter && this.hasSetEncoding(handler.emitter) ? 'string' : 'buffer';
     }
     if (handler.event === 'message' && handler.emitter && handler.kind === 'subscription') {
@@ -472,6 +476,91 @@ export class HandlerFinder {
     return this.prototypeIndex;
   }
 
+  private readonly valueEmitterCache = new Map<string, boolean>();
+
+  /**
+   * True when the code shows that `emitter` emits values, not bytes: a stream made here in object mode
+   * (`new Readable({ objectMode: true })`, `Readable.from(…)`), or an EventEmitter made here whose
+   * `emit(event, value)` calls in this file all pass literals that are not binary (a string, an array, an
+   * object). An emitter whose origin the code does not show stays a likely byte source.
+   */
+  isValueEmitter(emitter: TSESTree.Node, event: string): boolean {
+    const node = unwrap(emitter);
+    const key = `${this.sourceCode.getText(node)}\u0000${event}`;
+    const cached = this.valueEmitterCache.get(key);
+    if (cached !== undefined) return cached;
+    const values = this.valuesOf(node);
+    let found = values.length > 0 && values.every(isObjectModeStream);
+    if (!found && values.length > 0 && values.every((value) => this.isEventEmitterConstruction(value))) {
+      const emitted = this.emittedValues(node, event);
+      found = emitted.length > 0 && emitted.every(isNonBinaryLiteral);
+    }
+    this.valueEmitterCache.set(key, found);
+    return found;
+  }
+
+  /** Every value given to a variable, or to a property path (`this.stream = …`) anywhere in the file. */
+  private valuesOf(node: TSESTree.Node): TSESTree.Node[] {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      return (variable && assignedValues(variable)) ?? [];
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return [];
+    const text = this.sourceCode.getText(node);
+    const values: TSESTree.Node[] = [];
+    walk(this.sourceCode.ast, (child) => {
+      if (child.type === AST_NODE_TYPES.AssignmentExpression && child.left.type === AST_NODE_TYPES.MemberExpression && this.sourceCode.getText(child.left) === text) {
+        values.push(child.operator === '=' ? child.right : child);
+      }
+    });
+    return values;
+  }
+
+  /** `new EventEmitter()`, `new events.EventEmitter()`, `new EE()` with `const EE = require('events')`. */
+  private isEventEmitterConstruction(raw: TSESTree.Node): boolean {
+    const value = unwrap(raw);
+    if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+    if (calleeName(value) === 'EventEmitter') return true;
+    const callee = unwrap(value.callee);
+    const variable = callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, callee) : undefined;
+    return !!variable && moduleOf(variable) === 'events';
+  }
+
+  /** The values passed by `emitter.emit(event, value)` in the file (`undefined` for a missing value). */
+  private emittedValues(emitter: TSESTree.Node, event: string): Array<TSESTree.Node | undefined> {
+    const text = this.sourceCode.getText(emitter);
+    const values: Array<TSESTree.Node | undefined> = [];
+    walk(this.sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const method = methodCall(node);
+      if (method?.name === 'emit' && staticString(node.arguments[0]) === event && this.sourceCode.getText(unwrap(method.receiver)) === text) {
+        values.push(node.arguments[1]);
+      }
+    });
+    return values;
+  }
+
+  /**
+   * A stream callback (`transform`, `_write`, …) of a stream in object mode: `new Transform({ objectMode:
+   * true, transform(row) {…} })`, or a subclass whose constructor calls `super({ objectMode: true })`.
+   */
+  isObjectModeStreamHandler(handler: Handler): boolean {
+    if (handler.kind !== 'stream') return false;
+    const holder = handler.fn.parent;
+    if (holder?.type === AST_NODE_TYPES.Property && holder.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+      return hasObjectModeOption(holder.parent, WRITABLE_OBJECT_MODE);
+    }
+    const cls = enclosingClass(handler.fn);
+    if (!cls) return false;
+    let found = false;
+    walk(cls.body, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) found = hasObjectModeOption(node.arguments[0], WRITABLE_OBJECT_MODE);
+      return true;
+    });
+    return found;
+  }
+
   private readonly encodingCache = new Map<string, boolean>();
 
   /**
@@ -515,6 +604,44 @@ function prototypeMethodOf(fn: FunctionNode): { owner: string; name: string } | 
   const owner = nameOf(unwrap(prototype.object));
   const name = propertyName(target);
   return owner && name ? { owner, name } : undefined;
+}
+
+/** `new Readable({ objectMode: true })` (any stream class, or `readableObjectMode`), `Readable.from(…)`. */
+function isObjectModeStream(raw: TSESTree.Node): boolean {
+  const value = unwrap(raw);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const method = methodCall(value);
+    return method?.name === 'from' && nameOf(unwrap(method.receiver)) === 'Readable';
+  }
+  if (value.type !== AST_NODE_TYPES.NewExpression || !STREAM_CLASSES.has(calleeName(value) ?? '')) return false;
+  return hasObjectModeOption(value.arguments[0], READABLE_OBJECT_MODE);
+}
+
+const READABLE_OBJECT_MODE = new Set(['objectMode', 'readableObjectMode']);
+const WRITABLE_OBJECT_MODE = new Set(['objectMode', 'writableObjectMode']);
+
+/** An options object that sets one of `names` (`objectMode`, `readableObjectMode`, …) to true. */
+function hasObjectModeOption(node: TSESTree.Node | undefined, names: ReadonlySet<string>): boolean {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (prop) =>
+      prop.type === AST_NODE_TYPES.Property &&
+      names.has(memberKeyName(prop) ?? '') &&
+      prop.value.type === AST_NODE_TYPES.Literal &&
+      prop.value.value === true,
+  );
+}
+
+/** A value that is not binary, written out: a string, number, template, array or object literal, or none. */
+function isNonBinaryLiteral(node: TSESTree.Node | undefined): boolean {
+  if (!node) return true;
+  const value = unwrap(node);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && !(value as TSESTree.Literal & { regex?: unknown }).regex) ||
+    value.type === AST_NODE_TYPES.TemplateLiteral ||
+    value.type === AST_NODE_TYPES.ArrayExpression ||
+    value.type === AST_NODE_TYPES.ObjectExpression
+  );
 }
 
 function isOnceOption(node: TSESTree.Node | undefined): boolean {

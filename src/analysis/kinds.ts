@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BUFFER_FACTORIES,
   BUFFER_RETURNING_FUNCTIONS,
+  BYTE_EVENTS,
   BYTE_STREAM_FACTORIES,
   BYTE_STREAM_TYPES,
   CONNECTION_EVENTS,
@@ -120,6 +121,8 @@ export class ValueKinds {
     if (this.types.typed) {
       const typed = this.types.kindOf(node);
       if (typed !== 'unknown') answer = { kind: typed, level: 'proven', evidence: 'type' };
+      // @types/node types a 'data' chunk Buffer even after `setEncoding`: the code knows better.
+      if (typed === 'buffer' && this.isEncodedChunk(node)) answer = { kind: 'string', level: 'proven', evidence: 'code' };
     }
     if (answer === UNKNOWN_ANSWER && this.isNarrowedToView(node)) answer = { kind: 'view', level: 'proven', evidence: 'code' };
     if (answer === UNKNOWN_ANSWER) {
@@ -153,6 +156,19 @@ export class ValueKinds {
       child = parent;
     }
     return false;
+  }
+
+  /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
+  private isEncodedChunk(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
+    if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return false;
+    const fn = def.node as FunctionNode;
+    if (fn.params[0] !== def.name) return false;
+    const handler = this.handlers.handlerOf(fn);
+    return !!handler?.event && BYTE_EVENTS.has(handler.event) && this.handlers.eventValueKind(handler) === 'string';
   }
 
   /** True when the file has a TypeScript program: the one switch between typed and untyped answers. */
@@ -330,7 +346,7 @@ export class ValueKinds {
             return eventKind;
           }
           // A stream subclass's chunk: a Buffer unless the stream is in object mode.
-          if (handler.kind === 'stream') {
+          if (handler.kind === 'stream' && !this.handlers.isObjectModeStreamHandler(handler)) {
             seen.guessed = true;
             return 'buffer';
           }
@@ -431,13 +447,14 @@ export class ValueKinds {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(member) === name) {
         const annotated = annotationKind(member);
         if (annotated !== 'unknown') kind = annotated;
-        else if (member.value) kind = this.syntacticKind(member.value, 1, new Set());
+        else if (member.value && !isEmptyValue(member.value)) kind = this.syntacticKind(member.value, 1, new Set());
       }
     }
     if (kind === 'unknown') {
       for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
         const parent = ref.parent;
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
+        // `this.out = null` is the empty state before the first real value.
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=' && !isEmptyValue(parent.right)) {
           const assigned = this.syntacticKind(parent.right, 1, new Set());
           if (assigned !== 'unknown') {
             kind = assigned;
@@ -491,7 +508,10 @@ export class ValueKinds {
         // gives the property is a Buffer.
         if (node.computed) return undefined;
         const values = this.memberValues(node);
-        const assigned = values ? everyVerdict(values, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
+        // `this._buffer = this._buffer.slice(n)` trims what it already held: a Buffer when the others are.
+        const name = propertyName(node);
+        const own = values?.filter((value) => !isSelfCut(value, name));
+        const assigned = own && own.length > 0 ? everyVerdict(own, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
         return assigned ?? (usage ? this.fieldUsageEvidence(node, values, depth) : undefined);
       }
       default:
@@ -568,6 +588,7 @@ export class ValueKinds {
       // boolean, array, Map or ArrayBuffer never has one: no need to ask the checker (most `.slice` calls
       // are on strings and arrays).
       if (!evidence && this.declared.isCertainlyNotBuffer(unwrap(expr))) return undefined;
+      if (this.isEncodedChunk(unwrap(expr))) return undefined;
       const parts = types.partKinds(unwrap(expr));
       if (parts.length > 0 && parts.every((part) => part === 'buffer')) return evidence ?? 'typed `Buffer`';
       // The checker knows better than names: a union with non-Buffers is not provably a Buffer.
@@ -1183,6 +1204,27 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
   return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression ? owner.body.body : [];
 }
 
+/** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
+function isSelfCut(value: TSESTree.Node, name: string | undefined): boolean {
+  const node = unwrap(value);
+  if (!name || node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = methodCall(node);
+  if (!method || (method.name !== 'slice' && method.name !== 'subarray') || method.member.computed) return false;
+  const receiver = unwrap(method.receiver);
+  return (
+    receiver.type === AST_NODE_TYPES.MemberExpression &&
+    !receiver.computed &&
+    propertyName(receiver) === name &&
+    (receiver.object.type === AST_NODE_TYPES.ThisExpression || receiver.object.type === AST_NODE_TYPES.Identifier)
+  );
+}
+
+/** `null` or `undefined`: the empty state of a field before its first real value. */
+function isEmptyValue(value: TSESTree.Node): boolean {
+  const node = unwrap(value);
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
 /**
  * What `judge` says of every value, when it says something of each (`null` and `undefined`, the empty
  * state before the first real value, are passed over); undefined when any value fails or none is real.
@@ -1190,8 +1232,7 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
 function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => string | undefined): string | undefined {
   let verdict: string | undefined;
   for (const value of values) {
-    const node = unwrap(value);
-    if ((node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')) continue;
+    if (isEmptyValue(value)) continue;
     verdict = judge(value);
     if (!verdict) return undefined;
   }

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, methodCall, propertyName, unwrap, walk } from './ast';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isFunction, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel } from './kinds';
@@ -80,6 +82,7 @@ function copySafety(view: ViewCreation, facts: FileFacts): FixSafety {
       }
       const target = node.arguments[0];
       if (method?.name === 'copy' && target && watched.has(sourceCode.getText(unwrap(target)))) safe = false;
+      if (!method && mayWriteArgument(node, watched, sourceCode)) safe = false;
     } else if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(node);
       if ((name === 'buffer' || name === 'byteOffset') && watched.has(sourceCode.getText(unwrap(node.object)))) {
@@ -89,4 +92,50 @@ function copySafety(view: ViewCreation, facts: FileFacts): FixSafety {
     return true;
   });
   return safe ? 'safe' : 'review';
+}
+
+/**
+ * `scrub(chunk)` after the view: a function of this file that writes the parameter it receives (or an
+ * imported one, whose body is not here, as `unmask(data, mask)` is) may change the parent in place, and
+ * the kept view would see it where a copy would not. Globals (`String(chunk)`) do not write.
+ */
+function mayWriteArgument(call: TSESTree.CallExpression, watched: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const indexes = call.arguments.flatMap((arg, index) => (watched.has(sourceCode.getText(unwrap(arg))) ? [index] : []));
+  if (indexes.length === 0) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return isFunction(callee) ? indexes.some((i) => writesParameter(callee, i, sourceCode)) : true;
+  const variable = findVariable(sourceCode, callee);
+  if (!variable || variable.defs.length === 0) return false;
+  const module = moduleOf(variable);
+  if (module) return !READ_ONLY_MODULES.has(module);
+  const def = variable.defs[0]!;
+  // A callback received as a parameter (a stream's `cb(null, chunk)`) hands the chunk on, as `push` does.
+  if (def.type === 'Parameter') return false;
+  const fn: TSESTree.Node | undefined = def.type === 'FunctionName' ? def.node : singleInit(variable);
+  if (!fn || !isFunction(fn)) return true;
+  return indexes.some((i) => writesParameter(fn, i, sourceCode));
+}
+
+/** The function writes into its `index`th parameter: a mutating method, an indexed store, a `copy` target. */
+function writesParameter(fn: FunctionNode, index: number, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const param = fn.params[index];
+  if (!param) return false;
+  if (param.type !== AST_NODE_TYPES.Identifier) return true;
+  const name = param.name;
+  let writes = false;
+  walk(fn.body, (node) => {
+    if (writes) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      if (node.left.computed && sourceCode.getText(unwrap(node.left.object)) === name) writes = true;
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = methodCall(node);
+      if (method && MUTATING_METHODS.test(method.name) && sourceCode.getText(unwrap(method.receiver)) === name) writes = true;
+      const target = node.arguments[0];
+      if (method?.name === 'copy' && target && sourceCode.getText(unwrap(target)) === name) writes = true;
+      // Handed on again: follow no further, assume it may be written.
+      if (!method && node.arguments.some((arg) => sourceCode.getText(unwrap(arg)) === name)) writes = true;
+    }
+    return true;
+  });
+  return writes;
 }

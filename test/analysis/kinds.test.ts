@@ -89,6 +89,38 @@ describe('value kinds without types', () => {
         errors: [said('buffer likely names ownSlice=false uint8=false')],
       },
       {
+        // The code shows what the emitter emits: an object-mode stream made here, an EventEmitter whose
+        // emits in this file pass strings or arrays, a transform of an object-mode stream.
+        code: `const { Readable } = require('node:stream');\nconst rows = new Readable({ objectMode: true, read() {} });\nrows.on('data', (row) => probe(row));`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        code: `class Source {\n  constructor(stream) {\n    this.stream = Readable.from(stream);\n    this.stream.on('data', (row) => probe(row));\n  }\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        code: `const EventEmitter = require('node:events');\nconst bus = new EventEmitter();\nbus.on('data', (line) => probe(line));\nbus.emit('data', 'hello world');\nbus.emit('data', ['a', 'b']);`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // One emit of something else (here a variable) and the value is only likely a Buffer again.
+        code: `const EventEmitter = require('node:events');\nconst bus = new EventEmitter();\nbus.on('data', (line) => probe(line));\nbus.emit('data', 'hello world');\nexport function send(x) { bus.emit('data', x); }`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        code: `const { Transform } = require('node:stream');\nconst t = new Transform({ objectMode: true, transform(row, enc, cb) { probe(row); cb(); } });`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        code: `const { Transform } = require('node:stream');\nclass Rows extends Transform {\n  constructor() { super({ writableObjectMode: true }); }\n  _transform(row, enc, cb) { probe(row); cb(); }\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // Object mode on the readable side only: what is written in is still bytes (likely).
+        code: `const { Transform } = require('node:stream');\nclass Rows extends Transform {\n  constructor() { super({ readableObjectMode: true }); }\n  _transform(chunk, enc, cb) { probe(chunk); cb(); }\n}`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
         // A Buffer-only method called on it proves what the event name only suggests.
         code: `export function watch(stream) { stream.on('data', (chunk) => { chunk.readUInt32BE(0); probe(chunk); }); }`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],

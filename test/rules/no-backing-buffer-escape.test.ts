@@ -11,6 +11,20 @@ runRuleTests(
   // both
   {
     valid: [
+    // A parameter annotated with an interface or type alias of this file that is a plain object shape.
+    `interface Clip {
+  buffer: ArrayBuffer;
+  rate: number;
+}
+export function bytes(clip: Clip) {
+  return new Uint8Array(clip.buffer);
+}
+`,
+    `type Packet = { buffer: ArrayBuffer; seq: number } | null;
+export function bytesOf(p: Packet) {
+  return p ? new Uint8Array(p.buffer) : new Uint8Array(0);
+}
+`,
     // Typed arrays that own their ArrayBuffer (every assignment a `new Uint8Array(n)`), and WebAssembly memory.
 `export function frameHeader(payloadLength: number): Uint8Array {
   let header;
@@ -207,6 +221,41 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    {
+      // A field set to null before its first real value: the empty state says nothing of what it holds.
+      code: `function Encoder() {
+  this.parts = [];
+  this.out = null;
+}
+Encoder.prototype.finish = function () {
+  this.out = Buffer.concat(this.parts);
+  return new Uint8Array(this.out.buffer);
+};
+module.exports = Encoder;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.out.buffer","view":"this.out","sink":"`new Uint8Array()` without `this.out.byteOffset` and `this.out.byteLength` covers bytes outside the view"},
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [{ messageId: 'passViewBounds', output: `function Encoder() {
+  this.parts = [];
+  this.out = null;
+}
+Encoder.prototype.finish = function () {
+  this.out = Buffer.concat(this.parts);
+  return new Uint8Array(this.out.buffer, this.out.byteOffset, this.out.byteLength);
+};
+module.exports = Encoder;
+` }],
+        },
+      ],
+    },
     {
       code: `export function frameBytes(json: string) {
   const frame = Buffer.from(json);
@@ -615,14 +664,6 @@ export function ship(port: MessagePort, encoded: string) {
   // typedOnly
   {
     valid: [
-    `interface Clip {
-  buffer: ArrayBuffer;
-  rate: number;
-}
-export function bytes(clip: Clip) {
-  return new Uint8Array(clip.buffer);
-}
-`,
     ],
     invalid: [
     // A property set to a view in one place may hold one anywhere.

@@ -9,6 +9,18 @@ runRuleTests(
   // both
   {
     valid: [
+    // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
+    `import * as net from 'node:net';
+export class Chat {
+  nicks: string[] = [];
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      this.nicks.push(text.slice(5));
+    });
+  }
+}
+`,
     `export function firstThree(items: string[]) {
   return items.slice(0, 3);
 }
@@ -688,6 +700,56 @@ module.exports = Reader;
               column: 10,
               endLine: 8,
               endColumn: 34,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // A field trimmed with a cut of itself (`this._buffer = this._buffer.slice(n)`) holds a Buffer
+          // when its other values are Buffers.
+          code: `function Reader() {
+  this._buffer = Buffer.alloc(0);
+}
+Reader.prototype.push = function (chunk) {
+  this._buffer = Buffer.concat([this._buffer, chunk]);
+};
+Reader.prototype.take = function (n) {
+  var out = this._buffer.slice(0, n);
+  this._buffer = this._buffer.slice(n);
+  return out;
+};
+module.exports = Reader;
+`,
+          output: `function Reader() {
+  this._buffer = Buffer.alloc(0);
+}
+Reader.prototype.push = function (chunk) {
+  this._buffer = Buffer.concat([this._buffer, chunk]);
+};
+Reader.prototype.take = function (n) {
+  var out = this._buffer.subarray(0, n);
+  this._buffer = this._buffer.subarray(n);
+  return out;
+};
+module.exports = Reader;
+`,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'this._buffer.slice(0, n)', receiver: 'this._buffer', evidence: 'made by `Buffer.concat()`' },
+              line: 8,
+              column: 13,
+              endLine: 8,
+              endColumn: 37,
+              suggestions: [],
+            },
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'this._buffer.slice(n)', receiver: 'this._buffer', evidence: 'made by `Buffer.concat()`' },
+              line: 9,
+              column: 18,
+              endLine: 9,
+              endColumn: 39,
               suggestions: [],
             },
           ],

@@ -10,6 +10,16 @@ runRuleTests(
   // both
   {
     valid: [
+    // The rows of an object-mode stream made here are values, not chunks of bytes.
+    {
+      code: `const { Readable } = require('node:stream');
+const { MessageChannel } = require('node:worker_threads');
+const { port1 } = new MessageChannel();
+const rows = new Readable({ objectMode: true, read() {} });
+rows.on('data', (row) => port1.postMessage(row));
+`,
+      filename: 'file.js',
+    },
     `import * as v8 from 'node:v8';
 export function persist(frame: Buffer) {
   return v8.serialize(frame.subarray(0, 16));

@@ -987,6 +987,33 @@ class Chat {
 }
 ` }] }],
 },
+// @types/node types a socket's 'data' chunk Buffer even after setEncoding; typed mode reads the
+// setEncoding call as untyped mode does.
+{
+  code: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      if (text.startsWith('NICK ')) this.nick = text.slice(5);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.slice(5)`","parent":"`text`, received by the 'data' handler","sink":"`this.nick`"}, line: 7, column: 49, endLine: 7, endColumn: 62, suggestions: [{ messageId: 'detach', output: `import * as net from 'node:net';
+class Chat {
+  private nick = '';
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      if (text.startsWith('NICK ')) this.nick = (' ' + text.slice(5)).slice(1);
+    });
+  }
+}
+` }] }],
+},
     ],
   },
   {
@@ -1069,34 +1096,7 @@ export async function listen() {
 }
 `,
     ],
-    // @types/node types a socket's 'data' chunk as Buffer even after setEncoding: only untyped mode
-    // can see the text; typed code annotates the parameter (the case above).
     invalid: [
-{
-  code: `import * as net from 'node:net';
-class Chat {
-  private nick = '';
-  constructor(socket: net.Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (text) => {
-      if (text.startsWith('NICK ')) this.nick = text.slice(5);
-    });
-  }
-}
-`,
-  output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.slice(5)`","parent":"`text`, received by the 'data' handler","sink":"`this.nick`"}, line: 7, column: 49, endLine: 7, endColumn: 62, suggestions: [{ messageId: 'detach', output: `import * as net from 'node:net';
-class Chat {
-  private nick = '';
-  constructor(socket: net.Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (text) => {
-      if (text.startsWith('NICK ')) this.nick = (' ' + text.slice(5)).slice(1);
-    });
-  }
-}
-` }] }],
-},
     ],
   },
 );

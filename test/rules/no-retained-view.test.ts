@@ -8,6 +8,71 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
+    `import * as net from 'node:net';
+export class Chat {
+  nicks: string[] = [];
+  constructor(socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text) => {
+      this.nicks.push(text.slice(5));
+    });
+  }
+}
+`,
+    // What the code shows an emitter emits: an object-mode stream's rows, an EventEmitter's strings.
+    {
+      code: `const { Readable } = require('node:stream');
+class RowSource {
+  constructor() {
+    this.firstColumns = [];
+    this.stream = new Readable({ objectMode: true, read() {} });
+    this.stream.on('data', (row) => {
+      this.firstColumns.push(row.slice(0, 2));
+    });
+  }
+}
+module.exports = RowSource;
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const { PassThrough } = require('node:stream');
+const events = new PassThrough({ objectMode: true });
+const firstTwo = [];
+events.on('data', (batch) => {
+  firstTwo.push(batch.slice(0, 2));
+});
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const EventEmitter = require('node:events');
+const bus = new EventEmitter();
+const prefixes = [];
+bus.on('data', (line) => {
+  prefixes.push(line.slice(0, 3));
+});
+bus.emit('data', 'hello world');
+`,
+      filename: 'file.js',
+    },
+    {
+      code: `const { Transform } = require('node:stream');
+class Rows extends Transform {
+  constructor() {
+    super({ objectMode: true });
+    this.heads = [];
+  }
+  _transform(row, enc, cb) {
+    this.heads.push(row.slice(0, 2));
+    cb();
+  }
+}
+module.exports = Rows;
+`,
+      filename: 'file.js',
+    },
     // A consumer callback that copies; a worker_threads Worker (a file, not a processor).
 `import type { Channel, ConsumeMessage } from 'amqplib';
 const seen: Buffer[] = [];
@@ -1518,6 +1583,98 @@ class Conn {
   }
 }
 ` }] }],
+},
+// The chunk handed after the view to a helper of this file that writes it in place, or to an imported
+// one (its body is elsewhere): the kept view would see the write, so the copy is a suggestion.
+{
+  code: `import * as net from 'node:net';
+function scrub(bytes: Buffer) {
+  bytes.fill(0);
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      scrub(chunk);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 9, column: 24, endLine: 9, endColumn: 41, suggestions: [{ messageId: 'copyExactly', output: `import * as net from 'node:net';
+function scrub(bytes: Buffer) {
+  bytes.fill(0);
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      scrub(chunk);
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      unmask(chunk, 7);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 7, column: 24, endLine: 7, endColumn: 41, suggestions: [{ messageId: 'copyExactly', output: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      unmask(chunk, 7);
+    });
+  }
+}
+` }] }],
+},
+{
+  // A helper that only reads the chunk after the view: the copy stays an autofix.
+  code: `import * as net from 'node:net';
+function size(bytes: Buffer) {
+  return bytes.length;
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(chunk.subarray(4));
+      console.log(size(chunk));
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+function size(bytes: Buffer) {
+  return bytes.length;
+}
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      console.log(size(chunk));
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 9, column: 24, endLine: 9, endColumn: 41 }],
 },
 {
   code: `import * as net from 'node:net';

@@ -1,0 +1,5 @@
+function asWords(x) {
+  return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+}
+
+module.exports = asWords;

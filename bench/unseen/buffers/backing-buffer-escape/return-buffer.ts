@@ -1,0 +1,3 @@
+export function toArrayBuffer(b: Buffer): ArrayBufferLike {
+  return b.buffer; // expect: no-backing-buffer-escape
+}

@@ -1,0 +1,4 @@
+export function ext(file: string): string {
+  const name = file.toString();
+  return name.slice(name.lastIndexOf('.') + 1);
+}
