@@ -238,6 +238,12 @@ export function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** Not declared anywhere in the file: the global (lib) binding of `JSON`, `String`, `structuredClone`, … */
+export function isGlobalBinding(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode, id);
+  return !variable || variable.defs.length === 0;
+}
+
 /** The name a class member declares: `frames`, `#frames`, `'frames'`; undefined for computed keys. */
 export function memberKeyName(member: { key: TSESTree.Node; computed: boolean }): string | undefined {
   if (member.computed) return undefined;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CLONE_FUNCTIONS, IDB_STORE_METHODS, POST_MESSAGE_CONSTRUCTORS, POST_MESSAGE_RECEIVERS, POST_MESSAGE_TYPES } from './apis';
-import { findVariable, methodCall, nameOf, propertyName, singleInit, unwrap } from './ast';
+import { findVariable, isGlobalBinding, methodCall, nameOf, propertyName, singleInit, unwrap } from './ast';
 import type { FileFacts } from './file';
 
 export interface CloneOptions {
@@ -19,9 +19,7 @@ export function isCloningCall(call: TSESTree.CallExpression | TSESTree.NewExpres
   const sourceCode = facts.sourceCode;
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!CLONE_FUNCTIONS.has(callee.name)) return false;
-    const variable = findVariable(sourceCode, callee);
-    return !variable || variable.defs.length === 0;
+    return CLONE_FUNCTIONS.has(callee.name) && isGlobalBinding(sourceCode, callee);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = propertyName(callee);

@@ -7,7 +7,7 @@ import {
   STRING_TO_STRING_METHODS,
 } from './apis';
 import type { ValueKind } from './types';
-import { findVariable, isFunction, memberKeyName, methodCall, propertyName, staticNumber } from './ast';
+import { findVariable, isFunction, isGlobalBinding, memberKeyName, methodCall, propertyName, staticNumber } from './ast';
 
 /**
  * What a value's declared type certainly is, read from syntax alone: type annotations, literals, and
@@ -276,8 +276,7 @@ export class DeclaredTypes {
 
   /** Not declared anywhere in the file: the global (lib) binding. */
   private isGlobal(id: TSESTree.Identifier): boolean {
-    const variable = findVariable(this.sourceCode, id);
-    return !variable || variable.defs.length === 0;
+    return isGlobalBinding(this.sourceCode, id);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   findVariable,
   functionName,
   isFunction,
+  isGlobalBinding,
   isInside,
   memberKeyName,
   methodCall,
@@ -665,9 +666,7 @@ function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {
 /** The global `String`, not shadowed. */
 function isGlobalString(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const node = unwrap(callee);
-  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'String') return false;
-  const variable = findVariable(sourceCode, node);
-  return !variable || variable.defs.length === 0;
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'String' && isGlobalBinding(sourceCode, node);
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
 } from './apis';
-import { calleeName, findVariable, isFunction, methodCall, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
+import { calleeName, findVariable, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -299,11 +299,11 @@ export class OriginFinder {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const made = { kind: 'whole-text' as const, label: `the whole text of \`${shortText(this.sourceCode, node)}\``, node };
     const callee = unwrap(node.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobal(this.sourceCode, callee)) return made;
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobalBinding(this.sourceCode, callee)) return made;
     const method = methodCall(node);
     if (method) {
       const receiver = unwrap(method.receiver);
-      if (method.name === 'stringify' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'JSON' && isGlobal(this.sourceCode, receiver)) {
+      if (method.name === 'stringify' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'JSON' && isGlobalBinding(this.sourceCode, receiver)) {
         return made;
       }
       // Only a Buffer's `toString` takes an encoding; `Buffer.from(…).toString()` is one too.
@@ -363,12 +363,6 @@ export class OriginFinder {
 
 }
 
-/** A name that no declaration in the file shadows (`JSON`, `String`). */
-function isGlobal(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): boolean {
-  const variable = findVariable(sourceCode, id);
-  return !variable || variable.defs.length === 0;
-}
-
 /** `Buffer.from(…)`, `Buffer.concat(…)`: a call of a `Buffer.*` factory. */
 function isBufferFactoryCall(node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -379,17 +373,7 @@ function isBufferFactoryCall(node: TSESTree.Node): boolean {
 
 /** `new TextDecoder()` (or `new util.TextDecoder()`), or a variable whose only value is one. */
 function isTextDecoder(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, value);
-    const init = variable?.defs.length === 1 && variable.defs[0]!.type === 'Variable' ? (variable.defs[0]!.node as TSESTree.VariableDeclarator).init : undefined;
-    if (!init) return false;
-    value = unwrap(init);
-  }
-  if (value.type !== AST_NODE_TYPES.NewExpression) return false;
-  const callee = unwrap(value.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
-  return name === 'TextDecoder';
+  return isConstructedBy(node, sourceCode, (callee) => nameOf(callee) === 'TextDecoder');
 }
 
 function isConcat(node: TSESTree.Node): boolean {

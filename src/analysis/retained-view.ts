@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, isFunction, isGlobalBinding, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -104,8 +104,8 @@ function mayWriteArgument(call: TSESTree.CallExpression, watched: ReadonlySet<st
   if (indexes.length === 0) return false;
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return isFunction(callee) ? indexes.some((i) => writesParameter(callee, i, sourceCode)) : true;
-  const variable = findVariable(sourceCode, callee);
-  if (!variable || variable.defs.length === 0) return false;
+  if (isGlobalBinding(sourceCode, callee)) return false;
+  const variable = findVariable(sourceCode, callee)!;
   const module = moduleOf(variable);
   if (module) return !READ_ONLY_MODULES.has(module);
   const def = variable.defs[0]!;
