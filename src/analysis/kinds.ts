@@ -501,8 +501,13 @@ export class ValueKinds {
         const a = this.bufferEvidence(node.consequent, depth + 1, usage);
         return a && this.bufferEvidence(node.alternate, depth + 1, usage) ? a : undefined;
       }
-      case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
+      case AST_NODE_TYPES.Identifier: {
+        const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
+        if (found) return found;
+        // A byte source's 'data' chunk (a socket, a file stream, no encoding set): a Buffer by contract.
+        const handler = this.dataHandlerOf(node);
+        return handler && this.isByteSource(handler) && !this.isEncodedChunk(node) ? `received by ${handler.label}` : undefined;
+      }
       case AST_NODE_TYPES.MemberExpression: {
         // `this._bytes` (a class's or a prototype class's field), `reader.buf`: every value the code
         // gives the property is a Buffer.
@@ -821,20 +826,23 @@ export class ValueKinds {
 
   /** A `'data'` chunk or a `for await` chunk: a Buffer that may be part of a larger read. */
   private chunkOf(id: TSESTree.Identifier): LargerBacking | undefined {
+    const handler = this.dataHandlerOf(id);
+    if (!handler) return undefined;
+    return { label: `\`${id.name}\`, a chunk received by ${handler.label}`, kind: 'buffer', level: this.isByteSource(handler) ? 'proven' : 'likely', ownSliceCopies: false };
+  }
+
+  /** The `'data'` subscription whose chunk `id` is (its first parameter, never reassigned). */
+  private dataHandlerOf(id: TSESTree.Identifier): Handler | undefined {
     const variable = findVariable(this.sourceCode, id);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || !def) return undefined;
     if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
     const handlers = this.handlers;
-    if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
-      const fn = def.node as TSESTree.FunctionExpression;
-      if (fn.params[0] !== def.name) return undefined;
-      const handler = handlers.handlerOf(fn);
-      if (handler?.event && handler.kind === 'subscription' && handlers.eventValueKind(handler) === 'buffer' && handler.event === 'data') {
-        return { label: `\`${id.name}\`, a chunk received by ${handler.label}`, kind: 'buffer', level: this.isByteSource(handler) ? 'proven' : 'likely', ownSliceCopies: false };
-      }
-    }
-    return undefined;
+    if (def.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return undefined;
+    const fn = def.node as TSESTree.FunctionExpression;
+    if (fn.params[0] !== def.name) return undefined;
+    const handler = handlers.handlerOf(fn);
+    return handler?.event === 'data' && handler.kind === 'subscription' && handlers.eventValueKind(handler) === 'buffer' ? handler : undefined;
   }
 
   private annotatedBuffer(id: TSESTree.Identifier): boolean {

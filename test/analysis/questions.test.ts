@@ -1,0 +1,150 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getAnalysis } from '../../src/analysis';
+import { getFileFacts } from '../../src/analysis/file';
+import { typedTester, untypedTester, TYPED_FILENAME } from '../helpers/rule-tester';
+
+// Each question of the analysis asked directly through its face (src/analysis/index.ts) and, for the
+// per-file facts below it, through origins and escapes: a probe rule reports one compact answer per node,
+// so a test states what the analysis answers, not what a rule makes of it.
+//   view <origin kind> <sink kind> <fix safety>/<kind level>      Analysis.retainedView
+//   substring <origin kind> <sink kind> <sink label>              Analysis.retainedSubstring
+//   slice <kind>                                                  Analysis.bufferSlice (no option): buffer-slice | boundary
+//   cloned <kind level>                                           Analysis.clonedViews
+//   backing <sink>                                                Analysis.backingStoreUse
+//   origin <kind> | whole <kind>                                  origins.originOf / wholeTextOf of x in probe(x)
+//   sink <kind> <label> | returned <label>                        escapes.sinkOf / returnedBy of the call keep(x)
+const probe: TSESLint.RuleModule<'answer'> = {
+  defaultOptions: [],
+  meta: { type: 'problem', messages: { answer: '{{answer}}' }, schema: [] },
+  create(context) {
+    const analysis = getAnalysis(context as never);
+    const facts = getFileFacts(context.sourceCode, context.settings);
+    const say = (node: TSESTree.Node, answer: string) => context.report({ node, messageId: 'answer', data: { answer } });
+    return {
+      CallExpression(call: TSESTree.CallExpression) {
+        if (call.callee.type === 'Identifier' && call.callee.name === 'probe') {
+          const value = call.arguments[0]!;
+          const origin = facts.origins.originOf(value);
+          const whole = facts.origins.wholeTextOf(value);
+          say(value, `origin ${origin?.kind ?? 'none'} | whole ${whole?.kind ?? 'none'}`);
+          return;
+        }
+        if (call.callee.type === 'Identifier' && call.callee.name === 'keep') {
+          const sink = facts.escapes.sinkOf(call);
+          const returned = facts.escapes.returnedBy(call, { text: true });
+          say(call.arguments[0]!, `sink ${sink ? `${sink.kind} ${sink.label}` : 'none'} | returned ${returned?.label ?? 'none'}`);
+          return;
+        }
+        const view = analysis.retainedView(call);
+        if (view) say(call, `view ${view.origin.kind} ${view.sink.kind} ${view.safety}/${view.level}`);
+        const substring = analysis.retainedSubstring(call, { checkSplitParts: true, checkRegExpGroups: true });
+        if (substring) say(call, `substring ${substring.origin.kind} ${substring.sink.kind} ${substring.sink.label}`);
+        const slice = analysis.bufferSlice(call, { checkUint8ArrayBoundary: false });
+        if (slice) say(call, `slice ${'kind' in slice ? String(slice.kind) : 'boundary'}`);
+        for (const cloned of analysis.clonedViews(call)) say(cloned.value, `cloned ${cloned.found.level}`);
+      },
+      MemberExpression(member: TSESTree.MemberExpression) {
+        const use = analysis.backingStoreUse(member);
+        if (use) say(member, `backing ${use.sink}`);
+      },
+    };
+  },
+};
+
+const at = (line: number, answer: string) => ({ messageId: 'answer' as const, line, data: { answer } });
+
+const both: { code: string; errors: ReturnType<typeof at>[] }[] = [
+  {
+    // A view of a socket chunk kept in a field: origin, sink, a safe fix of a proven Buffer; Buffer#slice too.
+    code: `import * as net from 'node:net';
+export class Tail {
+  last?: Buffer;
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      this.last = chunk.slice(0, 16);
+    });
+  }
+}
+`,
+    errors: [at(6, 'view handler-param field safe/proven'), at(6, 'slice buffer-slice')],
+  },
+  {
+    // A truncation of serialized text handed back: a returned sink, and the whole text as its origin.
+    code: `export function summary(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.length > 240 ? json.slice(0, 240) + '...' : json;
+}
+`,
+    errors: [at(3, 'substring whole-text returned `summary()` returns it')],
+  },
+  {
+    // Origins: a handler's parameter, an I/O read (also whole text), whole text made here, and nothing.
+    code: `import * as net from 'node:net';
+import { readFileSync } from 'node:fs';
+export function watch(socket: net.Socket, text: string) {
+  socket.on('data', (chunk) => probe(chunk));
+  probe(readFileSync('a.txt', 'utf8'));
+  probe(Buffer.from(text, 'base64').toString('utf8'));
+  probe(text);
+}
+declare function probe(value: unknown): void;
+`,
+    errors: [
+      at(4, 'origin handler-param | whole none'),
+      at(5, 'origin io-read | whole io-read'),
+      at(6, 'origin none | whole whole-text'),
+      at(7, 'origin none | whole none'),
+    ],
+  },
+  {
+    // Escapes: a field, a module collection, a returned value, a resolved promise, and a local only.
+    code: `const seen = new Map<string, unknown>();
+export class Box {
+  value: unknown;
+  put(a: unknown, b: unknown) {
+    this.value = keep(a);
+    seen.set('b', keep(b));
+  }
+}
+export function give(a: unknown) {
+  return keep(a);
+}
+export function later(a: unknown) {
+  return new Promise((resolve) => setTimeout(() => resolve(keep(a)), 1));
+}
+export function local(a: unknown) {
+  const x = keep(a);
+  return typeof x;
+}
+declare function keep<T>(value: T): T;
+`,
+    errors: [
+      at(5, 'sink field `this.value` | returned none'),
+      at(6, 'sink collection `seen` | returned none'),
+      at(10, 'sink none | returned `give()` returns it'),
+      at(13, 'sink none | returned `later()` resolves with it'),
+      at(16, 'sink none | returned none'),
+    ],
+  },
+  {
+    // Cloned views and backing stores: a sub-view posted, and a Buffer's store handed to a constructor.
+    code: `import { parentPort } from 'node:worker_threads';
+export function send(data: Buffer) {
+  parentPort?.postMessage(data.subarray(0, 4));
+  return new Uint8Array(data.buffer);
+}
+`,
+    errors: [at(3, 'cloned proven'), at(4, 'backing constructor')],
+  },
+];
+
+describe('the questions, without types', () => {
+  untypedTester.run('questions', probe as never, { valid: [], invalid: both.map((test) => ({ ...test })) });
+});
+
+describe('the questions, with types', () => {
+  typedTester.run('questions', probe as never, {
+    valid: [],
+    invalid: both.map((test) => ({ ...test, filename: TYPED_FILENAME })),
+  });
+});
