@@ -256,15 +256,31 @@ export function memberKeyName(member: { key: TSESTree.Node; computed: boolean })
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
 
 /**
- * Visits every node below `root` in source order, iteratively (deep ASTs must not overflow the stack).
- * `visit` returns false to skip a node's children.
+ * The child keys of each node type, from the parsers' visitor keys (the union of every parser seen, so a
+ * TypeScript node's `typeAnnotation` is walked whichever parser registered its type first). A type no
+ * parser named is walked by its own keys.
  */
+const CHILD_KEYS = new Map<string, readonly string[]>();
+const REGISTERED = new WeakSet<object>();
+
+/** Learns a parser's visitor keys (`sourceCode.visitorKeys`); cheap after the first call with the same object. */
+export function useVisitorKeys(keys: Readonly<Record<string, readonly string[] | undefined>> | undefined): void {
+  if (!keys || REGISTERED.has(keys)) return;
+  REGISTERED.add(keys);
+  for (const [type, list] of Object.entries(keys)) {
+    if (!list) continue;
+    const known = CHILD_KEYS.get(type);
+    CHILD_KEYS.set(type, known ? [...new Set([...known, ...list])] : [...list]);
+  }
+}
+
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (visit(node) === false) continue;
-    for (const key of Object.keys(node)) {
+    const keys = CHILD_KEYS.get(node.type) ?? Object.keys(node);
+    for (const key of keys) {
       if (SKIP_KEYS.has(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { useVisitorKeys } from './ast';
 import { CallGraph } from './calls';
 import { getDeclaredTypes, type DeclaredTypes } from './declared';
 import { EscapeFinder } from './escape';
@@ -35,6 +36,7 @@ export class FileFacts {
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     sharedSettings: unknown,
   ) {
+    useVisitorKeys(sourceCode.visitorKeys);
     this.settings = readSettings(sharedSettings);
     this.types = getTypeFacts(sourceCode);
     this.declared = getDeclaredTypes(sourceCode);
