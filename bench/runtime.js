@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick]
+// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick] [--track]
 //  1. inspect: objects per second walked over a generated actor state of 1,000,000 objects
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
 //  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
@@ -188,12 +188,16 @@ const { parseAll, buildChunks } = require(frameLoopFile);
 // sites name bench/frame-loop.js. installViewHelper() is what leakproof/register does first.
 const { instrument } = require(path.join(__dirname, '..', 'dist', 'src', 'register', 'instrument'));
 const { installViewHelper } = require(path.join(__dirname, '..', 'dist', 'src', 'runtime', 'static-sites'));
-function loadInstrumented() {
+function loadInstrumented(allViews) {
   if (!installViewHelper()) throw new Error('cannot install the loader helper');
   const Module = require('node:module');
-  const result = instrument(fs.readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs');
-  // parseAll's two subarray calls and buildChunks' Buffer.from.
-  if (result.sites !== 3) throw new Error(`expected 3 instrumented sites in frame-loop.js, got ${result.sites}`);
+  const result = instrument(fs.readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs', undefined, { allViews });
+  // parseAll's two subarray calls and buildChunks' Buffer.from. By default the frame view and the
+  // payload buffer buildChunks copies from are locals the function only reads: left alone.
+  const expected = allViews ? { sites: 3, local: 0 } : { sites: 1, local: 2 };
+  if (result.sites !== expected.sites || result.local !== expected.local) {
+    throw new Error(`expected ${JSON.stringify(expected)} in frame-loop.js, got ${JSON.stringify({ sites: result.sites, local: result.local })}`);
+  }
   const instrumented = new Module(frameLoopFile, module);
   instrumented.filename = frameLoopFile;
   instrumented._compile(result.code, frameLoopFile);
@@ -215,10 +219,14 @@ function timeLoop(chunks, loop = parseAll) {
 async function benchTrack() {
   const { chunks, frames, minFrame, maxFrame } = buildChunks(quick ? 40 : 120);
   for (let i = 0; i < 3; i++) timeLoop(chunks); // warm up
-  const instrumentedParseAll = loadInstrumented();
+  const loops = { loader: loadInstrumented(false), 'loader all': loadInstrumented(true) };
+  const LOADER = 'loader (register), every view that can outlive its call';
+  const LOADER_ALL = 'loader, LEAKPROOF_ALL_VIEWS=1 (every view)';
+  const loopOf = (name) => (name === LOADER ? loops.loader : name === LOADER_ALL ? loops['loader all'] : parseAll);
   const modes = {
     untracked: () => {},
-    'loader (register), every view': () => {},
+    [LOADER]: () => {},
+    [LOADER_ALL]: () => {},
     'weak follow alone': followAlone,
     'stack capture alone': captureAlone,
     'track sampleRate 1': () => {
@@ -236,17 +244,17 @@ async function benchTrack() {
   let loaderReport;
   // track() and the loader record into one store (so track() keeps the loader's sites): count per round.
   let recordedBefore = 0;
-  let loaderRecorded = 0;
+  const loaderRecorded = { [LOADER]: 0, [LOADER_ALL]: 0 };
   for (let round = 0; round < rounds; round++) {
     for (const [name, enter] of Object.entries(modes)) {
       if (name === 'after untrack' && round === 0) continue; // the first untracked rounds run before any track()
       enter();
       gc();
       const recordedBeforeRound = name.startsWith('loader') ? runtime.report().recordedViews : 0;
-      times[name].push(timeLoop(chunks, name.startsWith('loader') ? instrumentedParseAll : parseAll));
+      times[name].push(timeLoop(chunks, loopOf(name)));
       roundOf[name].push(round);
-      if (name.startsWith('loader')) loaderRecorded += runtime.report().recordedViews - recordedBeforeRound;
-      if (name.startsWith('loader') && round === rounds - 1) {
+      if (name.startsWith('loader')) loaderRecorded[name] += runtime.report().recordedViews - recordedBeforeRound;
+      if (name === LOADER && round === rounds - 1) {
         gc();
         await new Promise((resolve) => setImmediate(resolve));
         loaderReport = runtime.report();
@@ -275,8 +283,12 @@ async function benchTrack() {
     // Each round's time against the untracked time of the same round: on a machine whose load drifts,
     // a ratio within one round is steadier than a ratio of medians taken over the whole run.
     const ratios = times[name].map((value, i) => value / times.untracked[roundOf[name][i]]);
-    const target = name.startsWith('loader') ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
-    const perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view` : '';
+    const target = name === LOADER ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
+    let perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view made` : '';
+    if (name.startsWith('loader')) {
+      const followed = loaderRecorded[name] / times[name].length;
+      perView += `, ${(((time - base) / followed) * 1e6).toFixed(2)} us per view followed (${followed.toLocaleString('en-US')} a round)`;
+    }
     console.log(
       `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}`,
     );
@@ -290,7 +302,9 @@ async function benchTrack() {
   );
   if (captures === 0) throw new Error('the floor loops saw no view');
   console.log(
-    `runtime track: report() after the last loader round: ${describeSites(loaderReport)}; ${loaderRecorded.toLocaleString('en-US')} views recorded in ${times['loader (register), every view'].length} loader rounds (${(loaderRecorded / times['loader (register), every view'].length).toLocaleString('en-US')} a round: every view of a 64 KB chunk, none sampled out)`,
+    `runtime track: report() after the last loader round: ${describeSites(loaderReport)}; ${loaderRecorded[LOADER].toLocaleString('en-US')} views recorded in ${times[LOADER].length} loader rounds ` +
+      `(${(loaderRecorded[LOADER] / times[LOADER].length).toLocaleString('en-US')} a round: every payload view, none sampled out; the frame views are locals parseAll only reads), ` +
+      `${(loaderRecorded[LOADER_ALL] / times[LOADER_ALL].length).toLocaleString('en-US')} a round with LEAKPROOF_ALL_VIEWS=1`,
   );
   const site = lastReport.sites[0] ?? { file: '(none)', line: 0, via: '', liveViews: 0, retainedBytes: 0, usedBytes: 0 };
   console.log(
@@ -386,13 +400,17 @@ function benchLoad() {
 
 async function main() {
   const started = process.hrtime.bigint();
-  benchInspect();
-  gc();
-  benchAssertNoLeaks();
-  gc();
+  // --track: the frame loop alone (in process and in child processes).
+  const trackOnly = process.argv.includes('--track');
+  if (!trackOnly) {
+    benchInspect();
+    gc();
+    benchAssertNoLeaks();
+    gc();
+  }
   await benchTrack();
   benchLoaderChild();
-  benchLoad();
+  if (!trackOnly) benchLoad();
   console.log(`runtime bench: ${seconds(started).toFixed(1)} s`);
 }
 
