@@ -12,7 +12,8 @@
 //     entry per view (the floor of following views weakly). Reported as ratios against the plain loop.
 //     Target: the loader <= 1.5x; after untrack, ~1.0x. Then the same loop in child processes, plain and
 //     with `node --import leakproof/register`, as a check that the real loader path costs what the
-//     in-process copy does.
+//     in-process copy does. Each ratio is given by the wall clock and by the process's CPU time (the
+//     loop's thread and the collector's helpers), which other jobs on a shared machine sway far less.
 //  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
 //     packages, in milliseconds per MB of source.
 //  4. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
@@ -206,12 +207,19 @@ function loadInstrumented(allViews) {
 
 let lastState; // the last loop's state stays alive, as a server's would, until the next loop
 
+// The CPU time of the last timeLoop, in seconds: the process's (the loop and the collector's helper
+// threads), which other jobs on a shared machine sway far less than the wall clock.
+let lastCpu = 0;
+
 function timeLoop(chunks, loop = parseAll) {
   const state = new Map();
   lastState = state;
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const applied = loop(chunks, state);
   const elapsed = seconds(start);
+  const cpu = process.cpuUsage(cpuStart);
+  lastCpu = (cpu.user + cpu.system) / 1e6;
   if (applied === 0 || state.size === 0) throw new Error('loop did nothing');
   return elapsed;
 }
@@ -238,6 +246,7 @@ async function benchTrack() {
     'after untrack': () => {},
   };
   const times = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
+  const cpuTimes = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const roundOf = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const rounds = quick ? 4 : 8;
   let lastReport;
@@ -252,6 +261,7 @@ async function benchTrack() {
       gc();
       const recordedBeforeRound = name.startsWith('loader') ? runtime.report().recordedViews : 0;
       times[name].push(timeLoop(chunks, loopOf(name)));
+      cpuTimes[name].push(lastCpu);
       roundOf[name].push(round);
       if (name.startsWith('loader')) loaderRecorded[name] += runtime.report().recordedViews - recordedBeforeRound;
       if (name === LOADER && round === rounds - 1) {
@@ -276,7 +286,10 @@ async function benchTrack() {
     }
   }
   const base = median(times.untracked);
-  console.log(`runtime track: frame-parsing loop, ${frames.toLocaleString('en-US')} frames of ${minFrame}-${maxFrame} bytes (2 views each) in ${chunks.length} chunks of 64 KB; untracked ${(base * 1000).toFixed(1)} ms (${((base / frames) * 1e9).toFixed(0)} ns/frame)`);
+  console.log(
+    `runtime track: frame-parsing loop, ${frames.toLocaleString('en-US')} frames of ${minFrame}-${maxFrame} bytes (2 views each) in ${chunks.length} chunks of 64 KB; untracked ${(base * 1000).toFixed(1)} ms ` +
+      `(${((base / frames) * 1e9).toFixed(0)} ns/frame), ${(median(cpuTimes.untracked) * 1000).toFixed(1)} ms of CPU time`,
+  );
   for (const name of Object.keys(modes)) {
     if (name === 'untracked') continue;
     const time = median(times[name]);
@@ -289,8 +302,10 @@ async function benchTrack() {
       const followed = loaderRecorded[name] / times[name].length;
       perView += `, ${(((time - base) / followed) * 1e6).toFixed(2)} us per view followed (${followed.toLocaleString('en-US')} a round)`;
     }
+    const cpuRatios = cpuTimes[name].map((value, i) => value / cpuTimes.untracked[roundOf[name][i]]);
     console.log(
-      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}`,
+      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}; ` +
+        `CPU time ${median(cpuRatios).toFixed(2)}x (${Math.min(...cpuRatios).toFixed(2)} to ${Math.max(...cpuRatios).toFixed(2)})`,
     );
   }
   // Where the target holds: the work a program does per view for track's cost to stay within 1.5x.
@@ -326,6 +341,7 @@ function describeSites(report) {
  */
 function benchLoaderChild() {
   const runs = { plain: [], register: [] };
+  const cpuRuns = { plain: [], register: [] };
   let last;
   for (let i = 0; i < (quick ? 2 : 3); i++) {
     for (const name of Object.keys(runs)) {
@@ -335,6 +351,7 @@ function benchLoaderChild() {
       if (child.status !== 0) throw new Error(`frame-loop.js (${name}) exited ${child.status}: ${child.stderr}`);
       const result = JSON.parse(child.stdout.trim().split('\n').pop());
       runs[name].push(result.ms);
+      cpuRuns[name].push(result.cpuMs);
       if (name === 'register') last = result;
     }
   }
@@ -342,6 +359,7 @@ function benchLoaderChild() {
   const registered = median(runs.register);
   console.log(
     `runtime track: child processes, median loop time: plain ${plain.toFixed(1)} ms, node --import leakproof/register ${registered.toFixed(1)} ms (${(registered / plain).toFixed(2)}x); ` +
+      `CPU time ${median(cpuRuns.plain).toFixed(1)} ms and ${median(cpuRuns.register).toFixed(1)} ms (${(median(cpuRuns.register) / median(cpuRuns.plain)).toFixed(2)}x); ` +
       `its report: ${last.sites.map((site) => `${site.file}:${site.line}:${site.column} ${site.liveViews} live`).join(', ')}`,
   );
 }
