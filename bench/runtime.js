@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick] [--track]
+// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick] [--track | --load]
 //  1. inspect: objects per second walked over a generated actor state of 1,000,000 objects
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
 //  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
@@ -389,12 +389,14 @@ function benchLoad() {
     const sources = list(target).map((file) => ({ file, code: fs.readFileSync(file, 'utf8') }));
     const bytes = sources.reduce((sum, { code }) => sum + Buffer.byteLength(code), 0);
     const times = [];
+    const cpuTimes = [];
     let sites = 0;
     let parsed = 0;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       gc();
       sites = 0;
       parsed = 0;
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       for (const { file, code } of sources) {
         const format = /\b(import|export)\b/.test(code) && file.endsWith('.mjs') ? 'module' : 'commonjs';
@@ -407,11 +409,14 @@ function benchLoad() {
         }
       }
       times.push(seconds(start));
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimes.push((cpu.user + cpu.system) / 1e6);
     }
     const time = median(times);
+    const cpuTime = median(cpuTimes);
     console.log(
       `runtime load: ${label}: ${sources.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${sites.toLocaleString('en-US')} expressions wrapped: ` +
-        `${(time * 1000).toFixed(0)} ms, ${((time * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB of source`,
+        `${(time * 1000).toFixed(0)} ms, ${((time * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB of source; CPU time ${((cpuTime * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB`,
     );
   }
 }
@@ -420,6 +425,11 @@ async function main() {
   const started = process.hrtime.bigint();
   // --track: the frame loop alone (in process and in child processes).
   const trackOnly = process.argv.includes('--track');
+  // --load: the transform over installed packages alone.
+  if (process.argv.includes('--load')) {
+    benchLoad();
+    return;
+  }
   if (!trackOnly) {
     benchInspect();
     gc();
