@@ -186,9 +186,29 @@ function collectNames(fn: AnyNode): FunctionNames {
 const SAFE_METHODS = new Set(['toString', 'toLocaleString', 'toJSON', 'equals', 'compare', 'indexOf', 'lastIndexOf', 'includes', 'at', 'join', 'copy', 'write', 'set', 'subarray', 'slice']);
 const SAFE_METHOD = /^(read|write)(U?Int|Uint|BigU?Int|BigUint|Float|Double)|^(get|set)(U?Int|Uint|BigU?Int|BigUint|Float)/;
 
+/** Whether `node` is written to where it stands in `parent`: an assignment's or a loop's target, or a pattern's element. */
+function isWriteTarget(node: AnyNode, parent: AnyNode): boolean {
+  switch (parent.type) {
+    case 'AssignmentExpression':
+    case 'AssignmentPattern':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return parent.left === node;
+    case 'ArrayPattern':
+    case 'RestElement':
+      return true;
+    // In an object pattern a property's value is a target; in an object literal it is read, counted
+    // as a write too (the parser's node is the same): a needless wrap, never a missed one.
+    case 'Property':
+      return parent.value === node;
+    default:
+      return false;
+  }
+}
+
 /**
  * Whether a mention of the variable cannot let its value outlive the call: the object of a property
- * read or write, the receiver of a method in SAFE_METHODS, an operand of a comparison whose result is a
+ * read or of an element write, the receiver of a method in SAFE_METHODS, an operand of a comparison whose result is a
  * boolean, the test of a branch or a loop. Anything else (an argument, a returned or assigned value,
  * an array or object element, a spread, a closure's mention, a tagged template's receiver) may keep it.
  */
@@ -205,7 +225,10 @@ function keepsNothing(occurrence: Occurrence): boolean {
         return SAFE_METHODS.has(name) || SAFE_METHOD.test(name);
       }
       // A tagged template calls its tag with the member's object as `this`.
-      return grandparent?.type !== 'TaggedTemplateExpression';
+      if (grandparent?.type === 'TaggedTemplateExpression') return false;
+      // A named property written (`v.toString = fn`, also by destructuring) could be a function that a
+      // later `v.toString()` calls with the view as `this`. Element writes (`v[i] = x`) are allowed.
+      return parent.computed === true || grandparent === undefined || !isWriteTarget(parent, grandparent);
     }
     case 'BinaryExpression':
       return parent.operator === '===' || parent.operator === '!==';

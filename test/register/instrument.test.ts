@@ -62,7 +62,7 @@ describe('instrument', () => {
 
     it('is left alone when the function only reads it: properties, elements, safe methods, comparisons, tests', () => {
       left(body('return v.readUInt32BE(0) + v.length + v[1] + v.byteOffset;'));
-      left(body('v[0] = 1; v.note = 2; v.writeUInt8(3, 1); v.set([4], 2); v.copy(other);'));
+      left(body('v[0] = 1; v[i] += 2; v.writeUInt8(3, 1); v.set([4], 2); v.copy(other);'));
       left(body('if (v) g(v.toString("hex"), v.equals(w), v.indexOf(1), v.includes(2), v.at(-1));'));
       left(body('while (v.length === 0 || typeof v === "object" || !v || v !== w) break;'));
       left(body('return v.buffer;')); // the ArrayBuffer, not the view
@@ -96,6 +96,11 @@ describe('instrument', () => {
         'v["readUInt8"](0);',
         'v.custom(0);',
         'v.tag`x`;',
+        'v.toString = function () { keep(this); }; v.toString();',
+        '[v.toString] = [g]; v.toString();',
+        '({ k: v.toString } = o);',
+        'for (v.x of o);',
+        'return { k: v.length };',
         'return () => v.length;',
         'function g() { return v.length; }',
         'class K { x = v.length; }',

@@ -58,6 +58,14 @@ function tagged(c) {
   };
   v.tag`x`;
 }
+function ownMethod(c) {
+  const v = c.subarray(0, 8); // METHOD
+  v.toString = function toString() {
+    kept.push(this);
+    return '';
+  };
+  return v.toString();
+}
 function evaluated(c) {
   const v = c.subarray(0, 8); // EVAL
   eval('kept.push(v)');
@@ -85,6 +93,7 @@ argument(chunk());
 assigned(chunk());
 callback(chunk());
 tagged(chunk());
+ownMethod(chunk());
 evaluated(chunk());
 const suspended = generator(chunk());
 suspended.next();
