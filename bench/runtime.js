@@ -5,8 +5,10 @@
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
 //  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
 //     of 64 KB chunks with subarray, parsed and applied to per-client state, 1 frame in 64 kept as a view)
-//     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js, every
-//     view recorded at its constant site); under track() with sampleRate 1, 0.1 and 0.01; and plain again
+//     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js: every
+//     payload view recorded at its constant site, the frame view left alone as a local parseAll only
+//     reads), and as LEAKPROOF_ALL_VIEWS=1 instruments it (both views recorded); under track() with
+//     sampleRate 1, 0.1 and 0.01; and plain again
 //     after untrack, in alternating rounds in one process, next to the same loop with only a bare V8 stack
 //     capture per view (the floor of recording sites from stacks) and with only a FinalizationRegistry
 //     entry per view (the floor of following views weakly). Reported as ratios against the plain loop.
@@ -15,10 +17,11 @@
 //     in-process copy does. Each ratio is given by the wall clock and by the process's CPU time (the
 //     loop's thread and the collector's helpers), which other jobs on a shared machine sway far less.
 //  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
-//     packages, in milliseconds per MB of source.
+//     packages, in milliseconds per MB of source (wall clock and CPU time). --track runs part 2 alone,
+//     --load part 3 alone.
 //  4. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
 //     and failing (the AssertionError's message built). Target: < 0.1 s.
-// Took 96 s on a 2-core machine other jobs kept busy (load average near 8).
+// Took 113 to 117 s on a 2-core machine other jobs kept busy (load average 10 to 11).
 
 const fs = require('node:fs');
 const path = require('node:path');
