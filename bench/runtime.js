@@ -1,23 +1,27 @@
 #!/usr/bin/env node
 'use strict';
-// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick]
+// Benchmark of leakproof/runtime (built: npm run build). Run: node --expose-gc bench/runtime.js [--quick] [--track | --load]
 //  1. inspect: objects per second walked over a generated actor state of 1,000,000 objects
 //     (class instances, arrays, Maps, Sets, views of 64 KB chunks). Target: >= 2 M objects/s.
 //  2. track and the loader: a frame-parsing loop (bench/frame-loop.js: length-prefixed JSON frames cut out
 //     of 64 KB chunks with subarray, parsed and applied to per-client state, 1 frame in 64 kept as a view)
-//     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js, every
-//     view recorded at its constant site); under track() with sampleRate 1, 0.1 and 0.01; and plain again
+//     timed plain; instrumented by the loader (leakproof/register's transform of bench/frame-loop.js: every
+//     payload view recorded at its constant site, the frame view left alone as a local parseAll only
+//     reads), and as LEAKPROOF_ALL_VIEWS=1 instruments it (both views recorded); under track() with
+//     sampleRate 1, 0.1 and 0.01; and plain again
 //     after untrack, in alternating rounds in one process, next to the same loop with only a bare V8 stack
 //     capture per view (the floor of recording sites from stacks) and with only a FinalizationRegistry
 //     entry per view (the floor of following views weakly). Reported as ratios against the plain loop.
 //     Target: the loader <= 1.5x; after untrack, ~1.0x. Then the same loop in child processes, plain and
 //     with `node --import leakproof/register`, as a check that the real loader path costs what the
-//     in-process copy does.
+//     in-process copy does. Each ratio is given by the wall clock and by the process's CPU time (the
+//     loop's thread and the collector's helpers), which other jobs on a shared machine sway far less.
 //  3. load: the loader's transform (parse, wrap, source map) over the JavaScript of a few installed
-//     packages, in milliseconds per MB of source.
+//     packages, in milliseconds per MB of source (wall clock and CPU time). --track runs part 2 alone,
+//     --load part 3 alone.
 //  4. assertNoLeaks (leakproof/test) on an actor state of 100,000 objects, passing (within maxWastedBytes)
 //     and failing (the AssertionError's message built). Target: < 0.1 s.
-// Took 96 s on a 2-core machine other jobs kept busy (load average near 8).
+// Took 113 to 117 s on a 2-core machine other jobs kept busy (load average 10 to 11).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -188,12 +192,16 @@ const { parseAll, buildChunks } = require(frameLoopFile);
 // sites name bench/frame-loop.js. installViewHelper() is what leakproof/register does first.
 const { instrument } = require(path.join(__dirname, '..', 'dist', 'src', 'register', 'instrument'));
 const { installViewHelper } = require(path.join(__dirname, '..', 'dist', 'src', 'runtime', 'static-sites'));
-function loadInstrumented() {
+function loadInstrumented(allViews) {
   if (!installViewHelper()) throw new Error('cannot install the loader helper');
   const Module = require('node:module');
-  const result = instrument(fs.readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs');
-  // parseAll's two subarray calls and buildChunks' Buffer.from.
-  if (result.sites !== 3) throw new Error(`expected 3 instrumented sites in frame-loop.js, got ${result.sites}`);
+  const result = instrument(fs.readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs', undefined, { allViews });
+  // parseAll's two subarray calls and buildChunks' Buffer.from. By default the frame view and the
+  // payload buffer buildChunks copies from are locals the function only reads: left alone.
+  const expected = allViews ? { sites: 3, local: 0 } : { sites: 1, local: 2 };
+  if (result.sites !== expected.sites || result.local !== expected.local) {
+    throw new Error(`expected ${JSON.stringify(expected)} in frame-loop.js, got ${JSON.stringify({ sites: result.sites, local: result.local })}`);
+  }
   const instrumented = new Module(frameLoopFile, module);
   instrumented.filename = frameLoopFile;
   instrumented._compile(result.code, frameLoopFile);
@@ -202,12 +210,19 @@ function loadInstrumented() {
 
 let lastState; // the last loop's state stays alive, as a server's would, until the next loop
 
+// The CPU time of the last timeLoop, in seconds: the process's (the loop and the collector's helper
+// threads), which other jobs on a shared machine sway far less than the wall clock.
+let lastCpu = 0;
+
 function timeLoop(chunks, loop = parseAll) {
   const state = new Map();
   lastState = state;
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const applied = loop(chunks, state);
   const elapsed = seconds(start);
+  const cpu = process.cpuUsage(cpuStart);
+  lastCpu = (cpu.user + cpu.system) / 1e6;
   if (applied === 0 || state.size === 0) throw new Error('loop did nothing');
   return elapsed;
 }
@@ -215,10 +230,14 @@ function timeLoop(chunks, loop = parseAll) {
 async function benchTrack() {
   const { chunks, frames, minFrame, maxFrame } = buildChunks(quick ? 40 : 120);
   for (let i = 0; i < 3; i++) timeLoop(chunks); // warm up
-  const instrumentedParseAll = loadInstrumented();
+  const loops = { loader: loadInstrumented(false), 'loader all': loadInstrumented(true) };
+  const LOADER = 'loader (register), every view that can outlive its call';
+  const LOADER_ALL = 'loader, LEAKPROOF_ALL_VIEWS=1 (every view)';
+  const loopOf = (name) => (name === LOADER ? loops.loader : name === LOADER_ALL ? loops['loader all'] : parseAll);
   const modes = {
     untracked: () => {},
-    'loader (register), every view': () => {},
+    [LOADER]: () => {},
+    [LOADER_ALL]: () => {},
     'weak follow alone': followAlone,
     'stack capture alone': captureAlone,
     'track sampleRate 1': () => {
@@ -230,23 +249,25 @@ async function benchTrack() {
     'after untrack': () => {},
   };
   const times = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
+  const cpuTimes = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const roundOf = Object.fromEntries(Object.keys(modes).map((name) => [name, []]));
   const rounds = quick ? 4 : 8;
   let lastReport;
   let loaderReport;
   // track() and the loader record into one store (so track() keeps the loader's sites): count per round.
   let recordedBefore = 0;
-  let loaderRecorded = 0;
+  const loaderRecorded = { [LOADER]: 0, [LOADER_ALL]: 0 };
   for (let round = 0; round < rounds; round++) {
     for (const [name, enter] of Object.entries(modes)) {
       if (name === 'after untrack' && round === 0) continue; // the first untracked rounds run before any track()
       enter();
       gc();
       const recordedBeforeRound = name.startsWith('loader') ? runtime.report().recordedViews : 0;
-      times[name].push(timeLoop(chunks, name.startsWith('loader') ? instrumentedParseAll : parseAll));
+      times[name].push(timeLoop(chunks, loopOf(name)));
+      cpuTimes[name].push(lastCpu);
       roundOf[name].push(round);
-      if (name.startsWith('loader')) loaderRecorded += runtime.report().recordedViews - recordedBeforeRound;
-      if (name.startsWith('loader') && round === rounds - 1) {
+      if (name.startsWith('loader')) loaderRecorded[name] += runtime.report().recordedViews - recordedBeforeRound;
+      if (name === LOADER && round === rounds - 1) {
         gc();
         await new Promise((resolve) => setImmediate(resolve));
         loaderReport = runtime.report();
@@ -268,17 +289,26 @@ async function benchTrack() {
     }
   }
   const base = median(times.untracked);
-  console.log(`runtime track: frame-parsing loop, ${frames.toLocaleString('en-US')} frames of ${minFrame}-${maxFrame} bytes (2 views each) in ${chunks.length} chunks of 64 KB; untracked ${(base * 1000).toFixed(1)} ms (${((base / frames) * 1e9).toFixed(0)} ns/frame)`);
+  console.log(
+    `runtime track: frame-parsing loop, ${frames.toLocaleString('en-US')} frames of ${minFrame}-${maxFrame} bytes (2 views each) in ${chunks.length} chunks of 64 KB; untracked ${(base * 1000).toFixed(1)} ms ` +
+      `(${((base / frames) * 1e9).toFixed(0)} ns/frame), ${(median(cpuTimes.untracked) * 1000).toFixed(1)} ms of CPU time`,
+  );
   for (const name of Object.keys(modes)) {
     if (name === 'untracked') continue;
     const time = median(times[name]);
     // Each round's time against the untracked time of the same round: on a machine whose load drifts,
     // a ratio within one round is steadier than a ratio of medians taken over the whole run.
     const ratios = times[name].map((value, i) => value / times.untracked[roundOf[name][i]]);
-    const target = name.startsWith('loader') ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
-    const perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view` : '';
+    const target = name === LOADER ? ' (target <= 1.5x)' : name === 'after untrack' ? ' (target: no measurable slowdown)' : '';
+    let perView = name.endsWith(' alone') || name === 'track sampleRate 1' || name.startsWith('loader') ? `, ${(((time - base) / (2 * frames)) * 1e6).toFixed(2)} us per view made` : '';
+    if (name.startsWith('loader')) {
+      const followed = loaderRecorded[name] / times[name].length;
+      perView += `, ${(((time - base) / followed) * 1e6).toFixed(2)} us per view followed (${followed.toLocaleString('en-US')} a round)`;
+    }
+    const cpuRatios = cpuTimes[name].map((value, i) => value / cpuTimes.untracked[roundOf[name][i]]);
     console.log(
-      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}`,
+      `runtime track: ${name}: ${median(ratios).toFixed(2)}x the untracked loop (median of ${ratios.length} rounds, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}), ${(time * 1000).toFixed(1)} ms${perView}${target}; ` +
+        `CPU time ${median(cpuRatios).toFixed(2)}x (${Math.min(...cpuRatios).toFixed(2)} to ${Math.max(...cpuRatios).toFixed(2)})`,
     );
   }
   // Where the target holds: the work a program does per view for track's cost to stay within 1.5x.
@@ -290,7 +320,9 @@ async function benchTrack() {
   );
   if (captures === 0) throw new Error('the floor loops saw no view');
   console.log(
-    `runtime track: report() after the last loader round: ${describeSites(loaderReport)}; ${loaderRecorded.toLocaleString('en-US')} views recorded in ${times['loader (register), every view'].length} loader rounds (${(loaderRecorded / times['loader (register), every view'].length).toLocaleString('en-US')} a round: every view of a 64 KB chunk, none sampled out)`,
+    `runtime track: report() after the last loader round: ${describeSites(loaderReport)}; ${loaderRecorded[LOADER].toLocaleString('en-US')} views recorded in ${times[LOADER].length} loader rounds ` +
+      `(${(loaderRecorded[LOADER] / times[LOADER].length).toLocaleString('en-US')} a round: every payload view, none sampled out; the frame views are locals parseAll only reads), ` +
+      `${(loaderRecorded[LOADER_ALL] / times[LOADER_ALL].length).toLocaleString('en-US')} a round with LEAKPROOF_ALL_VIEWS=1`,
   );
   const site = lastReport.sites[0] ?? { file: '(none)', line: 0, via: '', liveViews: 0, retainedBytes: 0, usedBytes: 0 };
   console.log(
@@ -312,6 +344,7 @@ function describeSites(report) {
  */
 function benchLoaderChild() {
   const runs = { plain: [], register: [] };
+  const cpuRuns = { plain: [], register: [] };
   let last;
   for (let i = 0; i < (quick ? 2 : 3); i++) {
     for (const name of Object.keys(runs)) {
@@ -321,6 +354,7 @@ function benchLoaderChild() {
       if (child.status !== 0) throw new Error(`frame-loop.js (${name}) exited ${child.status}: ${child.stderr}`);
       const result = JSON.parse(child.stdout.trim().split('\n').pop());
       runs[name].push(result.ms);
+      cpuRuns[name].push(result.cpuMs);
       if (name === 'register') last = result;
     }
   }
@@ -328,6 +362,7 @@ function benchLoaderChild() {
   const registered = median(runs.register);
   console.log(
     `runtime track: child processes, median loop time: plain ${plain.toFixed(1)} ms, node --import leakproof/register ${registered.toFixed(1)} ms (${(registered / plain).toFixed(2)}x); ` +
+      `CPU time ${median(cpuRuns.plain).toFixed(1)} ms and ${median(cpuRuns.register).toFixed(1)} ms (${(median(cpuRuns.register) / median(cpuRuns.plain)).toFixed(2)}x); ` +
       `its report: ${last.sites.map((site) => `${site.file}:${site.line}:${site.column} ${site.liveViews} live`).join(', ')}`,
   );
 }
@@ -357,12 +392,14 @@ function benchLoad() {
     const sources = list(target).map((file) => ({ file, code: fs.readFileSync(file, 'utf8') }));
     const bytes = sources.reduce((sum, { code }) => sum + Buffer.byteLength(code), 0);
     const times = [];
+    const cpuTimes = [];
     let sites = 0;
     let parsed = 0;
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       gc();
       sites = 0;
       parsed = 0;
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       for (const { file, code } of sources) {
         const format = /\b(import|export)\b/.test(code) && file.endsWith('.mjs') ? 'module' : 'commonjs';
@@ -375,24 +412,36 @@ function benchLoad() {
         }
       }
       times.push(seconds(start));
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimes.push((cpu.user + cpu.system) / 1e6);
     }
     const time = median(times);
+    const cpuTime = median(cpuTimes);
     console.log(
       `runtime load: ${label}: ${sources.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${sites.toLocaleString('en-US')} expressions wrapped: ` +
-        `${(time * 1000).toFixed(0)} ms, ${((time * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB of source`,
+        `${(time * 1000).toFixed(0)} ms, ${((time * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB of source; CPU time ${((cpuTime * 1000) / (bytes / 1e6)).toFixed(0)} ms per MB`,
     );
   }
 }
 
 async function main() {
   const started = process.hrtime.bigint();
-  benchInspect();
-  gc();
-  benchAssertNoLeaks();
-  gc();
+  // --track: the frame loop alone (in process and in child processes).
+  const trackOnly = process.argv.includes('--track');
+  // --load: the transform over installed packages alone.
+  if (process.argv.includes('--load')) {
+    benchLoad();
+    return;
+  }
+  if (!trackOnly) {
+    benchInspect();
+    gc();
+    benchAssertNoLeaks();
+    gc();
+  }
   await benchTrack();
   benchLoaderChild();
-  benchLoad();
+  if (!trackOnly) benchLoad();
   console.log(`runtime bench: ${seconds(started).toFixed(1)} s`);
 }
 

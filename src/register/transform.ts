@@ -16,6 +16,8 @@ const OWN_ROOT = path.resolve(__dirname, '..', '..') + path.sep;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
 const includeNodeModules = /^(1|true|yes)$/i.test(process.env.LEAKPROOF_NODE_MODULES ?? '');
+// Also the views that cannot outlive the call that makes them (src/register/instrument.ts, cannotEscape).
+const allViews = /^(1|true|yes)$/i.test(process.env.LEAKPROOF_ALL_VIEWS ?? '');
 
 let rules: RuleLookup | undefined;
 let rulesRead = false;
@@ -56,7 +58,7 @@ export function shouldInstrument(file: string): boolean {
 /** The instrumented code, or the code unchanged (with one stderr line) when it cannot be parsed. */
 export function transform(code: string, file: string, format: ModuleFormat): string {
   try {
-    const result = instrument(code, file, format, lintRules());
+    const result = instrument(code, file, format, lintRules(), { allViews });
     if (result.warning) warn(`${result.warning}; its sites name the generated code`);
     return result.code;
   } catch (error) {

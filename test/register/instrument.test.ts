@@ -10,6 +10,7 @@ describe('instrument', () => {
       code: `keep(${site(1, 12, 'subarray')}chunk.subarray(0, 16)));`,
       sites: 1,
       skipped: 0,
+      local: 0,
       warning: undefined,
     });
   });
@@ -54,8 +55,83 @@ describe('instrument', () => {
     expect(instrument('a = 1;\nb = c.slice(1);', FILE, 'commonjs', rules).code).toBe(`a = 1;\nb = ${site(2, 7, 'slice', 'leakproof/no-buffer-slice')}c.slice(1));`);
   });
 
+  describe('a local whose view cannot outlive the call', () => {
+    const body = (uses: string, head = 'function f(c) {', decl = 'const'): string => `${head} ${decl} v = c.subarray(0, 4); ${uses} }`;
+    const left = (code: string): void => expect(instrument(code, FILE, 'commonjs')).toMatchObject({ code, sites: 0, local: 1 });
+    const wrapped = (code: string): void => expect(instrument(code, FILE, 'commonjs')).toMatchObject({ sites: 1, local: 0 });
+
+    it('is left alone when the function only reads it: properties, elements, safe methods, comparisons, tests', () => {
+      left(body('return v.readUInt32BE(0) + v.length + v[1] + v.byteOffset;'));
+      left(body('v[0] = 1; v[i] += 2; v.writeUInt8(3, 1); v.set([4], 2); v.copy(other);'));
+      left(body('if (v) g(v.toString("hex"), v.equals(w), v.indexOf(1), v.includes(2), v.at(-1));'));
+      left(body('while (v.length === 0 || typeof v === "object" || !v || v !== w) break;'));
+      left(body('return v.buffer;')); // the ArrayBuffer, not the view
+      left('function f(c) { let v = new DataView(c.buffer, 4, 8); v.setUint16(0, 1); return v.getUint32(0) + v.getBigUint64(0); }');
+      left('const f = (c) => { const v = c.subarray(0, 4); return v.readUInt8(0); };');
+      left('class K { m(c) { const v = c.slice(1); return v.length; } }');
+      // The view it makes with subarray is a new expression, wrapped on its own.
+      expect(instrument(body('keep(v.subarray(1));'), FILE, 'commonjs')).toMatchObject({ sites: 1, local: 1 });
+    });
+
+    it('is wrapped when the view can escape', () => {
+      for (const uses of [
+        'return v;',
+        'keep(v);',
+        'o.x = v;',
+        'return [v];',
+        'return { v };',
+        'return { k: v };',
+        'return v ?? w;',
+        'return v || w;',
+        'return c ? v : w;',
+        'return [...v];',
+        'return `${v}`;',
+        'const w = v;',
+        'const { length } = v;',
+        'return v.fill(0);',
+        'return v.valueOf();',
+        'return v.reverse();',
+        'return v.values();',
+        'v.forEach(g);',
+        'v["readUInt8"](0);',
+        'v.custom(0);',
+        'v.tag`x`;',
+        'v.toString = function () { keep(this); }; v.toString();',
+        '[v.toString] = [g]; v.toString();',
+        '({ k: v.toString } = o);',
+        'for (v.x of o);',
+        'return { k: v.length };',
+        'return () => v.length;',
+        'function g() { return v.length; }',
+        'class K { x = v.length; }',
+        'eval("1");',
+        '{ const v = 1; keep(v); }',
+        'v = c;',
+      ]) {
+        wrapped(body(uses));
+      }
+    });
+
+    it('is wrapped outside a plain synchronous function: async, generator, top level, class field, var', () => {
+      wrapped(body('return v.length;', 'async function f(c) {'));
+      wrapped(body('return v.length;', 'function* f(c) {'));
+      wrapped(body('return v.length;', 'const f = async (c) => {'));
+      wrapped('const v = c.subarray(0, 4); v.length;');
+      wrapped('class K { static { const v = c.subarray(0, 4); v.length; } }');
+      wrapped('class K { x = c.subarray(0, 4); }');
+      wrapped(body('return v.length;', 'function f(c) {', 'var'));
+      wrapped('function f(c) { let v; v = c.subarray(0, 4); return v.length; }');
+    });
+
+    it('a chain that ends in the call is a local like any other; allViews wraps it', () => {
+      left(body('return v?.length;').replace('c.subarray(0, 4)', 'c?.subarray(0, 4)'));
+      const code = body('return v.length;');
+      expect(instrument(code, FILE, 'commonjs', undefined, { allViews: true })).toMatchObject({ code: code.replace('c.subarray(0, 4)', `${site(1, 29, 'subarray')}c.subarray(0, 4))`), sites: 1, local: 0 });
+    });
+  });
+
   it('does not parse a file that names nothing it wraps', () => {
-    expect(instrument('this is not JavaScript', FILE, 'commonjs')).toEqual({ code: 'this is not JavaScript', sites: 0, skipped: 0 });
+    expect(instrument('this is not JavaScript', FILE, 'commonjs')).toEqual({ code: 'this is not JavaScript', sites: 0, skipped: 0, local: 0 });
   });
 
   it('throws acorn\'s SyntaxError, with its position, on code it cannot parse', () => {

@@ -113,6 +113,28 @@ describe('leakproof/register: sites of the views still alive', () => {
   });
 });
 
+describe('leakproof/register: views in locals', () => {
+  const file = path.join(PROGRAMS, 'escapes.cjs');
+  const MARKERS = ['RETURNED', 'ARGUMENT', 'ASSIGNED', 'ARRAY', 'SHORTHAND', 'CLOSURE', 'FILL', 'ITERATOR', 'CALLBACK', 'LOGICAL', 'TAGGED', 'METHOD', 'EVAL', 'GENERATOR', 'ASYNC', 'TOP'];
+
+  it('a local that escapes by any route is followed: each kept view at its line and column', () => {
+    const { kept, report } = lastJson<Output>(runNode(['--expose-gc', '--import', REGISTER], file));
+    expect(kept).toBe(16);
+    expect(rows(report)).toEqual(MARKERS.map((marker) => ['escapes.cjs', ...Object.values(marked(file, marker, 'subarray')), 'subarray', 1, 65536, 8]));
+  });
+
+  it('only the local its function merely reads is left alone; LEAKPROOF_ALL_VIEWS=1 wraps it too', () => {
+    const code = fs.readFileSync(file, 'utf8');
+    expect(instrument(code, file, 'commonjs')).toMatchObject({ sites: 16, local: 1, skipped: 0 });
+    const localLine = code.split('\n')[marked(file, 'LOCAL', 'subarray').line - 1]!;
+    expect(instrument(code, file, 'commonjs').code).toContain(`\n${localLine}\n`);
+    expect(instrument(code, file, 'commonjs', undefined, { allViews: true })).toMatchObject({ sites: 17, local: 0 });
+    const all = lastJson<Output>(runNode(['--expose-gc', '--import', REGISTER], file, { LEAKPROOF_ALL_VIEWS: '1' }));
+    // The local view died with its call: wrapped or not, it is not in the report.
+    expect(rows(all.report)).toEqual(rows(lastJson<Output>(runNode(['--expose-gc', '--import', REGISTER], file)).report));
+  });
+});
+
 describe('leakproof/register: instrumented code behaves as before', () => {
   it.each(['semantics.cjs', 'semantics.mjs'])('%s prints the same with and without the loader', (name) => {
     const file = path.join(PROGRAMS, name);
