@@ -1645,6 +1645,34 @@ class Conn {
 ` }] }],
 },
 {
+  // The imported helper runs only in the other branch: it cannot write the chunk after the view.
+  code: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      if (chunk[0] === 1) this.frames.push(chunk.subarray(4));
+      else unmask(chunk, 7);
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      if (chunk[0] === 1) this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      else unmask(chunk, 7);
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 7, column: 44, endLine: 7, endColumn: 61 }],
+},
+{
   // A helper that only reads the chunk after the view: the copy stays an autofix.
   code: `import * as net from 'node:net';
 function size(bytes: Buffer) {
