@@ -8,6 +8,15 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A read stream opened with an encoding emits strings.
+    `import { createReadStream } from 'node:fs';
+const heads: string[] = [];
+export function watch(file: string) {
+  createReadStream(file, 'utf8').on('data', (text) => {
+    heads.push(text.slice(0, 4));
+  });
+}
+`,
     // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
     `import * as net from 'node:net';
 export class Chat {
