@@ -268,17 +268,30 @@ export class EscapeFinder {
         }
         return undefined;
       case AST_NODE_TYPES.ForOfStatement:
-        // `for (const part of parts)`: the loop variable is a piece.
+        // `for (const part of parts)`: the loop variable is a piece; `for (const m of text.matchAll(re))`:
+        // each is a match, itself a container of pieces.
         if (walk.container && parent.right === child) {
           const left = parent.left;
           if (left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0]) {
-            return this.intoPattern(left.declarations[0].id, { ...walk, container: false });
+            return this.intoPattern(left.declarations[0].id, { ...walk, container: this.isMatchAll(child) });
           }
         }
         return undefined;
       default:
         return undefined;
     }
+  }
+
+  /** `text.matchAll(re)`, or a `const` holding one: an iterator of matches. */
+  private isMatchAll(node: TSESTree.Node): boolean {
+    let value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, value);
+      const init = variable && singleInit(variable);
+      if (!init) return false;
+      value = unwrap(init);
+    }
+    return value.type === AST_NODE_TYPES.CallExpression && methodCall(value)?.name === 'matchAll';
   }
 
   /** `const x = value`, `const [a, b] = parts`, `const { id } = match.groups`. */

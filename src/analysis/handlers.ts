@@ -57,6 +57,9 @@ export interface Handler {
   returnsState: boolean;
 }
 
+/** A text encoding's name, as Node's stream and fs functions take it. */
+const ENCODING_NAME = /^(?:utf-?8|utf-?16le|ucs-?2|latin1|binary|ascii|hex|base64(?:url)?)$/i;
+
 /** `ws.binaryType = 'arraybuffer'` (or 'blob', 'fragments'): messages are not Buffers. */
 const OTHER_BINARY_TYPE = /\.binaryType\s*=\s*['"`](?!nodebuffer['"`])/;
 
@@ -572,7 +575,10 @@ export class HandlerFinder {
     const cached = this.encodingCache.get(key);
     if (cached !== undefined) return cached;
     const text = this.sourceCode.text;
-    const found = text.includes(`${key}.setEncoding(`) || /encoding\s*:\s*['"`]utf-?8/i.test(text);
+    const node = unwrap(emitter);
+    // `fs.createReadStream(file, 'utf8').on('data', …)`: an encoding passed to the call that made it.
+    const encodedCall = node.type === AST_NODE_TYPES.CallExpression && node.arguments.slice(1).some((arg) => ENCODING_NAME.test(staticString(arg) ?? ''));
+    const found = encodedCall || text.includes(`${key}.setEncoding(`) || /encoding\s*:\s*['"`]utf-?8/i.test(text);
     this.encodingCache.set(key, found);
     return found;
   }

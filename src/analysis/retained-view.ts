@@ -63,7 +63,8 @@ function copySafety(view: ViewCreation, facts: FileFacts): FixSafety {
     parentRoot.type === AST_NODE_TYPES.MemberExpression && propertyName(parentRoot) === 'buffer'
       ? unwrap(parentRoot.object)
       : parentRoot;
-  watched.add(sourceCode.getText(parentBase));
+  const parentText = sourceCode.getText(parentBase);
+  watched.add(parentText);
   const holder = view.node.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
     watched.add(holder.id.name);
@@ -82,7 +83,7 @@ function copySafety(view: ViewCreation, facts: FileFacts): FixSafety {
       }
       const target = node.arguments[0];
       if (method?.name === 'copy' && target && watched.has(sourceCode.getText(unwrap(target)))) safe = false;
-      if (!method && mayWriteArgument(node, watched, sourceCode)) safe = false;
+      if (!method && !isOtherBranch(view.node, node) && mayWriteArgument(node, watched, parentText, sourceCode)) safe = false;
     } else if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(node);
       if ((name === 'buffer' || name === 'byteOffset') && watched.has(sourceCode.getText(unwrap(node.object)))) {
@@ -95,24 +96,28 @@ function copySafety(view: ViewCreation, facts: FileFacts): FixSafety {
 }
 
 /**
- * `scrub(chunk)` after the view: a function of this file that writes the parameter it receives (or an
- * imported one, whose body is not here, as `unmask(data, mask)` is) may change the parent in place, and
- * the kept view would see it where a copy would not. Globals (`String(chunk)`) do not write.
+ * `scrub(chunk)` after the view: a function of this file that writes the parameter it receives may
+ * change the parent (or the view) in place, and the kept view would see it where a copy would not. A
+ * function whose body is not here (imported, as `unmask(data, mask)` is, or held in a variable) is
+ * assumed to write the parent it is handed; handed only the view, it gets the copy, which is what is
+ * kept. Globals (`String(chunk)`) and callbacks received as parameters (`cb(null, chunk)`) do not write.
  */
-function mayWriteArgument(call: TSESTree.CallExpression, watched: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const indexes = call.arguments.flatMap((arg, index) => (watched.has(sourceCode.getText(unwrap(arg))) ? [index] : []));
+function mayWriteArgument(call: TSESTree.CallExpression, watched: ReadonlySet<string>, parentText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const texts = call.arguments.map((arg) => sourceCode.getText(unwrap(arg)));
+  const indexes = texts.flatMap((text, index) => (watched.has(text) ? [index] : []));
   if (indexes.length === 0) return false;
+  const handsParent = texts.includes(parentText);
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return isFunction(callee) ? indexes.some((i) => writesParameter(callee, i, sourceCode)) : true;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return isFunction(callee) ? indexes.some((i) => writesParameter(callee, i, sourceCode)) : handsParent;
   if (isGlobalBinding(sourceCode, callee)) return false;
   const variable = findVariable(sourceCode, callee)!;
   const module = moduleOf(variable);
-  if (module) return !READ_ONLY_MODULES.has(module);
+  if (module) return handsParent && !READ_ONLY_MODULES.has(module);
   const def = variable.defs[0]!;
   // A callback received as a parameter (a stream's `cb(null, chunk)`) hands the chunk on, as `push` does.
   if (def.type === 'Parameter') return false;
   const fn: TSESTree.Node | undefined = def.type === 'FunctionName' ? def.node : singleInit(variable);
-  if (!fn || !isFunction(fn)) return true;
+  if (!fn || !isFunction(fn)) return handsParent;
   return indexes.some((i) => writesParameter(fn, i, sourceCode));
 }
 
@@ -138,4 +143,28 @@ function writesParameter(fn: FunctionNode, index: number, sourceCode: Readonly<T
     return true;
   });
   return writes;
+}
+
+/**
+ * `if (a) { keep(x.subarray(…)) } else { helper(x) }`: `node` is in the other branch of an `if` or `?:`
+ * than `view`, with no loop around that could run both in one call of the function.
+ */
+function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = view.parent; current && !isFunction(current); current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ForStatement ||
+      current.type === AST_NODE_TYPES.ForOfStatement ||
+      current.type === AST_NODE_TYPES.ForInStatement ||
+      current.type === AST_NODE_TYPES.WhileStatement ||
+      current.type === AST_NODE_TYPES.DoWhileStatement
+    ) {
+      return false;
+    }
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    const { consequent, alternate } = current;
+    if (!alternate) continue;
+    const within = (outer: TSESTree.Node, inner: TSESTree.Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+    if ((within(consequent, view) && within(alternate, node)) || (within(alternate, view) && within(consequent, node))) return true;
+  }
+  return false;
 }

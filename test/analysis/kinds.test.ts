@@ -76,6 +76,11 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // An encoding passed to the call that made the stream: its chunks are strings.
+        code: `import { createReadStream } from 'node:fs';\ncreateReadStream('log.txt', 'utf8').on('data', (chunk) => probe(chunk));`,
+        errors: [said('string proven code ownSlice=false uint8=false')],
+      },
+      {
         code: `import * as net from 'node:net';\nexport async function read(socket: net.Socket) { for await (const chunk of socket) probe(chunk); }`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },

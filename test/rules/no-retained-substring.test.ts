@@ -652,6 +652,55 @@ export function watch(lines: readline.Interface) {
 }
 ` }] }],
 },
+// Each value of a `matchAll` loop is a match, itself a container: its groups are pieces.
+{
+  code: `import * as readline from 'node:readline';
+export class IdCollector {
+  readonly ids: string[] = [];
+  constructor(rl: readline.Interface) {
+    rl.on('line', (line) => {
+      const found = line.matchAll(/id="([\\w-]+)"/g);
+      for (const m of found) this.ids.push(m[1]);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 6, column: 21, endLine: 6, endColumn: 52, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+export class IdCollector {
+  readonly ids: string[] = [];
+  constructor(rl: readline.Interface) {
+    rl.on('line', (line) => {
+      const found = line.matchAll(/id="([\\w-]+)"/g);
+      for (const m of found) this.ids.push((' ' + m[1]).slice(1));
+    });
+  }
+}
+` }] }],
+},
+{
+  code: `import * as readline from 'node:readline';
+export class IdCollector {
+  readonly ids: string[] = [];
+  constructor(rl: readline.Interface) {
+    rl.on('line', (line) => {
+      for (const m of line.matchAll(/id="([\\w-]+)"/g)) this.ids.push(m[1]);
+    });
+  }
+}
+`,
+  output: null,
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 6, column: 23, endLine: 6, endColumn: 54, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+export class IdCollector {
+  readonly ids: string[] = [];
+  constructor(rl: readline.Interface) {
+    rl.on('line', (line) => {
+      for (const m of line.matchAll(/id="([\\w-]+)"/g)) this.ids.push((' ' + m[1]).slice(1));
+    });
+  }
+}
+` }] }],
+},
 {
   code: `import * as net from 'node:net';
 class Greeter {

@@ -8,6 +8,15 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A read stream opened with an encoding emits strings.
+    `import { createReadStream } from 'node:fs';
+const heads: string[] = [];
+export function watch(file: string) {
+  createReadStream(file, 'utf8').on('data', (text) => {
+    heads.push(text.slice(0, 4));
+  });
+}
+`,
     // A socket given an encoding emits strings (@types/node still types the chunk Buffer).
     `import * as net from 'node:net';
 export class Chat {
@@ -1643,6 +1652,34 @@ class Conn {
   }
 }
 ` }] }],
+},
+{
+  // The imported helper runs only in the other branch: it cannot write the chunk after the view.
+  code: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      if (chunk[0] === 1) this.frames.push(chunk.subarray(4));
+      else unmask(chunk, 7);
+    });
+  }
+}
+`,
+  output: `import * as net from 'node:net';
+import { unmask } from './mask';
+class Conn {
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => {
+      if (chunk[0] === 1) this.frames.push(Uint8Array.prototype.slice.call(chunk, 4) as Buffer);
+      else unmask(chunk, 7);
+    });
+  }
+}
+`,
+  errors: [{ messageId: 'retainedView', data: {"view":"`chunk.subarray(4)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.frames`"}, line: 7, column: 44, endLine: 7, endColumn: 61 }],
 },
 {
   // A helper that only reads the chunk after the view: the copy stays an autofix.
