@@ -71,23 +71,29 @@ describe('hibernate', () => {
     expect(hibernate(other, { minWastedBytes: 4096 }).replaced).toHaveLength(0);
   });
 
-  it('hibernateWhenIdle compacts after idleMs without a message, and not while messages come', async () => {
-    const state = { last: Buffer.alloc(65536).subarray(0, 16) };
-    let runs = 0;
-    const touch = hibernateWhenIdle(state, 40, { onHibernate: () => runs++ });
-    for (let i = 0; i < 5; i++) {
+  // Fake timers (Date included): on a loaded machine a real 15 ms sleep can outlast the 40 ms idle time.
+  it('hibernateWhenIdle compacts after idleMs without a message, and not while messages come', () => {
+    jest.useFakeTimers();
+    try {
+      const state = { last: Buffer.alloc(65536).subarray(0, 16) };
+      let runs = 0;
+      const touch = hibernateWhenIdle(state, 40, { onHibernate: () => runs++ });
+      for (let i = 0; i < 5; i++) {
+        touch();
+        jest.advanceTimersByTime(15);
+      }
+      expect(runs).toBe(0);
+      expect(retainedBytes(state.last)).toBe(65536);
+      jest.advanceTimersByTime(120);
+      expect(runs).toBe(1);
+      expect(retainedBytes(state.last)).toBe(16);
+      touch.cancel();
       touch();
-      await new Promise((resolve) => setTimeout(resolve, 15));
+      jest.advanceTimersByTime(80);
+      expect(runs).toBe(1);
+    } finally {
+      jest.useRealTimers();
     }
-    expect(runs).toBe(0);
-    expect(retainedBytes(state.last)).toBe(65536);
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(runs).toBe(1);
-    expect(retainedBytes(state.last)).toBe(16);
-    touch.cancel();
-    touch();
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(runs).toBe(1);
   });
 });
 
