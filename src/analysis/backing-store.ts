@@ -44,7 +44,7 @@ export interface BackingStoreUse {
   /** True when `x` is provably a view (a Buffer or typed array), not just something with a `buffer`. */
   provenView: boolean;
   /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
-  bounds?: { offset: 'missing' | 'unsafe' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
+  bounds?: { offset: 'missing' | 'unsafe' | 'relative' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
 }
 
 const ELEMENT_SIZES: Record<string, number> = {
@@ -352,11 +352,15 @@ function constructorBounds(
   const [, offset, length] = reader.arguments;
   if (reader.arguments.length > 3 || reader.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
   if (!offset) return { offset: 'missing', length: 'missing', elementSize, constructorName };
+  // A constant offset (`new Int16Array(chunk.buffer, 2, n)`) counts from the store's first byte, not the
+  // view's: unless the view starts the store, it addresses other bytes.
   const offsetState = isViewProperty(sourceCode, offset, viewText, 'byteOffset')
     ? 'ok'
     : isKnownUnsafeOffset(sourceCode, offset, viewText)
       ? 'unsafe'
-      : undefined;
+      : isPositiveConstant(offset)
+        ? 'relative'
+        : undefined;
   if (!length) {
     // An offset without a length reaches to the end of the ArrayBuffer.
     return { offset: offsetState ?? 'other', length: 'missing', elementSize, constructorName };
@@ -366,7 +370,7 @@ function constructorBounds(
   else if (isUndefined(length) || isBufferByteLength(sourceCode, length, viewText)) lengthState = 'unsafe';
   else if (isByteLengthOver(sourceCode, length, viewText, elementSize)) lengthState = 'ok';
   if (offsetState === 'ok' && lengthState === 'ok') return undefined;
-  if (offsetState !== 'unsafe' && (lengthState === undefined || lengthState === 'ok')) return undefined;
+  if (offsetState !== 'unsafe' && offsetState !== 'relative' && (lengthState === undefined || lengthState === 'ok')) return undefined;
   if (offsetState === undefined && lengthState === undefined) return undefined;
   return { offset: offsetState ?? 'other', length: lengthState ?? 'ok', elementSize, constructorName };
 }
@@ -515,6 +519,12 @@ function isBufferByteLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
   if (value.type !== AST_NODE_TYPES.MemberExpression || propertyName(value) !== 'byteLength') return false;
   const inner = unwrap(value.object);
   return inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'buffer' && sourceCode.getText(unwrap(inner.object)) === viewText;
+}
+
+/** A positive number literal: an offset that does not start from the view's own `byteOffset`. */
+function isPositiveConstant(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number' && value.value > 0;
 }
 
 function isUndefined(node: TSESTree.Node): boolean {

@@ -36,7 +36,9 @@ export function buildBackingBufferFix(
       if (bounds.offset === 'other') return null;
       // `new Float32Array(x.buffer, x.byteOffset, …)` throws a RangeError when the view does not start at
       // a multiple of 4; nothing here proves the alignment, so no edit moves a wider view's offset.
-      if (bounds.elementSize > 1 && (!offset || bounds.offset === 'unsafe')) return null;
+      if (bounds.elementSize > 1 && (!offset || bounds.offset === 'unsafe' || bounds.offset === 'relative')) return null;
+      // A constant offset moves by the view's start; without a length the end would need the same care.
+      if (bounds.offset === 'relative' && (!len || !offset)) return null;
       if (!offset) {
         return { kind: 'bounds', fix: (fixer) => fixer.insertTextAfter(first, `, ${v}.byteOffset, ${length}`) };
       }
@@ -45,6 +47,7 @@ export function buildBackingBufferFix(
         fix: (fixer) => {
           const edits: TSESLint.RuleFix[] = [];
           if (bounds.offset === 'unsafe') edits.push(fixer.replaceText(offset, `${v}.byteOffset`));
+          if (bounds.offset === 'relative') edits.push(fixer.replaceText(offset, `${v}.byteOffset + ${sourceCode.getText(offset)}`));
           if (!len) edits.push(fixer.insertTextAfter(offset, `, ${length}`));
           else if (bounds.length === 'unsafe' || bounds.length === 'elements') edits.push(fixer.replaceText(len, length));
           return edits;

@@ -1041,6 +1041,14 @@ describe('what the rule takes as owning its whole ArrayBuffer', () => {
 // Shapes from real fix commits: a backing store returned as the bytes, the store of a fresh sub-view,
 // a view narrowed by `ArrayBuffer.isView`, and (typed) values typed ArrayBufferView.
 describe('real shapes', () => {
+  const relCode = `import * as net from 'node:net';
+export function pcm(socket: net.Socket, play: (s: Int16Array) => void, raw: (s: Uint8Array) => void) {
+  socket.on('data', (chunk) => {
+    play(new Int16Array(chunk.buffer, 2, (chunk.length - 2) >> 1));
+    raw(new Uint8Array(chunk.buffer, 4, 8));
+  });
+}
+`;
   const headCode = `function head(view: Uint8Array) {
   return view.subarray(0, 4);
 }
@@ -1075,6 +1083,18 @@ export function send(ws: WebSocket, text: string, view: Uint8Array) {
   ws.send(bytes.buffer);
   const copy = copyOf(view);
   ws.send(copy.buffer);
+}
+`,
+        // A constant offset into a store the code made starts at the store's first byte: right.
+        `export function header(): Uint8Array {
+  const own = new Uint8Array(64);
+  return new Uint8Array(own.buffer, 4, 8);
+}
+`,
+        // A constant added to the view's own start is right.
+        `import * as net from 'node:net';
+export function watch(socket: net.Socket, raw: (s: Uint8Array) => void) {
+  socket.on('data', (chunk) => raw(new Uint8Array(chunk.buffer, chunk.byteOffset + 4, 8)));
 }
 `,
         // A typed array made here owns its whole store.
@@ -1136,6 +1156,36 @@ export class Body {
               endLine: 9,
               endColumn: 45,
               suggestions: [],
+            },
+          ],
+        },
+        {
+          // A constant offset counts from the store's first byte, not the chunk's: other bytes. A wider
+          // view gets no suggestion (its aligned start is not known).
+          code: relCode,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'chunk.buffer',
+                view: 'chunk',
+                sink: '`new Int16Array()` without `chunk.byteOffset` and `chunk.byteLength` covers bytes outside the view',
+              },
+              line: 4,
+              column: 25,
+              suggestions: [],
+            },
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'chunk.buffer',
+                view: 'chunk',
+                sink: '`new Uint8Array()` without `chunk.byteOffset` and `chunk.byteLength` covers bytes outside the view',
+              },
+              line: 5,
+              column: 24,
+              suggestions: [{ messageId: 'passViewBounds', output: relCode.replace('chunk.buffer, 4, 8', 'chunk.buffer, chunk.byteOffset + 4, 8') }],
             },
           ],
         },
