@@ -176,7 +176,7 @@ export class DurableObjectChecks {
       for (const call of [...this.scan.calls, ...this.helperCalls(sockets.helpers)]) {
         call.arguments.forEach((arg, index) => {
           if (arg.type === AST_NODE_TYPES.SpreadElement || !this.isSocketIn(arg, sockets)) return;
-          const callee = this.scan.facts.calls.resolveCallee(call);
+          const callee = this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call);
           const param = callee?.params[index];
           if (!callee || param?.type !== AST_NODE_TYPES.Identifier) return;
           const variable = findVariable(this.sourceCode, param);
@@ -186,6 +186,34 @@ export class DurableObjectChecks {
       }
     }
     return sockets;
+  }
+
+  /**
+   * `this.connections.add(server)` where `connections = new ConnectionManager()` and `ConnectionManager` is a
+   * class of the same file: its `add` method (a connection manager, one call level down).
+   */
+  private managerMethod(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+    const holder = unwrap(callee.object);
+    const method = propertyName(callee);
+    if (!method || holder.type !== AST_NODE_TYPES.MemberExpression || unwrap(holder.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const field = propertyName(holder);
+    if (!field || !isInside(call, this.scan.node)) return undefined;
+    const values = [
+      ...this.scan.fields(field).map((member) => member.value),
+      ...this.scan.thisRefs(field).map((ref) => (ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' ? ref.parent.right : undefined)),
+    ].filter((value): value is TSESTree.Node => !!value);
+    for (const raw of values) {
+      const value = unwrap(raw);
+      const cls = value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, value.callee)?.defs[0] : undefined;
+      if (cls?.type !== 'ClassName') continue;
+      const body = (cls.node as TSESTree.ClassDeclaration).body.body;
+      for (const member of body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && memberKeyName(member) === method && isFunction(member.value)) return member.value;
+      }
+    }
+    return undefined;
   }
 
   private helperCalls(helpers: Set<FunctionNode>): TSESTree.CallExpression[] {
