@@ -8,6 +8,22 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (tldraw-sync-cloudflare): webSocketClose hands the socket, inside an object, to another object's
+// method (the sync room, which closes the sockets it holds): it may close it, like a direct hand-off.
+`declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+import { TLSocketRoom } from '@tldraw/sync-core';
+export class Board extends DurableObject {
+  room = new TLSocketRoom({});
+  async webSocketClose(ws, code, reason) {
+    this.end(ws);
+  }
+  end(ws) {
+    const attachment = ws.deserializeAttachment();
+    this.room.handleSocketResume({ sessionId: attachment.sessionId, socket: ws });
+    this.room.handleSocketClose(attachment.sessionId);
+  }
+}
+`,
 // Near-misses of the held-out misses: a same-file manager that only sends on the socket; text reset in a
 // handler, or in a callback the constructor subscribes; a `string[]` field; a `Buffer[]` field a method clears.
   {
@@ -659,6 +675,46 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Handed inside an object to a same-file method that does not close it: still a half-closed socket.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class Board extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.announce({ left: ws, code });
+  }
+  announce(event) {
+    console.log(event.code);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "Board", "subject": "ws"},
+        line: 3,
+        column: 9,
+        endLine: 3,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class Board extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.announce({ left: ws, code });
+  }
+  announce(event) {
+    console.log(event.code);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 // Held-out misses (bench/unseen/actors): a connection manager of the same file, reached through a field
 // created with `new` (one call level down, accepted or only listened to there); text appended to a field the
 // constructor starts as '' (that first value is no release); a field declared `Buffer[]` or

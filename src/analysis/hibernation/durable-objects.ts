@@ -583,10 +583,24 @@ export class DurableObjectChecks {
         closes = true;
         return false;
       }
-      const index = node.arguments.findIndex((arg) => unwrap(arg).type === AST_NODE_TYPES.Identifier && (unwrap(arg) as TSESTree.Identifier).name === socket);
-      if (index < 0) return true;
+      const isSocket = (raw: TSESTree.Node) => {
+        const arg = unwrap(raw);
+        return arg.type === AST_NODE_TYPES.Identifier && arg.name === socket;
+      };
+      const index = node.arguments.findIndex(isSocket);
       const callee = unwrap(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && NON_CLOSING_METHODS.has(propertyName(callee) ?? '')) return true;
+      if (index < 0) {
+        // Handed inside an object to code from elsewhere (`room.handleSocketResume({ sessionId, socket: ws })`:
+        // tldraw's sync room closes the sockets it holds): it may close it. A same-file function is not
+        // followed into the object's fields, and does not count.
+        const wrapped = node.arguments.some((arg) => {
+          const object = unwrap(arg);
+          return object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && isSocket(prop.value));
+        });
+        if (wrapped && !this.scan.facts.calls.resolveCallee(node)) closes = true;
+        return !closes;
+      }
       const target = this.scan.facts.calls.resolveCallee(node);
       const param = target?.params[index];
       if (!target || depth >= 1 || param?.type !== AST_NODE_TYPES.Identifier) {
