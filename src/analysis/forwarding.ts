@@ -343,7 +343,9 @@ class ForwardingCheck {
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
-        if (!node.computed) return undefined;
+        // `best.worker`, `w.port`, `lanes.sort(…)[0].port`: the channel of a table entry the router picked.
+        // `this.worker` (a fixed field) and `workers[0].port` (a fixed entry) pick nothing.
+        if (!node.computed) return this.findLookup(node.object, fn, source, depth);
         const key = unwrap(node.property);
         // `[...pool].sort((a, b) => a.load - b.load)[0]`: the least loaded.
         const sorted = unwrap(node.object);

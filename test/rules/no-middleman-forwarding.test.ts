@@ -9,6 +9,44 @@ runRuleTests(
   rule,
   {
     valid: [
+// Near-misses of the entry-field destinations: a fixed entry's field, a multicast by room through a
+// field, a fixed field of the class, a new object sent to the least loaded's field, a socket relay.
+`import { parentPort } from 'node:worker_threads';
+const workers = [];
+parentPort.on('message', (msg) => {
+  workers[0].port.postMessage(msg);
+});
+`,
+`import { parentPort } from 'node:worker_threads';
+const members = [];
+parentPort.on('message', (msg) => {
+  for (const m of members) if (m.room === msg.room) m.port.postMessage(msg);
+});
+`,
+`import { Worker } from 'node:worker_threads';
+export class Logger {
+  sink = { port: new Worker('./log.js') };
+  receive(entry) {
+    this.sink.port.postMessage(entry);
+  }
+}
+`,
+`const pool = [];
+process.on('message', (task) => {
+  let best = pool[0];
+  for (const slot of pool) if (slot.inflight < best.inflight) best = slot;
+  best.worker.postMessage({ ...task, at: Date.now() });
+});
+`,
+`import { WebSocketServer } from 'ws';
+const rooms = new Map();
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (ws) => {
+  ws.on('message', (data) => {
+    rooms.get(ws.room).socket.send(data);
+  });
+});
+`,
 // A third set, written after the second (see the branch notes): destructured routing fields, a lookup
 // function given the key, one finding for a PartyKit connection's listeners.
 `const lanes = new Map();
@@ -372,6 +410,113 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// Held-out misses (bench/unseen/actors): the destination is a field of the table entry the router picked
+// (`best.worker`, `w.port`, `pool.reduce(…).worker`, `sort(…)[0].port`, `shards.get(k).channel.port1`).
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const pool = [];
+parentPort.on('message', (task) => {
+  let best = pool[0];
+  for (const slot of pool) if (slot.inflight < best.inflight) best = slot;
+  best.inflight++;
+  best.worker.postMessage(task);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`task`","lookup":"slot.inflight < best.inflight","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const workers = [];
+parentPort.on('message', (msg) => {
+  for (const w of workers) {
+    if (w.id === msg.to) w.port.postMessage(msg);
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"w.id === msg.to","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 26,
+        endLine: 5,
+        endColumn: 49,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const pool = [];
+process.on('message', (task) => {
+  const target = pool.reduce((a, b) => (a.pending <= b.pending ? a : b));
+  target.worker.postMessage(task);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`task`","lookup":"pool.reduce((a, b) => (a.pending <= b...","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 34,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const lanes = [];
+parentPort.on('message', (req) => {
+  [...lanes].sort((a, b) => a.inflight - b.inflight)[0].port.postMessage(req);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`req`","lookup":"[...lanes].sort((a, b) => a.inflight ...","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 78,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const shards = new Map();
+parentPort.on('message', (msg) => {
+  shards.get(msg.key).channel.port1.postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"shards.get(msg.key)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 53,
+        suggestions: [],
+      },
+    ],
+  },
 // A third set, written after the second (see the branch notes).
   {
     code: `import { Worker } from 'node:worker_threads';

@@ -8,6 +8,97 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (tldraw-sync-cloudflare): webSocketClose hands the socket, inside an object, to another object's
+// method (the sync room, which closes the sockets it holds): it may close it, like a direct hand-off.
+`declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+import { TLSocketRoom } from '@tldraw/sync-core';
+export class Board extends DurableObject {
+  room = new TLSocketRoom({});
+  async webSocketClose(ws, code, reason) {
+    this.end(ws);
+  }
+  end(ws) {
+    const attachment = ws.deserializeAttachment();
+    this.room.handleSocketResume({ sessionId: attachment.sessionId, socket: ws });
+    this.room.handleSocketClose(attachment.sessionId);
+  }
+}
+`,
+// Near-misses of the held-out misses: a same-file manager that only sends on the socket; text reset in a
+// handler, or in a callback the constructor subscribes; a `string[]` field; a `Buffer[]` field a method clears.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+declare class WebSocketPair { 0: any; 1: any }
+class Greeter {
+  add(ws) {
+    ws.send('welcome');
+  }
+}
+export class Lobby extends DurableObject {
+  greeter = new Greeter();
+  async fetch() {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.ctx.acceptWebSocket(server);
+    this.greeter.add(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `class TranscriptRoom {
+  constructor() {
+    this.text = '';
+  }
+  handle(msg) {
+    this.text += msg.text;
+    if (msg.done) this.text = '';
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class UploadActor {
+  private names: string[] = [];
+  receive(msg) {
+    this.names.push(msg.chunk);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class UploadActor {
+  private chunks: Buffer[] = [];
+  receive(msg) {
+    this.chunks.push(msg.chunk);
+  }
+  flush() {
+    const all = Buffer.concat(this.chunks);
+    this.chunks = [];
+    return all;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `class TickerRoom {
+  constructor(bus) {
+    this.log = '';
+    bus.on('flush', () => {
+      this.log = '';
+    });
+  }
+  handle(msg) {
+    this.log += msg.text;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // A third set, written after the second (see the branch notes): destructured routing fields, a lookup
 // function given the key, one finding for a PartyKit connection's listeners.
   {
@@ -584,6 +675,187 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Handed inside an object to a same-file method that does not close it: still a half-closed socket.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class Board extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    this.announce({ left: ws, code });
+  }
+  announce(event) {
+    console.log(event.code);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "closeNotCalled",
+        data: {"actor": "Board", "subject": "ws"},
+        line: 3,
+        column: 9,
+        endLine: 3,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: "closeSocket",
+            output: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class Board extends DurableObject {
+  async webSocketClose(ws, code, reason) {
+    ws.close();
+    this.announce({ left: ws, code });
+  }
+  announce(event) {
+    console.log(event.code);
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+// Held-out misses (bench/unseen/actors): a connection manager of the same file, reached through a field
+// created with `new` (one call level down, accepted or only listened to there); text appended to a field the
+// constructor starts as '' (that first value is no release); a field declared `Buffer[]` or
+// `Array<Uint8Array>` says what is pushed into it, without types.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+declare class WebSocketPair { 0: any; 1: any }
+class ConnectionManager {
+  add(ws) {
+    ws.accept();
+    ws.addEventListener('message', (e) => this.fanOut(e.data));
+  }
+  fanOut(data) {}
+}
+export class Channel extends DurableObject {
+  connections = new ConnectionManager();
+  async fetch() {
+    const [client, server] = Object.values(new WebSocketPair());
+    this.connections.add(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"subject":"ws","events":"'message'","actor":"Channel","handlerMethods":"`webSocketMessage`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 16,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `class Sessions {
+  attach(socket, room) {
+    socket.addEventListener('message', (e) => room.relay(e.data));
+    socket.addEventListener('close', () => room.leave(socket));
+  }
+}
+export class Room {
+  constructor(state, env) {
+    this.state = state;
+    this.sessions = new Sessions();
+  }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.state.acceptWebSocket(pair[1]);
+    this.sessions.attach(pair[1], this);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  relay(data) {}
+  leave(ws) {}
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketListener",
+        data: {"subject":"socket","events":"'message' and 'close'","actor":"Room","handlerMethods":"`webSocketMessage`, `webSocketClose`"},
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 66,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `class TranscriptRoom {
+  constructor() {
+    this.text = '';
+  }
+  handle(msg) {
+    this.text += msg.text;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"TranscriptRoom.handle","what":"strings","subject":"text","actor":"TranscriptRoom"},
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class UploadActor {
+  private chunks: Buffer[] = [];
+  receive(msg: { chunk: Buffer }) {
+    this.chunks.push(msg.chunk);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"UploadActor.receive","what":"buffers","subject":"chunks","actor":"UploadActor"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class FrameSession {
+  frames: Array<Uint8Array> = [];
+  handleMessage(frame) {
+    this.frames.push(frame);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"handler":"FrameSession.handleMessage","what":"buffers","subject":"frames","actor":"FrameSession"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
 // A third set, written after the second (see the branch notes).
   {
     code: `export class Counter {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS } from '../apis';
-import { calleeName, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
+import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
+import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
 
@@ -72,12 +72,38 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
     } else if (node.operator === '=') values = grownBy(scan, node.right, scan.sourceCode.getText(node.left));
   }
   if (!field || values.length === 0) return undefined;
+  // `private chunks: Buffer[] = []`: the field's declared element type says what is pushed, with or without types.
+  const holdsBuffers = node.type === AST_NODE_TYPES.CallExpression && declaresBinaryElements(scan, field);
   for (const value of values) {
     const kind = scan.facts.kinds.kindOf(value);
-    const what = kind === 'string' || (appendsText && kind === 'unknown') ? 'strings' : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) ? 'buffers' : undefined;
+    const what =
+      kind === 'string' || (appendsText && kind === 'unknown')
+        ? 'strings'
+        : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) || (holdsBuffers && kind === 'unknown')
+          ? 'buffers'
+          : undefined;
     if (what && (scan.facts.origins.originOf(value) || isIncoming(scan, value, fn))) return { field, what };
   }
   return undefined;
+}
+
+/** Binary element types a field can be declared to hold: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
+const BINARY_ELEMENT_TYPES = new Set(['Buffer', 'ArrayBuffer', 'DataView', ...TYPED_ARRAY_CONSTRUCTORS]);
+
+/** The field is declared as an array of buffers: `chunks: Buffer[] = []`, `frames: Array<Uint8Array>`. */
+function declaresBinaryElements(scan: ActorScan, field: string): boolean {
+  const isBinary = (type: TSESTree.TypeNode | undefined) =>
+    type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && BINARY_ELEMENT_TYPES.has(type.typeName.name);
+  return scan.fields(field).some((member) => {
+    const declared = (member.node as TSESTree.PropertyDefinition).typeAnnotation?.typeAnnotation;
+    if (declared?.type === AST_NODE_TYPES.TSArrayType) return isBinary(declared.elementType);
+    return (
+      declared?.type === AST_NODE_TYPES.TSTypeReference &&
+      declared.typeName.type === AST_NODE_TYPES.Identifier &&
+      declared.typeName.name === 'Array' &&
+      isBinary(declared.typeArguments?.params[0])
+    );
+  });
 }
 
 /** The field starts as text (`text = ''`, `this.text = ''`): `+=` appends to a string. */
@@ -118,11 +144,16 @@ function grownBy(scan: ActorScan, raw: TSESTree.Node, self: string): TSESTree.No
   return [];
 }
 
-/** Anything in the class that clears, trims or compacts the field, or hands it to other code that says it releases. */
+/**
+ * Anything in the class that clears, trims or compacts the field, or hands it to other code that says it
+ * releases. The constructor's assignment (`this.text = ''`) is the field's first value, not a release.
+ */
 function isReleased(scan: ActorScan, field: string, options: HibernationOptions): boolean {
+  const constructorFn = scan.constructorFn;
   for (const ref of scan.thisRefs(field)) {
     const parent = ref.parent;
     if (!parent) continue;
+    if (constructorFn && isInside(ref, constructorFn) && enclosingFunction(ref) === constructorFn) continue;
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '=') {
       if (grownBy(scan, parent.right, scan.sourceCode.getText(ref)).length === 0) return true; // reset or trimmed
     }

@@ -176,7 +176,7 @@ export class DurableObjectChecks {
       for (const call of [...this.scan.calls, ...this.helperCalls(sockets.helpers)]) {
         call.arguments.forEach((arg, index) => {
           if (arg.type === AST_NODE_TYPES.SpreadElement || !this.isSocketIn(arg, sockets)) return;
-          const callee = this.scan.facts.calls.resolveCallee(call);
+          const callee = this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call);
           const param = callee?.params[index];
           if (!callee || param?.type !== AST_NODE_TYPES.Identifier) return;
           const variable = findVariable(this.sourceCode, param);
@@ -186,6 +186,34 @@ export class DurableObjectChecks {
       }
     }
     return sockets;
+  }
+
+  /**
+   * `this.connections.add(server)` where `connections = new ConnectionManager()` and `ConnectionManager` is a
+   * class of the same file: its `add` method (a connection manager, one call level down).
+   */
+  private managerMethod(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+    const holder = unwrap(callee.object);
+    const method = propertyName(callee);
+    if (!method || holder.type !== AST_NODE_TYPES.MemberExpression || unwrap(holder.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const field = propertyName(holder);
+    if (!field || !isInside(call, this.scan.node)) return undefined;
+    const values = [
+      ...this.scan.fields(field).map((member) => member.value),
+      ...this.scan.thisRefs(field).map((ref) => (ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' ? ref.parent.right : undefined)),
+    ].filter((value): value is TSESTree.Node => !!value);
+    for (const raw of values) {
+      const value = unwrap(raw);
+      const cls = value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, value.callee)?.defs[0] : undefined;
+      if (cls?.type !== 'ClassName') continue;
+      const body = (cls.node as TSESTree.ClassDeclaration).body.body;
+      for (const member of body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && memberKeyName(member) === method && isFunction(member.value)) return member.value;
+      }
+    }
+    return undefined;
   }
 
   private helperCalls(helpers: Set<FunctionNode>): TSESTree.CallExpression[] {
@@ -555,10 +583,24 @@ export class DurableObjectChecks {
         closes = true;
         return false;
       }
-      const index = node.arguments.findIndex((arg) => unwrap(arg).type === AST_NODE_TYPES.Identifier && (unwrap(arg) as TSESTree.Identifier).name === socket);
-      if (index < 0) return true;
+      const isSocket = (raw: TSESTree.Node) => {
+        const arg = unwrap(raw);
+        return arg.type === AST_NODE_TYPES.Identifier && arg.name === socket;
+      };
+      const index = node.arguments.findIndex(isSocket);
       const callee = unwrap(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && NON_CLOSING_METHODS.has(propertyName(callee) ?? '')) return true;
+      if (index < 0) {
+        // Handed inside an object to code from elsewhere (`room.handleSocketResume({ sessionId, socket: ws })`:
+        // tldraw's sync room closes the sockets it holds): it may close it. A same-file function is not
+        // followed into the object's fields, and does not count.
+        const wrapped = node.arguments.some((arg) => {
+          const object = unwrap(arg);
+          return object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && isSocket(prop.value));
+        });
+        if (wrapped && !this.scan.facts.calls.resolveCallee(node)) closes = true;
+        return !closes;
+      }
       const target = this.scan.facts.calls.resolveCallee(node);
       const param = target?.params[index];
       if (!target || depth >= 1 || param?.type !== AST_NODE_TYPES.Identifier) {
