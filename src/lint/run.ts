@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, espreeOptions, loadESLint, loadEspree, SOURCE_FILES, type Concurrency, type EngineSpec } from './engine';
+import { cacheFileFor, createEngine, espreeOptions, isTypeScriptParserLoaded, loadESLint, loadEspree, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject } from './projects';
@@ -96,10 +96,6 @@ function partialProgram(project: string, files: readonly string[], projectSize: 
   return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
 }
 
-function loadParser(): typeof import('@typescript-eslint/parser') {
-  return require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
-}
-
 /** The deepest directory containing every file (flat config ignores files outside its base path). */
 function commonDir(files: readonly string[], fallback: string): string {
   if (files.length === 0) return fallback;
@@ -131,7 +127,7 @@ function checkParses(filePath: string, text: string): string | undefined {
     }
   }
   try {
-    loadParser().parseForESLint(text, {
+    loadTypeScriptParser().parseForESLint(text, {
       filePath,
       sourceType: 'module',
       ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) },
@@ -292,7 +288,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     }
     typedFiles += batch.length - untypable.length;
     results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
-    loadParser().clearCaches();
+    if (isTypeScriptParserLoaded()) loadTypeScriptParser().clearCaches();
   }
   // JavaScript that needs no type information is read by ESLint's own parser, espree, as `eslint` would:
   // typescript-estree's tree of a large generated file costs a third more memory. What espree rejects
