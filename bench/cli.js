@@ -6,6 +6,9 @@
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x)
 //   one staged file of a typed project against an untyped run of it (target <= 1.3x)
 // Files are copied out of the repository (bench/.work is git-ignored, and a tsconfig must cover them).
+// A real typed project can be measured too: LEAKPROOF_BENCH_TYPED_PROJECT names a checkout (with its
+// dependencies' types installed, e.g. ioredis), LEAKPROOF_BENCH_STAGED a comma-separated list of files in
+// it; each file is linted in place (typed) against a copy of it where no tsconfig applies (untyped).
 //
 // Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N]
 
@@ -143,6 +146,22 @@ function main() {
       () => measure(BIN, [staged, '-f', 'json'], typed),
     );
     summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+
+    const project = process.env.LEAKPROOF_BENCH_TYPED_PROJECT;
+    if (project) {
+      const loose = path.join(work, 'loose');
+      for (const file of (process.env.LEAKPROOF_BENCH_STAGED ?? '').split(',').filter(Boolean)) {
+        const copy = path.join(loose, file);
+        fs.mkdirSync(path.dirname(copy), { recursive: true });
+        fs.copyFileSync(path.join(project, file), copy);
+        const pair = sideBySide(
+          options.pairs,
+          () => measure(BIN, [file, '-f', 'json'], loose),
+          () => measure(BIN, [file, '-f', 'json'], project),
+        );
+        summary.push(line(`staged ${file} of ${path.basename(project)}: typed / untyped`, pair.b.wall / pair.a.wall, 1.3, `${fmtS(pair.b.wall)} against ${fmtS(pair.a.wall)}`));
+      }
+    }
 
     console.log('');
     for (const text of summary) console.log(text);

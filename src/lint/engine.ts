@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
+import type { TypeQuestionProbe } from '../analysis/types';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
 import { packageInfo } from '../package-info';
@@ -64,6 +65,30 @@ function typeScriptParser(): Linter.Parser {
   return lazyParser;
 }
 
+/** Per file path, what the analysis asked of types while the file was linted without its program. */
+export type TypeProbes = Map<string, TypeQuestionProbe>;
+
+/**
+ * typescript-eslint's parser that hands each parse a probe (the same one for every fix pass of a file),
+ * through which the analysis says whether it asked anything types could answer.
+ */
+function probingParser(probes: TypeProbes): Linter.Parser {
+  const parser = typeScriptParser();
+  return {
+    meta: parser.meta,
+    parseForESLint(text: string, options?: Linter.ParserOptions) {
+      const result = (parser as { parseForESLint(text: string, options?: Linter.ParserOptions): { services?: object } }).parseForESLint(text, options);
+      const filePath = (options as { filePath?: string } | undefined)?.filePath;
+      if (filePath !== undefined) {
+        const probe = probes.get(filePath) ?? { asked: false };
+        probes.set(filePath, probe);
+        result.services = { ...result.services, leakproofTypeProbe: probe };
+      }
+      return result;
+    },
+  } as Linter.Parser;
+}
+
 /** ESLint's own parser, espree (resolved from ESLint's folder: it is ESLint's dependency, not ours). */
 export function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
   const eslintDir = path.dirname(require.resolve('eslint/package.json'));
@@ -78,7 +103,7 @@ export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
  * leakproof's zero-config lint: the preset (or the project's own leakproof rules and settings, where
  * its ESLint config has them), typescript-eslint's parser with the project's tsconfig, or espree.
  */
-export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program): Linter.Config[] {
+export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program, probes?: TypeProbes): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[spec.preset] as Linter.Config;
@@ -97,7 +122,7 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
       { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
     ];
   }
-  const tsParser = typeScriptParser();
+  const tsParser = probes ? probingParser(probes) : typeScriptParser();
   return [
     {
       ...common,
@@ -117,11 +142,11 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
 }
 
 /** The ESLint options of a group: what the options module gives each worker thread, and the main thread uses. */
-export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintType.Options {
+export function eslintOptions(spec: EngineSpec, program?: ts.Program, probes?: TypeProbes): ESLintType.Options {
   return {
     cwd: spec.cwd,
     overrideConfigFile: true,
-    overrideConfig: presetConfig(spec, program),
+    overrideConfig: presetConfig(spec, program, probes),
     fix: spec.fix,
     errorOnUnmatchedPattern: false,
     ...(spec.cacheFile ? { cache: true, cacheLocation: spec.cacheFile } : {}),
@@ -134,10 +159,10 @@ export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintTyp
  * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
  * with the group's spec (plain JSON).
  */
-export async function createEngine(spec: EngineSpec, program?: ts.Program): Promise<ESLintType> {
+export async function createEngine(spec: EngineSpec, program?: ts.Program, probes?: TypeProbes): Promise<ESLintType> {
   const ESLint = loadESLint();
-  // A program object cannot reach worker threads: with it, linting stays on this thread.
-  if (spec.concurrency === 'off' || program) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program));
+  // A program or probe object cannot reach worker threads: with one, linting stays on this thread.
+  if (spec.concurrency === 'off' || program || probes) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program, probes));
   const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
   if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
   const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;

@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, espreeOptions, isTypeScriptParserLoaded, loadESLint, loadEspree, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec } from './engine';
+import { cacheFileFor, createEngine, espreeOptions, isTypeScriptParserLoaded, loadESLint, loadEspree, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject } from './projects';
@@ -86,12 +86,15 @@ function loadTypeScript(): typeof ts | undefined {
 }
 
 /**
- * A few files of a large project (a pre-commit hook's staged files) get a program of their own, their
- * imports and the project's declaration files, instead of the whole project's: a quarter of the project
- * or less. Undefined: typescript-eslint builds the project's program.
+ * A few files of a large project (a pre-commit hook's staged files): a quarter of the project or less.
+ * They get a program of their own (their imports and the project's declaration files) instead of the
+ * whole project's, and are first linted without one (see `lintTypedFew`).
  */
-function partialProgram(project: string, files: readonly string[], projectSize: number): ts.Program | undefined {
-  if (files.length * 4 > projectSize) return undefined;
+function isFewOf(files: readonly string[], projectSize: number): boolean {
+  return files.length * 4 <= projectSize;
+}
+
+function partialProgram(project: string, files: readonly string[]): ts.Program | undefined {
   const tsApi = loadTypeScript();
   return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
 }
@@ -204,6 +207,36 @@ function emptyOutcome(): LintOutcome {
   };
 }
 
+/**
+ * A few files of a typed project, linted without the program first: building it (TypeScript's lib and
+ * @types files parsed and bound) costs more than linting a few files. Each file's parse carries a probe
+ * that the analysis marks when it asks anything types could answer; a file it never marked is settled,
+ * since with the program every decision would be the same. Only the others get the program. With
+ * `--cache`, ESLint's cache answers for unchanged files instead, so the files go straight to the program.
+ */
+async function lintTypedFew(spec: EngineSpec, project: string, files: readonly string[], progress: Progress, rulesMeta: Record<string, unknown>): Promise<ESLintType.LintResult[]> {
+  const settled: ESLintType.LintResult[] = [];
+  let open = files;
+  if (!spec.cacheFile) {
+    const probes: TypeProbes = new Map();
+    const probe = await createEngine({ ...spec, project: undefined }, undefined, probes);
+    const probed = await lintBatches(probe, files, { done: 0, total: files.length }, false);
+    // A file no parse reached (a parse error) has no probe: the program decides it.
+    settled.push(...probed.filter((result) => probes.get(result.filePath)?.asked === false));
+    const done = new Set(settled.map((result) => result.filePath));
+    open = files.filter((file) => !done.has(file));
+    Object.assign(rulesMeta, probe.getRulesMetaForResults(settled));
+    progress.done += settled.length;
+    progress.report?.(progress.done, progress.total);
+  }
+  if (open.length === 0) return settled;
+  const program = partialProgram(project, open);
+  const eslint = await createEngine(spec, program);
+  const linted = await lintBatches(eslint, open, progress, spec.concurrency !== 'off' && !program);
+  Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+  return [...settled, ...linted];
+}
+
 /** How a file is linted in zero-config mode: which preset and tsconfig, and the project's own leakproof choice. */
 interface FilePlan {
   files: string[];
@@ -260,9 +293,12 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     const batch: ESLintType.LintResult[] = [];
     for (const { choice, files: subset } of groupByChoice(groupFiles, plan.choices)) {
       const spec = specFor(options, preset, { cwd: commonDir(extra.project ? [extra.project, ...subset] : subset, options.cwd), choice, ...extra });
-      const program = extra.project ? partialProgram(extra.project, subset, plan.projectSizes.get(extra.project) ?? 0) : undefined;
-      const eslint = await createEngine(spec, program);
-      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off' && !program);
+      if (extra.project && isFewOf(subset, plan.projectSizes.get(extra.project) ?? 0)) {
+        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta)));
+        continue;
+      }
+      const eslint = await createEngine(spec);
+      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off');
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
       batch.push(...linted);
     }
