@@ -116,10 +116,12 @@ function main() {
     // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
     const big = path.join(work, 'big');
     fs.mkdirSync(big);
-    const blocks = [];
+    // The sockets are net sockets, so each chunk is a proven Buffer and each finding has an autofix: the
+    // fix loop really runs (an emitter of unknown origin would only get suggestions, and nothing is fixed).
+    const blocks = ["const net = require('node:net');\n"];
     for (let i = 0, size = 0; size < options.fixKb * 1024; i++) {
       const block =
-        `const kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
+        `const socket${i} = net.connect(${7000 + (i % 1000)}), kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
         `function parse${i}(line) {\n  return line.split(',').map((field) => field.trim()).filter(Boolean);\n}\n`;
       blocks.push(block);
       size += block.length;
@@ -130,11 +132,17 @@ function main() {
       `const leakproof = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});\nmodule.exports = [leakproof.configs.recommended];\n`,
     );
     const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
+    const fixedText = {};
+    const written = (side, run) => {
+      fixedText[side] = fs.readFileSync(path.join(big, 'generated.js'), 'utf8');
+      return run;
+    };
     const fix = sideBySide(
       options.pairs,
-      () => (fresh(), measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big)),
-      () => (fresh(), measure(BIN, ['generated.js', '--fix', '-f', 'json'], big)),
+      () => (fresh(), written('eslint', measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big))),
+      () => (fresh(), written('leakproof', measure(BIN, ['generated.js', '--fix', '-f', 'json'], big))),
     );
+    if (fixedText.eslint !== fixedText.leakproof || fixedText.eslint === text) throw new Error('--fix: leakproof and eslint wrote different text, or nothing was fixed');
     summary.push(
       line(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, fix.b.peak / fix.a.peak, 1.0, `${fmtMB(fix.b.peak)} against ${fmtMB(fix.a.peak)}; wall ${fmtS(fix.b.wall)} against ${fmtS(fix.a.wall)}`),
     );

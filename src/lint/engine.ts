@@ -90,12 +90,12 @@ function probingParser(probes: TypeProbes): Linter.Parser {
 }
 
 /** ESLint's own parser, espree (resolved from ESLint's folder: it is ESLint's dependency, not ours). */
-export function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
+function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
   const eslintDir = path.dirname(require.resolve('eslint/package.json'));
   return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
 }
 
-export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
+function espreeOptions(commonjs: boolean): Linter.ParserOptions {
   return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
 }
 

@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, espreeOptions, isTypeScriptParserLoaded, loadESLint, loadEspree, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type TypeProbes } from './engine';
+import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject } from './projects';
@@ -115,32 +115,6 @@ function commonDir(files: readonly string[], fallback: string): string {
 
 const JAVASCRIPT = /\.(?:js|mjs|cjs|jsx)$/;
 
-/**
- * Fixed text that no longer parses is never written: the file keeps its original content. JavaScript is
- * checked with espree first (a fraction of typescript-estree's memory on a large file), then with
- * typescript-eslint's parser, which also reads TypeScript-only syntax in a .js file.
- */
-function checkParses(filePath: string, text: string): string | undefined {
-  if (JAVASCRIPT.test(filePath)) {
-    try {
-      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
-      return undefined;
-    } catch {
-      // not JavaScript espree reads: TypeScript's parser decides, and its message is the one shown
-    }
-  }
-  try {
-    loadTypeScriptParser().parseForESLint(text, {
-      filePath,
-      sourceType: 'module',
-      ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) },
-    });
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
-  }
-}
-
 /** A result whose file TypeScript's parser could not read. */
 function isRejectedJavaScript(result: ESLintType.LintResult): boolean {
   return JAVASCRIPT.test(result.filePath) && result.messages.some((message) => message.fatal && message.message.startsWith('Parsing error'));
@@ -167,7 +141,11 @@ async function lintBatches(eslint: ESLintType, files: readonly string[], progres
 
 /**
  * Writes each fixed file; one that cannot be written (read-only, removed, a directory now) is reported
- * and the rest are still written.
+ * and the rest are still written. Fixed text that no longer parses is never written: ESLint's fix loop
+ * ends by linting the text it returns as `output`, with the parser that read the file, so a fatal
+ * message is the parse error of that text (and no fatal message means it parsed). Parsing it again here
+ * would cost a second tree of every fixed file (on a large generated file, more memory than ESLint's
+ * whole `--fix`).
  */
 function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
   const fixed: string[] = [];
@@ -175,9 +153,8 @@ function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwrit
   for (const result of results) {
     if (result.output === undefined) continue;
     const fatal = result.messages.find((message) => message.fatal);
-    const problem = fatal ? fatal.message : checkParses(result.filePath, result.output);
-    if (problem) {
-      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${problem})` });
+    if (fatal) {
+      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${fatal.message})` });
       continue;
     }
     try {
