@@ -89,6 +89,33 @@ function probingParser(probes: TypeProbes): Linter.Parser {
   } as Linter.Parser;
 }
 
+/** Builds the program of a group's files once, at the first parse; undefined when it cannot be built. */
+export type ProgramSource = () => ts.Program | undefined;
+
+function projectOptions(project: string): Linter.ParserOptions {
+  // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
+  // which build some projects (project references) differently, so CI and a laptop would disagree.
+  return { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true };
+}
+
+/**
+ * typescript-eslint's parser given a program of our own (a few staged files' program), built at the first
+ * file it parses: a `--cache` run whose files are all unchanged builds none. The config then holds no
+ * program object, which ESLint could not serialize for its cache key. Without a program (no TypeScript,
+ * an unreadable tsconfig) typescript-eslint builds the project's.
+ */
+function programParser(program: ProgramSource, project: string | undefined): Linter.Parser {
+  const parser = typeScriptParser();
+  return {
+    meta: parser.meta,
+    parseForESLint(text: string, options?: Linter.ParserOptions) {
+      const built = program();
+      const typed = built ? { programs: [built] } : project ? projectOptions(project) : {};
+      return loadTypeScriptParser().parseForESLint(text, { ...options, ...typed } as Parameters<typeof import('@typescript-eslint/parser').parseForESLint>[1]);
+    },
+  } as Linter.Parser;
+}
+
 /** ESLint's own parser, espree (resolved from ESLint's folder: it is ESLint's dependency, not ours). */
 function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
   const eslintDir = path.dirname(require.resolve('eslint/package.json'));
@@ -103,7 +130,7 @@ function espreeOptions(commonjs: boolean): Linter.ParserOptions {
  * leakproof's zero-config lint: the preset (or the project's own leakproof rules and settings, where
  * its ESLint config has them), typescript-eslint's parser with the project's tsconfig, or espree.
  */
-export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program, probes?: TypeProbes): Linter.Config[] {
+export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ProgramSource, probes?: TypeProbes): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[spec.preset] as Linter.Config;
@@ -122,27 +149,21 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
       { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
     ];
   }
-  const tsParser = probes ? probingParser(probes) : typeScriptParser();
+  const tsParser = probes ? probingParser(probes) : program ? programParser(program, project) : typeScriptParser();
   return [
     {
       ...common,
       files: SOURCE_FILES,
       languageOptions: {
         parser: tsParser,
-        // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
-        // which build some projects (project references) differently, so CI and a laptop would disagree.
-        parserOptions: program
-          ? { programs: [program], ecmaFeatures: { jsx: true } }
-          : project
-          ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
-          : { ecmaFeatures: { jsx: true } },
+        parserOptions: project && !program && !probes ? { ...projectOptions(project), ecmaFeatures: { jsx: true } } : { ecmaFeatures: { jsx: true } },
       },
     },
   ];
 }
 
 /** The ESLint options of a group: what the options module gives each worker thread, and the main thread uses. */
-export function eslintOptions(spec: EngineSpec, program?: ts.Program, probes?: TypeProbes): ESLintType.Options {
+export function eslintOptions(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): ESLintType.Options {
   return {
     cwd: spec.cwd,
     overrideConfigFile: true,
@@ -159,7 +180,7 @@ export function eslintOptions(spec: EngineSpec, program?: ts.Program, probes?: T
  * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
  * with the group's spec (plain JSON).
  */
-export async function createEngine(spec: EngineSpec, program?: ts.Program, probes?: TypeProbes): Promise<ESLintType> {
+export async function createEngine(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): Promise<ESLintType> {
   const ESLint = loadESLint();
   // A program or probe object cannot reach worker threads: with one, linting stays on this thread.
   if (spec.concurrency === 'off' || program || probes) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program, probes));

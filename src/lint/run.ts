@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type TypeProbes } from './engine';
+import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject } from './projects';
@@ -188,28 +188,25 @@ function emptyOutcome(): LintOutcome {
  * A few files of a typed project, linted without the program first: building it (TypeScript's lib and
  * @types files parsed and bound) costs more than linting a few files. Each file's parse carries a probe
  * that the analysis marks when it asks anything types could answer; a file it never marked is settled,
- * since with the program every decision would be the same. Only the others get the program. With
- * `--cache`, ESLint's cache answers for unchanged files instead, so the files go straight to the program.
+ * since with the program every decision would be the same. Only the others get the program, built at
+ * their first parse: with `--cache`, unchanged files are answered from ESLint's cache and build none.
  */
 async function lintTypedFew(spec: EngineSpec, project: string, files: readonly string[], progress: Progress, rulesMeta: Record<string, unknown>): Promise<ESLintType.LintResult[]> {
-  const settled: ESLintType.LintResult[] = [];
-  let open = files;
-  if (!spec.cacheFile) {
-    const probes: TypeProbes = new Map();
-    const probe = await createEngine({ ...spec, project: undefined }, undefined, probes);
-    const probed = await lintBatches(probe, files, { done: 0, total: files.length }, false);
-    // A file no parse reached (a parse error) has no probe: the program decides it.
-    settled.push(...probed.filter((result) => probes.get(result.filePath)?.asked === false));
-    const done = new Set(settled.map((result) => result.filePath));
-    open = files.filter((file) => !done.has(file));
-    Object.assign(rulesMeta, probe.getRulesMetaForResults(settled));
-    progress.done += settled.length;
-    progress.report?.(progress.done, progress.total);
-  }
+  const probes: TypeProbes = new Map();
+  const probe = await createEngine({ ...spec, project: undefined, cacheFile: undefined }, undefined, probes);
+  const probed = await lintBatches(probe, files, { done: 0, total: files.length }, false);
+  // A file no parse reached (a parse error) has no probe: the program decides it.
+  const settled = probed.filter((result) => probes.get(result.filePath)?.asked === false);
+  const done = new Set(settled.map((result) => result.filePath));
+  const open = files.filter((file) => !done.has(file));
+  Object.assign(rulesMeta, probe.getRulesMetaForResults(settled));
+  progress.done += settled.length;
+  progress.report?.(progress.done, progress.total);
   if (open.length === 0) return settled;
-  const program = partialProgram(project, open);
+  let built: ts.Program | undefined | null = null;
+  const program: ProgramSource = () => (built === null ? (built = partialProgram(project, open)) : built);
   const eslint = await createEngine(spec, program);
-  const linted = await lintBatches(eslint, open, progress, spec.concurrency !== 'off' && !program);
+  const linted = await lintBatches(eslint, open, progress, false);
   Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
   return [...settled, ...linted];
 }

@@ -131,7 +131,7 @@ describe('leakproof lint', () => {
     expect(staged.code).toBe(1);
   });
 
-  it('builds no program for named files whose findings types cannot change; the others get one', () => {
+  it('builds no program for named files whose findings types cannot change; the others get one, at their first parse (--cache)', () => {
     const dir = tempDir('probe');
     const tsconfig = { compilerOptions: { strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] };
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
@@ -159,6 +159,10 @@ describe('leakproof lint', () => {
     expect(run('math.ts')).toEqual({ code: 0, findings: [['math.ts', []]], read: '[]' });
     expect(run('header.ts', 'math.ts')).toEqual({ code: 1, findings: [['header.ts', ['leakproof/no-buffer-slice:5']], ['math.ts', []]], read: '["lib","source.ts"]' });
     expect(leakproof(['math.ts'], dir).stderr).toBe('leakproof: 1 files linted (1 with type information, 0 without)\n');
+    // A pre-commit hook's --cache: the program is built at the first file parsed, so an unchanged file needs none.
+    const header = { code: 1, findings: [['header.ts', ['leakproof/no-buffer-slice:5']], ['math.ts', []]] };
+    expect(run('header.ts', 'math.ts', '--cache')).toEqual({ ...header, read: '["lib","source.ts"]' });
+    expect(run('header.ts', 'math.ts', '--cache')).toEqual({ ...header, read: '[]' });
   });
 
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
