@@ -6,6 +6,9 @@
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x)
 //   one staged file of a typed project against an untyped run of it (target <= 1.3x)
 // Files are copied out of the repository (bench/.work is git-ignored, and a tsconfig must cover them).
+// A real typed project can be measured too: LEAKPROOF_BENCH_TYPED_PROJECT names a checkout (with its
+// dependencies' types installed, e.g. ioredis), LEAKPROOF_BENCH_STAGED a comma-separated list of files in
+// it; each file is linted in place (typed) against a copy of it where no tsconfig applies (untyped).
 //
 // Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N]
 
@@ -113,10 +116,12 @@ function main() {
     // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
     const big = path.join(work, 'big');
     fs.mkdirSync(big);
-    const blocks = [];
+    // The sockets are net sockets, so each chunk is a proven Buffer and each finding has an autofix: the
+    // fix loop really runs (an emitter of unknown origin would only get suggestions, and nothing is fixed).
+    const blocks = ["const net = require('node:net');\n"];
     for (let i = 0, size = 0; size < options.fixKb * 1024; i++) {
       const block =
-        `const kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
+        `const socket${i} = net.connect(${7000 + (i % 1000)}), kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
         `function parse${i}(line) {\n  return line.split(',').map((field) => field.trim()).filter(Boolean);\n}\n`;
       blocks.push(block);
       size += block.length;
@@ -127,11 +132,17 @@ function main() {
       `const leakproof = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});\nmodule.exports = [leakproof.configs.recommended];\n`,
     );
     const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
+    const fixedText = {};
+    const written = (side, run) => {
+      fixedText[side] = fs.readFileSync(path.join(big, 'generated.js'), 'utf8');
+      return run;
+    };
     const fix = sideBySide(
       options.pairs,
-      () => (fresh(), measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big)),
-      () => (fresh(), measure(BIN, ['generated.js', '--fix', '-f', 'json'], big)),
+      () => (fresh(), written('eslint', measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big))),
+      () => (fresh(), written('leakproof', measure(BIN, ['generated.js', '--fix', '-f', 'json'], big))),
     );
+    if (fixedText.eslint !== fixedText.leakproof || fixedText.eslint === text) throw new Error('--fix: leakproof and eslint wrote different text, or nothing was fixed');
     summary.push(
       line(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, fix.b.peak / fix.a.peak, 1.0, `${fmtMB(fix.b.peak)} against ${fmtMB(fix.a.peak)}; wall ${fmtS(fix.b.wall)} against ${fmtS(fix.a.wall)}`),
     );
@@ -143,6 +154,22 @@ function main() {
       () => measure(BIN, [staged, '-f', 'json'], typed),
     );
     summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+
+    const project = process.env.LEAKPROOF_BENCH_TYPED_PROJECT;
+    if (project) {
+      const loose = path.join(work, 'loose');
+      for (const file of (process.env.LEAKPROOF_BENCH_STAGED ?? '').split(',').filter(Boolean)) {
+        const copy = path.join(loose, file);
+        fs.mkdirSync(path.dirname(copy), { recursive: true });
+        fs.copyFileSync(path.join(project, file), copy);
+        const pair = sideBySide(
+          options.pairs,
+          () => measure(BIN, [file, '-f', 'json'], loose),
+          () => measure(BIN, [file, '-f', 'json'], project),
+        );
+        summary.push(line(`staged ${file} of ${path.basename(project)}: typed / untyped`, pair.b.wall / pair.a.wall, 1.3, `${fmtS(pair.b.wall)} against ${fmtS(pair.a.wall)}`));
+      }
+    }
 
     console.log('');
     for (const text of summary) console.log(text);

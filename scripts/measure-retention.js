@@ -47,8 +47,14 @@ function stringCase(name, piece) {
 
 console.log(`Node ${process.version}, Buffer.poolSize ${Buffer.poolSize}`);
 bytesCase('view: chunk.subarray(0, 16)', (chunk) => chunk.subarray(0, 16));
+// Buffer#slice (doc-deprecated) is the same view as subarray, unlike Array and TypedArray#slice.
+bytesCase('view: chunk.slice(0, 16) (Buffer#slice)', (chunk) => chunk.slice(0, 16));
 bytesCase('copy: Uint8Array.prototype.slice.call', (chunk) => Uint8Array.prototype.slice.call(chunk, 0, 16));
 stringCase('slice: line.slice(2, 32)', (line) => line.slice(2, 32));
 stringCase("detached: (' ' + line.slice(2, 32)).slice(1)", (line) => (' ' + line.slice(2, 32)).slice(1));
+stringCase('detached: structuredClone(line.slice(2, 32))', (line) => structuredClone(line.slice(2, 32)));
+stringCase('detached: Buffer round trip', (line) => Buffer.from(line.slice(2, 32)).toString());
+// V8 returns the same string for `s + ''`: still the sliced string.
+stringCase("not detached: line.slice(2, 32) + ''", (line) => line.slice(2, 32) + '');
 // A concatenation of 13+ characters is a cons string that points at the piece, and so at its parent.
 stringCase('concatenated: `${line.slice(2, 32)}...`', (line) => `${line.slice(2, 32)}...`);

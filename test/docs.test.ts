@@ -58,6 +58,21 @@ describe('docs', () => {
     }
   });
 
+  it('stand alone in the npm package: no folder outside the repository, and each script named exists and is said to live in the repository', () => {
+    const pages = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((file) => path.join('docs', 'rules', file))];
+    const problems: string[] = [];
+    for (const page of pages) {
+      const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+      if (/\bfacts\//.test(text)) problems.push(`${page}: cites facts/, which is not in the repository or the package`);
+      for (const match of text.matchAll(/`node (?:--expose-gc )?(scripts\/[\w.-]+\.js)`(.{0,80})/gs)) {
+        const [, script, after] = match as unknown as [string, string, string];
+        if (!fs.existsSync(path.join(ROOT, script))) problems.push(`${page}: ${script} does not exist`);
+        if (!/in (leakproof's|the) repository/.test(after)) problems.push(`${page}: ${script} is not said to be in the repository (the package has no scripts/)`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   describe.each(Object.keys(rules).sort())('%s', (name) => {
     const markdown = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${name}.md`), 'utf8');
 

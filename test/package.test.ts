@@ -30,14 +30,16 @@ function project(name: string): string {
   return dir;
 }
 
+/** Links the repository's node_modules/`target` into the project as `name`. */
+function link(dir: string, name: string, target = name): void {
+  fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
+  fs.symlinkSync(path.join(MODULES, target), path.join(dir, 'node_modules', name), 'dir');
+}
+
 /** Links the peers a project installs; `eslint` names the repository's ESLint 10 (`eslint`) or 9 (`eslint9`). */
 function linkPeers(dir: string, eslint: 'eslint' | 'eslint9'): void {
-  const link = (name: string, target: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
-    fs.symlinkSync(path.join(MODULES, target), path.join(dir, 'node_modules', name), 'dir');
-  };
-  link('eslint', eslint);
-  for (const name of ['@typescript-eslint/parser', '@typescript-eslint/utils', 'typescript', '@types']) link(name, name);
+  link(dir, 'eslint', eslint);
+  for (const name of ['@typescript-eslint/parser', '@typescript-eslint/utils', 'typescript', '@types']) link(dir, name);
 }
 
 beforeAll(() => {
@@ -95,6 +97,36 @@ describe('the packed package', () => {
         '',
       ].join('\n'),
     );
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: true, types: [] }, files: ['eslint.config.ts'] }),
+    );
+    expect(run(process.execPath, [TSC, '-p', '.'], dir)).toEqual({ code: 0, out: '', stdout: '' });
+  }, 120_000);
+
+  it("works with typescript-eslint's config(): beside its configs, leakproof's lint and type-check", () => {
+    const dir = project('consumer-typescript-eslint');
+    linkPeers(dir, 'eslint');
+    link(dir, 'typescript-eslint');
+    fs.writeFileSync(path.join(dir, 'server.ts'), LEAK.replace('const kept = [];', 'const kept: Buffer[] = [];'));
+    const config = (extension: 'mjs' | 'ts') =>
+      [
+        "import tseslint from 'typescript-eslint';",
+        "import leakproof from 'leakproof';",
+        'export default tseslint.config(',
+        '  ...tseslint.configs.recommended,',
+        '  leakproof.configs.recommended,',
+        ...(extension === 'ts' ? ["  leakproof.configs['recommended-type-checked'],", "  { plugins: { leakproof }, rules: { 'leakproof/no-retained-view': ['error', {}] } },"] : []),
+        ');',
+        '',
+      ].join('\n');
+    fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), config('mjs'));
+    const linted = run(process.execPath, [path.join('node_modules', 'eslint', 'bin', 'eslint.js'), 'server.ts', '--format', 'json'], dir);
+    const [result] = JSON.parse(linted.stdout) as { messages: { ruleId: string; line: number }[] }[];
+    expect(result?.messages.map((m) => [m.ruleId, m.line])).toEqual([['leakproof/no-retained-view', 2]]);
+    expect(linted.code).toBe(1);
+
+    fs.writeFileSync(path.join(dir, 'eslint.config.ts'), config('ts'));
     fs.writeFileSync(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: true, types: [] }, files: ['eslint.config.ts'] }),

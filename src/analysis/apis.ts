@@ -369,7 +369,7 @@ export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string,
 export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
 export const POOLED_BUFFER_FACTORIES = new Set(['from', 'concat', 'allocUnsafe', 'copyBytesFrom']);
 
-/** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (facts/clone-view.js). */
+/** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (the repository's scripts/measure-clone-view.js). */
 export const CLONE_FUNCTIONS = new Set(['structuredClone', 'postMessage']);
 /** IndexedDB object store methods that structured-clone the value they store. */
 export const IDB_STORE_METHODS = new Set(['put', 'add']);

@@ -6,7 +6,7 @@ import type { KindReader } from './views';
 /**
  * Question 2 for text: is this call's result a V8 sliced string (or a container of them), and of which
  * parent? V8 makes a sliced string for results of 13 characters or more (SlicedString::kMinLength);
- * shorter ones are copies, measured in facts/string-retention.js.
+ * shorter ones are copies.
  */
 export const SLICED_STRING_MIN_LENGTH = 13;
 

@@ -46,6 +46,35 @@ const UNTYPED: TypeFacts = {
   isSmallScalar: () => false,
 };
 
+/**
+ * Put into the parser's services (as `leakproofTypeProbe`) by a caller that lints a file of a typed
+ * project without its program first (the CLI, for a few staged files). `asked` turns true when the
+ * analysis asks any question types could answer, or whether types exist. When it stays false, every
+ * decision of the run was made without types, so a run with the program makes the same ones and reports
+ * the same: the caller can skip building the program. TypeFacts is the one switch between the modes,
+ * which is what makes this sound.
+ */
+export interface TypeQuestionProbe {
+  asked: boolean;
+}
+
+function probingUntyped(probe: TypeQuestionProbe): TypeFacts {
+  const ask = <T>(answer: T): T => {
+    probe.asked = true;
+    return answer;
+  };
+  return {
+    get typed() {
+      return ask(false);
+    },
+    kindOf: () => ask('unknown'),
+    hasNominalBase: () => ask(false),
+    partKinds: () => ask([]),
+    methodResultFits: () => ask(false),
+    isSmallScalar: () => ask(false),
+  };
+}
+
 
 const NAMED_KINDS: Record<string, ValueKind> = {
   Buffer: 'buffer',
@@ -156,7 +185,10 @@ function buildTypeFacts(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts {
   // A program exists only when the parser was given one (typed linting); untyped files have none.
   const found = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
   const services = found?.program && found.esTreeNodeToTSNodeMap ? (found as ParserServicesWithTypeInformation) : undefined;
-  if (!services) return UNTYPED;
+  if (!services) {
+    const probe = (found as { leakproofTypeProbe?: TypeQuestionProbe } | undefined)?.leakproofTypeProbe;
+    return probe ? probingUntyped(probe) : UNTYPED;
+  }
   const typedServices = services;
   const checker = typedServices.program.getTypeChecker();
   // typescript is loaded only when a program exists; parserServices came from it.

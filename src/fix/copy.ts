@@ -15,7 +15,8 @@ export interface CopyFix {
 
 /**
  * The exact-size, unpooled copy of a view, of the same kind (a Buffer stays a Buffer). Never a small
- * `Buffer.from(view)`: it comes from the shared pool and can pin a whole slab (facts/pool-pinning.js).
+ * `Buffer.from(view)`: it comes from the shared pool and can pin a whole slab
+ * (the repository's test/runtime/copy.test.ts shows it).
  * Null when the edit cannot be built safely (comments inside, optional chains, repeated side effects).
  */
 export function buildExactCopyFix(

@@ -4,7 +4,7 @@ import { buildRuntimeImport } from './imports';
 
 /**
  * How a string is detached from its parent: `(' ' + s).slice(1)` and `structuredClone(s)` make a flat
- * copy (measured in facts/string-retention.js); a template literal or `s + ''` does not.
+ * copy; a template literal or `s + ''` does not (the repository's scripts/measure-retention.js measures each).
  */
 export type DetachStyle = 'concat-slice' | 'structured-clone' | 'runtime';
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
+import type { TypeQuestionProbe } from '../analysis/types';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
 import { packageInfo } from '../package-info';
@@ -32,13 +33,96 @@ export function loadESLint(): typeof import('eslint').ESLint {
   return (require('eslint') as typeof import('eslint')).ESLint;
 }
 
+let tsParserModule: typeof import('@typescript-eslint/parser') | undefined;
+
+/** typescript-eslint's parser (and with it TypeScript), loaded once. */
+export function loadTypeScriptParser(): typeof import('@typescript-eslint/parser') {
+  tsParserModule ??= require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+  return tsParserModule;
+}
+
+/** Whether typescript-eslint's parser has been loaded (its caches exist only then). */
+export function isTypeScriptParserLoaded(): boolean {
+  return tsParserModule !== undefined;
+}
+
+let lazyParser: Linter.Parser | undefined;
+
+/**
+ * typescript-eslint's parser, loaded at the first file it parses: a `--cache` rerun on an unchanged tree
+ * parses nothing and so never pays for loading it and TypeScript (about 0.3 s of a 0.6 s run). Its meta
+ * is the parser's own, read from its package.json, so ESLint's cache key is the same as with the module.
+ */
+function typeScriptParser(): Linter.Parser {
+  if (!lazyParser) {
+    const { version } = require('@typescript-eslint/parser/package.json') as { version: string };
+    lazyParser = {
+      meta: { name: 'typescript-eslint/parser', version },
+      parseForESLint: (text: string, options?: Linter.ParserOptions) =>
+        loadTypeScriptParser().parseForESLint(text, options as Parameters<typeof import('@typescript-eslint/parser').parseForESLint>[1]),
+    } as Linter.Parser;
+  }
+  return lazyParser;
+}
+
+/** Per file path, what the analysis asked of types while the file was linted without its program. */
+export type TypeProbes = Map<string, TypeQuestionProbe>;
+
+/**
+ * typescript-eslint's parser that hands each parse a probe (the same one for every fix pass of a file),
+ * through which the analysis says whether it asked anything types could answer.
+ */
+function probingParser(probes: TypeProbes): Linter.Parser {
+  const parser = typeScriptParser();
+  return {
+    meta: parser.meta,
+    parseForESLint(text: string, options?: Linter.ParserOptions) {
+      const result = (parser as { parseForESLint(text: string, options?: Linter.ParserOptions): { services?: object } }).parseForESLint(text, options);
+      const filePath = (options as { filePath?: string } | undefined)?.filePath;
+      if (filePath !== undefined) {
+        const probe = probes.get(filePath) ?? { asked: false };
+        probes.set(filePath, probe);
+        result.services = { ...result.services, leakproofTypeProbe: probe };
+      }
+      return result;
+    },
+  } as Linter.Parser;
+}
+
+/** Builds the program of a group's files once, at the first parse; undefined when it cannot be built. */
+export type ProgramSource = () => ts.Program | undefined;
+
+function projectOptions(project: string): Linter.ParserOptions {
+  // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
+  // which build some projects (project references) differently, so CI and a laptop would disagree.
+  return { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true };
+}
+
+/**
+ * typescript-eslint's parser given a program of our own (a few staged files' program), built at the first
+ * file it parses: a `--cache` run whose files are all unchanged builds none. The config then holds no
+ * program object, which ESLint could not serialize for its cache key. Without a program (no TypeScript,
+ * an unreadable tsconfig) typescript-eslint builds the project's.
+ */
+function programParser(program: ProgramSource, project: string | undefined): Linter.Parser {
+  const parser = typeScriptParser();
+  return {
+    meta: parser.meta,
+    parseForESLint(text: string, options?: Linter.ParserOptions) {
+      const built = program();
+      const typed = built ? { programs: [built] } : project ? projectOptions(project) : {};
+      return loadTypeScriptParser().parseForESLint(text, { ...options, ...typed } as Parameters<typeof import('@typescript-eslint/parser').parseForESLint>[1]);
+    },
+  } as Linter.Parser;
+}
+
 /** ESLint's own parser, espree (resolved from ESLint's folder: it is ESLint's dependency, not ours). */
-export function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
+function loadEspree(): Linter.Parser & { parse(text: string, options: object): unknown } {
   const eslintDir = path.dirname(require.resolve('eslint/package.json'));
   return require(require.resolve('espree', { paths: [eslintDir] })) as Linter.Parser & { parse(text: string, options: object): unknown };
 }
 
-export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
+function espreeOptions(commonjs: boolean): Linter.ParserOptions {
   return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', ecmaFeatures: { jsx: true } };
 }
 
@@ -46,7 +130,7 @@ export function espreeOptions(commonjs: boolean): Linter.ParserOptions {
  * leakproof's zero-config lint: the preset (or the project's own leakproof rules and settings, where
  * its ESLint config has them), typescript-eslint's parser with the project's tsconfig, or espree.
  */
-export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ts.Program): Linter.Config[] {
+export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'project' | 'choice'>, program?: ProgramSource, probes?: TypeProbes): Linter.Config[] {
   // Loaded here, not at module load, so that `leakproof heap` never pays for the plugin.
   const plugin = require('../index') as { configs: Record<string, Linter.Config> };
   const config = plugin.configs[spec.preset] as Linter.Config;
@@ -65,31 +149,25 @@ export function presetConfig(spec: Pick<EngineSpec, 'preset' | 'espree' | 'proje
       { ...common, files: ['**/*.js', '**/*.mjs', '**/*.jsx'], languageOptions: { parser, parserOptions: espreeOptions(false) } },
     ];
   }
-  const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+  const tsParser = probes ? probingParser(probes) : program ? programParser(program, project) : typeScriptParser();
   return [
     {
       ...common,
       files: SOURCE_FILES,
       languageOptions: {
         parser: tsParser,
-        // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
-        // which build some projects (project references) differently, so CI and a laptop would disagree.
-        parserOptions: program
-          ? { programs: [program], ecmaFeatures: { jsx: true } }
-          : project
-          ? { project: [project], tsconfigRootDir: path.dirname(project), disallowAutomaticSingleRunInference: true, ecmaFeatures: { jsx: true } }
-          : { ecmaFeatures: { jsx: true } },
+        parserOptions: project && !program && !probes ? { ...projectOptions(project), ecmaFeatures: { jsx: true } } : { ecmaFeatures: { jsx: true } },
       },
     },
   ];
 }
 
 /** The ESLint options of a group: what the options module gives each worker thread, and the main thread uses. */
-export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintType.Options {
+export function eslintOptions(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): ESLintType.Options {
   return {
     cwd: spec.cwd,
     overrideConfigFile: true,
-    overrideConfig: presetConfig(spec, program),
+    overrideConfig: presetConfig(spec, program, probes),
     fix: spec.fix,
     errorOnUnmatchedPattern: false,
     ...(spec.cacheFile ? { cache: true, cacheLocation: spec.cacheFile } : {}),
@@ -102,10 +180,10 @@ export function eslintOptions(spec: EngineSpec, program?: ts.Program): ESLintTyp
  * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
  * with the group's spec (plain JSON).
  */
-export async function createEngine(spec: EngineSpec, program?: ts.Program): Promise<ESLintType> {
+export async function createEngine(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): Promise<ESLintType> {
   const ESLint = loadESLint();
-  // A program object cannot reach worker threads: with it, linting stays on this thread.
-  if (spec.concurrency === 'off' || program) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program));
+  // A program or probe object cannot reach worker threads: with one, linting stays on this thread.
+  if (spec.concurrency === 'off' || program || probes) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program, probes));
   const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
   if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
   const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;

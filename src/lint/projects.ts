@@ -104,9 +104,15 @@ export function createPartialProgram(config: string, files: readonly string[], t
     const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (!parsed) return undefined;
     const declarations = parsed.fileNames.filter((file) => /\.d\.[cm]?ts$/.test(file));
+    const options = { ...parsed.options, noEmit: true };
+    const host = tsApi.createCompilerHost(options, true);
+    // JSDoc gives types only in JavaScript files; TypeScript's lib and @types files then parse without
+    // it (about 15% of building this program: 164 lib and @types/node files for one staged file).
+    if (tsApi.JSDocParsingMode) host.jsDocParsingMode = tsApi.JSDocParsingMode.ParseForTypeErrors;
     return tsApi.createProgram({
       rootNames: [...new Set([...files, ...declarations])],
-      options: { ...parsed.options, noEmit: true },
+      options,
+      host,
       projectReferences: parsed.projectReferences,
     });
   } catch {

@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, espreeOptions, loadESLint, loadEspree, SOURCE_FILES, type Concurrency, type EngineSpec } from './engine';
+import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject } from './projects';
@@ -86,18 +86,17 @@ function loadTypeScript(): typeof ts | undefined {
 }
 
 /**
- * A few files of a large project (a pre-commit hook's staged files) get a program of their own, their
- * imports and the project's declaration files, instead of the whole project's: a quarter of the project
- * or less. Undefined: typescript-eslint builds the project's program.
+ * A few files of a large project (a pre-commit hook's staged files): a quarter of the project or less.
+ * They get a program of their own (their imports and the project's declaration files) instead of the
+ * whole project's, and are first linted without one (see `lintTypedFew`).
  */
-function partialProgram(project: string, files: readonly string[], projectSize: number): ts.Program | undefined {
-  if (files.length * 4 > projectSize) return undefined;
-  const tsApi = loadTypeScript();
-  return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
+function isFewOf(files: readonly string[], projectSize: number): boolean {
+  return files.length * 4 <= projectSize;
 }
 
-function loadParser(): typeof import('@typescript-eslint/parser') {
-  return require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+function partialProgram(project: string, files: readonly string[]): ts.Program | undefined {
+  const tsApi = loadTypeScript();
+  return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
 }
 
 /** The deepest directory containing every file (flat config ignores files outside its base path). */
@@ -115,32 +114,6 @@ function commonDir(files: readonly string[], fallback: string): string {
 }
 
 const JAVASCRIPT = /\.(?:js|mjs|cjs|jsx)$/;
-
-/**
- * Fixed text that no longer parses is never written: the file keeps its original content. JavaScript is
- * checked with espree first (a fraction of typescript-estree's memory on a large file), then with
- * typescript-eslint's parser, which also reads TypeScript-only syntax in a .js file.
- */
-function checkParses(filePath: string, text: string): string | undefined {
-  if (JAVASCRIPT.test(filePath)) {
-    try {
-      loadEspree().parse(text, espreeOptions(filePath.endsWith('.cjs')));
-      return undefined;
-    } catch {
-      // not JavaScript espree reads: TypeScript's parser decides, and its message is the one shown
-    }
-  }
-  try {
-    loadParser().parseForESLint(text, {
-      filePath,
-      sourceType: 'module',
-      ecmaFeatures: { jsx: /\.[jt]sx$/.test(filePath) },
-    });
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
-  }
-}
 
 /** A result whose file TypeScript's parser could not read. */
 function isRejectedJavaScript(result: ESLintType.LintResult): boolean {
@@ -168,7 +141,11 @@ async function lintBatches(eslint: ESLintType, files: readonly string[], progres
 
 /**
  * Writes each fixed file; one that cannot be written (read-only, removed, a directory now) is reported
- * and the rest are still written.
+ * and the rest are still written. Fixed text that no longer parses is never written: ESLint's fix loop
+ * ends by linting the text it returns as `output`, with the parser that read the file, so a fatal
+ * message is the parse error of that text (and no fatal message means it parsed). Parsing it again here
+ * would cost a second tree of every fixed file (on a large generated file, more memory than ESLint's
+ * whole `--fix`).
  */
 function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
   const fixed: string[] = [];
@@ -176,9 +153,8 @@ function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwrit
   for (const result of results) {
     if (result.output === undefined) continue;
     const fatal = result.messages.find((message) => message.fatal);
-    const problem = fatal ? fatal.message : checkParses(result.filePath, result.output);
-    if (problem) {
-      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${problem})` });
+    if (fatal) {
+      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${fatal.message})` });
       continue;
     }
     try {
@@ -206,6 +182,33 @@ function emptyOutcome(): LintOutcome {
     ignored: [],
     unmatched: [],
   };
+}
+
+/**
+ * A few files of a typed project, linted without the program first: building it (TypeScript's lib and
+ * @types files parsed and bound) costs more than linting a few files. Each file's parse carries a probe
+ * that the analysis marks when it asks anything types could answer; a file it never marked is settled,
+ * since with the program every decision would be the same. Only the others get the program, built at
+ * their first parse: with `--cache`, unchanged files are answered from ESLint's cache and build none.
+ */
+async function lintTypedFew(spec: EngineSpec, project: string, files: readonly string[], progress: Progress, rulesMeta: Record<string, unknown>): Promise<ESLintType.LintResult[]> {
+  const probes: TypeProbes = new Map();
+  const probe = await createEngine({ ...spec, project: undefined, cacheFile: undefined }, undefined, probes);
+  const probed = await lintBatches(probe, files, { done: 0, total: files.length }, false);
+  // A file no parse reached (a parse error) has no probe: the program decides it.
+  const settled = probed.filter((result) => probes.get(result.filePath)?.asked === false);
+  const done = new Set(settled.map((result) => result.filePath));
+  const open = files.filter((file) => !done.has(file));
+  Object.assign(rulesMeta, probe.getRulesMetaForResults(settled));
+  progress.done += settled.length;
+  progress.report?.(progress.done, progress.total);
+  if (open.length === 0) return settled;
+  let built: ts.Program | undefined | null = null;
+  const program: ProgramSource = () => (built === null ? (built = partialProgram(project, open)) : built);
+  const eslint = await createEngine(spec, program);
+  const linted = await lintBatches(eslint, open, progress, false);
+  Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+  return [...settled, ...linted];
 }
 
 /** How a file is linted in zero-config mode: which preset and tsconfig, and the project's own leakproof choice. */
@@ -264,9 +267,12 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     const batch: ESLintType.LintResult[] = [];
     for (const { choice, files: subset } of groupByChoice(groupFiles, plan.choices)) {
       const spec = specFor(options, preset, { cwd: commonDir(extra.project ? [extra.project, ...subset] : subset, options.cwd), choice, ...extra });
-      const program = extra.project ? partialProgram(extra.project, subset, plan.projectSizes.get(extra.project) ?? 0) : undefined;
-      const eslint = await createEngine(spec, program);
-      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off' && !program);
+      if (extra.project && isFewOf(subset, plan.projectSizes.get(extra.project) ?? 0)) {
+        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta)));
+        continue;
+      }
+      const eslint = await createEngine(spec);
+      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off');
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
       batch.push(...linted);
     }
@@ -292,7 +298,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     }
     typedFiles += batch.length - untypable.length;
     results.push(...batch.filter((result) => !untypable.includes(result)).map((result) => ({ ...result })));
-    loadParser().clearCaches();
+    if (isTypeScriptParserLoaded()) loadTypeScriptParser().clearCaches();
   }
   // JavaScript that needs no type information is read by ESLint's own parser, espree, as `eslint` would:
   // typescript-estree's tree of a large generated file costs a third more memory. What espree rejects

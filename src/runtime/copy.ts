@@ -30,8 +30,8 @@ function relativeIndex(value: unknown, length: number, fallback: number): number
  * ArrayBuffers, and may be negative, as in `subarray`. The JavaScript twin of Erlang's `binary:copy`.
  *
  * It never uses `Buffer.from(view)`: below `Buffer.poolSize >>> 1` bytes that copy is carved from the
- * shared pool and keeps a whole slab alive (`facts/pool-pinning.js`). A value that is not a view or an
- * ArrayBuffer is returned unchanged; the function never throws.
+ * shared pool and keeps a whole slab alive (the repository's test/runtime/copy.test.ts shows it). A value
+ * that is not a view or an ArrayBuffer is returned unchanged; the function never throws.
  */
 export function copy<T>(view: T, start?: number, end?: number): T {
   try {
@@ -123,8 +123,8 @@ export function makeView(like: ArrayBufferView, bytes: ArrayBuffer, byteOffset: 
  * A string equal to `str` that keeps no parent string alive. V8 returns a "sliced string" (a pointer
  * into the parent) for `slice`/`substring`/`split`/regexp-group results of 13 or more characters;
  * `(' ' + s).slice(1)` makes V8 flatten the concatenation into a new string first, so the result's
- * parent is that flat copy, one character longer than `str` (`facts/string-retention.js`). Template
- * literals and `s + ''` do not detach. A non-string is returned unchanged.
+ * parent is that flat copy, one character longer than `str`. Template literals and `s + ''` do not
+ * detach (the repository's scripts/measure-retention.js measures both). A non-string is returned unchanged.
  */
 export function detach<T>(str: T): T {
   if (typeof str !== 'string' || str.length === 0) return str;

@@ -87,8 +87,8 @@ function snapshotWith(root: unknown): RawSnapshot {
 
 /**
  * Parents below this size are not counted: `detach(piece)` itself returns a slice of a flat copy one
- * character longer than the piece (facts/string-retention.js), and `leakproof heap` reports parents from
- * 1 KiB up by default (--min-parent-bytes).
+ * character longer than the piece (see `detach` in src/runtime/copy.ts), and `leakproof heap` reports
+ * parents from 1 KiB up by default (--min-parent-bytes).
  */
 export const MIN_PARENT_BYTES = 1024;
 

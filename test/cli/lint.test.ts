@@ -131,6 +131,40 @@ describe('leakproof lint', () => {
     expect(staged.code).toBe(1);
   });
 
+  it('builds no program for named files whose findings types cannot change; the others get one, at their first parse (--cache)', () => {
+    const dir = tempDir('probe');
+    const tsconfig = { compilerOptions: { strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] };
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    fs.writeFileSync(path.join(dir, 'source.ts'), 'export function readFrame(): Buffer {\n  return Buffer.alloc(64);\n}\n');
+    // Only the checker knows `frame` is a Buffer: its type comes from another file.
+    fs.writeFileSync(path.join(dir, 'header.ts'), "import { readFrame } from './source';\n\nexport function header(): Buffer {\n  const frame = readFrame();\n  return frame.slice(0, 4);\n}\n");
+    fs.writeFileSync(path.join(dir, 'math.ts'), 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
+    for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(dir, `util${i}.ts`), `export const n${i} = ${i};\n`);
+    // Preloaded: on exit, prints the files TypeScript read to build a program (its lib, and what the named files import).
+    fs.writeFileSync(
+      path.join(dir, 'report-reads.js'),
+      "const fs = require('node:fs'), path = require('node:path'), read = new Set(), readFileSync = fs.readFileSync;\n" +
+        "fs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && /(^lib\\..*\\.d\\.ts|^source\\.ts)$/.test(path.basename(file))) read.add(/^lib/.test(path.basename(file)) ? 'lib' : path.basename(file)); return readFileSync.call(this, file, ...rest); };\n" +
+        "process.on('exit', () => process.stderr.write('READ ' + JSON.stringify([...read].sort()) + '\\n'));\n",
+    );
+    const run = (...files: string[]) => {
+      const result = spawnSync(process.execPath, ['-r', path.join(dir, 'report-reads.js'), BIN, ...files, '-f', 'json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      const results = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+      return {
+        code: result.status,
+        findings: results.map((entry) => [path.basename(entry.filePath), entry.messages.map((message) => `${message.ruleId}:${message.line}`)]),
+        read: /READ (.*)/.exec(result.stderr)?.[1],
+      };
+    };
+    expect(run('math.ts')).toEqual({ code: 0, findings: [['math.ts', []]], read: '[]' });
+    expect(run('header.ts', 'math.ts')).toEqual({ code: 1, findings: [['header.ts', ['leakproof/no-buffer-slice:5']], ['math.ts', []]], read: '["lib","source.ts"]' });
+    expect(leakproof(['math.ts'], dir).stderr).toBe('leakproof: 1 files linted (1 with type information, 0 without)\n');
+    // A pre-commit hook's --cache: the program is built at the first file parsed, so an unchanged file needs none.
+    const header = { code: 1, findings: [['header.ts', ['leakproof/no-buffer-slice:5']], ['math.ts', []]] };
+    expect(run('header.ts', 'math.ts', '--cache')).toEqual({ ...header, read: '["lib","source.ts"]' });
+    expect(run('header.ts', 'math.ts', '--cache')).toEqual({ ...header, read: '[]' });
+  });
+
   it('exits 0 on clean code and lints without types where no tsconfig covers the files', () => {
     const dir = tempDir('clean');
     fs.writeFileSync(path.join(dir, 'server.js'), "socket.on('data', (chunk) => socket.write(chunk.subarray(0, 4)));\n");

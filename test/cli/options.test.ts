@@ -11,6 +11,13 @@ const PLUGIN = path.join(ROOT, 'dist', 'src', 'index.js');
 const LEAK = "const net = require('node:net'), socket = net.connect(7000), kept = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
 const FIXED = "const net = require('node:net'), socket = net.connect(7000), kept = [];\nsocket.on('data', (chunk) => { kept.push(Uint8Array.prototype.slice.call(chunk, 0, 4)); });\n";
 
+// Preloaded into the CLI: on exit, prints which of TypeScript and its ESLint parser the process loaded.
+const REPORT_LOADED = `process.on('exit', () => {
+  const names = Object.keys(require.cache).map((file) => /node_modules[\\\\/](typescript|@typescript-eslint[\\\\/]parser)[\\\\/].*\\.js$/.exec(file)?.[1]).filter(Boolean);
+  process.stderr.write('LOADED ' + JSON.stringify([...new Set(names.map((name) => name.replace('\\\\', '/')))].sort()) + '\\n');
+});
+`;
+
 const created: string[] = [];
 afterAll(() => {
   for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
@@ -210,6 +217,19 @@ describe('ESLint options', () => {
     expect(fs.readdirSync(path.join(dir, '.leakproofcache')).length).toBe(2);
     leakproof(['.', '--cache', '--cache-location', 'tmp/lint-cache'], dir);
     expect(fs.readdirSync(path.join(dir, 'tmp', 'lint-cache')).length).toBe(1);
+  });
+
+  it('a --cache rerun on an unchanged tree never loads TypeScript or its parser; a changed file does', () => {
+    const dir = tempDir('cache-lazy', { 'server.ts': LEAK, 'report-loaded.js': REPORT_LOADED });
+    const run = () => {
+      const result = spawnSync(process.execPath, ['-r', path.join(dir, 'report-loaded.js'), BIN, 'server.ts', '--cache', '-f', 'json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      return { findings: summary(String(result.stdout), dir), loaded: /LOADED (.*)/.exec(String(result.stderr))?.[1] };
+    };
+    const findings = { 'server.ts': ['leakproof/no-retained-view'] };
+    expect(run()).toEqual({ findings, loaded: '["@typescript-eslint/parser","typescript"]' });
+    expect(run()).toEqual({ findings, loaded: '[]' });
+    fs.appendFileSync(path.join(dir, 'server.ts'), '// changed\n');
+    expect(run()).toEqual({ findings, loaded: '["@typescript-eslint/parser","typescript"]' });
   });
 
   it('--concurrency lints in worker threads with the same results', () => {
