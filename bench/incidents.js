@@ -30,6 +30,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { makeFileLinter } = require('./lint-file');
 const { execFileSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -146,62 +147,6 @@ function extractTree(gitDir, commit, dir, into) {
   execFileSync('tar', ['-x', '-C', into], { input: archive, maxBuffer: 64 * 1024 * 1024 });
 }
 
-function makeLinter(parser, plugin) {
-  const { Linter } = require('eslint');
-  const all = plugin.configs.all;
-  const configFor = (typed, tsconfig, sourceType, rules) => [
-    {
-      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-      languageOptions: {
-        parser,
-        sourceType,
-        ecmaVersion: 'latest',
-        parserOptions: typed ? { project: tsconfig, tsconfigRootDir: path.dirname(tsconfig) } : {},
-      },
-      plugins: all.plugins,
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-      rules,
-    },
-  ];
-
-  /** Lints one file; returns { messages, crashes: [{ rule, message }], parseError }. */
-  return function lint(file, { typed, tsconfig }) {
-    const code = fs.readFileSync(file, 'utf8');
-    const linter = new Linter({ cwd: path.dirname(file) });
-    const run = (sourceType, rules) => linter.verify(code, configFor(typed, tsconfig, sourceType, rules), { filename: file });
-    const runBoth = (rules) => {
-      // CommonJS files may use what modules forbid (`with`, octal escapes, `return` at top level).
-      let messages = run('module', rules);
-      if (messages.some((m) => m.fatal) && !/\.(?:mjs|mts|ts|tsx)$/.test(file)) {
-        const asScript = run('script', rules);
-        if (!asScript.some((m) => m.fatal)) messages = asScript;
-      }
-      return messages;
-    };
-    const crashes = [];
-    let messages;
-    try {
-      messages = runBoth(all.rules);
-    } catch {
-      // A rule threw: lint rule by rule so that the other rules still count, and name the ones that throw.
-      messages = [];
-      for (const [rule, setting] of Object.entries(all.rules)) {
-        try {
-          messages.push(...runBoth({ [rule]: setting }));
-        } catch (error) {
-          crashes.push({ rule, message: String(error && error.message ? error.message : error).split('\n')[0] });
-        }
-      }
-    }
-    const fatal = messages.find((m) => m.fatal);
-    return {
-      messages: messages.filter((m) => !m.fatal && typeof m.ruleId === 'string' && m.ruleId.startsWith('leakproof/')),
-      crashes,
-      parseError: fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined,
-    };
-  };
-}
-
 /** Scores one file pair in one mode. */
 function score(incident, parentResult, fixedResult) {
   const expected = `leakproof/${incident.rule}`;
@@ -306,7 +251,7 @@ function main() {
     return 2;
   }
   const plugin = require(distEntry);
-  const lint = makeLinter(parser, plugin);
+  const lint = makeFileLinter(parser, plugin, plugin.configs.all);
   const modes = options.mode === 'both' ? MODES : [options.mode];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-incidents-'));
   const results = [];

@@ -5,7 +5,10 @@
 // A case marks each report it expects with a comment on the line where the report starts:
 //   workers[i++ % n].postMessage(job); // expect: no-middleman-forwarding
 //   const view = chunk.subarray(4); // expect: no-retained-view, no-cloned-view
-// Every other report of a scored rule is a false report; an expected report that does not come is a miss.
+// After a rule id, `typed` expects the report in typed mode only, and `#tag` expects one report on any of
+// the lines sharing the tag. Every other report of a scored rule is a false report; an expected report that
+// does not come is a miss. With both modes it lists the lines where typed mode reports less than untyped,
+// and it counts the autofixes the scored rules offer.
 // The scored rules are those named in the folder's `expect:` comments, or --rules.
 //
 // The folder is copied to a temporary directory; typed mode lints it with one tsconfig.json over the whole
@@ -19,10 +22,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { makeFileLinter } = require('./lint-file');
 
 const ROOT = path.resolve(__dirname, '..');
 const CASE_EXT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const EXPECT = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/g;
+const EXPECT = /\/\/\s*expect:\s*([^\r\n]+)/g;
 const MODES = ['untyped', 'typed'];
 
 class UsageError extends Error {}
@@ -63,16 +67,32 @@ function listCases(dir, base = dir, out = []) {
   return out.sort();
 }
 
-/** Expected reports of one file: Map line -> rule names (one entry per expected report). */
-function readExpectations(code) {
-  const expected = new Map();
+/**
+ * Expected reports of one file, one entry per expected report: `// expect: rule[, rule]` on the line the
+ * report starts. After a rule id, `typed` marks a report only typed mode is expected to make (the rule's
+ * docs say untyped stays quiet there), and `#tag` makes one report expected on any of the lines sharing
+ * that tag (`#p` on the split and on the kept part). Throws on a word it cannot read.
+ */
+function readExpectations(code, file = 'case') {
+  const out = [];
   code.split(/\r?\n/).forEach((text, index) => {
     for (const match of text.matchAll(EXPECT)) {
-      const rules = match[1].split(',').map((r) => r.trim());
-      expected.set(index + 1, [...(expected.get(index + 1) ?? []), ...rules]);
+      for (const item of match[1].split(',')) {
+        const words = item.trim().split(/\s+/).filter(Boolean);
+        const rule = words.shift();
+        if (!rule) continue;
+        let typedOnly = false;
+        let tag;
+        for (const word of words) {
+          if (word === 'typed') typedOnly = true;
+          else if (word.startsWith('#') && word.length > 1) tag = word;
+          else throw new UsageError(`${file}:${index + 1}: unknown word in expect: ${word}`);
+        }
+        out.push({ line: index + 1, rule, typedOnly, tag });
+      }
     }
   });
-  return expected;
+  return out;
 }
 
 function writeTsconfig(dir) {
@@ -99,85 +119,70 @@ function writeTsconfig(dir) {
   return tsconfig;
 }
 
-function makeLinter(parser, plugin, presetName) {
-  const { Linter } = require('eslint');
-  const preset = plugin.configs[presetName];
-  if (!preset) throw new UsageError(`--preset: no config ${presetName} (have ${Object.keys(plugin.configs).join(', ')})`);
-  const configFor = (typed, tsconfig, sourceType, rules) => [
-    {
-      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-      languageOptions: {
-        parser,
-        sourceType,
-        ecmaVersion: 'latest',
-        parserOptions: typed ? { project: tsconfig, tsconfigRootDir: path.dirname(tsconfig) } : {},
-      },
-      plugins: preset.plugins ?? { leakproof: plugin },
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-      rules,
-    },
-  ];
-  /** Lints one file: { messages, crashes: [{ rule, message }], parseError }. */
-  return function lint(file, { typed, tsconfig }) {
-    const code = fs.readFileSync(file, 'utf8');
-    const linter = new Linter({ cwd: path.dirname(tsconfig) });
-    const run = (sourceType, rules) => linter.verify(code, configFor(typed, tsconfig, sourceType, rules), { filename: file });
-    const runBoth = (rules) => {
-      let messages = run('module', rules);
-      if (messages.some((m) => m.fatal) && /\.(?:cjs|js)$/.test(file)) {
-        const asScript = run('script', rules);
-        if (!asScript.some((m) => m.fatal)) messages = asScript;
-      }
-      return messages;
-    };
-    const crashes = [];
-    let messages;
-    try {
-      messages = runBoth(preset.rules);
-    } catch {
-      messages = [];
-      for (const [rule, setting] of Object.entries(preset.rules)) {
-        try {
-          messages.push(...runBoth({ [rule]: setting }));
-        } catch (error) {
-          crashes.push({ rule, message: String(error && error.message ? error.message : error).split('\n')[0] });
-        }
-      }
-    }
-    const fatal = messages.find((m) => m.fatal);
-    return {
-      messages: messages.filter((m) => !m.fatal && typeof m.ruleId === 'string' && m.ruleId.startsWith('leakproof/')),
-      crashes,
-      parseError: fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined,
-    };
-  };
-}
-
-/** Scores one file for the scored rules: per rule { tp, fp, fn, falseReports: [line], misses: [line] }. */
-function scoreFile(expected, messages, rules) {
+/**
+ * Scores one file for the scored rules by the line each report starts on: per rule { tp, fp, fn,
+ * falseReports: [line], misses: [line or 'a|b' for a tagged group] }. A tagged group counts once, hit by a
+ * report on any of its lines. Untyped, a `typed` expectation is skipped, and a report on its line is
+ * neither a hit nor a false report.
+ */
+function scoreFile(expectations, messages, rules, typed = false) {
   const out = {};
   for (const rule of rules) {
-    const want = new Map();
-    for (const [line, names] of expected) {
-      const n = names.filter((r) => r === rule).length;
-      if (n > 0) want.set(line, n);
-    }
-    const got = new Map();
-    for (const m of messages) {
-      if (m.ruleId !== `leakproof/${rule}`) continue;
-      got.set(m.line, (got.get(m.line) ?? 0) + 1);
-    }
+    const remaining = new Map();
+    for (const m of messages) if (m.ruleId === `leakproof/${rule}`) remaining.set(m.line, (remaining.get(m.line) ?? 0) + 1);
+    const take = (line) => {
+      const n = remaining.get(line) ?? 0;
+      if (n === 0) return false;
+      remaining.set(line, n - 1);
+      return true;
+    };
     const s = { tp: 0, fp: 0, fn: 0, falseReports: [], misses: [] };
-    for (const line of new Set([...want.keys(), ...got.keys()])) {
-      const w = want.get(line) ?? 0;
-      const g = got.get(line) ?? 0;
-      s.tp += Math.min(w, g);
-      for (let i = g; i < w; i++) s.misses.push(line);
-      for (let i = w; i < g; i++) s.falseReports.push(line);
+    const ignored = new Set();
+    const groups = new Map();
+    for (const e of expectations) {
+      if (e.rule !== rule) continue;
+      if (e.typedOnly && !typed) {
+        ignored.add(e.line);
+        continue;
+      }
+      if (e.tag) {
+        groups.set(e.tag, [...(groups.get(e.tag) ?? []), e.line]);
+        continue;
+      }
+      if (take(e.line)) s.tp++;
+      else s.misses.push(e.line);
     }
+    for (const lines of groups.values()) {
+      let hit = false;
+      for (const line of lines) while (take(line)) hit = true;
+      if (hit) s.tp++;
+      else s.misses.push(lines.join('|'));
+    }
+    for (const [line, n] of remaining) {
+      if (ignored.has(line)) continue;
+      for (let i = 0; i < n; i++) s.falseReports.push(line);
+    }
+    s.falseReports.sort((a, b) => a - b);
     s.fn = s.misses.length;
     s.fp = s.falseReports.length;
     out[rule] = s;
+  }
+  return out;
+}
+
+/** Lines where typed mode makes fewer reports of a rule than untyped: `file:line rule (untyped n, typed m)`. */
+function typedLess(file, untypedMessages, typedMessages) {
+  const count = (messages) => {
+    const m = new Map();
+    for (const x of messages) m.set(`${x.ruleId}:${x.line}`, (m.get(`${x.ruleId}:${x.line}`) ?? 0) + 1);
+    return m;
+  };
+  const u = count(untypedMessages);
+  const t = count(typedMessages);
+  const out = [];
+  for (const [key, n] of u) {
+    const [ruleId, line] = key.split(':');
+    if ((t.get(key) ?? 0) < n) out.push(`${file}:${line} ${ruleId.replace(/^leakproof\//, '')} (untyped ${n}, typed ${t.get(key) ?? 0})`);
   }
   return out;
 }
@@ -208,10 +213,17 @@ function main() {
     console.error(`bench unseen: no case files (.js, .ts, ...) in ${options.folder}`);
     return 2;
   }
-  const expectations = new Map(cases.map((c) => [c, readExpectations(fs.readFileSync(path.join(folder, c), 'utf8'))]));
+  let expectations;
+  try {
+    expectations = new Map(cases.map((c) => [c, readExpectations(fs.readFileSync(path.join(folder, c), 'utf8'), c)]));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench unseen: ${error.message}`);
+    return 2;
+  }
   const plugin = require(distEntry);
   const known = new Set(Object.keys(plugin.rules));
-  const named = [...new Set([...expectations.values()].flatMap((e) => [...e.values()].flat()))];
+  const named = [...new Set([...expectations.values()].flatMap((list) => list.map((e) => e.rule)))];
   const unknownNamed = named.filter((r) => !known.has(r));
   if (unknownNamed.length > 0) {
     console.error(`bench unseen: expect: names rules the plugin does not have: ${unknownNamed.join(', ')}`);
@@ -231,7 +243,10 @@ function main() {
   const parser = require('@typescript-eslint/parser');
   let lint;
   try {
-    lint = makeLinter(parser, plugin, options.preset);
+    const preset = plugin.configs[options.preset];
+    if (!preset) throw new UsageError(`--preset: no config ${options.preset} (have ${Object.keys(plugin.configs).join(', ')})`);
+    const lintFile = makeFileLinter(parser, plugin, preset);
+    lint = (file, { typed, tsconfig }) => lintFile(file, { typed, tsconfig, cwd: path.dirname(tsconfig) });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
@@ -242,6 +257,8 @@ function main() {
   const totals = {};
   const detail = [];
   const problems = [];
+  const byCase = new Map();
+  let autofixes = 0;
   try {
     fs.cpSync(folder, tmp, { recursive: true });
     const tsconfig = writeTsconfig(tmp);
@@ -253,14 +270,16 @@ function main() {
         for (const crash of result.crashes) problems.push(`crash ${mode}: ${c}: ${crash.rule}: ${crash.message}`);
         if (result.parseError) problems.push(`not parsed ${mode}: ${c}: ${result.parseError}`);
         const expected = expectations.get(c);
-        const scored = scoreFile(expected, result.messages, rules);
+        const scored = scoreFile(expected, result.messages, rules, typed);
+        byCase.set(`${mode}:${c}`, result.messages);
+        autofixes += result.messages.filter((m) => m.fix && rules.includes(m.ruleId.replace(/^leakproof\//, ''))).length;
         for (const rule of rules) {
           const s = scored[rule];
           const t = totals[mode][rule];
           t.tp += s.tp;
           t.fp += s.fp;
           t.fn += s.fn;
-          if (s.tp + s.fn + s.fp > 0 || [...expected.values()].flat().includes(rule)) t.files++;
+          if (s.tp + s.fn + s.fp > 0 || expected.some((e) => e.rule === rule)) t.files++;
           for (const line of s.misses) detail.push(`miss ${mode.padEnd(7)} ${rule}: ${c}:${line}`);
           for (const line of s.falseReports) {
             const m = result.messages.find((x) => x.line === line && x.ruleId === `leakproof/${rule}`);
@@ -288,11 +307,17 @@ function main() {
     }
   }
   if (!options.quiet) for (const line of detail) console.log(line);
+  const less = modes.length === 2 ? cases.flatMap((c) => typedLess(c, byCase.get(`untyped:${c}`), byCase.get(`typed:${c}`))) : [];
+  if (modes.length === 2) {
+    console.log(`typed reports less than untyped: ${less.length}`);
+    for (const line of less) console.log(`  ${line}`);
+  }
+  console.log(`autofixes applied: ${autofixes}`);
   for (const p of problems) console.log(p);
-  if (options.json) fs.writeFileSync(options.json, JSON.stringify({ folder: options.folder, rules, totals, detail, problems }, null, 2) + '\n');
+  if (options.json) fs.writeFileSync(options.json, JSON.stringify({ folder: options.folder, rules, totals, detail, typedLess: less, autofixes, problems }, null, 2) + '\n');
   return problems.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { parseArgs, listCases, readExpectations, scoreFile };
+module.exports = { parseArgs, listCases, readExpectations, scoreFile, typedLess };

@@ -9,13 +9,24 @@ import { spawnSync } from 'node:child_process';
 const bench = require('../../bench/unseen.js') as {
   parseArgs(argv: string[]): { folder?: string; mode: string; rules?: string[]; preset: string; json?: string; quiet: boolean };
   listCases(dir: string): string[];
-  readExpectations(code: string): Map<number, string[]>;
+  readExpectations(code: string, file?: string): Expectation[];
   scoreFile(
-    expected: Map<number, string[]>,
+    expected: Expectation[],
     messages: Array<{ line: number; ruleId: string }>,
     rules: string[],
-  ): Record<string, { tp: number; fp: number; fn: number; falseReports: number[]; misses: number[] }>;
+    typed?: boolean,
+  ): Record<string, { tp: number; fp: number; fn: number; falseReports: number[]; misses: Array<number | string> }>;
+  typedLess(file: string, untyped: Array<{ line: number; ruleId: string }>, typed: Array<{ line: number; ruleId: string }>): string[];
 };
+
+interface Expectation {
+  line: number;
+  rule: string;
+  typedOnly: boolean;
+  tag?: string;
+}
+
+const e = (line: number, rule: string, typedOnly = false, tag?: string): Expectation => ({ line, rule, typedOnly, tag });
 
 const SCRIPT = path.join(__dirname, '..', '..', 'bench', 'unseen.js');
 
@@ -27,17 +38,26 @@ describe('bench/unseen.js', () => {
       'x.subarray(1); // expect: no-retained-view, no-cloned-view',
       '// a comment that says expect nothing',
     ].join('\n');
-    expect([...bench.readExpectations(code)]).toEqual([
-      [2, ['no-middleman-forwarding']],
-      [3, ['no-retained-view', 'no-cloned-view']],
+    expect(bench.readExpectations(code)).toEqual([e(2, 'no-middleman-forwarding'), e(3, 'no-retained-view'), e(3, 'no-cloned-view')]);
+  });
+
+  it('reads typed-only and tagged marks, and says which word it cannot read', () => {
+    const code = [
+      'keep(x.subarray(1)); // expect: no-retained-view, no-buffer-slice typed',
+      'const parts = s.split(","); // expect: no-retained-substring #p',
+      'map.set(k, parts[1]); // expect: no-retained-substring #p',
+    ].join('\n');
+    expect(bench.readExpectations(code)).toEqual([
+      e(1, 'no-retained-view'),
+      e(1, 'no-buffer-slice', true),
+      e(2, 'no-retained-substring', false, '#p'),
+      e(3, 'no-retained-substring', false, '#p'),
     ]);
+    expect(() => bench.readExpectations('\nx; // expect: no-cloned-view maybe', 'a.js')).toThrow('a.js:2: unknown word in expect: maybe');
   });
 
   it('scores per rule by the line a report starts on: true reports, false reports, misses', () => {
-    const expected = new Map([
-      [2, ['no-middleman-forwarding']],
-      [5, ['no-middleman-forwarding', 'require-hibernation']],
-    ]);
+    const expected = [e(2, 'no-middleman-forwarding'), e(5, 'no-middleman-forwarding'), e(5, 'require-hibernation')];
     const messages = [
       { line: 2, ruleId: 'leakproof/no-middleman-forwarding' },
       { line: 2, ruleId: 'leakproof/no-middleman-forwarding' },
@@ -49,6 +69,32 @@ describe('bench/unseen.js', () => {
       'no-middleman-forwarding': { tp: 1, fp: 1, fn: 1, falseReports: [2], misses: [5] },
       'require-hibernation': { tp: 1, fp: 1, fn: 0, falseReports: [9], misses: [] },
     });
+  });
+
+  it('scores a tagged group once, on any of its lines, and typed-only marks only with types', () => {
+    const expected = [e(1, 'no-retained-substring', false, '#g'), e(2, 'no-retained-substring', false, '#g'), e(3, 'no-buffer-slice', true)];
+    const messages = [
+      { line: 1, ruleId: 'leakproof/no-retained-substring' },
+      { line: 2, ruleId: 'leakproof/no-retained-substring' },
+      { line: 3, ruleId: 'leakproof/no-buffer-slice' },
+    ];
+    const rules = ['no-retained-substring', 'no-buffer-slice'];
+    const untyped = bench.scoreFile(expected, messages, rules, false);
+    expect(untyped['no-retained-substring']).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    // Untyped, a report on a typed-only line is neither a hit nor a false report.
+    expect(untyped['no-buffer-slice']).toMatchObject({ tp: 0, fp: 0, fn: 0 });
+    const typedMiss = bench.scoreFile(expected, [], rules, true);
+    expect(typedMiss['no-buffer-slice']).toMatchObject({ tp: 0, fp: 0, fn: 1, misses: [3] });
+    expect(typedMiss['no-retained-substring'].misses).toEqual(['1|2']);
+  });
+
+  it('lists the lines where typed mode reports less than untyped', () => {
+    const untyped = [
+      { line: 4, ruleId: 'leakproof/no-buffer-slice' },
+      { line: 7, ruleId: 'leakproof/no-retained-view' },
+    ];
+    const typed = [{ line: 7, ruleId: 'leakproof/no-retained-view' }];
+    expect(bench.typedLess('a.ts', untyped, typed)).toEqual(['a.ts:4 no-buffer-slice (untyped 1, typed 0)']);
   });
 
   it('rejects a missing folder and unknown flags with a usage message', () => {
@@ -94,6 +140,8 @@ describe('bench/unseen.js', () => {
       const json = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'));
       expect(json.totals.untyped['no-middleman-forwarding']).toEqual({ tp: 1, fp: 0, fn: 0, files: 1 });
       expect(json.problems).toEqual([]);
+      expect(json.typedLess).toEqual([]);
+      expect(run.stdout).toContain('typed reports less than untyped: 0');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
