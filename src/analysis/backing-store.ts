@@ -7,7 +7,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { findVariable, isFunction, methodCall, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
+import { enclosingFunction, findVariable, isFunction, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 
@@ -203,7 +203,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       !!buffers.isBuffer(view) ||
       !!buffers.largerBacking(view) ||
       facts.kinds.kindOf(view) === 'view' ||
-      (facts.kinds.kindOf(view) === 'typed-array' && returnsTheBytes(member));
+      (facts.kinds.kindOf(view) === 'typed-array' && returnsTheBytes(member, sourceCode));
     if (larger) return { ...base, sink: 'return', label: 'it is returned as the bytes, and every caller gets all of it' };
   }
 
@@ -301,18 +301,12 @@ function isPromiseWrap(call: TSESTree.CallExpression | TSESTree.NewExpression, a
 }
 
 /** The function holding `node` is an `arrayBuffer()` method or declares an `ArrayBuffer` (or promise of one) result. */
-function returnsTheBytes(node: TSESTree.Node): boolean {
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && !isFunction(fn)) fn = fn.parent;
-  if (!fn || !isFunction(fn)) return false;
+function returnsTheBytes(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
   const returnType = fn.returnType?.typeAnnotation;
-  if (returnType && /\bArrayBuffer\b/.test(JSON.stringify(returnType, (key, value) => (key === 'parent' ? undefined : value)))) return true;
-  const owner = fn.parent;
-  const name =
-    owner && (owner.type === AST_NODE_TYPES.MethodDefinition || owner.type === AST_NODE_TYPES.Property) && !owner.computed && owner.key.type === AST_NODE_TYPES.Identifier
-      ? owner.key.name
-      : undefined;
-  return name === 'arrayBuffer';
+  if (returnType && /\bArrayBuffer\b/.test(sourceCode.getText(returnType))) return true;
+  return methodNameOf(fn) === 'arrayBuffer';
 }
 
 /** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */
