@@ -64,7 +64,8 @@ export default createRule<Options, MessageId>({
         const stored = found.slice.container ? pieceToDetach(found.sink) : node;
         const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
         context.report({
-          node,
+          // At the piece that is kept (`match[1]`, `parts[2]`): the line to change, where the fix goes.
+          node: stored ?? node,
           messageId: found.sink.kind === 'returned' ? 'returnedSubstring' : 'retainedSubstring',
           data: {
             piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,

@@ -483,7 +483,7 @@ process.on('message', (text: string) => {
 });
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.split('\\n').pop() ?? ''`","parent":"`text`, received by the 'message' handler","sink":"`lastLines`"}, line: 3, column: 18, endLine: 3, endColumn: 34, suggestions: [{ messageId: 'detach', output: `const lastLines: string[] = [];
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`text.split('\\n').pop() ?? ''`","parent":"`text`, received by the 'message' handler","sink":"`lastLines`"}, line: 3, column: 18, endLine: 3, endColumn: 46, suggestions: [{ messageId: 'detach', output: `const lastLines: string[] = [];
 process.on('message', (text: string) => {
   lastLines.push((' ' + (text.split('\\n').pop() ?? '')).slice(1));
 });
@@ -575,7 +575,7 @@ export function watch(lines: readline.Interface) {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`fields[2]`","parent":"`line`, received by the 'line' handler","sink":"`byHost`"}, line: 5, column: 20, endLine: 5, endColumn: 36, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`fields[2]`","parent":"`line`, received by the 'line' handler","sink":"`byHost`"}, line: 6, column: 24, endLine: 6, endColumn: 33, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 const byHost = new Map<string, string>();
 export function watch(lines: readline.Interface) {
   lines.on('line', (line) => {
@@ -596,7 +596,7 @@ export function watch(lines: readline.Interface) {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`sessionId`","parent":"`line`, received by the 'line' handler","sink":"`sessions`"}, line: 5, column: 31, endLine: 5, endColumn: 46, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`sessionId`","parent":"`line`, received by the 'line' handler","sink":"`sessions`"}, line: 6, column: 18, endLine: 6, endColumn: 27, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 const sessions = new Map<string, string>();
 export function watch(lines: readline.Interface) {
   lines.on('line', (line) => {
@@ -618,7 +618,7 @@ class Audit {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.match(/user=(\\w+)/)?.[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.lastUser`"}, line: 6, column: 23, endLine: 6, endColumn: 47, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`line.match(/user=(\\w+)/)?.[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.lastUser`"}, line: 6, column: 23, endLine: 6, endColumn: 52, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 class Audit {
   private lastUser: string | undefined;
   constructor(lines: readline.Interface) {
@@ -641,7 +641,7 @@ export function watch(lines: readline.Interface) {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`match.groups.id`","parent":"`line`, received by the 'line' handler","sink":"`requestIds`"}, line: 6, column: 19, endLine: 6, endColumn: 37, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`match.groups.id`","parent":"`line`, received by the 'line' handler","sink":"`requestIds`"}, line: 7, column: 40, endLine: 7, endColumn: 55, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 const requestIds: string[] = [];
 const pattern = /request_id=(?<id>[0-9a-f-]+)/;
 export function watch(lines: readline.Interface) {
@@ -666,7 +666,7 @@ export class IdCollector {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 6, column: 21, endLine: 6, endColumn: 52, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 7, column: 44, endLine: 7, endColumn: 48, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 export class IdCollector {
   readonly ids: string[] = [];
   constructor(rl: readline.Interface) {
@@ -690,7 +690,7 @@ export class IdCollector {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 6, column: 23, endLine: 6, endColumn: 54, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`m[1]`","parent":"`line`, received by the 'line' handler","sink":"`this.ids`"}, line: 6, column: 70, endLine: 6, endColumn: 74, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 export class IdCollector {
   readonly ids: string[] = [];
   constructor(rl: readline.Interface) {
@@ -737,7 +737,7 @@ export function watch(lines: readline.Interface) {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`column(line, 3)`","parent":"`line`, received by the 'line' handler","sink":"`names`"}, line: 3, column: 10, endLine: 3, endColumn: 25, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`column(line, 3)`","parent":"`line`, received by the 'line' handler","sink":"`names`"}, line: 8, column: 16, endLine: 8, endColumn: 31, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 function column(line: string, index: number): string {
   return line.split(',')[index] ?? '';
 }
@@ -761,7 +761,7 @@ export function watch(lines: readline.Interface) {
 }
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`tag`","parent":"`line`, received by the 'line' handler","sink":"`tags`"}, line: 5, column: 23, endLine: 5, endColumn: 38, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`tag`","parent":"`line`, received by the 'line' handler","sink":"`tags`"}, line: 6, column: 41, endLine: 6, endColumn: 44, suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
 const tags = new Set<string>();
 export function watch(lines: readline.Interface) {
   lines.on('line', (line) => {
@@ -921,7 +921,7 @@ parentPort?.on('message', (msg: { log: string }) => {
 });
 `,
   output: null,
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`msg.log.split('\\n')[0]`","parent":"`msg`, received by the 'message' handler","sink":"`recentErrors`"}, line: 4, column: 21, endLine: 4, endColumn: 40, suggestions: [{ messageId: 'detach', output: `import { parentPort } from 'node:worker_threads';
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`msg.log.split('\\n')[0]`","parent":"`msg`, received by the 'message' handler","sink":"`recentErrors`"}, line: 4, column: 21, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'detach', output: `import { parentPort } from 'node:worker_threads';
 const recentErrors: string[] = [];
 parentPort?.on('message', (msg: { log: string }) => {
   recentErrors.push((' ' + msg.log.split('\\n')[0]).slice(1));
@@ -1003,7 +1003,7 @@ process.on('message', (message) => {
 `,
   output: null,
   filename: 'file.js',
-  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`id`","parent":"`message`, received by the 'message' handler","sink":"`sessions`"}, line: 3, column: 16, endLine: 3, endColumn: 34, suggestions: [{ messageId: 'detach', output: `const sessions = new Map();
+  errors: [{ messageId: 'retainedSubstring', data: {"piece":"`id`","parent":"`message`, received by the 'message' handler","sink":"`sessions`"}, line: 4, column: 16, endLine: 4, endColumn: 18, suggestions: [{ messageId: 'detach', output: `const sessions = new Map();
 process.on('message', (message) => {
   const [id] = message.split(':');
   sessions.set((' ' + id).slice(1), Date.now());
