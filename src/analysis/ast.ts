@@ -279,9 +279,7 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (visit(node) === false) continue;
-    const keys = CHILD_KEYS.get(node.type) ?? Object.keys(node);
-    for (const key of keys) {
-      if (SKIP_KEYS.has(key)) continue;
+    for (const key of childKeysOf(node)) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {
@@ -293,6 +291,25 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
       }
     }
   }
+}
+
+/** The keys of `node` that hold child nodes: its type's visitor keys, or its own keys less position and parent. */
+function childKeysOf(node: TSESTree.Node): readonly string[] {
+  return CHILD_KEYS.get(node.type) ?? Object.keys(node).filter((key) => !SKIP_KEYS.has(key));
+}
+
+/** A node's children in key order, each array's items in order (no parent links followed). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const key of childKeysOf(node)) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') out.push(item as TSESTree.Node);
+    } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+      out.push(value as TSESTree.Node);
+    }
+  }
+  return out;
 }
 
 /**
@@ -402,4 +419,27 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
     return true;
   });
   return found;
+}
+
+/** The names a binding pattern declares: `x`, `{ a, b: [c] }`, `[d = 1, ...rest]`. */
+export function patternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      out.push(pattern);
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) patternNames(element, out);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const prop of pattern.properties) patternNames(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument, out);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      patternNames(pattern.left, out);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      patternNames(pattern.argument, out);
+      break;
+    default:
+      break;
+  }
 }

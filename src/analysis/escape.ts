@@ -12,6 +12,7 @@ import {
   memberKeyName,
   methodCall,
   outerParent,
+  patternNames,
   propertyName,
   shortText,
   staticNumber,
@@ -310,7 +311,7 @@ export class EscapeFinder {
     // Destructuring reads elements: only containers of pieces hand their pieces on.
     if (!walk.container) return undefined;
     const names: TSESTree.Identifier[] = [];
-    collectPatternNames(pattern, names);
+    patternNames(pattern, names);
     for (const name of names) {
       const sink = this.intoPattern(name, { ...walk, container: false });
       if (sink) return sink;
@@ -642,29 +643,6 @@ function withoutField(walk: Walk): Walk {
   return { ...walk, fields: walk.fields.slice(0, -1) };
 }
 
-function collectPatternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      out.push(pattern);
-      break;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) if (element) collectPatternNames(element, out);
-      break;
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const prop of pattern.properties) {
-        collectPatternNames(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument, out);
-      }
-      break;
-    case AST_NODE_TYPES.AssignmentPattern:
-      collectPatternNames(pattern.left, out);
-      break;
-    case AST_NODE_TYPES.RestElement:
-      collectPatternNames(pattern.argument, out);
-      break;
-    default:
-      break;
-  }
-}
 
 /** The operands of `a + b + …` or the expressions of `` `${a}${b}` ``; [] for anything else. */
 function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {

@@ -1127,25 +1127,39 @@ function readKind(call: TSESTree.CallExpression): ValueKind {
 
 /** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
 function usageKind(variable: TSESLint.Scope.Variable, seen: Seen): ValueKind {
-  let kind: ValueKind = 'unknown';
+  const found: ValueKind[] = [];
   for (const ref of variable.references) {
     const parent = ref.identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
-    const name = propertyName(parent);
-    if (!name) continue;
-    let found: ValueKind = 'unknown';
-    if (STRING_ONLY_METHODS.has(name)) found = 'string';
-    else if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(parent)) || isBufferCopy(parent)) found = 'buffer';
-    else if (VIEW_ONLY_MEMBERS.has(name)) {
+    let kind = methodKind(parent);
+    if (kind === 'unknown' && VIEW_ONLY_MEMBERS.has(propertyName(parent) ?? '')) {
       // `byteOffset` or `byteLength` say a view, not which one.
-      found = 'buffer';
+      kind = 'buffer';
       seen.guessed = true;
     }
-    if (found === 'unknown') continue;
-    if (kind !== 'unknown' && kind !== found) return 'unknown';
-    kind = found;
+    found.push(kind);
   }
-  return kind;
+  return agreedKind(found);
+}
+
+/** What using `member` says of its object: a string-only method → text, a Buffer-only one → a Buffer. */
+function methodKind(member: TSESTree.MemberExpression): ValueKind {
+  const name = propertyName(member);
+  if (!name) return 'unknown';
+  if (STRING_ONLY_METHODS.has(name)) return 'string';
+  if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(member)) || isBufferCopy(member)) return 'buffer';
+  return 'unknown';
+}
+
+/** The one kind the known answers agree on; unknown when none is known or two disagree. */
+function agreedKind(kinds: readonly ValueKind[]): ValueKind {
+  let agreed: ValueKind = 'unknown';
+  for (const kind of kinds) {
+    if (kind === 'unknown') continue;
+    if (agreed !== 'unknown' && agreed !== kind) return 'unknown';
+    agreed = kind;
+  }
+  return agreed;
 }
 
 /**
@@ -1167,24 +1181,16 @@ function memberUsageKind(member: TSESTree.MemberExpression, sourceCode: Readonly
   if (object.type !== AST_NODE_TYPES.Identifier || !name || member.computed) return 'unknown';
   const variable = findVariable(sourceCode, object);
   if (!variable || variable.references.some((ref) => ref.isWrite() && !ref.init)) return 'unknown';
-  let kind: ValueKind = 'unknown';
+  const found: ValueKind[] = [];
   for (const ref of variable.references) {
     const read = ref.identifier.parent;
     if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== ref.identifier || read.computed || propertyName(read) !== name) continue;
     // `req.data = …` elsewhere: the property is not one value.
     if (read.parent?.type === AST_NODE_TYPES.AssignmentExpression && read.parent.left === read) return 'unknown';
     const use = read.parent;
-    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== read) continue;
-    const method = propertyName(use);
-    if (!method) continue;
-    let found: ValueKind = 'unknown';
-    if (STRING_ONLY_METHODS.has(method)) found = 'string';
-    else if (BUFFER_ONLY_METHODS.has(method) || (method === 'toString' && isBufferToString(use)) || isBufferCopy(use)) found = 'buffer';
-    if (found === 'unknown') continue;
-    if (kind !== 'unknown' && kind !== found) return 'unknown';
-    kind = found;
+    if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === read) found.push(methodKind(use));
   }
-  return kind;
+  return agreedKind(found);
 }
 
 /** `chunk.toString('hex')`, `buf.toString('utf8', 0, 4)`: only Buffers take an encoding. */

@@ -216,9 +216,7 @@ export class OriginFinder {
     if (method) {
       const { name, receiver } = method;
       const receiverNode = unwrap(receiver);
-      if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'Buffer' && BUFFER_FACTORIES.has(name)) {
-        return this.fromArguments(call, depth, seen, wholeOnly);
-      }
+      if (isBufferFactoryCall(call)) return this.fromArguments(call, depth, seen, wholeOnly);
       if (receiverNode.type === AST_NODE_TYPES.Identifier && receiverNode.name === 'JSON' && name === 'parse') {
         return this.fromArguments(call, depth, seen, wholeOnly);
       }

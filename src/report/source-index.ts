@@ -1,5 +1,6 @@
 import * as tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { childNodes, patternNames } from '../analysis/ast';
 
 /**
  * What the heap ↔ source matching needs to know about a source file: its classes (name, base class,
@@ -52,43 +53,6 @@ function baseName(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** Child nodes of any ESTree node, in source order (no parent links followed). */
-function children(node: Node): Node[] {
-  const out: Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') out.push(item as Node);
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-      out.push(value as Node);
-    }
-  }
-  return out;
-}
-
-function patternNames(pattern: Node, out: TSESTree.Identifier[]): void {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      out.push(pattern);
-      break;
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) patternNames(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, out);
-      break;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) if (element) patternNames(element, out);
-      break;
-    case AST_NODE_TYPES.AssignmentPattern:
-      patternNames(pattern.left, out);
-      break;
-    case AST_NODE_TYPES.RestElement:
-      patternNames(pattern.argument, out);
-      break;
-    default:
-      break;
-  }
-}
-
 function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
@@ -121,7 +85,7 @@ function classFacts(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, 
         if (key !== undefined) assigned.push([key, point(left.property)]);
       }
     }
-    for (const child of children(current)) {
+    for (const child of childNodes(current)) {
       if (child.type === AST_NODE_TYPES.ClassDeclaration || child.type === AST_NODE_TYPES.ClassExpression) continue;
       if (child.type === AST_NODE_TYPES.FunctionDeclaration || (child.type === AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.MethodDefinition)) continue;
       visit(child);
@@ -166,7 +130,7 @@ export function indexSource(text: string, filePath: string): FileFacts {
     // A class expression takes the name of the variable or property it is assigned to.
     const childName =
       node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier ? node.id.name : undefined;
-    for (const child of children(node)) visit(child, isFunction ? depth + 1 : depth, childName);
+    for (const child of childNodes(node)) visit(child, isFunction ? depth + 1 : depth, childName);
   };
   visit(ast, 0, undefined);
   const variables = new Map(moduleVariables);
