@@ -2,14 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis, shortText } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
-import { buildExactCopyFix, type CopyStyle } from '../src/fix/copy';
+import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
 
 type Options = [{ copyStyle?: CopyStyle }];
-type MessageId = 'retainedView' | 'copyExactly';
+type MessageId = 'retainedView' | 'copyExactly' | 'keptPooled' | 'copyOutOfPool';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
 const VIEW_CONSTRUCTOR = 'NewExpression[callee.type="Identifier"][arguments.length>=2]';
+const POOLED_CALL = 'CallExpression[callee.property.name=/^(?:from|concat|allocUnsafe|copyBytesFrom|encode)$/]';
 
 export default createRule<Options, MessageId>({
   name: 'no-retained-view',
@@ -39,6 +40,9 @@ export default createRule<Options, MessageId>({
       retainedView:
         '{{view}} is a view of {{parent}}; it is kept in {{sink}}, so the whole ArrayBuffer behind it stays in memory as long as the view does.',
       copyExactly: 'Keep an exact-size copy instead of the view.',
+      keptPooled:
+        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
+      copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
     },
   },
   defaultOptions: [{ copyStyle: 'slice-call' }],
@@ -60,7 +64,21 @@ export default createRule<Options, MessageId>({
         ...fixOrSuggest(copy?.fix ?? null, found.safety === 'safe' && !copy?.mayChangeType, 'copyExactly'),
       });
     };
+    const checkPooled = (node: TSESTree.CallExpression) => {
+      const analysis = getAnalysis(context);
+      if (analysis.retainedView(node)) return;
+      const found = analysis.keptPooled(node);
+      if (!found) return;
+      const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
+      context.report({
+        node,
+        messageId: 'keptPooled',
+        data: { value: `\`${shortText(context.sourceCode, node)}\``, factory: found.pooled.label, sink: found.sink.label },
+        ...fixOrSuggest(copy?.fix ?? null, false, 'copyOutOfPool'),
+      });
+    };
     return {
+      [POOLED_CALL]: checkPooled,
       [VIEW_CALL]: check,
       [VIEW_CALL_COMPUTED]: check,
       [VIEW_CONSTRUCTOR]: check,

@@ -369,6 +369,24 @@ export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string,
 export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
 export const POOLED_BUFFER_FACTORIES = new Set(['from', 'concat', 'allocUnsafe', 'copyBytesFrom']);
 
+/**
+ * The largest size a pooled factory may still take from the pool: `Buffer.poolSize >>> 1`, where the pool
+ * is 8 KiB up to Node 26.2 and 64 KiB from 26.3. The program may run on either, so a size known to be at
+ * least this is never pooled; a smaller one may be.
+ */
+export const MAX_POOLED_SIZE = 32 * 1024;
+
+/**
+ * Library contracts, read from the libraries' source: functions that hand back a Buffer from Node's
+ * shared pool under another name. b4a's `from`, `allocUnsafe` and `concat` call the `Buffer` factories of
+ * the same name on Node (its browser build makes plain Uint8Arrays, never pooled); compact-encoding's
+ * `encode(encoding, value)` writes the encoding into `b4a.allocUnsafe(size)` and returns it.
+ */
+export const POOLED_LIBRARY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['b4a', new Set(['from', 'allocUnsafe', 'concat'])],
+  ['compact-encoding', new Set(['encode'])],
+]);
+
 /** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (the repository's scripts/measure-clone-view.js). */
 export const CLONE_FUNCTIONS = new Set(['structuredClone', 'postMessage']);
 /** IndexedDB object store methods that structured-clone the value they store. */

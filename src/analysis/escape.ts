@@ -436,7 +436,10 @@ export class EscapeFinder {
         return undefined;
       }
       // `log.concat(view)`, `log.concat([view])`: the new array holds the value as an element.
-      if (method.name === 'concat' && (walk.fields.length === 0 || isElement(walk))) return this.follow(call, asElement(walk));
+      // (`Buffer.concat([view])` copies the bytes: the new Buffer holds no element.)
+      if (method.name === 'concat' && (walk.fields.length === 0 || isElement(walk)) && !this.kinds.bufferFactory(call) && !this.kinds.pooledFactory(call)) {
+        return this.follow(call, asElement(walk));
+      }
       if (
         method.name === 'assign' &&
         receiver.type === AST_NODE_TYPES.Identifier &&

@@ -6,7 +6,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstring, type RetainedSubstring } from './retained-substring';
-import { findRetainedView, type RetainedView } from './retained-view';
+import { findKeptPooled, findRetainedView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -21,10 +21,10 @@ export type { Forwarding } from './forwarding';
 export type { Handler } from './handlers';
 export type { AcceptedSocket, ActorNode, Blocker, BlockerKind, CloseNotCalled, HibernationChecks } from './hibernation';
 export { SOCKET_EVENT_HANDLERS } from './apis';
-export type { KindAnswer, KindLevel, LargerBacking } from './kinds';
+export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, RetainedView } from './retained-view';
+export type { FixSafety, KeptPooled, RetainedView } from './retained-view';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
 
@@ -39,6 +39,11 @@ export class Analysis {
   /** A view of incoming data stored where it outlives the code that made it. */
   retainedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
     return quietly(() => findRetainedView(node, this.facts));
+  }
+
+  /** A small Buffer from the shared pool kept in long-lived storage. */
+  keptPooled(call: TSESTree.CallExpression): KeptPooled | undefined {
+    return quietly(() => findKeptPooled(call, this.facts));
   }
 
   /** A sliced string of incoming text stored where it outlives the code that made it. */

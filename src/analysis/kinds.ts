@@ -11,6 +11,8 @@ import {
   SUBSCRIBE_METHODS,
   EXACT_BUFFER_FACTORIES,
   POOLED_BUFFER_FACTORIES,
+  POOLED_LIBRARY_FACTORIES,
+  MAX_POOLED_SIZE,
   BUFFER_ONLY_METHODS,
   STRING_ONLY_METHODS,
   STRING_SLICE_METHODS,
@@ -34,6 +36,7 @@ import {
   returnedExpressions,
   shortText,
   singleInit,
+  staticNumber,
   staticString,
   unwrap,
   walk,
@@ -74,6 +77,14 @@ export interface LargerBacking {
   ownSliceCopies: boolean;
   /** The view's parent is declared or typed `Uint8Array` (a prototype-call copy keeps the static type). */
   uint8?: boolean;
+}
+
+/** A call whose result may be a small slice of a shared pool slab (see `ValueKinds.pooledFactory`). */
+export interface PooledFactory {
+  /** For messages: "`Buffer.from()`", "`b4a.allocUnsafe()`", "`c.encode()`". */
+  label: string;
+  /** Node's own factory: the result is a Buffer on every platform. */
+  buffer: boolean;
 }
 
 const MAX_DEPTH = 4;
@@ -870,6 +881,54 @@ export class ValueKinds {
       return !!def && variable.defs.length === 1 && annotationKind(def.name) === 'typed-array' && !isBufferAnnotated(def.name);
     }
     return false;
+  }
+
+  /**
+   * A call whose result may be a small slice of a shared pool slab: Node's pooled `Buffer` factories
+   * (`from` of anything but an ArrayBuffer, `concat`, `allocUnsafe`, `copyBytesFrom`) and the library
+   * contracts in apis (b4a, compact-encoding's `encode`), unless a constant size says it is too large to
+   * be pooled. `buffer` is true when the result is a Buffer on every platform (Node's own factories).
+   */
+  pooledFactory(call: TSESTree.CallExpression): PooledFactory | undefined {
+    const method = methodCall(call);
+    if (!method || method.member.computed) return undefined;
+    const own = this.bufferFactory(call);
+    let label: string;
+    if (own) {
+      if (!POOLED_BUFFER_FACTORIES.has(own)) return undefined;
+      label = `Buffer.${own}()`;
+    } else {
+      const receiver = unwrap(method.receiver);
+      if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = findVariable(this.sourceCode, receiver);
+      const module = variable && moduleOf(variable);
+      if (!module || !POOLED_LIBRARY_FACTORIES.get(module)?.has(method.name)) return undefined;
+      label = `${receiver.name}.${method.name}()`;
+    }
+    const [first, second] = call.arguments;
+    switch (method.name) {
+      case 'from': {
+        // `Buffer.from(arrayBuffer, offset, length)` is a view of that ArrayBuffer, not a pool slice.
+        if (!first || first.type === AST_NODE_TYPES.SpreadElement || this.kindOf(first) === 'array-buffer') return undefined;
+        if (call.arguments.length > 2 || staticNumber(second) !== undefined) return undefined;
+        const text = staticString(first);
+        if (text !== undefined && text.length >= MAX_POOLED_SIZE) return undefined;
+        break;
+      }
+      case 'allocUnsafe': {
+        const size = staticNumber(first);
+        if (size !== undefined && size >= MAX_POOLED_SIZE) return undefined;
+        break;
+      }
+      case 'concat': {
+        const size = staticNumber(second);
+        if (size !== undefined && size >= MAX_POOLED_SIZE) return undefined;
+        break;
+      }
+      default:
+        break;
+    }
+    return { label, buffer: own !== undefined };
   }
 
   /** `Buffer.from(...)` → 'from' (the global Buffer or one imported from 'buffer'). */

@@ -4,7 +4,7 @@ import { enclosingFunction, findVariable, isFunction, isGlobalBinding, methodCal
 import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
-import type { KindLevel } from './kinds';
+import type { KindLevel, PooledFactory } from './kinds';
 import type { Origin } from './origins';
 import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCreation } from './views';
 
@@ -47,6 +47,39 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   const level = view.shape === 'method' ? facts.kinds.describe(candidate.parent).level : 'proven';
   const safety = level === 'proven' && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
   return { view, origin, sink, safety, level, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
+}
+
+export interface KeptPooled {
+  call: TSESTree.CallExpression;
+  pooled: PooledFactory;
+  sink: Sink;
+}
+
+/**
+ * A small Buffer taken from the shared pool (`Buffer.from`, `Buffer.concat`, `Buffer.allocUnsafe`, the
+ * library contracts in apis) and stored under a key in a long-lived table (`this.records.set(key, …)`).
+ * Each such Buffer is a view of a pool slab; kept over time among other short-lived pooled allocations,
+ * each one keeps a whole slab alive (the repository's scripts/measure-retention.js: 2,000 kept 16-byte
+ * `Buffer.from` copies hold 16.4 MB with an 8 KiB pool, unpooled copies 0.00 MB). A table keyed by peer, record or request grows with the traffic that
+ * makes those allocations. Fields, queues and module-level caches are not reported: a field holds one
+ * Buffer at a time, a queue is drained, and a cache filled at start-up takes its Buffers from the pool
+ * one after another, so they share slabs (on real code those were working buffers, not leaks).
+ */
+export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
+  if (!enclosingFunction(call)) return undefined;
+  const pooled = facts.kinds.pooledFactory(call);
+  if (!pooled) return undefined;
+  const sink = facts.escapes.sinkOf(call);
+  if (!sink || sink.kind !== 'collection' || !isKeyedInsert(sink.target)) return undefined;
+  return { call, pooled, sink };
+}
+
+/** `table.set(key, value)`: `receiver` is the object of a two-argument `set` call. */
+function isKeyedInsert(receiver: TSESTree.Node): boolean {
+  const member = receiver.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver || propertyName(member) !== 'set') return false;
+  const call = member.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments.length === 2;
 }
 
 /**

@@ -77,6 +77,41 @@ export function buildExactCopyFix(
   }
 }
 
+/**
+ * The unpooled form of a pooled factory's result: `Buffer.allocUnsafe(n)` becomes
+ * `Buffer.allocUnsafeSlow(n)` (the same uninitialized Buffer, its own store); anything else is copied out
+ * of the pool with `Uint8Array.prototype.slice.call(…)` (or leakproof/runtime's `copy`), the same bytes
+ * and, for Node's own factories, a Buffer. Null when the edit cannot be built safely.
+ */
+export function buildUnpooledCopyFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  call: TSESTree.CallExpression,
+  pooled: { buffer: boolean },
+  style: CopyStyle,
+): CopyFix | null {
+  if (hasCommentInside(sourceCode, call)) return null;
+  if (call.parent?.type === AST_NODE_TYPES.ChainExpression) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return null;
+  const text = sourceCode.getText(call);
+  if (pooled.buffer && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'allocUnsafe') {
+    return { fix: (fixer) => fixer.replaceText(callee.property, 'allocUnsafeSlow'), mayChangeType: false };
+  }
+  if (style === 'runtime') {
+    return {
+      fix: (fixer) => {
+        const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
+        if (imported === null) return [];
+        const edit = fixer.replaceText(call, `copy(${text})`);
+        return imported === 'present' ? [edit] : [imported, edit];
+      },
+      mayChangeType: false,
+    };
+  }
+  return castFix(call, `Uint8Array.prototype.slice.call(${text})`, isTypeScriptFile(filename), pooled.buffer ? 'buffer' : 'unknown');
+}
+
 /** `Uint8Array.prototype.slice.call(buf)` returns a Buffer at run time but is typed Uint8Array: cast in TS. */
 function castFix(node: TSESTree.Node, call: string, ts: boolean, kind: string, uint8 = false): CopyFix {
   if (!ts) return { fix: (fixer) => fixer.replaceText(node, call), mayChangeType: false };

@@ -2206,3 +2206,271 @@ socket.on('data', (chunk) => {
     ] },
   );
 });
+
+// A small Buffer from the shared pool kept under a key in a long-lived table pins a whole pool slab
+// (shared fact: pool-pinning.js). Only keyed tables are reported: fields, queues and tables filled at the
+// module's top level are not (working buffers and start-up caches, not leaks, on real code).
+describe('pooled Buffers kept in a table', () => {
+  const pooled = (value: string, factory: string, sink: string) => ({
+    value: `\`${value}\``,
+    factory,
+    sink,
+  });
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Buffers that own their memory.
+        `export class Records {
+  table = new Map<string, Buffer>();
+  put(key: string, size: number) {
+    this.table.set(key, Buffer.alloc(size));
+    this.table.set(key + '!', Buffer.allocUnsafeSlow(size));
+  }
+}
+`,
+        // A field holds one Buffer at a time; a queue is drained.
+        `export class Peer {
+  latest: Buffer | null = null;
+  queue: Buffer[] = [];
+  onFrame(frame: Uint8Array) {
+    this.latest = Buffer.from(frame);
+    this.queue.push(Buffer.from(frame));
+  }
+}
+`,
+        // Too large for the pool; a view of an ArrayBuffer is not a pool slice.
+        `const table = new Map<string, Buffer>();
+export function put(key: string, data: ArrayBuffer) {
+  table.set(key, Buffer.allocUnsafe(65536));
+  table.set(key + '!', Buffer.from(data, 0, 16));
+}
+`,
+        // A table filled at the module's top level takes its Buffers one after another.
+        `const names = new Map<number, Buffer>();
+names.set(1, Buffer.from('one'));
+export { names };
+`,
+        // Not the library: a local object with a method of the same name.
+        `const b4a = { from: (text: string) => text.length };
+const lengths = new Map<string, number>();
+export function count(text: string) {
+  lengths.set(text, b4a.from(text));
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export class Records {
+  table = new Map<string, Buffer>();
+  onAnnounce(key: string, value: Uint8Array) {
+    this.table.set(key, Buffer.from(value));
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('Buffer.from(value)', 'Buffer.from()', '`this.table`'),
+              line: 4,
+              column: 25,
+              endLine: 4,
+              endColumn: 43,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `export class Records {
+  table = new Map<string, Buffer>();
+  onAnnounce(key: string, value: Uint8Array) {
+    this.table.set(key, Uint8Array.prototype.slice.call(Buffer.from(value)) as Buffer);
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // b4a's `from` is Node's `Buffer.from` (a plain Uint8Array in browsers): no cast.
+          code: `import b4a from 'b4a';
+const peers = new Map<string, Uint8Array>();
+export function remember(id: string, key: string) {
+  peers.set(id, b4a.from(key, 'hex'));
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled("b4a.from(key, 'hex')", 'b4a.from()', '`peers`'),
+              line: 4,
+              column: 17,
+              endLine: 4,
+              endColumn: 37,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `import b4a from 'b4a';
+const peers = new Map<string, Uint8Array>();
+export function remember(id: string, key: string) {
+  peers.set(id, Uint8Array.prototype.slice.call(b4a.from(key, 'hex')));
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // compact-encoding's \`encode\` writes into \`b4a.allocUnsafe(size)\`; the record is kept in an object.
+          code: `const c = require('compact-encoding');
+class Announcer {
+  constructor(dht) {
+    this.dht = dht;
+  }
+  announce(key, peer) {
+    const record = c.encode(c.buffer, peer);
+    this.dht.router.set(key, { record, at: Date.now() });
+  }
+}
+module.exports = Announcer;
+`,
+          filename: 'announcer.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('c.encode(c.buffer, peer)', 'c.encode()', '`this.dht.router`'),
+              line: 7,
+              column: 20,
+              endLine: 7,
+              endColumn: 44,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `const c = require('compact-encoding');
+class Announcer {
+  constructor(dht) {
+    this.dht = dht;
+  }
+  announce(key, peer) {
+    const record = Uint8Array.prototype.slice.call(c.encode(c.buffer, peer));
+    this.dht.router.set(key, { record, at: Date.now() });
+  }
+}
+module.exports = Announcer;
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // \`allocUnsafe\` has an unpooled twin of the same type.
+          code: `const ids = new Map<string, Buffer>();
+export function idFor(host: string) {
+  const out = Buffer.allocUnsafe(32);
+  out.write(host);
+  ids.set(host, out);
+  return out;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('Buffer.allocUnsafe(32)', 'Buffer.allocUnsafe()', '`ids`'),
+              line: 3,
+              column: 15,
+              endLine: 3,
+              endColumn: 37,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `const ids = new Map<string, Buffer>();
+export function idFor(host: string) {
+  const out = Buffer.allocUnsafeSlow(32);
+  out.write(host);
+  ids.set(host, out);
+  return out;
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // \`Buffer.concat\` copies the bytes: the view inside it is not what the table keeps, the pooled result is.
+          code: `import * as net from 'node:net';
+const heads = new Map<string, Buffer>();
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    heads.set(String(socket.remotePort), Buffer.concat([chunk.subarray(0, 4)]));
+  });
+});
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('Buffer.concat([chunk.subarray(0, 4)])', 'Buffer.concat()', '`heads`'),
+              line: 5,
+              column: 42,
+              endLine: 5,
+              endColumn: 79,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `import * as net from 'node:net';
+const heads = new Map<string, Buffer>();
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    heads.set(String(socket.remotePort), Uint8Array.prototype.slice.call(Buffer.concat([chunk.subarray(0, 4)])) as Buffer);
+  });
+});
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // With copyStyle 'runtime' the copy is leakproof/runtime's \`copy\`.
+          code: `const sessions = new Map<string, Buffer>();
+export function open(id: string, token: string) {
+  sessions.set(id, Buffer.concat([Buffer.from(id), Buffer.from(token)]));
+}
+`,
+          options: [{ copyStyle: 'runtime' }],
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('Buffer.concat([Buffer.from(id), Buffe...', 'Buffer.concat()', '`sessions`'),
+              line: 3,
+              column: 20,
+              endLine: 3,
+              endColumn: 72,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `import { copy } from 'leakproof/runtime';
+const sessions = new Map<string, Buffer>();
+export function open(id: string, token: string) {
+  sessions.set(id, copy(Buffer.concat([Buffer.from(id), Buffer.from(token)])));
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
