@@ -798,9 +798,9 @@ export class ValueKinds {
         return { label: `${how} of \`${shortText(this.sourceCode, view.parent)}\``, kind, view, level, ownSliceCopies, uint8: this.isUint8Array(view.parent) };
       }
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        const factory = this.bufferFactory(node);
-        if (factory && POOLED_BUFFER_FACTORIES.has(factory)) {
-          return { label: `a Buffer from \`Buffer.${factory}()\`, which may be a slice of the shared pool`, kind: 'buffer', level: 'proven', ownSliceCopies: false };
+        const pooled = this.pooledFactory(node);
+        if (pooled) {
+          return { label: `a Buffer from \`${pooled.label}\`, which may be a slice of the shared pool`, kind: pooled.buffer ? 'buffer' : 'unknown', level: 'proven', ownSliceCopies: false };
         }
       }
     }
