@@ -497,6 +497,12 @@ export class ValueKinds {
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
           return this.bufferEvidence(method.receiver, depth + 1, usage);
         }
+        // A same-file function every return of which is a Buffer (`async buffer() { return Buffer.concat(parts) }`).
+        const helper = this.calls?.resolveCallee(node);
+        const returned = helper ? returnedExpressions(helper) : [];
+        if (returned.length > 0 && returned.every((value) => this.bufferEvidence(value, depth + 1, usage))) {
+          return `returned by \`${shortText(this.sourceCode, node.callee)}()\``;
+        }
         return undefined;
       }
       case AST_NODE_TYPES.NewExpression:
@@ -515,6 +521,10 @@ export class ValueKinds {
       case AST_NODE_TYPES.Identifier: {
         const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
         if (found) return found;
+        // `this.buffer().then((buf) => …)`: what the call resolves with.
+        const promised = thenReceiverOf(node, this.sourceCode);
+        const resolved = promised && this.bufferEvidence(promised, depth + 1, usage);
+        if (resolved) return resolved;
         // A byte source's 'data' chunk (a socket, a file stream, no encoding set): a Buffer by contract.
         const handler = this.dataHandlerOf(node);
         return handler && this.isByteSource(handler) && !this.isEncodedChunk(node) ? `received by ${handler.label}` : undefined;
@@ -651,8 +661,13 @@ export class ValueKinds {
         }
         return undefined;
       }
-      case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+      case AST_NODE_TYPES.Identifier: {
+        const found = this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+        if (found) return found;
+        // `this.make(n).then((buf) => …)`: what the call resolves with.
+        const promised = thenReceiverOf(node, this.sourceCode);
+        return promised && this.exactOwnership(promised, depth + 1);
+      }
       case AST_NODE_TYPES.MemberExpression: {
         // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
         const values = this.memberValues(node);
@@ -802,11 +817,21 @@ export class ValueKinds {
         if (pooled) {
           return { label: `a Buffer from \`${pooled.label}\`, which may be a slice of the shared pool`, kind: pooled.buffer ? 'buffer' : 'unknown', level: 'proven', ownSliceCopies: false };
         }
+        const returned = this.returnedBacking(node, depth);
+        if (returned) return returned;
       }
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const found = this.largerBacking(node.argument, depth + 1);
+      return found && { ...found, view: undefined };
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const chunk = this.chunkOf(node);
       if (chunk) return chunk;
+      // `this.buffer().then((buf) => buf.buffer)`: the callback receives what the call resolves with.
+      const promised = thenReceiverOf(node, this.sourceCode);
+      const resolved = promised && this.returnedBacking(promised, depth);
+      if (resolved) return { ...resolved, label: `\`${node.name}\`, what ${resolved.label}` };
       const variable = findVariable(this.sourceCode, node);
       const init = variable && singleInit(variable);
       if (init) {
@@ -833,6 +858,25 @@ export class ValueKinds {
       return { label: `\`${node.name}\`, a Buffer that may be a slice of a larger ArrayBuffer or of the shared pool`, kind: 'buffer', level: 'proven', ownSliceCopies: false };
     }
     return undefined;
+  }
+
+  /**
+   * A call of a same-file function (`this.buffer()`) some of whose returns (or, for an async function,
+   * what it resolves with) may be smaller than their ArrayBuffer: proven when every return is, else likely.
+   */
+  private returnedBacking(call: TSESTree.CallExpression, depth: number): LargerBacking | undefined {
+    const fn = this.calls?.resolveCallee(call);
+    if (!fn || depth >= MAX_DEPTH) return undefined;
+    let first: LargerBacking | undefined;
+    let every = true;
+    for (const value of returnedExpressions(fn)) {
+      const found = this.largerBacking(value, depth + 1);
+      if (found) first ??= found;
+      else every = false;
+    }
+    if (!first) return undefined;
+    const label = `\`${shortText(this.sourceCode, call)}\` returns, ${first.label}`;
+    return { ...first, label, view: undefined, level: every && first.level === 'proven' ? 'proven' : 'likely' };
   }
 
   /** A `'data'` chunk or a `for await` chunk: a Buffer that may be part of a larger read. */
@@ -1332,4 +1376,19 @@ function testsView(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESL
     sourceCode.getText(unwrap(callee.object)) === 'ArrayBuffer' &&
     sourceCode.getText(unwrap(node.arguments[0]!)) === text
   );
+}
+
+/** For the first parameter of `p.then((value) => …)`: the call `p` is, when it is one. */
+function thenReceiverOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression | undefined {
+  const variable = findVariable(sourceCode, id);
+  const def = variable?.defs[0];
+  if (!def || variable.defs.length !== 1 || def.type !== 'Parameter') return undefined;
+  const fn = def.node;
+  if (!isFunction(fn) || fn.params[0] !== def.name) return undefined;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const method = methodCall(call);
+  if (!method || method.name !== 'then') return undefined;
+  const receiver = unwrap(method.receiver);
+  return receiver.type === AST_NODE_TYPES.CallExpression ? receiver : undefined;
 }

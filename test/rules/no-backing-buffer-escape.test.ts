@@ -1365,3 +1365,79 @@ export async function tarball(path: string) {
     ] },
   );
 });
+
+// What a same-file function returns is known by its returns: `this.buffer()` resolving with
+// `Buffer.concat(parts)` (a pool slice when small), handed to `.then((buf) => …)` or awaited.
+describe('what a same-file function returns', () => {
+  const blob = (use: string) => `export class PonyBlob {
+  parts: Buffer[] = [];
+  async buffer() {
+    return Buffer.concat(this.parts);
+  }
+  ${use}
+}
+`;
+  const returned = (line: number, column: number) => ({
+    messageId: 'backingStoreEscape' as const,
+    data: { buffer: 'buf.buffer', view: 'buf', sink: 'it is returned as the bytes, and every caller gets all of it' },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 10,
+    suggestions: [],
+  });
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // Every return owns its store.
+        `export class Sized {
+  async make(n: number) {
+    return Buffer.alloc(n);
+  }
+  arrayBuffer(n: number) {
+    return this.make(n).then((buf) => buf.buffer);
+  }
+}
+`,
+        // Not every return is a Buffer: the value may be anything with a \`buffer\` field.
+        `export class Loose {
+  pick(flag: boolean) {
+    if (flag) return Buffer.from('a');
+    return { buffer: new ArrayBuffer(1) };
+  }
+  raw(flag: boolean) {
+    return Promise.resolve(1).then(() => this.pick(flag)).then((box) => box.buffer);
+  }
+}
+`,
+      ],
+      invalid: [
+        { code: blob('arrayBuffer() {\n    return this.buffer().then((buf) => buf.buffer);\n  }'), output: null, errors: [returned(7, 40)] },
+        { code: blob('async arrayBuffer() {\n    const buf = await this.buffer();\n    return buf.buffer;\n  }'), output: null, errors: [returned(8, 12)] },
+        {
+          code: blob('send(ws: { send(data: ArrayBufferLike | Uint8Array): void }) {\n    return this.buffer().then((buf) => ws.send(buf.buffer));\n  }'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'buf.buffer', view: 'buf', sink: '`ws.send()` writes all of it' },
+              line: 7,
+              column: 48,
+              endLine: 7,
+              endColumn: 58,
+              suggestions: [
+                {
+                  messageId: 'viewExactly',
+                  output: blob('send(ws: { send(data: ArrayBufferLike | Uint8Array): void }) {\n    return this.buffer().then((buf) => ws.send(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)));\n  }'),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
