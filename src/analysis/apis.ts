@@ -387,6 +387,13 @@ export const POOLED_LIBRARY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> 
   ['compact-encoding', new Set(['encode'])],
 ]);
 
+/**
+ * Modules whose exported classes are keyed caches (`get`/`set`/`delete`, like a Map): what is `set` in
+ * one stays until it is evicted. lru-cache, quick-lru, tiny-lru, @isaacs/ttlcache, node-cache, xache
+ * (holepunch's), mnemonist.
+ */
+export const KEYED_CACHE_MODULES = new Set(['lru-cache', 'quick-lru', 'tiny-lru', '@isaacs/ttlcache', 'node-cache', 'xache', 'mnemonist']);
+
 /** Calls that structured-clone their first argument, a view's whole ArrayBuffer included (the repository's scripts/measure-clone-view.js). */
 export const CLONE_FUNCTIONS = new Set(['structuredClone', 'postMessage']);
 /** IndexedDB object store methods that structured-clone the value they store. */

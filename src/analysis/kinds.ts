@@ -12,6 +12,7 @@ import {
   EXACT_BUFFER_FACTORIES,
   POOLED_BUFFER_FACTORIES,
   POOLED_LIBRARY_FACTORIES,
+  KEYED_CACHE_MODULES,
   MAX_POOLED_SIZE,
   BUFFER_ONLY_METHODS,
   STRING_ONLY_METHODS,
@@ -279,7 +280,12 @@ export class ValueKinds {
       case AST_NODE_TYPES.NewExpression: {
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
-        return constructorKind(callee.name);
+        const kind = constructorKind(callee.name);
+        if (kind !== 'other') return kind;
+        // `new LRUCache(…)` from a cache library keeps what is `set` in it, as a Map does.
+        const variable = findVariable(this.sourceCode, callee);
+        const module = variable && moduleOf(variable);
+        return module && KEYED_CACHE_MODULES.has(module) ? 'map' : 'other';
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callKind(node, depth, seen);

@@ -2252,6 +2252,20 @@ export function put(key: string, data: ArrayBuffer) {
 names.set(1, Buffer.from('one'));
 export { names };
 `,
+        // A class of this file named like a cache library's is not known to keep what it is given.
+        `class LRUCache<K, V> {
+  set(key: K, value: V) {
+    return [key, value];
+  }
+}
+import * as net from 'node:net';
+const seen = new LRUCache<string, Buffer>();
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    seen.set(chunk.toString('hex', 0, 8), chunk.subarray(0, 8));
+  });
+});
+`,
         // Not the library: a local object with a method of the same name.
         `const b4a = { from: (text: string) => text.length };
 const lengths = new Map<string, number>();
@@ -2287,6 +2301,81 @@ export function count(text: string) {
     this.table.set(key, Uint8Array.prototype.slice.call(Buffer.from(value)) as Buffer);
   }
 }
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A cache library's class keeps what is \`set\` in it, as a Map does.
+          code: `import { LRUCache } from 'lru-cache';
+import * as net from 'node:net';
+const seen = new LRUCache<string, Buffer>({ max: 1000 });
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    seen.set(chunk.toString('hex', 0, 8), chunk.subarray(0, 8));
+  });
+});
+`,
+          output: `import { LRUCache } from 'lru-cache';
+import * as net from 'node:net';
+const seen = new LRUCache<string, Buffer>({ max: 1000 });
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    seen.set(chunk.toString('hex', 0, 8), Uint8Array.prototype.slice.call(chunk, 0, 8) as Buffer);
+  });
+});
+`,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 8)`', parent: "`chunk`, received by the 'data' handler", sink: '`seen`' },
+              line: 6,
+              column: 43,
+              endLine: 6,
+              endColumn: 63,
+            },
+          ],
+        },
+        {
+          // holepunch's xache: \`this.mutables = new Cache(…)\` is a keyed table.
+          code: `const Cache = require('xache');
+const c = require('compact-encoding');
+class Persistent {
+  constructor(opts) {
+    this.mutables = new Cache(opts);
+  }
+  onmutableput(k, m) {
+    this.mutables.set(k, c.encode(c.raw, m));
+  }
+}
+module.exports = Persistent;
+`,
+          filename: 'persistent.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('c.encode(c.raw, m)', 'c.encode()', '`this.mutables`'),
+              line: 8,
+              column: 26,
+              endLine: 8,
+              endColumn: 44,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `const Cache = require('xache');
+const c = require('compact-encoding');
+class Persistent {
+  constructor(opts) {
+    this.mutables = new Cache(opts);
+  }
+  onmutableput(k, m) {
+    this.mutables.set(k, Uint8Array.prototype.slice.call(c.encode(c.raw, m)));
+  }
+}
+module.exports = Persistent;
 `,
                 },
               ],
