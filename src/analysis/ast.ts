@@ -261,6 +261,14 @@ const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
  * parser named is walked by its own keys.
  */
 const CHILD_KEYS = new Map<string, readonly string[]>();
+/**
+ * The same keys less those that hold only TypeScript types (annotations, type parameters and arguments,
+ * `implements`), and none for interfaces and type aliases: what `walk` follows. No question the analysis
+ * asks by walking is answered inside a type, and in typed code the types are a large part of the tree.
+ */
+const VALUE_KEYS = new Map<string, readonly string[]>();
+const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeArguments', 'superTypeParameters', 'implements']);
+const TYPE_ONLY_NODES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
 const REGISTERED = new WeakSet<object>();
 
 /** Learns a parser's visitor keys (`sourceCode.visitorKeys`); cheap after the first call with the same object. */
@@ -270,16 +278,22 @@ export function useVisitorKeys(keys: Readonly<Record<string, readonly string[] |
   for (const [type, list] of Object.entries(keys)) {
     if (!list) continue;
     const known = CHILD_KEYS.get(type);
-    CHILD_KEYS.set(type, known ? [...new Set([...known, ...list])] : [...list]);
+    const keys = known ? [...new Set([...known, ...list])] : [...list];
+    CHILD_KEYS.set(type, keys);
+    VALUE_KEYS.set(type, TYPE_ONLY_NODES.has(type) ? [] : keys.filter((key) => !TYPE_ONLY_KEYS.has(key)));
   }
 }
 
+/**
+ * Visits `root` and its descendants, depth first in source order, skipping the subtrees of nodes for which
+ * `visit` returns false. TypeScript types are not walked (see VALUE_KEYS); `root` itself is always visited.
+ */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (visit(node) === false) continue;
-    for (const key of childKeysOf(node)) {
+    for (const key of VALUE_KEYS.get(node.type) ?? childKeysOf(node)) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {

@@ -718,11 +718,24 @@ export class ValueKinds {
     if (member.object.type === AST_NODE_TYPES.ThisExpression) return this.fieldValues(member);
     const name = propertyName(member);
     if (!name || member.computed) return undefined;
-    // Most properties are never set in the file (`x.name = …`, `{ name: … }`): a text search spares the
-    // walk. Missing a write here only leaves the property unknown, which is the cautious answer.
-    const escaped = name.replace(/[$]/g, '\\$');
-    if (!new RegExp(`\\.${escaped}\\s*=(?!=)|[{,]\\s*${escaped}\\s*:`).test(this.sourceCode.text)) return undefined;
+    // Most properties are never set in the file (`x.name = …`, `{ name: … }`): one text search for every
+    // name that may be written spares the walk. Missing a write here only leaves the property unknown,
+    // which is the cautious answer.
+    if (!this.namesWritten().has(name)) return undefined;
     return this.propertyWrites().get(name) ?? undefined;
+  }
+
+  private writtenNames: Set<string> | undefined;
+
+  /** Names that appear as `.name =` or `{ name:` / `, name:` in the file's text (a superset of the writes). */
+  private namesWritten(): Set<string> {
+    if (this.writtenNames) return this.writtenNames;
+    const names = new Set<string>();
+    for (const match of this.sourceCode.text.matchAll(/\.\s*([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\s*=(?!=)|[{,]\s*([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\s*:/gu)) {
+      names.add(match[1] ?? match[2]!);
+    }
+    this.writtenNames = names;
+    return names;
   }
 
   private writesByName: Map<string, TSESTree.Node[] | null> | undefined;
