@@ -232,6 +232,14 @@ describe('ESLint options', () => {
     expect(run()).toEqual({ findings, loaded: '["@typescript-eslint/parser","typescript"]' });
   });
 
+  it("JavaScript no tsconfig covers is read by ESLint's parser: --fix never loads TypeScript or its parser", () => {
+    const dir = tempDir('espree-fix', { 'server.js': LEAK, 'report-loaded.js': REPORT_LOADED });
+    const result = spawnSync(process.execPath, ['-r', path.join(dir, 'report-loaded.js'), BIN, 'server.js', '--fix'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(fs.readFileSync(path.join(dir, 'server.js'), 'utf8')).toBe(FIXED);
+    expect(String(result.stderr)).toBe('leakproof: 1 files linted (0 with type information, 1 without), 1 fixed\nLOADED []\n');
+    expect(result.status).toBe(0);
+  });
+
   it('--concurrency lints in worker threads with the same results', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`server${i}.js`] = i % 2 ? LEAK : 'export const x = 1;\n';
