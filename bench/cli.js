@@ -3,14 +3,19 @@
 // alternating runs, so that machine load falls on both sides alike):
 //   --concurrency auto against off on the corpus (target <= 0.6x wall time on 2 cores)
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
-//   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x)
+//   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
+//   and on many files (the corpus files, copied fresh before each run)
 //   one staged file of a typed project against an untyped run of it (target <= 1.3x)
 // Files are copied out of the repository (bench/.work is git-ignored, and a tsconfig must cover them).
 // A real typed project can be measured too: LEAKPROOF_BENCH_TYPED_PROJECT names a checkout (with its
 // dependencies' types installed, e.g. ioredis), LEAKPROOF_BENCH_STAGED a comma-separated list of files in
 // it; each file is linted in place (typed) against a copy of it where no tsconfig applies (untyped).
 //
-// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N]
+// `--baseline DIR` names another checkout, built (e.g. `git archive main` with this node_modules linked
+// in, then `npm run build`): the --fix measures then run its leakproof too, alternated with the others in
+// the same run, so that before and after are measured side by side. `--fix-only` runs only those.
+//
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -25,15 +30,24 @@ const PEAK = path.join(__dirname, 'peak-rss.js');
 
 function parseArgs(argv) {
   const options = { files: 300, pairs: 3, fixKb: 1024 };
+  let baseline;
+  let fixOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') options.files = value();
     else if (argv[i] === '--pairs') options.pairs = value();
     else if (argv[i] === '--fix-kb') options.fixKb = value();
+    else if (argv[i] === '--baseline') baseline = argv[++i];
+    else if (argv[i] === '--fix-only') fixOnly = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
-  return options;
+  let baselineBin;
+  if (baseline !== undefined) {
+    baselineBin = path.resolve(baseline, 'dist', 'src', 'cli', 'main.js');
+    if (!fs.existsSync(baselineBin)) throw new Error(`--baseline ${baseline}: no dist/src/cli/main.js there (build it first)`);
+  }
+  return { ...options, baselineBin, fixOnly };
 }
 
 const median = (list) => {
@@ -65,6 +79,31 @@ function sideBySide(pairs, a, b) {
   return { a: { wall: pick('a', 'wall'), peak: pick('a', 'peak') }, b: { wall: pick('b', 'wall'), peak: pick('b', 'peak') } };
 }
 
+/**
+ * Like sideBySide for any number of commands: after one warm-up of each, `pairs` rounds, each in another
+ * order (rotated, and reversed every other round); medians per command, by name.
+ */
+function sideBySideAll(pairs, commands) {
+  const names = Object.keys(commands);
+  for (const name of names) commands[name]();
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < pairs; i++) {
+    const rotated = names.map((_, k) => names[(k + i) % names.length]);
+    for (const name of i % 2 ? rotated.reverse() : rotated) runs[name].push(commands[name]());
+  }
+  const pick = (name, key) => median(runs[name].map((run) => run[key]));
+  return Object.fromEntries(names.map((name) => [name, { wall: pick(name, 'wall'), peak: pick(name, 'peak') }]));
+}
+
+/** The text of every file under `dir`, in one string (to compare what two `--fix` runs wrote). */
+function treeText(dir) {
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => `${name}\n${fs.readFileSync(path.join(dir, name), 'utf8')}`)
+    .join('\n');
+}
+
 const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMB = (bytes) => `${Math.round(bytes / 1e6)} MB`;
 const line = (label, ratio, target, detail) => `  ${label.padEnd(44)} ${ratio.toFixed(2)}x (target <= ${target}x) ${ratio <= target ? 'met' : 'NOT met'}; ${detail}`;
@@ -89,28 +128,30 @@ function main() {
     console.log(`cli bench: ${sources.length} corpus files, ${options.pairs} pairs per comparison, ${os.cpus().length} cores`);
     const summary = [];
 
-    const threads = sideBySide(
-      options.pairs,
-      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
-      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'auto'], untyped),
-    );
-    summary.push(line('--concurrency auto / off (untyped corpus)', threads.b.wall / threads.a.wall, 0.6, `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}`));
-    // ESLint's "auto" uses half the cores, so on 2 cores it means no worker threads; 2 threads shown too.
-    const two = sideBySide(
-      options.pairs,
-      () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
-      () => measure(BIN, ['.', '-f', 'json', '--concurrency', '2'], untyped),
-    );
-    summary.push(line('--concurrency 2 / off (untyped corpus)', two.b.wall / two.a.wall, 0.6, `${fmtS(two.b.wall)} against ${fmtS(two.a.wall)}`));
+    if (!options.fixOnly) {
+      const threads = sideBySide(
+        options.pairs,
+        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
+        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'auto'], untyped),
+      );
+      summary.push(line('--concurrency auto / off (untyped corpus)', threads.b.wall / threads.a.wall, 0.6, `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}`));
+      // ESLint's "auto" uses half the cores, so on 2 cores it means no worker threads; 2 threads shown too.
+      const two = sideBySide(
+        options.pairs,
+        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
+        () => measure(BIN, ['.', '-f', 'json', '--concurrency', '2'], untyped),
+      );
+      summary.push(line('--concurrency 2 / off (untyped corpus)', two.b.wall / two.a.wall, 0.6, `${fmtS(two.b.wall)} against ${fmtS(two.a.wall)}`));
 
-    const cacheDir = path.join(work, 'cache');
-    measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped);
-    const cache = sideBySide(
-      options.pairs,
-      () => measure(BIN, ['.', '-f', 'json'], untyped),
-      () => measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped),
-    );
-    summary.push(line('--cache rerun, unchanged tree / no cache', cache.b.wall / cache.a.wall, 0.1, `${fmtS(cache.b.wall)} against ${fmtS(cache.a.wall)}`));
+      const cacheDir = path.join(work, 'cache');
+      measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped);
+      const cache = sideBySide(
+        options.pairs,
+        () => measure(BIN, ['.', '-f', 'json'], untyped),
+        () => measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped),
+      );
+      summary.push(line('--cache rerun, unchanged tree / no cache', cache.b.wall / cache.a.wall, 0.1, `${fmtS(cache.b.wall)} against ${fmtS(cache.a.wall)}`));
+    }
 
     // One large generated JavaScript file (the issue's case: `--fix` on generated code), with fixable
     // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
@@ -127,50 +168,80 @@ function main() {
       size += block.length;
     }
     const text = blocks.join('');
-    fs.writeFileSync(
-      path.join(big, 'eslint.config.cjs'),
-      `const leakproof = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});\nmodule.exports = [leakproof.configs.recommended];\n`,
-    );
+    const plugin = JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'));
+    fs.writeFileSync(path.join(big, 'eslint.config.cjs'), `const leakproof = require(${plugin});\nmodule.exports = [leakproof.configs.recommended];\n`);
     const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
     const fixedText = {};
-    const written = (side, run) => {
-      fixedText[side] = fs.readFileSync(path.join(big, 'generated.js'), 'utf8');
-      return run;
+    /** The --fix commands of one measure: eslint, leakproof, and the baseline's leakproof if given. */
+    const fixCommands = (prepare, dir, eslintArgs, leakproofArgs, written) => {
+      const run = (side, script, args) => () => {
+        prepare();
+        const result = measure(script, args, dir);
+        written[side] = treeText(dir);
+        return result;
+      };
+      return {
+        eslint: run('eslint', ESLINT_BIN, eslintArgs),
+        leakproof: run('leakproof', BIN, leakproofArgs),
+        ...(options.baselineBin ? { before: run('before', options.baselineBin, leakproofArgs) } : {}),
+      };
     };
-    const fix = sideBySide(
-      options.pairs,
-      () => (fresh(), written('eslint', measure(ESLINT_BIN, ['--fix', '-f', 'json', 'generated.js'], big))),
-      () => (fresh(), written('leakproof', measure(BIN, ['generated.js', '--fix', '-f', 'json'], big))),
-    );
-    if (fixedText.eslint !== fixedText.leakproof || fixedText.eslint === text) throw new Error('--fix: leakproof and eslint wrote different text, or nothing was fixed');
-    summary.push(
-      line(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, fix.b.peak / fix.a.peak, 1.0, `${fmtMB(fix.b.peak)} against ${fmtMB(fix.a.peak)}; wall ${fmtS(fix.b.wall)} against ${fmtS(fix.a.wall)}`),
-    );
+    /** Summary lines of a --fix measure: leakproof against eslint, and the baseline's figure beside it. */
+    const fixLines = (label, measured, written) => {
+      if (Object.values(written).some((tree) => tree !== written.eslint)) throw new Error(`${label}: leakproof and eslint wrote different text`);
+      const { eslint, leakproof, before } = measured;
+      summary.push(line(`${label}`, leakproof.peak / eslint.peak, 1.0, `${fmtMB(leakproof.peak)} against ${fmtMB(eslint.peak)}; wall ${fmtS(leakproof.wall)} against ${fmtS(eslint.wall)}`));
+      if (before) summary.push(`    baseline build: ${(before.peak / eslint.peak).toFixed(2)}x, ${fmtMB(before.peak)}; wall ${fmtS(before.wall)}`);
+    };
+    const bigFix = sideBySideAll(options.pairs, fixCommands(fresh, big, ['--fix', '-f', 'json', 'generated.js'], ['generated.js', '--fix', '-f', 'json'], fixedText));
+    if (fixedText.eslint.includes(text)) throw new Error('--fix: nothing was fixed in the large file');
+    fixLines(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, bigFix, fixedText);
 
-    const staged = path.basename(sources[0]);
-    const single = sideBySide(
-      options.pairs,
-      () => measure(BIN, [staged, '-f', 'json'], untyped),
-      () => measure(BIN, [staged, '-f', 'json'], typed),
-    );
-    summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+    // Many files: the corpus files, typescript-eslint's parser without types for both (no tsconfig), and
+    // the same config file, which leakproof reads for its leakproof rules. Stylish output, so that the
+    // fixed texts are not printed (JSON prints each as `output`, for both).
+    const many = path.join(work, 'many');
+    fs.mkdirSync(many);
+    const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
+    const manyConfig = `const leakproof = require(${plugin});\nmodule.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, ...leakproof.configs.recommended }];\n`;
+    const freshMany = () => {
+      fs.rmSync(many, { recursive: true, force: true });
+      fs.mkdirSync(many);
+      for (const file of sources) fs.copyFileSync(file, path.join(many, path.basename(file)));
+      fs.writeFileSync(path.join(many, 'eslint.config.cjs'), manyConfig);
+    };
+    const manyText = {};
+    const manyFix = sideBySideAll(options.pairs, fixCommands(freshMany, many, ['--fix', '.'], ['.', '--fix'], manyText));
+    freshMany();
+    if (treeText(many) === manyText.eslint) throw new Error('--fix: nothing was fixed in the corpus files');
+    fixLines(`--fix peak memory / eslint --fix (${sources.length} files)`, manyFix, manyText);
 
-    const project = process.env.LEAKPROOF_BENCH_TYPED_PROJECT;
-    if (project) {
-      const loose = path.join(work, 'loose');
-      for (const file of (process.env.LEAKPROOF_BENCH_STAGED ?? '').split(',').filter(Boolean)) {
-        const copy = path.join(loose, file);
-        fs.mkdirSync(path.dirname(copy), { recursive: true });
-        fs.copyFileSync(path.join(project, file), copy);
-        const pair = sideBySide(
-          options.pairs,
-          () => measure(BIN, [file, '-f', 'json'], loose),
-          () => measure(BIN, [file, '-f', 'json'], project),
-        );
-        summary.push(line(`staged ${file} of ${path.basename(project)}: typed / untyped`, pair.b.wall / pair.a.wall, 1.3, `${fmtS(pair.b.wall)} against ${fmtS(pair.a.wall)}`));
+    if (!options.fixOnly) {
+      const staged = path.basename(sources[0]);
+      const single = sideBySide(
+        options.pairs,
+        () => measure(BIN, [staged, '-f', 'json'], untyped),
+        () => measure(BIN, [staged, '-f', 'json'], typed),
+      );
+      summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+
+      const project = process.env.LEAKPROOF_BENCH_TYPED_PROJECT;
+      if (project) {
+        const loose = path.join(work, 'loose');
+        for (const file of (process.env.LEAKPROOF_BENCH_STAGED ?? '').split(',').filter(Boolean)) {
+          const copy = path.join(loose, file);
+          fs.mkdirSync(path.dirname(copy), { recursive: true });
+          fs.copyFileSync(path.join(project, file), copy);
+          const pair = sideBySide(
+            options.pairs,
+            () => measure(BIN, [file, '-f', 'json'], loose),
+            () => measure(BIN, [file, '-f', 'json'], project),
+          );
+          summary.push(line(`staged ${file} of ${path.basename(project)}: typed / untyped`, pair.b.wall / pair.a.wall, 1.3, `${fmtS(pair.b.wall)} against ${fmtS(pair.a.wall)}`));
+        }
       }
-    }
 
+    }
     console.log('');
     for (const text of summary) console.log(text);
   } finally {

@@ -202,6 +202,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     cwd: io.cwd,
     fix: command.fix,
     fixDryRun: command.fixDryRun,
+    // Written files' fixed texts are released as they are written, unless the report prints them.
+    keepFixedText: command.format === 'json',
     configFile: command.configFile,
     preset: command.preset,
     ignore: command.ignore,

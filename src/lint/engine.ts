@@ -89,8 +89,11 @@ function probingParser(probes: TypeProbes): Linter.Parser {
   } as Linter.Parser;
 }
 
-/** Builds the program of a group's files once, at the first parse; undefined when it cannot be built. */
-export type ProgramSource = () => ts.Program | undefined;
+/**
+ * The program of a group's files, built at the first parse, in which `filePath` reads `text`: a fix
+ * pass parses a fixed text the built program does not have. Undefined when it cannot be built.
+ */
+export type ProgramSource = (filePath: string, text: string) => ts.Program | undefined;
 
 function projectOptions(project: string): Linter.ParserOptions {
   // Watch programs everywhere: typescript-eslint would switch to one-shot programs when CI=true,
@@ -109,7 +112,8 @@ function programParser(program: ProgramSource, project: string | undefined): Lin
   return {
     meta: parser.meta,
     parseForESLint(text: string, options?: Linter.ParserOptions) {
-      const built = program();
+      const filePath = (options as { filePath?: string } | undefined)?.filePath;
+      const built = filePath === undefined ? undefined : program(filePath, text);
       const typed = built ? { programs: [built] } : project ? projectOptions(project) : {};
       return loadTypeScriptParser().parseForESLint(text, { ...options, ...typed } as Parameters<typeof import('@typescript-eslint/parser').parseForESLint>[1]);
     },

@@ -119,3 +119,20 @@ export function createPartialProgram(config: string, files: readonly string[], t
     return undefined;
   }
 }
+
+/**
+ * `program` with `text` as `file`'s text, its other files reused (TypeScript's structure reuse): a fix
+ * pass's parse must see the fixed text. typescript-eslint takes a given program's tree of the file as
+ * it is, so a tree of the text before the fix would put the next pass's findings and fixes at offsets
+ * of the old text (and garble the file).
+ */
+export function programWithText(program: ts.Program, file: string, text: string, tsApi: typeof ts): ts.Program {
+  const options = program.getCompilerOptions();
+  const host = tsApi.createCompilerHost(options, true);
+  if (tsApi.JSDocParsingMode) host.jsDocParsingMode = tsApi.JSDocParsingMode.ParseForTypeErrors;
+  const target = path.resolve(file);
+  const readSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, languageVersion, onError, shouldCreate) =>
+    path.resolve(name) === target ? tsApi.createSourceFile(name, text, languageVersion, true) : (program.getSourceFile(name) ?? readSourceFile(name, languageVersion, onError, shouldCreate));
+  return tsApi.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program, projectReferences: program.getProjectReferences() });
+}

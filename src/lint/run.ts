@@ -7,7 +7,7 @@ import { UsageError } from '../errors';
 import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
-import { createPartialProgram, groupByProject } from './projects';
+import { createPartialProgram, groupByProject, programWithText } from './projects';
 
 export interface LintOptions {
   paths: readonly string[];
@@ -16,6 +16,11 @@ export interface LintOptions {
   fix: boolean;
   /** Compute the fixes (results carry `output`) without writing them. */
   fixDryRun?: boolean;
+  /**
+   * With `fix`: keep each written file's fixed text as the result's `output` (the JSON report prints it,
+   * as ESLint's does). Otherwise it is released as soon as the file is written.
+   */
+  keepFixedText?: boolean;
   /** A flat config file to use instead of leakproof's presets. */
   configFile?: string;
   /** One preset for every file instead of recommended-type-checked (typed) and recommended (untyped). */
@@ -126,46 +131,92 @@ interface Progress {
   report?: (done: number, total: number) => void;
 }
 
-async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress, concurrent: boolean): Promise<ESLintType.LintResult[]> {
+/**
+ * `--fix`: each file is written as soon as its result is final, and its fixed text released then, so
+ * that a run holds one file's fixed text at a time instead of every file's until the end (as
+ * `eslint --fix` does, which writes after `lintFiles` has returned every result).
+ *
+ * A result with a fatal message is not final: another parser may read the file again (espree for
+ * JavaScript TypeScript's parser rejects, typescript-eslint's parser for a file its program lacks), and
+ * the result that replaces it decides. Those wait for `finish`, which decides them as before: a fixed
+ * text that does not parse is never written. ESLint's fix loop ends by linting the text it returns as
+ * `output`, with the parser that read the file, so a fatal message is the parse error of that text (and
+ * no fatal message means it parsed); parsing it again here would cost a second tree of every fixed file.
+ * A file that cannot be written (read-only, removed, a directory now) is reported and the rest are
+ * still written.
+ */
+class FixWriter {
+  private readonly fixed: string[] = [];
+  private readonly unwritten: UnwrittenFix[] = [];
+  private readonly decided = new Set<string>();
+
+  constructor(private readonly keepText: boolean) {}
+
+  /** Writes a result's fixes now unless a later pass may replace the result. */
+  settle(result: ESLintType.LintResult): void {
+    if (result.output === undefined || result.messages.some((message) => message.fatal)) return;
+    this.write(result);
+  }
+
+  /** Decides the results that waited, once no pass replaces any; both lists in file order. */
+  finish(results: readonly ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
+    for (const result of results) {
+      if (result.output === undefined || this.decided.has(result.filePath)) continue;
+      const fatal = result.messages.find((message) => message.fatal);
+      if (fatal) {
+        this.decided.add(result.filePath);
+        this.unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${fatal.message})` });
+      } else {
+        this.write(result);
+      }
+    }
+    const byFile = (a: string, b: string) => a.localeCompare(b);
+    return { fixed: [...this.fixed].sort(byFile), unwritten: [...this.unwritten].sort((a, b) => byFile(a.filePath, b.filePath)) };
+  }
+
+  private write(result: ESLintType.LintResult): void {
+    this.decided.add(result.filePath);
+    try {
+      fs.writeFileSync(result.filePath, result.output as string);
+      this.fixed.push(result.filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.unwritten.push({ filePath: result.filePath, reason: `cannot write it (${code ?? (error instanceof Error ? error.message : String(error))})` });
+    }
+    if (!this.keepText) delete result.output;
+  }
+}
+
+/** How `lintBatches` hands out results: one file per ESLint call while fixing, and what to do with each batch. */
+interface BatchPlan {
+  /**
+   * Lint one file per `lintFiles` call, so that its fixes are written before the next file is read
+   * (ESLint reads a whole batch's files at once and returns their results together). Not with
+   * `--cache`: ESLint saves its whole cache file at the end of every call.
+   */
+  fileByFile: boolean;
+  /** Called with each batch's results as they come (the fix writer's `settle`). */
+  take?: (result: ESLintType.LintResult) => void;
+}
+
+async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress, concurrent: boolean, plan: BatchPlan = { fileByFile: false }): Promise<ESLintType.LintResult[]> {
   // Worker threads share out one list: batching would only add thread start-ups.
-  const size = concurrent ? files.length : BATCH;
+  const size = concurrent ? files.length : plan.fileByFile ? 1 : BATCH;
   const results: ESLintType.LintResult[] = [];
   for (let start = 0; start < files.length; start += size) {
     const batch = files.slice(start, start + size);
-    results.push(...(await eslint.lintFiles(batch)));
+    for (const result of await eslint.lintFiles(batch)) {
+      // Nothing leakproof prints reads the source ESLint attaches to a result with findings.
+      delete result.source;
+      plan.take?.(result);
+      results.push(result);
+    }
     progress.done += batch.length;
-    progress.report?.(progress.done, progress.total);
+    // Progress every BATCH files and at the end, whatever the calls' size.
+    const linted = start + batch.length;
+    if (size >= BATCH || linted % BATCH === 0 || linted === files.length) progress.report?.(progress.done, progress.total);
   }
   return results;
-}
-
-/**
- * Writes each fixed file; one that cannot be written (read-only, removed, a directory now) is reported
- * and the rest are still written. Fixed text that no longer parses is never written: ESLint's fix loop
- * ends by linting the text it returns as `output`, with the parser that read the file, so a fatal
- * message is the parse error of that text (and no fatal message means it parsed). Parsing it again here
- * would cost a second tree of every fixed file (on a large generated file, more memory than ESLint's
- * whole `--fix`).
- */
-function writeFixes(results: ESLintType.LintResult[]): { fixed: string[]; unwritten: UnwrittenFix[] } {
-  const fixed: string[] = [];
-  const unwritten: UnwrittenFix[] = [];
-  for (const result of results) {
-    if (result.output === undefined) continue;
-    const fatal = result.messages.find((message) => message.fatal);
-    if (fatal) {
-      unwritten.push({ filePath: result.filePath, reason: `its fixed text does not parse (${fatal.message})` });
-      continue;
-    }
-    try {
-      fs.writeFileSync(result.filePath, result.output);
-      fixed.push(result.filePath);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      unwritten.push({ filePath: result.filePath, reason: `cannot write it (${code ?? (error instanceof Error ? error.message : String(error))})` });
-    }
-  }
-  return { fixed, unwritten };
 }
 
 function emptyOutcome(): LintOutcome {
@@ -191,7 +242,14 @@ function emptyOutcome(): LintOutcome {
  * since with the program every decision would be the same. Only the others get the program, built at
  * their first parse: with `--cache`, unchanged files are answered from ESLint's cache and build none.
  */
-async function lintTypedFew(spec: EngineSpec, project: string, files: readonly string[], progress: Progress, rulesMeta: Record<string, unknown>): Promise<ESLintType.LintResult[]> {
+async function lintTypedFew(
+  spec: EngineSpec,
+  project: string,
+  files: readonly string[],
+  progress: Progress,
+  rulesMeta: Record<string, unknown>,
+  batches: BatchPlan,
+): Promise<ESLintType.LintResult[]> {
   const probes: TypeProbes = new Map();
   const probe = await createEngine({ ...spec, project: undefined, cacheFile: undefined }, undefined, probes);
   const probed = await lintBatches(probe, files, { done: 0, total: files.length }, false);
@@ -202,12 +260,22 @@ async function lintTypedFew(spec: EngineSpec, project: string, files: readonly s
   Object.assign(rulesMeta, probe.getRulesMetaForResults(settled));
   progress.done += settled.length;
   progress.report?.(progress.done, progress.total);
-  if (open.length === 0) return settled;
-  let built: ts.Program | undefined | null = null;
-  const program: ProgramSource = () => (built === null ? (built = partialProgram(project, open)) : built);
-  const eslint = await createEngine(spec, program);
-  const linted = await lintBatches(eslint, open, progress, false);
-  Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+  const linted: ESLintType.LintResult[] = [];
+  if (open.length > 0) {
+    let built: ts.Program | undefined | null = null;
+    const program: ProgramSource = (filePath, text) => {
+      if (built === null) built = partialProgram(project, open);
+      const source = built?.getSourceFile(filePath);
+      if (built && source && source.text !== text) built = programWithText(built, filePath, text, loadTypeScript() as typeof ts);
+      return built;
+    };
+    const eslint = await createEngine(spec, program);
+    linted.push(...(await lintBatches(eslint, open, progress, false, batches)));
+    Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+  }
+  // The settled files are written last: the program, built at the first open file, reads the files
+  // they import from disk as they were before this run.
+  if (batches.take) for (const result of settled) batches.take(result);
   return [...settled, ...linted];
 }
 
@@ -260,6 +328,8 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   if (options.stdin) return lintStdin(options, options.stdin);
   const plan = await planFiles(options, options.paths.length > 0 ? options.paths : ['.']);
   const progress: Progress = { done: 0, total: plan.files.length, report: options.onProgress };
+  const writer = options.fix ? new FixWriter(options.keepFixedText === true) : undefined;
+  const batches: BatchPlan = { fileByFile: writer !== undefined && !options.cacheDir, take: writer && ((result) => writer.settle(result)) };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
   /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
@@ -268,11 +338,11 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     for (const { choice, files: subset } of groupByChoice(groupFiles, plan.choices)) {
       const spec = specFor(options, preset, { cwd: commonDir(extra.project ? [extra.project, ...subset] : subset, options.cwd), choice, ...extra });
       if (extra.project && isFewOf(subset, plan.projectSizes.get(extra.project) ?? 0)) {
-        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta)));
+        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta, batches)));
         continue;
       }
       const eslint = await createEngine(spec);
-      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off');
+      const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off', batches);
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
       batch.push(...linted);
     }
@@ -334,7 +404,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   typedFiles -= movedFromTyped;
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   for (const result of results) keepOwnFindings(result);
-  const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
+  const written = writer ? writer.finish(results) : { fixed: [], unwritten: [] };
   return {
     results,
     rulesMeta,
@@ -466,7 +536,8 @@ async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
     throw new UsageError(`cannot lint with ${options.configFile}: ${message}`);
   }
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  const written = options.fix ? writeFixes(results) : { fixed: [], unwritten: [] };
+  // ESLint lints the config's files in one call: they are written once it returns, as `eslint --fix` does.
+  const written = options.fix ? new FixWriter(options.keepFixedText === true).finish(results) : { fixed: [], unwritten: [] };
   return {
     ...emptyOutcome(),
     results,

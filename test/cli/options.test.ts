@@ -232,6 +232,14 @@ describe('ESLint options', () => {
     expect(run()).toEqual({ findings, loaded: '["@typescript-eslint/parser","typescript"]' });
   });
 
+  it("JavaScript no tsconfig covers is read by ESLint's parser: --fix never loads TypeScript or its parser", () => {
+    const dir = tempDir('espree-fix', { 'server.js': LEAK, 'report-loaded.js': REPORT_LOADED });
+    const result = spawnSync(process.execPath, ['-r', path.join(dir, 'report-loaded.js'), BIN, 'server.js', '--fix'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(fs.readFileSync(path.join(dir, 'server.js'), 'utf8')).toBe(FIXED);
+    expect(String(result.stderr)).toBe('leakproof: 1 files linted (0 with type information, 1 without), 1 fixed\nLOADED []\n');
+    expect(result.status).toBe(0);
+  });
+
   it('--concurrency lints in worker threads with the same results', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`server${i}.js`] = i % 2 ? LEAK : 'export const x = 1;\n';
@@ -245,20 +253,120 @@ describe('ESLint options', () => {
   });
 });
 
+// Preloaded into the CLI: records, in order, when the lint reads and when `--fix` writes the files named
+// a.js … z.js and t1.ts … t9.ts, and prints the list on exit.
+const REPORT_IO = `const fs = require('node:fs'), path = require('node:path'), events = [];
+const note = (kind, file) => { if (typeof file === 'string' && /^([a-z]\\.js|t\\d\\.ts)$/.test(path.basename(file))) events.push(kind + ' ' + path.basename(file)); };
+const { readFile } = fs.promises, { readFileSync, writeFileSync } = fs;
+fs.promises.readFile = function (file, ...rest) { note('read', file); return readFile.call(this, file, ...rest); };
+fs.readFileSync = function (file, ...rest) { note('read', file); return readFileSync.call(this, file, ...rest); };
+fs.writeFileSync = function (file, ...rest) { note('write', file); return writeFileSync.call(this, file, ...rest); };
+process.on('exit', () => process.stderr.write('IO ' + JSON.stringify(events) + '\\n'));
+`;
+
+// An emitter of unknown origin: its chunk may not be a Buffer, so the finding has a suggestion, no autofix.
+const KEPT = "const kept = [];\nemitter.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
+const TS_LEAK = "import * as net from 'node:net';\nconst socket = net.connect(7000), kept: Buffer[] = [];\nsocket.on('data', (chunk) => { kept.push(chunk.subarray(0, 4)); });\n";
+const TS_FIXED = TS_LEAK.replace('chunk.subarray(0, 4)', 'Uint8Array.prototype.slice.call(chunk, 0, 4) as Buffer');
+const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] });
+
+/** A directory others may write in, and the options that run the CLI as a user root's file modes bind (root writes read-only files). */
+function sharedDir(prefix: string, files: Record<string, string>): { dir: string; asUser: SpawnSyncOptions } {
+  const dir = tempDir(prefix, files);
+  fs.chmodSync(dir, 0o777);
+  for (const name of Object.keys(files)) fs.chmodSync(path.join(dir, name), 0o666);
+  return { dir, asUser: process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {} };
+}
+
+/** Runs the CLI with REPORT_IO preloaded: its result, and the reads and writes apart from stderr. */
+function withIO(args: string[], dir: string, extra: SpawnSyncOptions = {}) {
+  const preload = path.join(tempDir('report-io', { 'report-io.cjs': REPORT_IO }), 'report-io.cjs');
+  fs.chmodSync(path.dirname(preload), 0o755);
+  const result = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, ...extra });
+  const stderr = String(result.stderr);
+  const io = /^IO (.*)\n/m.exec(stderr);
+  return { code: result.status, stdout: String(result.stdout), stderr: stderr.replace(/^IO .*\n/m, ''), io: io ? (JSON.parse(io[1] as string) as string[]) : undefined };
+}
+
 describe('--fix robustness', () => {
-  it('a file that cannot be written is reported, the rest are written, every finding printed, exit 2', () => {
-    const dir = tempDir('readonly', { 'a.js': LEAK, 'b.js': LEAK });
-    fs.chmodSync(dir, 0o777);
-    fs.chmodSync(path.join(dir, 'a.js'), 0o444);
-    fs.chmodSync(path.join(dir, 'b.js'), 0o666);
-    // root writes read-only files: run as nobody there.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const { code, stdout, stderr } = leakproof(['.', '--fix', '-f', 'json'], dir, asUser);
-    expect(fs.readFileSync(path.join(dir, 'a.js'), 'utf8')).toBe(LEAK);
-    expect(fs.readFileSync(path.join(dir, 'b.js'), 'utf8')).toBe(FIXED);
-    expect(Object.keys(summary(stdout, dir))).toEqual(['a.js', 'b.js']);
-    expect(stderr).toBe(`leakproof: left ${path.join(dir, 'a.js')} unchanged: cannot write it (EACCES)\n`);
+  it('writes each file before reading the next; a read-only file in the middle is reported, those before and after it are written, every finding printed, exit 2', () => {
+    const { dir, asUser } = sharedDir('readonly', { 'a.js': LEAK, 'b.js': LEAK, 'c.js': LEAK, 'd.js': KEPT });
+    fs.chmodSync(path.join(dir, 'b.js'), 0o444);
+    const { code, stdout, stderr, io } = withIO(['.', '--fix'], dir, asUser);
+    expect(io).toEqual(['read a.js', 'write a.js', 'read b.js', 'write b.js', 'read c.js', 'write c.js', 'read d.js']);
+    expect([fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), fs.readFileSync(path.join(dir, 'b.js'), 'utf8'), fs.readFileSync(path.join(dir, 'c.js'), 'utf8')]).toEqual([FIXED, LEAK, FIXED]);
+    expect(fs.readFileSync(path.join(dir, 'd.js'), 'utf8')).toBe(KEPT);
+    expect(stdout).toBe(
+      [
+        '',
+        path.join(dir, 'd.js'),
+        "  2:43  error  `chunk.subarray(0, 4)` is a view of `chunk`, received by the 'data' handler; it is kept in `kept`, so the whole ArrayBuffer behind it stays in memory as long as the view does  leakproof/no-retained-view",
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    expect(stderr).toBe(
+      [
+        `leakproof: left ${path.join(dir, 'b.js')} unchanged: cannot write it (EACCES)`,
+        'leakproof: 4 files linted (0 with type information, 4 without), 2 fixed',
+        '',
+      ].join('\n'),
+    );
     expect(code).toBe(2);
+  });
+
+  it('a multi-file --fix prints what --fix-dry-run prints and writes its fixed texts, typed and untyped, with --concurrency too', () => {
+    const files = { 'a.js': LEAK, 'c.js': LEAK, 'd.js': KEPT, 't1.ts': TS_LEAK, 't2.ts': TS_LEAK, 't3.ts': 'export const n = 3;\n', 'tsconfig.json': TSCONFIG };
+    const dry = tempDir('multi-dry', files);
+    const json = (stdout: string, dir: string) => stdout.split(dir).join('DIR');
+    const planned = leakproof(['.', '--fix-dry-run', '-f', 'json'], dry);
+    const outputs = Object.fromEntries(
+      (JSON.parse(planned.stdout) as { filePath: string; output?: string }[]).filter((r) => r.output !== undefined).map((r) => [path.basename(r.filePath), r.output]),
+    );
+    expect(outputs).toEqual({ 'a.js': FIXED, 'c.js': FIXED, 't1.ts': TS_FIXED, 't2.ts': TS_FIXED });
+    for (const extra of [[], ['--concurrency', '2']]) {
+      const dir = tempDir('multi', files);
+      const fixed = leakproof(['.', '--fix', '-f', 'json', ...extra], dir);
+      // JSON carries each written file's fixed text as `output`, as ESLint's does.
+      expect(json(fixed.stdout, dir)).toBe(json(planned.stdout, dry));
+      for (const [name, text] of Object.entries(files)) expect([name, fs.readFileSync(path.join(dir, name), 'utf8')]).toEqual([name, outputs[name] ?? text]);
+      // (ESLint may warn that two threads are too many for so few files.)
+      expect(fixed.stderr).not.toContain('leakproof:');
+      expect(fixed.code).toBe(1);
+    }
+    const stylishDir = tempDir('multi-stylish', files);
+    const stylish = leakproof(['.', '--fix'], stylishDir);
+    expect(stylish.stdout.split(stylishDir).join('DIR')).toBe(leakproof(['.', '--fix-dry-run'], dry).stdout.split(dry).join('DIR'));
+    expect(stylish.stderr).toBe('leakproof: 6 files linted (3 with type information, 3 without), 4 fixed\n');
+    expect(fs.readFileSync(path.join(stylishDir, 't2.ts'), 'utf8')).toBe(TS_FIXED);
+  });
+
+  // Their program is our own; each fix pass once parsed the text before the fix and garbled the file.
+  it('a few named files of a typed project (linted first without a program) are fixed right and written one by one', () => {
+    const { dir, asUser } = sharedDir('typed-few', { 't1.ts': TS_LEAK, 't2.ts': TS_LEAK, 't3.ts': 'export const n = 3;\n', 't4.ts': 'export const n = 4;\n', 't5.ts': 'export const n = 5;\n', 't6.ts': 'export const n = 6;\n', 't7.ts': 'export const n = 7;\n', 't8.ts': 'export const n = 8;\n', 'tsconfig.json': TSCONFIG });
+    const { code, stderr, io } = withIO(['t1.ts', 't2.ts', '--fix'], dir, asUser);
+    expect([fs.readFileSync(path.join(dir, 't1.ts'), 'utf8'), fs.readFileSync(path.join(dir, 't2.ts'), 'utf8')]).toEqual([TS_FIXED, TS_FIXED]);
+    // Each file is written before the next is read (the probe pass reads both first, without a program).
+    const writes = (io ?? []).filter((event) => event.startsWith('write'));
+    expect(writes).toEqual(['write t1.ts', 'write t2.ts']);
+    const afterProbe = (io ?? []).slice((io ?? []).lastIndexOf('read t1.ts'));
+    expect(afterProbe.indexOf('write t1.ts')).toBeLessThan(afterProbe.lastIndexOf('read t2.ts'));
+    expect(stderr).toBe('leakproof: 2 files linted (2 with type information, 0 without), 2 fixed\n');
+    expect(code).toBe(0);
+  });
+
+  it('--cache --fix writes what it fixes (a read-only file reported) and a rerun finds only what is left', () => {
+    const { dir, asUser } = sharedDir('cache-fix', { 'a.js': LEAK, 'b.js': LEAK, 'c.js': LEAK, 'd.js': KEPT });
+    fs.chmodSync(path.join(dir, 'b.js'), 0o444);
+    const first = leakproof(['.', '--fix', '--cache', '-f', 'json'], dir, asUser);
+    expect(summary(first.stdout, dir)).toEqual({ 'a.js': [], 'b.js': [], 'c.js': [], 'd.js': ['leakproof/no-retained-view'] });
+    expect([fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), fs.readFileSync(path.join(dir, 'b.js'), 'utf8'), fs.readFileSync(path.join(dir, 'c.js'), 'utf8')]).toEqual([FIXED, LEAK, FIXED]);
+    expect(first.stderr).toBe(`leakproof: left ${path.join(dir, 'b.js')} unchanged: cannot write it (EACCES)\n`);
+    expect(first.code).toBe(2);
+    const again = leakproof(['.', '--cache', '-f', 'json'], dir, asUser);
+    expect(summary(again.stdout, dir)).toEqual({ 'a.js': [], 'b.js': ['leakproof/no-retained-view'], 'c.js': [], 'd.js': ['leakproof/no-retained-view'] });
+    expect(again.code).toBe(1);
   });
 
   it("--config FILE --fix keeps the project's eslint-disable comments for rules that config lacks", () => {
