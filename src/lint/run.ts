@@ -149,8 +149,28 @@ class FixWriter {
   private readonly fixed: string[] = [];
   private readonly unwritten: UnwrittenFix[] = [];
   private readonly decided = new Set<string>();
+  /** Files whose fixed text could not be written, not yet linted again without fixes. */
+  private failed: string[] = [];
 
   constructor(private readonly keepText: boolean) {}
+
+  /**
+   * A file that could not be written keeps every finding, so its result is replaced by one of the file as
+   * it is on disk, linted without fixes: a fix-mode result lists only what the fixes left, at positions of
+   * a text that was never written. `lint` is an engine of the same settings with fixing off.
+   */
+  async relintUnwritten(results: ESLintType.LintResult[], lint: () => Promise<ESLintType>): Promise<void> {
+    if (this.failed.length === 0) return;
+    const files = this.failed;
+    this.failed = [];
+    const again = new Map((await (await lint()).lintFiles(files)).map((result) => [result.filePath, result]));
+    for (let i = 0; i < results.length; i++) {
+      const fresh = again.get(results[i]!.filePath);
+      if (!fresh) continue;
+      delete fresh.source;
+      results[i] = fresh;
+    }
+  }
 
   /** Writes a result's fixes now unless a later pass may replace the result. */
   settle(result: ESLintType.LintResult): void {
@@ -182,6 +202,7 @@ class FixWriter {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       this.unwritten.push({ filePath: result.filePath, reason: `cannot write it (${code ?? (error instanceof Error ? error.message : String(error))})` });
+      this.failed.push(result.filePath);
     }
     if (!this.keepText) delete result.output;
   }
@@ -197,6 +218,8 @@ interface BatchPlan {
   fileByFile: boolean;
   /** Called with each batch's results as they come (the fix writer's `settle`). */
   take?: (result: ESLintType.LintResult) => void;
+  /** The fix writer, which lints again the files it could not write. */
+  writer?: FixWriter;
 }
 
 async function lintBatches(eslint: ESLintType, files: readonly string[], progress: Progress, concurrent: boolean, plan: BatchPlan = { fileByFile: false }): Promise<ESLintType.LintResult[]> {
@@ -272,10 +295,12 @@ async function lintTypedFew(
     const eslint = await createEngine(spec, program);
     linted.push(...(await lintBatches(eslint, open, progress, false, batches)));
     Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+    await batches.writer?.relintUnwritten(linted, () => createEngine({ ...spec, cacheFile: undefined, fix: false }, program));
   }
   // The settled files are written last: the program, built at the first open file, reads the files
   // they import from disk as they were before this run.
   if (batches.take) for (const result of settled) batches.take(result);
+  await batches.writer?.relintUnwritten(settled, () => createEngine({ ...spec, project: undefined, cacheFile: undefined, fix: false }));
   return [...settled, ...linted];
 }
 
@@ -329,7 +354,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const plan = await planFiles(options, options.paths.length > 0 ? options.paths : ['.']);
   const progress: Progress = { done: 0, total: plan.files.length, report: options.onProgress };
   const writer = options.fix ? new FixWriter(options.keepFixedText === true) : undefined;
-  const batches: BatchPlan = { fileByFile: writer !== undefined && !options.cacheDir, take: writer && ((result) => writer.settle(result)) };
+  const batches: BatchPlan = { fileByFile: writer !== undefined && !options.cacheDir, take: writer && ((result) => writer.settle(result)), writer };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
   /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
@@ -344,6 +369,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
       const eslint = await createEngine(spec);
       const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off', batches);
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+      await writer?.relintUnwritten(linted, () => createEngine({ ...spec, cacheFile: undefined, fix: false, concurrency: 'off' }));
       batch.push(...linted);
     }
     return batch;
@@ -403,8 +429,10 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const movedFromTyped = readByEspree.filter((file) => !untypedSet.has(file)).length;
   typedFiles -= movedFromTyped;
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  for (const result of results) keepOwnFindings(result);
   const written = writer ? writer.finish(results) : { fixed: [], unwritten: [] };
+  // Results decided only now (a fatal first pass replaced) whose file could not be written.
+  if (writer) await writer.relintUnwritten(results, () => createEngine({ ...specFor(options, options.preset ?? 'recommended', { cwd: options.cwd }), cacheFile: undefined, fix: false, concurrency: 'off' }));
+  for (const result of results) keepOwnFindings(result);
   return {
     results,
     rulesMeta,
@@ -537,7 +565,9 @@ async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
   }
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   // ESLint lints the config's files in one call: they are written once it returns, as `eslint --fix` does.
-  const written = options.fix ? new FixWriter(options.keepFixedText === true).finish(results) : { fixed: [], unwritten: [] };
+  const writer = options.fix ? new FixWriter(options.keepFixedText === true) : undefined;
+  const written = writer ? writer.finish(results) : { fixed: [], unwritten: [] };
+  await writer?.relintUnwritten(results, async () => new ESLint({ ...eslintOptions, fix: false, cache: false, concurrency: 'off' } as ConstructorParameters<typeof ESLint>[0]));
   return {
     ...emptyOutcome(),
     results,

@@ -293,16 +293,21 @@ describe('--fix robustness', () => {
     const { dir, asUser } = sharedDir('readonly', { 'a.js': LEAK, 'b.js': LEAK, 'c.js': LEAK, 'd.js': KEPT });
     fs.chmodSync(path.join(dir, 'b.js'), 0o444);
     const { code, stdout, stderr, io } = withIO(['.', '--fix'], dir, asUser);
-    expect(io).toEqual(['read a.js', 'write a.js', 'read b.js', 'write b.js', 'read c.js', 'write c.js', 'read d.js']);
+    // b.js, left as it was, is read again and linted without fixes: its finding is printed where it is.
+    expect(io).toEqual(['read a.js', 'write a.js', 'read b.js', 'write b.js', 'read c.js', 'write c.js', 'read d.js', 'read b.js']);
     expect([fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), fs.readFileSync(path.join(dir, 'b.js'), 'utf8'), fs.readFileSync(path.join(dir, 'c.js'), 'utf8')]).toEqual([FIXED, LEAK, FIXED]);
     expect(fs.readFileSync(path.join(dir, 'd.js'), 'utf8')).toBe(KEPT);
     expect(stdout).toBe(
       [
         '',
+        path.join(dir, 'b.js'),
+        "  2:42  error  `chunk.subarray(0, 4)` is a view of `chunk`, received by the 'data' handler; it is kept in `kept`, so the whole ArrayBuffer behind it stays in memory as long as the view does  leakproof/no-retained-view",
+        '',
         path.join(dir, 'd.js'),
         "  2:43  error  `chunk.subarray(0, 4)` is a view of `chunk`, received by the 'data' handler; it is kept in `kept`, so the whole ArrayBuffer behind it stays in memory as long as the view does  leakproof/no-retained-view",
         '',
-        '✖ 1 problem (1 error, 0 warnings)',
+        '✖ 2 problems (2 errors, 0 warnings)',
+        '  1 error and 0 warnings potentially fixable with the `--fix` option.',
         '',
       ].join('\n'),
     );
@@ -360,13 +365,33 @@ describe('--fix robustness', () => {
     const { dir, asUser } = sharedDir('cache-fix', { 'a.js': LEAK, 'b.js': LEAK, 'c.js': LEAK, 'd.js': KEPT });
     fs.chmodSync(path.join(dir, 'b.js'), 0o444);
     const first = leakproof(['.', '--fix', '--cache', '-f', 'json'], dir, asUser);
-    expect(summary(first.stdout, dir)).toEqual({ 'a.js': [], 'b.js': [], 'c.js': [], 'd.js': ['leakproof/no-retained-view'] });
+    expect(summary(first.stdout, dir)).toEqual({ 'a.js': [], 'b.js': ['leakproof/no-retained-view'], 'c.js': [], 'd.js': ['leakproof/no-retained-view'] });
     expect([fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), fs.readFileSync(path.join(dir, 'b.js'), 'utf8'), fs.readFileSync(path.join(dir, 'c.js'), 'utf8')]).toEqual([FIXED, LEAK, FIXED]);
     expect(first.stderr).toBe(`leakproof: left ${path.join(dir, 'b.js')} unchanged: cannot write it (EACCES)\n`);
     expect(first.code).toBe(2);
     const again = leakproof(['.', '--cache', '-f', 'json'], dir, asUser);
     expect(summary(again.stdout, dir)).toEqual({ 'a.js': [], 'b.js': ['leakproof/no-retained-view'], 'c.js': [], 'd.js': ['leakproof/no-retained-view'] });
     expect(again.code).toBe(1);
+  });
+
+  it('--config FILE --fix: a read-only file is reported with its findings, the other written', () => {
+    const { dir, asUser } = sharedDir('config-readonly', { 'a.js': LEAK, 'b.js': LEAK, 'leakproof.config.cjs': warnConfig('error') });
+    fs.chmodSync(path.join(dir, 'b.js'), 0o444);
+    const { code, stdout, stderr } = withIO(['a.js', 'b.js', '--fix', '-c', 'leakproof.config.cjs'], dir, asUser);
+    expect([fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), fs.readFileSync(path.join(dir, 'b.js'), 'utf8')]).toEqual([FIXED, LEAK]);
+    expect(stdout).toBe(
+      [
+        '',
+        path.join(dir, 'b.js'),
+        "  2:42  error  `chunk.subarray(0, 4)` is a view of `chunk`, received by the 'data' handler; it is kept in `kept`, so the whole ArrayBuffer behind it stays in memory as long as the view does  leakproof/no-retained-view",
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '  1 error and 0 warnings potentially fixable with the `--fix` option.',
+        '',
+      ].join('\n'),
+    );
+    expect(stderr).toContain(`leakproof: left ${path.join(dir, 'b.js')} unchanged: cannot write it (EACCES)\n`);
+    expect(code).toBe(2);
   });
 
   it("--config FILE --fix keeps the project's eslint-disable comments for rules that config lacks", () => {
