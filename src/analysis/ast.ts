@@ -42,6 +42,60 @@ export function outerParent(node: TSESTree.Node): { child: TSESTree.Node; parent
   return { child, parent };
 }
 
+/** How `value` reaches a function's result: the function, and the statement or arrow body that hands it back. */
+export interface ReturnSite {
+  fn: FunctionNode | undefined;
+  /** The `return` statement or the arrow whose expression body it is. */
+  at: TSESTree.ReturnStatement | TSESTree.ArrowFunctionExpression;
+}
+
+/**
+ * The one climb from a value to the function that hands it back: `return value`, an arrow's expression
+ * body, through parentheses and type assertions, either branch of `?:`, `??`/`||`/`&&`, `await`, and the
+ * last expression of a sequence. `through(parent, child)` lets a caller climb further parents it knows
+ * to carry the value (a concatenation carries text, `Promise.resolve(value)` settles with it); `stop`
+ * is told where the climb ended when it ended elsewhere (at a call, say).
+ */
+export function returnSiteOf(
+  value: TSESTree.Node,
+  through: (parent: TSESTree.Node, child: TSESTree.Node) => boolean = () => false,
+  stop?: (parent: TSESTree.Node, child: TSESTree.Node) => void,
+): ReturnSite | undefined {
+  let child = value;
+  for (let steps = 0; steps < 40; steps++) {
+    const up = outerParent(child);
+    const parent = up.parent;
+    const at = up.child;
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        return { fn: enclosingFunction(parent), at: parent };
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === at ? { fn: parent, at: parent } : undefined;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === at) return undefined;
+        child = parent;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+        child = parent;
+        continue;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions[parent.expressions.length - 1] !== at) return undefined;
+        child = parent;
+        continue;
+      default:
+        if (through(parent, at)) {
+          child = parent;
+          continue;
+        }
+        stop?.(parent, at);
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** `x.name`, `x['name']`, `x?.name`: the static property name, if any. */
 export function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;

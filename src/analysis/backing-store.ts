@@ -7,7 +7,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, isFunction, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, singleInit } from './ast';
+import { enclosingFunction, findVariable, isFunction, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 
@@ -256,37 +256,11 @@ function isFreshSubView(view: TSESTree.Node): boolean {
 }
 
 /**
- * True when the value at `node` is what its function returns: `return node`, an arrow's expression
- * body, through `?:` branches, `??`/`||`, `await` and the last expression of a sequence.
+ * True when the value at `node` is what its function returns (ast.returnSiteOf), also through
+ * `Promise.resolve(node)` and promise helpers.
  */
 function isReturned(node: TSESTree.Node): boolean {
-  let child = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.ReturnStatement:
-        return true;
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === child;
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test === child) return false;
-        continue;
-      case AST_NODE_TYPES.CallExpression:
-        if (!isPromiseWrap(parent, child)) return false;
-        continue;
-      case AST_NODE_TYPES.LogicalExpression:
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-        continue;
-      case AST_NODE_TYPES.SequenceExpression:
-        if (parent.expressions[parent.expressions.length - 1] !== child) return false;
-        continue;
-      default:
-        return false;
-    }
-  }
-  return false;
+  return !!returnSiteOf(node, (parent, child) => (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && isPromiseWrap(parent, child));
 }
 
 /**

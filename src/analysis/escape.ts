@@ -14,6 +14,7 @@ import {
   outerParent,
   patternNames,
   propertyName,
+  returnSiteOf,
   shortText,
   staticNumber,
   singleInit,
@@ -121,49 +122,25 @@ export class EscapeFinder {
    * returns go to a known place.
    */
   returnedBy(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
-    let child: TSESTree.Node = value;
-    for (let steps = 0; steps < 20; steps++) {
-      const up = outerParent(child);
-      const parent = up.parent;
-      if (!parent) return undefined;
-      const at = up.child;
-      switch (parent.type) {
-        case AST_NODE_TYPES.ConditionalExpression:
-          if (parent.test === at) return undefined;
-          child = parent;
-          continue;
-        case AST_NODE_TYPES.LogicalExpression:
-          child = parent;
-          continue;
-        case AST_NODE_TYPES.BinaryExpression:
-          if (parent.operator !== '+' || !options.text) return undefined;
-          child = parent;
-          continue;
-        case AST_NODE_TYPES.TemplateLiteral:
-          if (!options.text) return undefined;
-          child = parent;
-          continue;
-        case AST_NODE_TYPES.ReturnStatement:
-          return this.returnedSink(enclosingFunction(parent), 'returns');
-        case AST_NODE_TYPES.ArrowFunctionExpression:
-          return parent.body === at ? this.returnedSink(parent, 'returns') : undefined;
-        case AST_NODE_TYPES.CallExpression: {
-          if (parent.callee === at) return undefined;
-          if (options.text && isGlobalString(parent.callee, this.sourceCode)) {
-            child = parent;
-            continue;
-          }
-          // `return new Promise((resolve) => { … resolve(value) })`: the promise the function returns.
-          const executor = resolvedPromiseExecutor(parent, this.sourceCode);
-          const promise = executor?.parent;
-          if (!promise || !this.returnedBy(promise)) return undefined;
-          return this.returnedSink(enclosingFunction(promise), 'resolves with');
-        }
-        default:
-          return undefined;
-      }
-    }
-    return undefined;
+    let stoppedAt: TSESTree.CallExpression | undefined;
+    const site = returnSiteOf(
+      value,
+      (parent, child) => {
+        if (!options.text) return false;
+        if (parent.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+';
+        if (parent.type === AST_NODE_TYPES.TemplateLiteral) return true;
+        return parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && isGlobalString(parent.callee, this.sourceCode);
+      },
+      (parent, child) => {
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== child) stoppedAt = parent;
+      },
+    );
+    if (site) return this.returnedSink(site.fn, 'returns');
+    // `return new Promise((resolve) => { … resolve(value) })`: the promise the function returns.
+    const executor = stoppedAt && resolvedPromiseExecutor(stoppedAt, this.sourceCode);
+    const promise = executor?.parent;
+    if (!promise || !this.returnedBy(promise)) return undefined;
+    return this.returnedSink(enclosingFunction(promise), 'resolves with');
   }
 
   private returnedSink(fn: FunctionNode | undefined, how: string): Sink | undefined {

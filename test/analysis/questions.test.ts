@@ -127,6 +127,34 @@ declare function keep<T>(value: T): T;
     ],
   },
   {
+    // The one climb to a function's result (ast.returnSiteOf): through await, the last expression of a
+    // sequence, either branch of ?:, ??, and, for text, + and String(); not out of a callback's argument.
+    code: `export async function viaAwait(a: Promise<string>) {
+  return await keep(a);
+}
+export function viaSequence(a: string, log: (s: string) => void) {
+  return (log('x'), keep(a));
+}
+export function viaBranches(a: string, ok: boolean) {
+  return ok ? keep(a) : null ?? 'none';
+}
+export function viaText(a: string) {
+  return String('<' + keep(a));
+}
+export function notViaCallback(a: string[]) {
+  return a.map((s) => s).concat(keep(a));
+}
+declare function keep<T>(value: T): T;
+`,
+    errors: [
+      at(2, 'sink none | returned `viaAwait()` returns it'),
+      at(5, 'sink none | returned `viaSequence()` returns it'),
+      at(8, 'sink none | returned `viaBranches()` returns it'),
+      at(11, 'sink none | returned `viaText()` returns it'),
+      at(14, 'sink none | returned none'),
+    ],
+  },
+  {
     // Cloned views and backing stores: a sub-view posted, and a Buffer's store handed to a constructor.
     code: `import { parentPort } from 'node:worker_threads';
 export function send(data: Buffer) {
