@@ -2,10 +2,12 @@ import { bufferByteLength, dataViewBuffer, queueMicrotask, dataViewByteLength, t
 import type { RuntimeRule, TrackOptions } from './types';
 
 /**
- * The record of where views were made and which are still alive: one Site per source location, each
- * view followed weakly. Both ways of finding a view's site feed it: `track()` (a stack capture in a
- * patched method, src/runtime/track.ts) and the loader (`leakproof/register`: a constant site id
- * compiled into the user's code, src/runtime/static-sites.ts). `report()` reads it (src/runtime/report.ts).
+ * The record of where views were made and which are still alive: one Site per source location, and the
+ * counters. `track()` (a stack capture in a patched method, src/runtime/track.ts) follows each view
+ * weakly here. The loader (`leakproof/register`: a constant site id compiled into the user's code,
+ * src/runtime/static-sites.ts) writes the id into the view instead (src/runtime/stamps.ts) and counts
+ * its live views when asked, or, where it cannot list them, follows them here too. `report()` reads both
+ * (src/runtime/report.ts).
  */
 
 export const DEFAULT_RULE: RuntimeRule = 'leakproof/no-retained-view';
