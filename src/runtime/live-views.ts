@@ -106,9 +106,13 @@ export function canFindLiveViews(): boolean {
   }
 }
 
-/** The live typed arrays and DataViews of this realm. Throws when they cannot be listed (callers catch). */
-export function findLiveViews(): unknown[] {
+/**
+ * The live typed arrays (Buffers included) of this realm, and its live DataViews if `dataViews`. Each kind
+ * costs a full collection and a walk of the heap. Throws when they cannot be listed (callers catch).
+ */
+export function findLiveViews(dataViews: boolean): unknown[] {
   return withBridge((session, bridgeId, bridge) => {
+    if (!dataViews) bridge.prototypes.length = 1;
     for (let index = 0; index < bridge.prototypes.length; index++) {
       const prototype = post(session, 'Runtime.callFunctionOn', {
         objectId: bridgeId,

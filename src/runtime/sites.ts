@@ -190,9 +190,10 @@ export function recordAt(site: Site, view: ArrayBufferView, buffer: ArrayBufferL
   follow(site, view, buffer, bufferByteLength(buffer), viewByteLength(view));
 }
 
-// What loaderBufferOf read of the last view it accepted: numbers, so that nothing is held.
+// What loaderBufferOf read of the last view it accepted: no reference, so that nothing is held.
 let qualifiedBufferBytes = 0;
 let qualifiedViewBytes = 0;
+let qualifiedDataView = false;
 
 /**
  * For the loader's helper, which runs on every view the user's code makes: the ArrayBuffer of `view` if
@@ -209,7 +210,13 @@ export function loaderBufferOf(view: ArrayBufferView): ArrayBufferLike | undefin
   seenViews++;
   qualifiedBufferBytes = bufferBytes;
   qualifiedViewBytes = viewBytes;
+  qualifiedDataView = !typed;
   return buffer;
+}
+
+/** Whether the view loaderBufferOf accepted last is a DataView (else a typed array or Buffer). */
+export function qualifiedIsDataView(): boolean {
+  return qualifiedDataView;
 }
 
 /** Counts a view the loader recorded without following it here (it carries its site: src/runtime/stamps.ts). */

@@ -1,6 +1,6 @@
 import { bufferByteLength, defineProperty, isView, viewBuffer, viewByteLength } from './intrinsics';
 import { canFindLiveViews, findLiveViews } from './live-views';
-import { countRecorded, DEFAULT_RULE, findSite, followQualified, isTracking, loaderBufferOf, newSite, setLoaderActive } from './sites';
+import { countRecorded, DEFAULT_RULE, findSite, followQualified, isTracking, loaderBufferOf, newSite, qualifiedIsDataView, setLoaderActive } from './sites';
 import type { Site } from './sites';
 import { keepStampShapes, stamp, stampOf } from './stamps';
 import type { RuntimeRule } from './types';
@@ -38,13 +38,18 @@ function siteOf(id: string): Site {
 
 // Whether views are stamped (and listed at report time) or followed weakly; chosen once, at install.
 let stamping = false;
+// Whether a DataView was stamped: if not, a report lists typed arrays only (one full collection, not two).
+let stampedDataView = false;
 
 function recordView(id: string, view: ArrayBufferView): void {
   try {
     const buffer = loaderBufferOf(view);
     if (buffer === undefined) return;
     if (!stamping) followQualified(findSite(id) ?? siteOf(id), view, buffer);
-    else if (stamp(view, id)) countRecorded();
+    else if (stamp(view, id)) {
+      countRecorded();
+      if (qualifiedIsDataView()) stampedDataView = true;
+    }
   } catch {
     // never throw into the host program
   }
@@ -62,13 +67,14 @@ function view<T>(id: string, value: T): T {
 
 /**
  * Defines the global helper (once; not enumerable, not writable) and marks the loader active, so that
- * `report()` says so. Returns false if the global could not be defined (a frozen global object).
+ * `report()` says so. Views are stamped where the live views can be listed, unless `recording` is
+ * `'finalizers'`. Returns false if the global could not be defined (a frozen global object).
  */
-export function installViewHelper(): boolean {
+export function installViewHelper(recording: 'stamps' | 'finalizers' = 'stamps'): boolean {
   try {
     const existing = (globalThis as Record<string, unknown>)[VIEW_HELPER];
     if (existing === undefined) {
-      stamping = canFindLiveViews();
+      stamping = recording === 'stamps' && canFindLiveViews();
       if (stamping) keepStampShapes();
       defineProperty(globalThis, VIEW_HELPER, { value: view, enumerable: false, writable: false, configurable: false });
     } else if (existing !== view) return false;
@@ -101,7 +107,7 @@ export interface StampedSite {
 export function stampedSites(): StampedSite[] {
   if (!stamping) return [];
   const byId = new Map<string, StampedSite & { buffers: Set<ArrayBufferLike> }>();
-  for (const value of findLiveViews()) {
+  for (const value of findLiveViews(stampedDataView)) {
     if (typeof value !== 'object' || value === null) continue;
     const id = stampOf(value);
     if (id === undefined || id === '') continue;

@@ -290,6 +290,15 @@ describe('leakproof/register: how views are recorded', () => {
     expect(rows(report)).toEqual([header(200)]);
   });
 
+  it('LEAKPROOF_RECORDING=finalizers follows views by finalizers where stamps would work; another value is one stderr line', () => {
+    const followed = runNode(['--import', REGISTER], noGc, { LEAKPROOF_RECORDING: 'finalizers' });
+    expect(followed.stderr).toBe('');
+    expect(lastJson<Output>(followed).report).toMatchObject({ recording: 'finalizers', sites: [{ liveViews: 200 }] });
+    const wrong = runNode(['--import', REGISTER], noGc, { LEAKPROOF_RECORDING: 'weak' });
+    expect(wrong.stderr).toBe('leakproof/register: LEAKPROOF_RECORDING=weak: expected stamps or finalizers; views are stamped\n');
+    expect(lastJson<Output>(wrong).report).toMatchObject({ recording: 'stamps', sites: [{ liveViews: 10 }] });
+  });
+
   it('without node:inspector, once the collector and the finalizers have run, the same sites as stamped views give', () => {
     const cjs = path.join(PROGRAMS, 'handler.cjs');
     const followed = lastJson<Output>(runNode(['--expose-gc', ...withoutInspector], cjs)).report;
