@@ -14,9 +14,13 @@
 //     view with a WeakRef made in this job survives gc() until the job ends.
 //  4. finalizers: how many event-loop turns it takes for three FinalizationRegistries' callbacks to run
 //     after one gc().
-//  5. report() with the loader's helper (dist/): the time to list the live views (a full collection and a
-//     heap walk) at a few heap sizes, next to the CPU time of one gc() at the same size.
+//  5. the loader's helper (dist/): the time to install it (node:inspector loaded, one probe session), and
+//     report()'s time to list the live views (a full collection and a heap walk) at a few heap sizes,
+//     next to the CPU time of one gc() at the same size.
 //  6. the memory a stamp adds to a view kept alive: 100,000 kept views, stamped or not.
+//  7. what a report leaves behind: bench/frame-loop.js's loop in rounds, with the loader's helper stamping
+//     views, with and without a report() between rounds: CPU of the plain loop a round, and how often V8
+//     deoptimized the loop's function (--trace-deopt).
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -171,7 +175,9 @@ async function reportPart() {
   const root = path.join(__dirname, '..', 'dist', 'src', 'runtime');
   const { installViewHelper, loaderRecording } = require(path.join(root, 'static-sites'));
   const { report } = require(path.join(root, 'index'));
+  const installStart = process.hrtime.bigint();
   if (!installViewHelper() || loaderRecording() !== 'stamps') throw new Error('the loader helper does not stamp views here');
+  const installMs = Number(process.hrtime.bigint() - installStart) / 1e6;
   const view = globalThis.__leakproof_view;
   const ID = 'app.js\u000012\u000030\u0000subarray\u0000leakproof/no-retained-view';
   const held = [];
@@ -196,7 +202,7 @@ async function reportPart() {
       liveViews: result.sites.reduce((sum, site) => sum + site.liveViews, 0),
     });
   }
-  console.log(JSON.stringify(results));
+  console.log(JSON.stringify({ installMs, results }));
 }
 
 async function memoryPart(stamped) {
@@ -213,6 +219,33 @@ async function memoryPart(stamped) {
   }
   global.gc();
   console.log(JSON.stringify({ bytesPerView: (process.memoryUsage().heapUsed - before) / kept.length }));
+}
+
+async function afterReportPart(withReports) {
+  const root = path.join(__dirname, '..');
+  const { installViewHelper, loaderRecording } = require(path.join(root, 'dist', 'src', 'runtime', 'static-sites'));
+  const { report } = require(path.join(root, 'dist', 'src', 'runtime'));
+  const { instrument } = require(path.join(root, 'dist', 'src', 'register', 'instrument'));
+  const frameLoopFile = path.join(root, 'bench', 'frame-loop.js');
+  const { parseAll, buildChunks } = require(frameLoopFile);
+  if (!installViewHelper() || loaderRecording() !== 'stamps') throw new Error('the loader helper does not stamp views here');
+  const Module = require('node:module');
+  const instrumented = new Module(frameLoopFile, module);
+  instrumented.filename = frameLoopFile;
+  instrumented._compile(instrument(require('node:fs').readFileSync(frameLoopFile, 'utf8'), frameLoopFile, 'commonjs').code, frameLoopFile);
+  const { chunks } = buildChunks(120);
+  const times = [];
+  for (let round = 0; round < 12; round++) {
+    global.gc();
+    const start = process.cpuUsage();
+    parseAll(chunks, new Map());
+    if (round >= 2) times.push(cpuMs(start));
+    instrumented.exports.parseAll(chunks, new Map());
+    if (withReports) report();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ withReports, plainMs: times[times.length >> 1] }));
 }
 
 // ------------------------------------------------------------------------------------------- parent
@@ -240,8 +273,9 @@ function main() {
   const finalizers = JSON.parse(run(['--expose-gc'], 'finalizers').trim());
   console.log(`4. three FinalizationRegistries after one gc(): registries whose callbacks had all run after 1, 2, 3, 4 turns of the event loop: ${finalizers.turns.join(', ')}`);
   const reports = JSON.parse(run(['--expose-gc'], 'report').trim());
-  console.log('5. report() with the loader stamping (10,000 live views, a growing heap of small objects):');
-  for (const result of reports) {
+  console.log(`5. installing the loader's helper (loading node:inspector, one probe session): ${reports.installMs.toFixed(1)} ms`);
+  console.log('   report() with the loader stamping (10,000 live views, a growing heap of small objects):');
+  for (const result of reports.results) {
     console.log(
       `   heap ${String(result.heapMiB).padStart(4)} MiB: ${result.ms.toFixed(0)} ms (${result.cpuMs.toFixed(0)} ms of CPU time; one gc() just before: ${result.gcCpuMs.toFixed(0)} ms), ${result.liveViews} live views counted`,
     );
@@ -249,6 +283,13 @@ function main() {
   const plain = JSON.parse(run(['--expose-gc'], 'memory', 'plain').trim());
   const stamped = JSON.parse(run(['--expose-gc'], 'memory', 'stamped').trim());
   console.log(`6. heap per kept view (the views array included): ${plain.bytesPerView.toFixed(0)} bytes unstamped, ${stamped.bytesPerView.toFixed(0)} bytes stamped`);
+  console.log('7. the frame loop in 12 rounds next to its instrumented copy, CPU of a plain round (median of the last 10), deoptimizations of parseAll:');
+  for (const withReports of [false, true]) {
+    const out = run(['--expose-gc', '--trace-deopt'], 'after-report', withReports ? 'reports' : 'none');
+    const result = JSON.parse(out.trim().split('\n').pop());
+    const deopts = out.split('\n').filter((line) => line.startsWith('[bailout') && line.includes('parseAll')).length;
+    console.log(`   ${withReports ? 'report() after each round' : 'no report'.padEnd(25)}: ${result.plainMs.toFixed(1)} ms of CPU a plain round, parseAll deoptimized ${deopts} times`);
+  }
 }
 
 if (part === undefined) main();
@@ -260,6 +301,7 @@ else {
     finalizers: finalizerPart,
     report: reportPart,
     memory: () => memoryPart(process.argv[3] === 'stamped'),
+    'after-report': () => afterReportPart(process.argv[3] === 'reports'),
   };
   parts[part]().catch((error) => {
     console.error(error);
