@@ -165,7 +165,8 @@ describe('leakproof/register: instrumented code behaves as before', () => {
 
   it('the programs compared are instrumented: every view-making expression is wrapped, the ones a ?. before them can skip are not', () => {
     const cjs = instrument(fs.readFileSync(path.join(PROGRAMS, 'semantics.cjs'), 'utf8'), '/app/semantics.cjs', 'commonjs');
-    expect({ sites: cjs.sites, skipped: cjs.skipped }).toEqual({ sites: 39, skipped: 3 });
+    // 46: 39, and 7 in the part on what recording writes into a view (subarray, 2 new DataView, Buffer.from, 3 handsBack.slice()).
+    expect({ sites: cjs.sites, skipped: cjs.skipped }).toEqual({ sites: 46, skipped: 3 });
     const mjs = instrument(fs.readFileSync(path.join(PROGRAMS, 'semantics.mjs'), 'utf8'), '/app/semantics.mjs', 'module');
     expect({ sites: mjs.sites, skipped: mjs.skipped }).toEqual({ sites: 10, skipped: 2 });
   });
