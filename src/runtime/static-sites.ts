@@ -15,8 +15,8 @@ import type { RuntimeRule } from './types';
  * How a view is recorded: SITE is written into the view (src/runtime/stamps.ts) and `report()` counts the
  * stamped views still alive (src/runtime/live-views.ts); nothing follows the view while the program runs.
  * Where the live views cannot be listed (no `node:inspector`), each view is followed weakly instead, as
- * `track()` does (a FinalizationRegistry entry, src/runtime/sites.ts): the same report, at about three
- * times the cost per view (docs/runtime.md, "Where the loader's time goes").
+ * `track()` does (a FinalizationRegistry entry, src/runtime/sites.ts): the same sites once the dead views'
+ * finalizers have run, at about 2.5 times the cost per view (docs/runtime.md, "Where the loader's time goes").
  */
 
 /** The global the instrumented code calls. Its name is spelled the same in src/register/instrument.ts. */
