@@ -1,20 +1,30 @@
 #!/usr/bin/env node
 'use strict';
-// Where the loader's cost per view goes (built: npm run build). Run: node --expose-gc bench/register-cost.js [--quick]
+// Where the loader's cost per view goes (built: npm run build). Run: node --expose-gc bench/register-cost.js [--quick] [--rounds=N] [--only=a,b]
 // bench/frame-loop.js as the loader instruments it, compiled once per variant of the helper the wrapped
-// expressions call, each variant adding one step of what the real helper does; timed in alternating rounds
-// in one process, each round's time against the plain loop of the same round. The steps:
-//   call         the helper returns its argument (the cost of the wrapping call)
-//   isView       plus the check that the value is a view
-//   qualify      plus the view's buffer and byte lengths through the captured getters and the thresholds
-//   site         plus the site lookup by id
-//   follow       plus a FinalizationRegistry entry holding a small integer (no counting)
-//   register     the bare FinalizationRegistry entry per view, behind the same call and isView check
-//   weakref      a WeakRef per view instead, kept in an array (the sweep not counted)
-//   helper       the loader's helper as built (dist/src/runtime/static-sites.js): follow plus the counts per site
-// Every view is wrapped (the loader's LEAKPROOF_ALL_VIEWS=1): this is the cost per view followed. Last,
-//   escaping     the loader's helper as the loader runs by default: only the payload view (half of them) is
-//                wrapped, the frame view being a local parseAll only reads (its ns are per view made)
+// expressions call, each variant adding one step of what a helper does or trying another way to follow
+// a view; timed in alternating rounds in one process, each round's time against the plain loop of the same
+// round. The steps:
+//   call          the helper returns its argument (the cost of the wrapping call)
+//   isView        plus the check that the value is a view
+//   qualify       plus the view's buffer and byte lengths through the captured getters and the thresholds
+//   site          plus the site lookup by id
+//   follow        plus a FinalizationRegistry entry holding a small integer (no counting)
+//   register      the bare FinalizationRegistry entry per view, behind the same call and isView check
+//   weakref       a bare WeakRef per view instead, kept in an array (no sweep)
+// Other ways to follow each view, behind the same getters, thresholds and site lookup as follow:
+//   weakref sweep a WeakRef per view in its site's array, swept (dead ones dropped) when the array doubles
+//   weakmap       a WeakMap from the view to its site
+//   per buffer    one FinalizationRegistry entry per (site, ArrayBuffer), views counted per entry (this alone
+//                 cannot say how many views are alive, only whether their ArrayBuffer is)
+//   finalizers    the built runtime's weak following with the counts per site: the loader's fallback where
+//                 it cannot list live views, and its helper before views were stamped
+//   helper        the loader's helper as built (dist/src/runtime/static-sites.js): the getters, thresholds and
+//                 the site id written into the view (src/runtime/stamps.ts); nothing followed
+// Every view is wrapped (the loader's LEAKPROOF_ALL_VIEWS=1): this is the cost per view recorded. Last,
+//   escaping      the loader's helper as the loader runs by default: only the payload view (half of them) is
+//                 wrapped, the frame view being a local parseAll only reads (its ns are per view made)
+// and, once, the report: report() after a round of the helper (it lists the live views: a full collection).
 // Not a CI check: its figures go to docs/runtime.md.
 
 const fs = require('node:fs');
@@ -82,8 +92,83 @@ const helpers = {
     if (typeof value === 'object' && value !== null && isView(value)) refs.push(new WeakRef(value));
     return value;
   },
+  // The candidates for following a view, each behind the same getters, thresholds and site lookup as
+  // `follow` (so each compares with it):
+  // a WeakRef per view in its site's array, swept (dead ones dropped) whenever the array doubles.
+  'weakref sweep': (id, value) => {
+    if (typeof value === 'object' && value !== null && isView(value)) {
+      const typed = typedArrayTag.call(value) !== undefined;
+      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
+      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
+      const bufferBytes = bufferByteLength(buffer);
+      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      if (site !== undefined) {
+        let list = weakLists.get(site);
+        if (list === undefined) weakLists.set(site, (list = { refs: [], limit: 1024 }));
+        list.refs.push(new WeakRef(value));
+        if (list.refs.length >= list.limit) {
+          list.refs = list.refs.filter((ref) => ref.deref() !== undefined);
+          list.limit = Math.max(1024, 2 * list.refs.length);
+        }
+      }
+    }
+    return value;
+  },
+  // a WeakMap from the view to its site (an ephemeron: V8's scavenges clear it, unlike a finalizer's cell).
+  weakmap: (id, value) => {
+    if (typeof value === 'object' && value !== null && isView(value)) {
+      const typed = typedArrayTag.call(value) !== undefined;
+      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
+      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
+      const bufferBytes = bufferByteLength(buffer);
+      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      if (site !== undefined) siteOfView.set(value, site);
+    }
+    return value;
+  },
+  // one FinalizationRegistry entry per (site, ArrayBuffer), the views counted per entry: it learns when
+  // an ArrayBuffer dies, not when a view of it does, so alone it cannot say how many views live.
+  'per buffer': (id, value) => {
+    if (typeof value === 'object' && value !== null && isView(value)) {
+      const typed = typedArrayTag.call(value) !== undefined;
+      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
+      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
+      const bufferBytes = bufferByteLength(buffer);
+      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      if (site !== undefined) {
+        let entry = lastEntry.get(site);
+        if (entry === undefined || entry.buffer !== buffer) {
+          let list = bufferEntries.get(buffer);
+          if (list === undefined) bufferEntries.set(buffer, (list = []));
+          entry = list.find((candidate) => candidate.site === site);
+          if (entry === undefined) {
+            entry = { site, buffer, views: 0, bytes: 0 };
+            list.push(entry);
+            followed.register(buffer, 1);
+          }
+          lastEntry.set(site, entry);
+        }
+        entry.views++;
+        entry.bytes += viewBytes;
+      }
+    }
+    return value;
+  },
+  // the loader's fallback where it cannot list live views (no node:inspector): the getters and thresholds,
+  // the site lookup and a FinalizationRegistry entry with the counts per site, as the built runtime does it
+  // (dist/src/runtime/sites.js). This was the loader's helper before views were stamped.
+  finalizers: (id, value) => {
+    if (typeof value === 'object' && value !== null && isView(value)) {
+      const buffer = sites.loaderBufferOf(value);
+      if (buffer !== undefined) sites.followQualified(sites.findSite(id), value, buffer);
+    }
+    return value;
+  },
 };
-
+const weakLists = new Map();
+const siteOfView = new WeakMap();
+const bufferEntries = new WeakMap();
+const lastEntry = new Map();
 function compileVariant(name, code) {
   const instrumented = new Module(frameLoopFile, module);
   instrumented.filename = frameLoopFile;
@@ -111,9 +196,9 @@ async function main() {
     if (sites.findSite(id) === undefined) sites.newSite(id, frameLoopFile, 0, 0, 'subarray', sites.DEFAULT_RULE);
   }
   const loops = { plain: parseAll };
-  for (const name of Object.keys(helpers)) {
+  for (const [index, name] of Object.keys(helpers).entries()) {
     if (only && !only.includes(name)) continue;
-    const global = `__leakproof_cost_${name}`;
+    const global = `__leakproof_cost_${index}`;
     globalThis[global] = helpers[name];
     loops[name] = compileVariant(name, result.code.split(`${VIEW_HELPER}(`).join(`${global}(`));
   }
@@ -141,6 +226,8 @@ async function main() {
         cpuTimes[name].push((cpu.user + cpu.system) / 1e6);
       }
       refs = [];
+      weakLists.clear();
+      lastEntry.clear();
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -164,6 +251,24 @@ async function main() {
     );
   }
   if (sink === 0 && ['isView', 'qualify', 'site'].some((name) => name in loops)) throw new Error('the helpers saw no view');
+  if (loops.helper) {
+    // What a report costs once the helper has recorded a round (its state kept, as a server's would be).
+    const { report } = require(path.join(root, 'dist', 'src', 'runtime'));
+    const state = new Map();
+    loops.helper(chunks, state);
+    const cpuStart = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    const result = report();
+    const elapsed = seconds(start);
+    const cpu = process.cpuUsage(cpuStart);
+    if (result.recording !== 'stamps') throw new Error(`the loader's helper did not stamp views (recording: ${result.recording})`);
+    const live = result.sites.reduce((sum, site) => sum + site.liveViews, 0);
+    console.log(
+      `register cost: report() after a round of the helper: ${(elapsed * 1000).toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms of CPU time), ` +
+        `heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, ${result.sites.length} site(s) with ${live} live views`,
+    );
+    if (state.size === 0) throw new Error('the loop did nothing');
+  }
 }
 
 main().catch((error) => {

@@ -35,7 +35,10 @@ function install(): void {
     warn(`${messageOf(error)}; nothing is instrumented`);
     return;
   }
-  if (!installViewHelper()) {
+  // LEAKPROOF_RECORDING=finalizers: follow each view weakly (each view costs more, a report far less).
+  const recording = process.env.LEAKPROOF_RECORDING?.trim() || 'stamps';
+  if (recording !== 'stamps' && recording !== 'finalizers') warn(`LEAKPROOF_RECORDING=${recording}: expected stamps or finalizers; views are stamped`);
+  if (!installViewHelper(recording === 'finalizers' ? 'finalizers' : 'stamps')) {
     warn('cannot define the global __leakproof_view (the global object is frozen, or another copy of leakproof defined it); nothing is instrumented');
     return;
   }

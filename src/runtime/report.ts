@@ -1,10 +1,14 @@
 import { allSites, counters, DEFAULT_RULE, isLoaderActive, isTracking } from './sites';
+import type { Site } from './sites';
+import { loaderRecording, stampedSites } from './static-sites';
 import type { RuntimeFinding, RuntimeReport, RuntimeSite } from './types';
 
 /**
- * The sites whose recorded views are still alive, most retained bytes first. A view counts as dead once
- * the garbage collector has collected it and its finalizer has run (finalizers run as separate tasks:
- * after a forced `gc()`, let the event loop turn before calling this). Plain JSON data: write it with
+ * The sites whose recorded views are still alive, most retained bytes first. The loader's views (when it
+ * stamps them) are counted from the views alive now: this collects all garbage first. A view followed
+ * weakly (`track()`, or the loader where it cannot list views) counts as dead once the garbage collector
+ * has collected it and its finalizer has run (finalizers run as separate tasks: after a forced `gc()`,
+ * let the event loop turn before calling this). Plain JSON data: write it with
  * `JSON.stringify(report())` or `writeReport(file)` for `leakproof lint --runtime-report FILE`.
  */
 export function report(): RuntimeReport {
@@ -15,25 +19,18 @@ export function report(): RuntimeReport {
     generatedAt: new Date().toISOString(),
     tracking: isTracking(),
     loader: isLoaderActive(),
+    ...(isLoaderActive() ? { recording: loaderRecording() } : {}),
     options,
     seenViews,
     recordedViews,
     sites: [],
   };
   try {
-    for (const site of allSites()) {
-      if (site.liveViews <= 0) continue;
-      const entry: RuntimeSite = {
-        file: site.file,
-        line: site.line,
-        column: site.column,
-        rule: site.rule,
-        liveViews: site.liveViews,
-        retainedBytes: site.retainedBytes,
-        usedBytes: site.usedBytes,
-        via: site.via,
-      };
-      result.sites.push(entry);
+    for (const site of allSites()) if (site.liveViews > 0) result.sites.push(siteEntry(site, site.liveViews, site.retainedBytes, site.usedBytes));
+    try {
+      for (const { site, liveViews, retainedBytes, usedBytes } of stampedSites()) result.sites.push(siteEntry(site, liveViews, retainedBytes, usedBytes));
+    } catch (error) {
+      result.incomplete = `the views the loader recorded could not be listed (${error instanceof Error ? error.message : String(error)}); their sites are left out`;
     }
     result.sites.sort(
       (a, b) => b.retainedBytes - b.usedBytes - (a.retainedBytes - a.usedBytes) || b.liveViews - a.liveViews || a.file.localeCompare(b.file) || a.line - b.line,
@@ -42,6 +39,10 @@ export function report(): RuntimeReport {
     // return what was gathered
   }
   return result;
+}
+
+function siteEntry(site: Site, liveViews: number, retainedBytes: number, usedBytes: number): RuntimeSite {
+  return { file: site.file, line: site.line, column: site.column, rule: site.rule, liveViews, retainedBytes, usedBytes, via: site.via };
 }
 
 /** Writes `report()` as JSON to `file` (for `leakproof lint --runtime-report FILE`). Returns false on failure. */

@@ -2,10 +2,12 @@ import { bufferByteLength, dataViewBuffer, queueMicrotask, dataViewByteLength, t
 import type { RuntimeRule, TrackOptions } from './types';
 
 /**
- * The record of where views were made and which are still alive: one Site per source location, each
- * view followed weakly. Both ways of finding a view's site feed it: `track()` (a stack capture in a
- * patched method, src/runtime/track.ts) and the loader (`leakproof/register`: a constant site id
- * compiled into the user's code, src/runtime/static-sites.ts). `report()` reads it (src/runtime/report.ts).
+ * The record of where views were made and which are still alive: one Site per source location, and the
+ * counters. `track()` (a stack capture in a patched method, src/runtime/track.ts) follows each view
+ * weakly here. The loader (`leakproof/register`: a constant site id compiled into the user's code,
+ * src/runtime/static-sites.ts) writes the id into the view instead (src/runtime/stamps.ts) and counts
+ * its live views when asked, or, where it cannot list them, follows them here too. `report()` reads both
+ * (src/runtime/report.ts).
  */
 
 export const DEFAULT_RULE: RuntimeRule = 'leakproof/no-retained-view';
@@ -188,20 +190,43 @@ export function recordAt(site: Site, view: ArrayBufferView, buffer: ArrayBufferL
   follow(site, view, buffer, bufferByteLength(buffer), viewByteLength(view));
 }
 
+// What loaderBufferOf read of the last view it accepted: no reference, so that nothing is held.
+let qualifiedBufferBytes = 0;
+let qualifiedViewBytes = 0;
+let qualifiedDataView = false;
+
 /**
- * `qualifies` and `recordAt` in one, for the loader's helper, which runs on every view the user's code
- * makes: each getter is called once.
+ * For the loader's helper, which runs on every view the user's code makes: the ArrayBuffer of `view` if
+ * it is a small view of a large one (counted as seen), else undefined. Each getter is called once. The
+ * loader records every qualifying view with the default thresholds: track()'s options (its sampling
+ * above all) are track()'s own.
  */
-export function recordIfQualifies(site: Site, view: ArrayBufferView): void {
+export function loaderBufferOf(view: ArrayBufferView): ArrayBufferLike | undefined {
   const typed = typedArrayTag.call(view) !== undefined;
   const buffer = (typed ? typedArrayBuffer.call(view) : dataViewBuffer.call(view)) as ArrayBufferLike;
   const viewBytes = (typed ? typedArrayByteLength.call(view) : dataViewByteLength.call(view)) as number;
   const bufferBytes = bufferByteLength(buffer);
-  // The loader records every qualifying view with the default thresholds: track()'s options (its
-  // sampling above all) are track()'s own.
-  if (bufferBytes < DEFAULTS.minParentBytes || viewBytes > bufferBytes * DEFAULTS.maxViewRatio) return;
+  if (bufferBytes < DEFAULTS.minParentBytes || viewBytes > bufferBytes * DEFAULTS.maxViewRatio) return undefined;
   seenViews++;
-  follow(site, view, buffer, bufferBytes, viewBytes);
+  qualifiedBufferBytes = bufferBytes;
+  qualifiedViewBytes = viewBytes;
+  qualifiedDataView = !typed;
+  return buffer;
+}
+
+/** Whether the view loaderBufferOf accepted last is a DataView (else a typed array or Buffer). */
+export function qualifiedIsDataView(): boolean {
+  return qualifiedDataView;
+}
+
+/** Counts a view the loader recorded without following it here (it carries its site: src/runtime/stamps.ts). */
+export function countRecorded(): void {
+  recordedViews++;
+}
+
+/** The loader's other way: `view`, which loaderBufferOf just accepted, followed at `site` until it dies. */
+export function followQualified(site: Site, view: ArrayBufferView, buffer: ArrayBufferLike): void {
+  follow(site, view, buffer, qualifiedBufferBytes, qualifiedViewBytes);
 }
 
 function entryOf(site: Site, buffer: ArrayBufferLike, bufferBytes: number): Entry {

@@ -169,6 +169,14 @@ export interface RuntimeReport {
   tracking: boolean;
   /** Whether the loader (`leakproof/register`) instrumented modules of this process. */
   loader: boolean;
+  /**
+   * With the loader, how it recorded views: `stamps` (each view carries its site; the report counts the
+   * views alive when it is made, after collecting all garbage) or `finalizers` (each view followed weakly,
+   * as `track()` does, where views cannot be listed: views not yet collected count as alive).
+   */
+  recording?: 'stamps' | 'finalizers';
+  /** Why part of what was recorded is missing from `sites`; absent when nothing is. */
+  incomplete?: string;
   options: Required<TrackOptions>;
   /** Qualifying views seen, and how many of them were recorded (sampling). */
   seenViews: number;

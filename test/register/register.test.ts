@@ -44,7 +44,8 @@ describe('leakproof/register: sites of the views still alive', () => {
       ['handler.cjs', ...at('DATAVIEW', 'new'), 'new DataView', 1, 32768, 8],
     ]);
     expect(report.sites.every((site) => site.file === cjs && site.rule === 'leakproof/no-retained-view')).toBe(true);
-    expect(report).toMatchObject({ tracking: false, loader: true });
+    expect(report).toMatchObject({ tracking: false, loader: true, recording: 'stamps' });
+    expect(report.incomplete).toBeUndefined();
   });
 
   it.each(LOADERS)('ES module (%s): each kept view at its file, line and column', (_name, flags) => {
@@ -148,9 +149,24 @@ describe('leakproof/register: instrumented code behaves as before', () => {
     }
   });
 
+  it('the views semantics.cjs compares are recorded: stamped, a view handed back again recorded once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-register-'));
+    try {
+      const file = path.join(dir, 'report.json');
+      const run = runNode(['--import', REGISTER], path.join(PROGRAMS, 'semantics.cjs'), { LEAKPROOF_REPORT: file });
+      expect(run).toMatchObject({ status: 0, stderr: '' });
+      // 25 small views of 8 KiB ArrayBuffers pass a wrapped expression; `handsBack.slice()` hands the same
+      // view back three times, so 23 are recorded. None is reachable at exit.
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ recording: 'stamps', seenViews: 25, recordedViews: 23, sites: [] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the programs compared are instrumented: every view-making expression is wrapped, the ones a ?. before them can skip are not', () => {
     const cjs = instrument(fs.readFileSync(path.join(PROGRAMS, 'semantics.cjs'), 'utf8'), '/app/semantics.cjs', 'commonjs');
-    expect({ sites: cjs.sites, skipped: cjs.skipped }).toEqual({ sites: 39, skipped: 3 });
+    // 46: 39, and 7 in the part on what recording writes into a view (subarray, 2 new DataView, Buffer.from, 3 handsBack.slice()).
+    expect({ sites: cjs.sites, skipped: cjs.skipped }).toEqual({ sites: 46, skipped: 3 });
     const mjs = instrument(fs.readFileSync(path.join(PROGRAMS, 'semantics.mjs'), 'utf8'), '/app/semantics.mjs', 'module');
     expect({ sites: mjs.sites, skipped: mjs.skipped }).toEqual({ sites: 10, skipped: 2 });
   });
@@ -256,12 +272,66 @@ describe('leakproof/register: TypeScript compiled with source maps', () => {
   });
 });
 
+describe('leakproof/register: how views are recorded', () => {
+  const noGc = path.join(PROGRAMS, 'no-gc.cjs');
+  const withoutInspector = ['--require', path.join(PROGRAMS, 'no-inspector.cjs'), '--import', REGISTER];
+  const header = (liveViews: number): SiteRow => ['no-gc.cjs', ...(Object.values(marked(noGc, 'HEADER', 'subarray')) as [number, number]), 'subarray', liveViews, liveViews * 65536, liveViews * 8];
+
+  it('stamped views: report() counts the views still reachable, with no collection forced and no finalizer run', () => {
+    const { kept, report } = lastJson<Output>(runNode(['--import', REGISTER], noGc));
+    expect(kept).toBe(10);
+    expect(report).toMatchObject({ recording: 'stamps', seenViews: 200, recordedViews: 200 });
+    expect(rows(report)).toEqual([header(10)]);
+  });
+
+  it('without node:inspector the views are followed by finalizers: those not finalized yet count as alive', () => {
+    const { kept, report } = lastJson<Output>(runNode(withoutInspector, noGc));
+    expect(kept).toBe(10);
+    expect(report).toMatchObject({ recording: 'finalizers', seenViews: 200, recordedViews: 200 });
+    expect(rows(report)).toEqual([header(200)]);
+  });
+
+  it('LEAKPROOF_RECORDING=finalizers follows views by finalizers where stamps would work; another value is one stderr line', () => {
+    const followed = runNode(['--import', REGISTER], noGc, { LEAKPROOF_RECORDING: 'finalizers' });
+    expect(followed.stderr).toBe('');
+    expect(lastJson<Output>(followed).report).toMatchObject({ recording: 'finalizers', sites: [{ liveViews: 200 }] });
+    const wrong = runNode(['--import', REGISTER], noGc, { LEAKPROOF_RECORDING: 'weak' });
+    expect(wrong.stderr).toBe('leakproof/register: LEAKPROOF_RECORDING=weak: expected stamps or finalizers; views are stamped\n');
+    expect(lastJson<Output>(wrong).report).toMatchObject({ recording: 'stamps', sites: [{ liveViews: 10 }] });
+  });
+
+  it('without node:inspector, once the collector and the finalizers have run, the same sites as stamped views give', () => {
+    const cjs = path.join(PROGRAMS, 'handler.cjs');
+    const followed = lastJson<Output>(runNode(['--expose-gc', ...withoutInspector], cjs)).report;
+    const stamped = lastJson<Output>(runNode(['--expose-gc', '--import', REGISTER], cjs)).report;
+    expect(followed.recording).toBe('finalizers');
+    expect(stamped.recording).toBe('stamps');
+    expect(rows(followed)).toHaveLength(6);
+    expect(rows(followed)).toEqual(rows(stamped));
+  });
+
+  it('a session that fails when the report is asked: the report says what it left out, and the program goes on', () => {
+    const run = runNode(['--import', REGISTER], noGc, { BREAK_INSPECTOR: '1' });
+    expect(run.stderr).toBe('');
+    const { kept, report } = lastJson<Output>(run);
+    expect(kept).toBe(10);
+    expect(report).toMatchObject({
+      recording: 'stamps',
+      recordedViews: 200,
+      sites: [],
+      incomplete: 'the views the loader recorded could not be listed (the session is gone); their sites are left out',
+    });
+  });
+});
+
 describe('leakproof/register: worker threads', () => {
   it.each(LOADERS)('a CommonJS worker (%s) is instrumented and records into its own report', (_name, flags) => {
     const child = path.join(PROGRAMS, 'worker-child.cjs');
     const report = lastJson<RuntimeReport>(runNode(flags, path.join(PROGRAMS, 'worker-main.cjs')));
     const { line, column } = marked(child, 'WORKER', 'subarray');
     expect(report.sites.map((site) => [site.file, site.line, site.column, site.via, site.liveViews])).toEqual([[child, line, column, 'subarray', 1]]);
+    // A worker lists its own live views (its own inspector session).
+    expect(report.recording).toBe('stamps');
   });
 });
 

@@ -108,4 +108,27 @@ say('async', typeof (async () => chunk.subarray(0, (await Promise.resolve(2))))(
 const lines = ['a', 'b']
 ;[0].forEach(() => say('asi', lines.slice(1)))
 
+// what recording a view writes into it (its site, in a private field) must not show: these views are
+// small views of an 8 KiB ArrayBuffer, so the loader records each of them
+const util = require('node:util');
+const assert = require('node:assert');
+const v8 = require('node:v8');
+const recorded = chunk.subarray(8, 12);
+const window = new DataView(chunk.buffer, chunk.byteOffset + 2, 2);
+say('own keys', Reflect.ownKeys(recorded).map(String));
+say('own symbols', [Object.getOwnPropertySymbols(recorded).length, Object.getOwnPropertySymbols(window).length]);
+say('DataView own names', Object.getOwnPropertyNames(window));
+say('inspect', util.inspect(recorded, { showHidden: true }));
+say('inspect DataView', util.inspect(window, { showHidden: true, maxArrayLength: 4 }));
+say('proxy keys', Reflect.ownKeys(new Proxy(recorded, {})).length);
+say('structuredClone', structuredClone(recorded));
+say('v8.serialize', [...v8.serialize(recorded)]);
+attempt('deepStrictEqual', () => (assert.deepStrictEqual(recorded, Buffer.from([8, 9, 10, 11])), 'equal'));
+attempt('deepStrictEqual DataView', () => (assert.deepStrictEqual(window, new DataView(chunk.buffer, chunk.byteOffset + 2, 2)), 'equal'));
+say('extensible', [Object.isExtensible(recorded), Object.isSealed(recorded), Object.isFrozen(recorded)]);
+// a view made non-extensible before a wrapped call hands it back (twice); `.call` is not wrapped
+const fixed = Object.preventExtensions(Uint8Array.prototype.subarray.call(chunk, 20, 24));
+const handsBack = { slice: () => fixed };
+say('non-extensible', [handsBack.slice() === fixed, handsBack.slice() === handsBack.slice(), Object.isExtensible(fixed), Reflect.ownKeys(fixed).length]);
+
 console.log(out.join('\n'));
