@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { instrument } from '../../src/register/instrument';
 import type { RuntimeReport } from '../../src/runtime';
 import { lastJson, marked, PROGRAMS, REGISTER, ROOT, runNode } from './helpers';
@@ -250,6 +251,33 @@ describe('leakproof/register: TypeScript compiled with source maps', () => {
     const run = runNode(['--expose-gc', '--import', REGISTER], js, { LEAKPROOF_REPORT: report });
     expect(run).toMatchObject({ status: 0, stderr: '' });
     expectOriginalSites(ts, js, JSON.parse(fs.readFileSync(report, 'utf8')) as RuntimeReport);
+  });
+
+  // tsx compiles each module in memory (esbuild) and hands the next loader its output with an inline map.
+  it.each([
+    ['an ES module', 'tsx-esm', { 'package.json': '{ "type": "module" }' }],
+    ['CommonJS', 'tsx-cjs', {}],
+  ])('TypeScript run by tsx (--import tsx before the loader), %s: the sites are the TypeScript source', (_kind, project, extra) => {
+    const base = path.join(dir, project);
+    fs.mkdirSync(base);
+    const ts = path.join(base, 'app.ts');
+    fs.writeFileSync(ts, source);
+    for (const [name, text] of Object.entries(extra as Record<string, string>)) fs.writeFileSync(path.join(base, name), text);
+    const report = path.join(dir, `${project}.json`);
+    const tsx = pathToFileURL(require.resolve('tsx')).href;
+    const run = runNode(['--expose-gc', '--import', tsx, '--import', REGISTER], ts, { LEAKPROOF_REPORT: report }, base);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    const sites = (JSON.parse(fs.readFileSync(report, 'utf8')) as RuntimeReport).sites;
+    const at = (marker: string): [number, number] => {
+      const { line, column } = marked(ts, marker, 'subarray');
+      return [line, column];
+    };
+    expect(sites.map((site) => [site.file, site.line, site.column, site.via, site.liveViews]).sort()).toEqual(
+      [
+        [ts, ...at('HEADER'), 'subarray', 10],
+        [ts, ...at('BODY'), 'subarray', 10],
+      ].sort(),
+    );
   });
 
   it.each([
