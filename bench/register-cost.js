@@ -46,6 +46,17 @@ const { parseAll, buildChunks } = require(frameLoopFile);
 const { isView, typedArrayTag, typedArrayBuffer, typedArrayByteLength, dataViewBuffer, dataViewByteLength, bufferByteLength } = intrinsics;
 let sink = 0;
 const followed = new FinalizationRegistry(() => {});
+/** The ArrayBuffer and byte length of the view `followedSite` last looked at. */
+let siteBuffer;
+let siteViewBytes = 0;
+/** The site a view is followed at, behind the same getters and thresholds as `follow`; sets siteBuffer and siteViewBytes. */
+function followedSite(id, value) {
+  const typed = typedArrayTag.call(value) !== undefined;
+  siteBuffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
+  siteViewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
+  const bufferBytes = bufferByteLength(siteBuffer);
+  return bufferBytes >= 4096 && siteViewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+}
 let refs = [];
 
 const helpers = {
@@ -93,15 +104,11 @@ const helpers = {
     return value;
   },
   // The candidates for following a view, each behind the same getters, thresholds and site lookup as
-  // `follow` (so each compares with it):
+  // `follow` (followedSite, so each compares with it):
   // a WeakRef per view in its site's array, swept (dead ones dropped) whenever the array doubles.
   'weakref sweep': (id, value) => {
     if (typeof value === 'object' && value !== null && isView(value)) {
-      const typed = typedArrayTag.call(value) !== undefined;
-      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
-      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
-      const bufferBytes = bufferByteLength(buffer);
-      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      const site = followedSite(id, value);
       if (site !== undefined) {
         let list = weakLists.get(site);
         if (list === undefined) weakLists.set(site, (list = { refs: [], limit: 1024 }));
@@ -117,11 +124,7 @@ const helpers = {
   // a WeakMap from the view to its site (an ephemeron: V8's scavenges clear it, unlike a finalizer's cell).
   weakmap: (id, value) => {
     if (typeof value === 'object' && value !== null && isView(value)) {
-      const typed = typedArrayTag.call(value) !== undefined;
-      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
-      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
-      const bufferBytes = bufferByteLength(buffer);
-      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      const site = followedSite(id, value);
       if (site !== undefined) siteOfView.set(value, site);
     }
     return value;
@@ -130,11 +133,8 @@ const helpers = {
   // an ArrayBuffer dies, not when a view of it does, so alone it cannot say how many views live.
   'per buffer': (id, value) => {
     if (typeof value === 'object' && value !== null && isView(value)) {
-      const typed = typedArrayTag.call(value) !== undefined;
-      const buffer = typed ? typedArrayBuffer.call(value) : dataViewBuffer.call(value);
-      const viewBytes = typed ? typedArrayByteLength.call(value) : dataViewByteLength.call(value);
-      const bufferBytes = bufferByteLength(buffer);
-      const site = bufferBytes >= 4096 && viewBytes <= bufferBytes * 0.5 ? sites.findSite(id) : undefined;
+      const site = followedSite(id, value);
+      const buffer = siteBuffer;
       if (site !== undefined) {
         let entry = lastEntry.get(site);
         if (entry === undefined || entry.buffer !== buffer) {
@@ -149,7 +149,7 @@ const helpers = {
           lastEntry.set(site, entry);
         }
         entry.views++;
-        entry.bytes += viewBytes;
+        entry.bytes += siteViewBytes;
       }
     }
     return value;

@@ -30,16 +30,7 @@ export function buildExactCopyFix(
   if (hasCommentInside(sourceCode, node)) return null;
   if (node.parent?.type === AST_NODE_TYPES.ChainExpression) return null;
   const ts = isTypeScriptFile(filename);
-  const runtime = (inner: string): CopyFix => ({
-    fix: (fixer) => {
-      // When `copy` is taken by something else the fix does nothing rather than shadow it.
-      const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
-      if (imported === null) return [];
-      const edit = fixer.replaceText(node, `copy(${inner})`);
-      return imported === 'present' ? [edit] : [imported, edit];
-    },
-    mayChangeType: false,
-  });
+  const runtime = (inner: string): CopyFix => runtimeCopy(sourceCode, node, inner);
   switch (view.shape) {
     case 'method': {
       if (node.type !== AST_NODE_TYPES.CallExpression) return null;
@@ -98,18 +89,22 @@ export function buildUnpooledCopyFix(
   if (pooled.buffer && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'allocUnsafe') {
     return { fix: (fixer) => fixer.replaceText(callee.property, 'allocUnsafeSlow'), mayChangeType: false };
   }
-  if (style === 'runtime') {
-    return {
-      fix: (fixer) => {
-        const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
-        if (imported === null) return [];
-        const edit = fixer.replaceText(call, `copy(${text})`);
-        return imported === 'present' ? [edit] : [imported, edit];
-      },
-      mayChangeType: false,
-    };
-  }
+  if (style === 'runtime') return runtimeCopy(sourceCode, call, text);
   return castFix(call, `Uint8Array.prototype.slice.call(${text})`, isTypeScriptFile(filename), pooled.buffer ? 'buffer' : 'unknown');
+}
+
+/** `node` replaced by leakproof/runtime's `copy(inner)`, imported when missing. */
+function runtimeCopy(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, inner: string): CopyFix {
+  return {
+    fix: (fixer) => {
+      // When `copy` is taken by something else the fix does nothing rather than shadow it.
+      const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
+      if (imported === null) return [];
+      const edit = fixer.replaceText(node, `copy(${inner})`);
+      return imported === 'present' ? [edit] : [imported, edit];
+    },
+    mayChangeType: false,
+  };
 }
 
 /** `Uint8Array.prototype.slice.call(buf)` returns a Buffer at run time but is typed Uint8Array: cast in TS. */
