@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
-import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
+import { calleeName, enclosingFunction, findVariable, isFunction, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
 
@@ -75,7 +75,7 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
   // `private chunks: Buffer[] = []`: the field's declared element type says what is pushed, with or without types.
   const holdsBuffers = node.type === AST_NODE_TYPES.CallExpression && declaresBinaryElements(scan, field);
   for (const value of values) {
-    const kind = scan.facts.kinds.kindOf(value);
+    const kind = scan.facts.kinds.kindOf(value) === 'unknown' && isGuardedAsBinary(scan, value, node) ? 'buffer' : scan.facts.kinds.kindOf(value);
     const what =
       kind === 'string' || (appendsText && kind === 'unknown')
         ? 'strings'
@@ -116,13 +116,44 @@ function holdsText(scan: ActorScan, field: string): boolean {
   return scan.thisRefs(field).some((ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' && isText(ref.parent.right));
 }
 
-/** A parameter of the receiving method, or a field of one: what the actor was sent. */
+/** Calls and constructors that copy their first argument's bytes: `Buffer.from(x)`, `new Uint8Array(x)`. */
+const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
+
+/**
+ * A parameter of the receiving method, or a field of one: what the actor was sent; also a copy of it
+ * (`Buffer.from(msg.data)`, `new Uint8Array(frame)`): the copy is kept just the same.
+ */
 function isIncoming(scan: ActorScan, raw: TSESTree.Node, fn: FunctionNode): boolean {
   let node = unwrap(raw);
+  const copied =
+    node.type === AST_NODE_TYPES.CallExpression && COPY_CALLS.has(methodCall(node)?.name ?? '')
+      ? node.arguments[0]
+      : node.type === AST_NODE_TYPES.NewExpression && ['Buffer', ...TYPED_ARRAY_CONSTRUCTORS].includes(calleeName(node) ?? '')
+        ? node.arguments[0]
+        : undefined;
+  if (copied && copied.type !== AST_NODE_TYPES.SpreadElement) node = unwrap(copied);
   while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(scan.sourceCode, node)?.defs[0];
   return def?.type === 'Parameter' && def.node === fn;
+}
+
+/** `if (Buffer.isBuffer(msg)) this.parts.push(msg)`, `if (msg instanceof Uint8Array) …`: the test says it is binary. */
+function isGuardedAsBinary(scan: ActorScan, raw: TSESTree.Node, at: TSESTree.Node): boolean {
+  const value = unwrap(raw);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const names = (node: TSESTree.Node | undefined) => !!node && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === value.name;
+  for (let current: TSESTree.Node | undefined = at.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || !isInside(at, current.consequent)) continue;
+    const test = unwrap(current.test);
+    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isBuffer' && names(test.arguments[0])) return true;
+    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isView' && names(test.arguments[0])) return true;
+    if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof' && names(test.left)) {
+      const type = unwrap(test.right);
+      if (type.type === AST_NODE_TYPES.Identifier && BINARY_ELEMENT_TYPES.has(type.name)) return true;
+    }
+  }
+  return false;
 }
 
 /** `Buffer.concat([this.f, x])`, `this.f + x`, `[...this.f, x]`, `this.f.concat(x)`: the values added to `self`. */
