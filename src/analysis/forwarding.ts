@@ -63,7 +63,7 @@ const PEER_TYPES = new Set(['Socket', 'TLSSocket', 'WebSocket']);
 /** Events that deliver a connection or a lifecycle signal, not a message. */
 const NON_MESSAGE_EVENTS = new Set(['connection', 'connect', 'open', 'close', 'end', 'error', 'listening', 'exit', 'online']);
 /** Payload fields that are routing scalars: forwarding one is not moving a payload. */
-const SCALAR_FIELD_NAMES = /^(?:id|key|topic|type|kind|shard|to|seq|sequence|index|count|size|length|status|code|ok|name|tag|version|ts|timestamp|time|\w+Id|\w+Key|\w+Count|is[A-Z]\w*|has[A-Z]\w*)$/;
+const SCALAR_FIELD_NAMES = /^(?:id|uid|uuid|guid|key|topic|type|kind|shard|to|seq|sequence|index|count|size|length|status|code|ok|name|tag|version|ts|timestamp|time|\w+Id|\w+Key|\w+Count|is[A-Z]\w*|has[A-Z]\w*)$/;
 
 const MAX_DEPTH = 2;
 /** Members that read a payload's bytes, size or backing store. */
@@ -363,6 +363,10 @@ class ForwardingCheck {
         if (sorted.type === AST_NODE_TYPES.CallExpression && ['sort', 'toSorted'].includes(methodCall(sorted)?.name ?? '') && sorted.arguments.length > 0) return node;
         if (staticString(key) !== undefined || staticNumber(key) !== undefined) return undefined; // workers[0]: a fixed destination
         if (!this.isTable(node.object, fn) || this.isSenderKey(key, fn, source)) return undefined;
+        // `for (const id in cluster.workers) … cluster.workers[id].send(msg)`: a loop over the keys visits
+        // every entry (a broadcast) unless it stops at the first it sends to (`break`, `return`): a scan.
+        const loop = key.type === AST_NODE_TYPES.Identifier ? loopOf(findVariable(this.sourceCode, key)) : undefined;
+        if (loop && !(this.send && stopsAfter(this.send, loop))) return undefined;
         return node;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -421,8 +425,10 @@ class ForwardingCheck {
       if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
       const sides = [unwrap(test.left), unwrap(test.right)];
       const isIdentity = (side: TSESTree.Node) => {
-        const base = side.type === AST_NODE_TYPES.MemberExpression && !side.computed ? unwrap(side.object) : side;
-        const field = side.type === AST_NODE_TYPES.MemberExpression ? propertyName(side) : undefined;
+        // `worker[kNodeId]`: a field keyed by a constant (a Symbol) named like an identity.
+        const constantKey = side.type === AST_NODE_TYPES.MemberExpression && side.computed && unwrap(side.property).type === AST_NODE_TYPES.Identifier ? (unwrap(side.property) as TSESTree.Identifier).name : undefined;
+        const base = side.type === AST_NODE_TYPES.MemberExpression && (!side.computed || constantKey) ? unwrap(side.object) : side;
+        const field = side.type === AST_NODE_TYPES.MemberExpression ? (constantKey ?? propertyName(side)) : undefined;
         return base.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, base) === variable && (field === undefined || IDENTITY_FIELD_NAMES.test(field));
       };
       if (sides.some(isIdentity) && !sides.every(isIdentity)) return test;
@@ -454,6 +460,13 @@ class ForwardingCheck {
   /** The table is the router's own (a field, a module or closure variable), not something the message carries (`event.ports`). */
   private isTable(raw: TSESTree.Node, fn: Scope): boolean {
     let base = unwrap(raw);
+    // `Object.values(cluster.workers)`: the entries of the table.
+    if (base.type === AST_NODE_TYPES.CallExpression && calleeName(base) === 'values' && base.arguments[0] && base.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      const object = unwrap(base.callee);
+      if (object.type === AST_NODE_TYPES.MemberExpression && nameOf(unwrap(object.object)) === 'Object') base = unwrap(base.arguments[0]);
+      // `Object.values(cluster.workers ?? {})`
+      if (base.type === AST_NODE_TYPES.LogicalExpression && base.operator !== '&&') base = unwrap(base.left);
+    }
     while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
     if (base.type === AST_NODE_TYPES.ThisExpression) return true;
     if (base.type !== AST_NODE_TYPES.Identifier) return false;
@@ -691,6 +704,24 @@ function isFillWhenMissing(ref: TSESLint.Scope.Reference, variable: TSESLint.Sco
       if (other && ((other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'))) return true;
     }
     return false;
+  }
+  return false;
+}
+
+/** The `for…in` / `for…of` loop declaring `variable`, if it is a loop variable. */
+function loopOf(variable: TSESLint.Scope.Variable | undefined): TSESTree.ForInStatement | TSESTree.ForOfStatement | undefined {
+  const def = variable?.defs[0];
+  const loop = def?.type === 'Variable' ? def.node.parent?.parent : undefined;
+  return loop?.type === AST_NODE_TYPES.ForInStatement || loop?.type === AST_NODE_TYPES.ForOfStatement ? loop : undefined;
+}
+
+/** The statement holding `call` inside `loop` is followed, in its block, by `break` or `return`: the loop stops there. */
+function stopsAfter(call: TSESTree.Node, loop: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = call; current && current !== loop; current = current.parent) {
+    const block = current.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const rest = block.body.slice(block.body.indexOf(current as TSESTree.Statement) + 1);
+    if (rest.some((statement) => statement.type === AST_NODE_TYPES.BreakStatement || statement.type === AST_NODE_TYPES.ReturnStatement)) return true;
   }
   return false;
 }

@@ -9,6 +9,22 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (socket.io's cluster engine and adapter primaries): a scan of Object.values(cluster.workers) for the entry whose Symbol-keyed id matches, and a for-in over cluster.workers that stops at the requester's worker. Valid: a multicast by a Symbol-keyed room, a for-in broadcast that skips the sender.
+`import cluster from 'node:cluster';
+const kRoom = Symbol('room');
+cluster.on('message', (source, message: { room: string }) => {
+  for (const worker of Object.values(cluster.workers ?? {})) {
+    if (worker[kRoom] === message.room) worker.send(message);
+  }
+});
+`,
+`const cluster = require('node:cluster');
+cluster.on('message', (worker, message) => {
+  for (const id in cluster.workers) {
+    if (id !== String(worker.id)) cluster.workers[id].send(message);
+  }
+});
+`,
 // Held-out round 2 (bench/unseen/actors2): a prototype method subscribed with bind, a one-parameter handler whatever its parameter's name, a child found or made once (get-or-create, ??=), routing scalars handed to spawn/set, a MessageEvent's data handed to a method, a registration branch that returns before the forward, a reducer's own state as the table. Valid: an 'exit' listener, the payload's size read, a reassignment that is no fill-in, a parsed event, a branch that reads and falls through, a destination the message carries.
 `var threads = require('worker_threads');
 function Router(pool) {
@@ -461,6 +477,59 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// Real code (socket.io's cluster engine and adapter primaries): a scan of Object.values(cluster.workers) for the entry whose Symbol-keyed id matches, and a for-in over cluster.workers that stops at the requester's worker. Valid: a multicast by a Symbol-keyed room, a for-in broadcast that skips the sender.
+  {
+    code: `import cluster from 'node:cluster';
+const kNodeId = Symbol('nodeId');
+cluster.on('message', (source, message: { senderId: string; recipientId?: string }) => {
+  source[kNodeId] ??= message.senderId;
+  for (const worker of Object.values(cluster.workers ?? {})) {
+    if (worker[kNodeId] === message.recipientId) {
+      worker.send(message);
+      return;
+    }
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`message`", "lookup": "worker[kNodeId] === message.recipientId", "cost": "`send` copies or queues it"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 27,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const cluster = require('node:cluster');
+const UIDS = Symbol('uids');
+cluster.on('message', (worker, message) => {
+  (worker[UIDS] ??= new Set()).add(message.uid);
+  for (const id in cluster.workers) {
+    if (cluster.workers[id][UIDS]?.has(message.requesterUid)) {
+      cluster.workers[id].send(message);
+      break;
+    }
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`message`", "lookup": "cluster.workers[id]", "cost": "`send` copies or queues it"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
 // Held-out round 2 (bench/unseen/actors2): a prototype method subscribed with bind, a one-parameter handler whatever its parameter's name, a child found or made once (get-or-create, ??=), routing scalars handed to spawn/set, a MessageEvent's data handed to a method, a registration branch that returns before the forward, a reducer's own state as the table. Valid: an 'exit' listener, the payload's size read, a reassignment that is no fill-in, a parsed event, a branch that reads and falls through, a destination the message carries.
   {
     code: `var threads = require('worker_threads');
