@@ -8,6 +8,22 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class LifecycleLog extends DurableObject {
+  readonly #events: string[] = [];
+  onStart(props?: { label: string }) {
+    this.#events.push(\`start:\${props?.label ?? 'none'}\`);
+  }
+  onRequest(request: Request) {
+    this.#events.push('request ' + request.method);
+    return Response.json(this.#events);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // Held-out round 2 (bench/unseen/actors2): a WebSocketPair handed to a helper that accepts its server end; a generic actor that keeps what a Buffer.isBuffer guard admits, or a copy (Buffer.from) of what it was sent. Valid: the same helper in a stateless Worker, a field a method resets, a copy of a literal.
   {
     code: `declare class WebSocketPair { 0: any; 1: any }
@@ -719,6 +735,30 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
+  {
+    code: `declare class Actor {}
+export class ChatActor extends Actor {
+  private lines: string[] = [];
+  receive(msg: { text: string }) {
+    this.lines.push(msg.text as string);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"ChatActor","subject":"lines","handler":"ChatActor.receive","what":"strings"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
 // Held-out round 2 (bench/unseen/actors2): a WebSocketPair handed to a helper that accepts its server end; a generic actor that keeps what a Buffer.isBuffer guard admits, or a copy (Buffer.from) of what it was sent. Valid: the same helper in a stateless Worker, a field a method resets, a copy of a literal.
   {
     code: `declare class WebSocketPair { 0: any; 1: any }

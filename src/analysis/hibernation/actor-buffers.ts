@@ -82,9 +82,21 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
         : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) || (holdsBuffers && kind === 'unknown')
           ? 'buffers'
           : undefined;
+    // `this.events.push(\`start:${props.label}\`)`: a string the handler composes is its own record (a log
+    // line whose size the code sets), not the text it received; appending text (`+=`) is still reported.
+    if (what === 'strings' && node.type === AST_NODE_TYPES.CallExpression && isComposedString(value)) continue;
     if (what && (scan.facts.origins.originOf(value) || isIncoming(scan, value, fn))) return { field, what };
   }
   return undefined;
+}
+
+/** A template literal with text of its own, or a `+` concatenation with a string literal. */
+function isComposedString(raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.some((quasi) => quasi.value.cooked !== '');
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '+') return false;
+  const sides = [unwrap(node.left), unwrap(node.right)];
+  return sides.some((side) => (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && side.value !== '') || isComposedString(side));
 }
 
 /** Binary element types a field can be declared to hold: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
