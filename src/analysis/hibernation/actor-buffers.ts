@@ -75,15 +75,16 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
   // `private chunks: Buffer[] = []`: the field's declared element type says what is pushed, with or without types.
   const holdsBuffers = node.type === AST_NODE_TYPES.CallExpression && declaresBinaryElements(scan, field);
   for (const value of values) {
-    const kind = scan.facts.kinds.kindOf(value) === 'unknown' && isGuardedAsBinary(scan, value, node) ? 'buffer' : scan.facts.kinds.kindOf(value);
+    const known = scan.facts.kinds.kindOf(value);
+    const kind = known === 'unknown' && isGuardedAsBinary(scan, value, node) ? 'buffer' : known;
     const what =
       kind === 'string' || (appendsText && kind === 'unknown')
         ? 'strings'
         : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) || (holdsBuffers && kind === 'unknown')
           ? 'buffers'
           : undefined;
-    // `this.events.push(\`start:${props.label}\`)`: a string the handler composes is its own record (a log
-    // line whose size the code sets), not the text it received; appending text (`+=`) is still reported.
+    // this.events.push(`start:${props.label}`): a string the handler composes is its own record (a log line
+    // whose size the code sets), not the text it received; appending text (`+=`) is still reported.
     if (what === 'strings' && node.type === AST_NODE_TYPES.CallExpression && isComposedString(value)) continue;
     if (what && (scan.facts.origins.originOf(value) || isIncoming(scan, value, fn))) return { field, what };
   }
