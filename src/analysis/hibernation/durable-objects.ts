@@ -162,8 +162,8 @@ export class DurableObjectChecks {
         call.arguments.forEach((arg, index) => {
           if (arg.type === AST_NODE_TYPES.SpreadElement) return;
           const passed = unwrap(arg);
-          const pairVariable = passed.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, passed) : undefined;
-          const isPair = !!pairVariable && sockets.pairs.has(pairVariable);
+          // Most classes hold no pair: the scope lookup only for a name a pair has.
+          const isPair = passed.type === AST_NODE_TYPES.Identifier && sockets.pairs.size > 0 && hasPairNamed(sockets.pairs, passed.name) && sockets.pairs.has(findVariable(this.sourceCode, passed) as Variable);
           if (!isPair && !this.isSocketIn(arg, sockets)) return;
           const callee = this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call);
           const param = callee?.params[index];
@@ -628,6 +628,11 @@ export class DurableObjectChecks {
 }
 
 /** `null`, `undefined`: a field or local that holds no socket yet. */
+function hasPairNamed(pairs: Set<Variable>, name: string): boolean {
+  for (const pair of pairs) if (pair.name === name) return true;
+  return false;
+}
+
 function isEmptyValue(raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
