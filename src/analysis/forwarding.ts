@@ -63,7 +63,7 @@ const PEER_TYPES = new Set(['Socket', 'TLSSocket', 'WebSocket']);
 /** Events that deliver a connection or a lifecycle signal, not a message. */
 const NON_MESSAGE_EVENTS = new Set(['connection', 'connect', 'open', 'close', 'end', 'error', 'listening', 'exit', 'online']);
 /** Payload fields that are routing scalars: forwarding one is not moving a payload. */
-const SCALAR_FIELD_NAMES = /^(?:id|key|topic|type|kind|shard|to|seq|sequence|index|count|size|length|status|code|ok|name|tag|version|ts|timestamp|time|\w+Id|\w+Key|\w+Count|is[A-Z]\w*|has[A-Z]\w*)$/;
+const SCALAR_FIELD_NAMES = /^(?:id|uid|uuid|guid|key|topic|type|kind|shard|to|seq|sequence|index|count|size|length|status|code|ok|name|tag|version|ts|timestamp|time|\w+Id|\w+Key|\w+Count|is[A-Z]\w*|has[A-Z]\w*)$/;
 
 const MAX_DEPTH = 2;
 /** Members that read a payload's bytes, size or backing store. */
@@ -98,6 +98,8 @@ class ForwardingCheck {
   private lookup: TSESTree.Node | undefined;
   /** The send being checked (a table scan is a lookup only when it guards this send). */
   private send: TSESTree.CallExpression | undefined;
+  /** The state parameter of a reducer-style handler (`(state, msg) => state`): a table of the actor's own. */
+  private stateParam: TSESLint.Scope.Variable | undefined;
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
@@ -108,6 +110,8 @@ class ForwardingCheck {
     if (!receiver) return undefined;
     const { scope, label, handler } = receiver;
     this.loopMessage = receiver.message;
+    const state = handler?.returnsState ? handler.fn.params[0] : undefined;
+    this.stateParam = state?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, state) : undefined;
     const source = this.payloadSource(payload, scope);
     if (!source || this.isScalar(payload, source) || isPartOfPayload(source)) return undefined;
     if (this.transfersOwnership(call, method, payload, source)) return undefined;
@@ -202,7 +206,9 @@ class ForwardingCheck {
       return site.call.arguments.some((arg) => {
         if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
         const source = this.payloadSource(arg, site.scope);
-        return !!source?.root && source.path.length === 0 && this.isOnlyForwarded(source, site.call, arg, site.scope);
+        // `port.onmessage = (e) => this.dispatch(e.data)`: a MessageEvent's `data` is the whole message.
+        const whole = source?.path.length === 0 || (source?.path.length === 1 && source.path[0] === 'data');
+        return !!source?.root && whole && this.isOnlyForwarded(source, site.call, arg, site.scope);
       });
     } finally {
       this.loopMessage = saved;
@@ -249,6 +255,9 @@ class ForwardingCheck {
   private isMessageHandler(handler: Handler): boolean {
     if (handler.event && NON_MESSAGE_EVENTS.has(handler.event)) return false;
     if (handler.kind !== 'method') return true;
+    // `port.on('message', this.onMessage.bind(this))`: a method subscribed as a listener is an entry point,
+    // whether written in a class or the pre-class way (`Router.prototype.onMessage = function …`).
+    if (handler.event !== undefined && handler.emitter) return true;
     const name = methodNameOf(handler.fn);
     return !!name && this.facts.settings.handlerMethods.has(name);
   }
@@ -300,6 +309,8 @@ class ForwardingCheck {
 
   /** Not the sender, the connection or the context: `webSocketMessage(ws, message)` forwards `message`. */
   private isMessageParam(fn: FunctionNode, param: TSESTree.Parameter, name: string): boolean {
+    // A handler with one parameter receives the message in it, whatever its name (`(env) => …` for an envelope).
+    if (fn.params.length === 1 && fn.params[0] === param && this.facts.handlers.handlerOf(fn)) return true;
     if (SENDER_PARAM_NAMES.test(name)) return false;
     const method = methodNameOf(fn);
     return !(method === 'webSocketMessage' && fn.params[0] === param);
@@ -352,6 +363,10 @@ class ForwardingCheck {
         if (sorted.type === AST_NODE_TYPES.CallExpression && ['sort', 'toSorted'].includes(methodCall(sorted)?.name ?? '') && sorted.arguments.length > 0) return node;
         if (staticString(key) !== undefined || staticNumber(key) !== undefined) return undefined; // workers[0]: a fixed destination
         if (!this.isTable(node.object, fn) || this.isSenderKey(key, fn, source)) return undefined;
+        // `for (const id in cluster.workers) … cluster.workers[id].send(msg)`: a loop over the keys visits
+        // every entry (a broadcast) unless it stops at the first it sends to (`break`, `return`): a scan.
+        const loop = key.type === AST_NODE_TYPES.Identifier ? loopOf(findVariable(this.sourceCode, key)) : undefined;
+        if (loop && !(this.send && stopsAfter(this.send, loop))) return undefined;
         return node;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -387,6 +402,9 @@ class ForwardingCheck {
         }
         if (declarator.id !== def.name || !declarator.init) return undefined;
         const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+        // `let child = children.get(id); if (!child) { child = spawn(…); children.set(id, child) }`: found, or
+        // made once and kept in the table; the same lookup.
+        if (writes.length > 0 && writes.every((ref) => isFillWhenMissing(ref, variable))) return this.findLookup(declarator.init, fn, source, depth + 1);
         // `let best = pool[0]; for (const w of pool) if (w.load < best.load) best = w;`: the least loaded.
         if (writes.length > 0) return this.scanChoice(declarator.init, writes, fn);
         return this.findLookup(declarator.init, fn, source, depth + 1);
@@ -407,8 +425,10 @@ class ForwardingCheck {
       if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
       const sides = [unwrap(test.left), unwrap(test.right)];
       const isIdentity = (side: TSESTree.Node) => {
-        const base = side.type === AST_NODE_TYPES.MemberExpression && !side.computed ? unwrap(side.object) : side;
-        const field = side.type === AST_NODE_TYPES.MemberExpression ? propertyName(side) : undefined;
+        // `worker[kNodeId]`: a field keyed by a constant (a Symbol) named like an identity.
+        const constantKey = side.type === AST_NODE_TYPES.MemberExpression && side.computed && unwrap(side.property).type === AST_NODE_TYPES.Identifier ? (unwrap(side.property) as TSESTree.Identifier).name : undefined;
+        const base = side.type === AST_NODE_TYPES.MemberExpression && (!side.computed || constantKey) ? unwrap(side.object) : side;
+        const field = side.type === AST_NODE_TYPES.MemberExpression ? (constantKey ?? propertyName(side)) : undefined;
         return base.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, base) === variable && (field === undefined || IDENTITY_FIELD_NAMES.test(field));
       };
       if (sides.some(isIdentity) && !sides.every(isIdentity)) return test;
@@ -440,11 +460,20 @@ class ForwardingCheck {
   /** The table is the router's own (a field, a module or closure variable), not something the message carries (`event.ports`). */
   private isTable(raw: TSESTree.Node, fn: Scope): boolean {
     let base = unwrap(raw);
+    // `Object.values(cluster.workers)`: the entries of the table.
+    if (base.type === AST_NODE_TYPES.CallExpression && calleeName(base) === 'values' && base.arguments[0] && base.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      const object = unwrap(base.callee);
+      if (object.type === AST_NODE_TYPES.MemberExpression && nameOf(unwrap(object.object)) === 'Object') base = unwrap(base.arguments[0]);
+      // `Object.values(cluster.workers ?? {})`
+      if (base.type === AST_NODE_TYPES.LogicalExpression && base.operator !== '&&') base = unwrap(base.left);
+    }
     while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
     if (base.type === AST_NODE_TYPES.ThisExpression) return true;
     if (base.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = findVariable(this.sourceCode, base);
     if (!variable) return false;
+    // A reducer-style handler's state (`(state, msg) => …` in nact's `spawn`) is the actor's own.
+    if (this.stateParam && variable === this.stateParam) return true;
     return !variable.defs.some((def) => def.type === 'Parameter' && def.node === fn);
   }
 
@@ -516,6 +545,8 @@ class ForwardingCheck {
       if (ref.init) continue;
       if (ref.isWrite() || !isInside(id, fn)) return false;
       if (inForward(id) || this.isOtherForward(id)) continue;
+      // `if (msg.type === 'register') { table[msg.name] = msg.port; return; }`: that message is not forwarded.
+      if (isInExitingBranch(id, call, fn)) continue;
       if (aliasDeclarator?.init && isInside(id, aliasDeclarator.init)) continue;
       const { chain, top } = memberChain(id);
       // `ring(m.id).send(m)`: a field handed to the lookup that picks the destination is its key.
@@ -569,6 +600,8 @@ class ForwardingCheck {
     }
     // A sibling of the payload: a routing field by definition, when the payload is a field.
     if (path.length > 0) return true;
+    // `msg.sessionId`, `msg.kind` handed anywhere (a spawn, a `set`): a routing scalar by its name, not the payload.
+    if (chain.length === 1 && SCALAR_FIELD_NAMES.test(chain[0]) && !VIEW_MEMBERS.has(chain[0])) return true;
     // The whole message is forwarded: the field read must serve routing (a key, a test, a hash, a log).
     return this.isRoutingUse(top, depth);
   }
@@ -623,6 +656,8 @@ class ForwardingCheck {
       case AST_NODE_TYPES.CallExpression: {
         if (parent.callee === child) return false;
         const name = calleeName(parent);
+        // `rooms.set(msg.room, channel)`: the key a table entry is filed under.
+        if (name === 'set' && parent.arguments[0] === child && methodCall(parent)) return true;
         const callee = unwrap(parent.callee);
         const isConsole =
           callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'console';
@@ -647,6 +682,59 @@ class ForwardingCheck {
 function isPartOfPayload(source: PayloadSource): boolean {
   const path = source.path[0] === 'data' ? source.path.slice(1) : source.path;
   return path.length >= 2;
+}
+
+/**
+ * `x = make()` inside `if (!x)` (or `x == null`, `x === undefined`), or `x ??= make()`, `x ||= make()`:
+ * the variable is only filled in when the lookup found nothing.
+ */
+function isFillWhenMissing(ref: TSESLint.Scope.Reference, variable: TSESLint.Scope.Variable): boolean {
+  const assignment = ref.identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return false;
+  if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+  if (assignment.operator !== '=') return false;
+  for (let current: TSESTree.Node | undefined = assignment.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || !isInside(assignment, current.consequent)) continue;
+    const test = unwrap(current.test);
+    const names = (node: TSESTree.Node) => node.type === AST_NODE_TYPES.Identifier && node.name === variable.name;
+    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && names(unwrap(test.argument))) return true;
+    if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '==='].includes(test.operator)) {
+      const [left, right] = [unwrap(test.left), unwrap(test.right)];
+      const other = names(left) ? right : names(right) ? left : undefined;
+      if (other && ((other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** The `for…in` / `for…of` loop declaring `variable`, if it is a loop variable. */
+function loopOf(variable: TSESLint.Scope.Variable | undefined): TSESTree.ForInStatement | TSESTree.ForOfStatement | undefined {
+  const def = variable?.defs[0];
+  const loop = def?.type === 'Variable' ? def.node.parent?.parent : undefined;
+  return loop?.type === AST_NODE_TYPES.ForInStatement || loop?.type === AST_NODE_TYPES.ForOfStatement ? loop : undefined;
+}
+
+/** The statement holding `call` inside `loop` is followed, in its block, by `break` or `return`: the loop stops there. */
+function stopsAfter(call: TSESTree.Node, loop: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = call; current && current !== loop; current = current.parent) {
+    const block = current.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const rest = block.body.slice(block.body.indexOf(current as TSESTree.Statement) + 1);
+    if (rest.some((statement) => statement.type === AST_NODE_TYPES.BreakStatement || statement.type === AST_NODE_TYPES.ReturnStatement)) return true;
+  }
+  return false;
+}
+
+/** `node` sits in an `if` branch that ends in `return` or `throw` and does not reach `call`. */
+function isInExitingBranch(node: TSESTree.Node, call: TSESTree.Node, fn: Scope): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== fn; current = current.parent) {
+    const branch = current.parent;
+    if (branch?.type !== AST_NODE_TYPES.IfStatement || branch.test === current || isInside(call, current)) continue;
+    const last = current.type === AST_NODE_TYPES.BlockStatement ? current.body[current.body.length - 1] : current;
+    if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  }
+  return false;
 }
 
 /** `msg.header.topic` from the `msg` reference: the static field names and the outermost member. */

@@ -9,6 +9,73 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (socket.io's cluster engine and adapter primaries): a scan of Object.values(cluster.workers) for the entry whose Symbol-keyed id matches, and a for-in over cluster.workers that stops at the requester's worker. Valid: a multicast by a Symbol-keyed room, a for-in broadcast that skips the sender.
+`import cluster from 'node:cluster';
+const kRoom = Symbol('room');
+cluster.on('message', (source, message: { room: string }) => {
+  for (const worker of Object.values(cluster.workers ?? {})) {
+    if (worker[kRoom] === message.room) worker.send(message);
+  }
+});
+`,
+`const cluster = require('node:cluster');
+cluster.on('message', (worker, message) => {
+  for (const id in cluster.workers) {
+    if (id !== String(worker.id)) cluster.workers[id].send(message);
+  }
+});
+`,
+// Held-out round 2 (bench/unseen/actors2): a prototype method subscribed with bind, a one-parameter handler whatever its parameter's name, a child found or made once (get-or-create, ??=), routing scalars handed to spawn/set, a MessageEvent's data handed to a method, a registration branch that returns before the forward, a reducer's own state as the table. Valid: an 'exit' listener, the payload's size read, a reassignment that is no fill-in, a parsed event, a branch that reads and falls through, a destination the message carries.
+`var threads = require('worker_threads');
+function Router(pool) {
+  this.pool = pool;
+  this.turn = 0;
+  threads.parentPort.on('exit', this.onMessage.bind(this));
+}
+Router.prototype.onMessage = function (msg) {
+  this.pool[this.turn].postMessage(msg);
+};
+`,
+`import { parentPort, Worker } from 'node:worker_threads';
+const shards: Worker[] = [];
+parentPort?.on('message', (env: { tenant: string; rows: ArrayBuffer }) => {
+  if (env.rows.byteLength === 0) return;
+  shards[hash(env.tenant) % shards.length].postMessage(env);
+});
+`,
+`import { parentPort } from 'node:worker_threads';
+const table = new Map();
+parentPort.on('message', (msg) => {
+  let w = table.get(msg.key);
+  if (w.busy) w = spare;
+  w.postMessage(msg);
+});
+`,
+`export class ChannelRouter {
+  private routes = new Map<string, MessagePort>();
+  constructor(private port: MessagePort) {
+    this.port.onmessage = (e: MessageEvent) => this.dispatch(JSON.parse(e.data));
+  }
+  private dispatch(msg: { channel: string; body: string }) {
+    this.routes.get(msg.channel)?.postMessage(msg);
+  }
+}
+`,
+`import { parentPort } from 'node:worker_threads';
+const registry = {};
+parentPort.on('message', (message) => {
+  if (message.type === 'register') {
+    registry[message.name] = message.port;
+  }
+  registry[message.to].postMessage(message);
+});
+`,
+`import { spawn, dispatch } from 'nact';
+export const partitioner = spawn(system, (state: { seen: number }, msg: { target: unknown; value: Uint8Array }) => {
+  dispatch(msg.target, msg);
+  return { seen: state.seen + 1 };
+});
+`,
 // Near-misses of the entry-field destinations: a fixed entry's field, a multicast by room through a
 // field, a fixed field of the class, a new object sent to the least loaded's field, a socket relay.
 `import { parentPort } from 'node:worker_threads';
@@ -410,6 +477,221 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// Real code (socket.io's cluster engine and adapter primaries): a scan of Object.values(cluster.workers) for the entry whose Symbol-keyed id matches, and a for-in over cluster.workers that stops at the requester's worker. Valid: a multicast by a Symbol-keyed room, a for-in broadcast that skips the sender.
+  {
+    code: `import cluster from 'node:cluster';
+const kNodeId = Symbol('nodeId');
+cluster.on('message', (source, message: { senderId: string; recipientId?: string }) => {
+  source[kNodeId] ??= message.senderId;
+  for (const worker of Object.values(cluster.workers ?? {})) {
+    if (worker[kNodeId] === message.recipientId) {
+      worker.send(message);
+      return;
+    }
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`message`", "lookup": "worker[kNodeId] === message.recipientId", "cost": "`send` copies or queues it"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 27,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const cluster = require('node:cluster');
+const UIDS = Symbol('uids');
+cluster.on('message', (worker, message) => {
+  (worker[UIDS] ??= new Set()).add(message.uid);
+  for (const id in cluster.workers) {
+    if (cluster.workers[id][UIDS]?.has(message.requesterUid)) {
+      cluster.workers[id].send(message);
+      break;
+    }
+  }
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`message`", "lookup": "cluster.workers[id]", "cost": "`send` copies or queues it"},
+        line: 7,
+        column: 7,
+        endLine: 7,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
+// Held-out round 2 (bench/unseen/actors2): a prototype method subscribed with bind, a one-parameter handler whatever its parameter's name, a child found or made once (get-or-create, ??=), routing scalars handed to spawn/set, a MessageEvent's data handed to a method, a registration branch that returns before the forward, a reducer's own state as the table. Valid: an 'exit' listener, the payload's size read, a reassignment that is no fill-in, a parsed event, a branch that reads and falls through, a destination the message carries.
+  {
+    code: `var threads = require('worker_threads');
+function Router(pool) {
+  this.pool = pool;
+  this.turn = 0;
+  threads.parentPort.on('message', this.onMessage.bind(this));
+}
+Router.prototype.onMessage = function (msg) {
+  var w = this.pool[this.turn];
+  this.turn = (this.turn + 1) % this.pool.length;
+  w.postMessage(msg);
+};
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "Router.onMessage", "payload": "`msg`", "lookup": "this.pool[this.turn]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 10,
+        column: 3,
+        endLine: 10,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+const shards: Worker[] = [];
+parentPort?.on('message', (env: { tenant: string; rows: ArrayBuffer }) => {
+  shards[hash(env.tenant) % shards.length].postMessage(env);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`env`", "lookup": "shards[hash(env.tenant) % shards.length]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 60,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { spawn, spawnStateless, dispatch } from 'nact';
+const sessions = new Map();
+export const gateway = spawnStateless(system, (msg, ctx) => {
+  let child = sessions.get(msg.sessionId);
+  if (!child) {
+    child = spawn(ctx.self, reducer, msg.sessionId);
+    sessions.set(msg.sessionId, child);
+  }
+  dispatch(child, msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the actor handler passed to spawnStateless()", "payload": "`msg`", "lookup": "sessions.get(msg.sessionId)", "cost": "`dispatch` copies or queues it"},
+        line: 9,
+        column: 3,
+        endLine: 9,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const rooms = new Map();
+process.on('message', (msg) => {
+  let channel = rooms.get(msg.room);
+  channel ??= new BroadcastChannel(\`room:\${msg.room}\`);
+  rooms.set(msg.room, channel);
+  channel.postMessage(msg);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`msg`", "lookup": "rooms.get(msg.room)", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 27,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class ChannelRouter {
+  private routes = new Map<string, MessagePort>();
+  constructor(private port: MessagePort) {
+    this.port.onmessage = (e: MessageEvent) => this.dispatch(e.data);
+  }
+  private dispatch(msg: { channel: string; body: ArrayBuffer }) {
+    this.routes.get(msg.channel)?.postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the onmessage handler", "payload": "`msg`", "lookup": "this.routes.get(msg.channel)", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort } from 'node:worker_threads';
+const registry = {};
+parentPort.on('message', (message) => {
+  if (message.type === 'register') {
+    registry[message.name] = message.port;
+    return;
+  }
+  registry[message.to].postMessage(message);
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the 'message' handler", "payload": "`message`", "lookup": "registry[message.to]", "cost": "`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 44,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { spawn, dispatch } from 'nact';
+export const partitioner = spawn(system, (state: { children: unknown[] }, msg: { key: string; value: Uint8Array }) => {
+  dispatch(state.children[msg.key.length % state.children.length], msg);
+  return state;
+});
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler": "the actor handler passed to spawn()", "payload": "`msg`", "lookup": "state.children[msg.key.length % state...", "cost": "`dispatch` copies or queues it"},
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
 // Held-out misses (bench/unseen/actors): the destination is a field of the table entry the router picked
 // (`best.worker`, `w.port`, `pool.reduce(…).worker`, `sort(…)[0].port`, `shards.get(k).channel.port1`).
   {

@@ -8,6 +8,66 @@ runRuleTests(
   rule,
   {
     valid: [
+// Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
+  {
+    code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
+export class LifecycleLog extends DurableObject {
+  readonly #events: string[] = [];
+  onStart(props?: { label: string }) {
+    this.#events.push(\`start:\${props?.label ?? 'none'}\`);
+  }
+  onRequest(request: Request) {
+    this.#events.push('request ' + request.method);
+    return Response.json(this.#events);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+// Held-out round 2 (bench/unseen/actors2): a WebSocketPair handed to a helper that accepts its server end; a generic actor that keeps what a Buffer.isBuffer guard admits, or a copy (Buffer.from) of what it was sent. Valid: the same helper in a stateless Worker, a field a method resets, a copy of a literal.
+  {
+    code: `declare class WebSocketPair { 0: any; 1: any }
+function acceptPair(pair) {
+  const ws = pair[1];
+  ws.accept();
+  return ws;
+}
+export default {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    acceptPair(pair);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `class UploadSession {
+  constructor() { this.parts = []; }
+  receive(msg) {
+    if (Buffer.isBuffer(msg)) this.parts.push(msg);
+  }
+  flush() {
+    const all = Buffer.concat(this.parts);
+    this.parts = [];
+    return all;
+  }
+}
+module.exports = UploadSession;
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `export class RecorderActor {
+  private frames: Buffer[] = [];
+  handle(msg: { data: Uint8Array }) {
+    if (msg.data.length === 0) this.frames.push(Buffer.from('ping'));
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // Real code (tldraw-sync-cloudflare): webSocketClose hands the socket, inside an object, to another object's
 // method (the sync room, which closes the sockets it holds): it may close it, like a direct hand-off.
 `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
@@ -675,6 +735,106 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
+  {
+    code: `declare class Actor {}
+export class ChatActor extends Actor {
+  private lines: string[] = [];
+  receive(msg: { text: string }) {
+    this.lines.push(msg.text as string);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"ChatActor","subject":"lines","handler":"ChatActor.receive","what":"strings"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 40,
+        suggestions: [],
+      },
+    ],
+  },
+// Held-out round 2 (bench/unseen/actors2): a WebSocketPair handed to a helper that accepts its server end; a generic actor that keeps what a Buffer.isBuffer guard admits, or a copy (Buffer.from) of what it was sent. Valid: the same helper in a stateless Worker, a field a method resets, a copy of a literal.
+  {
+    code: `declare class WebSocketPair { 0: any; 1: any }
+function acceptPair(pair) {
+  const ws = pair[1];
+  ws.accept();
+  return ws;
+}
+export class Ticker {
+  constructor(state, env) { this.state = state; }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    acceptPair(pair);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocket",
+        data: {"actor":"Ticker","subject":"ws","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`","events":"","handlerMethods":"`webSocketMessage`, `webSocketClose`, `webSocketError`"},
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `class UploadSession {
+  constructor() { this.parts = []; }
+  receive(msg) {
+    if (Buffer.isBuffer(msg)) this.parts.push(msg);
+  }
+}
+module.exports = UploadSession;
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"UploadSession","subject":"parts","handler":"UploadSession.receive","what":"buffers"},
+        line: 4,
+        column: 31,
+        endLine: 4,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class RecorderActor {
+  private frames: Buffer[] = [];
+  handle(msg: { data: Uint8Array }) {
+    this.frames.push(Buffer.from(msg.data));
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"RecorderActor","subject":"frames","handler":"RecorderActor.handle","what":"buffers"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 44,
+        suggestions: [],
+      },
+    ],
+  },
 // Handed inside an object to a same-file method that does not close it: still a half-closed socket.
   {
     code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }

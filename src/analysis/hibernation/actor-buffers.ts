@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
-import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
+import { calleeName, enclosingFunction, findVariable, isFunction, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
 
@@ -75,16 +75,29 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
   // `private chunks: Buffer[] = []`: the field's declared element type says what is pushed, with or without types.
   const holdsBuffers = node.type === AST_NODE_TYPES.CallExpression && declaresBinaryElements(scan, field);
   for (const value of values) {
-    const kind = scan.facts.kinds.kindOf(value);
+    const known = scan.facts.kinds.kindOf(value);
+    const kind = known === 'unknown' && isGuardedAsBinary(scan, value, node) ? 'buffer' : known;
     const what =
       kind === 'string' || (appendsText && kind === 'unknown')
         ? 'strings'
         : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) || (holdsBuffers && kind === 'unknown')
           ? 'buffers'
           : undefined;
+    // this.events.push(`start:${props.label}`): a string the handler composes is its own record (a log line
+    // whose size the code sets), not the text it received; appending text (`+=`) is still reported.
+    if (what === 'strings' && node.type === AST_NODE_TYPES.CallExpression && isComposedString(value)) continue;
     if (what && (scan.facts.origins.originOf(value) || isIncoming(scan, value, fn))) return { field, what };
   }
   return undefined;
+}
+
+/** A template literal with text of its own, or a `+` concatenation with a string literal. */
+function isComposedString(raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.some((quasi) => quasi.value.cooked !== '');
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '+') return false;
+  const sides = [unwrap(node.left), unwrap(node.right)];
+  return sides.some((side) => (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && side.value !== '') || isComposedString(side));
 }
 
 /** Binary element types a field can be declared to hold: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
@@ -116,13 +129,44 @@ function holdsText(scan: ActorScan, field: string): boolean {
   return scan.thisRefs(field).some((ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' && isText(ref.parent.right));
 }
 
-/** A parameter of the receiving method, or a field of one: what the actor was sent. */
+/** Calls and constructors that copy their first argument's bytes: `Buffer.from(x)`, `new Uint8Array(x)`. */
+const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
+
+/**
+ * A parameter of the receiving method, or a field of one: what the actor was sent; also a copy of it
+ * (`Buffer.from(msg.data)`, `new Uint8Array(frame)`): the copy is kept just the same.
+ */
 function isIncoming(scan: ActorScan, raw: TSESTree.Node, fn: FunctionNode): boolean {
   let node = unwrap(raw);
+  const copied =
+    node.type === AST_NODE_TYPES.CallExpression && COPY_CALLS.has(methodCall(node)?.name ?? '')
+      ? node.arguments[0]
+      : node.type === AST_NODE_TYPES.NewExpression && ['Buffer', ...TYPED_ARRAY_CONSTRUCTORS].includes(calleeName(node) ?? '')
+        ? node.arguments[0]
+        : undefined;
+  if (copied && copied.type !== AST_NODE_TYPES.SpreadElement) node = unwrap(copied);
   while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(scan.sourceCode, node)?.defs[0];
   return def?.type === 'Parameter' && def.node === fn;
+}
+
+/** `if (Buffer.isBuffer(msg)) this.parts.push(msg)`, `if (msg instanceof Uint8Array) …`: the test says it is binary. */
+function isGuardedAsBinary(scan: ActorScan, raw: TSESTree.Node, at: TSESTree.Node): boolean {
+  const value = unwrap(raw);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const names = (node: TSESTree.Node | undefined) => !!node && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === value.name;
+  for (let current: TSESTree.Node | undefined = at.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || !isInside(at, current.consequent)) continue;
+    const test = unwrap(current.test);
+    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isBuffer' && names(test.arguments[0])) return true;
+    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isView' && names(test.arguments[0])) return true;
+    if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof' && names(test.left)) {
+      const type = unwrap(test.right);
+      if (type.type === AST_NODE_TYPES.Identifier && BINARY_ELEMENT_TYPES.has(type.name)) return true;
+    }
+  }
+  return false;
 }
 
 /** `Buffer.concat([this.f, x])`, `this.f + x`, `[...this.f, x]`, `this.f.concat(x)`: the values added to `self`. */

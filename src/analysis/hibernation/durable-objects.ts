@@ -152,40 +152,51 @@ export class DurableObjectChecks {
         continue;
       }
       const pair = findVariable(this.sourceCode, holder.id);
-      if (!pair) continue;
-      sockets.pairs.add(pair);
-      for (const ref of pair.references) {
-        const use = ref.identifier.parent;
-        const declarator = use?.parent;
-        // `const [client, server] = Object.values(pair)`
-        if (use?.type === AST_NODE_TYPES.CallExpression && calleeName(use) === 'values' && declarator?.type === AST_NODE_TYPES.VariableDeclarator) addPattern(declarator.id);
-        // `const server = pair[1]` (or `pair[1] as WebSocket`): an alias of the pair's socket.
-        if (use?.type === AST_NODE_TYPES.MemberExpression && use.computed && use.object === ref.identifier) {
-          let holder: TSESTree.Node | undefined = use.parent;
-          while (holder && (holder.type === AST_NODE_TYPES.TSAsExpression || holder.type === AST_NODE_TYPES.TSNonNullExpression || holder.type === AST_NODE_TYPES.TSSatisfiesExpression)) holder = holder.parent;
-          if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && unwrap(holder.init) === use && holder.id.type === AST_NODE_TYPES.Identifier) {
-            const alias = findVariable(this.sourceCode, holder.id);
-            if (alias) sockets.variables.add(alias);
-          }
-        }
-      }
+      if (pair) this.addPair(pair, sockets, addPattern);
     }
     // One call level down: a socket handed to a method of the class (`this.handleSession(server)`) or a
-    // same-file helper (`attach(server)`) is a socket there too. Twice: a method may pass it on once more.
+    // same-file helper (`attach(server)`) is a socket there too, and a pair handed to one
+    // (`acceptPair(pair)`) is a pair there. Twice: a method may pass it on once more.
     for (let round = 0; round < 2; round++) {
       for (const call of [...this.scan.calls, ...this.helperCalls(sockets.helpers)]) {
         call.arguments.forEach((arg, index) => {
-          if (arg.type === AST_NODE_TYPES.SpreadElement || !this.isSocketIn(arg, sockets)) return;
+          if (arg.type === AST_NODE_TYPES.SpreadElement) return;
+          const passed = unwrap(arg);
+          // Most classes hold no pair: the scope lookup only for a name a pair has.
+          const isPair = passed.type === AST_NODE_TYPES.Identifier && sockets.pairs.size > 0 && hasPairNamed(sockets.pairs, passed.name) && sockets.pairs.has(findVariable(this.sourceCode, passed) as Variable);
+          if (!isPair && !this.isSocketIn(arg, sockets)) return;
           const callee = this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call);
           const param = callee?.params[index];
           if (!callee || param?.type !== AST_NODE_TYPES.Identifier) return;
           const variable = findVariable(this.sourceCode, param);
-          if (variable) sockets.variables.add(variable);
+          if (variable && isPair) this.addPair(variable, sockets, addPattern);
+          else if (variable) sockets.variables.add(variable);
           if (!isInside(callee, this.scan.node)) sockets.helpers.add(callee);
         });
       }
     }
     return sockets;
+  }
+
+  /** A `WebSocketPair` variable and the sockets taken out of it (`pair[1]`, `Object.values(pair)`). */
+  private addPair(pair: Variable, sockets: Sockets, addPattern: (pattern: TSESTree.Node) => void): void {
+    if (sockets.pairs.has(pair)) return;
+    sockets.pairs.add(pair);
+    for (const ref of pair.references) {
+      const use = ref.identifier.parent;
+      const declarator = use?.parent;
+      // `const [client, server] = Object.values(pair)`
+      if (use?.type === AST_NODE_TYPES.CallExpression && calleeName(use) === 'values' && declarator?.type === AST_NODE_TYPES.VariableDeclarator) addPattern(declarator.id);
+      // `const server = pair[1]` (or `pair[1] as WebSocket`): an alias of the pair's socket.
+      if (use?.type === AST_NODE_TYPES.MemberExpression && use.computed && use.object === ref.identifier) {
+        let holder: TSESTree.Node | undefined = use.parent;
+        while (holder && (holder.type === AST_NODE_TYPES.TSAsExpression || holder.type === AST_NODE_TYPES.TSNonNullExpression || holder.type === AST_NODE_TYPES.TSSatisfiesExpression)) holder = holder.parent;
+        if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && unwrap(holder.init) === use && holder.id.type === AST_NODE_TYPES.Identifier) {
+          const alias = findVariable(this.sourceCode, holder.id);
+          if (alias) sockets.variables.add(alias);
+        }
+      }
+    }
   }
 
   /**
@@ -617,6 +628,11 @@ export class DurableObjectChecks {
 }
 
 /** `null`, `undefined`: a field or local that holds no socket yet. */
+function hasPairNamed(pairs: Set<Variable>, name: string): boolean {
+  for (const pair of pairs) if (pair.name === name) return true;
+  return false;
+}
+
 function isEmptyValue(raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
