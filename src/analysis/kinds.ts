@@ -152,7 +152,7 @@ export class ValueKinds {
   }
 
   /**
-   * `if (ArrayBuffer.isView(x)) … x …`, `x instanceof Uint8Array ? … x … : …`, `ArrayBuffer.isView(x) && … x`:
+   * `if (ArrayBuffer.isView(x)) … x …`, `x instanceof Uint8Array ? … x … : …`, `Buffer.isBuffer(x) && … x`:
    * inside the branch the test proves, `x` is a view (of which class, the test may not say).
    */
   private isNarrowedToView(node: TSESTree.Node): boolean {
@@ -1377,7 +1377,7 @@ function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => 
 
 const VIEW_CLASSES = /^(?:(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array|DataView|Buffer)$/;
 
-/** `ArrayBuffer.isView(x)`, `x instanceof Uint8Array` (or DataView, Buffer…), alone or in an `&&` chain. */
+/** `ArrayBuffer.isView(x)`, `Buffer.isBuffer(x)`, `x instanceof Uint8Array` (or DataView, Buffer…), alone or in an `&&` chain. */
 function testsView(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const node = unwrap(test);
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
@@ -1391,8 +1391,8 @@ function testsView(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESL
   const callee = unwrap(node.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(callee) === 'isView' &&
-    sourceCode.getText(unwrap(callee.object)) === 'ArrayBuffer' &&
+    ((propertyName(callee) === 'isView' && sourceCode.getText(unwrap(callee.object)) === 'ArrayBuffer') ||
+      (propertyName(callee) === 'isBuffer' && sourceCode.getText(unwrap(callee.object)) === 'Buffer')) &&
     sourceCode.getText(unwrap(node.arguments[0]!)) === text
   );
 }

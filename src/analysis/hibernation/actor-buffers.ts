@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
-import { calleeName, enclosingFunction, findVariable, isFunction, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
+import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
 
@@ -75,12 +75,12 @@ function accumulation(scan: ActorScan, node: TSESTree.Node, fn: FunctionNode): {
   // `private chunks: Buffer[] = []`: the field's declared element type says what is pushed, with or without types.
   const holdsBuffers = node.type === AST_NODE_TYPES.CallExpression && declaresBinaryElements(scan, field);
   for (const value of values) {
-    const known = scan.facts.kinds.kindOf(value);
-    const kind = known === 'unknown' && isGuardedAsBinary(scan, value, node) ? 'buffer' : known;
+    // (A value the code tested with `Buffer.isBuffer`/`ArrayBuffer.isView`/`instanceof` is a 'view' there.)
+    const kind = scan.facts.kinds.kindOf(value);
     const what =
       kind === 'string' || (appendsText && kind === 'unknown')
         ? 'strings'
-        : ['buffer', 'typed-array', 'array-buffer', 'data-view'].includes(kind) || (holdsBuffers && kind === 'unknown')
+        : ['buffer', 'typed-array', 'array-buffer', 'data-view', 'view'].includes(kind) || (holdsBuffers && kind === 'unknown')
           ? 'buffers'
           : undefined;
     // this.events.push(`start:${props.label}`): a string the handler composes is its own record (a log line
@@ -149,24 +149,6 @@ function isIncoming(scan: ActorScan, raw: TSESTree.Node, fn: FunctionNode): bool
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(scan.sourceCode, node)?.defs[0];
   return def?.type === 'Parameter' && def.node === fn;
-}
-
-/** `if (Buffer.isBuffer(msg)) this.parts.push(msg)`, `if (msg instanceof Uint8Array) …`: the test says it is binary. */
-function isGuardedAsBinary(scan: ActorScan, raw: TSESTree.Node, at: TSESTree.Node): boolean {
-  const value = unwrap(raw);
-  if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const names = (node: TSESTree.Node | undefined) => !!node && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === value.name;
-  for (let current: TSESTree.Node | undefined = at.parent; current && !isFunction(current); current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.IfStatement || !isInside(at, current.consequent)) continue;
-    const test = unwrap(current.test);
-    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isBuffer' && names(test.arguments[0])) return true;
-    if (test.type === AST_NODE_TYPES.CallExpression && calleeName(test) === 'isView' && names(test.arguments[0])) return true;
-    if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof' && names(test.left)) {
-      const type = unwrap(test.right);
-      if (type.type === AST_NODE_TYPES.Identifier && BINARY_ELEMENT_TYPES.has(type.name)) return true;
-    }
-  }
-  return false;
 }
 
 /** `Buffer.concat([this.f, x])`, `this.f + x`, `[...this.f, x]`, `this.f.concat(x)`: the values added to `self`. */

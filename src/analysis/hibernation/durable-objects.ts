@@ -627,12 +627,13 @@ export class DurableObjectChecks {
   }
 }
 
-/** `null`, `undefined`: a field or local that holds no socket yet. */
+/** Some pair variable has this name (a cheap test before the scope lookup). */
 function hasPairNamed(pairs: Set<Variable>, name: string): boolean {
   for (const pair of pairs) if (pair.name === name) return true;
   return false;
 }
 
+/** `null`, `undefined`: a field or local that holds no socket yet. */
 function isEmptyValue(raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
