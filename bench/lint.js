@@ -10,6 +10,7 @@
 //
 // Usage: node --expose-gc bench/lint.js [--mode untyped|typed|both] [--files N] [--pairs N]
 //          [--typed-pairs N]   (a "pair" is one repetition: every file linted once by each side) [--eslint 9|10] [--no-fixtures]
+//          [--project-rules]   (every side also runs typescript-eslint's recommended rules: leakproof's share of a project's lint)
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -37,6 +38,7 @@ function parseArgs(argv) {
     else if (arg === '--typed-pairs') options.typedPairs = Number(value());
     else if (arg === '--eslint') options.eslint = value();
     else if (arg === '--no-fixtures') options.fixtures = false;
+    else if (arg === '--project-rules') options.projectRules = true;
     else if (arg === '--child') options.child = value();
     else throw new Error(`unknown argument: ${arg}`);
   }
@@ -116,6 +118,12 @@ function main() {
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   });
 
+  // --project-rules: every side also runs typescript-eslint's `recommended` rules, as a TypeScript project's
+  // own lint does; the share is then leakproof's part of such a lint (the traversal is paid once for all).
+  const projectRules = options.projectRules
+    ? require('typescript-eslint').configs.recommended.map((config) => ({ ...config, files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] }))
+    : [];
+
   // One rule that does nothing: what ESLint itself adds once any rule runs (traversal, code paths).
   const noopConfig = {
     plugins: { bench: { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) } } } },
@@ -131,7 +139,7 @@ function main() {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
-      overrideConfig: withRules === 'noop' ? [base(typed), noopConfig] : withRules ? [base(typed), all] : [base(typed)],
+      overrideConfig: withRules === 'noop' ? [base(typed), ...projectRules, noopConfig] : withRules ? [base(typed), ...projectRules, all] : [base(typed), ...projectRules],
       cache: false,
       fix: false,
       stats,
@@ -284,6 +292,7 @@ function main() {
     const args = ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', `${mode}:${side}:${stats ? 'stats' : 'plain'}`, '--eslint', options.eslint];
     if (options.files !== undefined) args.push('--files', String(options.files));
     if (!options.fixtures) args.push('--no-fixtures');
+    if (options.projectRules) args.push('--project-rules');
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
     if (child.status !== 0) throw new Error(`bench child ${args.slice(4).join(' ')} failed: ${child.stderr.split('\n').slice(-5).join(' ')}`);
     const line = child.stdout.split('\n').find((text) => text.startsWith('{'));
@@ -293,7 +302,8 @@ function main() {
   async function bench(mode, reps) {
     console.log(
       `\n${mode}: warm-up (with all, stats on), then ${reps} measured pairs, ` +
-        `alternating parser / with all (A B, B A, ...)`,
+        `alternating parser / with all (A B, B A, ...)` +
+        (options.projectRules ? `; every side also runs typescript-eslint's recommended rules (${Object.keys(Object.assign({}, ...projectRules.map((config) => config.rules ?? {}))).length})` : ''),
     );
     const warm = runChild(mode, true, true);
     printStats(mode, warm.results, warm.wall, warm.peak);
