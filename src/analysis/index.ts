@@ -36,9 +36,16 @@ export type { ViewCreation } from './views';
 export class Analysis {
   constructor(readonly facts: FileFacts) {}
 
+  /** Answers already given: a `Buffer.from` call is asked about both as a view and as a pool slice. */
+  private readonly views = new WeakMap<TSESTree.Node, RetainedView | null>();
+
   /** A view of incoming data stored where it outlives the code that made it. */
   retainedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
-    return quietly(() => findRetainedView(node, this.facts));
+    const known = this.views.get(node);
+    if (known !== undefined) return known ?? undefined;
+    const found = quietly(() => findRetainedView(node, this.facts));
+    this.views.set(node, found ?? null);
+    return found;
   }
 
   /** A small Buffer from the shared pool kept in long-lived storage. */

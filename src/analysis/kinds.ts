@@ -527,10 +527,6 @@ export class ValueKinds {
       case AST_NODE_TYPES.Identifier: {
         const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
         if (found) return found;
-        // `this.buffer().then((buf) => …)`: what the call resolves with.
-        const promised = thenReceiverOf(node, this.sourceCode);
-        const resolved = promised && this.bufferEvidence(promised, depth + 1, usage);
-        if (resolved) return resolved;
         // A byte source's 'data' chunk (a socket, a file stream, no encoding set): a Buffer by contract.
         const handler = this.dataHandlerOf(node);
         return handler && this.isByteSource(handler) && !this.isEncodedChunk(node) ? `received by ${handler.label}` : undefined;
@@ -667,13 +663,8 @@ export class ValueKinds {
         }
         return undefined;
       }
-      case AST_NODE_TYPES.Identifier: {
-        const found = this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
-        if (found) return found;
-        // `this.make(n).then((buf) => …)`: what the call resolves with.
-        const promised = thenReceiverOf(node, this.sourceCode);
-        return promised && this.exactOwnership(promised, depth + 1);
-      }
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
       case AST_NODE_TYPES.MemberExpression: {
         // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
         const values = this.memberValues(node);
@@ -1161,15 +1152,14 @@ export class ValueKinds {
     if (annotations && isBufferAnnotated(def.name)) return 'annotated `Buffer`';
     const init = singleInit(variable);
     if (init) return judge(init);
+    // `this.buffer().then((buf) => …)`: the parameter holds what the call resolves with.
+    const promised = def.type === 'Parameter' ? thenReceiverOf(id, this.sourceCode) : undefined;
+    if (promised) return judge(promised);
     if (!everyWrite) return undefined;
     const values = assignedValues(variable);
     return values ? everyVerdict(values, judge) : undefined;
   }
 }
-
-
-
-
 
 function isBufferAnnotated(name: TSESTree.Node): boolean {
   const annotation = (name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
