@@ -65,6 +65,16 @@ export class CallGraph {
       } else if (node.type === AST_NODE_TYPES.Property && isFunction(node.value as TSESTree.Node)) {
         const name = memberKeyName(node);
         if (name) definitions.set(name, (definitions.get(name) ?? 0) + 1);
+      } else if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        isFunction(unwrap(node.right)) &&
+        unwrap(node.left.object).type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(unwrap(node.left.object) as TSESTree.MemberExpression) === 'prototype'
+      ) {
+        // `C.prototype.name = function …` defines a method as a class member does.
+        const name = propertyName(node.left);
+        if (name) definitions.set(name, (definitions.get(name) ?? 0) + 1);
       } else if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
@@ -103,6 +113,12 @@ export class CallGraph {
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
+    } else if (this.handlers.prototypeMethodName(fn)) {
+      // A pre-class method: `this.name(…)`/`self.name(…)` in the file, and `parser.name(…)` from outside
+      // when no other method of the file has that name.
+      const name = this.handlers.prototypeMethodName(fn)!;
+      for (const ref of this.handlers.thisMemberRefs(this.sourceCode.ast).get(name) ?? []) addIfCallee(ref);
+      this.addOutsideCalls(name, found);
     } else {
       const owner = fn.parent;
       const cls = owner ? enclosingClass(owner) : undefined;
@@ -113,15 +129,18 @@ export class CallGraph {
       ) {
         const name = memberKeyName(owner);
         for (const ref of (name && this.handlers.thisMemberRefs(cls).get(name)) || []) addIfCallee(ref);
-        // `parser.feed(chunk)` from outside the class: trusted when no other class member has that name.
-        const index = this.methodIndex();
-        if (name && index.definitions.get(name) === 1) {
-          for (const call of index.calls.get(name) ?? []) if (!found.includes(call)) found.push(call);
-        }
+        if (name) this.addOutsideCalls(name, found);
       }
     }
     this.sites.set(fn, found);
     return found;
+  }
+
+  /** `parser.feed(chunk)` from outside the class: trusted when no other method of the file has that name. */
+  private addOutsideCalls(name: string, found: TSESTree.CallExpression[]): void {
+    const index = this.methodIndex();
+    if (index.definitions.get(name) !== 1) return;
+    for (const call of index.calls.get(name) ?? []) if (!found.includes(call)) found.push(call);
   }
 }
 

@@ -318,6 +318,10 @@ export class HandlerFinder {
       ) {
         current = parent.parent;
       }
+      // `function () { self.onData.apply(self, arguments); }`: a wrapper that only passes its arguments on
+      // is passed as the function it calls.
+      const wrapper = passThroughWrapper(current);
+      if (wrapper) current = wrapper;
       uses.push(current);
     };
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
@@ -392,6 +396,17 @@ export class HandlerFinder {
       }
       current = current.parent;
     }
+    return undefined;
+  }
+
+  /**
+   * The name under which `fn` is a method of a pre-class "class" of this file (`C.prototype.m = function`,
+   * `C.prototype = { m() {} }`, `Object.assign(C.prototype, { m() {} })`), if it is one.
+   */
+  prototypeMethodName(fn: FunctionNode): string | undefined {
+    const owner = this.prototypeClasses().byFunction.get(fn);
+    if (!owner) return undefined;
+    for (const [name, method] of owner.methods) if (method === fn) return name;
     return undefined;
   }
 
@@ -597,6 +612,35 @@ export function takesActorState(cls: TSESTree.ClassDeclaration | TSESTree.ClassE
   const typeName = annotation.typeName;
   const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : '';
   return ACTOR_STATE_TYPES.has(name);
+}
+
+/**
+ * The function whose whole body passes its own arguments to `target`: `function () { target.apply(self,
+ * arguments); }` or `return target.call(this, ...arguments)`. Such a wrapper, passed as a listener, is
+ * the listener `target` (pre-class code subscribes methods this way).
+ */
+function passThroughWrapper(target: TSESTree.Node): FunctionNode | undefined {
+  const member = target.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) return undefined;
+  const how = propertyName(member);
+  const call = member.parent;
+  if ((how !== 'apply' && how !== 'call') || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+  const passed = call.arguments[1];
+  const isArguments = (node: TSESTree.Node | undefined) => node?.type === AST_NODE_TYPES.Identifier && node.name === 'arguments';
+  if (call.arguments.length !== 2) return undefined;
+  if (how === 'apply' ? !isArguments(passed) : !(passed?.type === AST_NODE_TYPES.SpreadElement && isArguments(passed.argument))) return undefined;
+  const statement = call.parent;
+  const block = statement?.parent;
+  const fn = block?.parent;
+  if (
+    (statement?.type !== AST_NODE_TYPES.ExpressionStatement && statement?.type !== AST_NODE_TYPES.ReturnStatement) ||
+    block?.type !== AST_NODE_TYPES.BlockStatement ||
+    block.body.length !== 1 ||
+    (fn?.type !== AST_NODE_TYPES.FunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionDeclaration)
+  ) {
+    return undefined;
+  }
+  return fn;
 }
 
 /** `Owner.prototype.name = function () {}`: the owner's and the method's names. */

@@ -7,6 +7,38 @@ runRuleTests(
   rule,
   {
     valid: [
+    // Two methods of the file share the name: `parser.execute(…)` could run either, so neither is taken for its callee.
+`var net = require('net');
+function HeaderParser() {
+  this.firstLine = '';
+}
+HeaderParser.prototype.execute = function (text) {
+  this.firstLine = text.split('\\r\\n')[0];
+};
+function Other() {}
+Other.prototype.execute = function () {};
+net.createServer(function (socket) {
+  var parser = new HeaderParser();
+  socket.on('data', function (d) {
+    parser.execute(d.toString('utf8'));
+  });
+});
+`,
+    // The same parser fed from a `once` listener: it runs one time, so it is not long-lived code.
+`var net = require('net');
+function HeaderParser() {
+  this.firstLine = '';
+}
+HeaderParser.prototype.execute = function (text) {
+  this.firstLine = text.split('\\r\\n')[0];
+};
+net.createServer(function (socket) {
+  var parser = new HeaderParser();
+  socket.once('data', function (d) {
+    parser.execute(d.toString('utf8'));
+  });
+});
+`,
     // A text stream's unfinished tail, kept for the next chunk: it holds at most one chunk, as a Buffer accumulator does.
 `import * as net from 'node:net';
 export function readLogs(socket: net.Socket, onLogs: (text: string) => void) {
@@ -280,6 +312,55 @@ export function watch(lines: readline.Interface) {
 
     ],
     invalid: [
+    // A pre-class parser's method, called on a parser object from a 'data' listener: what it keeps in a field is kept per connection.
+    {
+      code: `var net = require('net');
+function HeaderParser() {
+  this.firstLine = '';
+}
+HeaderParser.prototype.execute = function (text) {
+  var lines = text.split('\\r\\n');
+  this.firstLine = lines[0];
+};
+net.createServer(function (socket) {
+  var parser = new HeaderParser();
+  socket.on('data', function (d) {
+    parser.execute(d.toString('utf8'));
+  });
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: { piece: '`lines[0]`', parent: "`d`, received by the 'data' handler", sink: '`this.firstLine`' },
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'detach',
+              output: `var net = require('net');
+function HeaderParser() {
+  this.firstLine = '';
+}
+HeaderParser.prototype.execute = function (text) {
+  var lines = text.split('\\r\\n');
+  this.firstLine = (' ' + lines[0]).slice(1);
+};
+net.createServer(function (socket) {
+  var parser = new HeaderParser();
+  socket.on('data', function (d) {
+    parser.execute(d.toString('utf8'));
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The tail is not kept by its own accumulator here: the finished line is.
     {
       code: `import * as net from 'node:net';

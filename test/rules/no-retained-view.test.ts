@@ -8,6 +8,24 @@ runRuleTests(
   rule,
   {
     valid: [
+    // The same pass-through listener registered with `once` runs one time: not long-lived.
+    {
+      code: `var util = require('util');
+var EventEmitter = require('events').EventEmitter;
+function Conn(socket) {
+  EventEmitter.call(this);
+  this.ids = [];
+  var self = this;
+  socket.once('data', function () { self._gotBytes.apply(self, arguments); });
+}
+util.inherits(Conn, EventEmitter);
+Conn.prototype._gotBytes = function (chunk) {
+  this.ids.push(chunk.slice(0, 16));
+};
+module.exports = Conn;
+`,
+      filename: "file.js",
+    },
     // A read stream opened with an encoding emits strings.
     `import { createReadStream } from 'node:fs';
 const heads: string[] = [];
@@ -467,6 +485,92 @@ class Conn {
     ],
     invalid: [
     // Handler methods subscribed by name get the event's value: a 'data' chunk is a Buffer, so its slice is a view.
+    // A listener that only passes its arguments on (`fn.apply(self, arguments)`) subscribes the method it calls.
+    {
+      code: `var util = require('util');
+var EventEmitter = require('events').EventEmitter;
+function Conn(socket) {
+  EventEmitter.call(this);
+  this.ids = [];
+  var self = this;
+  socket.on('data', function () { self._gotBytes.apply(self, arguments); });
+}
+util.inherits(Conn, EventEmitter);
+Conn.prototype._gotBytes = function (chunk) {
+  this.ids.push(chunk.slice(0, 16));
+};
+module.exports = Conn;
+`,
+      filename: "file.js",
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.slice(0, 16)`","parent":"`chunk`, received by the 'data' handler","sink":"`this.ids`"},
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 35,
+          suggestions: [{ messageId: 'copyExactly', output: `var util = require('util');
+var EventEmitter = require('events').EventEmitter;
+function Conn(socket) {
+  EventEmitter.call(this);
+  this.ids = [];
+  var self = this;
+  socket.on('data', function () { self._gotBytes.apply(self, arguments); });
+}
+util.inherits(Conn, EventEmitter);
+Conn.prototype._gotBytes = function (chunk) {
+  this.ids.push(Uint8Array.prototype.slice.call(chunk, 0, 16));
+};
+module.exports = Conn;
+` }],
+        },
+      ],
+    },
+    // A pre-class parser's method called on a parser object from a 'data' listener (no other `feed` in the file).
+    {
+      code: `var net = require('net');
+function FrameParser() {
+  this.headers = [];
+}
+FrameParser.prototype.feed = function (chunk) {
+  this.headers.push(chunk.subarray(0, 4));
+};
+net.createServer(function (socket) {
+  var parser = new FrameParser();
+  socket.on('data', function (d) {
+    parser.feed(d);
+  });
+});
+`,
+      filename: "file.js",
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`chunk.subarray(0, 4)`","parent":"`d`, received by the 'data' handler","sink":"`this.headers`"},
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 41,
+          suggestions: [{ messageId: 'copyExactly', output: `var net = require('net');
+function FrameParser() {
+  this.headers = [];
+}
+FrameParser.prototype.feed = function (chunk) {
+  this.headers.push(Uint8Array.prototype.slice.call(chunk, 0, 4));
+};
+net.createServer(function (socket) {
+  var parser = new FrameParser();
+  socket.on('data', function (d) {
+    parser.feed(d);
+  });
+});
+` }],
+        },
+      ],
+    },
     {
       code: `const net = require('node:net');
 function Parser(socket) {
