@@ -136,12 +136,68 @@ export class CallGraph {
     return found;
   }
 
+  private readonly constructionCache = new WeakMap<TSESTree.Node, Construction | null>();
+
+  /**
+   * How instances of `owner` (a class, or a pre-class "class" by its key, as `HandlerFinder.ownerOf`
+   * gives it) are made in this file: its constructor function and every `new Owner(…)` of it.
+   */
+  construction(owner: TSESTree.Node): Construction | undefined {
+    const cached = this.constructionCache.get(owner);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: Construction | undefined;
+    let id: TSESTree.Identifier | undefined;
+    let ctor: FunctionNode | undefined;
+    if (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) {
+      id = owner.id ?? (owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.id.type === AST_NODE_TYPES.Identifier ? owner.parent.id : undefined);
+      for (const member of owner.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value.type === AST_NODE_TYPES.FunctionExpression) ctor = member.value;
+      }
+    } else if (owner.type === AST_NODE_TYPES.FunctionDeclaration && owner.id) {
+      id = owner.id;
+      ctor = owner;
+    } else if (owner.type === AST_NODE_TYPES.FunctionExpression && owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.id.type === AST_NODE_TYPES.Identifier) {
+      id = owner.parent.id;
+      ctor = owner;
+    }
+    if (id && ctor) {
+      const sites: TSESTree.NewExpression[] = [];
+      // A class declaration's name is bound twice, inside the class and around it; the outer binding has the `new`s.
+      const variable =
+        owner.type === AST_NODE_TYPES.ClassDeclaration
+          ? this.sourceCode.getScope(owner).upper?.set.get(id.name)
+          : findVariable(this.sourceCode, id);
+      for (const ref of variable?.references ?? []) {
+        const parent = ref.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === ref.identifier) sites.push(parent);
+      }
+      found = { ctor, sites };
+    }
+    this.constructionCache.set(owner, found ?? null);
+    return found;
+  }
+
+  /** The `new` expressions that run `fn`: a class's constructor, or a function called with `new`. */
+  constructionsOf(fn: FunctionNode): TSESTree.NewExpression[] {
+    const method = fn.parent;
+    const owner =
+      method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor' ? method.parent.parent : fn;
+    const construction = this.construction(owner);
+    return construction?.ctor === fn ? construction.sites : [];
+  }
+
   /** `parser.feed(chunk)` from outside the class: trusted when no other method of the file has that name. */
   private addOutsideCalls(name: string, found: TSESTree.CallExpression[]): void {
     const index = this.methodIndex();
     if (index.definitions.get(name) !== 1) return;
     for (const call of index.calls.get(name) ?? []) if (!found.includes(call)) found.push(call);
   }
+}
+
+/** A class's constructor function and the `new` expressions that call it. */
+export interface Construction {
+  ctor: FunctionNode;
+  sites: TSESTree.NewExpression[];
 }
 
 export function callSitesOf(graph: CallGraph, fn: FunctionNode): TSESTree.CallExpression[] {

@@ -106,6 +106,17 @@ export class EscapeFinder {
     return base.type === AST_NODE_TYPES.MemberExpression && propertyName(base) === 'buffer' && text(base.object) === target;
   }
 
+  /** A sink on the object `this` is (`this.header`, `this.items`), or on its `self` alias. */
+  isOnThis(sink: Sink): boolean {
+    let node = unwrap(sink.target);
+    while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
+    if (node.type === AST_NODE_TYPES.ThisExpression) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode, node);
+    const init = variable && singleInit(variable);
+    return init !== undefined && unwrap(init).type === AST_NODE_TYPES.ThisExpression;
+  }
+
   /** Where `value` is kept beyond the function that made it, if anywhere. */
   sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
     try {

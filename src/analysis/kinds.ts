@@ -368,6 +368,15 @@ export class ValueKinds {
             return 'buffer';
           }
         }
+        // A helper's parameter: text when every call of it in the file passes text (`record(line)` from a
+        // 'line' listener). Other modules may call it too, so this is likely, never proven.
+        if (!handler && depth < 2) {
+          const fromCalls = this.parameterKindFromCalls(fn, def.name, depth, seen);
+          if (fromCalls === 'string') {
+            seen.guessed = true;
+            return fromCalls;
+          }
+        }
       } else if (def.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
         const loop = declarator.parent?.parent;
@@ -894,6 +903,20 @@ export class ValueKinds {
     const handler = this.dataHandlerOf(id);
     if (!handler) return undefined;
     return { label: `\`${id.name}\`, a chunk received by ${handler.label}`, kind: 'buffer', level: this.isByteSource(handler) ? 'proven' : 'likely', ownSliceCopies: false };
+  }
+
+  /** The kind every same-file call of `fn` passes for the parameter `name`, or 'unknown'. */
+  private parameterKindFromCalls(fn: FunctionNode, name: TSESTree.Node, depth: number, seen: Seen): ValueKind {
+    const index = fn.params.findIndex((param) => param === name);
+    const sites = index >= 0 && this.calls ? [...this.calls.callSites(fn), ...this.calls.constructionsOf(fn)] : [];
+    let agreed: ValueKind | undefined;
+    for (const call of sites) {
+      const arg = call.arguments[index];
+      const kind = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? this.syntacticKind(arg, depth + 1, seen) : 'unknown';
+      if (kind === 'unknown' || (agreed !== undefined && kind !== agreed)) return 'unknown';
+      agreed = kind;
+    }
+    return agreed ?? 'unknown';
   }
 
   /** The `'data'` subscription whose chunk `id` is (its first parameter, never reassigned). */

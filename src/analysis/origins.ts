@@ -7,7 +7,7 @@ import {
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
 } from './apis';
-import { calleeName, findVariable, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -25,6 +25,11 @@ export interface Origin {
   handler?: Handler;
   /** The expression that is the parent (the receiver of the view-making call, when known). */
   node: TSESTree.Node;
+  /**
+   * The parent reached through a field its object was built with (`this.buf`, set once in the
+   * constructor): what the object keeps on itself adds nothing to what it already holds.
+   */
+  heldByThis?: boolean;
 }
 
 const MAX_CALL_DEPTH = 2;
@@ -201,9 +206,41 @@ export class OriginFinder {
       if (name && cls && this.isFieldAccumulator(cls, name)) {
         return { kind: 'accumulator', label: `the accumulation buffer \`this.${name}\``, node: member };
       }
-      return undefined;
+      return name && cls ? this.fromConstructorArgument(cls, name, depth, seen, wholeOnly) : undefined;
     }
     return this.find(object, depth, seen, wholeOnly);
+  }
+
+  /**
+   * `this.buf` of an object built with incoming data: the field's one assignment is `this.buf = buf` in the
+   * constructor, and a `new Parser(chunk)` in this file passes incoming data for `buf` (one call level).
+   */
+  private fromConstructorArgument(
+    owner: TSESTree.Node,
+    name: string,
+    depth: number,
+    seen: Set<TSESTree.Node>,
+    wholeOnly: boolean,
+  ): Origin | undefined {
+    if (depth >= MAX_CALL_DEPTH) return undefined;
+    const writes = (this.handlers.thisMemberRefs(owner).get(name) ?? []).filter(
+      (ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref,
+    );
+    const assignment = writes.length === 1 ? (writes[0]!.parent as TSESTree.AssignmentExpression) : undefined;
+    const value = assignment?.operator === '=' ? unwrap(assignment.right) : undefined;
+    if (value?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const construction = this.calls.construction(owner);
+    if (!construction || enclosingFunction(assignment!) !== construction.ctor) return undefined;
+    const index = construction.ctor.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === value.name);
+    const def = findVariable(this.sourceCode, value)?.defs[0];
+    if (index < 0 || def?.type !== 'Parameter' || def.node !== construction.ctor) return undefined;
+    for (const site of construction.sites) {
+      const arg = site.arguments[index];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+      const found = this.find(arg, depth + 1, seen, wholeOnly);
+      if (found) return { ...found, heldByThis: true };
+    }
+    return undefined;
   }
 
   private fromCall(

@@ -3,7 +3,7 @@ import { isInside } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
-import { confirmStringSlice, findSliceCandidate, isInnerOfSliceChain, type SliceOptions, type StringSlice } from './strings';
+import { confirmStringSlice, findSliceCandidate, isInnerOfSliceChain, isPartOfSplice, type SliceOptions, type StringSlice } from './strings';
 
 export interface RetainedSubstring {
   slice: StringSlice;
@@ -30,9 +30,11 @@ export function findRetainedSubstring(node: TSESTree.CallExpression, options: Sl
   if (!found?.sink) return undefined;
   const sink = found.sink;
   if (facts.escapes.isSelfTrim(sink, slice.parent)) return undefined;
+  if (found.origin.heldByThis && facts.escapes.isOnThis(sink)) return undefined;
   // All the parts of a split together cover the parent: keeping them all wastes only the separators.
   // (A kept match array is different: its `input` property holds the whole parent.)
   if (slice.method === 'split' && sink.wholeContainer) return undefined;
+  if (isPartOfSplice(slice, (node) => facts.sourceCode.getText(node).replace(/\s+/g, ''))) return undefined;
   if (!confirmStringSlice(slice, facts.kinds)) return undefined;
   return { slice, origin: found.origin, sink };
 }

@@ -41,6 +41,7 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   if (!origin) return undefined;
   const sink = facts.escapes.sinkOf(node);
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
+  if (origin.heldByThis && facts.escapes.isOnThis(sink)) return undefined;
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
   // A constructor's view is of the class it names; a method's is of what its receiver is.

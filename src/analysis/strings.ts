@@ -80,3 +80,31 @@ export function isInnerOfSliceChain(node: TSESTree.Node): boolean {
   const name = propertyName(parent);
   return !!name && STRING_SLICE_METHODS.has(name) && parent.parent?.type === AST_NODE_TYPES.CallExpression;
 }
+
+/**
+ * `text.slice(0, i) + inserted + text.slice(j)`: a prefix and a suffix of one text joined again (a splice).
+ * The result keeps the whole text but is as long as the text, less the part replaced; like all the parts of
+ * a split kept together, it wastes nothing worth a report.
+ */
+export function isPartOfSplice(slice: StringSlice, textOf: (node: TSESTree.Node) => string): boolean {
+  let top: TSESTree.Node = slice.node;
+  while (top.parent?.type === AST_NODE_TYPES.BinaryExpression && top.parent.operator === '+') top = top.parent;
+  if (top === slice.node) return false;
+  const parent = textOf(slice.parent);
+  let prefix = false;
+  let suffix = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+      visit(node.left);
+      visit(node.right);
+      return;
+    }
+    const method = node.type === AST_NODE_TYPES.CallExpression ? methodCall(node) : undefined;
+    if (!method || (method.name !== 'slice' && method.name !== 'substring') || textOf(method.receiver) !== parent) return;
+    const [first, second] = node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
+    if (first && staticNumber(first) === 0 && second) prefix = true;
+    if (first && !second) suffix = true;
+  };
+  visit(top);
+  return prefix && suffix;
+}

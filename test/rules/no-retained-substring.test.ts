@@ -7,6 +7,37 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A splice: the prefix and suffix of one text joined around new text keep the text, at its own length.
+`import { readFileSync } from 'node:fs';
+const expected = new Map<string, string>();
+const replaceRegion = (readme: string, region: string) => {
+  const startAt = readme.indexOf('<!-- start -->');
+  const endAt = readme.indexOf('<!-- end -->');
+  return readme.slice(0, startAt) + region + readme.slice(endAt);
+};
+expected.set('README.md', replaceRegion(readFileSync('README.md', 'utf8'), 'badges'));
+`,
+    // One call passes something other than text: \`slice\` may be an array's, so the helper's parameter is not taken for text.
+`var readline = require('readline');
+var ids = new Set();
+function record(text) {
+  ids.add(text.slice(0, 36));
+}
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  record(line);
+});
+record([1, 2, 3]);
+`,
+    // A piece of what the object was built with, kept on the object itself: it holds the whole text anyway.
+`var readline = require('readline');
+function Record(text) {
+  this.text = text;
+  this.id = this.text.slice(0, 36);
+}
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  new Record(line);
+});
+`,
     // Two methods of the file share the name: `parser.execute(…)` could run either, so neither is taken for its callee.
 `var net = require('net');
 function HeaderParser() {
@@ -312,6 +343,76 @@ export function watch(lines: readline.Interface) {
 
     ],
     invalid: [
+    // `text.slice` is a string's: every call of the helper in the file passes a 'line' handler's line.
+    {
+      code: `var readline = require('readline');
+var ids = new Set();
+function record(text) {
+  ids.add(text.slice(0, 36));
+}
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  record(line);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: { piece: '`text.slice(0, 36)`', parent: "`line`, received by the 'line' handler", sink: '`ids`' },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [{ messageId: 'detach', output: `var readline = require('readline');
+var ids = new Set();
+function record(text) {
+  ids.add((' ' + text.slice(0, 36)).slice(1));
+}
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  record(line);
+});
+` }],
+        },
+      ],
+    },
+    // The text a record object was built with (`this.text`, set once from `new Record(line)`), handed out by a method and kept.
+    {
+      code: `var readline = require('readline');
+function Record(text) {
+  this.text = text;
+}
+Record.prototype.id = function () {
+  return this.text.slice(0, 36);
+};
+var ids = new Set();
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  ids.add(new Record(line).id());
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedSubstring',
+          data: { piece: '`this.text.slice(0, 36)`', parent: "`line`, received by the 'line' handler", sink: '`ids`' },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: [{ messageId: 'detach', output: `var readline = require('readline');
+function Record(text) {
+  this.text = text;
+}
+Record.prototype.id = function () {
+  return (' ' + this.text.slice(0, 36)).slice(1);
+};
+var ids = new Set();
+readline.createInterface({ input: process.stdin }).on('line', function (line) {
+  ids.add(new Record(line).id());
+});
+` }],
+        },
+      ],
+    },
     // A pre-class parser's method, called on a parser object from a 'data' listener: what it keeps in a field is kept per connection.
     {
       code: `var net = require('net');

@@ -8,6 +8,24 @@ runRuleTests(
   rule,
   {
     valid: [
+    // A view of what the object was built with, kept on the same object: the object holds the whole parent anyway.
+`import * as net from 'node:net';
+class Packet {
+  private readonly buf: Buffer;
+  header?: Buffer;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+  readHeader() {
+    this.header = this.buf.subarray(0, 4);
+  }
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    new Packet(chunk).readHeader();
+  });
+});
+`,
     // The same pass-through listener registered with `once` runs one time: not long-lived.
     {
       code: `var util = require('util');
@@ -485,6 +503,98 @@ class Conn {
     ],
     invalid: [
     // Handler methods subscribed by name get the event's value: a 'data' chunk is a Buffer, so its slice is a view.
+    // The parent is what the object was built with: `this.buf`, set once in the constructor from `new Frame(chunk)`.
+    {
+      code: `import * as net from 'node:net';
+class Frame {
+  private readonly buf: Buffer;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+  key(): Buffer {
+    return this.buf.subarray(0, 32);
+  }
+}
+const peers = new Map<string, Buffer>();
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const frame = new Frame(chunk);
+    peers.set(socket.remoteAddress ?? '', frame.key());
+  });
+});
+`,
+      output: `import * as net from 'node:net';
+class Frame {
+  private readonly buf: Buffer;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+  key(): Buffer {
+    return Uint8Array.prototype.slice.call(this.buf, 0, 32) as Buffer;
+  }
+}
+const peers = new Map<string, Buffer>();
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    const frame = new Frame(chunk);
+    peers.set(socket.remoteAddress ?? '', frame.key());
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`this.buf.subarray(0, 32)`","parent":"`chunk`, received by the 'data' handler","sink":"`peers`"},
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `var net = require('net');
+function Packet(buf) {
+  this.buf = buf;
+}
+Packet.prototype.readKey = function () {
+  return this.buf.subarray(0, 32);
+};
+var keys = [];
+net.createServer(function (socket) {
+  socket.on('data', function (chunk) {
+    keys.push(new Packet(chunk).readKey());
+  });
+});
+`,
+      filename: "file.js",
+      output: null,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`this.buf.subarray(0, 32)`","parent":"`chunk`, received by the 'data' handler","sink":"`keys`"},
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [{ messageId: 'copyExactly', output: `var net = require('net');
+function Packet(buf) {
+  this.buf = buf;
+}
+Packet.prototype.readKey = function () {
+  return Uint8Array.prototype.slice.call(this.buf, 0, 32);
+};
+var keys = [];
+net.createServer(function (socket) {
+  socket.on('data', function (chunk) {
+    keys.push(new Packet(chunk).readKey());
+  });
+});
+` }],
+        },
+      ],
+    },
     // A listener that only passes its arguments on (`fn.apply(self, arguments)`) subscribes the method it calls.
     {
       code: `var util = require('util');
