@@ -1,7 +1,9 @@
 'use strict';
 // Real-incident yardstick: retention bugs that maintainers of public JavaScript/TypeScript projects fixed,
 // one file each (bench/incidents/incidents.json holds their metadata only: repository, commits, path and
-// line numbers; no third-party code is in this repository).
+// line numbers; no third-party code is in this repository). Two sets, same schema: `incidents` (the
+// default, incidents.json: these guided the rules, so they no longer measure unseen code) and `heldout`
+// (heldout.json: collected blind and never used to change a rule), chosen with --set.
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
@@ -22,8 +24,8 @@
 // `owner+name`, `owner+name.git`, `owner/name` or `owner/name.git`. Give it with --mirrors DIR or the
 // LEAKPROOF_MIRRORS environment variable (bench/README.md says how to fetch them).
 //
-// Usage: node bench/incidents.js [--mirrors DIR] [--mode untyped|typed|both] [--only ID[,ID...]]
-//          [--json FILE] [--verbose] [--if-present]
+// Usage: node bench/incidents.js [--set incidents|heldout] [--mirrors DIR] [--mode untyped|typed|both]
+//          [--only ID[,ID...]] [--json FILE] [--verbose] [--if-present]
 //   --if-present: exit 0 with one line when no snapshot directory is given or none of its repositories
 //   is there (what `npm run bench` uses); without it that is an error (exit code 2).
 
@@ -35,6 +37,11 @@ const { execFileSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const INCIDENTS_FILE = path.join(__dirname, 'incidents', 'incidents.json');
+/** The incident sets, by --set name: each a file of the same schema under bench/incidents/. */
+const SETS = {
+  incidents: INCIDENTS_FILE,
+  heldout: path.join(__dirname, 'incidents', 'heldout.json'),
+};
 const RULES = [
   'no-retained-view',
   'no-retained-substring',
@@ -49,7 +56,7 @@ const MODES = ['untyped', 'typed'];
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const options = { mirrors: process.env.LEAKPROOF_MIRRORS || undefined, mode: 'both', only: undefined, json: undefined, verbose: false, ifPresent: false };
+  const options = { set: 'incidents', mirrors: process.env.LEAKPROOF_MIRRORS || undefined, mode: 'both', only: undefined, json: undefined, verbose: false, ifPresent: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -57,16 +64,19 @@ function parseArgs(argv) {
       if (next === undefined) throw new UsageError(`${arg} needs a value`);
       return next;
     };
-    if (arg === '--mirrors') options.mirrors = value();
+    if (arg === '--set') options.set = value();
+    else if (arg.startsWith('--set=')) options.set = arg.slice('--set='.length);
+    else if (arg === '--mirrors') options.mirrors = value();
     else if (arg.startsWith('--mirrors=')) options.mirrors = arg.slice('--mirrors='.length);
     else if (arg === '--mode') options.mode = value();
     else if (arg === '--only') options.only = value().split(',').filter(Boolean);
     else if (arg === '--json') options.json = value();
     else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--if-present') options.ifPresent = true;
-    else throw new UsageError(`unknown argument: ${arg} (usage: bench/incidents.js [--mirrors DIR] [--mode untyped|typed|both] [--only ID,...] [--json FILE] [--verbose] [--if-present])`);
+    else throw new UsageError(`unknown argument: ${arg} (usage: bench/incidents.js [--set ${Object.keys(SETS).join('|')}] [--mirrors DIR] [--mode untyped|typed|both] [--only ID,...] [--json FILE] [--verbose] [--if-present])`);
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new UsageError('--mode: untyped, typed or both');
+  if (!Object.hasOwn(SETS, options.set)) throw new UsageError(`--set: one of ${Object.keys(SETS).join(', ')} (got ${options.set})`);
   return options;
 }
 
@@ -215,17 +225,21 @@ function main() {
     console.error(error.message);
     return 2;
   }
-  const incidentsAll = loadIncidents();
+  const setFile = SETS[options.set];
+  const setName = path.relative(ROOT, setFile).split(path.sep).join('/');
+  const incidentsAll = loadIncidents(setFile);
   const incidents = options.only ? incidentsAll.filter((i) => options.only.includes(i.id)) : incidentsAll;
   if (options.only) {
     const unknown = options.only.filter((id) => !incidentsAll.some((i) => i.id === id));
     if (unknown.length > 0) {
-      console.error(`--only: no incident with id ${unknown.join(', ')} in bench/incidents/incidents.json`);
+      console.error(`--only: no incident with id ${unknown.join(', ')} in ${setName}`);
       return 2;
     }
   }
+  // The default set keeps its lines as they were; another set names itself in each.
+  const label = options.set === 'incidents' ? 'bench incidents' : `bench incidents (set ${options.set})`;
   const skipOrFail = (message) => {
-    console.log(`bench incidents: ${options.ifPresent ? 'skipped' : 'cannot run'}: ${message}`);
+    console.log(`${label}: ${options.ifPresent ? 'skipped' : 'cannot run'}: ${message}`);
     return options.ifPresent ? 0 : 2;
   };
   if (!options.mirrors) {
@@ -241,13 +255,13 @@ function main() {
     return skipOrFail(`none of the ${repos.length} repositories has a snapshot under ${mirrors} (looked for owner+name/repo, owner+name, owner/name); missing: ${missingRepos.join(', ')}`);
   }
   if (missingRepos.length > 0) {
-    console.log(`bench incidents: ${missingRepos.length} of ${repos.length} repositories have no snapshot under ${mirrors}, their incidents are left out: ${missingRepos.join(', ')}`);
+    console.log(`${label}: ${missingRepos.length} of ${repos.length} repositories have no snapshot under ${mirrors}, their incidents are left out: ${missingRepos.join(', ')}`);
   }
 
   const parser = require('@typescript-eslint/parser');
   const distEntry = path.join(ROOT, 'dist', 'src', 'index.js');
   if (!fs.existsSync(distEntry)) {
-    console.error(`bench incidents: ${path.relative(process.cwd(), distEntry)} does not exist; run \`npm run build\` first`);
+    console.error(`${label}: ${path.relative(process.cwd(), distEntry)} does not exist; run \`npm run build\` first`);
     return 2;
   }
   const plugin = require(distEntry);
@@ -299,7 +313,7 @@ function main() {
   }
 
   // Report.
-  console.log(`bench incidents: ${results.length} incidents from ${repos.length - missingRepos.length} repositories; leakproof ${plugin.meta.version}, preset all; ESLint ${require('eslint/package.json').version}, @typescript-eslint/parser ${parser.version}, TypeScript ${require('typescript').version}`);
+  console.log(`${label}: ${results.length} incidents of ${setName} from ${repos.length - missingRepos.length} repositories; leakproof ${plugin.meta.version}, preset all; ESLint ${require('eslint/package.json').version}, @typescript-eslint/parser ${parser.version}, TypeScript ${require('typescript').version}`);
   console.log('columns per mode: leaky lines found by the expected rule / by any rule / leaky lines; reports on the fixed lines / reports in the fixed file');
   const idWidth = Math.max(8, ...results.map((r) => r.incident.id.length));
   const cell = (s) => (s ? `${String(s.foundRule).padStart(2)} ${String(s.foundAny).padStart(2)} /${String(s.leaky).padStart(2)}  ${String(s.onFixedLines).padStart(2)} /${String(s.fixedReports).padStart(2)}` : '');
@@ -358,4 +372,4 @@ function main() {
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { loadIncidents, findGitDir, score, parseArgs };
+module.exports = { loadIncidents, findGitDir, score, parseArgs, SETS };

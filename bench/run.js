@@ -1,9 +1,9 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
 // the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
-// bench/incidents.js. A missing benchmark is skipped with a line saying so; a failing one makes this exit
-// non-zero. bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md)
-// and says it is skipped, with why, when there are none.
+// bench/incidents.js (twice: the default set, then `--set heldout`). A missing benchmark is skipped with a
+// line saying so; a failing one makes this exit non-zero. bench/incidents.js needs fetched repository
+// snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it is skipped, with why, when there are none.
 //
 // Usage: node bench/run.js [--only lint|cli|runtime|heap|incidents] [-- args passed to each benchmark]
 // (the args after `--` go to bench/incidents.js only when it is chosen with --only incidents)
@@ -17,10 +17,13 @@ const BENCHES = ['lint', 'cli', 'runtime', 'heap', 'incidents'];
 // plus the checker's caches, peaks near 3.5 GB of heap, over Node's default limit on most machines.
 const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
 
-/** Arguments for one benchmark: the incidents one skips itself (exit 0, one line) without snapshots. */
-function argsFor(name, options) {
-  if (name === 'incidents') return ['--if-present', ...(options.only === 'incidents' ? options.passThrough : [])];
-  return options.passThrough;
+/** The runs of one benchmark, each its arguments: the incidents one scores both sets and skips itself
+ *  (exit 0, one line) without snapshots; a `--set` passed through after `--` picks one set. */
+function runsOf(name, options) {
+  if (name !== 'incidents') return [options.passThrough];
+  const passThrough = options.only === 'incidents' ? options.passThrough : [];
+  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout']];
+  return sets.map((set) => ['--if-present', ...set, ...passThrough]);
 }
 
 function parseArgs(argv) {
@@ -52,16 +55,20 @@ function main() {
       console.log(`bench ${name}: skipped (${path.relative(process.cwd(), script) || script} does not exist)`);
       continue;
     }
-    console.log(`\n=== bench ${name} ===`);
-    const started = Date.now();
-    const child = spawnSync(process.execPath, ['--expose-gc', ...(NODE_FLAGS[name] ?? []), script, ...argsFor(name, options)], { stdio: 'inherit' });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (child.error || child.status !== 0) {
-      const why = child.error ? child.error.message : child.signal ? `signal ${child.signal}` : `exit code ${child.status}`;
-      console.log(`bench ${name}: FAILED (${why}) after ${seconds} s`);
-      failed.push(name);
-    } else {
-      console.log(`bench ${name}: done in ${seconds} s`);
+    for (const args of runsOf(name, options)) {
+      const setAt = args.indexOf('--set');
+      const title = setAt >= 0 ? `${name} (set ${args[setAt + 1]})` : name;
+      console.log(`\n=== bench ${title} ===`);
+      const started = Date.now();
+      const child = spawnSync(process.execPath, ['--expose-gc', ...(NODE_FLAGS[name] ?? []), script, ...args], { stdio: 'inherit' });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (child.error || child.status !== 0) {
+        const why = child.error ? child.error.message : child.signal ? `signal ${child.signal}` : `exit code ${child.status}`;
+        console.log(`bench ${title}: FAILED (${why}) after ${seconds} s`);
+        failed.push(title);
+      } else {
+        console.log(`bench ${title}: done in ${seconds} s`);
+      }
     }
   }
   if (failed.length > 0) {

@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 // bench/incidents.js is plain CommonJS run by `npm run bench`; these tests cover what runs without snapshots.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bench = require('../../bench/incidents.js') as {
-  loadIncidents(file?: string): Array<{ id: string; repository: string; rule: string; leakyLines: Array<number | number[]>; fixedLines: number[] }>;
+  loadIncidents(file?: string): Array<{ id: string; repository: string; fixCommit: string; rule: string; leakyLines: Array<number | number[]>; fixedLines: number[] }>;
+  SETS: Record<string, string>;
   findGitDir(mirrors: string, repository: string): string | undefined;
   score(
     incident: { rule: string; leakyLines: Array<number | number[]>; fixedLines: number[] },
@@ -55,6 +56,33 @@ describe('bench/incidents.json', () => {
     write({ ...valid, repository: 'no-slash' });
     expect(() => bench.loadIncidents(file)).toThrow(/incident a: "repository" must be owner\/name/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('bench/incidents/heldout.json', () => {
+  it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout']);
+    const heldout = bench.loadIncidents(bench.SETS.heldout);
+    const guided = bench.loadIncidents();
+    expect(heldout.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(heldout.map((i) => i.id)).size).toBe(heldout.length);
+    const guidedFixes = new Set(guided.map((i) => i.fixCommit));
+    const guidedIds = new Set(guided.map((i) => i.id));
+    expect(heldout.filter((i) => guidedFixes.has(i.fixCommit) || guidedIds.has(i.id)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout, which names itself in what it prints; an unknown set is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
+    const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
+    expect(unknownSet.status).toBe(2);
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout (got nope)');
   });
 });
 
