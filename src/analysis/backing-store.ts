@@ -43,6 +43,11 @@ export interface BackingStoreUse {
   label: string;
   /** True when `x` is provably a view (a Buffer or typed array), not just something with a `buffer`. */
   provenView: boolean;
+  /**
+   * True when `x.buffer` is one side of a choice (`isView(x) ? x.buffer : x`, `x.buffer || x`): the reader
+   * gets something else on the other side, so no rewrite of its arguments fits both.
+   */
+  oneOfChoice?: boolean;
   /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
   bounds?: { offset: 'missing' | 'unsafe' | 'relative' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
 }
@@ -115,23 +120,29 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
   const freshSubView = isFreshSubView(view);
   if (freshSubView) provenView = true;
-  const base = { member, view: view as TSESTree.Expression, provenView };
+  const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice'> = { member, view: view as TSESTree.Expression, provenView };
   const viewText = sourceCode.getText(unwrap(view));
 
-  // Climb the wrappers: `(x.buffer as ArrayBuffer)`, `x.buffer!`, `x?.buffer`.
+  // Climb the wrappers: `(x.buffer as ArrayBuffer)`, `x.buffer!`, `x?.buffer`, and the choices that
+  // give the store in one case (`ArrayBuffer.isView(x) ? x.buffer : x`, `x.buffer || x`).
   let child: TSESTree.Node = member;
   let parent = member.parent;
+  let oneOfChoice = false;
   while (
     parent &&
     (parent.type === AST_NODE_TYPES.TSAsExpression ||
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
       parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression)
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === child && parent.operator !== '&&'))
   ) {
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression) oneOfChoice = true;
     child = parent;
     parent = parent.parent;
   }
   if (!parent) return undefined;
+  if (oneOfChoice) base.oneOfChoice = true;
 
   // `x.buffer.slice(...)` (unicorn's third form): a copy of the whole store unless bounded by the view's.
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && propertyName(parent) === 'slice') {

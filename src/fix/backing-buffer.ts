@@ -22,7 +22,7 @@ export function buildBackingBufferFix(
   use: BackingStoreUse,
 ): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
   const view = unwrap(use.view);
-  if (!isRepeatable(view) || use.member.optional || isInChain(use.member)) return null;
+  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || use.oneOfChoice) return null;
   const v = operandText(sourceCode, view);
   switch (use.sink) {
     case 'constructor':

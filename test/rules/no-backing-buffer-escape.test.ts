@@ -11,6 +11,12 @@ runRuleTests(
   // both
   {
     valid: [
+    // The choice's result is kept in a variable, not read here.
+`export function storeOf(data: Uint8Array) {
+  const store = ArrayBuffer.isView(data) ? data.buffer : data;
+  return store.byteLength;
+}
+`,
     // A parameter annotated with an interface or type alias of this file that is a plain object shape.
     `interface Clip {
   buffer: ArrayBuffer;
@@ -221,6 +227,39 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // One side of a choice (\`isView(buf) ? buf.buffer : buf\`, \`data.buffer || data\`) still reads the store from 0;
+    // no rewrite of the reader's arguments fits the other side, so there is no suggestion.
+    {
+      code: `export function createReadBuffer(buf: ArrayBuffer | Uint8Array) {
+  const view = new DataView(ArrayBuffer.isView(buf) ? buf.buffer : buf);
+  return view.getUint8(0);
+}
+export function viewOf(data: Uint8Array) {
+  return new Uint8Array(data.buffer || data);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"buf.buffer","view":"buf","sink":"`new DataView()` without `buf.byteOffset` and `buf.byteLength` covers bytes outside the view"},
+          line: 2,
+          column: 55,
+          endLine: 2,
+          endColumn: 65,
+          suggestions: [],
+        },
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"data.buffer","view":"data","sink":"`new Uint8Array()` without `data.byteOffset` and `data.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
     {
       // A field set to null before its first real value: the empty state says nothing of what it holds.
       code: `function Encoder() {
