@@ -29,7 +29,9 @@ export type BackingSink =
   /** Returned (or resolved) as if it were the bytes: every caller gets the whole ArrayBuffer. */
   | 'return'
   /** The store of a view just cut with `subarray`: never the sub-view's bytes, whatever reads it. */
-  | 'sub-view';
+  | 'sub-view'
+  /** Kept in a variable that is then read from its first byte (`store[i]`, `new Uint8Array(store)`). */
+  | 'held';
 
 export interface BackingStoreUse {
   /** `x.buffer` */
@@ -48,6 +50,8 @@ export interface BackingStoreUse {
    * gets something else on the other side, so no rewrite of its arguments fits both.
    */
   oneOfChoice?: boolean;
+  /** The variable that holds the store when it is read through one (`const store = x.buffer || x`). */
+  heldIn?: string;
   /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
   bounds?: { offset: 'missing' | 'unsafe' | 'relative' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
 }
@@ -153,7 +157,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       const safeStart = isViewProperty(sourceCode, start, viewText, 'byteOffset');
       const safeEnd = isOffsetPlusLength(sourceCode, end, viewText);
       if (safeStart && safeEnd) return undefined;
-      const unsafeStart = isKnownUnsafeOffset(sourceCode, start, viewText);
+      const unsafeStart = isKnownUnsafeOffset(sourceCode, start, viewText) || (provenView && isUnderivedOffset(sourceCode, start));
       const unsafeEnd =
         (safeStart && isViewProperty(sourceCode, end, viewText, 'byteLength')) ||
         isUndefined(end) ||
@@ -169,7 +173,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (index < 0) return undefined;
     const constructorName = viewConstructorName(reader, sourceCode);
     if (constructorName && index === 0) {
-      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName);
+      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView);
       if (!bounds) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
@@ -205,6 +209,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     return undefined;
   }
 
+  // `const store = x.buffer || x` … `store[i]`: the variable holds the store, read from its first byte. The
+  // choice itself (`x.buffer || x`, `isView(x) ? x.buffer : x`) says that `x` may be a view.
+  const held = heldStoreRead(child, parent, sourceCode);
+  if (held && (provenView || (oneOfChoice && isChoiceWith(child, viewText, sourceCode)))) {
+    return { ...base, provenView: true, sink: 'held', reader: held.reader, heldIn: held.name, label: held.label };
+  }
+
   // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
   if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
     // A function that hands back "the bytes" (`arrayBuffer()`, a declared `ArrayBuffer` result) promises an
@@ -232,6 +243,53 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     }
   }
   return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
+}
+
+/**
+ * A store kept in a variable (`const store = …`, `buffer = …`) and then read from its first byte: indexed
+ * (`store[i]`) or wrapped whole (`new Uint8Array(store)`), by the first such read after it.
+ */
+function heldStoreRead(
+  child: TSESTree.Node,
+  parent: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { name: string; label: string; reader?: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) id = parent.left;
+  if (!id) return undefined;
+  const name = id.name;
+  const variable = findVariable(sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    const node = ref.identifier;
+    if (!ref.isRead() || node.range[0] < child.range[1]) continue;
+    const use = node.parent;
+    if (
+      use?.type === AST_NODE_TYPES.MemberExpression &&
+      use.object === node &&
+      use.computed &&
+      !sourceCode.getText(use.property).includes('byteOffset') &&
+      !(use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use)
+    ) {
+      return { name, label: `it is kept in \`${name}\`, and \`${name}[…]\` reads it from its first byte, not the view's` };
+    }
+    if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments.length === 1 && use.arguments[0] === node) {
+      const constructorName = viewConstructorName(use, sourceCode);
+      if (constructorName) {
+        const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
+        return { name, reader: use, label: `it is kept in \`${name}\`, and ${callee} of it covers bytes outside the view` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `x.buffer || x`, `x.buffer ?? x`, `isView(x) ? x.buffer : x`: the other side of the choice is `x` itself. */
+function isChoiceWith(choice: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = (node: TSESTree.Node) => sourceCode.getText(unwrap(node));
+  if (choice.type === AST_NODE_TYPES.LogicalExpression) return text(choice.right) === viewText;
+  if (choice.type === AST_NODE_TYPES.ConditionalExpression) return text(choice.consequent) === viewText || text(choice.alternate) === viewText;
+  return false;
 }
 
 function subViewUse(base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView'>, sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): BackingStoreUse {
@@ -326,6 +384,7 @@ function constructorBounds(
   reader: TSESTree.CallExpression | TSESTree.NewExpression,
   viewText: string,
   constructorName: string,
+  provenView: boolean,
 ): BackingStoreUse['bounds'] {
   const elementSize = ELEMENT_SIZES[constructorName] ?? 1;
   const [, offset, length] = reader.arguments;
@@ -337,7 +396,7 @@ function constructorBounds(
     ? 'ok'
     : isKnownUnsafeOffset(sourceCode, offset, viewText)
       ? 'unsafe'
-      : isPositiveConstant(offset)
+      : isPositiveConstant(offset) || (provenView && isUnderivedOffset(sourceCode, offset))
         ? 'relative'
         : undefined;
   if (!length) {
@@ -498,6 +557,32 @@ function isBufferByteLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
   if (value.type !== AST_NODE_TYPES.MemberExpression || propertyName(value) !== 'byteLength') return false;
   const inner = unwrap(value.object);
   return inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'buffer' && sourceCode.getText(unwrap(inner.object)) === viewText;
+}
+
+/**
+ * An offset named by a variable that nothing in this file derives from a `byteOffset`
+ * (`buffer.buffer.slice(offset, length)` with `offset` a parameter): it counts from the store's first
+ * byte, where the view's own bytes start at its `byteOffset`. Only asked of proven views.
+ */
+function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, value);
+  if (!variable || variable.defs.length === 0) return false;
+  const writes: TSESTree.Node[] = [];
+  for (const def of variable.defs) {
+    if (def.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      if (init) writes.push(init);
+    } else if (def.type !== 'Parameter') {
+      return false;
+    }
+  }
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression) writes.push(parent.right);
+  }
+  return !writes.some((write) => sourceCode.getText(write).includes('byteOffset'));
 }
 
 /** A positive number literal: an offset that does not start from the view's own `byteOffset`. */

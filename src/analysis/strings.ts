@@ -103,8 +103,20 @@ export function isPartOfSplice(slice: StringSlice, textOf: (node: TSESTree.Node)
     if (!method || (method.name !== 'slice' && method.name !== 'substring') || textOf(method.receiver) !== parent) return;
     const [first, second] = node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
     if (first && staticNumber(first) === 0 && second) prefix = true;
-    if (first && !second) suffix = true;
+    // `text.slice(text.length - tail)` or `text.slice(-tail)` is a tail of known length: joined to a
+    // prefix, that is a truncation of the middle (`truncateMiddle`), which keeps the whole text for a few
+    // characters. A splice's suffix starts where something was found (`text.slice(endAt)`).
+    if (first && !second && !isTailByLength(first, parent, textOf)) suffix = true;
   };
   visit(top);
   return prefix && suffix;
+}
+
+/** `text.length - n` or a negative start (`-n`): the start of a tail `n` characters long. */
+function isTailByLength(start: TSESTree.Node, parent: string, textOf: (node: TSESTree.Node) => string): boolean {
+  if (start.type === AST_NODE_TYPES.UnaryExpression && start.operator === '-') return true;
+  if (start.type === AST_NODE_TYPES.Literal && typeof start.value === 'number' && start.value < 0) return true;
+  if (start.type !== AST_NODE_TYPES.BinaryExpression || start.operator !== '-') return false;
+  const left = start.left;
+  return left.type === AST_NODE_TYPES.MemberExpression && propertyName(left) === 'length' && textOf(left.object) === parent;
 }

@@ -22,7 +22,7 @@ export function buildBackingBufferFix(
   use: BackingStoreUse,
 ): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
   const view = unwrap(use.view);
-  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || use.oneOfChoice) return null;
+  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || use.oneOfChoice || use.heldIn !== undefined) return null;
   const v = operandText(sourceCode, view);
   switch (use.sink) {
     case 'constructor':
@@ -67,6 +67,9 @@ export function buildBackingBufferFix(
         args = full;
       } else if (end && isProperty(sourceCode, start, v, 'byteOffset')) {
         args = full;
+      } else if (end && unwrap(start).type === AST_NODE_TYPES.Identifier && unwrap(end).type === AST_NODE_TYPES.Identifier) {
+        // `x.buffer.slice(start, end)` with bounds counted in the view: count them from its first byte.
+        args = `${v}.byteOffset + ${sourceCode.getText(start)}, ${v}.byteOffset + ${sourceCode.getText(end)}`;
       }
       if (!args) return null;
       const open = sourceCode.getTokenAfter(call.callee, (token) => token.value === '(');

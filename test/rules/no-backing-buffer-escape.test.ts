@@ -11,6 +11,25 @@ runRuleTests(
   // both
   {
     valid: [
+    // The held store is read from the view's own first byte.
+    {
+      code: `function copyOut(data) {
+  var array = data.buffer || data;
+  var start = data.byteOffset || 0;
+  var out = Buffer.alloc(data.byteLength);
+  for (var i = 0; i < out.length; i++) out[i] = array[data.byteOffset + i];
+  return out;
+}
+module.exports = copyOut;
+`,
+      filename: 'file.js',
+    },
+    // The offset is derived from the view's byteOffset in the file: it already counts from the view's first byte.
+`export function at(chunk: Buffer, pos: number) {
+  const start = chunk.byteOffset + pos;
+  return new Uint8Array(chunk.buffer, start, 16);
+}
+`,
     // The choice's result is kept in a variable, not read here.
 `export function storeOf(data: Uint8Array) {
   const store = ArrayBuffer.isView(data) ? data.buffer : data;
@@ -227,6 +246,102 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // A store kept in a variable and read from its first byte: by index (the choice \`data.buffer || data\` says \`data\` may be a view)...
+    {
+      code: `function getArrayBuffer(data) {
+  // data is either an ArrayBuffer or ArrayBufferView.
+  var array = data.buffer || data
+    , l = data.byteLength || data.length
+    , buffer = Buffer.alloc(l);
+  for (var i = 0; i < l; ++i) {
+    buffer[i] = array[i];
+  }
+  return buffer;
+}
+module.exports = getArrayBuffer;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"data.buffer","view":"data","sink":"it is kept in `array`, and `array[…]` reads it from its first byte, not the view's"},
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // ...or wrapped whole, on the one path where a Uint8Array's store is assigned.
+    {
+      code: `export function send(data: Uint8Array | ArrayBuffer, encrypt: (bytes: Uint8Array) => void) {
+  let buffer: ArrayBuffer;
+  if (data instanceof Uint8Array) {
+    buffer = data.buffer as ArrayBuffer;
+  } else {
+    buffer = data;
+  }
+  encrypt(new Uint8Array(buffer));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"data.buffer","view":"data","sink":"it is kept in `buffer`, and `new Uint8Array()` of it covers bytes outside the view"},
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    // Offsets that nothing derives from the view's byteOffset (here parameters) count from the store's first byte.
+    {
+      code: `export function header(chunk: Buffer, off: number) {
+  return new Uint8Array(chunk.buffer, off, 16);
+}
+export function body(chunk: Buffer, start: number, end: number) {
+  return chunk.buffer.slice(start, end);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"chunk.buffer","view":"chunk","sink":"`new Uint8Array()` without `chunk.byteOffset` and `chunk.byteLength` covers bytes outside the view"},
+          line: 2,
+          column: 25,
+          endLine: 2,
+          endColumn: 37,
+          suggestions: [{ messageId: 'passViewBounds', output: `export function header(chunk: Buffer, off: number) {
+  return new Uint8Array(chunk.buffer, chunk.byteOffset + off, 16);
+}
+export function body(chunk: Buffer, start: number, end: number) {
+  return chunk.buffer.slice(start, end);
+}
+` }],
+        },
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"chunk.buffer","view":"chunk","sink":"`.slice()` of it copies bytes outside the view"},
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [{ messageId: 'passViewBounds', output: `export function header(chunk: Buffer, off: number) {
+  return new Uint8Array(chunk.buffer, off, 16);
+}
+export function body(chunk: Buffer, start: number, end: number) {
+  return chunk.buffer.slice(chunk.byteOffset + start, chunk.byteOffset + end);
+}
+` }],
+        },
+      ],
+    },
     // One side of a choice (\`isView(buf) ? buf.buffer : buf\`, \`data.buffer || data\`) still reads the store from 0;
     // no rewrite of the reader's arguments fits the other side, so there is no suggestion.
     {

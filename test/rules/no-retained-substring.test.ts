@@ -1579,6 +1579,38 @@ export const load = (path: string) => readFileSync(path, 'utf8');
 `,
       ],
       invalid: [
+        // A prefix and a tail of known length joined: a truncation of the middle, not a splice (the tail's start counts from the end).
+        {
+          code: `function truncateMiddle(value, max) {
+  const text = String(value || '');
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return text.slice(0, head) + '…' + text.slice(text.length - tail);
+}
+module.exports = truncateMiddle;
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`text.slice(0, head)`', parent: "the whole text of `String(value || '')`", sink: '`truncateMiddle()` returns it' },
+              line: 6,
+              column: 10,
+              endLine: 6,
+              endColumn: 29,
+              suggestions: suggestion(`function truncateMiddle(value, max) {
+  const text = String(value || '');
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return text.slice(0, head) + '…' + text.slice(text.length - tail);
+}
+module.exports = truncateMiddle;
+`, 'return text.slice(0, head) +', "return (' ' + text.slice(0, head)).slice(1) +"),
+            },
+          ],
+        },
         {
           code: readme,
           output: null,
