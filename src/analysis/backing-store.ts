@@ -7,7 +7,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, isFunction, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit } from './ast';
+import { enclosingFunction, findVariable, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 
@@ -119,6 +119,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       kind === 'view' ||
       // A declared typed array (`private _buffer?: Uint8Array`) is one.
       (kind === 'typed-array' && facts.kinds.describe(view).level === 'proven');
+    // A class of this file has a `buffer` property of its own (`class Block { buffer: ArrayBufferLike }`):
+    // `x.buffer` of an `x` whose kind is unknown, or guessed from its name (`block`), is as likely that
+    // class's field as a view's store.
+    if (!provenView && (kind === 'unknown' || facts.kinds.describe(view).evidence === 'names') && declaresBufferProperty(sourceCode)) return undefined;
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
@@ -290,6 +294,43 @@ function isChoiceWith(choice: TSESTree.Node, viewText: string, sourceCode: Reado
   if (choice.type === AST_NODE_TYPES.LogicalExpression) return text(choice.right) === viewText;
   if (choice.type === AST_NODE_TYPES.ConditionalExpression) return text(choice.consequent) === viewText || text(choice.alternate) === viewText;
   return false;
+}
+
+const bufferPropertyCache = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * A class of the file, not a Buffer or typed-array subclass, with its own `buffer` property: a field
+ * declaration, or `this.buffer = …` in its constructor.
+ */
+function declaresBufferProperty(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const program = sourceCode.ast;
+  const cached = bufferPropertyCache.get(program);
+  if (cached !== undefined) return cached;
+  let found = false;
+  if (/\bbuffer\b/.test(sourceCode.text) && sourceCode.text.includes('class')) {
+    walk(program, (node) => {
+      if (found || (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression)) return;
+      const base = node.superClass ? nameOf(unwrap(node.superClass)) : undefined;
+      if (base && (base === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(base))) return;
+      for (const member of node.body.body) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberKeyName(member) === 'buffer') found = true;
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          walk(member.value, (inner) => {
+            if (
+              inner.type === AST_NODE_TYPES.AssignmentExpression &&
+              inner.left.type === AST_NODE_TYPES.MemberExpression &&
+              inner.left.object.type === AST_NODE_TYPES.ThisExpression &&
+              propertyName(inner.left) === 'buffer'
+            ) {
+              found = true;
+            }
+          });
+        }
+      }
+    });
+  }
+  bufferPropertyCache.set(program, found);
+  return found;
 }
 
 function subViewUse(base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView'>, sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): BackingStoreUse {

@@ -11,6 +11,19 @@ runRuleTests(
   // both
   {
     valid: [
+    // The file's own class has a \`buffer\` field (an ArrayBuffer): \`block.buffer\` of a block the code cannot type is that field.
+`export class Block {
+  buffer: ArrayBufferLike;
+  constructor(arrayBuffer: ArrayBufferLike) {
+    this.buffer = arrayBuffer;
+  }
+}
+const blocks: (Block | null)[] = [];
+export function read(index: number) {
+  const block = blocks[index];
+  return block ? new Uint8Array(block.buffer) : null;
+}
+`,
     // The held store is read from the view's own first byte.
     {
       code: `function copyOut(data) {
