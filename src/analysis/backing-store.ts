@@ -117,8 +117,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       !!buffers.bufferEvidence(view) ||
       buffers.isPlainTypedArray(view) ||
       kind === 'view' ||
-      // A declared typed array (`private _buffer?: Uint8Array`) is one.
-      (kind === 'typed-array' && facts.kinds.describe(view).level === 'proven');
+      // A declared typed array (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
+      // (`if (!Buffer.isBuffer(x)) x = Buffer.from(x)` before the use).
+      ((kind === 'typed-array' || kind === 'buffer') && facts.kinds.describe(view).level === 'proven');
     // A class of this file has a `buffer` property of its own (`class Block { buffer: ArrayBufferLike }`):
     // `x.buffer` of an `x` whose kind is unknown, or guessed from its name (`block`), is as likely that
     // class's field as a view's store.

@@ -430,6 +430,11 @@ export class ValueKinds {
       if (straight && (!decided || assignment.range[1] > decided.end)) {
         decided = { operator: assignment.operator, value: assignment.right, end: assignment.range[1] };
       }
+      // `if (!Buffer.isBuffer(x)) x = Buffer.from(x)`, then a use after the `if`: a Buffer on both paths.
+      const guard = assignment && enclosingFunction(assignment) === fn ? normalizingGuard(assignment, ref.identifier.name) : undefined;
+      if (guard && guard.range[1] <= id.range[0] && guard.parent && isInside(id, guard.parent) && assignment?.type === AST_NODE_TYPES.AssignmentExpression) {
+        if (!decided || guard.range[1] > decided.end) decided = { operator: assignment.operator, value: assignment.right, end: guard.range[1] };
+      }
     }
     if (!decided) return writes.some((ref) => enclosingFunction(ref.identifier) === fn) ? 'changed' : undefined;
     const end = decided.end;
@@ -1423,4 +1428,34 @@ function thenReceiverOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.S
   if (!method || method.name !== 'then') return undefined;
   const receiver = unwrap(method.receiver);
   return receiver.type === AST_NODE_TYPES.CallExpression ? receiver : undefined;
+}
+
+/**
+ * The `if` around `x = Buffer.from(x)` when it reads `if (!Buffer.isBuffer(x))` (or `b4a.isBuffer`, or
+ * `!(x instanceof Buffer)`) with no `else`: on the path that skips the assignment, the test proved `x` a
+ * Buffer, so after the `if` both paths agree.
+ */
+function normalizingGuard(assignment: TSESTree.Node, name: string): TSESTree.IfStatement | undefined {
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return undefined;
+  let statement: TSESTree.Node | undefined = assignment.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  let holder: TSESTree.Node | undefined = statement.parent;
+  if (holder?.type === AST_NODE_TYPES.BlockStatement && holder.body.length === 1) {
+    statement = holder;
+    holder = holder.parent;
+  }
+  if (holder?.type !== AST_NODE_TYPES.IfStatement || holder.consequent !== statement || holder.alternate) return undefined;
+  const test = unwrap(holder.test);
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+  const inner = unwrap(test.argument);
+  const isName = (node: TSESTree.Node | undefined) => !!node && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const method = methodCall(inner);
+    return method?.name === 'isBuffer' && isName(inner.arguments[0]) ? holder : undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof') {
+    const right = unwrap(inner.right);
+    return isName(inner.left) && right.type === AST_NODE_TYPES.Identifier && right.name === 'Buffer' ? holder : undefined;
+  }
+  return undefined;
 }

@@ -11,6 +11,15 @@ runRuleTests(
   // both
   {
     valid: [
+    // Without the normalizing \`if\`, \`buffer\` may be anything with a \`buffer\` property: its bounds are the caller's business.
+    {
+      code: `function send(socket, buffer, offset, length) {
+  socket.send(new Uint8Array(buffer.buffer.slice(offset, length)));
+}
+module.exports = send;
+`,
+      filename: 'file.js',
+    },
     // The file's own class has a \`buffer\` field (an ArrayBuffer): \`block.buffer\` of a block the code cannot type is that field.
 `export class Block {
   buffer: ArrayBufferLike;
@@ -259,6 +268,33 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: after the \`if\`, a Buffer on both paths (a proven view).
+    {
+      code: `function send(socket, buffer, offset, length) {
+  if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
+  socket.send(new Uint8Array(buffer.buffer.slice(offset, length)));
+}
+module.exports = send;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"buffer.buffer","view":"buffer","sink":"`.slice()` of it copies bytes outside the view"},
+          line: 3,
+          column: 30,
+          endLine: 3,
+          endColumn: 43,
+          suggestions: [{ messageId: 'passViewBounds', output: `function send(socket, buffer, offset, length) {
+  if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
+  socket.send(new Uint8Array(buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + length)));
+}
+module.exports = send;
+` }],
+        },
+      ],
+    },
     // A store kept in a variable and read from its first byte: by index (the choice \`data.buffer || data\` says \`data\` may be a view)...
     {
       code: `function getArrayBuffer(data) {
