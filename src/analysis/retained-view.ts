@@ -62,17 +62,35 @@ export interface KeptPooled {
  * Each such Buffer is a view of a pool slab; kept over time among other short-lived pooled allocations,
  * each one keeps a whole slab alive (the repository's scripts/measure-retention.js: 2,000 kept 16-byte
  * `Buffer.from` copies hold 16.4 MB with an 8 KiB pool, unpooled copies 0.00 MB). A table keyed by peer, record or request grows with the traffic that
- * makes those allocations. Fields, queues and module-level caches are not reported: a field holds one
- * Buffer at a time, a queue is drained, and a cache filled at start-up takes its Buffers from the pool
- * one after another, so they share slabs (on real code those were working buffers, not leaks).
+ * makes those allocations. So does a field set in a constructor: each instance keeps its Buffer, and a
+ * slab, for its life. Other field writes, queues and module-level caches are not reported: a field a method
+ * sets holds one Buffer at a time, a queue is drained, and a cache filled at start-up takes its Buffers
+ * from the pool one after another, so they share slabs (on real code those were working buffers).
  */
 export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
   if (!enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledFactory(call);
   if (!pooled) return undefined;
   const sink = facts.escapes.sinkOf(call);
-  if (!sink || sink.kind !== 'collection' || !isKeyedInsert(sink.target)) return undefined;
-  return { call, pooled, sink };
+  if (!sink) return undefined;
+  if (sink.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
+  if (sink.kind === 'field' && isConstructorStore(call, facts)) return { call, pooled, sink };
+  return undefined;
+}
+
+/**
+ * `this.iv = Buffer.allocUnsafe(16)` in a constructor: every instance keeps its own pooled Buffer, and with
+ * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys).
+ */
+function isConstructorStore(call: TSESTree.CallExpression, facts: FileFacts): boolean {
+  const assignment = call.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== call) return false;
+  const left = assignment.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const fn = enclosingFunction(call);
+  const owner = facts.handlers.ownerOf(call);
+  if (!fn || !owner) return false;
+  return facts.calls.construction(owner)?.ctor === fn;
 }
 
 /** `table.set(key, value)`: `receiver` is the object of a two-argument `set` call. */

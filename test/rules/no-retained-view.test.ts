@@ -2421,9 +2421,10 @@ socket.on('data', (chunk) => {
   );
 });
 
-// A small Buffer from the shared pool kept under a key in a long-lived table pins a whole pool slab
-// (shared fact: pool-pinning.js). Only keyed tables are reported: fields, queues and tables filled at the
-// module's top level are not (working buffers and start-up caches, not leaks, on real code).
+// A small Buffer from the shared pool kept under a key in a long-lived table, or in a field set by a
+// constructor (each instance keeps one), pins a whole pool slab (shared fact: pool-pinning.js). Fields a
+// method sets, queues and tables filled at the module's top level are not (working buffers and start-up
+// caches, not leaks, on real code).
 describe('pooled Buffers kept in a table', () => {
   const pooled = (value: string, factory: string, sink: string) => ({
     value: `\`${value}\``,
@@ -2489,6 +2490,68 @@ export function count(text: string) {
 `,
       ],
       invalid: [
+        // Set by a constructor: every instance keeps its own pooled Buffer for its whole life.
+        {
+          code: `export class Cipher {
+  private readonly iv: Buffer;
+  constructor() {
+    this.iv = Buffer.allocUnsafe(16);
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('Buffer.allocUnsafe(16)', 'Buffer.allocUnsafe()', '`this.iv`'),
+              line: 4,
+              column: 15,
+              endLine: 4,
+              endColumn: 37,
+              suggestions: [{ messageId: 'copyOutOfPool', output: `export class Cipher {
+  private readonly iv: Buffer;
+  constructor() {
+    this.iv = Buffer.allocUnsafeSlow(16);
+  }
+}
+` }],
+            },
+          ],
+        },
+        {
+          code: `const b4a = require('b4a');
+function SecurePayload(key) {
+  this.key = key;
+  this.nonce = b4a.allocUnsafe(24);
+}
+SecurePayload.prototype.seal = function (message) {
+  return [this.nonce, message];
+};
+module.exports = SecurePayload;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('b4a.allocUnsafe(24)', 'b4a.allocUnsafe()', '`this.nonce`'),
+              line: 4,
+              column: 16,
+              endLine: 4,
+              endColumn: 35,
+              suggestions: [{ messageId: 'copyOutOfPool', output: `const b4a = require('b4a');
+function SecurePayload(key) {
+  this.key = key;
+  this.nonce = Uint8Array.prototype.slice.call(b4a.allocUnsafe(24));
+}
+SecurePayload.prototype.seal = function (message) {
+  return [this.nonce, message];
+};
+module.exports = SecurePayload;
+` }],
+            },
+          ],
+        },
         {
           code: `export class Records {
   table = new Map<string, Buffer>();
