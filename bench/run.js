@@ -1,9 +1,10 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
 // the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
-// bench/incidents.js (twice: the default set, then `--set heldout`). A missing benchmark is skipped with a
-// line saying so; a failing one makes this exit non-zero. bench/incidents.js needs fetched repository
-// snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it is skipped, with why, when there are none.
+// bench/incidents.js (three times: the default set, then `--set heldout`, then `--set heldout2`). A missing
+// benchmark is skipped with a line saying so; a failing one makes this exit non-zero. bench/incidents.js
+// needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it is skipped, with
+// why, when there are none.
 //
 // Usage: node bench/run.js [--only lint|cli|runtime|heap|incidents] [-- args passed to each benchmark]
 // (the args after `--` go to bench/incidents.js only when it is chosen with --only incidents)
@@ -17,12 +18,12 @@ const BENCHES = ['lint', 'cli', 'runtime', 'heap', 'incidents'];
 // plus the checker's caches, peaks near 3.5 GB of heap, over Node's default limit on most machines.
 const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
 
-/** The runs of one benchmark, each its arguments: the incidents one scores both sets and skips itself
+/** The runs of one benchmark, each its arguments: the incidents one scores every set and skips itself
  *  (exit 0, one line) without snapshots; a `--set` passed through after `--` picks one set. */
 function runsOf(name, options) {
   if (name !== 'incidents') return [options.passThrough];
   const passThrough = options.only === 'incidents' ? options.passThrough : [];
-  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout']];
+  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout'], ['--set', 'heldout2']];
   return sets.map((set) => ['--if-present', ...set, ...passThrough]);
 }
 
