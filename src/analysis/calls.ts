@@ -110,13 +110,14 @@ export class CallGraph {
         : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
           ? fn.parent.id
           : undefined;
+    const prototypeMethod = declared ? undefined : this.handlers.prototypeMethodName(fn);
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
-    } else if (this.handlers.prototypeMethodName(fn)) {
+    } else if (prototypeMethod) {
       // A pre-class method: `this.name(…)`/`self.name(…)` in the file, and `parser.name(…)` from outside
       // when no other method of the file has that name.
-      const name = this.handlers.prototypeMethodName(fn)!;
+      const name = prototypeMethod;
       for (const ref of this.handlers.thisMemberRefs(this.sourceCode.ast).get(name) ?? []) addIfCallee(ref);
       this.addOutsideCalls(name, found);
     } else {
