@@ -35,6 +35,26 @@ describe('value kinds without types', () => {
     valid: [],
     invalid: [
       {
+        // A helper's parameter is likely text when every call of it in the file passes text...
+        code: `const readline = require('node:readline');\nfunction record(text) { probe(text); }\nreadline.createInterface({ input: process.stdin }).on('line', (line) => record(line));`,
+        errors: [said('string likely names ownSlice=false uint8=false')],
+      },
+      {
+        // ...and unknown when one call passes something else.
+        code: `const readline = require('node:readline');\nfunction record(text) { probe(text); }\nreadline.createInterface({ input: process.stdin }).on('line', (line) => record(line));\nrecord([1, 2]);`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: a Buffer after the if, on both paths.
+        code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  probe(x);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // With an else branch the paths are not both known.
+        code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  else x = String(x);\n  probe(x);\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // A Buffer's own writers and its multi-argument copy prove one.
         code: `export function frame(out, len) {\n  out.writeUInt16LE(len, 0);\n  probe(out);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
