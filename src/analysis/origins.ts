@@ -379,13 +379,19 @@ export class OriginFinder {
     const known = perClass.get(name);
     if (known !== undefined) return known;
     let found = false;
+    let pushed = false;
+    let joined = false;
     for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
       const parent = ref.parent;
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && isConcat(parent.right)) {
         found = true;
         break;
       }
+      // `this.chunks.push(chunk)` … `Buffer.concat(this.chunks)`: the chunks collected in a field, joined.
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref && propertyName(parent) === 'push' && parent.parent?.type === AST_NODE_TYPES.CallExpression) pushed = true;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref && isConcat(parent)) joined = true;
     }
+    found ||= pushed && joined;
     perClass.set(name, found);
     return found;
   }

@@ -8,6 +8,22 @@ runRuleTests(
   rule,
   {
     valid: [
+    // The tail of the joined chunks put back into the chunk array holds at most the unread rest.
+`import * as net from 'node:net';
+class Reader {
+  private chunks: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => this.onData(chunk));
+  }
+  private onData(chunk: Buffer) {
+    this.chunks.push(chunk);
+    const all = Buffer.concat(this.chunks);
+    const length = all.readUInt32BE(0);
+    this.chunks = [all.subarray(4 + length)];
+  }
+}
+export { Reader };
+`,
     // A view of what the object was built with, kept on the same object: the object holds the whole parent anyway.
 `import * as net from 'node:net';
 class Packet {
@@ -503,6 +519,52 @@ class Conn {
     ],
     invalid: [
     // Handler methods subscribed by name get the event's value: a 'data' chunk is a Buffer, so its slice is a view.
+    // Chunks collected in a field array and joined with Buffer.concat are an accumulator; the tail put back is a self-trim.
+    {
+      code: `import * as net from 'node:net';
+class Reader {
+  private chunks: Buffer[] = [];
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => this.onData(chunk));
+  }
+  private onData(chunk: Buffer) {
+    this.chunks.push(chunk);
+    const all = Buffer.concat(this.chunks);
+    this.frames.push(all.subarray(0, 10));
+    this.chunks = [all.subarray(10)];
+  }
+}
+export { Reader };
+`,
+      output: `import * as net from 'node:net';
+class Reader {
+  private chunks: Buffer[] = [];
+  private frames: Buffer[] = [];
+  constructor(socket: net.Socket) {
+    socket.on('data', (chunk) => this.onData(chunk));
+  }
+  private onData(chunk: Buffer) {
+    this.chunks.push(chunk);
+    const all = Buffer.concat(this.chunks);
+    this.frames.push(Uint8Array.prototype.slice.call(all, 0, 10) as Buffer);
+    this.chunks = [all.subarray(10)];
+  }
+}
+export { Reader };
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: {"view":"`all.subarray(0, 10)`","parent":"the accumulation buffer `this.chunks`","sink":"`this.frames`"},
+          line: 11,
+          column: 22,
+          endLine: 11,
+          endColumn: 41,
+          suggestions: [],
+        },
+      ],
+    },
     // The parent is what the object was built with: `this.buf`, set once in the constructor from `new Frame(chunk)`.
     {
       code: `import * as net from 'node:net';
