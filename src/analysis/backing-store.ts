@@ -98,14 +98,20 @@ export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: Fi
 function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
   if (propertyName(member) !== 'buffer') return undefined;
   const view = member.object;
-  if (unwrap(view).type === AST_NODE_TYPES.ThisExpression || view.type === AST_NODE_TYPES.Super) return undefined;
+  if (view.type === AST_NODE_TYPES.Super) return undefined;
   const sourceCode = facts.sourceCode;
   const buffers = facts.kinds;
+  // `this.buffer` is a field, except in a method of a Buffer or typed-array subclass or prototype
+  // (`class Frame extends Uint8Array`, `Buffer.prototype.toArrayBuffer = function () {…}`): there `this` is a view.
+  const thisView = unwrap(view).type === AST_NODE_TYPES.ThisExpression;
+  if (thisView && !isViewMethodThis(view)) return undefined;
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
-  const parts = buffers.typeParts(view);
-  if (parts.length > 0 && !parts.includes('unknown')) {
+  const parts = thisView ? [] : buffers.typeParts(view);
+  if (thisView) {
+    provenView = true;
+  } else if (parts.length > 0 && !parts.includes('unknown')) {
     if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view')) return undefined;
     provenView = true;
   } else {
@@ -294,6 +300,27 @@ function isChoiceWith(choice: TSESTree.Node, viewText: string, sourceCode: Reado
   const text = (node: TSESTree.Node) => sourceCode.getText(unwrap(node));
   if (choice.type === AST_NODE_TYPES.LogicalExpression) return text(choice.right) === viewText;
   if (choice.type === AST_NODE_TYPES.ConditionalExpression) return text(choice.consequent) === viewText || text(choice.alternate) === viewText;
+  return false;
+}
+
+/**
+ * `this` in a method of a view class: a class extending `Buffer`, `Uint8Array` or another typed array, or a
+ * function assigned to `Buffer.prototype.name` / `Uint8Array.prototype.name` (arrows see the outer `this`).
+ */
+function isViewMethodThis(node: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
+  if (!fn) return false;
+  const isViewClassName = (name: string | undefined) => !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+    const cls = holder.parent.parent;
+    return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && !!cls.superClass && isViewClassName(nameOf(unwrap(cls.superClass)));
+  }
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+    const prototype = unwrap(holder.left.object);
+    return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
+  }
   return false;
 }
 

@@ -11,6 +11,22 @@ runRuleTests(
   // both
   {
     valid: [
+    // \`this.buffer\` of any other class is its own field; a view class that passes its bounds is fine.
+    {
+      code: `class Holder {
+  view() {
+    return new Uint8Array(this.buffer);
+  }
+}
+class Frame extends Uint8Array {
+  body() {
+    return this.buffer.slice(this.byteOffset, this.byteOffset + this.byteLength);
+  }
+}
+module.exports = { Holder, Frame };
+`,
+      filename: 'file.js',
+    },
     // Without the normalizing \`if\`, \`buffer\` may be anything with a \`buffer\` property: its bounds are the caller's business.
     {
       code: `function send(socket, buffer, offset, length) {
@@ -268,6 +284,59 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // In a method of a Buffer or typed-array subclass or prototype, \`this\` is a view and \`this.buffer\` its store.
+    {
+      code: `Buffer.prototype.toArrayBuffer = function () {
+  return new Uint8Array(this.buffer).buffer;
+};
+class Frame extends Uint8Array {
+  payload() {
+    return new DataView(this.buffer);
+  }
+}
+module.exports = { Frame };
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.buffer","view":"this","sink":"`new Uint8Array()` without `this.byteOffset` and `this.byteLength` covers bytes outside the view"},
+          line: 2,
+          column: 25,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [{ messageId: 'passViewBounds', output: `Buffer.prototype.toArrayBuffer = function () {
+  return new Uint8Array(this.buffer, this.byteOffset, this.byteLength).buffer;
+};
+class Frame extends Uint8Array {
+  payload() {
+    return new DataView(this.buffer);
+  }
+}
+module.exports = { Frame };
+` }],
+        },
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"this.buffer","view":"this","sink":"`new DataView()` without `this.byteOffset` and `this.byteLength` covers bytes outside the view"},
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 36,
+          suggestions: [{ messageId: 'passViewBounds', output: `Buffer.prototype.toArrayBuffer = function () {
+  return new Uint8Array(this.buffer).buffer;
+};
+class Frame extends Uint8Array {
+  payload() {
+    return new DataView(this.buffer, this.byteOffset, this.byteLength);
+  }
+}
+module.exports = { Frame };
+` }],
+        },
+      ],
+    },
     // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: after the \`if\`, a Buffer on both paths (a proven view).
     {
       code: `function send(socket, buffer, offset, length) {
