@@ -100,6 +100,8 @@ class ForwardingCheck {
   private send: TSESTree.CallExpression | undefined;
   /** The state parameter of a reducer-style handler (`(state, msg) => state`): a table of the actor's own. */
   private stateParam: TSESLint.Scope.Variable | undefined;
+  /** The helper being checked and the entry point's call of it (`#forward(env)` called as `this.#forward(env)`). */
+  private helper: { fn: Scope; call: TSESTree.CallExpression; scope: Scope } | undefined;
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
@@ -110,6 +112,7 @@ class ForwardingCheck {
     if (!receiver) return undefined;
     const { scope, label, handler } = receiver;
     this.loopMessage = receiver.message;
+    this.helper = receiver.site ? { fn: scope, call: receiver.site.call, scope: receiver.site.scope } : undefined;
     const state = handler?.returnsState ? handler.fn.params[0] : undefined;
     this.stateParam = state?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, state) : undefined;
     const source = this.payloadSource(payload, scope);
@@ -178,8 +181,13 @@ class ForwardingCheck {
     const fn = enclosingFunction(node);
     const method = fn && methodNameOf(fn);
     const cls = fn && enclosingClass(fn);
-    // A `handle` method is an entry point only when nothing in the file calls it: called directly, it runs in its caller.
-    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method) && this.facts.calls.callSites(fn).length === 0) {
+    // A `handle` method (or a comedy topic method) is an entry point only when nothing in the file calls it:
+    // called directly, it runs in its caller.
+    if (
+      fn && method && cls && fn.parent?.parent?.parent === cls &&
+      (ACTOR_RECEIVE_METHODS.has(method) || this.facts.handlers.isTopicMethod(fn)) &&
+      this.facts.calls.callSites(fn).length === 0
+    ) {
       return { scope: fn, label: `${className(cls)}.${method}` };
     }
     // `for await (const [msg] of on(port, 'message'))`: each iteration receives a message.
@@ -204,11 +212,8 @@ class ForwardingCheck {
     const saved = this.loopMessage;
     try {
       return site.call.arguments.some((arg) => {
-        if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
-        const source = this.payloadSource(arg, site.scope);
-        // `port.onmessage = (e) => this.dispatch(e.data)`: a MessageEvent's `data` is the whole message.
-        const whole = source?.path.length === 0 || (source?.path.length === 1 && source.path[0] === 'data');
-        return !!source?.root && whole && this.isOnlyForwarded(source, site.call, arg, site.scope);
+        const source = this.wholeMessageSource(arg, site.scope);
+        return !!source && this.isOnlyForwarded(source, site.call, arg, site.scope);
       });
     } finally {
       this.loopMessage = saved;
@@ -311,9 +316,28 @@ class ForwardingCheck {
   private isMessageParam(fn: FunctionNode, param: TSESTree.Parameter, name: string): boolean {
     // A handler with one parameter receives the message in it, whatever its name (`(env) => …` for an envelope).
     if (fn.params.length === 1 && fn.params[0] === param && this.facts.handlers.handlerOf(fn)) return true;
+    // A helper's parameter that its entry point fills with the whole message, whatever its name
+    // (`(env) => this.#forward(env)`): the message, not the Workers `env` or a sender.
+    if (this.helper && this.helper.fn === fn && this.wholeMessageSource(this.helper.call.arguments[fn.params.indexOf(param)], this.helper.scope)) return true;
     if (SENDER_PARAM_NAMES.test(name)) return false;
     const method = methodNameOf(fn);
     return !(method === 'webSocketMessage' && fn.params[0] === param);
+  }
+
+  /**
+   * The entry point's whole message handed as a call argument; `port.onmessage = (e) => this.dispatch(e.data)`:
+   * a MessageEvent's `data` is the whole message.
+   */
+  private wholeMessageSource(arg: TSESTree.Node | undefined, scope: Scope): PayloadSource | undefined {
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const helper = this.helper;
+    this.helper = undefined; // the entry point's own parameters are judged by their own rules
+    try {
+      const source = this.payloadSource(arg, scope);
+      return source?.root && (source.path.length === 0 || (source.path.length === 1 && source.path[0] === 'data')) ? source : undefined;
+    } finally {
+      this.helper = helper;
+    }
   }
 
   /** Routing scalars (an id, a key, a number) cost nothing to forward. */
