@@ -100,9 +100,17 @@ export class CallGraph {
         : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
           ? fn.parent.id
           : undefined;
+    const assigned = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression && fn.parent.right === fn && fn.parent.left.type === AST_NODE_TYPES.MemberExpression ? fn.parent.left : undefined;
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
+    } else if (assigned) {
+      // `C.prototype.name = function …`: called as `this.name(…)` (or `self.name(…)`) in C's functions.
+      const owner = this.handlers.ownerOf(fn.body);
+      const name = propertyName(assigned);
+      if (owner && name && this.handlers.prototypeMethod(owner, name) === fn) {
+        for (const ref of this.handlers.thisMemberRefs(owner).get(name) ?? []) addIfCallee(ref);
+      }
     } else {
       const owner = fn.parent;
       const cls = owner ? enclosingClass(owner) : undefined;

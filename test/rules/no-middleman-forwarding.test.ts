@@ -9,6 +9,41 @@ runRuleTests(
   rule,
   {
     valid: [
+// A destination picked by the caller and handed to the helper that sends (`deliver(lanes[turn++ % n], msg)`), one call level down, or two when the middle one is a helper of the handler too (prototype methods: `this.post(this.slot(job.id), job)`; a local found by `get` in a private method). Valid: a fixed entry handed down, a helper an exported API calls as well, a relay between sockets through a helper.
+  {
+    code: `const { parentPort, Worker } = require('worker_threads');
+const lanes = [new Worker('./a.js'), new Worker('./a.js')];
+function deliver(worker, msg) {
+  worker.postMessage(msg);
+}
+parentPort.on('message', (msg) => deliver(lanes[0], msg));
+`,
+  },
+  {
+    code: `const { parentPort, Worker } = require('worker_threads');
+const lanes = [new Worker('./a.js'), new Worker('./a.js')];
+let turn = 0;
+function deliver(worker, msg) {
+  worker.postMessage(msg);
+}
+parentPort.on('message', (msg) => deliver(lanes[turn++ % lanes.length], msg));
+export function submit(task) {
+  deliver(lanes[turn++ % lanes.length], task);
+}
+`,
+  },
+  {
+    code: `const { WebSocketServer } = require('ws');
+const peers = new Map();
+function relay(peer, data) {
+  peer.send(data);
+}
+new WebSocketServer({ port: 8080 }).on('connection', (ws) => {
+  peers.set(ws.id, ws);
+  ws.on('message', (data) => relay(peers.get(ws.partner), data));
+});
+`,
+  },
 // Held-out round 3 (bench/unseen/actors3): a helper whose parameter is named `env` and is handed the whole message; comedy topic methods (`initialize(selfActor)`, or its parameter used for createChild). Valid: the same helper handed a field of the class, a class whose `initialize` takes options (no actor definition).
   {
     code: `import { parentPort, Worker } from 'node:worker_threads';
@@ -503,6 +538,87 @@ parentPort?.on('message', (msg: { shard: number; payload: Uint8Array }) => {
 `,
     ],
     invalid: [
+// A destination picked by the caller and handed to the helper that sends (`deliver(lanes[turn++ % n], msg)`), one call level down, or two when the middle one is a helper of the handler too (prototype methods: `this.post(this.slot(job.id), job)`; a local found by `get` in a private method). Valid: a fixed entry handed down, a helper an exported API calls as well, a relay between sockets through a helper.
+  {
+    code: `const { parentPort, Worker } = require('worker_threads');
+const lanes = [new Worker('./a.js'), new Worker('./a.js')];
+let turn = 0;
+function deliver(worker, msg) {
+  worker.postMessage(msg);
+}
+parentPort.on('message', (msg) => deliver(lanes[turn++ % lanes.length], msg));
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"lanes[turn++ % lanes.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `function Balancer(port, workers) {
+  this.workers = workers;
+  port.on('message', (job) => this.route(job));
+}
+Balancer.prototype.slot = function (id) {
+  return this.workers[id % this.workers.length];
+};
+Balancer.prototype.route = function (job) {
+  this.post(this.slot(job.id), job);
+};
+Balancer.prototype.post = function (worker, job) {
+  worker.postMessage(job);
+};
+module.exports = Balancer;
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`job`","lookup":"this.slot(job.id)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 12,
+        column: 3,
+        endLine: 12,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { parentPort, type MessagePort } from 'node:worker_threads';
+export class Fanout {
+  private readonly ports = new Map<string, MessagePort>();
+  constructor() {
+    parentPort?.on('message', (msg: { topic: string; body: Uint8Array }) => this.dispatch(msg));
+  }
+  private dispatch(msg: { topic: string; body: Uint8Array }) {
+    const port = this.ports.get(msg.topic);
+    if (port) this.deliver(port, msg);
+  }
+  private deliver(port: MessagePort, msg: { topic: string; body: Uint8Array }) {
+    port.postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"this.ports.get(msg.topic)","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 12,
+        column: 5,
+        endLine: 12,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
 // Held-out round 3 (bench/unseen/actors3): a helper whose parameter is named `env` and is handed the whole message; comedy topic methods (`initialize(selfActor)`, or its parameter used for createChild). Valid: the same helper handed a field of the class, a class whose `initialize` takes options (no actor definition).
   {
     code: `import { parentPort, Worker } from 'node:worker_threads';
