@@ -173,7 +173,8 @@ class ForwardingCheck {
     // its parameters (or a field of one).
     if (!fn || !this.isParamOf(send.payload, fn)) return undefined;
     const destination = unwrap(send.destination);
-    const destinationIndex = destination.type === AST_NODE_TYPES.Identifier && this.isParamOf(destination, fn) ? fn.params.findIndex((param) => param === destination || (param.type === AST_NODE_TYPES.Identifier && param.name === destination.name)) : -1;
+    // `deliver(worker, msg) { worker.postMessage(msg) }`: the destination is one of the helper's parameters.
+    const destinationIndex = destination.type === AST_NODE_TYPES.Identifier && this.isParamOf(destination, fn) ? fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === destination.name) : -1;
     if (destinationIndex < 0 && !this.findLookup(send.destination, fn, { path: [] }, 0)) return undefined;
     const sites = this.facts.calls.callSites(fn);
     if (sites.length === 0) return undefined;
