@@ -100,7 +100,9 @@ export class CallGraph {
         : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
           ? fn.parent.id
           : undefined;
-    const assigned = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression && fn.parent.right === fn && fn.parent.left.type === AST_NODE_TYPES.MemberExpression ? fn.parent.left : undefined;
+    // `C.prototype.name = function …` (checked by shape first: most assigned functions are no method).
+    const target = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression && fn.parent.right === fn ? fn.parent.left : undefined;
+    const assigned = target?.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.MemberExpression && propertyName(target.object) === 'prototype' ? target : undefined;
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
