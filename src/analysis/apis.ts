@@ -545,6 +545,16 @@ export const RELEASING_NAMES = /(?:compact|release|clear|trim|evict|prune|reset|
  */
 export const ACTOR_RECEIVE_METHODS = new Set(['receive', 'handle', 'handleMessage']);
 export const ACTOR_CLASS_NAMES = /(?:Actor|Agent|Room|Session|Channel|Mailbox|Process|Party)$/;
+/**
+ * comedy's actor definitions: a plain class whose `initialize(selfActor)` receives its own actor reference
+ * (named so, or used for what only an actor reference does). Every other method handles the messages of
+ * the topic it is named after (`actor.sendAndReceive('resize', image)` runs `resize(image)`).
+ */
+export const ACTOR_INITIALIZE_METHOD = 'initialize';
+export const ACTOR_SELF_PARAM_NAMES = /^selfActor$/;
+export const ACTOR_SELF_METHODS = new Set(['createChild', 'createChildren', 'getParent', 'getSystem', 'getBus', 'forwardToParent', 'forwardToChild']);
+/** Methods of a comedy actor definition that are lifecycle hooks, not topics. */
+export const ACTOR_LIFECYCLE_METHODS = new Set(['constructor', 'initialize', 'destroy']);
 /** Methods that grow a collection field by their arguments. */
 export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append', 'concat']);
 

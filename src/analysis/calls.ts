@@ -110,16 +110,18 @@ export class CallGraph {
         : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
           ? fn.parent.id
           : undefined;
-    const prototypeMethod = declared ? undefined : this.handlers.prototypeMethodName(fn);
+    // A pre-class method (`C.prototype.name = function …`, `C.prototype = { name() {} }`), checked by shape
+    // first (most functions are no method): called as `this.name(…)` (or `self.name(…)`) in C's functions,
+    // and as `parser.name(…)` from outside when no other method of the file has that name.
+    const shaped = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression || fn.parent?.type === AST_NODE_TYPES.Property;
+    const prototypeMethod = !declared && shaped ? this.handlers.prototypeMethodName(fn) : undefined;
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
     } else if (prototypeMethod) {
-      // A pre-class method: `this.name(…)`/`self.name(…)` in the file, and `parser.name(…)` from outside
-      // when no other method of the file has that name.
-      const name = prototypeMethod;
-      for (const ref of this.handlers.thisMemberRefs(this.sourceCode.ast).get(name) ?? []) addIfCallee(ref);
-      this.addOutsideCalls(name, found);
+      const owner = this.handlers.ownerOf(fn.body);
+      for (const ref of (owner && this.handlers.thisMemberRefs(owner).get(prototypeMethod)) || []) addIfCallee(ref);
+      this.addOutsideCalls(prototypeMethod, found);
     } else {
       const owner = fn.parent;
       const cls = owner ? enclosingClass(owner) : undefined;

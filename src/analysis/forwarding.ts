@@ -17,6 +17,12 @@ import { type Handler } from './handlers';
 
 /** Where the message arrives: a handler function, or a `for await (const [msg] of on(port, 'message'))` loop. */
 type Scope = FunctionNode | TSESTree.ForOfStatement;
+/** A call of a helper that forwards: the call and the function (or loop) it sits in. */
+interface Site {
+  call: TSESTree.CallExpression;
+  scope: Scope;
+  handler?: Handler;
+}
 import type { FileFacts } from './file';
 import type { ValueKind } from './types';
 
@@ -100,6 +106,8 @@ class ForwardingCheck {
   private send: TSESTree.CallExpression | undefined;
   /** The state parameter of a reducer-style handler (`(state, msg) => state`): a table of the actor's own. */
   private stateParam: TSESLint.Scope.Variable | undefined;
+  /** The helper being checked and the entry point's call of it (`#forward(env)` called as `this.#forward(env)`). */
+  private helper: { fn: Scope; call: TSESTree.CallExpression; scope: Scope } | undefined;
 
   check(call: TSESTree.CallExpression): Forwarding | undefined {
     const send = this.sendOf(call);
@@ -110,21 +118,31 @@ class ForwardingCheck {
     if (!receiver) return undefined;
     const { scope, label, handler } = receiver;
     this.loopMessage = receiver.message;
+    this.helper = receiver.site ? { fn: scope, call: receiver.site.call, scope: receiver.site.scope } : undefined;
     const state = handler?.returnsState ? handler.fn.params[0] : undefined;
     this.stateParam = state?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, state) : undefined;
     const source = this.payloadSource(payload, scope);
     if (!source || this.isScalar(payload, source) || isPartOfPayload(source)) return undefined;
     if (this.transfersOwnership(call, method, payload, source)) return undefined;
-    const lookup = this.findLookup(destination, scope, source, 0);
+    // A destination handed to the helper is picked where the helper is called.
+    const handed = receiver.destinationIndex !== undefined ? receiver.site?.call.arguments[receiver.destinationIndex] : undefined;
+    const lookup =
+      receiver.destinationIndex === undefined
+        ? this.findLookup(destination, scope, source, 0)
+        : handed && handed.type !== AST_NODE_TYPES.SpreadElement && receiver.site
+          ? this.findLookup(handed, receiver.site.scope, { path: [] }, 0)
+          : undefined;
     if (!lookup) return undefined;
     this.lookup = lookup;
     // `streams.get(id).write(chunk)` in a demultiplexer writes to a local stream: no hop.
     if (method === 'write' && !this.looksLikePeer(destination, lookup)) return undefined;
     // A relay between network sockets (a TCP proxy, a signalling server): the sender is a remote client
     // that cannot be handed a destination, so there is no caller to move the send to. Not reported.
-    if (handler && this.isSocketHandler(handler) && this.looksLikePeer(destination, lookup)) return undefined;
+    const entry = handler ?? receiver.outer?.handler ?? receiver.site?.handler;
+    if (entry && this.isSocketHandler(entry) && this.looksLikePeer(destination, lookup)) return undefined;
     if (!this.isOnlyForwarded(source, call, payload, scope)) return undefined;
     if (receiver.site && !this.isForwardedByCaller(receiver.site)) return undefined;
+    if (receiver.outer && !this.isForwardedByCaller(receiver.outer)) return undefined;
     const payloadKind = this.facts.kinds.kindOf(payload);
     return {
       call,
@@ -141,26 +159,46 @@ class ForwardingCheck {
    * Where the message comes in: the enclosing message handler; a `receive`/`handle` method of an actor
    * class; a `for await … of on(emitter, 'message')` loop; or (one call level down) a same-file function
    * every caller of which is such a handler passing its message on (`handle(msg) { this.forward(msg) }`).
+   * A helper that sends to a destination it was handed (`deliver(worker, msg) { worker.postMessage(msg) }`)
+   * has its destination picked by its caller, which may itself be such a helper of the handler
+   * (`dispatch(msg) { this.deliver(this.pick(msg.key), msg) }`): the lookup is the caller's argument.
    */
   private receiverOf(call: TSESTree.CallExpression, send: { destination: TSESTree.Node; payload: TSESTree.Node }):
-    | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: { call: TSESTree.CallExpression; index: number; scope: Scope; handler?: Handler } }
+    | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: Site; outer?: Site; destinationIndex?: number }
     | undefined {
     const direct = this.entryOf(call);
     if (direct) return direct;
     const fn = enclosingFunction(call);
     // Cheap guard before the call graph: a helper forwards what it is given, so the payload must be one of
     // its parameters (or a field of one).
-    if (!fn || !this.isParamOf(send.payload, fn) || !this.findLookup(send.destination, fn, { path: [] }, 0)) return undefined;
+    if (!fn || !this.isParamOf(send.payload, fn)) return undefined;
+    const destination = unwrap(send.destination);
+    // `deliver(worker, msg) { worker.postMessage(msg) }`: the destination is one of the helper's parameters.
+    const destinationIndex = destination.type === AST_NODE_TYPES.Identifier && this.isParamOf(destination, fn) ? fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === destination.name) : -1;
+    if (destinationIndex < 0 && !this.findLookup(send.destination, fn, { path: [] }, 0)) return undefined;
     const sites = this.facts.calls.callSites(fn);
     if (sites.length === 0) return undefined;
-    let found: { call: TSESTree.CallExpression; index: number; scope: Scope; label: string; handler?: Handler } | undefined;
+    let found: { site: Site; label: string; outer?: Site } | undefined;
     for (const site of sites) {
+      if (site.arguments.length === 0) return undefined;
       const entry = this.entryOf(site);
-      if (!entry || site.arguments.length === 0) return undefined;
-      found ??= { call: site, index: -1, ...entry };
+      if (entry) {
+        found ??= { site: { call: site, scope: entry.scope, handler: entry.handler }, label: entry.label };
+        continue;
+      }
+      // Two levels, only for a destination handed down: the caller is itself a helper of the handler.
+      const middle = destinationIndex >= 0 ? enclosingFunction(site) : undefined;
+      if (!middle || middle === fn) return undefined;
+      const outerSites = this.facts.calls.callSites(middle);
+      if (outerSites.length === 0) return undefined;
+      for (const outerSite of outerSites) {
+        const outerEntry = outerSite.arguments.length > 0 ? this.entryOf(outerSite) : undefined;
+        if (!outerEntry) return undefined;
+        found ??= { site: { call: site, scope: middle }, label: outerEntry.label, outer: { call: outerSite, scope: outerEntry.scope, handler: outerEntry.handler } };
+      }
     }
     if (!found) return undefined;
-    return { scope: fn, label: found.label, site: { call: found.call, index: found.index, scope: found.scope, handler: found.handler } };
+    return { scope: fn, label: found.label, site: found.site, outer: found.outer, destinationIndex: destinationIndex >= 0 ? destinationIndex : undefined };
   }
 
   private isParamOf(raw: TSESTree.Node | undefined, fn: FunctionNode): boolean {
@@ -178,8 +216,13 @@ class ForwardingCheck {
     const fn = enclosingFunction(node);
     const method = fn && methodNameOf(fn);
     const cls = fn && enclosingClass(fn);
-    // A `handle` method is an entry point only when nothing in the file calls it: called directly, it runs in its caller.
-    if (fn && method && cls && fn.parent?.parent?.parent === cls && ACTOR_RECEIVE_METHODS.has(method) && this.facts.calls.callSites(fn).length === 0) {
+    // A `handle` method (or a comedy topic method) is an entry point only when nothing in the file calls it:
+    // called directly, it runs in its caller.
+    if (
+      fn && method && cls && fn.parent?.parent?.parent === cls &&
+      (ACTOR_RECEIVE_METHODS.has(method) || this.facts.handlers.isTopicMethod(fn)) &&
+      this.facts.calls.callSites(fn).length === 0
+    ) {
       return { scope: fn, label: `${className(cls)}.${method}` };
     }
     // `for await (const [msg] of on(port, 'message'))`: each iteration receives a message.
@@ -204,11 +247,8 @@ class ForwardingCheck {
     const saved = this.loopMessage;
     try {
       return site.call.arguments.some((arg) => {
-        if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
-        const source = this.payloadSource(arg, site.scope);
-        // `port.onmessage = (e) => this.dispatch(e.data)`: a MessageEvent's `data` is the whole message.
-        const whole = source?.path.length === 0 || (source?.path.length === 1 && source.path[0] === 'data');
-        return !!source?.root && whole && this.isOnlyForwarded(source, site.call, arg, site.scope);
+        const source = this.wholeMessageSource(arg, site.scope);
+        return !!source && this.isOnlyForwarded(source, site.call, arg, site.scope);
       });
     } finally {
       this.loopMessage = saved;
@@ -311,9 +351,28 @@ class ForwardingCheck {
   private isMessageParam(fn: FunctionNode, param: TSESTree.Parameter, name: string): boolean {
     // A handler with one parameter receives the message in it, whatever its name (`(env) => …` for an envelope).
     if (fn.params.length === 1 && fn.params[0] === param && this.facts.handlers.handlerOf(fn)) return true;
+    // A helper's parameter that its entry point fills with the whole message, whatever its name
+    // (`(env) => this.#forward(env)`): the message, not the Workers `env` or a sender.
+    if (this.helper && this.helper.fn === fn && this.wholeMessageSource(this.helper.call.arguments[fn.params.indexOf(param)], this.helper.scope)) return true;
     if (SENDER_PARAM_NAMES.test(name)) return false;
     const method = methodNameOf(fn);
     return !(method === 'webSocketMessage' && fn.params[0] === param);
+  }
+
+  /**
+   * The entry point's whole message handed as a call argument; `port.onmessage = (e) => this.dispatch(e.data)`:
+   * a MessageEvent's `data` is the whole message.
+   */
+  private wholeMessageSource(arg: TSESTree.Node | undefined, scope: Scope): PayloadSource | undefined {
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const helper = this.helper;
+    this.helper = undefined; // the entry point's own parameters are judged by their own rules
+    try {
+      const source = this.payloadSource(arg, scope);
+      return source?.root && (source.path.length === 0 || (source.path.length === 1 && source.path[0] === 'data')) ? source : undefined;
+    } finally {
+      this.helper = helper;
+    }
   }
 
   /** Routing scalars (an id, a key, a number) cost nothing to forward. */

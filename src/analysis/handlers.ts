@@ -1,6 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { LeakproofSettings } from './settings';
 import {
+  ACTOR_INITIALIZE_METHOD,
+  ACTOR_LIFECYCLE_METHODS,
+  ACTOR_SELF_METHODS,
+  ACTOR_SELF_PARAM_NAMES,
   ACTOR_STATE_TYPES,
   BYTE_EVENTS,
   BYTE_MESSAGE_EMITTERS,
@@ -281,6 +285,19 @@ export class HandlerFinder {
     }
     if (this.isActorClass(cls)) return { fn, kind: 'method', label, returnsState: false };
     return undefined;
+  }
+
+  /**
+   * A topic method of a comedy-style actor definition (`transcode(clip)` in a class with
+   * `initialize(selfActor)`): the actor system calls it with each message sent on its topic.
+   */
+  isTopicMethod(fn: FunctionNode): boolean {
+    const member = fn.parent;
+    if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.static || member.kind !== 'method' || member.value !== fn) return false;
+    const name = memberKeyName(member);
+    if (!name || ACTOR_LIFECYCLE_METHODS.has(name) || name.startsWith('#')) return false;
+    const cls = member.parent.parent;
+    return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && isActorDefinition(cls, this.sourceCode);
   }
 
   isActorClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
@@ -641,6 +658,22 @@ function passThroughWrapper(target: TSESTree.Node): FunctionNode | undefined {
     return undefined;
   }
   return fn;
+}
+
+/** A class with comedy's `initialize(selfActor)`: the first parameter named so, or used as an actor reference (`selfActor.createChild(…)`). */
+function isActorDefinition(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  for (const member of cls.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static || memberKeyName(member) !== ACTOR_INITIALIZE_METHOD) continue;
+    const param = member.value.params[0];
+    if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+    if (ACTOR_SELF_PARAM_NAMES.test(param.name)) return true;
+    const variable = findVariable(sourceCode, param);
+    return !!variable?.references.some((ref) => {
+      const use = ref.identifier.parent;
+      return use?.type === AST_NODE_TYPES.MemberExpression && use.object === ref.identifier && ACTOR_SELF_METHODS.has(propertyName(use) ?? '') && use.parent?.type === AST_NODE_TYPES.CallExpression;
+    });
+  }
+  return false;
 }
 
 /** `Owner.prototype.name = function () {}`: the owner's and the method's names. */

@@ -8,6 +8,52 @@ runRuleTests(
   rule,
   {
     valid: [
+// Held-out round 3 (bench/unseen/actors3): a pair socket handed to the constructor of a same-file class (a parameter property, or a plain parameter) that accepts it and listens to it. Valid: a constructor that only sends on a socket accepted with acceptWebSocket; the same class in a stateless Worker.
+  {
+    code: `declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+declare class DurableObject { ctx: any; constructor(ctx: unknown, env: unknown) }
+class Peer {
+  constructor(private readonly socket: WebSocket) {
+    socket.send('welcome');
+  }
+}
+export class Hub extends DurableObject {
+  async fetch(request: Request) {
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    new Peer(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  async webSocketMessage(ws: WebSocket, message: string) {
+    ws.send(message);
+  }
+  async webSocketClose(ws: WebSocket, code: number) {
+    ws.close(code, 'bye');
+  }
+  async webSocketError(ws: WebSocket) {
+    ws.close(1011, 'error');
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+  {
+    code: `class Peer {
+  constructor(socket) {
+    socket.accept();
+    socket.addEventListener('message', (e) => socket.send(e.data));
+  }
+}
+export default {
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    new Peer(pair[1]);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  },
+};
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
   {
     code: `declare class DurableObject { ctx: unknown; constructor(ctx: unknown, env: unknown) }
@@ -735,6 +781,74 @@ export class ChatRoom extends DurableObject {
 `,
     ],
     invalid: [
+// Held-out round 3 (bench/unseen/actors3): a pair socket handed to the constructor of a same-file class (a parameter property, or a plain parameter) that accepts it and listens to it. Valid: a constructor that only sends on a socket accepted with acceptWebSocket; the same class in a stateless Worker.
+  {
+    code: `declare class WebSocketPair { 0: WebSocket; 1: WebSocket }
+declare class DurableObject { ctx: any; constructor(ctx: unknown, env: unknown) }
+class Peer {
+  constructor(private readonly socket: WebSocket, private readonly hub: Hub) {
+    socket.accept();
+    socket.addEventListener('message', (e) => this.hub.relay(this, String(e.data)));
+  }
+  send(text: string) { this.socket.send(text); }
+}
+export class Hub extends DurableObject {
+  peers = new Set<Peer>();
+  async fetch(request: Request) {
+    const pair = new WebSocketPair();
+    this.peers.add(new Peer(pair[1], this));
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+  relay(from: Peer, text: string) {
+    for (const p of this.peers) if (p !== from) p.send(text);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"actor":"Hub","subject":"socket","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`","events":"'message'","handlerMethods":"`webSocketMessage`"},
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 20,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `class Peer {
+  constructor(socket, room) {
+    this.socket = socket;
+    socket.accept();
+    socket.addEventListener('close', () => room.peers.delete(this));
+  }
+}
+export class Hub {
+  constructor(state, env) { this.state = state; this.peers = new Set(); }
+  async fetch(request) {
+    const pair = new WebSocketPair();
+    this.peers.add(new Peer(pair[1], this));
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "acceptedSocketListeners",
+        data: {"actor":"Hub","subject":"socket","detail":"`webSocketMessage`, `webSocketClose`, `webSocketError`","events":"'close'","handlerMethods":"`webSocketClose`"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [],
+      },
+    ],
+  },
 // Real code (cloudflare/agents' lifecycle test object): a string the handler composes (a template with text of its own, a concatenation with a literal) and pushes is its own log, not received text. Invalid: the received text pushed as it came.
   {
     code: `declare class Actor {}

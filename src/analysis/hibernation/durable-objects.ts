@@ -154,19 +154,22 @@ export class DurableObjectChecks {
       const pair = findVariable(this.sourceCode, holder.id);
       if (pair) this.addPair(pair, sockets, addPattern);
     }
-    // One call level down: a socket handed to a method of the class (`this.handleSession(server)`) or a
-    // same-file helper (`attach(server)`) is a socket there too, and a pair handed to one
-    // (`acceptPair(pair)`) is a pair there. Twice: a method may pass it on once more.
+    // One call level down: a socket handed to a method of the class (`this.handleSession(server)`), a
+    // same-file helper (`attach(server)`) or the constructor of a same-file class (`new Session(server)`)
+    // is a socket there too, and a pair handed to one (`acceptPair(pair)`) is a pair there. Twice: a
+    // method may pass it on once more.
     for (let round = 0; round < 2; round++) {
-      for (const call of [...this.scan.calls, ...this.helperCalls(sockets.helpers)]) {
+      for (const call of [...this.scan.calls, ...this.scan.news, ...this.helperCalls(sockets.helpers)]) {
         call.arguments.forEach((arg, index) => {
           if (arg.type === AST_NODE_TYPES.SpreadElement) return;
           const passed = unwrap(arg);
           // Most classes hold no pair: the scope lookup only for a name a pair has.
           const isPair = passed.type === AST_NODE_TYPES.Identifier && sockets.pairs.size > 0 && hasPairNamed(sockets.pairs, passed.name) && sockets.pairs.has(findVariable(this.sourceCode, passed) as Variable);
           if (!isPair && !this.isSocketIn(arg, sockets)) return;
-          const callee = this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call);
-          const param = callee?.params[index];
+          const callee = call.type === AST_NODE_TYPES.NewExpression ? this.constructorOf(call) : (this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call));
+          const declared = callee?.params[index];
+          // `constructor(private readonly ws: WebSocket)`: a parameter property names the parameter too.
+          const param = declared?.type === AST_NODE_TYPES.TSParameterProperty ? declared.parameter : declared;
           if (!callee || param?.type !== AST_NODE_TYPES.Identifier) return;
           const variable = findVariable(this.sourceCode, param);
           if (variable && isPair) this.addPair(variable, sockets, addPattern);
@@ -223,6 +226,17 @@ export class DurableObjectChecks {
       for (const member of body) {
         if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && memberKeyName(member) === method && isFunction(member.value)) return member.value;
       }
+    }
+    return undefined;
+  }
+
+  /** The constructor `new Session(…)` runs, when `Session` is a class of the same file. */
+  private constructorOf(node: TSESTree.NewExpression): FunctionNode | undefined {
+    const callee = unwrap(node.callee);
+    const def = callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, callee)?.defs[0] : undefined;
+    if (def?.type !== 'ClassName') return undefined;
+    for (const member of (def.node as TSESTree.ClassDeclaration).body.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && isFunction(member.value)) return member.value;
     }
     return undefined;
   }

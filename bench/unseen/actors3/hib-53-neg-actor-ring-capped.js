@@ -1,0 +1,15 @@
+'use strict';
+
+class SampleActor {
+  constructor(limit) {
+    this.limit = limit;
+    this.recent = [];
+  }
+
+  receive(sample) {
+    this.recent.push(sample);
+    if (this.recent.length > this.limit) this.recent.shift();
+  }
+}
+
+module.exports = { SampleActor };
