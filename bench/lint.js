@@ -11,6 +11,8 @@
 // Usage: node --expose-gc bench/lint.js [--mode untyped|typed|both] [--files N] [--pairs N]
 //          [--typed-pairs N]   (a "pair" is one repetition: every file linted once by each side) [--eslint 9|10] [--no-fixtures]
 //          [--project-rules]   (every side also runs typescript-eslint's recommended rules: leakproof's share of a project's lint)
+//          [--floor]           (a fourth side: leakproof's rules with every listener emptied, the same selectors: the floor
+//                               a plugin with these listeners pays before it answers anything)
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -39,6 +41,7 @@ function parseArgs(argv) {
     else if (arg === '--eslint') options.eslint = value();
     else if (arg === '--no-fixtures') options.fixtures = false;
     else if (arg === '--project-rules') options.projectRules = true;
+    else if (arg === '--floor') options.floor = true;
     else if (arg === '--child') options.child = value();
     else throw new Error(`unknown argument: ${arg}`);
   }
@@ -130,6 +133,21 @@ function main() {
     rules: { 'bench/noop': 'error' },
   };
 
+  // --floor: leakproof's rules, each listener replaced by an empty function (same selectors, same `create`).
+  const hollowConfig = {
+    plugins: {
+      leakproof: {
+        rules: Object.fromEntries(
+          Object.entries(plugin.rules).map(([id, rule]) => [
+            id,
+            { ...rule, create: (context) => Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}])) },
+          ]),
+        ),
+      },
+    },
+    rules: all.rules,
+  };
+
   async function lintOnce(mode, withRules, stats) {
     const typed = mode === 'typed';
     // Every typed run builds its TypeScript program from scratch, as a one-off `eslint` run does: a
@@ -139,7 +157,14 @@ function main() {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
-      overrideConfig: withRules === 'noop' ? [base(typed), ...projectRules, noopConfig] : withRules ? [base(typed), ...projectRules, all] : [base(typed), ...projectRules],
+      overrideConfig:
+        withRules === 'noop'
+          ? [base(typed), ...projectRules, noopConfig]
+          : withRules === 'hollow'
+            ? [base(typed), ...projectRules, hollowConfig]
+            : withRules
+              ? [base(typed), ...projectRules, all]
+              : [base(typed), ...projectRules],
       cache: false,
       fix: false,
       stats,
@@ -288,11 +313,12 @@ function main() {
   // the corpus peaks near 3.5 GB) would otherwise slow later runs and skew the pairs.
   function runChild(mode, withRules, stats) {
     const { spawnSync } = require('node:child_process');
-    const side = withRules === 'noop' ? 'noop' : withRules ? 'with' : 'without';
+    const side = withRules === 'noop' || withRules === 'hollow' ? withRules : withRules ? 'with' : 'without';
     const args = ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', `${mode}:${side}:${stats ? 'stats' : 'plain'}`, '--eslint', options.eslint];
     if (options.files !== undefined) args.push('--files', String(options.files));
     if (!options.fixtures) args.push('--no-fixtures');
     if (options.projectRules) args.push('--project-rules');
+    if (options.floor) args.push('--floor');
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
     if (child.status !== 0) throw new Error(`bench child ${args.slice(4).join(' ')} failed: ${child.stderr.split('\n').slice(-5).join(' ')}`);
     const line = child.stdout.split('\n').find((text) => text.startsWith('{'));
@@ -312,20 +338,22 @@ function main() {
       // Whole runs, A B then B A: each typed run builds its own program and checker, as `eslint` does.
       // (Interleaving chunk by chunk was tried and inflates the share: the two instances share one
       // project service, so B's type queries keep meeting a program A has just changed.)
-      const order = i % 2 === 0 ? [false, 'noop', true] : [true, 'noop', false];
+      const middle = options.floor ? ['noop', 'hollow'] : ['noop'];
+      const order = i % 2 === 0 ? [false, ...middle, true] : [true, ...[...middle].reverse(), false];
       const pair = {};
       for (const withRules of order) {
-        pair[withRules === 'noop' ? 'noop' : withRules ? 'with' : 'without'] = runChild(mode, withRules, false);
+        pair[withRules === 'noop' || withRules === 'hollow' ? withRules : withRules ? 'with' : 'without'] = runChild(mode, withRules, false);
       }
-      const run = { without: pair.without, noop: pair.noop, with: pair.with, results: pair.with.results };
+      const run = { without: pair.without, noop: pair.noop, hollow: pair.hollow, with: pair.with, results: pair.with.results };
       runs.push(run);
       console.log(
         `  pair ${i + 1} (${order[0] ? 'all first' : 'parser first'}): ` +
           `parser ${fmtS(run.without.wall)} (cpu ${fmtS(run.without.cpu)}, peak heap ${fmtMB(run.without.peak)}), ` +
-          `one empty rule ${fmtS(run.noop.wall)}, ` +
+          `one empty rule ${fmtS(run.noop.wall)} (cpu ${fmtS(run.noop.cpu)}), ` +
+          (run.hollow ? `emptied listeners ${fmtS(run.hollow.wall)} (cpu ${fmtS(run.hollow.cpu)}), ` : '') +
           `with all ${fmtS(run.with.wall)} (cpu ${fmtS(run.with.cpu)}, peak heap ${fmtMB(run.with.peak)}), ` +
           `share ${fmtPct((run.with.wall - run.without.wall) / run.with.wall)} (cpu ${fmtPct((run.with.cpu - run.without.cpu) / run.with.cpu)}), ` +
-          `beyond an empty rule ${fmtPct((run.with.wall - run.noop.wall) / run.with.wall)}`,
+          `beyond an empty rule ${fmtPct((run.with.wall - run.noop.wall) / run.with.wall)} (cpu ${fmtPct((run.with.cpu - run.noop.cpu) / run.with.cpu)})`,
       );
     }
     const last = runs[runs.length - 1].results;
@@ -335,21 +363,25 @@ function main() {
     const aCpu = median(runs.map((run) => run.without.cpu));
     const bCpu = median(runs.map((run) => run.with.cpu));
     const n = median(runs.map((run) => run.noop.wall));
+    const nCpu = median(runs.map((run) => run.noop.cpu));
     const share = (b - a) / b;
     const ruleShare = (b - n) / b;
     const cpuShare = (bCpu - aCpu) / bCpu;
+    const hCpu = options.floor ? median(runs.map((run) => run.hollow.cpu)) : undefined;
     const target = TARGET[mode];
     return (
       `lint ${mode}: ${fmtInt(last.length)} files, parser ${fmtS(a)}, with all ${fmtS(b)}, plugin share ${fmtPct(share)} ` +
       `(target <= ${fmtPct(target).replace('.0%', '%')})${share > target ? ' OVER TARGET' : ''}; ` +
       `cpu time: parser ${fmtS(aCpu)}, with all ${fmtS(bCpu)}, share ${fmtPct(cpuShare)}; ` +
-      `one empty rule ${fmtS(n)} (ESLint's own traversal), leakproof's rules beyond it ${fmtPct(ruleShare)}; medians of ${reps} pairs`
+      `one empty rule ${fmtS(n)} (ESLint's own traversal), leakproof's rules beyond it ${fmtPct(ruleShare)} (cpu: empty rule ${fmtS(nCpu)}, beyond it ${fmtPct((bCpu - nCpu) / bCpu)})` +
+      (hCpu !== undefined ? `; emptied listeners cpu ${fmtS(hCpu)}: the floor ${fmtPct((hCpu - aCpu) / bCpu)} of the parser-only share, leakproof's answers ${fmtPct((bCpu - hCpu) / bCpu)}` : '') +
+      `; medians of ${reps} pairs`
     );
   }
 
   if (options.child) {
     const [mode, side, stats] = options.child.split(':');
-    lintOnce(mode, side === 'noop' ? 'noop' : side === 'with', stats === 'stats').then(
+    lintOnce(mode, side === 'noop' || side === 'hollow' ? side : side === 'with', stats === 'stats').then(
       (run) => {
         // Only what the parent reads: messages without fixes or source, and stats.
         const results = run.results.map((result) => ({

@@ -339,15 +339,16 @@ export function useVisitorKeys(keys: Readonly<Record<string, readonly string[] |
 }
 
 /**
- * Visits `root` and its descendants, depth first in source order, skipping the subtrees of nodes for which
- * `visit` returns false. TypeScript types are not walked (see VALUE_KEYS); `root` itself is always visited.
+ * Visits `root` and its descendants, depth first, skipping the subtrees of nodes for which `visit` returns
+ * false: a node before its children, the children of one key in order, the keys last to first (see
+ * `compareWalkOrder`). TypeScript types are not walked (see VALUE_KEYS); `root` itself is always visited.
  */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (visit(node) === false) continue;
-    for (const key of VALUE_KEYS.get(node.type) ?? childKeysOf(node)) {
+    for (const key of walkedKeys(node)) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {
@@ -359,6 +360,73 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
       }
     }
   }
+}
+
+/** The keys `walk` follows from `node`. */
+function walkedKeys(node: TSESTree.Node): readonly string[] {
+  return VALUE_KEYS.get(node.type) ?? childKeysOf(node);
+}
+
+function isNodeValue(value: unknown): value is TSESTree.Node {
+  return !!value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string';
+}
+
+/**
+ * The deepest node `walk(root)` would visit whose range holds `[start, end)`: found by descending from
+ * `root` through the children that hold it, so it costs the depth of the tree, not its size.
+ */
+export function walkedNodeAt(root: TSESTree.Node, start: number, end: number): TSESTree.Node {
+  let node = root;
+  descend: for (;;) {
+    for (const key of walkedKeys(node)) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (isNodeValue(item) && item.range[0] <= start && end <= item.range[1]) {
+            node = item;
+            continue descend;
+          }
+        }
+      } else if (isNodeValue(value) && value.range[0] <= start && end <= value.range[1]) {
+        node = value;
+        continue descend;
+      }
+    }
+    return node;
+  }
+}
+
+/** Where `node` sits among the nodes `walk` visits: one (key, index) step per level from the root, in walk order. */
+function walkPath(node: TSESTree.Node): number[] {
+  const steps: number[][] = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const keys = walkedKeys(parent);
+    let step: number[] | undefined;
+    for (let k = 0; k < keys.length && !step; k++) {
+      const value = (parent as unknown as Record<string, unknown>)[keys[k]!];
+      // `walk` takes the keys last to first and each key's items first to last.
+      if (value === child) step = [keys.length - 1 - k, 0];
+      else if (Array.isArray(value)) {
+        const index = value.indexOf(child);
+        if (index >= 0) step = [keys.length - 1 - k, index];
+      }
+    }
+    // A node `walk` does not reach (inside a type) sorts after those it does.
+    steps.push(step ?? [Number.MAX_SAFE_INTEGER, 0]);
+  }
+  return steps.reverse().flat();
+}
+
+/** Orders nodes of one tree as `walk` from its root visits them (a node before its descendants). */
+export function sortInWalkOrder<T extends TSESTree.Node>(nodes: T[]): T[] {
+  if (nodes.length < 2) return nodes;
+  const paths = new Map(nodes.map((node) => [node, walkPath(node)]));
+  return nodes.sort((a, b) => {
+    const pa = paths.get(a)!;
+    const pb = paths.get(b)!;
+    for (let i = 0; i < pa.length && i < pb.length; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+    return pa.length - pb.length;
+  });
 }
 
 /** The keys of `node` that hold child nodes: its type's visitor keys, or its own keys less position and parent. */

@@ -371,7 +371,8 @@ export class HandlerFinder {
     let refs = this.classMethodRefs.get(owner);
     if (refs) return refs;
     const found = new Map<string, TSESTree.Node[]>();
-    const prototypeClass = this.prototypeClasses().byKey.get(owner);
+    // A class keys its own facts; only a function can key a prototype class (no walk for the index).
+    const prototypeClass = isFunction(owner) ? this.prototypeClasses().byKey.get(owner) : undefined;
     for (const root of prototypeClass ? prototypeClass.functions : [owner]) {
       const selves = new Set<string>();
       walk(root, (node) => {
@@ -406,10 +407,11 @@ export class HandlerFinder {
     while (current) {
       if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
       if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
-        const owner = this.prototypeClasses().byFunction.get(current);
-        if (owner) return owner.key;
-        // A method of a class (MethodDefinition's value): keep climbing to the class.
-        if (current.parent?.type !== AST_NODE_TYPES.MethodDefinition && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+        // A method of a class (MethodDefinition's value): keep climbing to the class. (No prototype class
+        // holds such a function, so the index is not asked for it.)
+        if (current.parent?.type !== AST_NODE_TYPES.MethodDefinition && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) {
+          return this.prototypeClasses().byFunction.get(current)?.key;
+        }
       }
       current = current.parent;
     }

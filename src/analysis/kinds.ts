@@ -40,7 +40,8 @@ import {
   staticNumber,
   staticString,
   unwrap,
-  walk,
+  sortInWalkOrder,
+  walkedNodeAt,
   type FunctionNode,
 } from './ast';
 import type { CallGraph } from './calls';
@@ -724,10 +725,10 @@ export class ValueKinds {
     const name = propertyName(member);
     if (!name || member.computed) return undefined;
     // Most properties are never set in the file (`x.name = …`, `{ name: … }`): one text search for every
-    // name that may be written spares the walk. Missing a write here only leaves the property unknown,
+    // name that may be written spares the lookup. Missing a write here only leaves the property unknown,
     // which is the cautious answer.
     if (!this.namesWritten().has(name)) return undefined;
-    return this.propertyWrites().get(name) ?? undefined;
+    return this.propertyWrites(name) ?? undefined;
   }
 
   private writtenNames: Set<string> | undefined;
@@ -743,35 +744,72 @@ export class ValueKinds {
     return names;
   }
 
-  private writesByName: Map<string, TSESTree.Node[] | null> | undefined;
+  private readonly writesByName = new Map<string, TSESTree.Node[] | null | undefined>();
 
-  /** Values written to each property name in the file (null: written some other way). Built once. */
-  private propertyWrites(): Map<string, TSESTree.Node[] | null> {
-    if (this.writesByName) return this.writesByName;
-    const writes = new Map<string, TSESTree.Node[] | null>();
-    const add = (name: string | undefined, value: TSESTree.Node | null) => {
-      if (!name) return;
-      const list = writes.get(name);
-      if (list === null) return;
-      if (!value) writes.set(name, null);
-      else if (list) list.push(value);
-      else writes.set(name, [value]);
-    };
-    walk(this.sourceCode.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-        add(propertyName(node.left), node.operator === '=' ? node.right : null);
-      } else if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.MemberExpression) {
-        add(propertyName(node.argument), null);
-      } else if (node.type === AST_NODE_TYPES.MemberExpression && isPatternTarget(node)) {
-        add(propertyName(node), null);
-      } else if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value) {
-        add(memberKeyName(node), node.value);
-      } else if (node.type === AST_NODE_TYPES.Property && node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
-        add(memberKeyName(node), node.kind === 'init' && !node.method ? node.value : null);
+  /**
+   * Values written to the property `name` in the file, in `walk` order (null: written some other way,
+   * undefined: never written). Each write spells the name where its key is (`x.name =`, `x['name'] =`,
+   * `{ name: … }`, `name = …` in a class), or an escape that means it (`x['n\x61me']`): those places are
+   * looked up by position instead of walking the file.
+   */
+  private propertyWrites(name: string): TSESTree.Node[] | null | undefined {
+    if (this.writesByName.has(name)) return this.writesByName.get(name);
+    const events = new Map<TSESTree.Node, TSESTree.Node | null>();
+    const text = this.sourceCode.text;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (isIdentifierPartBefore(text, at) || isIdentifierPartAt(text, at + name.length)) continue;
+      const write = this.writeAt(at, at + name.length);
+      if (write && write.name === name) events.set(write.event, write.value);
+    }
+    for (const write of this.escapedWrites()) if (write.name === name) events.set(write.event, write.value);
+    let values: TSESTree.Node[] | null | undefined;
+    for (const event of sortInWalkOrder([...events.keys()])) {
+      const value = events.get(event)!;
+      if (values === null) break;
+      if (!value) values = null;
+      else if (values) values.push(value);
+      else values = [value];
+    }
+    this.writesByName.set(name, values);
+    return values;
+  }
+
+  /**
+   * The property write whose key spans `[start, end)`, if any: the node `walk` meets for it (the
+   * assignment, update, pattern target, class field or object-literal property), the name written and
+   * the value (null: written some other way than a plain value).
+   */
+  private writeAt(start: number, end: number): { event: TSESTree.Node; name: string | undefined; value: TSESTree.Node | null } | undefined {
+    let key = walkedNodeAt(this.sourceCode.ast, start, end);
+    if (key.type === AST_NODE_TYPES.TemplateElement && key.parent) key = key.parent;
+    const holder = key.parent;
+    if (holder?.type === AST_NODE_TYPES.MemberExpression && holder.property === key) {
+      const use = holder.parent;
+      if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === holder) return { event: use, name: propertyName(holder), value: use.operator === '=' ? use.right : null };
+      if (use?.type === AST_NODE_TYPES.UpdateExpression && use.argument === holder) return { event: use, name: propertyName(holder), value: null };
+      if (isPatternTarget(holder)) return { event: holder, name: propertyName(holder), value: null };
+    } else if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.key === key) {
+      if (!holder.static && holder.value) return { event: holder, name: memberKeyName(holder), value: holder.value };
+    } else if (holder?.type === AST_NODE_TYPES.Property && (holder.key === key || (holder.shorthand && holder.value === key))) {
+      if (holder.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        return { event: holder, name: memberKeyName(holder), value: holder.kind === 'init' && !holder.method ? holder.value : null };
       }
-    });
-    this.writesByName = writes;
-    return writes;
+    }
+    return undefined;
+  }
+
+  private escaped: Array<{ event: TSESTree.Node; name: string | undefined; value: TSESTree.Node | null }> | undefined;
+
+  /** Writes whose key is spelled with a backslash (an identifier, string or template): their name is not their text. */
+  private escapedWrites(): Array<{ event: TSESTree.Node; name: string | undefined; value: TSESTree.Node | null }> {
+    if (this.escaped) return this.escaped;
+    this.escaped = [];
+    for (const token of this.sourceCode.ast.tokens ?? []) {
+      if (token.type === 'Punctuator' || token.type === 'RegularExpression' || !token.value.includes('\\')) continue;
+      const write = this.writeAt(token.range[0], token.range[1]);
+      if (write) this.escaped.push(write);
+    }
+    return this.escaped;
   }
 
   /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */
@@ -1458,4 +1496,28 @@ function normalizingGuard(assignment: TSESTree.Node, name: string): TSESTree.IfS
     return isName(inner.left) && right.type === AST_NODE_TYPES.Identifier && right.name === 'Buffer' ? holder : undefined;
   }
   return undefined;
+}
+
+const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
+
+function isIdentifierPart(code: number | undefined): boolean {
+  if (code === undefined) return false;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+  return IDENTIFIER_PART.test(String.fromCodePoint(code));
+}
+
+/** The character (code point) at `index` continues an identifier. */
+function isIdentifierPartAt(text: string, index: number): boolean {
+  return isIdentifierPart(text.codePointAt(index));
+}
+
+/** The character (code point) that ends just before `index` continues an identifier. */
+function isIdentifierPartBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return isIdentifierPart(text.codePointAt(index - 2));
+  }
+  return isIdentifierPart(low);
 }
