@@ -25,7 +25,7 @@ import {
 import type { CallGraph } from './calls';
 import type { HandlerFinder } from './handlers';
 import type { ValueKinds } from './kinds';
-import { iteratedReceiver } from './origins';
+import { isBufferConcat, iteratedReceiver } from './origins';
 
 /**
  * Question 3: does a value reach long-lived storage, and by which path? Long-lived storage is a field of
@@ -640,12 +640,9 @@ function concatenationParts(node: TSESTree.Node): TSESTree.Node[] {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions;
   // `Buffer.concat(this.chunks)`: the chunks it joins.
-  if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length >= 1) {
-    const callee = unwrap(value.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'concat' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Buffer') {
-      const list = unwrap(value.arguments[0]!);
-      return list.type === AST_NODE_TYPES.ArrayExpression ? list.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : [list];
-    }
+  if (value.type === AST_NODE_TYPES.CallExpression && value.arguments[0] && isBufferConcat(value)) {
+    const list = unwrap(value.arguments[0]);
+    return list.type === AST_NODE_TYPES.ArrayExpression ? list.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : [list];
   }
   if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
     return [...concatenationParts(value.left), ...concatenationParts(value.right), value.left, value.right];

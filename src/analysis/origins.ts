@@ -383,13 +383,13 @@ export class OriginFinder {
     let joined = false;
     for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
       const parent = ref.parent;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && isConcat(parent.right)) {
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && isBufferConcat(parent.right)) {
         found = true;
         break;
       }
       // `this.chunks.push(chunk)` … `Buffer.concat(this.chunks)`: the chunks collected in a field, joined.
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref && propertyName(parent) === 'push' && parent.parent?.type === AST_NODE_TYPES.CallExpression) pushed = true;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref && isConcat(parent)) joined = true;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref && isBufferConcat(parent)) joined = true;
     }
     found ||= pushed && joined;
     perClass.set(name, found);
@@ -398,7 +398,7 @@ export class OriginFinder {
 
   private isModuleAccumulator(variable: TSESLint.Scope.Variable): boolean {
     return variable.references.some(
-      (ref) => ref.isWrite() && !ref.init && ref.writeExpr && isConcat(ref.writeExpr as TSESTree.Node),
+      (ref) => ref.isWrite() && !ref.init && ref.writeExpr && isBufferConcat(ref.writeExpr as TSESTree.Node),
     );
   }
 
@@ -417,7 +417,8 @@ function isTextDecoder(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Source
   return isConstructedBy(node, sourceCode, (callee) => nameOf(callee) === 'TextDecoder');
 }
 
-function isConcat(node: TSESTree.Node): boolean {
+/** `Buffer.concat(…)`. */
+export function isBufferConcat(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const method = methodCall(value);
@@ -428,15 +429,6 @@ function isConcat(node: TSESTree.Node): boolean {
     (unwrap(method.receiver) as TSESTree.Identifier).name === 'Buffer'
   );
 }
-
-
-
-
-
-
-
-
-
 
 const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
 
