@@ -1,0 +1,234 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// `leakproof daemon` and `lint --daemon` through the built binary, as users run them (`npm test` builds
+// first). Every server these tests start listens in a socket directory of their own and is stopped (or
+// killed, by the pid its log names) at the end.
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+const created: string[] = [];
+const SOCKETS = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-sockets-'));
+created.push(SOCKETS);
+// Servers started by `lint --daemon` stop on their own after two minutes even if a test fails before `stop`.
+const ENV = { ...process.env, LEAKPROOF_DAEMON_DIR: SOCKETS, LEAKPROOF_DAEMON_IDLE_TIMEOUT: '120' };
+
+/** The servers' logs, one after the other. */
+function logs(): string {
+  return fs
+    .readdirSync(SOCKETS)
+    .filter((file) => file.endsWith('.log'))
+    .map((file) => fs.readFileSync(path.join(SOCKETS, file), 'utf8'))
+    .join('');
+}
+
+/** Every server pid the logs name (each writes "[pid] listening" when it starts). */
+function serverPids(): number[] {
+  return [...new Set([...logs().matchAll(/\[(\d+)\] listening/g)].map((match) => Number(match[1])))];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(() => {
+  for (const pid of serverPids()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function leakproof(args: string[], cwd: string, input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: 'utf8', timeout: 120_000, input });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const LINTED = 'leakproof: 1 files linted (1 with type information, 0 without)\n';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `daemon status` (at most `seconds`) until it says running (`true`) or not (`false`); the status line. */
+async function statusUntil(dir: string, running: boolean, seconds = 60): Promise<string> {
+  for (const end = Date.now() + seconds * 1000; ; await sleep(200)) {
+    const status = leakproof(['daemon', 'status'], dir);
+    if ((status.code === 0) === running || Date.now() > end) return status.stdout;
+  }
+}
+
+/** Waits (at most `seconds`) for a process to end; whether it did. */
+async function exited(pid: number, seconds = 60): Promise<boolean> {
+  for (const end = Date.now() + seconds * 1000; isAlive(pid) && Date.now() < end; ) await sleep(100);
+  return !isAlive(pid);
+}
+
+function runsOf(status: string): number {
+  return Number(/, (\d+) runs,/.exec(status)?.[1]);
+}
+
+function pidOf(status: string): number {
+  return Number(/pid (\d+)/.exec(status)?.[1]);
+}
+
+const BUFFER_HEADER = 'export function readHeader(): Buffer {\n  return Buffer.alloc(8);\n}\n';
+const BYTES_HEADER = 'export function readHeader(): Uint8Array {\n  return new Uint8Array(8);\n}\n';
+// `header.slice` is a Buffer's (a view) only with type information: it comes from another file.
+const MAIN = "import { readHeader } from './header';\n\nconst header = readHeader();\nexport const tag = header.slice(0, 4);\n";
+const MAIN_COPY = "import { readHeader } from './header';\n\nconst header = readHeader();\nexport const tag = Uint8Array.prototype.slice.call(header, 0, 4);\n";
+const MAIN_FIXED = "import { readHeader } from './header';\n\nconst header = readHeader();\nexport const tag = header.subarray(0, 4);\n";
+const FINDING =
+  '`header.slice(0, 4)` is `Buffer#slice` (`header` is a Buffer, typed `Buffer`): a deprecated view, not a copy; it keeps the whole ArrayBuffer behind `header` in memory while it lives. `subarray` is the same view under its honest name.';
+
+/** A typed project of five files (so that one staged file is "a few": linted first without the program). */
+function typedProject(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-')));
+  created.push(dir);
+  const files: Record<string, string> = {
+    'package.json': '{ "name": "daemon-test", "private": true }\n',
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { strict: true, target: 'es2022', module: 'commonjs', types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
+      include: ['src'],
+    }),
+    'src/header.ts': BUFFER_HEADER,
+    'src/main.ts': MAIN,
+    'src/a.ts': 'export const a = 1;\n',
+    'src/b.ts': 'export const b = 2;\n',
+    'src/c.ts': 'export const c = 3;\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** `src/main.ts`'s findings as [line, column, rule, message], from JSON output. */
+function findings(stdout: string): [number, number, string, string][] {
+  const [result] = JSON.parse(stdout) as { messages: { line: number; column: number; ruleId: string; message: string }[] }[];
+  return (result?.messages ?? []).map((m) => [m.line, m.column, m.ruleId, m.message]);
+}
+
+
+describe('leakproof daemon', () => {
+  const dir = typedProject();
+  // Direct runs of the staged file (as the project is between tests), from the first test.
+  const direct: Record<string, ReturnType<typeof leakproof>> = {};
+
+  it('start and status; runs through it print what direct runs print, with their exit codes', () => {
+    const none = leakproof(['daemon', 'status'], dir);
+    expect(none).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
+    const start = leakproof(['daemon', 'start', '--idle-timeout', '120'], dir);
+    expect(start.stderr).toBe('');
+    expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(dir)}: pid \\d+, idle timeout 120 s\\n$`));
+    expect(start.code).toBe(0);
+    const status = leakproof(['daemon', 'status'], dir);
+    expect(status.stdout).toMatch(new RegExp(`^leakproof: daemon running for ${escape(dir)}: pid ${pidOf(start.stdout)}, leakproof \\S+ on Node v\\S+, up \\d+ s, 0 runs, idle \\d+ s of 120 s; 1 TypeScript project, \\d+ parsed files kept\\n$`));
+    expect(leakproof(['daemon', 'start'], dir).stdout).toMatch(/^leakproof: daemon already running for .*: pid \d+, .*, 0 runs, /);
+
+    for (const args of [['src/main.ts'], ['src/main.ts', '-f', 'json'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']]) {
+      const expected = leakproof(args, dir);
+      direct[args.join(' ')] = expected;
+      expect({ args, ...leakproof([...args, '--daemon'], dir) }).toEqual({ args, ...expected });
+    }
+    expect(direct['src/main.ts']).toEqual({ code: 1, stdout: expect.stringContaining(`  4:20  error  ${FINDING.slice(0, -1)}  leakproof/no-buffer-slice\n`), stderr: LINTED });
+    expect(direct['src/a.ts']).toEqual({ code: 0, stdout: '', stderr: LINTED });
+    expect(direct['src/missing.ts']?.stderr).toMatch(/^leakproof: .*missing\.ts/);
+    expect(direct['src/missing.ts']?.code).toBe(2);
+    expect(direct['src/main.ts --bogus']).toEqual({ code: 2, stdout: '', stderr: 'leakproof: unknown option --bogus (see --help)\n' });
+    // The runs that got past option checks reached the server (a bad option never leaves the client).
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(4);
+
+    const stdin = leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, MAIN);
+    expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    expect(stdin.code).toBe(1);
+  });
+
+  it('sees edits between runs: of the staged file, and of a file it imports that changes a type', () => {
+    const runs = runsOf(leakproof(['daemon', 'status'], dir).stdout);
+    const lint = () => {
+      const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
+      expect(result.stderr).toBe('');
+      return findings(result.stdout);
+    };
+    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN_COPY);
+    expect(lint()).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    // Only the imported file changes: `readHeader()` now returns a plain Uint8Array, whose slice copies.
+    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
+    expect(lint()).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
+    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 5);
+  });
+
+  it('--fix through the daemon writes what a direct --fix writes', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-fix-'));
+    created.push(copy);
+    fs.cpSync(dir, copy, { recursive: true });
+    const direct = leakproof(['src/main.ts', '--fix'], copy);
+    const daemon = leakproof(['src/main.ts', '--fix', '--daemon'], dir);
+    expect(daemon).toEqual({ ...direct, stderr: LINTED.replace('\n', ', 1 fixed\n') });
+    expect(direct.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
+    expect(fs.readFileSync(path.join(copy, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+  });
+
+  it('a killed server: the client warns, lints directly with the same result, and a new server takes its place', async () => {
+    const before = pidOf(leakproof(['daemon', 'status'], dir).stdout);
+    process.kill(before, 'SIGKILL');
+    expect(await exited(before)).toBe(true);
+    const expected = direct['src/main.ts -f json'] as ReturnType<typeof leakproof>;
+    const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: its socket is left but no server answers \\(killed or crashed\\?\\); linting directly \\(its log: .*\\.log\\)\\n$`),
+    );
+    const after = await statusUntil(dir, true);
+    expect(pidOf(after)).not.toBe(before);
+    expect(leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir)).toEqual(expected);
+    const stop = leakproof(['daemon', 'stop'], dir);
+    expect(stop.stdout).toBe(`leakproof: daemon stopped for ${dir} (pid ${pidOf(after)})\n`);
+    expect(await exited(pidOf(after))).toBe(true);
+    expect(leakproof(['daemon', 'stop'], dir).stdout).toBe(`leakproof: no daemon running for ${dir}\n`);
+  });
+
+  it('no server: --daemon lints directly, prints nothing more, and starts one; a changed tsconfig stops it', async () => {
+    expect(leakproof(['daemon', 'status'], dir).code).toBe(1);
+    const expected = direct['src/main.ts'];
+    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
+    const status = await statusUntil(dir, true);
+    expect(status).toMatch(/^leakproof: daemon running for .*, idle \d+ s of 120 s;/);
+    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(1);
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"strict":true', '"strict":false'));
+    // The server sees it within a few seconds; the client already names another server.
+    const pid = pidOf(status);
+    expect(await exited(pid)).toBe(true);
+    expect(logs()).toContain(`[${pid}] stopping: a configuration file of ${dir} or leakproof changed\n`);
+  });
+
+  it('exits after its idle timeout', async () => {
+    expect(leakproof(['daemon', 'status'], dir).code).toBe(1);
+    const start = leakproof(['daemon', 'start', '--idle-timeout', '1'], dir);
+    expect(start.stdout).toMatch(/idle timeout 1 s\n$/);
+    expect(await statusUntil(dir, false)).toBe(`leakproof: no daemon running for ${dir}\n`);
+    expect(await exited(pidOf(start.stdout))).toBe(true);
+  });
+
+  it('bad usage of the daemon command', () => {
+    expect(leakproof(['daemon'], dir)).toEqual({ code: 2, stdout: '', stderr: 'leakproof: daemon: missing action: start, stop, status (see leakproof daemon --help)\n' });
+    expect(leakproof(['daemon', 'restart'], dir).stderr).toBe('leakproof: daemon: unknown action "restart": start, stop, status\n');
+    expect(leakproof(['daemon', 'start', '--idle-timeout', 'soon'], dir).stderr).toBe('leakproof: --idle-timeout must be a positive number of seconds, not "soon"\n');
+    expect(leakproof(['daemon', 'status', '--idle-timeout', '5'], dir).stderr).toBe('leakproof: --idle-timeout is an option of daemon start\n');
+  });
+});
