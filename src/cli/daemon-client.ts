@@ -25,6 +25,8 @@ export interface DaemonStatus {
   idle: number;
   idleTimeout: number;
   runs: number;
+  /** Still loading ESLint and TypeScript and parsing the root project (runs wait for it). */
+  warming: boolean;
   /** Kept TypeScript projects and parsed files. */
   projects: number;
   files: number;

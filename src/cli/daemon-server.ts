@@ -104,6 +104,7 @@ class Server {
   private server?: net.Server;
   private socketInode?: bigint;
   private stopping = false;
+  private warming = false;
 
   constructor(private readonly options: ServerOptions) {
     this.watch = new Watch(options.root, options.socket);
@@ -149,23 +150,29 @@ class Server {
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => this.stop(`signal ${signal}`));
   }
 
-  /** Loads ESLint, TypeScript and the root project's declaration files, after the client that started this server exits. */
-  async warm(afterPid: number | undefined): Promise<void> {
-    if (afterPid !== undefined) {
-      while (isAlive(afterPid) && !this.stopping && this.runs === 0 && this.busy === 0) await sleep(100);
-    }
-    if (this.stopping || this.runs > 0 || this.busy > 0) return;
-    const tsconfig = path.join(this.options.root, 'tsconfig.json');
-    const started = Date.now();
-    try {
-      warmUp(fs.existsSync(tsconfig) ? tsconfig : undefined, this.programs);
-      const { files } = this.programs.size();
-      log(`warm in ${Date.now() - started} ms (${files} files parsed)`);
-    } catch (error) {
-      log(`warming up failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    // The idle time counts from now: the timer may have run out while the warm-up held the process.
-    if (this.busy === 0 && !this.stopping) this.armIdle();
+  /**
+   * Loads ESLint and TypeScript, parses the root project's files and lints one, after the client that
+   * started this server exits. Queued like a run: a run that comes meanwhile waits for it (and is then
+   * answered warm); `stop` ends it between its steps.
+   */
+  warm(afterPid: number | undefined): void {
+    this.warming = true;
+    this.queue = this.queue.then(async () => {
+      if (afterPid !== undefined) while (isAlive(afterPid) && !this.stopping) await sleep(100);
+      const tsconfig = path.join(this.options.root, 'tsconfig.json');
+      const started = Date.now();
+      try {
+        if (!this.stopping) await warmUp(fs.existsSync(tsconfig) ? tsconfig : undefined, this.programs, () => this.stopping);
+        log(this.stopping ? 'warm-up cut short: stopping' : `warm in ${Date.now() - started} ms (${this.programs.size().files} files parsed)`);
+      } catch (error) {
+        log(`warming up failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        releaseParserCaches();
+        this.warming = false;
+      }
+      // The idle time counts from now: the timer may have run out while the warm-up held the process.
+      if (this.busy === 0 && !this.stopping) this.armIdle();
+    });
   }
 
   private armIdle(): void {
@@ -211,6 +218,7 @@ class Server {
           idle: this.busy > 0 ? 0 : Math.round((now - this.lastActive) / 1000),
           idleTimeout: this.options.idleTimeout,
           runs: this.runs,
+          warming: this.warming,
           projects,
           files,
         },
@@ -346,7 +354,7 @@ async function main(): Promise<void> {
     return;
   }
   server.start();
-  await server.warm(options.afterPid);
+  server.warm(options.afterPid);
 }
 
 if (require.main === module) {

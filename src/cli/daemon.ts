@@ -28,7 +28,8 @@ const ACTIONS = ['start', 'stop', 'status'] as const;
 
 function describe(status: DaemonStatus): string {
   const kept = `${status.projects} TypeScript ${status.projects === 1 ? 'project' : 'projects'}, ${status.files} parsed files kept`;
-  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, idle ${status.idle} s of ${status.idleTimeout} s; ${kept}`;
+  const idle = status.warming ? 'warming up' : `idle ${status.idle} s of ${status.idleTimeout} s`;
+  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}`;
 }
 
 async function statusOf(address: DaemonAddress): Promise<DaemonStatus | 'stale' | undefined> {
@@ -113,13 +114,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (found === 'stale') removeStaleSocket(address);
   startServer(address, { idleTimeout });
   let started: DaemonStatus | undefined;
+  // Ready once it has loaded ESLint and TypeScript, parsed the root project and linted one of its files.
   const up = await waitFor(async () => {
     const status = await statusOf(address);
     started = typeof status === 'object' ? status : undefined;
-    return started !== undefined;
+    return started !== undefined && !started.warming;
   }, 120_000);
-  // It answers once it has loaded ESLint and TypeScript and parsed the root project's declaration files.
-  if (!up || !started) throw new UsageError(`daemon: the server did not start within 120 s (see ${address.log})`);
+  if (!up || !started) throw new UsageError(`daemon: the server was not ready within 120 s (see ${address.log})`);
   io.stdout(`leakproof: daemon started for ${address.root}: pid ${(started as DaemonStatus).pid}, idle timeout ${idleTimeout} s\n`);
   return EXIT.clean;
 }

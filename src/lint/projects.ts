@@ -133,14 +133,19 @@ export function createPartialProgram(config: string, files: readonly string[], t
 }
 
 /**
- * Parses into `warm` what any few files' program of `config` needs: TypeScript's lib and `@types` files,
- * the project's declaration files, and one of its source files with what it imports (TypeScript loads
- * the lib files only for a program with a source file).
+ * Parses into `warm` every file of `config`'s project, TypeScript's lib and `@types` files, and binds them
+ * (the checker binds each file once; later programs reuse the bound files), then type-checks one file so
+ * that the checker's code is compiled: what a long-lived process does before its first run. Returns the
+ * project's first source file, or undefined when the tsconfig cannot be read or lists none.
  */
-export function warmPartialProgram(config: string, tsApi: typeof ts, warm: WarmPrograms): void {
+export function warmPartialProgram(config: string, tsApi: typeof ts, warm: WarmPrograms): string | undefined {
   const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  const first = parsed?.fileNames.find((file) => !/\.d\.[cm]?ts$/.test(file));
-  createPartialProgram(config, first === undefined ? [] : [first], tsApi, warm);
+  const sources = parsed?.fileNames.filter((file) => !/\.d\.[cm]?ts$/.test(file)) ?? [];
+  const program = createPartialProgram(config, sources, tsApi, warm);
+  const first = sources[0] === undefined ? undefined : program?.getSourceFile(sources[0]);
+  if (!program || !first) return undefined;
+  program.getSemanticDiagnostics(first);
+  return path.resolve(first.fileName);
 }
 
 /**

@@ -110,15 +110,17 @@ function partialProgram(project: string, files: readonly string[], programs?: Wa
 }
 
 /**
- * Loads what linting needs and parses the declaration files of `project` (TypeScript's lib, `@types`),
- * into `programs`: a daemon started ahead of its first run then answers that run warm.
+ * Loads what linting needs, parses and binds the files of `project` (with TypeScript's lib and `@types`
+ * files) into `programs`, and lints one of its files, discarding the result: a daemon's first run is then
+ * answered warm, by code already compiled and from files already parsed. `isAborted` is asked between steps.
  */
-export function warmUp(project: string | undefined, programs: WarmPrograms): void {
+export async function warmUp(project: string | undefined, programs: WarmPrograms, isAborted: () => boolean): Promise<void> {
   loadESLint();
   require('../index');
   loadTypeScriptParser();
   const tsApi = loadTypeScript();
-  if (project && tsApi) warmPartialProgram(project, tsApi, programs);
+  const first = project && tsApi && !isAborted() ? warmPartialProgram(project, tsApi, programs) : undefined;
+  if (first && !isAborted()) await lintProject({ paths: [first], cwd: path.dirname(project as string), fix: false, programs });
 }
 
 /**

@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `daemon status` (at most `seconds`) until it says running (`true`) or not (`false`); the status line. */
 async function statusUntil(dir: string, running: boolean, seconds = 60): Promise<string> {
-  for (const end = Date.now() + seconds * 1000; ; await sleep(200)) {
+  for (const end = Date.now() + seconds * 1000; ; await sleep(300)) {
     const status = leakproof(['daemon', 'status'], dir);
     if ((status.code === 0) === running || Date.now() > end) return status.stdout;
   }
@@ -119,7 +119,7 @@ describe('leakproof daemon', () => {
   // Direct runs of the staged file (as the project is between tests), from the first test.
   const direct: Record<string, ReturnType<typeof leakproof>> = {};
 
-  it('start and status; runs through it print what direct runs print, with their exit codes', () => {
+  it('start and status; runs through it print what direct runs print, with their exit codes; --stdin', () => {
     const none = leakproof(['daemon', 'status'], dir);
     expect(none).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
     const start = leakproof(['daemon', 'start', '--idle-timeout', '120'], dir);
@@ -130,7 +130,7 @@ describe('leakproof daemon', () => {
     expect(status.stdout).toMatch(new RegExp(`^leakproof: daemon running for ${escape(dir)}: pid ${pidOf(start.stdout)}, leakproof \\S+ on Node v\\S+, up \\d+ s, 0 runs, idle \\d+ s of 120 s; 1 TypeScript project, \\d+ parsed files kept\\n$`));
     expect(leakproof(['daemon', 'start'], dir).stdout).toMatch(/^leakproof: daemon already running for .*: pid \d+, .*, 0 runs, /);
 
-    for (const args of [['src/main.ts'], ['src/main.ts', '-f', 'json'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']]) {
+    for (const args of [['src/main.ts'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']]) {
       const expected = leakproof(args, dir);
       direct[args.join(' ')] = expected;
       expect({ args, ...leakproof([...args, '--daemon'], dir) }).toEqual({ args, ...expected });
@@ -141,14 +141,14 @@ describe('leakproof daemon', () => {
     expect(direct['src/missing.ts']?.code).toBe(2);
     expect(direct['src/main.ts --bogus']).toEqual({ code: 2, stdout: '', stderr: 'leakproof: unknown option --bogus (see --help)\n' });
     // The runs that got past option checks reached the server (a bad option never leaves the client).
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(4);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(3);
 
     const stdin = leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, MAIN);
     expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
     expect(stdin.code).toBe(1);
   });
 
-  it('sees edits between runs: of the staged file, and of a file it imports that changes a type', () => {
+  it('sees edits between runs: of the staged file, and of a file it imports that changes a type; of the whole project too', () => {
     const runs = runsOf(leakproof(['daemon', 'status'], dir).stdout);
     const lint = () => {
       const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
@@ -165,10 +165,21 @@ describe('leakproof daemon', () => {
     expect(lint()).toEqual([]);
     fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
     expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 5);
+    // The whole project (typescript-eslint builds its program, which the server drops after each run).
+    const lintAll = () => {
+      const result = leakproof(['src', '-f', 'json', '--daemon'], dir);
+      expect(result.stderr).toBe('');
+      const main = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).find((r) => r.filePath.endsWith('main.ts'));
+      return main?.messages.map((m) => m.ruleId);
+    };
+    expect(lintAll()).toEqual(['leakproof/no-buffer-slice']);
+    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
+    expect(lintAll()).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 7);
   });
 
-  it('--fix through the daemon writes what a direct --fix writes', () => {
+  it('--fix through the daemon writes what a direct --fix writes; stop', async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-fix-'));
     created.push(copy);
     fs.cpSync(dir, copy, { recursive: true });
@@ -179,50 +190,49 @@ describe('leakproof daemon', () => {
     expect(fs.readFileSync(path.join(dir, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
     expect(fs.readFileSync(path.join(copy, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
     fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+
+    const pid = pidOf(leakproof(['daemon', 'status'], dir).stdout);
+    expect(leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${dir} (pid ${pid})\n`, stderr: '' });
+    expect(await exited(pid)).toBe(true);
+    expect(leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
   });
 
-  it('a killed server: the client warns, lints directly with the same result, and a new server takes its place', async () => {
-    const before = pidOf(leakproof(['daemon', 'status'], dir).stdout);
-    process.kill(before, 'SIGKILL');
-    expect(await exited(before)).toBe(true);
-    const expected = direct['src/main.ts -f json'] as ReturnType<typeof leakproof>;
-    const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
-    expect(result.stdout).toBe(expected.stdout);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: its socket is left but no server answers \\(killed or crashed\\?\\); linting directly \\(its log: .*\\.log\\)\\n$`),
-    );
-    const after = await statusUntil(dir, true);
-    expect(pidOf(after)).not.toBe(before);
-    expect(leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir)).toEqual(expected);
-    const stop = leakproof(['daemon', 'stop'], dir);
-    expect(stop.stdout).toBe(`leakproof: daemon stopped for ${dir} (pid ${pidOf(after)})\n`);
-    expect(await exited(pidOf(after))).toBe(true);
-    expect(leakproof(['daemon', 'stop'], dir).stdout).toBe(`leakproof: no daemon running for ${dir}\n`);
-  });
-
-  it('no server: --daemon lints directly, prints nothing more, and starts one; a changed tsconfig stops it', async () => {
-    expect(leakproof(['daemon', 'status'], dir).code).toBe(1);
-    const expected = direct['src/main.ts'];
+  it('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig stops it', async () => {
+    const expected = direct['src/main.ts'] as ReturnType<typeof leakproof>;
     expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
-    const status = await statusUntil(dir, true);
-    expect(status).toMatch(/^leakproof: daemon running for .*, idle \d+ s of 120 s;/);
+    const first = await statusUntil(dir, true);
+    expect(first).toMatch(/^leakproof: daemon running for .*, 0 runs, (idle \d+ s of 120 s|warming up);/);
     expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
     expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(1);
+
+    process.kill(pidOf(first), 'SIGKILL');
+    expect(await exited(pidOf(first))).toBe(true);
+    const fallback = leakproof(['src/main.ts', '--daemon'], dir);
+    expect(fallback.stdout).toBe(expected.stdout);
+    expect(fallback.code).toBe(1);
+    expect(fallback.stderr).toMatch(
+      new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: its socket is left but no server answers \\(killed or crashed\\?\\); linting directly \\(its log: .*\\.log\\)\\n${escape(LINTED)}$`),
+    );
+    const second = await statusUntil(dir, true);
+    expect(pidOf(second)).not.toBe(pidOf(first));
+
     const tsconfig = path.join(dir, 'tsconfig.json');
     fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"strict":true', '"strict":false'));
-    // The server sees it within a few seconds; the client already names another server.
-    const pid = pidOf(status);
-    expect(await exited(pid)).toBe(true);
-    expect(logs()).toContain(`[${pid}] stopping: a configuration file of ${dir} or leakproof changed\n`);
+    // The server sees the change within a few seconds; clients already name another server.
+    expect(await exited(pidOf(second))).toBe(true);
+    expect(logs()).toContain(`[${pidOf(second)}] stopping: a configuration file of ${dir} or leakproof changed\n`);
   });
 
   it('exits after its idle timeout', async () => {
-    expect(leakproof(['daemon', 'status'], dir).code).toBe(1);
-    const start = leakproof(['daemon', 'start', '--idle-timeout', '1'], dir);
-    expect(start.stdout).toMatch(/idle timeout 1 s\n$/);
-    expect(await statusUntil(dir, false)).toBe(`leakproof: no daemon running for ${dir}\n`);
+    // A project without a tsconfig: the server loads ESLint and has nothing to parse ahead.
+    const plain = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-plain-')));
+    created.push(plain);
+    fs.writeFileSync(path.join(plain, 'package.json'), '{ "name": "plain", "private": true }\n');
+    const start = leakproof(['daemon', 'start', '--idle-timeout', '1'], plain);
+    expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(plain)}: pid \\d+, idle timeout 1 s\\n$`));
     expect(await exited(pidOf(start.stdout))).toBe(true);
+    expect(logs()).toContain(`[${pidOf(start.stdout)}] stopping: idle for 1 s\n`);
+    expect(leakproof(['daemon', 'status'], plain)).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${plain}\n`, stderr: '' });
   });
 
   it('bad usage of the daemon command', () => {
