@@ -152,14 +152,20 @@ function warn(io: CliIO, address: DaemonAddress, reason: string): void {
 }
 
 /**
- * `lint --daemon`: runs `argv` in the project's daemon and prints its output as the run printed it.
- * Returns the exit code, or undefined when the caller must lint directly: no server was running (one is
- * started in the background for the next run, and nothing is printed), or the server failed (a warning
- * says so on stderr).
+ * What `lint --daemon` did: the daemon ran it (`exitCode`), or the caller lints directly and then calls
+ * `startServer` (when given), so that a server is ready for the next run without sharing the CPU with
+ * this one.
  */
-export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdin: string | undefined): Promise<number | undefined> {
+export type DaemonOutcome = { exitCode: number } | { exitCode?: undefined; startServer?: () => void };
+
+/**
+ * `lint --daemon`: runs `argv` in the project's daemon and prints its output as the run printed it.
+ * Otherwise the caller must lint directly: no server was running (nothing is printed), or the server
+ * failed (a warning says so on stderr); either way the outcome starts a new one afterwards.
+ */
+export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdin: string | undefined): Promise<DaemonOutcome> {
   // ESLint prints its rule timings when TIMING is set in the process that loaded it: only a direct run can.
-  if (process.env.TIMING) return undefined;
+  if (process.env.TIMING) return {};
   const idleTimeout = idleTimeoutFromEnv();
   let address: DaemonAddress;
   try {
@@ -167,7 +173,7 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
     address = daemonAddress(io.cwd);
   } catch (error) {
     io.stderr(`leakproof: warning: cannot use a daemon: ${error instanceof Error ? error.message : String(error)}; linting directly\n`);
-    return undefined;
+    return {};
   }
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const request: LintRequest = { type: 'lint', argv: [...argv], cwd: io.cwd, env, isTTY: io.isTTY, ...(stdin === undefined ? {} : { stdin }) };
@@ -179,7 +185,7 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
         if ('stdout' in reply) io.stdout(reply.stdout);
         else if ('stderr' in reply) io.stderr(reply.stderr);
       }
-      return last.exit;
+      return { exitCode: last.exit };
     }
     // The server stopped because its configs or leakproof changed: a fresh one is started for the next run.
   } else if (outcome.failure === 'stale') {
@@ -188,10 +194,13 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
   } else if (outcome.failure === 'broken') {
     warn(io, address, outcome.reason);
   }
-  try {
-    startServer(address, { idleTimeout, afterPid: process.pid });
-  } catch (error) {
-    io.stderr(`leakproof: warning: cannot start a daemon: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
-  return undefined;
+  return {
+    startServer: () => {
+      try {
+        startServer(address, { idleTimeout, afterPid: process.pid });
+      } catch (error) {
+        io.stderr(`leakproof: warning: cannot start a daemon: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    },
+  };
 }

@@ -321,8 +321,9 @@ function enter(request: LintRequest, io: CliIO): () => void {
       if (typeof done === 'function') (done as () => void)();
       return true;
     }) as typeof process.stdout.write;
-  setEnv(request.env);
+  // First the directory, which may fail (gone since the client sent it): nothing else is changed yet.
   process.chdir(request.cwd);
+  setEnv(request.env);
   process.stdout.write = forward(io.stdout);
   process.stderr.write = forward(io.stderr);
   return () => {

@@ -217,10 +217,19 @@ export async function run(argv: string[], io: CliIO, session?: LintSession): Pro
     // Options are checked above, so a bad one reads the same with and without --daemon. Standard input is
     // read once, here: the server gets its text, or this process lints it directly.
     const stdin = command.stdin ? await readStdin(io) : undefined;
-    const code = await lintThroughDaemon(argv, io, stdin);
-    if (code !== undefined) return code;
-    if (stdin !== undefined) io = { ...io, readStdin: async () => stdin };
+    const outcome = await lintThroughDaemon(argv, io, stdin);
+    if (outcome.exitCode !== undefined) return outcome.exitCode;
+    try {
+      return await lintDirectly(command, stdin === undefined ? io : { ...io, readStdin: async () => stdin });
+    } finally {
+      // After the direct run, so that starting the server does not slow it down.
+      outcome.startServer?.();
+    }
   }
+  return lintDirectly(command, io, session);
+}
+
+async function lintDirectly(command: LintCommand, io: CliIO, session?: LintSession): Promise<number> {
   checkLintPeers();
   const sites = command.runtimeReport ? readRuntimeReport(command.runtimeReport, io.cwd, command.runtimeRoot) : undefined;
   const lintOptions = {
