@@ -132,16 +132,20 @@ export function createPartialProgram(config: string, files: readonly string[], t
   }
 }
 
+/** Projects up to this many source files are parsed whole ahead of a daemon's first run; larger ones, one file. */
+const WARM_WHOLE_LIMIT = 2000;
+
 /**
- * Parses into `warm` every file of `config`'s project, TypeScript's lib and `@types` files, and binds them
- * (the checker binds each file once; later programs reuse the bound files), then type-checks one file so
- * that the checker's code is compiled: what a long-lived process does before its first run. Returns the
- * project's first source file, or undefined when the tsconfig cannot be read or lists none.
+ * Parses into `warm` every file of `config`'s project (its first file and what it imports, past
+ * WARM_WHOLE_LIMIT files), TypeScript's lib and `@types` files, and binds them (the checker binds each
+ * file once; later programs reuse the bound files), then type-checks one file so that the checker's
+ * code is compiled: what a long-lived process does before its first run. Returns the project's first
+ * source file, or undefined when the tsconfig cannot be read or lists none.
  */
 export function warmPartialProgram(config: string, tsApi: typeof ts, warm: WarmPrograms): string | undefined {
   const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   const sources = parsed?.fileNames.filter((file) => !/\.d\.[cm]?ts$/.test(file)) ?? [];
-  const program = createPartialProgram(config, sources, tsApi, warm);
+  const program = createPartialProgram(config, sources.length > WARM_WHOLE_LIMIT ? sources.slice(0, 1) : sources, tsApi, warm);
   const first = sources[0] === undefined ? undefined : program?.getSourceFile(sources[0]);
   if (!program || !first) return undefined;
   program.getSemanticDiagnostics(first);
