@@ -90,10 +90,11 @@ function typedProject(): string {
   created.push(dir);
   const files: Record<string, string> = {
     'package.json': '{ "name": "daemon-test", "private": true }\n',
-    'tsconfig.json': JSON.stringify({
+    // A tsconfig that extends another file: the server watches what the tsconfigs of its runs extend.
+    'tsconfig.base.json': JSON.stringify({
       compilerOptions: { strict: true, target: 'es2022', module: 'commonjs', types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
-      include: ['src'],
     }),
+    'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }),
     'src/header.ts': BUFFER_HEADER,
     'src/main.ts': MAIN,
     'src/a.ts': 'export const a = 1;\n',
@@ -197,7 +198,7 @@ describe('leakproof daemon', () => {
     expect(leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
   });
 
-  it('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig stops it', async () => {
+  it('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig base stops it', async () => {
     const expected = direct['src/main.ts'] as ReturnType<typeof leakproof>;
     expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
     const first = await statusUntil(dir, true);
@@ -215,19 +216,27 @@ describe('leakproof daemon', () => {
     );
     const second = await statusUntil(dir, true);
     expect(pidOf(second)).not.toBe(pidOf(first));
+    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(1);
 
-    const tsconfig = path.join(dir, 'tsconfig.json');
-    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"strict":true', '"strict":false'));
-    // The server sees the change within a few seconds; clients already name another server.
+    // Read by that run (tsconfig.json extends it): the server sees the change within a few seconds.
+    const base = path.join(dir, 'tsconfig.base.json');
+    fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('"strict":true', '"strict":false'));
     expect(await exited(pidOf(second))).toBe(true);
-    expect(logs()).toContain(`[${pidOf(second)}] stopping: a configuration file of ${dir} or leakproof changed\n`);
+    expect(logs()).toContain(`[${pidOf(second)}] stopping: ${base} changed\n`);
   });
 
-  it('exits after its idle timeout', async () => {
+  it('exits when a root config appears, and after its idle timeout', async () => {
     // A project without a tsconfig: the server loads ESLint and has nothing to parse ahead.
     const plain = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-plain-')));
     created.push(plain);
     fs.writeFileSync(path.join(plain, 'package.json'), '{ "name": "plain", "private": true }\n');
+    const before = leakproof(['daemon', 'start'], plain);
+    expect(before.stdout).toMatch(/idle timeout 120 s\n$/);
+    // The root's configs name the socket: the server sees another name, and clients look for a new server.
+    fs.writeFileSync(path.join(plain, 'eslint.config.mjs'), 'export default [];\n');
+    expect(await exited(pidOf(before.stdout))).toBe(true);
+    expect(logs()).toContain(`[${pidOf(before.stdout)}] stopping: a configuration file of ${plain} or leakproof changed\n`);
     const start = leakproof(['daemon', 'start', '--idle-timeout', '1'], plain);
     expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(plain)}: pid \\d+, idle timeout 1 s\\n$`));
     expect(await exited(pidOf(start.stdout))).toBe(true);
