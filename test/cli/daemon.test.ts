@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -117,8 +118,9 @@ function findings(stdout: string): [number, number, string, string][] {
 
 describe('leakproof daemon', () => {
   const dir = typedProject();
-  // Direct runs of the staged file (as the project is between tests), from the first test.
+  // Direct runs (of the project as it is between tests), made once.
   const direct: Record<string, ReturnType<typeof leakproof>> = {};
+  const directRun = (args: string[]) => (direct[args.join(' ')] ??= leakproof(args, dir));
 
   it('start and status; runs through it print what direct runs print, with their exit codes; --stdin', () => {
     const none = leakproof(['daemon', 'status'], dir);
@@ -132,8 +134,7 @@ describe('leakproof daemon', () => {
     expect(leakproof(['daemon', 'start'], dir).stdout).toMatch(/^leakproof: daemon already running for .*: pid \d+, .*, 0 runs, /);
 
     for (const args of [['src/main.ts'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']]) {
-      const expected = leakproof(args, dir);
-      direct[args.join(' ')] = expected;
+      const expected = directRun(args);
       expect({ args, ...leakproof([...args, '--daemon'], dir) }).toEqual({ args, ...expected });
     }
     expect(direct['src/main.ts']).toEqual({ code: 1, stdout: expect.stringContaining(`  4:20  error  ${FINDING.slice(0, -1)}  leakproof/no-buffer-slice\n`), stderr: LINTED });
@@ -199,7 +200,7 @@ describe('leakproof daemon', () => {
   });
 
   it('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig base stops it', async () => {
-    const expected = direct['src/main.ts'] as ReturnType<typeof leakproof>;
+    const expected = directRun(['src/main.ts']);
     expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
     const first = await statusUntil(dir, true);
     expect(first).toMatch(/^leakproof: daemon running for .*, 0 runs, (idle \d+ s of 120 s|warming up);/);
@@ -224,6 +225,29 @@ describe('leakproof daemon', () => {
     fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('"strict":true', '"strict":false'));
     expect(await exited(pidOf(second))).toBe(true);
     expect(logs()).toContain(`[${pidOf(second)}] stopping: ${base} changed\n`);
+  });
+
+  it('a server that dies during a run: the client warns and lints directly', async () => {
+    // Where the client looks for the project's server (the built module the binary uses).
+    const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as { daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string } };
+    const { socket } = daemonAddress(dir, ENV);
+    // It accepts the run and hangs up without an answer, as a server that crashes in it does.
+    const dying = net.createServer((connection) => connection.once('data', () => connection.destroy()));
+    await new Promise<void>((resolve) => dying.listen(socket, resolve));
+    try {
+      const expected = directRun(['src/main.ts']);
+      // Asynchronous: this process answers the socket meanwhile.
+      const result = await new Promise<ReturnType<typeof leakproof>>((resolve) => {
+        execFile(process.execPath, [BIN, 'src/main.ts', '--daemon'], { cwd: dir, env: ENV, encoding: 'utf8' }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        );
+      });
+      expect(result.stdout).toBe(expected.stdout);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: it stopped during the run; linting directly \\(its log: .*\\.log\\)\\n${escape(LINTED)}$`));
+    } finally {
+      await new Promise((resolve) => dying.close(resolve));
+    }
   });
 
   it('exits when a root config appears, and after its idle timeout', async () => {
