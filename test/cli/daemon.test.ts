@@ -150,7 +150,7 @@ describe('leakproof daemon', () => {
     expect(stdin.code).toBe(1);
   });
 
-  it('sees edits between runs: of the staged file, and of a file it imports that changes a type; of the whole project too', () => {
+  it('sees edits between runs: of the staged file, of a file it imports that changes a type, a new file it imports; of the whole project too', () => {
     const runs = runsOf(leakproof(['daemon', 'status'], dir).stdout);
     const lint = () => {
       const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
@@ -167,6 +167,13 @@ describe('leakproof daemon', () => {
     expect(lint()).toEqual([]);
     fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
     expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    // An import of a file that does not exist yet (its type unknown), then does: module resolution is redone.
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN.replace("'./header'", "'./later'"));
+    expect(lint()).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'src', 'later.ts'), BUFFER_HEADER);
+    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+    fs.rmSync(path.join(dir, 'src', 'later.ts'));
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
     // The whole project (typescript-eslint builds its program, which the server drops after each run).
     const lintAll = () => {
       const result = leakproof(['src', '-f', 'json', '--daemon'], dir);
@@ -178,7 +185,7 @@ describe('leakproof daemon', () => {
     fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
     expect(lintAll()).toEqual([]);
     fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 7);
+    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 9);
   });
 
   it('--fix through the daemon writes what a direct --fix writes; stop', async () => {
