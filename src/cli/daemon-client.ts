@@ -138,7 +138,8 @@ export function startServer(address: DaemonAddress, options: { idleTimeout: numb
   try {
     const args = [SERVER_SCRIPT, '--root', address.root, '--socket', address.socket, '--idle-timeout', String(options.idleTimeout)];
     if (options.afterPid !== undefined) args.push('--after-pid', String(options.afterPid));
-    const child = spawn(process.execPath, args, { cwd: address.root, detached: true, stdio: ['ignore', log, log], windowsHide: true });
+    // --expose-gc: the server collects garbage once it is idle (see daemon-server.ts).
+    const child = spawn(process.execPath, ['--expose-gc', ...args], { cwd: address.root, detached: true, stdio: ['ignore', log, log], windowsHide: true });
     child.unref();
     return child.pid;
   } finally {

@@ -100,6 +100,7 @@ class Server {
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
   private idleTimer?: NodeJS.Timeout;
+  private collectTimer?: NodeJS.Timeout;
   private watchTimer?: NodeJS.Timeout;
   private server?: net.Server;
   private socketInode?: bigint;
@@ -171,8 +172,23 @@ class Server {
         this.warming = false;
       }
       // The idle time counts from now: the timer may have run out while the warm-up held the process.
-      if (this.busy === 0 && !this.stopping) this.armIdle();
+      if (this.busy === 0 && !this.stopping) {
+        this.armIdle();
+        this.collectSoon();
+      }
     });
+  }
+
+  /**
+   * A full garbage collection a second after the last run, when none follows: each run leaves a program
+   * and its checker behind, and V8 otherwise lets the heap of a process that allocates in bursts grow
+   * (measured on ioredis: 211 MB to 485 MB of RSS over 32 runs, while the heap after a collection stays
+   * at 100 MB).
+   */
+  private collectSoon(): void {
+    clearTimeout(this.collectTimer);
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (collect) this.collectTimer = setTimeout(() => this.busy === 0 && collect(), 1000).unref();
   }
 
   private armIdle(): void {
@@ -244,7 +260,10 @@ class Server {
         connection.end();
         this.busy--;
         this.lastActive = Date.now();
-        if (this.busy === 0 && !this.stopping) this.armIdle();
+        if (this.busy === 0 && !this.stopping) {
+          this.armIdle();
+          this.collectSoon();
+        }
       }
     });
   }
