@@ -152,6 +152,13 @@ function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
     () => measure(BIN, [file, '-f', 'json'], typedDir),
     () => {
       const result = measure(BIN, [file, '-f', 'json', '--daemon'], typedDir);
+      // The server it started may not listen yet: wait for it, or the stop finds none and the next cold
+      // call is answered warm.
+      const until = Date.now() + 60_000;
+      while (spawnSync(process.execPath, [BIN, 'daemon', 'status'], { cwd: typedDir }).status !== 0) {
+        if (Date.now() > until) throw new Error(`the cold call in ${typedDir} started no daemon`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      }
       daemon('stop', typedDir);
       return result;
     },
