@@ -5,7 +5,9 @@
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
 //   and on many files (the corpus files, copied fresh before each run)
-//   one staged file of a typed project against an untyped run of it (target <= 1.3x)
+//   one staged file of a typed project against an untyped run of it (target <= 1.3x): directly, and
+//   through a warm `leakproof daemon` (`lint --daemon`); and the cold first `--daemon` call (no server
+//   yet: it starts one and lints directly) against a direct typed run
 // Files are copied out of the repository (bench/.work is git-ignored, and a tsconfig must cover them).
 // A real typed project can be measured too: LEAKPROOF_BENCH_TYPED_PROJECT names a checkout (with its
 // dependencies' types installed, e.g. ioredis), LEAKPROOF_BENCH_STAGED a comma-separated list of files in
@@ -15,7 +17,9 @@
 // in, then `npm run build`): the --fix measures then run its leakproof too, alternated with the others in
 // the same run, so that before and after are measured side by side. `--fix-only` runs only those.
 //
-// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only]
+// `--staged-only` runs only the staged-file measures.
+//
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -32,6 +36,7 @@ function parseArgs(argv) {
   const options = { files: 300, pairs: 3, fixKb: 1024 };
   let baseline;
   let fixOnly = false;
+  let stagedOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') options.files = value();
@@ -39,6 +44,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--fix-kb') options.fixKb = value();
     else if (argv[i] === '--baseline') baseline = argv[++i];
     else if (argv[i] === '--fix-only') fixOnly = true;
+    else if (argv[i] === '--staged-only') stagedOnly = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
@@ -47,7 +53,8 @@ function parseArgs(argv) {
     baselineBin = path.resolve(baseline, 'dist', 'src', 'cli', 'main.js');
     if (!fs.existsSync(baselineBin)) throw new Error(`--baseline ${baseline}: no dist/src/cli/main.js there (build it first)`);
   }
-  return { ...options, baselineBin, fixOnly };
+  if (fixOnly && stagedOnly) throw new Error('--fix-only and --staged-only exclude each other');
+  return { ...options, baselineBin, fixOnly, stagedOnly };
 }
 
 const median = (list) => {
@@ -108,6 +115,57 @@ const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMB = (bytes) => `${Math.round(bytes / 1e6)} MB`;
 const line = (label, ratio, target, detail) => `  ${label.padEnd(44)} ${ratio.toFixed(2)}x (target <= ${target}x) ${ratio <= target ? 'met' : 'NOT met'}; ${detail}`;
 
+/** Runs `leakproof daemon ACTION` in `dir` (not timed); throws on a failure. */
+function daemon(action, dir, extra = []) {
+  const child = spawnSync(process.execPath, [BIN, 'daemon', action, ...extra], { cwd: dir, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`leakproof daemon ${action} in ${dir}: exit ${child.status}\n${child.stdout}${child.stderr}`);
+  return child.stdout;
+}
+
+/**
+ * The staged-file measures of one file: a typed run of it through a warm daemon against an untyped
+ * direct run (side by side, alternating), and the cold first call (no server: it lints directly and
+ * starts one) against a direct typed run. Each cold call's server is stopped before the next command
+ * runs: it parses the project's declaration files once the client exits, which would load the next one.
+ */
+function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
+  const untyped = () => measure(BIN, [file, '-f', 'json'], untypedDir);
+  const warm = () => {
+    const result = measure(BIN, [file, '-f', 'json', '--daemon'], typedDir);
+    // The server collects garbage a second after a run: let it, so that the collection does not fall in
+    // the next (untyped) run.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    return result;
+  };
+  daemon('start', typedDir);
+  try {
+    const first = measure(BIN, [file, '-f', 'json', '--daemon'], typedDir);
+    const status = daemon('status', typedDir);
+    if (!/, 1 runs,/.test(status)) throw new Error(`the daemon did not answer the first run: ${status}`);
+    const side = sideBySide(pairs, untyped, warm);
+    summary.push(line(`${label}: warm daemon / untyped`, side.b.wall / side.a.wall, 1.3, `${fmtS(side.b.wall)} against ${fmtS(side.a.wall)} (first run after start ${fmtS(first.wall)})`));
+  } finally {
+    daemon('stop', typedDir);
+  }
+  const cold = sideBySide(
+    pairs,
+    () => measure(BIN, [file, '-f', 'json'], typedDir),
+    () => {
+      const result = measure(BIN, [file, '-f', 'json', '--daemon'], typedDir);
+      // The server it started may not listen yet: wait for it, or the stop finds none and the next cold
+      // call is answered warm.
+      const until = Date.now() + 60_000;
+      while (spawnSync(process.execPath, [BIN, 'daemon', 'status'], { cwd: typedDir }).status !== 0) {
+        if (Date.now() > until) throw new Error(`the cold call in ${typedDir} started no daemon`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      }
+      daemon('stop', typedDir);
+      return result;
+    },
+  );
+  summary.push(`  ${`${label}: cold first --daemon call / direct`.padEnd(44)} ${(cold.b.wall / cold.a.wall).toFixed(2)}x (must not be slower); ${fmtS(cold.b.wall)} against ${fmtS(cold.a.wall)}`);
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(BIN)) throw new Error('run `npm run build` first');
@@ -127,8 +185,13 @@ function main() {
     );
     console.log(`cli bench: ${sources.length} corpus files, ${options.pairs} pairs per comparison, ${os.cpus().length} cores`);
     const summary = [];
+    // The daemons of this run listen in a directory of its own (mode 0700, as the CLI requires).
+    const sockets = path.join(work, 'sockets');
+    fs.mkdirSync(sockets, { mode: 0o700 });
+    process.env.LEAKPROOF_DAEMON_DIR = sockets;
+    process.env.LEAKPROOF_DAEMON_IDLE_TIMEOUT = '600';
 
-    if (!options.fixOnly) {
+    if (!options.fixOnly && !options.stagedOnly) {
       const threads = sideBySide(
         options.pairs,
         () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
@@ -153,68 +216,70 @@ function main() {
       summary.push(line('--cache rerun, unchanged tree / no cache', cache.b.wall / cache.a.wall, 0.1, `${fmtS(cache.b.wall)} against ${fmtS(cache.a.wall)}`));
     }
 
-    // One large generated JavaScript file (the issue's case: `--fix` on generated code), with fixable
-    // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
-    const big = path.join(work, 'big');
-    fs.mkdirSync(big);
-    // The sockets are net sockets, so each chunk is a proven Buffer and each finding has an autofix: the
-    // fix loop really runs (an emitter of unknown origin would only get suggestions, and nothing is fixed).
-    const blocks = ["const net = require('node:net');\n"];
-    for (let i = 0, size = 0; size < options.fixKb * 1024; i++) {
-      const block =
-        `const socket${i} = net.connect(${7000 + (i % 1000)}), kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
-        `function parse${i}(line) {\n  return line.split(',').map((field) => field.trim()).filter(Boolean);\n}\n`;
-      blocks.push(block);
-      size += block.length;
-    }
-    const text = blocks.join('');
-    const plugin = JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'));
-    fs.writeFileSync(path.join(big, 'eslint.config.cjs'), `const leakproof = require(${plugin});\nmodule.exports = [leakproof.configs.recommended];\n`);
-    const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
-    const fixedText = {};
-    /** The --fix commands of one measure: eslint, leakproof, and the baseline's leakproof if given. */
-    const fixCommands = (prepare, dir, eslintArgs, leakproofArgs, written) => {
-      const run = (side, script, args) => () => {
-        prepare();
-        const result = measure(script, args, dir);
-        written[side] = treeText(dir);
-        return result;
+    if (!options.stagedOnly) {
+      // One large generated JavaScript file (the issue's case: `--fix` on generated code), with fixable
+      // findings; ESLint reads it with its default parser, espree, and so does leakproof without a tsconfig.
+      const big = path.join(work, 'big');
+      fs.mkdirSync(big);
+      // The sockets are net sockets, so each chunk is a proven Buffer and each finding has an autofix: the
+      // fix loop really runs (an emitter of unknown origin would only get suggestions, and nothing is fixed).
+      const blocks = ["const net = require('node:net');\n"];
+      for (let i = 0, size = 0; size < options.fixKb * 1024; i++) {
+        const block =
+          `const socket${i} = net.connect(${7000 + (i % 1000)}), kept${i} = [];\nsocket${i}.on('data', (chunk) => {\n  kept${i}.push(chunk.subarray(0, 4));\n});\n` +
+          `function parse${i}(line) {\n  return line.split(',').map((field) => field.trim()).filter(Boolean);\n}\n`;
+        blocks.push(block);
+        size += block.length;
+      }
+      const text = blocks.join('');
+      const plugin = JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'));
+      fs.writeFileSync(path.join(big, 'eslint.config.cjs'), `const leakproof = require(${plugin});\nmodule.exports = [leakproof.configs.recommended];\n`);
+      const fresh = () => fs.writeFileSync(path.join(big, 'generated.js'), text);
+      const fixedText = {};
+      /** The --fix commands of one measure: eslint, leakproof, and the baseline's leakproof if given. */
+      const fixCommands = (prepare, dir, eslintArgs, leakproofArgs, written) => {
+        const run = (side, script, args) => () => {
+          prepare();
+          const result = measure(script, args, dir);
+          written[side] = treeText(dir);
+          return result;
+        };
+        return {
+          eslint: run('eslint', ESLINT_BIN, eslintArgs),
+          leakproof: run('leakproof', BIN, leakproofArgs),
+          ...(options.baselineBin ? { before: run('before', options.baselineBin, leakproofArgs) } : {}),
+        };
       };
-      return {
-        eslint: run('eslint', ESLINT_BIN, eslintArgs),
-        leakproof: run('leakproof', BIN, leakproofArgs),
-        ...(options.baselineBin ? { before: run('before', options.baselineBin, leakproofArgs) } : {}),
+      /** Summary lines of a --fix measure: leakproof against eslint, and the baseline's figure beside it. */
+      const fixLines = (label, measured, written) => {
+        if (Object.values(written).some((tree) => tree !== written.eslint)) throw new Error(`${label}: leakproof and eslint wrote different text`);
+        const { eslint, leakproof, before } = measured;
+        summary.push(line(`${label}`, leakproof.peak / eslint.peak, 1.0, `${fmtMB(leakproof.peak)} against ${fmtMB(eslint.peak)}; wall ${fmtS(leakproof.wall)} against ${fmtS(eslint.wall)}`));
+        if (before) summary.push(`    baseline build: ${(before.peak / eslint.peak).toFixed(2)}x, ${fmtMB(before.peak)}; wall ${fmtS(before.wall)}`);
       };
-    };
-    /** Summary lines of a --fix measure: leakproof against eslint, and the baseline's figure beside it. */
-    const fixLines = (label, measured, written) => {
-      if (Object.values(written).some((tree) => tree !== written.eslint)) throw new Error(`${label}: leakproof and eslint wrote different text`);
-      const { eslint, leakproof, before } = measured;
-      summary.push(line(`${label}`, leakproof.peak / eslint.peak, 1.0, `${fmtMB(leakproof.peak)} against ${fmtMB(eslint.peak)}; wall ${fmtS(leakproof.wall)} against ${fmtS(eslint.wall)}`));
-      if (before) summary.push(`    baseline build: ${(before.peak / eslint.peak).toFixed(2)}x, ${fmtMB(before.peak)}; wall ${fmtS(before.wall)}`);
-    };
-    const bigFix = sideBySideAll(options.pairs, fixCommands(fresh, big, ['--fix', '-f', 'json', 'generated.js'], ['generated.js', '--fix', '-f', 'json'], fixedText));
-    if (fixedText.eslint.includes(text)) throw new Error('--fix: nothing was fixed in the large file');
-    fixLines(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, bigFix, fixedText);
+      const bigFix = sideBySideAll(options.pairs, fixCommands(fresh, big, ['--fix', '-f', 'json', 'generated.js'], ['generated.js', '--fix', '-f', 'json'], fixedText));
+      if (fixedText.eslint.includes(text)) throw new Error('--fix: nothing was fixed in the large file');
+      fixLines(`--fix peak memory / eslint --fix (${Math.round(text.length / 1024)} KB .js)`, bigFix, fixedText);
 
-    // Many files: the corpus files, typescript-eslint's parser without types for both (no tsconfig), and
-    // the same config file, which leakproof reads for its leakproof rules. Stylish output, so that the
-    // fixed texts are not printed (JSON prints each as `output`, for both).
-    const many = path.join(work, 'many');
-    fs.mkdirSync(many);
-    const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
-    const manyConfig = `const leakproof = require(${plugin});\nmodule.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, ...leakproof.configs.recommended }];\n`;
-    const freshMany = () => {
-      fs.rmSync(many, { recursive: true, force: true });
+      // Many files: the corpus files, typescript-eslint's parser without types for both (no tsconfig), and
+      // the same config file, which leakproof reads for its leakproof rules. Stylish output, so that the
+      // fixed texts are not printed (JSON prints each as `output`, for both).
+      const many = path.join(work, 'many');
       fs.mkdirSync(many);
-      for (const file of sources) fs.copyFileSync(file, path.join(many, path.basename(file)));
-      fs.writeFileSync(path.join(many, 'eslint.config.cjs'), manyConfig);
-    };
-    const manyText = {};
-    const manyFix = sideBySideAll(options.pairs, fixCommands(freshMany, many, ['--fix', '.'], ['.', '--fix'], manyText));
-    freshMany();
-    if (treeText(many) === manyText.eslint) throw new Error('--fix: nothing was fixed in the corpus files');
-    fixLines(`--fix peak memory / eslint --fix (${sources.length} files)`, manyFix, manyText);
+      const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
+      const manyConfig = `const leakproof = require(${plugin});\nmodule.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, ...leakproof.configs.recommended }];\n`;
+      const freshMany = () => {
+        fs.rmSync(many, { recursive: true, force: true });
+        fs.mkdirSync(many);
+        for (const file of sources) fs.copyFileSync(file, path.join(many, path.basename(file)));
+        fs.writeFileSync(path.join(many, 'eslint.config.cjs'), manyConfig);
+      };
+      const manyText = {};
+      const manyFix = sideBySideAll(options.pairs, fixCommands(freshMany, many, ['--fix', '.'], ['.', '--fix'], manyText));
+      freshMany();
+      if (treeText(many) === manyText.eslint) throw new Error('--fix: nothing was fixed in the corpus files');
+      fixLines(`--fix peak memory / eslint --fix (${sources.length} files)`, manyFix, manyText);
+    }
 
     if (!options.fixOnly) {
       const staged = path.basename(sources[0]);
@@ -224,6 +289,7 @@ function main() {
         () => measure(BIN, [staged, '-f', 'json'], typed),
       );
       summary.push(line('one staged file: typed project / untyped', single.b.wall / single.a.wall, 1.3, `${fmtS(single.b.wall)} against ${fmtS(single.a.wall)}`));
+      daemonLines(summary, options.pairs, 'one staged file', staged, typed, untyped);
 
       const project = process.env.LEAKPROOF_BENCH_TYPED_PROJECT;
       if (project) {
@@ -238,6 +304,7 @@ function main() {
             () => measure(BIN, [file, '-f', 'json'], project),
           );
           summary.push(line(`staged ${file} of ${path.basename(project)}: typed / untyped`, pair.b.wall / pair.a.wall, 1.3, `${fmtS(pair.b.wall)} against ${fmtS(pair.a.wall)}`));
+          daemonLines(summary, options.pairs, `staged ${file} of ${path.basename(project)}`, file, project, loose);
         }
       }
 

@@ -9,7 +9,9 @@ export interface CliIO {
   readStdin?: () => Promise<string>;
 }
 
-export { UsageError } from '../errors';
+import { UsageError } from '../errors';
+
+export { UsageError };
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
@@ -20,4 +22,22 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * Runs a command the way the binary does: a usage error, or any other error, is one stderr line and exit
+ * code 2. The daemon runs each request through it too, so that its errors read as a direct run's.
+ */
+export async function runCommand(command: () => Promise<number>, io: CliIO): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`leakproof: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`leakproof: ${message.split('\n')[0]}\n`);
+    return EXIT.usage;
+  }
 }

@@ -4,9 +4,11 @@ import type { ESLint } from 'eslint';
 import type { PresetName } from '../configs';
 import type { Concurrency } from '../lint/engine';
 import { configForFile, lintProject, type LintOutcome } from '../lint/run';
+import type { WarmPrograms } from '../lint/warm-programs';
 import { formatResults, type LintFormat } from '../report/lint';
 import { mergeRuntimeReport, readRuntimeReport, type MergedResult } from '../report/runtime';
 import { helpText, parseArgs, type OptionSpec } from './args';
+import { lintThroughDaemon } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 const PRESETS: readonly PresetName[] = ['recommended', 'recommended-type-checked', 'strict', 'all'];
@@ -49,6 +51,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { name: 'progress', type: 'boolean', description: 'Print progress on standard error (default: only on a terminal)' },
   { name: 'exit-zero', type: 'boolean', description: 'Exit 0 even when there are findings (usage errors still exit 2)' },
+  {
+    name: 'daemon',
+    type: 'boolean',
+    description: "Lint in the project's background server, which keeps type information between runs (started by the first run, which lints directly; see leakproof daemon --help)",
+  },
   { name: 'help', alias: 'h', type: 'boolean', description: 'Show this help' },
 ];
 
@@ -88,6 +95,7 @@ interface LintCommand {
   runtimeRoot?: string;
   progress: boolean;
   exitZero: boolean;
+  daemon: boolean;
 }
 
 /** Validates every option before any work: a bad value must not cost a full lint run. */
@@ -130,6 +138,7 @@ function parseLintArgs(argv: readonly string[], cwd: string): LintCommand | 'hel
     runtimeRoot: str('runtime-root'),
     progress: flag('progress'),
     exitZero: flag('exit-zero'),
+    daemon: flag('daemon'),
   };
 }
 
@@ -189,12 +198,38 @@ function checkLintPeers(): void {
   }
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+/**
+ * What the daemon lends each run it serves: its kept programs, and a set to which the run adds the
+ * configuration files it read (the server stops when one changes).
+ */
+export interface LintSession {
+  programs: WarmPrograms;
+  configFiles: Set<string>;
+}
+
+export async function run(argv: string[], io: CliIO, session?: LintSession): Promise<number> {
   const command = parseLintArgs(argv, io.cwd);
   if (command === 'help') {
     io.stdout(lintHelp());
     return EXIT.clean;
   }
+  if (command.daemon && !session) {
+    // Options are checked above, so a bad one reads the same with and without --daemon. Standard input is
+    // read once, here: the server gets its text, or this process lints it directly.
+    const stdin = command.stdin ? await readStdin(io) : undefined;
+    const outcome = await lintThroughDaemon(argv, io, stdin);
+    if (outcome.exitCode !== undefined) return outcome.exitCode;
+    try {
+      return await lintDirectly(command, stdin === undefined ? io : { ...io, readStdin: async () => stdin });
+    } finally {
+      // After the direct run, so that starting the server does not slow it down.
+      outcome.startServer?.();
+    }
+  }
+  return lintDirectly(command, io, session);
+}
+
+async function lintDirectly(command: LintCommand, io: CliIO, session?: LintSession): Promise<number> {
   checkLintPeers();
   const sites = command.runtimeReport ? readRuntimeReport(command.runtimeReport, io.cwd, command.runtimeRoot) : undefined;
   const lintOptions = {
@@ -210,6 +245,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     ignorePatterns: command.ignorePatterns,
     cacheDir: command.cacheDir,
     concurrency: command.concurrency,
+    programs: session?.programs,
   };
   if (command.printConfig !== undefined) {
     const config = await configForFile(lintOptions, command.printConfig);
@@ -224,6 +260,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     stdin,
     onProgress: showProgress ? (done, total) => io.stderr(`leakproof: linted ${done}/${total} files\n`) : undefined,
   });
+  for (const file of outcome.configFiles) session?.configFiles.add(file);
   reportNotices(outcome, io);
   if (outcome.results.length === 0) {
     const given = command.stdin ? 'standard input' : command.paths.length > 0 ? command.paths.join(' ') : '.';

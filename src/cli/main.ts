@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { packageInfo } from '../package-info';
-import { EXIT, processIO, UsageError, type CliIO } from './io';
+import { EXIT, processIO, runCommand, type CliIO } from './io';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -8,12 +8,14 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, () => Command> = {
   lint: () => (require('./lint') as { run: Command }).run,
   heap: () => (require('./heap') as { run: Command }).run,
+  daemon: () => (require('./daemon') as { run: Command }).run,
 };
 
 const HELP = `Usage: leakproof [lint] [paths...] [options]   lint with leakproof's rules (default command)
        leakproof heap FILE.heapsnapshot [options]  find retained buffers and strings in a heap snapshot
+       leakproof daemon start|stop|status [options]  a background server that keeps type information warm (lint --daemon)
 
-Run "leakproof lint --help" or "leakproof heap --help" for each command's options.
+Run "leakproof lint --help", "leakproof heap --help" or "leakproof daemon --help" for each command's options.
 
 Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or input error.
 `;
@@ -31,17 +33,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const named = first !== undefined ? COMMANDS[first] : undefined;
   const command = named ? named() : COMMANDS.lint();
   const args = named ? rest : argv;
-  try {
-    return await command(args, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`leakproof: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`leakproof: ${message.split('\n')[0]}\n`);
-    return EXIT.usage;
-  }
+  return runCommand(() => command(args, io), io);
 }
 
 if (require.main === module) {

@@ -26,6 +26,8 @@ export interface ProjectConfig {
   choices: Map<string, LeakproofChoice>;
   /** The configs that made a choice, and those that could not be loaded. */
   uses: ConfigUse[];
+  /** Every config file found for the files. */
+  configFiles: string[];
 }
 
 /**
@@ -61,12 +63,13 @@ export async function readProjectConfig(
     project = new ESLint({ cwd, ignore: options.ignore, overrideConfig: { files: options.sourceFiles } });
     plain = new ESLint({ cwd, ignore: options.ignore });
   } catch {
-    return { files: candidates, ignored, unmatched, choices: new Map(), uses: [] };
+    return { files: candidates, ignored, unmatched, choices: new Map(), uses: [], configFiles: [] };
   }
   const kept: string[] = [];
   const choices = new Map<string, LeakproofChoice>();
   const problems = new Map<string, string>();
   const choiceSource = new Map<string, string>();
+  const configFiles = new Set<string>();
   for (const file of candidates) {
     let configFile: string | undefined;
     try {
@@ -74,6 +77,7 @@ export async function readProjectConfig(
     } catch {
       configFile = undefined;
     }
+    if (configFile) configFiles.add(configFile);
     if (!configFile || problems.has(configFile)) {
       kept.push(file);
       continue;
@@ -99,7 +103,14 @@ export async function readProjectConfig(
   // A config that failed on a later file loses the choices it made for earlier ones: all or nothing.
   for (const [file, configFile] of choiceSource) if (problems.has(configFile)) choices.delete(file);
   const used = [...new Set(choiceSource.values())].filter((file) => !problems.has(file));
-  return { files: kept, ignored, unmatched, choices, uses: [...used.map((file) => ({ file })), ...[...problems].map(([file, problem]) => ({ file, problem }))] };
+  return {
+    files: kept,
+    ignored,
+    unmatched,
+    choices,
+    uses: [...used.map((file) => ({ file })), ...[...problems].map(([file, problem]) => ({ file, problem }))],
+    configFiles: [...configFiles],
+  };
 }
 
 function leakproofChoice(config: Linter.Config): LeakproofChoice | undefined {

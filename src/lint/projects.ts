@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
+import type { WarmPrograms } from './warm-programs';
 
 export interface FileGroups {
   /** Files a tsconfig covers, by the tsconfig that covers them (linted with type information). */
@@ -15,6 +16,8 @@ export interface FileGroups {
   broken: Map<string, { reason: string; files: number }>;
   /** How many files each typed tsconfig lists (whether linted or not). */
   projectSizes: Map<string, number>;
+  /** Every tsconfig read, and the files they extend. */
+  configFiles: string[];
 }
 
 // "No inputs were found in config file": the project covers none of the files, which is not an error here.
@@ -31,6 +34,7 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   const nearest = new Map<string, string | null>();
   const projectFiles = new Map<string, Set<string> | null>();
   const broken = new Map<string, { reason: string; files: number }>();
+  const configFiles = new Set<string>();
   // Loaded only when a tsconfig is found: plain JavaScript projects never pay for TypeScript.
   let tsApi: typeof ts | undefined | null = null;
 
@@ -52,6 +56,7 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
     const cached = projectFiles.get(config);
     if (cached !== undefined) return cached;
     let result: Set<string> | null = null;
+    configFiles.add(config);
     if (tsApi === null) tsApi = loadTypeScript();
     const api = tsApi;
     if (api) {
@@ -62,6 +67,8 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
         });
         // typescript-eslint refuses every file of a project whose config has an error.
         const error = parsed?.errors.find((diagnostic) => diagnostic.category === api.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS);
+        const source = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
+        for (const extended of source?.extendedSourceFiles ?? []) configFiles.add(path.resolve(extended));
         if (error) broken.set(config, { reason: api.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\.$/, ''), files: 0 });
         else if (parsed) result = new Set(parsed.fileNames.map((file) => path.resolve(file)));
       } catch (error) {
@@ -88,7 +95,7 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
   }
   const projectSizes = new Map<string, number>();
   for (const config of typed.keys()) projectSizes.set(config, projectFiles.get(config)?.size ?? 0);
-  return { typed, untyped, broken, projectSizes };
+  return { typed, untyped, broken, projectSizes, configFiles: [...configFiles] };
 }
 
 /**
@@ -97,9 +104,10 @@ export function groupByProject(files: readonly string[], loadTypeScript: () => t
  * under the project's compiler options. Their types are those of the whole project's program except for
  * globals declared in a `.ts` module none of them imports; building it costs a fraction of the whole
  * project's program (2 s against 11 s for one file of a 2,000-file project). Undefined when the
- * tsconfig cannot be read.
+ * tsconfig cannot be read. With `warm` (a long-lived process), files parsed by an earlier run and
+ * unchanged on disk are not parsed again.
  */
-export function createPartialProgram(config: string, files: readonly string[], tsApi: typeof ts): ts.Program | undefined {
+export function createPartialProgram(config: string, files: readonly string[], tsApi: typeof ts, warm?: WarmPrograms): ts.Program | undefined {
   try {
     const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (!parsed) return undefined;
@@ -109,15 +117,39 @@ export function createPartialProgram(config: string, files: readonly string[], t
     // JSDoc gives types only in JavaScript files; TypeScript's lib and @types files then parse without
     // it (about 15% of building this program: 164 lib and @types/node files for one staged file).
     if (tsApi.JSDocParsingMode) host.jsDocParsingMode = tsApi.JSDocParsingMode.ParseForTypeErrors;
-    return tsApi.createProgram({
+    const reuse = warm?.prepare(config, options, host);
+    const program = tsApi.createProgram({
       rootNames: [...new Set([...files, ...declarations])],
       options,
       host,
+      oldProgram: reuse?.oldProgram,
       projectReferences: parsed.projectReferences,
     });
+    reuse?.keep(program);
+    return program;
   } catch {
     return undefined;
   }
+}
+
+/** Projects up to this many source files are parsed whole ahead of a daemon's first run; larger ones, one file. */
+const WARM_WHOLE_LIMIT = 2000;
+
+/**
+ * Parses into `warm` every file of `config`'s project (its first file and what it imports, past
+ * WARM_WHOLE_LIMIT files), TypeScript's lib and `@types` files, and binds them (the checker binds each
+ * file once; later programs reuse the bound files), then type-checks one file so that the checker's
+ * code is compiled: what a long-lived process does before its first run. Returns the project's first
+ * source file, or undefined when the tsconfig cannot be read or lists none.
+ */
+export function warmPartialProgram(config: string, tsApi: typeof ts, warm: WarmPrograms): string | undefined {
+  const parsed = tsApi.getParsedCommandLineOfConfigFile(config, {}, { ...tsApi.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const sources = parsed?.fileNames.filter((file) => !/\.d\.[cm]?ts$/.test(file)) ?? [];
+  const program = createPartialProgram(config, sources.length > WARM_WHOLE_LIMIT ? sources.slice(0, 1) : sources, tsApi, warm);
+  const first = sources[0] === undefined ? undefined : program?.getSourceFile(sources[0]);
+  if (!program || !first) return undefined;
+  program.getSemanticDiagnostics(first);
+  return path.resolve(first.fileName);
 }
 
 /**

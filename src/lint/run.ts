@@ -7,7 +7,8 @@ import { UsageError } from '../errors';
 import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
-import { createPartialProgram, groupByProject, programWithText } from './projects';
+import { createPartialProgram, groupByProject, programWithText, warmPartialProgram } from './projects';
+import type { WarmPrograms } from './warm-programs';
 
 export interface LintOptions {
   paths: readonly string[];
@@ -34,6 +35,8 @@ export interface LintOptions {
   /** Lint this text (`--stdin`) as the file `filePath` (`--stdin-filename`), instead of `paths`. */
   stdin?: { text: string; filePath?: string };
   onProgress?: (done: number, total: number) => void;
+  /** A long-lived process's kept programs (`leakproof daemon`): a few staged files' program reuses their parsed files. */
+  programs?: WarmPrograms;
 }
 
 export interface UnwrittenFix {
@@ -60,6 +63,8 @@ export interface LintOutcome {
   ignored: { file: string; reason: string }[];
   /** Files named on the command line that their ESLint config does not match: linted with the presets. */
   unmatched: { file: string; config: string }[];
+  /** The configuration files the run read: tsconfigs (and what they extend) and ESLint configs. */
+  configFiles: string[];
 }
 
 const BATCH = 200;
@@ -99,9 +104,31 @@ function isFewOf(files: readonly string[], projectSize: number): boolean {
   return files.length * 4 <= projectSize;
 }
 
-function partialProgram(project: string, files: readonly string[]): ts.Program | undefined {
+function partialProgram(project: string, files: readonly string[], programs?: WarmPrograms): ts.Program | undefined {
   const tsApi = loadTypeScript();
-  return tsApi ? createPartialProgram(project, files, tsApi) : undefined;
+  return tsApi ? createPartialProgram(project, files, tsApi, programs) : undefined;
+}
+
+/**
+ * Loads what linting needs, parses and binds the files of `project` (with TypeScript's lib and `@types`
+ * files) into `programs`, and lints one of its files, discarding the result: a daemon's first run is then
+ * answered warm, by code already compiled and from files already parsed. `isAborted` is asked between steps.
+ */
+export async function warmUp(project: string | undefined, programs: WarmPrograms, isAborted: () => boolean): Promise<void> {
+  loadESLint();
+  require('../index');
+  loadTypeScriptParser();
+  const tsApi = loadTypeScript();
+  const first = project && tsApi && !isAborted() ? warmPartialProgram(project, tsApi, programs) : undefined;
+  if (first && !isAborted()) await lintProject({ paths: [first], cwd: path.dirname(project as string), fix: false, programs });
+}
+
+/**
+ * Drops typescript-eslint's per-process programs (a `--stdin-filename` run's, a whole project's): a
+ * long-lived process must not answer the next run from a program of files that have changed since.
+ */
+export function releaseParserCaches(): void {
+  if (isTypeScriptParserLoaded()) loadTypeScriptParser().clearCaches();
 }
 
 /** The deepest directory containing every file (flat config ignores files outside its base path). */
@@ -255,6 +282,7 @@ function emptyOutcome(): LintOutcome {
     projectConfigs: [],
     ignored: [],
     unmatched: [],
+    configFiles: [],
   };
 }
 
@@ -272,6 +300,7 @@ async function lintTypedFew(
   progress: Progress,
   rulesMeta: Record<string, unknown>,
   batches: BatchPlan,
+  programs?: WarmPrograms,
 ): Promise<ESLintType.LintResult[]> {
   const probes: TypeProbes = new Map();
   const probe = await createEngine({ ...spec, project: undefined, cacheFile: undefined }, undefined, probes);
@@ -287,7 +316,7 @@ async function lintTypedFew(
   if (open.length > 0) {
     let built: ts.Program | undefined | null = null;
     const program: ProgramSource = (filePath, text) => {
-      if (built === null) built = partialProgram(project, open);
+      if (built === null) built = partialProgram(project, open, programs);
       const source = built?.getSourceFile(filePath);
       if (built && source && source.text !== text) built = programWithText(built, filePath, text, loadTypeScript() as typeof ts);
       return built;
@@ -315,6 +344,7 @@ interface FilePlan {
   uses: ConfigUse[];
   ignored: LintOutcome['ignored'];
   unmatched: LintOutcome['unmatched'];
+  configFiles: string[];
 }
 
 async function planFiles(options: LintOptions, paths: readonly string[]): Promise<FilePlan> {
@@ -334,6 +364,7 @@ async function planFiles(options: LintOptions, paths: readonly string[]): Promis
     uses: projectConfig.uses,
     ignored: [...found.ignored, ...projectConfig.ignored].sort((a, b) => a.file.localeCompare(b.file)),
     unmatched: projectConfig.unmatched,
+    configFiles: [...projectConfig.configFiles, ...groups.configFiles],
   };
 }
 
@@ -363,7 +394,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     for (const { choice, files: subset } of groupByChoice(groupFiles, plan.choices)) {
       const spec = specFor(options, preset, { cwd: commonDir(extra.project ? [extra.project, ...subset] : subset, options.cwd), choice, ...extra });
       if (extra.project && isFewOf(subset, plan.projectSizes.get(extra.project) ?? 0)) {
-        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta, batches)));
+        batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta, batches, options.programs)));
         continue;
       }
       const eslint = await createEngine(spec);
@@ -444,6 +475,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     projectConfigs: plan.uses,
     ignored: plan.ignored,
     unmatched: plan.unmatched,
+    configFiles: plan.configFiles,
   };
 }
 
@@ -464,6 +496,7 @@ async function lintStdin(options: LintOptions, stdin: { text: string; filePath?:
       outcome.ignored = plan.ignored;
       outcome.unmatched = plan.unmatched;
       outcome.projectConfigs = plan.uses;
+      outcome.configFiles = plan.configFiles;
       if (plan.files.length === 0) return outcome;
       const typed = [...plan.typed.keys()][0];
       if (typed) {
@@ -574,5 +607,6 @@ async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
     rulesMeta: eslint.getRulesMetaForResults(results),
     ...written,
     untypedFiles: results.length,
+    configFiles: [path.resolve(options.cwd, options.configFile as string)],
   };
 }

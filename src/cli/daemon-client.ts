@@ -1,0 +1,207 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import { daemonAddress, SERVER_SCRIPT, type DaemonAddress } from './daemon-address';
+import type { CliIO } from './io';
+
+/** A lint run sent to the daemon: what the server needs to run it as the client's process would. */
+export interface LintRequest {
+  type: 'lint';
+  argv: string[];
+  cwd: string;
+  env: Record<string, string>;
+  isTTY: boolean;
+  /** Standard input's text, read by the client (`--stdin`). */
+  stdin?: string;
+}
+
+export interface DaemonStatus {
+  pid: number;
+  root: string;
+  version: string;
+  node: string;
+  /** Seconds since the server started, and since its last run ended. */
+  uptime: number;
+  idle: number;
+  idleTimeout: number;
+  runs: number;
+  /** Still loading ESLint and TypeScript and parsing the root project (runs wait for it). */
+  warming: boolean;
+  /** Kept TypeScript projects and parsed files. */
+  projects: number;
+  files: number;
+}
+
+export type Request = LintRequest | { type: 'status' } | { type: 'stop' };
+
+/** One line of a reply: output of the run in order, then its exit code; or the server's answer to status and stop. */
+export type Reply =
+  | { stdout: string }
+  | { stderr: string }
+  | { exit: number }
+  /** The server stopped instead of running the request (its configs or leakproof changed): run directly. */
+  | { restart: string }
+  | { status: DaemonStatus }
+  | { stopping: number };
+
+/** The environment variable giving the idle timeout, in seconds, of servers that `lint --daemon` starts. */
+export const IDLE_VARIABLE = 'LEAKPROOF_DAEMON_IDLE_TIMEOUT';
+export const DEFAULT_IDLE_SECONDS = 15 * 60;
+
+/** The idle timeout from the environment, or the default; a bad value is a usage error of the caller. */
+export function idleTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | string {
+  const text = env[IDLE_VARIABLE];
+  if (text === undefined || text === '') return DEFAULT_IDLE_SECONDS;
+  return /^\d+(\.\d+)?$/.test(text) && Number(text) > 0 ? Number(text) : `${IDLE_VARIABLE} must be a positive number of seconds, not "${text}"`;
+}
+
+type Outcome = { replies: Reply[] } | { failure: 'absent' | 'stale' | 'broken'; reason: string };
+
+/**
+ * Sends one request and collects the reply lines until the server closes the connection. `absent`: no
+ * socket; `stale`: a socket no server answers (killed or crashed); `broken`: the connection ended
+ * without a final line (the server died during the request), or another socket error.
+ */
+export function ask(socket: string, request: Request, isDone: (reply: Reply) => boolean): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const replies: Reply[] = [];
+    let connected = false;
+    let settled = false;
+    let pending = '';
+    const finish = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      connection.destroy();
+      resolve(outcome);
+    };
+    const connection = net.createConnection(socket);
+    connection.setEncoding('utf8');
+    connection.on('connect', () => {
+      connected = true;
+      connection.write(`${JSON.stringify(request)}\n`);
+    });
+    connection.on('data', (chunk: string) => {
+      pending += chunk;
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        let reply: Reply;
+        try {
+          reply = JSON.parse(line) as Reply;
+        } catch {
+          finish({ failure: 'broken', reason: 'it sent a line that is not JSON' });
+          return;
+        }
+        replies.push(reply);
+        if (isDone(reply)) {
+          finish({ replies });
+          return;
+        }
+      }
+    });
+    connection.on('error', (error: NodeJS.ErrnoException) => {
+      if (!connected && error.code === 'ENOENT') finish({ failure: 'absent', reason: 'no daemon is running' });
+      else if (!connected && error.code === 'ECONNREFUSED') finish({ failure: 'stale', reason: 'its socket is left but no server answers (killed or crashed?)' });
+      else finish({ failure: 'broken', reason: error.code ?? error.message });
+    });
+    connection.on('close', () => finish({ failure: 'broken', reason: 'it stopped during the run' }));
+  });
+}
+
+/** Removes a socket file no server answers, so that a new server can listen there. */
+export function removeStaleSocket(address: DaemonAddress): void {
+  if (process.platform === 'win32') return;
+  try {
+    fs.unlinkSync(address.socket);
+  } catch {
+    // Gone already, or another client removed it first.
+  }
+}
+
+/** Logs over this size are started afresh when a server starts. */
+const LOG_LIMIT = 1 << 20;
+
+/**
+ * Starts the daemon of `address` in the background. With `afterPid`, the server waits for that process
+ * (the client linting directly this time) to exit before it loads ESLint and TypeScript and parses the
+ * project's declaration files, so that the direct run does not share the CPU with it.
+ */
+export function startServer(address: DaemonAddress, options: { idleTimeout: number; afterPid?: number }): number | undefined {
+  let size = 0;
+  try {
+    size = fs.statSync(address.log).size;
+  } catch {
+    size = 0;
+  }
+  const log = fs.openSync(address.log, size > LOG_LIMIT ? 'w' : 'a', 0o600);
+  try {
+    const args = [SERVER_SCRIPT, '--root', address.root, '--socket', address.socket, '--idle-timeout', String(options.idleTimeout)];
+    if (options.afterPid !== undefined) args.push('--after-pid', String(options.afterPid));
+    // --expose-gc: the server collects garbage once it is idle (see daemon-server.ts).
+    const child = spawn(process.execPath, ['--expose-gc', ...args], { cwd: address.root, detached: true, stdio: ['ignore', log, log], windowsHide: true });
+    child.unref();
+    return child.pid;
+  } finally {
+    fs.closeSync(log);
+  }
+}
+
+/** What the client prints when it lints directly after all: nothing when no server ran, a warning when one failed. */
+function warn(io: CliIO, address: DaemonAddress, reason: string): void {
+  io.stderr(`leakproof: warning: the daemon for ${address.root} did not answer: ${reason}; linting directly (its log: ${address.log})\n`);
+}
+
+/**
+ * What `lint --daemon` did: the daemon ran it (`exitCode`), or the caller lints directly and then calls
+ * `startServer` (when given), so that a server is ready for the next run without sharing the CPU with
+ * this one.
+ */
+export type DaemonOutcome = { exitCode: number } | { exitCode?: undefined; startServer?: () => void };
+
+/**
+ * `lint --daemon`: runs `argv` in the project's daemon and prints its output as the run printed it.
+ * Otherwise the caller must lint directly: no server was running (nothing is printed), or the server
+ * failed (a warning says so on stderr); either way the outcome starts a new one afterwards.
+ */
+export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdin: string | undefined): Promise<DaemonOutcome> {
+  // ESLint prints its rule timings when TIMING is set in the process that loaded it: only a direct run can.
+  if (process.env.TIMING) return {};
+  const idleTimeout = idleTimeoutFromEnv();
+  let address: DaemonAddress;
+  try {
+    if (typeof idleTimeout === 'string') throw new Error(idleTimeout);
+    address = daemonAddress(io.cwd);
+  } catch (error) {
+    io.stderr(`leakproof: warning: cannot use a daemon: ${error instanceof Error ? error.message : String(error)}; linting directly\n`);
+    return {};
+  }
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const request: LintRequest = { type: 'lint', argv: [...argv], cwd: io.cwd, env, isTTY: io.isTTY, ...(stdin === undefined ? {} : { stdin }) };
+  const outcome = await ask(address.socket, request, (reply) => 'exit' in reply || 'restart' in reply);
+  if ('replies' in outcome) {
+    const last = outcome.replies[outcome.replies.length - 1] as Reply;
+    if ('exit' in last) {
+      for (const reply of outcome.replies) {
+        if ('stdout' in reply) io.stdout(reply.stdout);
+        else if ('stderr' in reply) io.stderr(reply.stderr);
+      }
+      return { exitCode: last.exit };
+    }
+    // The server stopped because its configs or leakproof changed: a fresh one is started for the next run.
+  } else if (outcome.failure === 'stale') {
+    warn(io, address, outcome.reason);
+    removeStaleSocket(address);
+  } else if (outcome.failure === 'broken') {
+    warn(io, address, outcome.reason);
+  }
+  return {
+    startServer: () => {
+      try {
+        startServer(address, { idleTimeout, afterPid: process.pid });
+      } catch (error) {
+        io.stderr(`leakproof: warning: cannot start a daemon: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    },
+  };
+}
