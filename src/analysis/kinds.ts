@@ -432,8 +432,8 @@ export class ValueKinds {
         decided = { operator: assignment.operator, value: assignment.right, end: assignment.range[1] };
       }
       // `if (!Buffer.isBuffer(x)) x = Buffer.from(x)`, then a use after the `if`: a Buffer on both paths.
-      const guard = assignment && enclosingFunction(assignment) === fn ? normalizingGuard(assignment, ref.identifier.name) : undefined;
-      if (guard && guard.range[1] <= id.range[0] && guard.parent && isInside(id, guard.parent) && assignment?.type === AST_NODE_TYPES.AssignmentExpression) {
+      const guard = assignment?.type === AST_NODE_TYPES.AssignmentExpression && enclosingFunction(assignment) === fn ? normalizingGuard(assignment, ref.identifier.name, this.sourceCode) : undefined;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && guard && guard.range[1] <= id.range[0] && guard.parent && isInside(id, guard.parent)) {
         if (!decided || guard.range[1] > decided.end) decided = { operator: assignment.operator, value: assignment.right, end: guard.range[1] };
       }
     }
@@ -1439,18 +1439,27 @@ function testsView(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESL
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
     return testsView(node.left, text, sourceCode) || testsView(node.right, text, sourceCode);
   }
+  return viewTestOf(node, text, sourceCode) !== undefined;
+}
+
+/**
+ * What a single test proves of the value spelled `text`: `Buffer.isBuffer(x)` and `x instanceof Buffer` a
+ * Buffer; `ArrayBuffer.isView(x)` and `x instanceof Uint8Array` (DataView, …) a view.
+ */
+function viewTestOf(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): 'buffer' | 'view' | undefined {
+  const node = unwrap(test);
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') {
     const right = unwrap(node.right);
-    return sourceCode.getText(unwrap(node.left as TSESTree.Node)) === text && right.type === AST_NODE_TYPES.Identifier && VIEW_CLASSES.test(right.name);
+    if (sourceCode.getText(unwrap(node.left as TSESTree.Node)) !== text || right.type !== AST_NODE_TYPES.Identifier || !VIEW_CLASSES.test(right.name)) return undefined;
+    return right.name === 'Buffer' ? 'buffer' : 'view';
   }
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return false;
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
   const callee = unwrap(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    ((propertyName(callee) === 'isView' && sourceCode.getText(unwrap(callee.object)) === 'ArrayBuffer') ||
-      (propertyName(callee) === 'isBuffer' && sourceCode.getText(unwrap(callee.object)) === 'Buffer')) &&
-    sourceCode.getText(unwrap(node.arguments[0]!)) === text
-  );
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || sourceCode.getText(unwrap(node.arguments[0]!)) !== text) return undefined;
+  const receiver = sourceCode.getText(unwrap(callee.object));
+  if (propertyName(callee) === 'isView' && receiver === 'ArrayBuffer') return 'view';
+  if (propertyName(callee) === 'isBuffer' && receiver === 'Buffer') return 'buffer';
+  return undefined;
 }
 
 /** For the first parameter of `p.then((value) => …)`: the call `p` is, when it is one. */
@@ -1469,11 +1478,11 @@ function thenReceiverOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.S
 }
 
 /**
- * The `if` around `x = Buffer.from(x)` when it reads `if (!Buffer.isBuffer(x))` (or `b4a.isBuffer`, or
- * `!(x instanceof Buffer)`) with no `else`: on the path that skips the assignment, the test proved `x` a
- * Buffer, so after the `if` both paths agree.
+ * The `if` around `x = Buffer.from(x)` when it reads `if (!Buffer.isBuffer(x))` or `!(x instanceof Buffer)`
+ * with no `else`: on the path that skips the assignment, the test proved `x` a Buffer, so after the `if`
+ * both paths agree. (b4a's `isBuffer` is no such test: it is true of any Uint8Array.)
  */
-function normalizingGuard(assignment: TSESTree.Node, name: string): TSESTree.IfStatement | undefined {
+function normalizingGuard(assignment: TSESTree.Node, name: string, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.IfStatement | undefined {
   if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return undefined;
   let statement: TSESTree.Node | undefined = assignment.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
@@ -1485,17 +1494,7 @@ function normalizingGuard(assignment: TSESTree.Node, name: string): TSESTree.IfS
   if (holder?.type !== AST_NODE_TYPES.IfStatement || holder.consequent !== statement || holder.alternate) return undefined;
   const test = unwrap(holder.test);
   if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
-  const inner = unwrap(test.argument);
-  const isName = (node: TSESTree.Node | undefined) => !!node && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
-  if (inner.type === AST_NODE_TYPES.CallExpression) {
-    const method = methodCall(inner);
-    return method?.name === 'isBuffer' && isName(inner.arguments[0]) ? holder : undefined;
-  }
-  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof') {
-    const right = unwrap(inner.right);
-    return isName(inner.left) && right.type === AST_NODE_TYPES.Identifier && right.name === 'Buffer' ? holder : undefined;
-  }
-  return undefined;
+  return viewTestOf(test.argument, name, sourceCode) === 'buffer' ? holder : undefined;
 }
 
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;

@@ -50,6 +50,11 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // b4a's isBuffer is true of any Uint8Array: skipping the assignment proves no Buffer.
+        code: `const b4a = require('b4a');\nexport function send(x) {\n  if (!b4a.isBuffer(x)) x = Buffer.from(x);\n  probe(x);\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // With an else branch the paths are not both known.
         code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  else x = String(x);\n  probe(x);\n}`,
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
