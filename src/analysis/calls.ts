@@ -180,6 +180,13 @@ export class CallGraph {
     return found;
   }
 
+  /** The constructor `new Session(…)` runs, when `Session` is a class declared in this file. */
+  resolveConstructor(node: TSESTree.NewExpression): FunctionNode | undefined {
+    const callee = unwrap(node.callee);
+    const def = callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, callee)?.defs[0] : undefined;
+    return def?.type === 'ClassName' ? this.construction(def.node as TSESTree.ClassDeclaration)?.ctor : undefined;
+  }
+
   /** The `new` expressions that run `fn`: a class's constructor, or a function called with `new`. */
   constructionsOf(fn: FunctionNode): TSESTree.NewExpression[] {
     const method = fn.parent;

@@ -166,7 +166,7 @@ export class DurableObjectChecks {
           // Most classes hold no pair: the scope lookup only for a name a pair has.
           const isPair = passed.type === AST_NODE_TYPES.Identifier && sockets.pairs.size > 0 && hasPairNamed(sockets.pairs, passed.name) && sockets.pairs.has(findVariable(this.sourceCode, passed) as Variable);
           if (!isPair && !this.isSocketIn(arg, sockets)) return;
-          const callee = call.type === AST_NODE_TYPES.NewExpression ? this.constructorOf(call) : (this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call));
+          const callee = call.type === AST_NODE_TYPES.NewExpression ? this.scan.facts.calls.resolveConstructor(call) : (this.scan.facts.calls.resolveCallee(call) ?? this.managerMethod(call));
           const declared = callee?.params[index];
           // `constructor(private readonly ws: WebSocket)`: a parameter property names the parameter too.
           const param = declared?.type === AST_NODE_TYPES.TSParameterProperty ? declared.parameter : declared;
@@ -226,17 +226,6 @@ export class DurableObjectChecks {
       for (const member of body) {
         if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && memberKeyName(member) === method && isFunction(member.value)) return member.value;
       }
-    }
-    return undefined;
-  }
-
-  /** The constructor `new Session(…)` runs, when `Session` is a class of the same file. */
-  private constructorOf(node: TSESTree.NewExpression): FunctionNode | undefined {
-    const callee = unwrap(node.callee);
-    const def = callee.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, callee)?.defs[0] : undefined;
-    if (def?.type !== 'ClassName') return undefined;
-    for (const member of (def.node as TSESTree.ClassDeclaration).body.body) {
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && isFunction(member.value)) return member.value;
     }
     return undefined;
   }
