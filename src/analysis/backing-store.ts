@@ -135,7 +135,6 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
   const freshSubView = isFreshSubView(view);
   if (freshSubView) provenView = true;
-  const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice'> = { member, view: view as TSESTree.Expression, provenView };
   const viewText = sourceCode.getText(unwrap(view));
 
   // Climb the wrappers: `(x.buffer as ArrayBuffer)`, `x.buffer!`, `x?.buffer`, and the choices that
@@ -157,7 +156,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     parent = parent.parent;
   }
   if (!parent) return undefined;
-  if (oneOfChoice) base.oneOfChoice = true;
+  const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice'> = { member, view: view as TSESTree.Expression, provenView, ...(oneOfChoice && { oneOfChoice }) };
 
   // `x.buffer.slice(...)` (unicorn's third form): a copy of the whole store unless bounded by the view's.
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && propertyName(parent) === 'slice') {
@@ -311,7 +310,6 @@ function isViewMethodThis(node: TSESTree.Node): boolean {
   let fn: TSESTree.Node | undefined = node.parent;
   while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
   if (!fn) return false;
-  const isViewClassName = (name: string | undefined) => !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
   const holder = fn.parent;
   if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
     const cls = holder.parent.parent;
@@ -322,6 +320,11 @@ function isViewMethodThis(node: TSESTree.Node): boolean {
     return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
   }
   return false;
+}
+
+/** `Buffer` or a typed-array class: its instances are views. */
+function isViewClassName(name: string | undefined): boolean {
+  return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
 }
 
 const bufferPropertyCache = new WeakMap<TSESTree.Program, boolean>();
@@ -338,8 +341,7 @@ function declaresBufferProperty(sourceCode: Readonly<TSESLint.SourceCode>): bool
   if (/\bbuffer\b/.test(sourceCode.text) && sourceCode.text.includes('class')) {
     walk(program, (node) => {
       if (found || (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression)) return;
-      const base = node.superClass ? nameOf(unwrap(node.superClass)) : undefined;
-      if (base && (base === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(base))) return;
+      if (node.superClass && isViewClassName(nameOf(unwrap(node.superClass)))) return;
       for (const member of node.body.body) {
         if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberKeyName(member) === 'buffer') found = true;
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
