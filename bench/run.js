@@ -1,10 +1,10 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
 // the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
-// bench/incidents.js (three times: the default set, then `--set heldout`, then `--set heldout2`). A missing
-// benchmark is skipped with a line saying so; a failing one makes this exit non-zero. bench/incidents.js
-// needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it is skipped, with
-// why, when there are none.
+// bench/incidents.js (four times: the default set, then `--set heldout`, `--set heldout2` and `--set
+// heldout3`). A missing benchmark is skipped with a line saying so; a failing one makes this exit non-zero.
+// bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it
+// is skipped, with why, when there are none.
 //
 // Usage: node bench/run.js [--only lint|cli|runtime|heap|incidents] [-- args passed to each benchmark]
 // (the args after `--` go to bench/incidents.js only when it is chosen with --only incidents)
@@ -23,7 +23,7 @@ const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
 function runsOf(name, options) {
   if (name !== 'incidents') return [options.passThrough];
   const passThrough = options.only === 'incidents' ? options.passThrough : [];
-  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout'], ['--set', 'heldout2']];
+  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout'], ['--set', 'heldout2'], ['--set', 'heldout3']];
   return sets.map((set) => ['--if-present', ...set, ...passThrough]);
 }
 

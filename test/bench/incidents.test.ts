@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3 (got nope)');
   });
 });
 
@@ -107,6 +107,34 @@ describe('bench/incidents/heldout2.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout2', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout2.json');
+  });
+});
+
+describe('bench/incidents/heldout3.json', () => {
+  it('loads as a set of its own: at least 20 incidents, sharing no id, fix commit or repository with the other three sets', () => {
+    const third = bench.loadIncidents(bench.SETS.heldout3);
+    const earlier = [
+      ...bench.loadIncidents(),
+      ...bench.loadIncidents(bench.SETS.heldout),
+      ...bench.loadIncidents(bench.SETS.heldout2),
+    ];
+    expect(third.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(third.map((i) => i.id)).size).toBe(third.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const repositories = new Set(earlier.map((i) => i.repository));
+    expect(third.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || repositories.has(i.repository)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout3, which names itself in what it prints', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout3', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout3\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout3', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout3.json');
   });
 });
 
