@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildDetachFix, type DetachStyle } from '../src/fix/detach';
 
-type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean }];
+type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean; checkParserOutput?: boolean }];
 type MessageId = 'retainedSubstring' | 'returnedSubstring' | 'detach';
 
 const STRING_CALL =
@@ -17,6 +17,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow keeping slices of incoming strings that pin the whole parent string in memory',
       recommended: 'recommended',
+      strictOptions: [{ checkParserOutput: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -37,6 +38,11 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Report regular-expression matches and groups (`match`, `matchAll`, `exec`) that are kept',
           },
+          checkParserOutput: {
+            type: 'boolean',
+            description:
+              'Also report pieces of a parsing function\'s input (`parse(text)`, `GitBranchParser.parse(data)`) that it returns or keeps: callers keep results, and with them the whole input (`strict`)',
+          },
         },
         additionalProperties: false,
       },
@@ -49,11 +55,12 @@ export default createRule<Options, MessageId>({
       detach: 'Keep a detached copy of the string instead of the slice.',
     },
   },
-  defaultOptions: [{ detachStyle: 'concat-slice', checkSplitParts: true, checkRegExpGroups: true }],
+  defaultOptions: [{ detachStyle: 'concat-slice', checkSplitParts: true, checkRegExpGroups: true, checkParserOutput: false }],
   create(context, [options]) {
     const sliceOptions = {
       checkSplitParts: options.checkSplitParts ?? true,
       checkRegExpGroups: options.checkRegExpGroups ?? true,
+      checkParserOutput: options.checkParserOutput ?? false,
     };
     const style = options.detachStyle ?? 'concat-slice';
     return {

@@ -4,8 +4,8 @@ import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
 
-type Options = [{ copyStyle?: CopyStyle }];
-type MessageId = 'retainedView' | 'copyExactly' | 'keptPooled' | 'copyOutOfPool';
+type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
+type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'copyOutOfPool';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -19,6 +19,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow keeping zero-copy views of incoming data beyond the handler that received it',
       recommended: 'recommended',
+      strictOptions: [{ checkParserOutput: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -32,6 +33,11 @@ export default createRule<Options, MessageId>({
             description:
               "How fixes write the exact copy: 'slice-call' (`Uint8Array.prototype.slice.call(view, ...)`) or 'runtime' (`copy(view, ...)` imported from leakproof/runtime)",
           },
+          checkParserOutput: {
+            type: 'boolean',
+            description:
+              'Also report views of a parsing function\'s input (`parse(buffer)`, `decode(bytes)`) that it returns or keeps: callers keep results, and with them the whole input (`strict`)',
+          },
         },
         additionalProperties: false,
       },
@@ -39,23 +45,26 @@ export default createRule<Options, MessageId>({
     messages: {
       retainedView:
         '{{view}} is a view of {{parent}}; it is kept in {{sink}}, so the whole ArrayBuffer behind it stays in memory as long as the view does.',
+      returnedView:
+        '{{view}} is a view of {{parent}}; {{sink}}, so whoever keeps the result keeps the whole ArrayBuffer behind it in memory.',
       copyExactly: 'Keep an exact-size copy instead of the view.',
       keptPooled:
         '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
     },
   },
-  defaultOptions: [{ copyStyle: 'slice-call' }],
+  defaultOptions: [{ copyStyle: 'slice-call', checkParserOutput: false }],
   create(context, [options]) {
     const style = options.copyStyle ?? 'slice-call';
+    const parserOutput = options.checkParserOutput ?? false;
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const analysis = getAnalysis(context);
-      const found = analysis.retainedView(node);
+      const found = analysis.retainedView(node) ?? (parserOutput ? analysis.parsedView(node) : undefined);
       if (!found) return;
       const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
       context.report({
         node,
-        messageId: 'retainedView',
+        messageId: found.sink.kind === 'returned' ? 'returnedView' : 'retainedView',
         data: {
           view: `\`${shortText(context.sourceCode, node)}\``,
           parent: found.origin.label,
@@ -66,7 +75,7 @@ export default createRule<Options, MessageId>({
     };
     const checkPooled = (node: TSESTree.CallExpression) => {
       const analysis = getAnalysis(context);
-      if (analysis.retainedView(node)) return;
+      if (analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
       const found = analysis.keptPooled(node);
       if (!found) return;
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);

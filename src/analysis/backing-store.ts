@@ -31,7 +31,13 @@ export type BackingSink =
   /** The store of a view just cut with `subarray`: never the sub-view's bytes, whatever reads it. */
   | 'sub-view'
   /** Kept in a variable that is then read from its first byte (`store[i]`, `new Uint8Array(store)`). */
-  | 'held';
+  | 'held'
+  /**
+   * Handed as a value to code the rule does not know (`decode(x.buffer)`, `parts.push(x.buffer)`,
+   * `new Block(x.buffer)`), directly or through a variable: whatever reads it there starts at the store's
+   * first byte. Only for proven views, in a function that never reads the view's bounds.
+   */
+  | 'handed';
 
 export interface BackingStoreUse {
   /** `x.buffer` */
@@ -196,7 +202,12 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
     const sink = callSink(reader, index, facts);
     if (sink) return { ...base, ...sink, reader };
-    return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
+    if (freshSubView) return subViewUse(base, sourceCode, member);
+    if (!constructorName && provenView) {
+      const handed = handedTo(reader, index, view, viewText, facts);
+      if (handed) return { ...base, ...handed, reader };
+    }
+    return undefined;
   }
 
   if (parent.type === AST_NODE_TYPES.ArrayExpression) {
@@ -225,6 +236,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   if (held && (provenView || (oneOfChoice && isChoiceWith(child, viewText, sourceCode)))) {
     return { ...base, provenView: true, sink: 'held', reader: held.reader, heldIn: held.name, label: held.label };
   }
+  // `buffer = buffer.buffer` … `send(id, buffer)`: the store kept in a variable, then handed on whole.
+  const heldHanded = provenView && !oneOfChoice ? heldStoreHanded(child, parent, view, viewText, facts) : undefined;
+  if (heldHanded) return { ...base, ...heldHanded };
 
   // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
   if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
@@ -292,6 +306,102 @@ function heldStoreRead(
     }
   }
   return undefined;
+}
+
+/**
+ * Callees that take a value for its identity, test or print it, not read its bytes: `map.get(x.buffer)`,
+ * `seen.has(…)`, `isDetached(…)`, `assert(…)`, `console.log(…)`, `expect(…)`.
+ */
+const IDENTITY_CALLEES = /^(?:is[A-Z_$]\w*|has|get|delete|add|includes|indexOf|lastIndexOf|equals?|deepEqual|strictEqual|same|assert\w*|expect|log|debug|info|warn|error|trace|dir|inspect|format|stringify|register|unregister|freeze|WeakRef|getTypeOf|typeOf)$/;
+/** Objects whose methods never read a store's bytes as data: `console`, `Object`, `Reflect`, `Atomics`. */
+const IDENTITY_OBJECTS = new Set(['console', 'Object', 'Reflect', 'Atomics', 'assert', 'JSON', 'util', 'ArrayBuffer', 'Promise']);
+
+/**
+ * `x.buffer` (or a variable holding it) handed to a call or constructor the rule has no table entry for:
+ * a function that takes bytes as an ArrayBuffer reads them from its first byte. Reported for a proven
+ * view that may be smaller than its store (a Buffer, which may be a pool slice; a known sub-view; a typed
+ * array of unknown origin), unless the function around the use reads the view's bounds anywhere
+ * (`if (x.byteLength === x.buffer.byteLength)`, an offset taken from `x.byteOffset`): that code has
+ * decided when the store is the bytes. Calls that take the store for its identity (`map.get(x.buffer)`,
+ * `seen.has(…)`), test or print it are not reads; a transfer list (`transfer.push(x.buffer)`) moves it.
+ */
+function handedTo(
+  reader: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  view: TSESTree.Node,
+  viewText: string,
+  facts: FileFacts,
+): { sink: BackingSink; label: string } | undefined {
+  const sourceCode = facts.sourceCode;
+  const callee = unwrap(reader.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  if (!name || IDENTITY_CALLEES.test(name)) return undefined;
+  if (name === 'set' && index === 0) return undefined;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const owner = unwrap(callee.object);
+    const ownerName = nameOf(owner);
+    if (ownerName && IDENTITY_OBJECTS.has(ownerName)) return undefined;
+    if (/transfer/i.test(sourceCode.getText(owner))) return undefined;
+  }
+  if (reader.arguments.length === 0 || reader.arguments[index]?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!mayBeSmallerThanStore(view, facts)) return undefined;
+  if (functionReadsBounds(reader, viewText, sourceCode)) return undefined;
+  const label =
+    reader.type === AST_NODE_TYPES.NewExpression
+      ? `\`new ${shortText(sourceCode, reader.callee)}()\` is handed all of it`
+      : name === 'push' || name === 'unshift'
+        ? `\`${shortText(sourceCode, reader.callee)}()\` keeps all of it`
+        : `\`${shortText(sourceCode, reader.callee)}()\` is handed all of it`;
+  return { sink: 'handed', label };
+}
+
+/** A Buffer (any may be a pool slice), a known sub-view, or a typed array not proven to own its store. */
+function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
+  const kinds = facts.kinds;
+  if (unwrap(view).type === AST_NODE_TYPES.ThisExpression) return true;
+  if (kinds.exactOwnership(view)) return false;
+  if (kinds.isBuffer(view) || kinds.largerBacking(view)) return true;
+  const answer = kinds.describe(view);
+  return answer.level === 'proven' && (answer.kind === 'view' || answer.kind === 'typed-array' || answer.kind === 'buffer' || answer.kind === 'data-view');
+}
+
+/** The function around `node` (or the module) reads `x.byteOffset` or `x.byteLength` somewhere. */
+function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const scope = enclosingFunction(node) ?? sourceCode.ast;
+  return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || mentionsViewProperty(sourceCode, scope, viewText, 'byteLength');
+}
+
+/**
+ * A store kept in a variable (`buffer = buffer.buffer`, `const b = this.msg.buffer`) whose first read after
+ * it hands it to a call (`send(id, buffer)`, `output.push(b)`): reported as `handedTo` would the direct use.
+ */
+function heldStoreHanded(
+  child: TSESTree.Node,
+  parent: TSESTree.Node,
+  view: TSESTree.Node,
+  viewText: string,
+  facts: FileFacts,
+): Pick<BackingStoreUse, 'sink' | 'label' | 'reader' | 'heldIn'> | undefined {
+  const sourceCode = facts.sourceCode;
+  let id: TSESTree.Identifier | undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) id = parent.left;
+  if (!id) return undefined;
+  const variable = findVariable(sourceCode, id);
+  const first = (variable?.references ?? [])
+    .filter((ref) => ref.identifier.range[0] >= child.range[1])
+    .sort((a, b) => a.identifier.range[0] - b.identifier.range[0])[0];
+  if (!first || !first.isRead() || first.isWrite()) return undefined;
+  const read = first.identifier as TSESTree.Identifier;
+  const use = read.parent;
+  if ((use?.type !== AST_NODE_TYPES.CallExpression && use?.type !== AST_NODE_TYPES.NewExpression) || use.callee === read) return undefined;
+  const index = use.arguments.indexOf(read);
+  if (index < 0 || viewConstructorName(use, sourceCode) || isPromiseWrap(use, read)) return undefined;
+  if (readsBoundsAlongside(sourceCode, use, viewText) || statementReadsBounds(sourceCode, use, viewText)) return undefined;
+  const sink = callSink(use, index, facts) ?? handedTo(use, index, view, viewText, facts);
+  if (!sink) return undefined;
+  // The store is read through a variable: the bounds belong where it is read, so no rewrite is offered.
+  return { sink: sink.sink, label: `it is kept in \`${id.name}\`, and ${sink.label}`, reader: use, heldIn: id.name };
 }
 
 /** `x.buffer || x`, `x.buffer ?? x`, `isView(x) ? x.buffer : x`: the other side of the choice is `x` itself. */

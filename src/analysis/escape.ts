@@ -55,6 +55,11 @@ export interface EscapeOptions {
    * characters a cons string that points at its parts, so the piece's parent stays alive with it.
    */
   text?: boolean;
+  /**
+   * Also a sink: what `resultOf` returns, the value itself or inside it. For a parser's input
+   * (`parse(data)` hands back pieces of `data` to callers who keep them).
+   */
+  resultOf?: FunctionNode;
 }
 
 const MAX_CALL_DEPTH = 2;
@@ -73,6 +78,10 @@ interface Walk {
    * `{ body }` pattern) hands the view on. `''` marks a key that cannot be known (computed, after a spread).
    */
   fields: readonly string[];
+  /** See EscapeOptions.resultOf. */
+  resultOf?: FunctionNode;
+  /** For `resultOf`: the first node that holds one piece (`match[2]`, `parts.pop()`, a destructured name's read). */
+  piece?: TSESTree.Node;
 }
 
 export class EscapeFinder {
@@ -120,7 +129,14 @@ export class EscapeFinder {
   /** Where `value` is kept beyond the function that made it, if anywhere. */
   sinkOf(value: TSESTree.Node, options: EscapeOptions = {}): Sink | undefined {
     try {
-      return this.follow(value, { depth: 0, seen: new Set(), container: options.container ?? false, text: options.text ?? false, fields: [] });
+      return this.follow(value, {
+        depth: 0,
+        seen: new Set(),
+        container: options.container ?? false,
+        text: options.text ?? false,
+        fields: [],
+        ...(options.resultOf && { resultOf: options.resultOf }),
+      });
     } catch {
       return undefined;
     }
@@ -165,6 +181,9 @@ export class EscapeFinder {
   private follow(node: TSESTree.Node, walk: Walk): Sink | undefined {
     if (walk.seen.has(node) || walk.seen.size > 300) return undefined;
     walk.seen.add(node);
+    // Following a parser's result: the first node that is one piece (not a container of pieces, not a
+    // record holding it) is what its caller gets a piece of.
+    if (walk.resultOf && !walk.piece && !walk.container && walk.fields.length === 0) walk = { ...walk, piece: node };
     const sink = this.step(node, walk);
     if (sink && !sink.value) {
       sink.value = node;
@@ -187,6 +206,10 @@ export class EscapeFinder {
         return this.follow(parent, walk);
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.init === child ? this.intoPattern(parent.id, walk) : undefined;
+      // `constructor(key, state = b4a.allocUnsafe(n))`: a default value is what the parameter holds when
+      // callers leave it out.
+      case AST_NODE_TYPES.AssignmentPattern:
+        return parent.right === child ? this.intoPattern(parent.left, walk) : undefined;
       case AST_NODE_TYPES.AssignmentExpression:
         if (parent.right !== child) return undefined;
         if (parent.left.type === AST_NODE_TYPES.ArrayPattern || parent.left.type === AST_NODE_TYPES.ObjectPattern) {
@@ -216,7 +239,7 @@ export class EscapeFinder {
         if (walk.text && !walk.container && walk.fields.length === 0 && isGlobalString(parent.callee, this.sourceCode)) return this.follow(parent, walk);
         return this.intoCall(parent, child, walk);
       case AST_NODE_TYPES.NewExpression:
-        return this.intoNew(parent, walk);
+        return parent.callee === child ? undefined : this.intoNew(parent, child, walk);
       case AST_NODE_TYPES.ReturnStatement:
         return this.fromReturn(enclosingFunction(parent), walk);
       case AST_NODE_TYPES.YieldExpression:
@@ -452,16 +475,50 @@ export class EscapeFinder {
   }
 
   /** `new Map([[key, value]])`, `new Set([value])`: the collection holds the value. */
-  private intoNew(construct: TSESTree.NewExpression, walk: Walk): Sink | undefined {
+  private intoNew(construct: TSESTree.NewExpression, arg: TSESTree.Node, walk: Walk): Sink | undefined {
     const callee = unwrap(construct.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Map' || callee.name === 'Set')) {
       return this.follow(construct, walk);
+    }
+    // `new Push(tx.subarray(0, 32))`, `new GitBranch(repo, match[2])`: an object of the code's own or a
+    // library's class keeps what it is built with, as a record does (a class of this file only when its
+    // constructor stores that parameter on `this`). The platform's classes parse or copy their arguments
+    // (`new Date(s)`, `new URL(s)`, `new Uint8Array(view)`), except errors, which keep their message.
+    const index = construct.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+    if (index < 0 || walk.container) return undefined;
+    const ctor = this.calls.resolveConstructor(construct) ?? this.functionConstructor(callee);
+    if (ctor) {
+      if (!storesParameter(ctor, index, this.sourceCode)) return undefined;
+    } else if (callee.type === AST_NODE_TYPES.Identifier) {
+      if (isGlobalBinding(this.sourceCode, callee) && !/Error$/.test(callee.name)) return undefined;
+    } else if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) {
+      return undefined;
+    }
+    return this.follow(construct, withField(walk, ''));
+  }
+
+  /** `function Frame(body) { this.body = body }` called with `new`: the function itself. */
+  private functionConstructor(callee: TSESTree.Node): FunctionNode | undefined {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = findVariable(this.sourceCode, callee)?.defs[0];
+    if (def?.type === 'FunctionName') return def.node as FunctionNode;
+    if (def?.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      if (init && (init.type === AST_NODE_TYPES.FunctionExpression || init.type === AST_NODE_TYPES.ClassExpression)) {
+        return init.type === AST_NODE_TYPES.FunctionExpression ? init : this.calls.construction(init)?.ctor;
+      }
     }
     return undefined;
   }
 
   private fromReturn(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
     if (!fn) return undefined;
+    if (fn === walk.resultOf) {
+      // Through containers and records the last step is the result (`return found`): the value the caller
+      // gets a piece of is the piece taken out of a match or split, when one was.
+      const name = functionName(fn) ?? 'the function';
+      return { kind: 'returned', label: `\`${name}()\` returns it in its result`, target: fn, ...(walk.piece && { value: walk.piece }) };
+    }
     const handler = this.handlers.handlerOf(fn);
     if (handler?.returnsState) {
       return { kind: 'state', label: `the state returned by ${handler.label}`, target: fn };
@@ -551,6 +608,8 @@ export class EscapeFinder {
         const declaredIn = declaringFunction(variable);
         const here = enclosingFunction(node);
         if (!declaredIn) return isModuleScope(variable) && variable.defs.some((def) => def.type === 'Variable');
+        // A cache handed in (`function getNode(storage, index, cache)`): a cache outlives the call by design.
+        if (isCacheParameter(variable)) return true;
         if (here && declaredIn !== here && isInside(here, declaredIn) && !this.runsInPlace(here, declaredIn)) {
           return variable.defs.some((def) => def.type === 'Variable');
         }
@@ -573,7 +632,10 @@ export class EscapeFinder {
     if (kind !== 'unknown') return false;
     const node = unwrap(receiver);
     // A field or module variable whose declaration we can see but not classify is not assumed a collection.
-    if (node.type === AST_NODE_TYPES.Identifier) return false;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode, node);
+      return !!variable && isCacheParameter(variable);
+    }
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) return false;
       const name = propertyName(node);
@@ -586,6 +648,55 @@ export class EscapeFinder {
     return shortText(this.sourceCode, node);
   }
 }
+
+// The value itself reaches the assignment: through `a || b`, `c ? a : b`, array and object literals,
+// casts; not a value computed from it (`this.size = key.length`).
+const CARRIERS = new Set<string>([
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+
+/** `constructor(body) { this.body = body }`, `this.parts = [head, body]`: the constructor keeps parameter `index` on `this`. */
+function storesParameter(ctor: FunctionNode, index: number, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const param = ctor.params[index];
+  if (!param) return false;
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) return true;
+  const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, name);
+  for (const ref of variable?.references ?? []) {
+    let child: TSESTree.Node = ref.identifier as TSESTree.Identifier;
+    let node: TSESTree.Node | undefined = child.parent;
+    while (node && CARRIERS.has(node.type) && !(node.type === AST_NODE_TYPES.ConditionalExpression && node.test === child)) {
+      child = node;
+      node = node.parent;
+    }
+    if (node?.type === AST_NODE_TYPES.AssignmentExpression && node.right === child) {
+      let target: TSESTree.Node = node.left;
+      while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+      if (target.type === AST_NODE_TYPES.ThisExpression) return true;
+    }
+  }
+  return false;
+}
+
+/** A parameter named as a cache (`cache`, `nodeCache`), with no default of its own, never reassigned. */
+function isCacheParameter(variable: TSESLint.Scope.Variable): boolean {
+  return (
+    variable.defs.length === 1 &&
+    variable.defs[0]!.type === 'Parameter' &&
+    variable.defs[0]!.name.parent?.type !== AST_NODE_TYPES.AssignmentPattern &&
+    CACHE_NAME.test(variable.name) &&
+    !variable.references.some((ref) => ref.isWrite() && !ref.init)
+  );
+}
+
+const CACHE_NAME = /^(?:cache|\w+Cache)$/;
 
 function isModuleScope(variable: TSESLint.Scope.Variable): boolean {
   const type = variable.scope.type;

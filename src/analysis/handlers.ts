@@ -73,6 +73,8 @@ interface PrototypeClass {
   key: TSESTree.Node;
   functions: FunctionNode[];
   methods: Map<string, FunctionNode>;
+  /** The class it inherits from (`inherits(C, stream.Duplex)` → 'Duplex'), when the file says. */
+  base?: string;
 }
 
 interface PrototypeIndex {
@@ -174,6 +176,11 @@ export class HandlerFinder {
     const prototypeMethod = prototypeMethodOf(fn);
     if (prototypeMethod && this.settings.handlerMethods.has(prototypeMethod.name)) {
       return this.withSubscribedEvent({ fn, kind: 'method', label: `${prototypeMethod.owner}.${prototypeMethod.name}`, returnsState: false });
+    }
+    // `inherits(Socket, stream.Duplex)` … `Socket.prototype._write = function (chunk, enc, cb) {}`: a stream's chunk method.
+    if (prototypeMethod && STREAM_CHUNK_METHODS.has(prototypeMethod.name)) {
+      const base = this.prototypeClasses().byFunction.get(fn)?.base;
+      if (base && STREAM_BASE_CLASSES.has(base)) return { fn, kind: 'stream', label: `${prototypeMethod.owner}.${prototypeMethod.name}`, returnsState: false };
     }
     const method = methodNameOf(fn);
     if (method) {
@@ -489,6 +496,10 @@ export class HandlerFinder {
             if (name) addMethods(name, right);
           }
         }
+        // `inherits(C, stream.Duplex)`, `util.inherits(C, Writable)`, `Object.setPrototypeOf(C.prototype, Base.prototype)`,
+        // `C.prototype = Object.create(Base.prototype)`: the base class, by its last name.
+        const inherited = inheritance(node);
+        if (inherited) get(inherited.name).base = inherited.base;
         // `Object.assign(C.prototype, { m() {…} })`
         if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'assign' && node.arguments.length >= 2) {
           const target = unwrap(node.arguments[0]!);
@@ -588,7 +599,22 @@ export class HandlerFinder {
       return hasObjectModeOption(holder.parent, WRITABLE_OBJECT_MODE);
     }
     const cls = enclosingClass(handler.fn);
-    if (!cls) return false;
+    if (!cls) {
+      // A pre-class stream: its constructor calls the base with the options (`Duplex.call(this, { objectMode: true })`).
+      const owner = this.prototypeClasses().byFunction.get(handler.fn);
+      const ctor = owner?.functions[0];
+      if (!owner?.base || !ctor || [...owner.methods.values()].includes(ctor)) return false;
+      let objectMode = false;
+      walk(ctor, (node) => {
+        if (objectMode) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression && methodCall(node)?.name === 'call') {
+          const receiver = unwrap(methodCall(node)!.receiver);
+          if (nameOf(receiver) === owner.base || (receiver.type === AST_NODE_TYPES.MemberExpression && propertyName(receiver) === owner.base)) objectMode = hasObjectModeOption(node.arguments[1], WRITABLE_OBJECT_MODE);
+        }
+        return true;
+      });
+      return objectMode;
+    }
     let found = false;
     walk(cls.body, (node) => {
       if (found) return false;
@@ -689,6 +715,45 @@ function prototypeMethodOf(fn: FunctionNode): { owner: string; name: string } | 
   const owner = nameOf(unwrap(prototype.object));
   const name = propertyName(target);
   return owner && name ? { owner, name } : undefined;
+}
+
+/**
+ * `inherits(C, stream.Duplex)` (also `util.inherits`), `Object.setPrototypeOf(C.prototype, Base.prototype)`
+ * and `C.prototype = Object.create(Base.prototype)`: the class and its base, each by its last name.
+ */
+function inheritance(node: TSESTree.Node): { name: string; base: string } | undefined {
+  const lastName = (value: TSESTree.Node | undefined): string | undefined => {
+    if (!value) return undefined;
+    const target = unwrap(value);
+    return target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? propertyName(target) : undefined;
+  };
+  const prototypeOf = (value: TSESTree.Node | undefined): TSESTree.Node | undefined => {
+    const target = value && unwrap(value);
+    return target?.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'prototype' ? target.object : undefined;
+  };
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 2) {
+    const name = calleeName(node);
+    const [first, second] = node.arguments as TSESTree.Node[];
+    if (name === 'inherits') {
+      const cls = lastName(first);
+      const base = lastName(second);
+      return cls && base ? { name: cls, base } : undefined;
+    }
+    if (name === 'setPrototypeOf') {
+      const cls = lastName(prototypeOf(first));
+      const base = lastName(prototypeOf(second));
+      return cls && base ? { name: cls, base } : undefined;
+    }
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === 'prototype') {
+    const right = unwrap(node.right);
+    if (right.type === AST_NODE_TYPES.CallExpression && calleeName(right) === 'create') {
+      const cls = lastName(node.left.object);
+      const base = lastName(prototypeOf(right.arguments[0]));
+      return cls && base ? { name: cls, base } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `new Readable({ objectMode: true })` (any stream class, or `readableObjectMode`), `Readable.from(…)`. */

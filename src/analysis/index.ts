@@ -6,7 +6,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstring, type RetainedSubstring } from './retained-substring';
-import { findKeptPooled, findRetainedView, type KeptPooled, type RetainedView } from './retained-view';
+import { findKeptPooled, findParsedView, findRetainedView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -46,6 +46,11 @@ export class Analysis {
     const found = quietly(() => findRetainedView(node, this.facts));
     this.views.set(node, found ?? null);
     return found;
+  }
+
+  /** A view of a parser's input that the parser hands back in its result or keeps (`strict`). */
+  parsedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
+    return quietly(() => findParsedView(node, this.facts));
   }
 
   /** A small Buffer from the shared pool kept in long-lived storage. */

@@ -91,6 +91,8 @@ export interface PooledFactory {
 
 const MAX_DEPTH = 4;
 const UINT8_ARRAY = new Set(['Uint8Array']);
+/** Named like a Buffer accessor but not one: `readInt32`, `writeUInt16`, `readDouble`, `readVarInt`. */
+const LOOK_ALIKE_ACCESSOR = /^(?:read|write)(?:U?Int|Uint|Float|Double|BigU?Int|BigUint|Var)/;
 /** Buffer-only accessors that say what a field holds (`equals` and `compare` are too common elsewhere). */
 const FIELD_PROOF_METHODS = /^(?:read|write|swap)/;
 
@@ -412,8 +414,14 @@ export class ValueKinds {
     variable: TSESLint.Scope.Variable,
   ): { operator: string; value: TSESTree.Node } | 'changed' | undefined {
     // Writes before the use, leaving out the assignment the use is part of (`x = x.slice(1)` reads the old x).
+    // A write in the other branch of an `if` or `?:` that holds the use never reaches it.
     const writes = variable.references.filter(
-      (ref) => ref.isWrite() && !ref.init && ref.identifier.range[1] <= id.range[0] && !(ref.identifier.parent && isInside(id, ref.identifier.parent)),
+      (ref) =>
+        ref.isWrite() &&
+        !ref.init &&
+        ref.identifier.range[1] <= id.range[0] &&
+        !(ref.identifier.parent && isInside(id, ref.identifier.parent)) &&
+        !inOtherBranch(ref.identifier, id),
     );
     if (writes.length === 0) return undefined;
     const fn = enclosingFunction(id);
@@ -480,6 +488,17 @@ export class ValueKinds {
         const annotated = annotationKind(member);
         if (annotated !== 'unknown') kind = annotated;
         else if (member.value && !isEmptyValue(member.value)) kind = this.syntacticKind(member.value, 1, new Set());
+      }
+      // `constructor(readonly blindedMsg: Uint8Array)`: a parameter property declares the field.
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const declared = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (declared.type === AST_NODE_TYPES.Identifier && declared.name === name) {
+            const annotated = annotationKind(declared);
+            if (annotated !== 'unknown') kind = annotated;
+          }
+        }
       }
     }
     if (kind === 'unknown') {
@@ -1326,6 +1345,9 @@ function methodKind(member: TSESTree.MemberExpression): ValueKind {
   if (!name) return 'unknown';
   if (STRING_ONLY_METHODS.has(name)) return 'string';
   if (BUFFER_ONLY_METHODS.has(name) || (name === 'toString' && isBufferToString(member)) || isBufferCopy(member)) return 'buffer';
+  // `decoder.readInt32()`, `reader.readFloat()`: a look-alike reader class, whose Buffer-named methods
+  // (`readInt8`) prove nothing.
+  if (LOOK_ALIKE_ACCESSOR.test(name)) return 'other';
   return 'unknown';
 }
 
@@ -1411,6 +1433,17 @@ function isSelfCut(value: TSESTree.Node, name: string | undefined): boolean {
   );
 }
 
+/** `write` and `use` sit in the two branches of one `if` or `?:`: the write never reaches the use. */
+function inOtherBranch(write: TSESTree.Node, use: TSESTree.Node): boolean {
+  for (let child: TSESTree.Node = write, parent = write.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (!isInside(use, parent)) return false;
+    if (parent.consequent === child) return !!parent.alternate && isInside(use, parent.alternate);
+    if (parent.alternate === child) return isInside(use, parent.consequent);
+  }
+  return false;
+}
+
 /** `null` or `undefined`: the empty state of a field before its first real value. */
 function isEmptyValue(value: TSESTree.Node): boolean {
   const node = unwrap(value);
@@ -1430,6 +1463,9 @@ function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => 
   }
   return verdict;
 }
+
+/** `util.types` tests that are true only of views. */
+const UTIL_VIEW_TESTS = /^is(?:TypedArray|ArrayBufferView|DataView|(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array)$/;
 
 const VIEW_CLASSES = /^(?:(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array|DataView|Buffer)$/;
 
@@ -1459,6 +1495,8 @@ function viewTestOf(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   const receiver = sourceCode.getText(unwrap(callee.object));
   if (propertyName(callee) === 'isView' && receiver === 'ArrayBuffer') return 'view';
   if (propertyName(callee) === 'isBuffer' && receiver === 'Buffer') return 'buffer';
+  // Node's `util.types.isTypedArray(x)`, `types.isUint8Array(x)`, `types.isArrayBufferView(x)`.
+  if (/(?:^|\.)types$/.test(receiver) && UTIL_VIEW_TESTS.test(propertyName(callee) ?? '')) return 'view';
   return undefined;
 }
 

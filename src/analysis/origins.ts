@@ -7,7 +7,7 @@ import {
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -16,7 +16,7 @@ import { callSitesOf, type CallGraph } from './calls';
  * data is what a handler receives (its parameters and what derives from them), what I/O reads return,
  * chunks of a `for await` loop, and accumulation buffers (a field rebuilt with `Buffer.concat`).
  */
-export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text';
+export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text' | 'parser-input';
 
 export interface Origin {
   kind: OriginKind;
@@ -30,7 +30,12 @@ export interface Origin {
    * constructor): what the object keeps on itself adds nothing to what it already holds.
    */
   heldByThis?: boolean;
+  /** For 'parser-input': the parsing function whose parameter is the parent. */
+  parser?: FunctionNode;
 }
+
+/** Functions, or classes of methods, named as parsers: `parse`, `parseBif`, `GitBranchParser`, `lexicalParse`, `decode`, `tokenize`. */
+const PARSER_NAME = /pars(?:e|er|ing)|decod|deserial|lexical|lexer|tokeni[sz]|unpack|unmarshal/i;
 
 const MAX_CALL_DEPTH = 2;
 
@@ -44,6 +49,9 @@ export class OriginFinder {
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
+  private readonly parserInputCache = new WeakMap<TSESTree.Node, Origin | null>();
+  /** While asking `parserInputOf`: a parser's own parameter is a parent. */
+  private parserMode = false;
 
   /** The incoming parent `expr` derives from, or undefined when there is no evidence of one. */
   originOf(expr: TSESTree.Node): Origin | undefined {
@@ -57,6 +65,30 @@ export class OriginFinder {
       found = undefined;
     }
     this.originCache.set(expr, found ?? null);
+    return found;
+  }
+
+  /**
+   * The input a parsing function was given (`parse(data)`, `GitBranchParser.parse(data)`,
+   * `lexicalParse(text)`), when `expr` derives from it and is cut in a loop of the parser: what the parser
+   * hands back in its result is a piece of it. Asked only when no incoming parent is known (`originOf`).
+   */
+  parserInputOf(expr: TSESTree.Node): Origin | undefined {
+    const cached = this.parserInputCache.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: Origin | undefined;
+    this.parserMode = true;
+    try {
+      found = this.find(expr, 0, new Set());
+    } catch {
+      found = undefined;
+    } finally {
+      this.parserMode = false;
+    }
+    // A document parser cuts many records out of one input, in a loop; a function that takes one value
+    // apart (`parseScalar(raw)` returning `raw.trim()`) is given short text.
+    if (found?.kind !== 'parser-input' || !found.parser || !isRepeatedIn(expr, found.parser)) found = undefined;
+    this.parserInputCache.set(expr, found ?? null);
     return found;
   }
 
@@ -124,6 +156,16 @@ export class OriginFinder {
             handler,
             node: id,
           };
+        }
+        // A parser's input, when that is the question (`parserInputOf`).
+        const parser = this.parserMode && index >= 0 ? parserLabel(fn) : undefined;
+        if (parser) {
+          return { kind: 'parser-input', label: `\`${paramName.name}\`, the input of \`${parser}()\``, node: id, parser: fn };
+        }
+        // `storage.read(offset, n, (err, data) => …)`: an error-first callback's value is the data read.
+        const read = index === 1 ? readCallbackCall(fn) : undefined;
+        if (read) {
+          return { kind: 'io-read', label: `the data read by \`${shortText(this.sourceCode, read.callee)}()\``, node: read };
         }
         // `parts.map((part) => ...)`: a callback's first parameter is an element of the receiver.
         const iterated = iteratedReceiver(fn);
@@ -449,4 +491,56 @@ function isPieceOf(node: TSESTree.Node): boolean {
     !!name &&
     (STRING_SLICE_METHODS.has(name) || STRING_PART_METHODS.has(name) || name === 'subarray' || name === 'exec' || name === 'at')
   );
+}
+
+/**
+ * The read call `fn` is the error-first callback of (`storage.read(off, n, (err, data) => …)`,
+ * `fs.readFile(path, function (error, buf) {…})`), when its first parameter is named like an error.
+ */
+function readCallbackCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn || fn.params.length < 2) return undefined;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || !/^(?:err|error|e|er)$/.test(first.name)) return undefined;
+  const method = methodCall(call);
+  const name = method?.name ?? calleeName(call);
+  if (!name || (!IO_READ_METHODS.has(name) && !IO_READ_FUNCTIONS.has(name))) return undefined;
+  if (method && unwrap(method.receiver).type === AST_NODE_TYPES.ThisExpression) return undefined;
+  return call;
+}
+
+/** `GitBranchParser.parse`, `parseBif`, `lexicalParse`: the name of a parsing function, else undefined. */
+function parserLabel(fn: FunctionNode): string | undefined {
+  const name = functionName(fn);
+  const member = fn.parent;
+  const cls = member?.type === AST_NODE_TYPES.MethodDefinition ? member.parent.parent : undefined;
+  const className = cls && (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) ? cls.id?.name : undefined;
+  if (name && PARSER_NAME.test(name)) return className ? `${className}.${name}` : name;
+  if (className && PARSER_NAME.test(className) && name) return `${className}.${name}`;
+  return undefined;
+}
+
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every']);
+
+/** `node` runs once per record: inside a loop of `fn`, or of a callback `fn` hands to `forEach`/`map`. */
+function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression: {
+        const call = current.parent;
+        const method = call?.type === AST_NODE_TYPES.CallExpression ? methodCall(call) : undefined;
+        return !!method && ITERATING_METHODS.has(method.name);
+      }
+      default:
+        break;
+    }
+  }
+  return false;
 }

@@ -27,6 +27,13 @@ export function findRetainedSubstring(node: TSESTree.CallExpression, options: Sl
     const sink = whole && facts.escapes.returnedBy(node, { text: true });
     if (whole && sink && isInside(whole.node, sink.target)) found = { origin: whole, sink };
   }
+  if (!found?.sink && options.checkParserOutput) {
+    // A piece of a parser's input handed back in its result (`GitBranchParser.parse(data)` returning
+    // records of `match[2]`): callers keep results, and with them the whole input.
+    const input = facts.origins.parserInputOf(slice.parent);
+    const sink = input?.parser && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: input.parser });
+    if (input && sink) found = { origin: input, sink };
+  }
   if (!found?.sink) return undefined;
   const sink = found.sink;
   if (facts.escapes.isSelfTrim(sink, slice.parent)) return undefined;

@@ -50,6 +50,24 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   return { view, origin, sink, safety, level, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
 }
 
+/**
+ * A view of a parser's input that the parser hands back in its result or keeps (`strict`): `parse(buffer)`
+ * returning `{ id: buffer.slice(4, 16) }`. Callers keep results, and with them the whole input. The
+ * input's size and life are the caller's, so this is never an autofix.
+ */
+export function findParsedView(node: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts): RetainedView | undefined {
+  if (isInnerOfViewChain(node)) return undefined;
+  const candidate = findViewCandidate(node);
+  if (!candidate) return undefined;
+  const origin = facts.origins.parserInputOf(candidate.parent);
+  if (!origin?.parser) return undefined;
+  const sink = facts.escapes.sinkOf(node, { resultOf: origin.parser });
+  if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
+  const view = confirmView(candidate, facts.kinds);
+  if (!view) return undefined;
+  return { view, origin, sink, safety: 'review', level: 'likely', ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
+}
+
 export interface KeptPooled {
   call: TSESTree.CallExpression;
   pooled: PooledFactory;
@@ -74,21 +92,29 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
   const sink = facts.escapes.sinkOf(call);
   if (!sink) return undefined;
   if (sink.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
-  if (sink.kind === 'field' && isConstructorStore(call, facts)) return { call, pooled, sink };
+  if (sink.kind === 'field' && isConstructorStore(call, sink, facts)) return { call, pooled, sink };
   return undefined;
 }
 
 /**
  * `this.iv = Buffer.allocUnsafe(16)` in a constructor: every instance keeps its own pooled Buffer, and with
- * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys).
+ * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys). Also a
+ * constructor's default parameter stored so (`constructor(key, state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
-function isConstructorStore(call: TSESTree.CallExpression, facts: FileFacts): boolean {
-  const assignment = call.parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== call) return false;
+function isConstructorStore(call: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {
+  let stored: TSESTree.Node = call;
+  const holder = call.parent;
+  if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) {
+    // The parameter itself, stored whole: `this.state = state`.
+    if (!sink.value || unwrap(sink.value).type !== AST_NODE_TYPES.Identifier || (unwrap(sink.value) as TSESTree.Identifier).name !== holder.left.name) return false;
+    stored = sink.value;
+  }
+  const assignment = stored.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== stored) return false;
   const left = assignment.left;
   if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) return false;
-  const fn = enclosingFunction(call);
-  const owner = facts.handlers.ownerOf(call);
+  const fn = enclosingFunction(stored);
+  const owner = facts.handlers.ownerOf(stored);
   if (!fn || !owner) return false;
   return facts.calls.construction(owner)?.ctor === fn;
 }

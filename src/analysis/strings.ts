@@ -22,6 +22,8 @@ export interface StringSlice {
 export interface SliceOptions {
   checkSplitParts: boolean;
   checkRegExpGroups: boolean;
+  /** Also pieces of a parser's input that it hands back in its result or keeps (`strict`). */
+  checkParserOutput?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ export type BackingFixKind = 'bounds' | 'copy' | 'view';
  * - constructors and `Buffer.from`: pass the view's bounds (`x.buffer, x.byteOffset, x.byteLength`,
  *   with `/ C.BYTES_PER_ELEMENT` for wider elements), replacing only the arguments that are wrong;
  * - `x.buffer.slice()`: bound the copy by the view (`x.byteOffset, x.byteOffset + x.byteLength`);
- * - crypto, Blob and cloned messages: an exact copy's buffer, `x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)`
+ * - crypto, Blob, cloned messages and stores handed to other code: an exact copy's buffer, `x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)`
  *   (same static type as `x.buffer`);
  * - decoders, writes and bodies: a view of the same bytes, `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`.
  * Every one of these changes which bytes the code reads (that is the bug), so rules offer them as
@@ -80,6 +80,7 @@ export function buildBackingBufferFix(
     case 'crypto':
     case 'blob':
     case 'message':
+    case 'handed':
       if (hasCommentInside(sourceCode, use.member)) return null;
       return {
         kind: 'copy',

@@ -55,6 +55,31 @@ describe('value kinds without types', () => {
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
+        // A parameter property declares the field it makes.
+        code: `export class T {\n  constructor(readonly msg: Uint8Array) {}\n  f() { probe(this.msg); }\n}`,
+        errors: [said('typed-array proven code ownSlice=false uint8=false')],
+      },
+      {
+        // Node's \`util.types\` tests narrow as \`ArrayBuffer.isView\` does.
+        code: `const { types } = require('node:util');\nexport function f(x) {\n  if (types.isTypedArray(x)) probe(x);\n}`,
+        errors: [said('view proven code ownSlice=false uint8=false')],
+      },
+      {
+        // A write in the other branch of the \`if\` holding the use never reaches it.
+        code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  if (x.length > 4) x = x.toString('hex');\n  else probe(x);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // A reader class with Buffer-named methods (\`readInt8\`) and others no Buffer has (\`readInt32\`): not a Buffer.
+        code: `export function f(decoder) {\n  probe(decoder);\n  return decoder.readInt8() + decoder.readInt32();\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // ...where \`readInt8\` alone proves one.
+        code: `export function f(decoder) {\n  probe(decoder);\n  return decoder.readInt8(0);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
         // With an else branch the paths are not both known.
         code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  else x = String(x);\n  probe(x);\n}`,
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
@@ -215,6 +240,11 @@ describe('value kinds with types', () => {
   typedTester.run('kinds', probe as never, {
     valid: [],
     invalid: [
+      {
+        // A parameter property declares the field it makes.
+        ...typed(`export class T {\n  constructor(readonly msg: Uint8Array) {}\n  f() { probe(this.msg); }\n}`),
+        errors: [said('typed-array proven type ownSlice=false uint8=true')],
+      },
       {
         // The checker proves the chunk is a Buffer; no name is needed.
         ...typed(`import * as net from 'node:net';\nexport function f(s: net.Socket) { s.on('data', (chunk) => probe(chunk)); }`),

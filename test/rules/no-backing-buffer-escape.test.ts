@@ -1713,3 +1713,144 @@ describe('what a same-file function returns', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// Real fixes had these shapes: a proven view's store handed to code the rule has no table entry for
+// (undici's Blob parts, extism's blocks, chrome-net's `send(id, buffer)` through a variable).
+describe('a store handed on to other code', () => {
+  const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
+    messageId: 'backingStoreEscape' as const,
+    data: { buffer, view, sink },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + buffer.length,
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'copyExactly' as const, output: suggestion }],
+  });
+  const parts = (use: string) => `import { types } from 'node:util';
+export function collect(items: unknown[], bytes: unknown[]) {
+  for (const element of items) {
+    if (types.isTypedArray(element)) {
+      ${use}
+    }
+  }
+}
+`;
+  const blocks = (body: string) => `declare class Block { constructor(store: ArrayBufferLike, owned: boolean) }
+const blocks: Block[] = [];
+export function store(input: unknown) {
+  if (input instanceof Uint8Array) {
+${body}
+  }
+  return blocks.length;
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The function reads the view's bounds: it has decided when the store is the bytes.
+        blocks('    if (input.byteOffset === 0 && input.byteLength === input.buffer.byteLength) blocks.push(new Block(input.buffer, true));'),
+        // The store taken for its identity, tested or printed, not read.
+        `const seen = new WeakMap<ArrayBufferLike, number>();
+export function mark(chunk: Buffer) {
+  if (seen.has(chunk.buffer)) return seen.get(chunk.buffer);
+  seen.set(chunk.buffer, chunk.length);
+  console.log(chunk.buffer);
+  return Object.is(chunk.buffer, null);
+}
+`,
+        // A typed array made here owns its whole store.
+        `export function make(n: number, sink: (b: ArrayBuffer) => void) {
+  const samples = new Float32Array(n);
+  sink(samples.buffer);
+}
+`,
+        // A value of unknown kind: its \`buffer\` may be anything.
+        `export function pass(thing: any, sink: (b: unknown) => void) {
+  sink(thing.buffer);
+}
+`,
+        // A transfer list: moving the store is its purpose.
+        `export function post(data: Uint8Array, transfer: ArrayBuffer[]) {
+  if (data instanceof Uint8Array) transfer.push(data.buffer as ArrayBuffer);
+}
+`,
+        // A reader class named like a Buffer: its \`readInt8\` proves nothing (\`readInt32\` is no Buffer method).
+        {
+          code: `module.exports = (size, decoder) => {
+  const remaining = Buffer.byteLength(decoder.slice(size).buffer);
+  return decoder.readInt32() + decoder.readInt8() + remaining;
+};
+`,
+          filename: 'file.js',
+        },
+      ],
+      invalid: [
+        {
+          code: parts('bytes.push(element.buffer);'),
+          output: null,
+          errors: [handed('element.buffer', 'element', '`bytes.push()` keeps all of it', 5, 18, parts('bytes.push(element.buffer.slice(element.byteOffset, element.byteOffset + element.byteLength));'))],
+        },
+        {
+          code: blocks('    blocks.push(new Block(input.buffer, true));'),
+          output: null,
+          errors: [handed('input.buffer', 'input', '`new Block()` is handed all of it', 5, 27, blocks('    blocks.push(new Block(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength), true));'))],
+        },
+        // Through a variable, in the branch that takes the store whole; the other branch's write never reaches it.
+        {
+          code: `declare const chrome: { sockets: { udp: { send(id: number, data: ArrayBuffer, cb: () => void): void } } };
+export function send(id: number, buffer: any, offset: number, length: number) {
+  if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
+  if (offset || length !== buffer.length) buffer = buffer.buffer.slice(offset, length);
+  else buffer = buffer.buffer;
+  chrome.sockets.udp.send(id, buffer, () => {});
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'buffer.buffer', view: 'buffer', sink: '`.slice()` of it copies bytes outside the view' },
+              line: 4,
+              column: 52,
+              endLine: 4,
+              endColumn: 65,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `declare const chrome: { sockets: { udp: { send(id: number, data: ArrayBuffer, cb: () => void): void } } };
+export function send(id: number, buffer: any, offset: number, length: number) {
+  if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
+  if (offset || length !== buffer.length) buffer = buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + length);
+  else buffer = buffer.buffer;
+  chrome.sockets.udp.send(id, buffer, () => {});
+}
+`,
+                },
+              ],
+            },
+            handed('buffer.buffer', 'buffer', 'it is kept in `buffer`, and `chrome.sockets.udp.send()` is handed all of it', 5, 17),
+          ],
+        },
+        // A field's store kept in a variable, then pushed.
+        {
+          code: `declare function joinAll(parts: ArrayBufferLike[]): ArrayBuffer;
+export class TokenRequest {
+  constructor(readonly blindedMsg: Uint8Array) {}
+  serialize(): Uint8Array {
+    const output: ArrayBufferLike[] = [];
+    const b = this.blindedMsg.buffer;
+    output.push(b);
+    return new Uint8Array(joinAll(output));
+  }
+}
+`,
+          output: null,
+          errors: [handed('this.blindedMsg.buffer', 'this.blindedMsg', 'it is kept in `b`, and `output.push()` keeps all of it', 6, 15)],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

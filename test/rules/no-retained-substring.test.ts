@@ -1668,3 +1668,84 @@ module.exports = truncateMiddle;
     { valid: [], invalid: [] },
   );
 });
+
+// checkParserOutput (strict): pieces of a parsing function's own input handed back in its result.
+describe('parser output', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const branches = `declare class GitBranch {
+  constructor(name: string, sha: string);
+}
+const branchRegex = /^(\\*?)\\s+(\\S+)\\s+(\\S+)/gm;
+export class GitBranchParser {
+  static parse(data: string): GitBranch[] {
+    const found: GitBranch[] = [];
+    let match: RegExpExecArray | null;
+    while ((match = branchRegex.exec(data)) !== null) {
+      found.push(new GitBranch(match[2], match[3]));
+    }
+    return found;
+  }
+}
+`;
+  const lexical = (line: string) => `export function lexicalParse(text: string): string[] {
+  const lines: string[] = [];
+  for (const l of text.split('\\n')) {
+    const line = ${line};
+    if (!line) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+`;
+  const returned = (piece: string, line: number, column: number, output: string) => ({
+    messageId: 'returnedSubstring' as const,
+    data: { piece: `\`${piece}\``, parent: '`text`, the input of `lexicalParse()`', sink: '`lexicalParse()` returns it in its result' },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + piece.length,
+    suggestions: [{ messageId: 'detach' as const, output }],
+  });
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Off by default: the input's size and the result's life are the caller's.
+        branches,
+        lexical('l.trim()'),
+        // A function not named as a parser.
+        { code: `export function lines(text: string): string[] {\n  return text.split('\\n').map((l) => l.trim());\n}\n`, options: on },
+        // Pieces known to be short are copies.
+        { code: lexical('l.slice(0, 8)'), options: on },
+        // One value taken apart, not records cut from a document in a loop: short text.
+        { code: `export function parseScalar(raw: string) {\n  return { value: raw.trim() };\n}\n`, options: on },
+        // Detached pieces.
+        { code: lexical("(' ' + l.trim()).slice(1)"), options: on },
+      ],
+      invalid: [
+        {
+          code: lexical('l.trim()'),
+          options: on,
+          errors: [returned('l.trim()', 4, 18, lexical("(' ' + l.trim()).slice(1)"))],
+        },
+        {
+          code: branches,
+          options: on,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`match[2]`', parent: '`data`, the input of `GitBranchParser.parse()`', sink: '`parse()` returns it in its result' },
+              line: 10,
+              column: 32,
+              endLine: 10,
+              endColumn: 40,
+              suggestions: [{ messageId: 'detach', output: branches.replace('new GitBranch(match[2], match[3])', "new GitBranch((' ' + match[2]).slice(1), match[3])") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -2902,3 +2902,316 @@ export function open(id: string, token: string) {
     { valid: [], invalid: [] },
   );
 });
+
+// A pre-class stream (`inherits(C, stream.Duplex)`, `C.prototype._write = function (chunk, …)`) gets
+// chunks as a class stream does: Buffers, unless its constructor asks the base for object mode.
+describe('pre-class streams', () => {
+  const rows = (options: string, use: string) => `var inherits = require('inherits');
+var stream = require('stream');
+function Rows() {
+  stream.Transform.call(this, ${options});
+}
+inherits(Rows, stream.Transform);
+Rows.prototype._transform = function (row, encoding, callback) {
+  ${use}
+  callback();
+};
+module.exports = Rows;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [{ code: rows('{ objectMode: true }', 'this.last = row.slice(0, 4);'), filename: 'file.js' }],
+      invalid: [
+        {
+          code: rows('{ highWaterMark: 4 }', 'this.last = row.slice(0, 4);'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`row.slice(0, 4)`', parent: '`row`, received by Rows._transform', sink: '`this.last`' },
+              line: 8,
+              column: 15,
+              endLine: 8,
+              endColumn: 30,
+              suggestions: [{ messageId: 'copyExactly', output: rows('{ highWaterMark: 4 }', 'this.last = Uint8Array.prototype.slice.call(row, 0, 4);') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// An object built with a view keeps it, as a record does: a library's class (secret-stream's
+// `new Push(key.subarray(0, 32))`), or a class of the file whose constructor stores that parameter.
+describe('objects built with a view', () => {
+  const built = (head: string, use: string) => `${head}
+class Session {
+  constructor() {
+    this.cipher = null;
+  }
+  onData(chunk) {
+    ${use}
+  }
+}
+module.exports = Session;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // The constructor reads the key and keeps a number.
+        { code: built('class Push {\n  constructor(key) {\n    this.size = key.length;\n  }\n}', 'this.cipher = new Push(chunk.subarray(0, 32));'), filename: 'file.js' },
+        // The platform's classes copy or parse what they are given.
+        { code: built('', 'this.cipher = new Uint8Array(chunk.subarray(0, 32));'), filename: 'file.js' },
+      ],
+      invalid: [
+        {
+          code: built("const Push = require('./push');", 'this.cipher = new Push(chunk.subarray(0, 32));'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 32)`', parent: '`chunk`, received by Session.onData', sink: '`this.cipher`' },
+              line: 7,
+              column: 28,
+              endLine: 7,
+              endColumn: 49,
+              suggestions: [{ messageId: 'copyExactly', output: built("const Push = require('./push');", 'this.cipher = new Push(Uint8Array.prototype.slice.call(chunk, 0, 32));') }],
+            },
+          ],
+        },
+        {
+          code: built('class Push {\n  constructor(key) {\n    this.key = key;\n  }\n}', 'this.cipher = new Push(chunk.subarray(0, 32));'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 32)`', parent: '`chunk`, received by Session.onData', sink: '`this.cipher`' },
+              line: 11,
+              column: 28,
+              endLine: 11,
+              endColumn: 49,
+              suggestions: [{ messageId: 'copyExactly', output: built('class Push {\n  constructor(key) {\n    this.key = key;\n  }\n}', 'this.cipher = new Push(Uint8Array.prototype.slice.call(chunk, 0, 32));') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// Shapes of real fixes: sodium-secretstream's pooled default parameters, hypercore's node cache.
+describe('defaults, read callbacks and caches handed in', () => {
+  const pooled = (value: string, factory: string, sink: string) => ({ value: `\`${value}\``, factory, sink });
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // A default a method uses and drops: one call's working buffer.
+        {
+          code: `const b4a = require('b4a');
+class Push {
+  constructor(key) {
+    this.key = key;
+  }
+  final(message, cipher = b4a.allocUnsafe(17)) {
+    cipher.set(message);
+    return cipher.length;
+  }
+}
+module.exports = Push;
+`,
+          filename: 'file.js',
+        },
+        // The default is stored only after an unpooled copy.
+        {
+          code: `const b4a = require('b4a');
+class Pull {
+  constructor(key, state = b4a.allocUnsafe(52)) {
+    this.state = Uint8Array.prototype.slice.call(state);
+  }
+}
+module.exports = Pull;
+`,
+          filename: 'file.js',
+        },
+        // A read whose callback's first parameter is no error: not an error-first read callback.
+        {
+          code: `const cache = new Map();
+function load(storage, index) {
+  storage.read(index, (data) => {
+    cache.set(index, data.subarray(8));
+  });
+}
+module.exports = load;
+`,
+          filename: 'file.js',
+        },
+        // A cache with a default of its own may be this call's alone: not assumed to outlive it.
+        {
+          code: `function load(storage, index, done, cache = new Map()) {
+  storage.read(index * 40, 40, (err, data) => {
+    if (err) return done(err);
+    cache.set(index, data.subarray(8));
+    done(null, cache.size);
+  });
+}
+module.exports = load;
+`,
+          filename: 'file.js',
+        },
+        // A Map of the callback's own, dropped when it returns.
+        {
+          code: `function load(storage, index, done) {
+  storage.read(index * 40, 40, (err, data) => {
+    if (err) return done(err);
+    const seen = new Map();
+    seen.set(index, data.subarray(8));
+    done(null, seen.size);
+  });
+}
+module.exports = load;
+`,
+          filename: 'file.js',
+        },
+      ],
+      invalid: [
+        {
+          code: `const b4a = require('b4a');
+class Pull {
+  constructor(key, state = b4a.allocUnsafe(52)) {
+    this.key = key;
+    this.state = state;
+  }
+}
+module.exports = Pull;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: pooled('b4a.allocUnsafe(52)', 'b4a.allocUnsafe()', '`this.state`'),
+              line: 3,
+              column: 28,
+              endLine: 3,
+              endColumn: 47,
+              suggestions: [{ messageId: 'copyOutOfPool', output: `const b4a = require('b4a');
+class Pull {
+  constructor(key, state = Uint8Array.prototype.slice.call(b4a.allocUnsafe(52))) {
+    this.key = key;
+    this.state = state;
+  }
+}
+module.exports = Pull;
+` }],
+            },
+          ],
+        },
+        {
+          code: `function getStoredNode(storage, index, cache) {
+  return new Promise((resolve, reject) => {
+    storage.read(40 * index, 40, (err, data) => {
+      if (err) return reject(err);
+      const hash = data.subarray(8);
+      const node = { index, hash };
+      if (cache !== null) cache.set(index, node);
+      resolve(node);
+    });
+  });
+}
+module.exports = getStoredNode;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`data.subarray(8)`', parent: 'the data read by `storage.read()`', sink: '`cache`' },
+              line: 5,
+              column: 20,
+              endLine: 5,
+              endColumn: 36,
+              suggestions: [{ messageId: 'copyExactly', output: `function getStoredNode(storage, index, cache) {
+  return new Promise((resolve, reject) => {
+    storage.read(40 * index, 40, (err, data) => {
+      if (err) return reject(err);
+      const hash = Uint8Array.prototype.slice.call(data, 8);
+      const node = { index, hash };
+      if (cache !== null) cache.set(index, node);
+      resolve(node);
+    });
+  });
+}
+module.exports = getStoredNode;
+` }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// checkParserOutput (strict): views of a parsing function's own input handed back in its result.
+describe('parser output', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const bson = (binary: string) => `function parse(buffer, offset) {
+  const object = {};
+  while (offset < buffer.length) {
+    const name = buffer[offset++];
+    const length = buffer[offset++];
+    const binary = ${binary};
+    offset += length;
+    object[name] = binary;
+  }
+  return object;
+}
+module.exports = parse;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Off by default.
+        { code: bson('buffer.slice(offset, offset + length)'), filename: 'file.js' },
+        // A function not named as a parser.
+        { code: bson('buffer.slice(offset, offset + length)').replace(/parse/g, 'collect'), filename: 'file.js', options: on },
+        // Copied pieces.
+        { code: bson('Uint8Array.prototype.slice.call(buffer, offset, offset + length)'), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: bson('buffer.subarray(offset, offset + length)'),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`buffer.subarray(offset, offset + length)`', parent: '`buffer`, the input of `parse()`', sink: '`parse()` returns it in its result' },
+              line: 6,
+              column: 20,
+              endLine: 6,
+              endColumn: 60,
+              suggestions: [{ messageId: 'copyExactly', output: bson('Uint8Array.prototype.slice.call(buffer, offset, offset + length)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
