@@ -88,6 +88,9 @@ type Outcome = { replies: Reply[] } | { failure: Failure; reason: string };
  * came from the server for `timeout` seconds.
  */
 export function ask(socket: string, request: Request, isDone: (reply: Reply) => boolean, timeout: number): Promise<Outcome> {
+  // No socket file, no server: answered at once, without a connection attempt and its turn of the event
+  // loop (the cold first `--daemon` call lints directly, and must not wait for anything first).
+  if (process.platform !== 'win32' && !fs.existsSync(socket)) return Promise.resolve({ failure: 'absent', reason: 'no daemon is running' });
   return new Promise((resolve) => {
     const replies: Reply[] = [];
     let connected = false;
