@@ -152,10 +152,11 @@ function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
     const status = daemon('status', typedDir);
     if (!/, 1 runs,/.test(status)) throw new Error(`the daemon did not answer the first run: ${status}`);
     const side = sideBySide(pairs, untyped, warm);
-    summary.push(line(`${label}: warm daemon / untyped`, side.b.wall / side.a.wall, 1.3, `${fmtS(side.b.wall)} against ${fmtS(side.a.wall)} (first run after start ${fmtS(first.wall)})`));
+    summary.push(line(`${label}: warm daemon / untyped`, side.b.wall / side.a.wall, 1.3, `${fmtS(side.b.wall)} against ${fmtS(side.a.wall)}, ${spread(side.ratios)} (first run after start ${fmtS(first.wall)})`));
   } finally {
     daemon('stop', typedDir);
   }
+  const coldLoad = load();
   const cold = sideBySide(
     pairs,
     () => measure(BIN, [file, '-f', 'json'], typedDir),
@@ -172,7 +173,9 @@ function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
       return result;
     },
   );
-  summary.push(`  ${`${label}: cold first --daemon call / direct`.padEnd(44)} ${(cold.b.wall / cold.a.wall).toFixed(2)}x (must not be slower); ${fmtS(cold.b.wall)} against ${fmtS(cold.a.wall)}`);
+  summary.push(
+    `  ${`${label}: cold first --daemon call / direct`.padEnd(44)} ${(cold.b.wall / cold.a.wall).toFixed(2)}x (must not be slower); ${fmtS(cold.b.wall)} against ${fmtS(cold.a.wall)}, ${spread(cold.ratios)}, CPU ${fmtS(cold.b.cpu)} against ${fmtS(cold.a.cpu)}; load ${coldLoad} to ${load()}`,
+  );
 }
 
 function main() {

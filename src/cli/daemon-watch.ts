@@ -43,9 +43,7 @@ function loadTypeScript(): typeof ts | undefined {
  * whose path is computed at run time.
  */
 export function localImports(file: string, root: string): string[] {
-  const tsApi = loadTypeScript();
   const found = new Set<string>();
-  if (!tsApi) return [];
   const visit = (current: string) => {
     if (!MODULE.test(current)) return;
     let text: string;
@@ -54,6 +52,9 @@ export function localImports(file: string, root: string): string[] {
     } catch {
       return;
     }
+    // Loaded only for a config that exists (a server of a project without one never loads it here).
+    const tsApi = loadTypeScript();
+    if (!tsApi) return;
     for (const { fileName } of tsApi.preProcessFile(text, true, true).importedFiles) {
       if (!fileName.startsWith('./') && !fileName.startsWith('../')) continue;
       const target = resolveLocal(path.resolve(path.dirname(current), fileName));

@@ -260,6 +260,15 @@ describe('ESLint options', () => {
     }
   });
 
+  it('--progress prints progress on stderr (a pipe is not a terminal, so none without it)', () => {
+    const dir = tempDir('progress', { 'a.js': LEAK, 'b.js': 'export const b = 1;\n', 'c.js': 'export const c = 1;\n' });
+    const quiet = leakproof(['.'], dir);
+    expect(quiet.stderr).toBe('leakproof: 3 files linted (0 with type information, 3 without)\n');
+    const shown = leakproof(['.', '--progress'], dir);
+    expect(shown).toEqual({ ...quiet, stderr: `leakproof: linted 3/3 files\n${quiet.stderr}` });
+    expect(shown.code).toBe(1);
+  });
+
   it("--concurrency auto: leakproof's own count, one thread per 100 files without type information, at most one per core", () => {
     const cases: [Concurrency, number, boolean, number, 'off' | number][] = [
       ['off', 1000, false, 8, 'off'],
