@@ -1,7 +1,8 @@
 'use strict';
 // CLI benchmark: the `leakproof` command's options measured side by side in one run (ratios, medians of
 // alternating runs, so that machine load falls on both sides alike):
-//   --concurrency auto against off on the corpus (target <= 0.6x wall time on 2 cores)
+//   --concurrency auto against 1 on the corpus (target <= 0.6x wall time on 2 cores), with the threads
+//   auto chose, each pair's ratio, CPU time and load average
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
 //   and on many files (the corpus files, copied fresh before each run)
@@ -17,9 +18,9 @@
 // in, then `npm run build`): the --fix measures then run its leakproof too, alternated with the others in
 // the same run, so that before and after are measured side by side. `--fix-only` runs only those.
 //
-// `--staged-only` runs only the staged-file measures.
+// `--staged-only` runs only the staged-file measures, `--concurrency-only` only the --concurrency one.
 //
-// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only]
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only | --concurrency-only]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -37,6 +38,7 @@ function parseArgs(argv) {
   let baseline;
   let fixOnly = false;
   let stagedOnly = false;
+  let concurrencyOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') options.files = value();
@@ -45,6 +47,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--baseline') baseline = argv[++i];
     else if (argv[i] === '--fix-only') fixOnly = true;
     else if (argv[i] === '--staged-only') stagedOnly = true;
+    else if (argv[i] === '--concurrency-only') concurrencyOnly = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
@@ -53,8 +56,8 @@ function parseArgs(argv) {
     baselineBin = path.resolve(baseline, 'dist', 'src', 'cli', 'main.js');
     if (!fs.existsSync(baselineBin)) throw new Error(`--baseline ${baseline}: no dist/src/cli/main.js there (build it first)`);
   }
-  if (fixOnly && stagedOnly) throw new Error('--fix-only and --staged-only exclude each other');
-  return { ...options, baselineBin, fixOnly, stagedOnly };
+  if ([fixOnly, stagedOnly, concurrencyOnly].filter(Boolean).length > 1) throw new Error('--fix-only, --staged-only and --concurrency-only exclude each other');
+  return { ...options, baselineBin, fixOnly, stagedOnly, concurrencyOnly };
 }
 
 const median = (list) => {
@@ -69,8 +72,9 @@ function measure(script, args, cwd) {
   const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', PEAK, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
+  const cpu = /CPU_MS (\d+)/.exec(child.stderr);
   if (child.status !== 0 && child.status !== 1) throw new Error(`${path.basename(script)} ${args.join(' ')}: exit ${child.status}\n${child.stderr.slice(0, 2000)}`);
-  return { wall, peak: peak ? Number(peak[1]) * 1024 : NaN, code: child.status };
+  return { wall, peak: peak ? Number(peak[1]) * 1024 : NaN, cpu: cpu ? Number(cpu[1]) : NaN, code: child.status, stderr: child.stderr };
 }
 
 /** Alternates A B, B A, ... `pairs` times after one warm-up of each; medians of wall time and peak memory. */
@@ -83,8 +87,13 @@ function sideBySide(pairs, a, b) {
     for (const [side, fn] of order) runs[side].push(fn());
   }
   const pick = (side, key) => median(runs[side].map((run) => run[key]));
-  return { a: { wall: pick('a', 'wall'), peak: pick('a', 'peak') }, b: { wall: pick('b', 'wall'), peak: pick('b', 'peak') } };
+  // Each pair's own ratio of wall times (b / a): their spread shows the noise that the median hides.
+  const ratios = runs.a.map((run, i) => runs.b[i].wall / run.wall);
+  return { a: { wall: pick('a', 'wall'), peak: pick('a', 'peak'), cpu: pick('a', 'cpu') }, b: { wall: pick('b', 'wall'), peak: pick('b', 'peak'), cpu: pick('b', 'cpu') }, ratios };
 }
+
+const load = () => os.loadavg()[0].toFixed(1);
+const spread = (ratios) => `pairs ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x`;
 
 /**
  * Like sideBySide for any number of commands: after one warm-up of each, `pairs` rounds, each in another
@@ -143,10 +152,11 @@ function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
     const status = daemon('status', typedDir);
     if (!/, 1 runs,/.test(status)) throw new Error(`the daemon did not answer the first run: ${status}`);
     const side = sideBySide(pairs, untyped, warm);
-    summary.push(line(`${label}: warm daemon / untyped`, side.b.wall / side.a.wall, 1.3, `${fmtS(side.b.wall)} against ${fmtS(side.a.wall)} (first run after start ${fmtS(first.wall)})`));
+    summary.push(line(`${label}: warm daemon / untyped`, side.b.wall / side.a.wall, 1.3, `${fmtS(side.b.wall)} against ${fmtS(side.a.wall)}, ${spread(side.ratios)} (first run after start ${fmtS(first.wall)})`));
   } finally {
     daemon('stop', typedDir);
   }
+  const coldLoad = load();
   const cold = sideBySide(
     pairs,
     () => measure(BIN, [file, '-f', 'json'], typedDir),
@@ -163,7 +173,9 @@ function daemonLines(summary, pairs, label, file, typedDir, untypedDir) {
       return result;
     },
   );
-  summary.push(`  ${`${label}: cold first --daemon call / direct`.padEnd(44)} ${(cold.b.wall / cold.a.wall).toFixed(2)}x (must not be slower); ${fmtS(cold.b.wall)} against ${fmtS(cold.a.wall)}`);
+  summary.push(
+    `  ${`${label}: cold first --daemon call / direct`.padEnd(44)} ${(cold.b.wall / cold.a.wall).toFixed(2)}x (must not be slower); ${fmtS(cold.b.wall)} against ${fmtS(cold.a.wall)}, ${spread(cold.ratios)}, CPU ${fmtS(cold.b.cpu)} against ${fmtS(cold.a.cpu)}; load ${coldLoad} to ${load()}`,
+  );
 }
 
 function main() {
@@ -185,6 +197,7 @@ function main() {
     );
     console.log(`cli bench: ${sources.length} corpus files, ${options.pairs} pairs per comparison, ${os.cpus().length} cores`);
     const summary = [];
+    let autoThreads = 0;
     // The daemons of this run listen in a directory of its own (mode 0700, as the CLI requires).
     const sockets = path.join(work, 'sockets');
     fs.mkdirSync(sockets, { mode: 0o700 });
@@ -192,19 +205,34 @@ function main() {
     process.env.LEAKPROOF_DAEMON_IDLE_TIMEOUT = '600';
 
     if (!options.fixOnly && !options.stagedOnly) {
+      // leakproof's `auto` (src/lint/engine.ts, threadsFor): on 2 cores and 300 files, 2 worker threads.
+      // `1` is ESLint's one thread, which means none. CPU is that of all threads of the run.
+      const startLoad = load();
       const threads = sideBySide(
         options.pairs,
-        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
-        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'auto'], untyped),
+        () => measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'one.json'), '--concurrency', '1'], untyped),
+        () => {
+          // With -o, the run prints its summary line on stderr, which names the threads it used.
+          const run = measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'auto.json'), '--concurrency', 'auto'], untyped);
+          const used = /in (\d+) worker threads/.exec(run.stderr);
+          run.threads = used ? Number(used[1]) : 0;
+          autoThreads = run.threads;
+          return run;
+        },
       );
-      summary.push(line('--concurrency auto / off (untyped corpus)', threads.b.wall / threads.a.wall, 0.6, `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}`));
-      // ESLint's "auto" uses half the cores, so on 2 cores it means no worker threads; 2 threads shown too.
-      const two = sideBySide(
-        options.pairs,
-        () => measure(BIN, ['.', '-f', 'json', '--concurrency', 'off'], untyped),
-        () => measure(BIN, ['.', '-f', 'json', '--concurrency', '2'], untyped),
+      summary.push(
+        line(
+          '--concurrency auto / 1 (untyped corpus)',
+          threads.b.wall / threads.a.wall,
+          0.6,
+          `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}, ${spread(threads.ratios)}; auto: ${autoThreads} threads on ${os.availableParallelism()} cores; CPU ${fmtS(threads.b.cpu)} against ${fmtS(threads.a.cpu)}; load ${startLoad} to ${load()}`,
+        ),
       );
-      summary.push(line('--concurrency 2 / off (untyped corpus)', two.b.wall / two.a.wall, 0.6, `${fmtS(two.b.wall)} against ${fmtS(two.a.wall)}`));
+      if (options.concurrencyOnly) {
+        console.log('');
+        for (const text of summary) console.log(text);
+        return;
+      }
 
       const cacheDir = path.join(work, 'cache');
       measure(BIN, ['.', '-f', 'json', '--cache', '--cache-location', cacheDir], untyped);

@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { OPTIONS } from '../src/cli/lint';
 import plugin from '../src/index';
 import { rules } from '../rules';
 
 // The generator the `docs` script runs; here it runs on the rules' sources.
 const { expectedFiles } = require('../scripts/rule-docs.js') as {
-  expectedFiles: (rules: unknown, root: string) => Record<string, string | undefined>;
+  expectedFiles: (rules: unknown, root: string, cliOptions?: unknown) => Record<string, string | undefined>;
 };
 
 const ROOT = path.join(__dirname, '..');
@@ -51,8 +52,8 @@ function lintExample(ruleName: string, code: string): Linter.LintMessage[] {
 }
 
 describe('docs', () => {
-  it('generated headers and the README rules table match rule meta (run `npm run docs`)', () => {
-    for (const [file, expected] of Object.entries(expectedFiles(rules, ROOT))) {
+  it('generated headers, the README rules table and its CLI option table (the source of --help) match their sources (run `npm run docs`)', () => {
+    for (const [file, expected] of Object.entries(expectedFiles(rules, ROOT, OPTIONS))) {
       expect([path.relative(ROOT, file), expected === undefined ? 'markers missing' : 'ok']).toEqual([path.relative(ROOT, file), 'ok']);
       expect([path.relative(ROOT, file), fs.readFileSync(file, 'utf8')]).toEqual([path.relative(ROOT, file), expected]);
     }

@@ -42,7 +42,9 @@ export type Reply =
   /** The server stopped instead of running the request (its configs or leakproof changed): run directly. */
   | { restart: string }
   | { status: DaemonStatus }
-  | { stopping: number };
+  | { stopping: number }
+  /** Sent every second while a run is queued or running: the server is not hung. */
+  | { alive: number };
 
 /** The environment variable giving the idle timeout, in seconds, of servers that `lint --daemon` starts. */
 export const IDLE_VARIABLE = 'LEAKPROOF_DAEMON_IDLE_TIMEOUT';
@@ -50,30 +52,63 @@ export const DEFAULT_IDLE_SECONDS = 15 * 60;
 
 /** The idle timeout from the environment, or the default; a bad value is a usage error of the caller. */
 export function idleTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | string {
-  const text = env[IDLE_VARIABLE];
-  if (text === undefined || text === '') return DEFAULT_IDLE_SECONDS;
-  return /^\d+(\.\d+)?$/.test(text) && Number(text) > 0 ? Number(text) : `${IDLE_VARIABLE} must be a positive number of seconds, not "${text}"`;
+  return secondsFromEnv(IDLE_VARIABLE, DEFAULT_IDLE_SECONDS, env);
 }
 
-type Outcome = { replies: Reply[] } | { failure: 'absent' | 'stale' | 'broken'; reason: string };
+/**
+ * The environment variable giving how long, in seconds, a client waits without a word from its server
+ * (a run in progress sends one every second) before it gives up on it and lints directly. The words come
+ * from the server's event loop, which one synchronous step (TypeScript building a whole large project's
+ * program) holds for seconds: the default leaves room for that.
+ */
+export const TIMEOUT_VARIABLE = 'LEAKPROOF_DAEMON_TIMEOUT';
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** How often a server says it is alive while it holds a run. */
+export const ALIVE_INTERVAL_MS = 1000;
+
+function secondsFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number | string {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  return /^\d+(\.\d+)?$/.test(text) && Number(text) > 0 ? Number(text) : `${name} must be a positive number of seconds, not "${text}"`;
+}
+
+/** The client's timeout from the environment, or the default; a bad value is a usage error of the caller. */
+export function timeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | string {
+  return secondsFromEnv(TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS, env);
+}
+
+type Failure = 'absent' | 'stale' | 'broken' | 'hung';
+type Outcome = { replies: Reply[] } | { failure: Failure; reason: string };
 
 /**
  * Sends one request and collects the reply lines until the server closes the connection. `absent`: no
  * socket; `stale`: a socket no server answers (killed or crashed); `broken`: the connection ended
- * without a final line (the server died during the request), or another socket error.
+ * without a final line (the server died during the request), or another socket error; `hung`: nothing
+ * came from the server for `timeout` seconds.
  */
-export function ask(socket: string, request: Request, isDone: (reply: Reply) => boolean): Promise<Outcome> {
+export function ask(socket: string, request: Request, isDone: (reply: Reply) => boolean, timeout: number): Promise<Outcome> {
+  // No socket file, no server: answered at once, without a connection attempt and its turn of the event
+  // loop (the cold first `--daemon` call lints directly, and must not wait for anything first).
+  if (process.platform !== 'win32' && !fs.existsSync(socket)) return Promise.resolve({ failure: 'absent', reason: 'no daemon is running' });
   return new Promise((resolve) => {
     const replies: Reply[] = [];
     let connected = false;
     let settled = false;
     let pending = '';
+    let silence: NodeJS.Timeout | undefined;
     const finish = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
+      clearTimeout(silence);
       connection.destroy();
       resolve(outcome);
     };
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => finish({ failure: 'hung', reason: `no word from it for ${timeout} s (hung?)` }), timeout * 1000);
+    };
+    listen();
     const connection = net.createConnection(socket);
     connection.setEncoding('utf8');
     connection.on('connect', () => {
@@ -81,6 +116,7 @@ export function ask(socket: string, request: Request, isDone: (reply: Reply) => 
       connection.write(`${JSON.stringify(request)}\n`);
     });
     connection.on('data', (chunk: string) => {
+      listen();
       pending += chunk;
       let newline: number;
       while ((newline = pending.indexOf('\n')) >= 0) {
@@ -93,6 +129,7 @@ export function ask(socket: string, request: Request, isDone: (reply: Reply) => 
           finish({ failure: 'broken', reason: 'it sent a line that is not JSON' });
           return;
         }
+        if ('alive' in reply) continue;
         replies.push(reply);
         if (isDone(reply)) {
           finish({ replies });
@@ -168,9 +205,11 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
   // ESLint prints its rule timings when TIMING is set in the process that loaded it: only a direct run can.
   if (process.env.TIMING) return {};
   const idleTimeout = idleTimeoutFromEnv();
+  const timeout = timeoutFromEnv();
   let address: DaemonAddress;
   try {
     if (typeof idleTimeout === 'string') throw new Error(idleTimeout);
+    if (typeof timeout === 'string') throw new Error(timeout);
     address = daemonAddress(io.cwd);
   } catch (error) {
     io.stderr(`leakproof: warning: cannot use a daemon: ${error instanceof Error ? error.message : String(error)}; linting directly\n`);
@@ -178,7 +217,7 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
   }
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const request: LintRequest = { type: 'lint', argv: [...argv], cwd: io.cwd, env, isTTY: io.isTTY, ...(stdin === undefined ? {} : { stdin }) };
-  const outcome = await ask(address.socket, request, (reply) => 'exit' in reply || 'restart' in reply);
+  const outcome = await ask(address.socket, request, (reply) => 'exit' in reply || 'restart' in reply, timeout);
   if ('replies' in outcome) {
     const last = outcome.replies[outcome.replies.length - 1] as Reply;
     if ('exit' in last) {
@@ -194,6 +233,10 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
     removeStaleSocket(address);
   } else if (outcome.failure === 'broken') {
     warn(io, address, outcome.reason);
+  } else if (outcome.failure === 'hung') {
+    // It still holds the socket, so a new server could not listen there: none is started.
+    warn(io, address, `${outcome.reason} (${TIMEOUT_VARIABLE} sets the wait)`);
+    return {};
   }
   return {
     startServer: () => {

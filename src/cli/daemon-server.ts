@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { WarmPrograms } from '../lint/warm-programs';
 import { releaseParserCaches, warmUp } from '../lint/run';
 import { packageInfo } from '../package-info';
-import { daemonAddress, fileStamp, watchedFiles } from './daemon-address';
-import type { LintRequest, Reply, Request } from './daemon-client';
+import { watchedFiles } from './daemon-address';
+import { ALIVE_INTERVAL_MS, type LintRequest, type Reply, type Request } from './daemon-client';
+import { Watch } from './daemon-watch';
 import { EXIT, runCommand, type CliIO } from './io';
 import { run as runLint, type LintSession } from './lint';
 
@@ -67,25 +68,6 @@ function isAnswered(socket: string): Promise<boolean> {
     });
     connection.on('error', () => resolve(false));
   });
-}
-
-/** The configuration files a server has seen, with their stamps then: a change stops the server. */
-class Watch {
-  private readonly stamps = new Map<string, string>();
-
-  constructor(private readonly root: string, private readonly socket: string) {}
-
-  add(files: Iterable<string>): void {
-    for (const file of files) if (!this.stamps.has(file)) this.stamps.set(file, fileStamp(file));
-  }
-
-  /** Why the server must stop, or undefined. */
-  changed(): string | undefined {
-    // The root's configs and leakproof's own files name the socket: another name means they changed.
-    if (daemonAddress(this.root).socket !== this.socket) return `a configuration file of ${this.root} or leakproof changed`;
-    for (const [file, stamp] of this.stamps) if (fileStamp(file) !== stamp) return `${file} changed`;
-    return undefined;
-  }
 }
 
 /** How often an idle server looks for changed configurations. */
@@ -250,6 +232,9 @@ class Server {
     // Runs are queued: each changes the working directory and the environment while it runs.
     this.busy++;
     clearTimeout(this.idleTimer);
+    // While the run waits and runs, a word every second tells the client this server is not hung (a
+    // client gives up after LEAKPROOF_DAEMON_TIMEOUT seconds of silence).
+    const alive = setInterval(() => send({ alive: 1 }), ALIVE_INTERVAL_MS);
     this.queue = this.queue.then(async () => {
       try {
         await this.lint(request, send);
@@ -257,6 +242,7 @@ class Server {
         log(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         connection.destroy();
       } finally {
+        clearInterval(alive);
         connection.end();
         this.busy--;
         this.lastActive = Date.now();

@@ -1,6 +1,6 @@
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { daemonAddress, type DaemonAddress } from './daemon-address';
-import { ask, DEFAULT_IDLE_SECONDS, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, type DaemonStatus } from './daemon-client';
+import { ask, DEFAULT_IDLE_SECONDS, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -20,7 +20,9 @@ else with package.json) that runs \`leakproof lint --daemon\` runs: it keeps ESL
 parsed files of the programs it built, so that a staged file that needs type information is linted in
 about the time of a run without it. Files changed since the last run are read again. The server stops
 after its idle timeout, on "stop", and when leakproof or a configuration file it read changes
-(tsconfig.json, eslint.config.*, package.json). "lint --daemon" starts one when none runs.`;
+(tsconfig.json, eslint.config.*, package.json, and the project's modules an ESLint config imports).
+"lint --daemon" starts one when none runs; it lints directly, with a warning, when the server sends no
+word for ${TIMEOUT_VARIABLE} seconds (default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second).`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -32,13 +34,13 @@ function describe(status: DaemonStatus): string {
   return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}`;
 }
 
-async function statusOf(address: DaemonAddress): Promise<DaemonStatus | 'stale' | undefined> {
-  const outcome = await ask(address.socket, { type: 'status' }, (reply) => 'status' in reply);
+async function statusOf(address: DaemonAddress, timeout: number): Promise<DaemonStatus | 'stale' | 'hung' | undefined> {
+  const outcome = await ask(address.socket, { type: 'status' }, (reply) => 'status' in reply, timeout);
   if ('replies' in outcome) {
     const reply = outcome.replies[0];
     return reply && 'status' in reply ? reply.status : undefined;
   }
-  return outcome.failure === 'stale' ? 'stale' : undefined;
+  return outcome.failure === 'stale' || outcome.failure === 'hung' ? outcome.failure : undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,14 +78,26 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     idleTimeout = Number(idleText);
   }
   if (typeof idleTimeout === 'string') throw new UsageError(idleTimeout);
+  const timeout = timeoutFromEnv();
+  if (typeof timeout === 'string') throw new UsageError(timeout);
   let address: DaemonAddress;
   try {
     address = daemonAddress(io.cwd);
   } catch (error) {
     throw new UsageError(`daemon: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const found = await statusOf(address);
+  const found = await statusOf(address, timeout);
   const running = typeof found === 'object' ? found : undefined;
+  if (found === 'hung') {
+    // Neither a status nor a stop gets through to it, and a new server could not take its socket.
+    const hung = `leakproof: the daemon for ${address.root} does not answer: no word from it for ${timeout} s (hung?); see its log, ${address.log}, for its pid\n`;
+    if (action === 'status') {
+      io.stdout(hung);
+      return EXIT.findings;
+    }
+    io.stderr(hung);
+    return EXIT.usage;
+  }
 
   if (action === 'status') {
     if (running) {
@@ -100,7 +114,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`leakproof: no daemon running for ${address.root}\n`);
       return EXIT.clean;
     }
-    await ask(address.socket, { type: 'stop' }, (reply) => 'stopping' in reply);
+    await ask(address.socket, { type: 'stop' }, (reply) => 'stopping' in reply, timeout);
     // The server finishes a run in progress before it exits.
     if (!(await waitFor(async () => !isAlive(running.pid), 60_000))) throw new UsageError(`daemon: pid ${running.pid} did not stop within 60 s`);
     io.stdout(`leakproof: daemon stopped for ${address.root} (pid ${running.pid})\n`);
@@ -116,7 +130,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let started: DaemonStatus | undefined;
   // Ready once it has loaded ESLint and TypeScript, parsed the root project and linted one of its files.
   const up = await waitFor(async () => {
-    const status = await statusOf(address);
+    const status = await statusOf(address, timeout);
     started = typeof status === 'object' ? status : undefined;
     return started !== undefined && !started.warming;
   }, 120_000);

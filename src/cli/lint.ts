@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ESLint } from 'eslint';
 import type { PresetName } from '../configs';
-import type { Concurrency } from '../lint/engine';
+import { AUTO_FILES_PER_THREAD, type Concurrency } from '../lint/engine';
 import { configForFile, lintProject, type LintOutcome } from '../lint/run';
 import type { WarmPrograms } from '../lint/warm-programs';
 import { formatResults, type LintFormat } from '../report/lint';
@@ -33,7 +33,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'no-ignore', type: 'boolean', description: 'Lint what .gitignore, config ignores and --ignore-pattern leave out, and untracked build output' },
   { name: 'cache', type: 'boolean', description: `Only lint files changed since the last run (ESLint's cache, kept per leakproof version and settings)` },
   { name: 'cache-location', type: 'string', value: 'DIR', description: `Directory of the cache (default ${DEFAULT_CACHE_LOCATION})` },
-  { name: 'concurrency', type: 'string', value: 'N', description: "Lint in N worker threads, or auto or off (ESLint's multithread linting; default off)" },
+  {
+    name: 'concurrency',
+    type: 'string',
+    value: 'N',
+    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most one per core, none below two`,
+  },
   { name: 'stdin', type: 'boolean', description: 'Lint the text on standard input' },
   { name: 'stdin-filename', type: 'string', value: 'FILE', description: 'The file the standard input text is (its tsconfig and config apply)' },
   { name: 'print-config', type: 'string', value: 'FILE', description: 'Print the configuration FILE would be linted with, and exit' },
@@ -287,7 +292,8 @@ async function lintDirectly(command: LintCommand, io: CliIO, session?: LintSessi
   const tooManyWarnings = command.maxWarnings !== undefined && warnings > command.maxWarnings;
   if (command.format === 'stylish' || command.outputFile) {
     const mode = `${outcome.typedFiles} with type information, ${outcome.untypedFiles} without`;
-    io.stderr(`leakproof: ${outcome.results.length} files linted (${mode})${command.fix ? `, ${outcome.fixed.length} fixed` : ''}\n`);
+    const threads = outcome.threads > 0 ? ` in ${outcome.threads} worker threads` : '';
+    io.stderr(`leakproof: ${outcome.results.length} files linted (${mode})${threads}${command.fix ? `, ${outcome.fixed.length} fixed` : ''}\n`);
     if (merge) io.stderr(`leakproof: runtime report: ${merge.confirmed} findings confirmed, ${merge.missed.length} sites with no static finding\n`);
   }
   if (tooManyWarnings) io.stderr(`leakproof: too many warnings: ${warnings} (maximum: ${command.maxWarnings})\n`);

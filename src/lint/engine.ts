@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint as ESLintType, Linter } from 'eslint';
@@ -12,6 +13,30 @@ import type { LeakproofChoice } from './project-config';
 export const SOURCE_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
 
 export type Concurrency = 'off' | 'auto' | number;
+
+/**
+ * `--concurrency auto`: the files one worker thread is given at least. A thread reading TypeScript costs
+ * about 2 s of CPU before its first file (ESLint, the plugin, typescript-eslint's parser and TypeScript
+ * loaded, and their code compiled again, in each thread; one reading JavaScript with espree about 0.3 s)
+ * against about 30 ms per corpus file after (`bench/cli.js`), so two threads gain on two free cores from
+ * about 150 TypeScript files on.
+ */
+export const AUTO_FILES_PER_THREAD = 100;
+
+/**
+ * leakproof's own `auto`, decided per group of files: one worker thread per AUTO_FILES_PER_THREAD files,
+ * at most one per core (`os.availableParallelism()`), and none for fewer than two. ESLint's `auto` takes
+ * half the cores, so on two it never starts a thread. A group with type information gets none: each
+ * thread would build the project's TypeScript program again. A number is ESLint's (at most one thread
+ * per file, none for one).
+ */
+export function threadsFor(concurrency: Concurrency, files: number, typed: boolean, cores = os.availableParallelism()): 'off' | number {
+  if (concurrency === 'off') return 'off';
+  if (concurrency !== 'auto') return Math.min(concurrency, files) > 1 ? concurrency : 'off';
+  if (typed) return 'off';
+  const threads = Math.min(cores, Math.floor(files / AUTO_FILES_PER_THREAD));
+  return threads > 1 ? threads : 'off';
+}
 
 /** How one group of files is linted: plain data, so that ESLint's worker threads can rebuild it. */
 export interface EngineSpec {

@@ -4,7 +4,7 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
+import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, threadsFor, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
 import { createPartialProgram, groupByProject, programWithText, warmPartialProgram } from './projects';
@@ -65,6 +65,8 @@ export interface LintOutcome {
   unmatched: { file: string; config: string }[];
   /** The configuration files the run read: tsconfigs (and what they extend) and ESLint configs. */
   configFiles: string[];
+  /** The most worker threads a group of files was linted in (`--concurrency`; 0: none). */
+  threads: number;
 }
 
 const BATCH = 200;
@@ -283,6 +285,7 @@ function emptyOutcome(): LintOutcome {
     ignored: [],
     unmatched: [],
     configFiles: [],
+    threads: 0,
   };
 }
 
@@ -388,6 +391,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const batches: BatchPlan = { fileByFile: writer !== undefined && !options.cacheDir, take: writer && ((result) => writer.settle(result)), writer };
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
+  let threads = 0;
   /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
   const lintGroup = async (groupFiles: readonly string[], preset: PresetName, extra: { project?: string; espree?: boolean }, counter: Progress = progress) => {
     const batch: ESLintType.LintResult[] = [];
@@ -397,6 +401,8 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
         batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta, batches, options.programs)));
         continue;
       }
+      spec.concurrency = threadsFor(spec.concurrency, subset.length, extra.project !== undefined);
+      if (spec.concurrency !== 'off') threads = Math.max(threads, Math.min(spec.concurrency as number, subset.length));
       const eslint = await createEngine(spec);
       const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off', batches);
       Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
@@ -476,6 +482,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     ignored: plan.ignored,
     unmatched: plan.unmatched,
     configFiles: plan.configFiles,
+    threads,
   };
 }
 
@@ -580,8 +587,18 @@ function configModeOptions(options: LintOptions): ESLintType.Options {
 async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
   const eslintOptions = configModeOptions(options);
   const ESLint = loadESLint();
-  const concurrency = options.concurrency ?? 'off';
-  if (concurrency !== 'off' && !options.stdin) {
+  // `auto` counts the files leakproof would find under the paths (ESLint's own file search, by the
+  // config's patterns, comes later); a pattern that is not a path counts none.
+  let candidates = 0;
+  if (options.concurrency === 'auto' && !options.stdin) {
+    try {
+      candidates = findFiles(options.paths.length > 0 ? options.paths : ['.'], options.cwd, { ignore: options.ignore !== false }).files.length;
+    } catch {
+      candidates = 0;
+    }
+  }
+  const concurrency = options.stdin ? 'off' : threadsFor(options.concurrency ?? 'off', options.concurrency === 'auto' ? candidates : Number.POSITIVE_INFINITY, false);
+  if (concurrency !== 'off') {
     // The config file is loaded by each worker itself; only `overrideConfig` must be plain data, which it is.
     Object.assign(eslintOptions, { concurrency });
   }
@@ -608,5 +625,6 @@ async function lintWithConfig(options: LintOptions): Promise<LintOutcome> {
     ...written,
     untypedFiles: results.length,
     configFiles: [path.resolve(options.cwd, options.configFile as string)],
+    threads: concurrency === 'off' || Math.min(concurrency, results.length) < 2 ? 0 : Math.min(concurrency, results.length),
   };
 }

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -44,9 +44,31 @@ afterAll(() => {
   for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function leakproof(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: 'utf8', timeout: 120_000, input });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the binary without blocking this process: tests of other projects run meanwhile (test.concurrent),
+ * and servers that this process plays (a hung one, a dying one) answer.
+ */
+function leakproof(args: string[], cwd: string, options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: options.env ?? ENV });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input);
+  });
 }
 
 const LINTED = 'leakproof: 1 files linted (1 with type information, 0 without)\n';
@@ -57,7 +79,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Polls `daemon status` (at most `seconds`) until it says running (`true`) or not (`false`); the status line. */
 async function statusUntil(dir: string, running: boolean, seconds = 60): Promise<string> {
   for (const end = Date.now() + seconds * 1000; ; await sleep(300)) {
-    const status = leakproof(['daemon', 'status'], dir);
+    const status = await leakproof(['daemon', 'status'], dir);
     if ((status.code === 0) === running || Date.now() > end) return status.stdout;
   }
 }
@@ -92,8 +114,9 @@ function typedProject(): string {
   const files: Record<string, string> = {
     'package.json': '{ "name": "daemon-test", "private": true }\n',
     // A tsconfig that extends another file: the server watches what the tsconfigs of its runs extend.
+    // No DOM lib: each program parses a fifth less.
     'tsconfig.base.json': JSON.stringify({
-      compilerOptions: { strict: true, target: 'es2022', module: 'commonjs', types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
+      compilerOptions: { strict: true, target: 'es2022', lib: ['es2022'], module: 'commonjs', types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
     }),
     'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }),
     'src/header.ts': BUFFER_HEADER,
@@ -116,169 +139,288 @@ function findings(stdout: string): [number, number, string, string][] {
 }
 
 
+/** A project without a tsconfig (its server has nothing to parse ahead): one file with a finding, untyped. */
+function plainProject(name: string, files: Record<string, string> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `leakproof-daemon-${name}-`)));
+  created.push(dir);
+  const all: Record<string, string> = { 'package.json': `{ "name": "${name}", "private": true }\n`, 'server.js': SERVER_JS, ...files };
+  for (const [file, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+const SERVER_JS = "const kept = [];\nsocket.on('data', (chunk) => {\n  kept.push(chunk.subarray(0, 4));\n});\n";
+const PLAIN_LINTED = 'leakproof: 1 files linted (0 with type information, 1 without)\n';
+
+/** Plays the project's server on its socket (where clients look for it): `onRequest` gets each connection once it has sent its request. */
+// Where the client looks for a project's server (the built module the binary uses).
+const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as { daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string } };
+
+async function fakeServer(dir: string, onRequest: (connection: net.Socket) => void): Promise<net.Server> {
+  const { socket } = daemonAddress(dir, ENV);
+  const server = net.createServer((connection) => connection.once('data', () => onRequest(connection)));
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  return server;
+}
+
+/**
+ * Each test's time limit: they run side by side, so one's time includes the others' CPU (at a load
+ * average of 12 on 2 cores the longest took 60 s).
+ */
+const SIDE_BY_SIDE_MS = 180_000;
+
+let turn: Promise<void> = Promise.resolve();
+
+/** A test that runs once the test declared before it with `inTurn` has ended (they share a server). */
+function inTurn(fn: () => Promise<void>): () => Promise<void> {
+  const before = turn;
+  let done = () => {};
+  turn = new Promise<void>((resolve) => (done = resolve));
+  return async () => {
+    await before;
+    try {
+      await fn();
+    } finally {
+      done();
+    }
+  };
+}
+
+// Every test runs beside the others (test.concurrent), each in a project of its own, except the first
+// three, which share the typed project's server and run in turn.
 describe('leakproof daemon', () => {
   const dir = typedProject();
   // Direct runs (of the project as it is between tests), made once.
-  const direct: Record<string, ReturnType<typeof leakproof>> = {};
+  const direct: Record<string, Promise<Run>> = {};
   const directRun = (args: string[]) => (direct[args.join(' ')] ??= leakproof(args, dir));
 
-  it('start and status; runs through it print what direct runs print, with their exit codes; --stdin', () => {
-    const none = leakproof(['daemon', 'status'], dir);
-    expect(none).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
-    const start = leakproof(['daemon', 'start', '--idle-timeout', '120'], dir);
-    expect(start.stderr).toBe('');
-    expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(dir)}: pid \\d+, idle timeout 120 s\\n$`));
-    expect(start.code).toBe(0);
-    const status = leakproof(['daemon', 'status'], dir);
-    expect(status.stdout).toMatch(new RegExp(`^leakproof: daemon running for ${escape(dir)}: pid ${pidOf(start.stdout)}, leakproof \\S+ on Node v\\S+, up \\d+ s, 0 runs, idle \\d+ s of 120 s; 1 TypeScript project, \\d+ parsed files kept\\n$`));
-    expect(leakproof(['daemon', 'start'], dir).stdout).toMatch(/^leakproof: daemon already running for .*: pid \d+, .*, 0 runs, /);
+  it.concurrent(
+    'start and status; runs through it print what direct runs print, with their exit codes; --stdin',
+    inTurn(async () => {
+      const cases = [['src/main.ts'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']];
+      const none = await leakproof(['daemon', 'status'], dir);
+      expect(none).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
+      // The direct runs go on while the server starts.
+      for (const args of cases) void directRun(args);
+      const start = await leakproof(['daemon', 'start', '--idle-timeout', '120'], dir);
+      expect(start.stderr).toBe('');
+      expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(dir)}: pid \\d+, idle timeout 120 s\\n$`));
+      expect(start.code).toBe(0);
+      const status = await leakproof(['daemon', 'status'], dir);
+      expect(status.stdout).toMatch(new RegExp(`^leakproof: daemon running for ${escape(dir)}: pid ${pidOf(start.stdout)}, leakproof \\S+ on Node v\\S+, up \\d+ s, 0 runs, idle \\d+ s of 120 s; 1 TypeScript project, \\d+ parsed files kept\\n$`));
+      expect((await leakproof(['daemon', 'start'], dir)).stdout).toMatch(/^leakproof: daemon already running for .*: pid \d+, .*, 0 runs, /);
 
-    for (const args of [['src/main.ts'], ['src/a.ts'], ['src/missing.ts'], ['src/main.ts', '--bogus'], ['src/main.ts', '--max-warnings', 'x']]) {
-      const expected = directRun(args);
-      expect({ args, ...leakproof([...args, '--daemon'], dir) }).toEqual({ args, ...expected });
-    }
-    expect(direct['src/main.ts']).toEqual({ code: 1, stdout: expect.stringContaining(`  4:20  error  ${FINDING.slice(0, -1)}  leakproof/no-buffer-slice\n`), stderr: LINTED });
-    expect(direct['src/a.ts']).toEqual({ code: 0, stdout: '', stderr: LINTED });
-    expect(direct['src/missing.ts']?.stderr).toMatch(/^leakproof: .*missing\.ts/);
-    expect(direct['src/missing.ts']?.code).toBe(2);
-    expect(direct['src/main.ts --bogus']).toEqual({ code: 2, stdout: '', stderr: 'leakproof: unknown option --bogus (see --help)\n' });
-    // The runs that got past option checks reached the server (a bad option never leaves the client).
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(3);
+      for (const args of cases) {
+        const expected = await directRun(args);
+        expect({ args, ...(await leakproof([...args, '--daemon'], dir)) }).toEqual({ args, ...expected });
+      }
+      expect(await direct['src/main.ts']).toEqual({ code: 1, stdout: expect.stringContaining(`  4:20  error  ${FINDING.slice(0, -1)}  leakproof/no-buffer-slice\n`), stderr: LINTED });
+      expect(await direct['src/a.ts']).toEqual({ code: 0, stdout: '', stderr: LINTED });
+      expect((await direct['src/missing.ts'])?.stderr).toMatch(/^leakproof: .*missing\.ts/);
+      expect((await direct['src/missing.ts'])?.code).toBe(2);
+      expect(await direct['src/main.ts --bogus']).toEqual({ code: 2, stdout: '', stderr: 'leakproof: unknown option --bogus (see --help)\n' });
+      // The runs that got past option checks reached the server (a bad option never leaves the client).
+      expect(runsOf((await leakproof(['daemon', 'status'], dir)).stdout)).toBe(3);
 
-    const stdin = leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, MAIN);
-    expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    expect(stdin.code).toBe(1);
-  });
+      const stdin = await leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, { input: MAIN });
+      expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+      expect(stdin.code).toBe(1);
+    }),
+    SIDE_BY_SIDE_MS,
+  );
 
-  it('sees edits between runs: of the staged file, of a file it imports that changes a type, a new file it imports; of the whole project too', () => {
-    const runs = runsOf(leakproof(['daemon', 'status'], dir).stdout);
-    const lint = () => {
-      const result = leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
-      expect(result.stderr).toBe('');
-      return findings(result.stdout);
-    };
-    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN_COPY);
-    expect(lint()).toEqual([]);
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
-    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    // Only the imported file changes: `readHeader()` now returns a plain Uint8Array, whose slice copies.
-    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
-    expect(lint()).toEqual([]);
-    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
-    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    // An import of a file that does not exist yet (its type unknown), then does: module resolution is redone.
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN.replace("'./header'", "'./later'"));
-    expect(lint()).toEqual([]);
-    fs.writeFileSync(path.join(dir, 'src', 'later.ts'), BUFFER_HEADER);
-    expect(lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
-    fs.rmSync(path.join(dir, 'src', 'later.ts'));
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
-    // The whole project (typescript-eslint builds its program, which the server drops after each run).
-    const lintAll = () => {
-      const result = leakproof(['src', '-f', 'json', '--daemon'], dir);
-      expect(result.stderr).toBe('');
-      const main = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).find((r) => r.filePath.endsWith('main.ts'));
-      return main?.messages.map((m) => m.ruleId);
-    };
-    expect(lintAll()).toEqual(['leakproof/no-buffer-slice']);
-    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
-    expect(lintAll()).toEqual([]);
-    fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(runs + 9);
-  });
+  it.concurrent(
+    'sees edits between runs: of the staged file, of a file it imports that changes a type, a new file it imports; of the whole project too',
+    inTurn(async () => {
+      const runs = runsOf((await leakproof(['daemon', 'status'], dir)).stdout);
+      const lint = async () => {
+        const result = await leakproof(['src/main.ts', '-f', 'json', '--daemon'], dir);
+        expect(result.stderr).toBe('');
+        return findings(result.stdout);
+      };
+      expect(await lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN_COPY);
+      expect(await lint()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+      expect(await lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+      // Only the imported file changes: `readHeader()` now returns a plain Uint8Array, whose slice copies.
+      fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
+      expect(await lint()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
+      expect(await lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+      // An import of a file that does not exist yet (its type unknown), then does: module resolution is redone.
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN.replace("'./header'", "'./later'"));
+      expect(await lint()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'src', 'later.ts'), BUFFER_HEADER);
+      expect(await lint()).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
+      fs.rmSync(path.join(dir, 'src', 'later.ts'));
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+      // The whole project (typescript-eslint builds its program, which the server drops after each run).
+      const lintAll = async () => {
+        const result = await leakproof(['src', '-f', 'json', '--daemon'], dir);
+        expect(result.stderr).toBe('');
+        const main = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).find((r) => r.filePath.endsWith('main.ts'));
+        return main?.messages.map((m) => m.ruleId);
+      };
+      expect(await lintAll()).toEqual(['leakproof/no-buffer-slice']);
+      fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BYTES_HEADER);
+      expect(await lintAll()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'src', 'header.ts'), BUFFER_HEADER);
+      expect(runsOf((await leakproof(['daemon', 'status'], dir)).stdout)).toBe(runs + 9);
+    }),
+    SIDE_BY_SIDE_MS,
+  );
 
-  it('--fix through the daemon writes what a direct --fix writes; stop', async () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-fix-'));
-    created.push(copy);
-    fs.cpSync(dir, copy, { recursive: true });
-    const direct = leakproof(['src/main.ts', '--fix'], copy);
-    const daemon = leakproof(['src/main.ts', '--fix', '--daemon'], dir);
-    expect(daemon).toEqual({ ...direct, stderr: LINTED.replace('\n', ', 1 fixed\n') });
-    expect(direct.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
-    expect(fs.readFileSync(path.join(copy, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
+  it.concurrent(
+    '--fix through the daemon writes what a direct --fix writes; stop',
+    inTurn(async () => {
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-fix-'));
+      created.push(copy);
+      fs.cpSync(dir, copy, { recursive: true });
+      // Side by side: the direct run is of a copy.
+      const [direct, daemon] = await Promise.all([leakproof(['src/main.ts', '--fix'], copy), leakproof(['src/main.ts', '--fix', '--daemon'], dir)]);
+      expect(daemon).toEqual({ ...direct, stderr: LINTED.replace('\n', ', 1 fixed\n') });
+      expect(direct.code).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
+      expect(fs.readFileSync(path.join(copy, 'src', 'main.ts'), 'utf8')).toBe(MAIN_FIXED);
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), MAIN);
 
-    const pid = pidOf(leakproof(['daemon', 'status'], dir).stdout);
-    expect(leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${dir} (pid ${pid})\n`, stderr: '' });
-    expect(await exited(pid)).toBe(true);
-    expect(leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
-  });
+      const pid = pidOf((await leakproof(['daemon', 'status'], dir)).stdout);
+      expect(await leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${dir} (pid ${pid})\n`, stderr: '' });
+      expect(await exited(pid)).toBe(true);
+      expect(await leakproof(['daemon', 'stop'], dir)).toEqual({ code: 0, stdout: `leakproof: no daemon running for ${dir}\n`, stderr: '' });
+    }),
+    SIDE_BY_SIDE_MS,
+  );
 
-  it('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig base stops it', async () => {
-    const expected = directRun(['src/main.ts']);
-    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
-    const first = await statusUntil(dir, true);
+  it.concurrent('no server: --daemon lints directly, prints nothing more and starts one; a killed one: a warning, a direct run, a new server; a changed tsconfig base stops it', async () => {
+    // A project of its own, so that this test runs beside the others; the direct run is the other project's.
+    const own = typedProject();
+    const other = await directRun(['src/main.ts']);
+    const expected = { ...other, stdout: other.stdout.replaceAll(dir, own) };
+    expect(expected.stdout).toContain(own);
+    expect(await leakproof(['src/main.ts', '--daemon'], own)).toEqual(expected);
+    const first = await statusUntil(own, true);
     expect(first).toMatch(/^leakproof: daemon running for .*, 0 runs, (idle \d+ s of 120 s|warming up);/);
-    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(1);
+    expect(await leakproof(['src/main.ts', '--daemon'], own)).toEqual(expected);
+    expect(runsOf((await leakproof(['daemon', 'status'], own)).stdout)).toBe(1);
 
     process.kill(pidOf(first), 'SIGKILL');
     expect(await exited(pidOf(first))).toBe(true);
-    const fallback = leakproof(['src/main.ts', '--daemon'], dir);
+    const fallback = await leakproof(['src/main.ts', '--daemon'], own);
     expect(fallback.stdout).toBe(expected.stdout);
     expect(fallback.code).toBe(1);
     expect(fallback.stderr).toMatch(
-      new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: its socket is left but no server answers \\(killed or crashed\\?\\); linting directly \\(its log: .*\\.log\\)\\n${escape(LINTED)}$`),
+      new RegExp(`^leakproof: warning: the daemon for ${escape(own)} did not answer: its socket is left but no server answers \\(killed or crashed\\?\\); linting directly \\(its log: .*\\.log\\)\\n${escape(LINTED)}$`),
     );
-    const second = await statusUntil(dir, true);
+    const second = await statusUntil(own, true);
     expect(pidOf(second)).not.toBe(pidOf(first));
-    expect(leakproof(['src/main.ts', '--daemon'], dir)).toEqual(expected);
-    expect(runsOf(leakproof(['daemon', 'status'], dir).stdout)).toBe(1);
+    expect(await leakproof(['src/main.ts', '--daemon'], own)).toEqual(expected);
+    expect(runsOf((await leakproof(['daemon', 'status'], own)).stdout)).toBe(1);
 
     // Read by that run (tsconfig.json extends it): the server sees the change within a few seconds.
-    const base = path.join(dir, 'tsconfig.base.json');
+    const base = path.join(own, 'tsconfig.base.json');
     fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('"strict":true', '"strict":false'));
     expect(await exited(pidOf(second))).toBe(true);
     expect(logs()).toContain(`[${pidOf(second)}] stopping: ${base} changed\n`);
-  });
+  }, SIDE_BY_SIDE_MS);
 
-  it('a server that dies during a run: the client warns and lints directly', async () => {
-    // Where the client looks for the project's server (the built module the binary uses).
-    const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as { daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string } };
-    const { socket } = daemonAddress(dir, ENV);
+  it.concurrent('a server that dies during a run, or hangs: the client warns and lints directly, with the exit code of a direct run', async () => {
+    const plain = plainProject('fallback');
+    const expected = await leakproof(['server.js'], plain);
+    expect(expected.code).toBe(1);
+    expect(expected.stderr).toBe(PLAIN_LINTED);
     // It accepts the run and hangs up without an answer, as a server that crashes in it does.
-    const dying = net.createServer((connection) => connection.once('data', () => connection.destroy()));
-    await new Promise<void>((resolve) => dying.listen(socket, resolve));
+    const dying = await fakeServer(plain, (connection) => connection.destroy());
     try {
-      const expected = directRun(['src/main.ts']);
-      // Asynchronous: this process answers the socket meanwhile.
-      const result = await new Promise<ReturnType<typeof leakproof>>((resolve) => {
-        execFile(process.execPath, [BIN, 'src/main.ts', '--daemon'], { cwd: dir, env: ENV, encoding: 'utf8' }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-        );
+      const result = await leakproof(['server.js', '--daemon'], plain);
+      expect(result).toEqual({
+        code: 1,
+        stdout: expected.stdout,
+        stderr: expect.stringMatching(new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: it stopped during the run; linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`)),
       });
-      expect(result.stdout).toBe(expected.stdout);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^leakproof: warning: the daemon for ${escape(dir)} did not answer: it stopped during the run; linting directly \\(its log: .*\\.log\\)\\n${escape(LINTED)}$`));
     } finally {
       await new Promise((resolve) => dying.close(resolve));
     }
-  });
+    // It accepts the run and says nothing (a real one says it is alive every second): after
+    // LEAKPROOF_DAEMON_TIMEOUT seconds the client gives up on it; no new server is started (it holds the socket).
+    const held: net.Socket[] = [];
+    const hung = await fakeServer(plain, (connection) => held.push(connection));
+    const env = { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' };
+    try {
+      const result = await leakproof(['server.js', '--daemon'], plain, { env });
+      expect(result).toEqual({
+        code: 1,
+        stdout: expected.stdout,
+        stderr: expect.stringMatching(
+          new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: no word from it for 1 s \\(hung\\?\\) \\(LEAKPROOF_DAEMON_TIMEOUT sets the wait\\); linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`),
+        ),
+      });
+      expect(held).toHaveLength(1);
+      const status = await leakproof(['daemon', 'status'], plain, { env });
+      expect(status).toEqual({ code: 1, stdout: expect.stringMatching(new RegExp(`^leakproof: the daemon for ${escape(plain)} does not answer: no word from it for 1 s \\(hung\\?\\); see its log, .*\\.log, for its pid\\n$`)), stderr: '' });
+      const stop = await leakproof(['daemon', 'stop'], plain, { env });
+      expect(stop).toEqual({ code: 2, stdout: '', stderr: status.stdout });
+    } finally {
+      for (const connection of held) connection.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
+  }, SIDE_BY_SIDE_MS);
 
-  it('exits when a root config appears, and after its idle timeout', async () => {
-    // A project without a tsconfig: the server loads ESLint and has nothing to parse ahead.
-    const plain = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-plain-')));
-    created.push(plain);
-    fs.writeFileSync(path.join(plain, 'package.json'), '{ "name": "plain", "private": true }\n');
-    const before = leakproof(['daemon', 'start'], plain);
+  it.concurrent('a change to a module the ESLint config imports stops the server; the run after it is direct, with the new config', async () => {
+    const plugin = JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'));
+    const plain = plainProject('config-imports', {
+      'eslint.config.mjs': `import leakproof from ${plugin};\nimport { severity } from './lint/severity.mjs';\nexport default [leakproof.configs.recommended, { rules: { 'leakproof/no-retained-view': severity } }];\n`,
+      'lint/severity.mjs': "export { severity } from './levels.mjs';\n",
+      'lint/levels.mjs': "export const severity = 'error';\n",
+    });
+    const using = 'leakproof: using the leakproof rules and settings of eslint.config.mjs\n';
+    const finding = await leakproof(['server.js'], plain);
+    expect(finding).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-retained-view'), stderr: `${using}${PLAIN_LINTED}` });
+    // No server: a direct run, which starts one; the next run is the server's.
+    expect(await leakproof(['server.js', '--daemon'], plain)).toEqual(finding);
+    const server = pidOf(await statusUntil(plain, true));
+    expect(await leakproof(['server.js', '--daemon'], plain)).toEqual(finding);
+    expect(runsOf((await leakproof(['daemon', 'status'], plain)).stdout)).toBe(1);
+    // Two imports down from the config.
+    const levels = path.join(plain, 'lint', 'levels.mjs');
+    fs.writeFileSync(levels, "export const severity = 'off';\n");
+    // What a direct run prints now (the old server would still print the finding).
+    expect(await leakproof(['server.js', '--daemon'], plain)).toEqual({ code: 0, stdout: '', stderr: `${using}${PLAIN_LINTED}` });
+    expect(await exited(server)).toBe(true);
+    expect(logs()).toContain(`[${server}] stopping: ${levels} changed\n`);
+    // That run started a new server (it loads the config as it is now).
+    expect(pidOf(await statusUntil(plain, true))).not.toBe(server);
+    expect((await leakproof(['daemon', 'stop'], plain)).code).toBe(0);
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('exits when a root config appears, and after its idle timeout', async () => {
+    const plain = plainProject('plain');
+    const before = await leakproof(['daemon', 'start'], plain);
     expect(before.stdout).toMatch(/idle timeout 120 s\n$/);
     // The root's configs name the socket: the server sees another name, and clients look for a new server.
     fs.writeFileSync(path.join(plain, 'eslint.config.mjs'), 'export default [];\n');
     expect(await exited(pidOf(before.stdout))).toBe(true);
     expect(logs()).toContain(`[${pidOf(before.stdout)}] stopping: a configuration file of ${plain} or leakproof changed\n`);
-    const start = leakproof(['daemon', 'start', '--idle-timeout', '1'], plain);
+    const start = await leakproof(['daemon', 'start', '--idle-timeout', '1'], plain);
     expect(start.stdout).toMatch(new RegExp(`^leakproof: daemon started for ${escape(plain)}: pid \\d+, idle timeout 1 s\\n$`));
     expect(await exited(pidOf(start.stdout))).toBe(true);
     expect(logs()).toContain(`[${pidOf(start.stdout)}] stopping: idle for 1 s\n`);
-    expect(leakproof(['daemon', 'status'], plain)).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${plain}\n`, stderr: '' });
-  });
+    expect(await leakproof(['daemon', 'status'], plain)).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${plain}\n`, stderr: '' });
+  }, SIDE_BY_SIDE_MS);
 
-  it('bad usage of the daemon command', () => {
-    expect(leakproof(['daemon'], dir)).toEqual({ code: 2, stdout: '', stderr: 'leakproof: daemon: missing action: start, stop, status (see leakproof daemon --help)\n' });
-    expect(leakproof(['daemon', 'restart'], dir).stderr).toBe('leakproof: daemon: unknown action "restart": start, stop, status\n');
-    expect(leakproof(['daemon', 'start', '--idle-timeout', 'soon'], dir).stderr).toBe('leakproof: --idle-timeout must be a positive number of seconds, not "soon"\n');
-    expect(leakproof(['daemon', 'status', '--idle-timeout', '5'], dir).stderr).toBe('leakproof: --idle-timeout is an option of daemon start\n');
-  });
+  it.concurrent('bad usage of the daemon command', async () => {
+    const plain = plainProject('usage');
+    expect(await leakproof(['daemon'], plain)).toEqual({ code: 2, stdout: '', stderr: 'leakproof: daemon: missing action: start, stop, status (see leakproof daemon --help)\n' });
+    expect((await leakproof(['daemon', 'restart'], plain)).stderr).toBe('leakproof: daemon: unknown action "restart": start, stop, status\n');
+    expect((await leakproof(['daemon', 'start', '--idle-timeout', 'soon'], plain)).stderr).toBe('leakproof: --idle-timeout must be a positive number of seconds, not "soon"\n');
+    expect((await leakproof(['daemon', 'status', '--idle-timeout', '5'], plain)).stderr).toBe('leakproof: --idle-timeout is an option of daemon start\n');
+    expect(await leakproof(['daemon', 'status'], plain, { env: { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '0' } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'leakproof: LEAKPROOF_DAEMON_TIMEOUT must be a positive number of seconds, not "0"\n',
+    });
+  }, SIDE_BY_SIDE_MS);
 });

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AUTO_FILES_PER_THREAD, threadsFor, type Concurrency } from '../../src/lint/engine';
 
 // ESLint's options through the built binary, as users run it (`npm test` builds first).
 const ROOT = path.join(__dirname, '..', '..');
@@ -250,6 +251,52 @@ describe('ESLint options', () => {
     expect(summary(two.stdout, dir)['server1.js']).toEqual(['leakproof/no-retained-view']);
     expect(two.code).toBe(1);
     expect(leakproof(['.', '--concurrency', 'many'], dir).stderr).toBe('leakproof: --concurrency must be a positive whole number, auto or off, not "many"\n');
+    // The summary line names the threads; `auto` starts none for 6 files, `1` (ESLint's one thread) none either.
+    const stylishTwo = leakproof(['.', '--concurrency', '2'], dir);
+    expect(stylishTwo.stderr.split('\n')[0]).toBe('leakproof: 6 files linted (0 with type information, 6 without) in 2 worker threads');
+    for (const value of ['auto', '1']) {
+      const none = leakproof(['.', '--concurrency', value], dir);
+      expect([value, none.stdout, none.stderr]).toEqual([value, stylishTwo.stdout, 'leakproof: 6 files linted (0 with type information, 6 without)\n']);
+    }
+  });
+
+  it('--progress prints progress on stderr (a pipe is not a terminal, so none without it)', () => {
+    const dir = tempDir('progress', { 'a.js': LEAK, 'b.js': 'export const b = 1;\n', 'c.js': 'export const c = 1;\n' });
+    const quiet = leakproof(['.'], dir);
+    expect(quiet.stderr).toBe('leakproof: 3 files linted (0 with type information, 3 without)\n');
+    const shown = leakproof(['.', '--progress'], dir);
+    expect(shown).toEqual({ ...quiet, stderr: `leakproof: linted 3/3 files\n${quiet.stderr}` });
+    expect(shown.code).toBe(1);
+  });
+
+  it("--concurrency auto: leakproof's own count, one thread per 100 files without type information, at most one per core", () => {
+    const cases: [Concurrency, number, boolean, number, 'off' | number][] = [
+      ['off', 1000, false, 8, 'off'],
+      ['auto', 199, false, 2, 'off'],
+      ['auto', 200, false, 2, 2],
+      ['auto', 300, false, 2, 2],
+      ['auto', 300, false, 4, 3],
+      ['auto', 5000, false, 4, 4],
+      ['auto', 5000, false, 1, 'off'],
+      // Each thread would build the TypeScript program again.
+      ['auto', 5000, true, 4, 'off'],
+      // A number is ESLint's: at most one thread per file, none for one.
+      [3, 10, true, 2, 3],
+      [3, 1, false, 2, 'off'],
+      [1, 100, false, 2, 'off'],
+    ];
+    expect(cases.map(([concurrency, files, typed, cores]) => threadsFor(concurrency, files, typed, cores))).toEqual(cases.map((row) => row[4]));
+    expect(AUTO_FILES_PER_THREAD).toBe(100);
+
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`f${i}.js`] = `export const x${i} = ${i};\n`;
+    const dir = tempDir('auto-threads', files);
+    const expected = Math.min(os.availableParallelism(), 2);
+    const { code, stdout, stderr } = leakproof(['.', '--concurrency', 'auto'], dir);
+    expect(stdout).toBe('');
+    // ESLint may add its own warning that threads did not pay for so little work.
+    expect(stderr.split('\n')[0]).toBe(`leakproof: 200 files linted (0 with type information, 200 without)${expected > 1 ? ` in ${expected} worker threads` : ''}`);
+    expect(code).toBe(0);
   });
 });
 
