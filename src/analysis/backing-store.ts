@@ -118,7 +118,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   if (thisView) {
     provenView = true;
   } else if (parts.length > 0 && !parts.includes('unknown')) {
-    if (!parts.every((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view')) return undefined;
+    // A view, or (narrowed by `x instanceof ArrayBuffer || ArrayBuffer.isView(x)`) a view or a store: a store has
+    // no `buffer`, so where it is read `x` is the view.
+    const isView = (part: string) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view';
+    if (!parts.every((part) => isView(part) || part === 'array-buffer') || !parts.some(isView)) return undefined;
     provenView = true;
   } else {
     const kind = facts.kinds.kindOf(view);
@@ -129,6 +132,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       !!buffers.bufferEvidence(view) ||
       buffers.isPlainTypedArray(view) ||
       kind === 'view' ||
+      // `x instanceof ArrayBuffer || ArrayBuffer.isView(x)` around it: a store has no `buffer`, so here `x` is the view.
+      buffers.isNarrowedToViewOrStore(view) ||
       // A declared typed array (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
       // (`if (!Buffer.isBuffer(x)) x = Buffer.from(x)` before the use).
       ((kind === 'typed-array' || kind === 'buffer') && facts.kinds.describe(view).level === 'proven');
@@ -189,7 +194,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (index < 0) return undefined;
     const constructorName = viewConstructorName(reader, sourceCode);
     if (constructorName && index === 0) {
-      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView);
+      // An offset nothing derives from `byteOffset` counts from the store's first byte: asked of proven
+      // views, and of views the code's own use shows (`x.byteLength` read, `x.buffer` wrapped).
+      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView || isLikelyView(view, facts));
       if (!bounds) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
@@ -232,7 +239,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
 
   // `const store = x.buffer || x` … `store[i]`: the variable holds the store, read from its first byte. The
   // choice itself (`x.buffer || x`, `isView(x) ? x.buffer : x`) says that `x` may be a view.
-  const held = heldStoreRead(child, parent, sourceCode);
+  const held = heldStoreRead(child, parent, viewText, sourceCode);
   if (held && (provenView || (oneOfChoice && isChoiceWith(child, viewText, sourceCode)))) {
     return { ...base, provenView: true, sink: 'held', reader: held.reader, heldIn: held.name, label: held.label };
   }
@@ -271,11 +278,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
 
 /**
  * A store kept in a variable (`const store = …`, `buffer = …`) and then read from its first byte: indexed
- * (`store[i]`) or wrapped whole (`new Uint8Array(store)`), by the first such read after it.
+ * (`store[i]`), wrapped whole (`new Uint8Array(store)`) or measured whole as the length to work on
+ * (`length = store.byteLength`), by the first such read after it.
  */
 function heldStoreRead(
   child: TSESTree.Node,
   parent: TSESTree.Node,
+  viewText: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { name: string; label: string; reader?: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
   let id: TSESTree.Identifier | undefined;
@@ -296,6 +305,18 @@ function heldStoreRead(
       !(use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use)
     ) {
       return { name, label: `it is kept in \`${name}\`, and \`${name}[…]\` reads it from its first byte, not the view's` };
+    }
+    // `length = store.byteLength`: the whole store's length kept as the length of what is encoded or copied
+    // (unless the statement compares the view's own).
+    if (
+      use?.type === AST_NODE_TYPES.MemberExpression &&
+      use.object === node &&
+      propertyName(use) === 'byteLength' &&
+      ((use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.right === use) ||
+        (use.parent?.type === AST_NODE_TYPES.VariableDeclarator && use.parent.init === use)) &&
+      !statementMentionsView(sourceCode, use, viewText)
+    ) {
+      return { name, label: `it is kept in \`${name}\`, and \`${name}.byteLength\` is the whole store's length, not the view's` };
     }
     if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments.length === 1 && use.arguments[0] === node) {
       const constructorName = viewConstructorName(use, sourceCode);
@@ -355,6 +376,12 @@ function handedTo(
   return { sink: 'handed', label };
 }
 
+/** The code's use makes `x` a view, by names and shapes only (`x.byteLength` read, a `'data'` chunk). */
+function isLikelyView(view: TSESTree.Node, facts: FileFacts): boolean {
+  const answer = facts.kinds.describe(view);
+  return answer.level === 'likely' && (answer.kind === 'buffer' || answer.kind === 'typed-array' || answer.kind === 'view' || answer.kind === 'data-view');
+}
+
 /** A Buffer (any may be a pool slice), a known sub-view, or a typed array not proven to own its store. */
 function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
   const kinds = facts.kinds;
@@ -362,13 +389,19 @@ function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
   if (kinds.exactOwnership(view)) return false;
   if (kinds.isBuffer(view) || kinds.largerBacking(view)) return true;
   const answer = kinds.describe(view);
-  return answer.level === 'proven' && (answer.kind === 'view' || answer.kind === 'typed-array' || answer.kind === 'buffer' || answer.kind === 'data-view');
+  if (answer.level === 'proven' && (answer.kind === 'view' || answer.kind === 'typed-array' || answer.kind === 'buffer' || answer.kind === 'data-view')) return true;
+  return kinds.isNarrowedToViewOrStore(view);
 }
 
-/** The function around `node` (or the module) reads `x.byteOffset` or `x.byteLength` somewhere. */
+/**
+ * The function around `node` (or the module) reads where the view starts (`x.byteOffset`) or compares its
+ * store's length (`x.byteLength === x.buffer.byteLength`) somewhere: it has decided when the store is the bytes.
+ */
 function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const scope = enclosingFunction(node) ?? sourceCode.ast;
-  return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || mentionsViewProperty(sourceCode, scope, viewText, 'byteLength');
+  const text = sourceCode.getText(scope).replace(/\s+/g, '');
+  const view = viewText.replace(/\s+/g, '');
+  return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || text.includes(`${view}.buffer.byteLength`);
 }
 
 /**
@@ -673,16 +706,16 @@ function mentionsInTransfer(sourceCode: Readonly<TSESLint.SourceCode>, call: TSE
   return compact(sourceCode.getText(second)).includes(compact(text));
 }
 
-/** `writeSync(fd, x.buffer, x.byteOffset, x.byteLength)`: the call reads the view's bounds alongside. */
+/**
+ * `writeSync(fd, x.buffer, x.byteOffset, x.byteLength)`: the call reads where the view starts alongside.
+ * A length alone is not enough: `memcpy(dst, at, x.buffer, 0, x.byteLength)` copies the store's first bytes.
+ */
 function readsBoundsAlongside(
   sourceCode: Readonly<TSESLint.SourceCode>,
   reader: TSESTree.CallExpression | TSESTree.NewExpression,
   viewText: string,
 ): boolean {
-  return reader.arguments.some(
-    (arg) =>
-      mentionsViewProperty(sourceCode, arg, viewText, 'byteOffset') || mentionsViewProperty(sourceCode, arg, viewText, 'byteLength'),
-  );
+  return reader.arguments.some((arg) => mentionsViewProperty(sourceCode, arg, viewText, 'byteOffset'));
 }
 
 function mentionsViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
@@ -786,6 +819,13 @@ function isObjectLiteral(view: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   const variable = findVariable(sourceCode, node);
   const init = variable && singleInit(variable);
   return !!init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** The statement holding `node` reads the view's own `x.byteLength` or `x.byteOffset` (a comparison with the store's). */
+function statementMentionsView(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  let statement: TSESTree.Node = node;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
+  return mentionsViewProperty(sourceCode, statement, viewText, 'byteLength') || mentionsViewProperty(sourceCode, statement, viewText, 'byteOffset');
 }
 
 /** The statement holding `node` reads `x.byteOffset` (the bounds are handled next to the use). */

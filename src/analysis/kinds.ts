@@ -173,6 +173,26 @@ export class ValueKinds {
     return false;
   }
 
+  /**
+   * `if (x instanceof ArrayBuffer || ArrayBuffer.isView(x)) … x.buffer …`: inside the branch `x` is a view
+   * or a store; where its `buffer` is read, a view.
+   */
+  isNarrowedToViewOrStore(node: TSESTree.Node): boolean {
+    const value = unwrap(node);
+    if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const text = this.sourceCode.getText(value);
+    let child: TSESTree.Node = value;
+    for (let parent: TSESTree.Node | undefined = value.parent; parent; parent = parent.parent) {
+      if (isFunction(parent)) return false;
+      let test: TSESTree.Node | undefined;
+      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child) test = parent.test;
+      else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
+      if (test && testsViewOrStore(test, text, this.sourceCode)) return true;
+      child = parent;
+    }
+    return false;
+  }
+
   /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
   private isEncodedChunk(node: TSESTree.Node): boolean {
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
@@ -1491,6 +1511,8 @@ function viewTestOf(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   }
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
   const callee = unwrap(node.callee);
+  // A helper of the code's own named for the test (`const isView = (obj) => ArrayBuffer.isView(obj)`).
+  if (callee.type === AST_NODE_TYPES.Identifier && /^is(?:ArrayBuffer)?View$/.test(callee.name) && sourceCode.getText(unwrap(node.arguments[0]!)) === text) return 'view';
   if (callee.type !== AST_NODE_TYPES.MemberExpression || sourceCode.getText(unwrap(node.arguments[0]!)) !== text) return undefined;
   const receiver = sourceCode.getText(unwrap(callee.object));
   if (propertyName(callee) === 'isView' && receiver === 'ArrayBuffer') return 'view';
@@ -1498,6 +1520,41 @@ function viewTestOf(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   // Node's `util.types.isTypedArray(x)`, `types.isUint8Array(x)`, `types.isArrayBufferView(x)`.
   if (/(?:^|\.)types$/.test(receiver) && UTIL_VIEW_TESTS.test(propertyName(callee) ?? '')) return 'view';
   return undefined;
+}
+
+/** `x instanceof ArrayBuffer`, `types.isAnyArrayBuffer(x)`, `isArrayBuffer(x)`: a test that `x` is a store. */
+function testsStore(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') {
+    const right = unwrap(node.right);
+    return sourceCode.getText(unwrap(node.left as TSESTree.Node)) === text && right.type === AST_NODE_TYPES.Identifier && /^(?:Shared)?ArrayBuffer$/.test(right.name);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1 || sourceCode.getText(unwrap(node.arguments[0]!)) !== text) return false;
+  const callee = unwrap(node.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  return !!name && /^is(?:Any|Shared)?ArrayBuffer$/.test(name);
+}
+
+/**
+ * `x instanceof ArrayBuffer || ArrayBuffer.isView(x)` (alone or in an `&&` chain): `x` is a store or a view.
+ * Where its `buffer` is read, it is the view (a store has none).
+ */
+function testsViewOrStore(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(test);
+  if (node.type !== AST_NODE_TYPES.LogicalExpression) return false;
+  if (node.operator === '&&') return testsViewOrStore(node.left, text, sourceCode) || testsViewOrStore(node.right, text, sourceCode);
+  if (node.operator !== '||') return false;
+  const parts: TSESTree.Node[] = [];
+  const collect = (part: TSESTree.Node) => {
+    const inner = unwrap(part);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '||') {
+      collect(inner.left);
+      collect(inner.right);
+    } else parts.push(inner);
+  };
+  collect(node);
+  const views = parts.filter((part) => viewTestOf(part, text, sourceCode) !== undefined);
+  return views.length > 0 && parts.every((part) => views.includes(part) || testsStore(part, text, sourceCode));
 }
 
 /** For the first parameter of `p.then((value) => …)`: the call `p` is, when it is one. */

@@ -60,6 +60,11 @@ describe('value kinds without types', () => {
         errors: [said('typed-array proven code ownSlice=false uint8=false')],
       },
       {
+        // A helper of the code's own named for the test narrows too.
+        code: `const isView = (obj) => ArrayBuffer.isView(obj);\nexport function f(x) {\n  if (isView(x)) probe(x);\n}`,
+        errors: [said('view proven code ownSlice=false uint8=false')],
+      },
+      {
         // Node's \`util.types\` tests narrow as \`ArrayBuffer.isView\` does.
         code: `const { types } = require('node:util');\nexport function f(x) {\n  if (types.isTypedArray(x)) probe(x);\n}`,
         errors: [said('view proven code ownSlice=false uint8=false')],

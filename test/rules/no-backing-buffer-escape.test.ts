@@ -1854,3 +1854,113 @@ export class TokenRequest {
     { valid: [], invalid: [] },
   );
 });
+
+// Shapes of real fixes, second round: DataStream's `memcpy(…, arr.buffer, 0, arr.byteLength)`, notepack's
+// `length = (value.buffer || value).byteLength`, engine.io-parser's `callback(… : data.buffer)` under
+// `data instanceof ArrayBuffer || isView(data)`, ffjavascript's `new Uint32Array(buff.buffer, o, n)`.
+describe('a length without an offset, a store measured whole, a view or a store', () => {
+  const copy = (args: string) => `declare function memcpy(dst: ArrayBufferLike, at: number, src: ArrayBufferLike, from: number, n: number): void;
+export function writeInt32Array(dst: ArrayBuffer, at: number, arr: unknown) {
+  if (arr instanceof Int32Array && at % 4 === 0) {
+    memcpy(dst, at, ${args});
+  }
+}
+`;
+  const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
+    messageId: 'backingStoreEscape' as const,
+    data: { buffer, view, sink },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + buffer.length,
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'copyExactly' as const, output: suggestion }],
+  });
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The offset travels with the length.
+        copy('arr.buffer, arr.byteOffset, arr.byteLength'),
+        // The store's length compared with the view's: a decision, not a length to work on.
+        {
+          code: `function whole(value) {
+  var store = value.buffer || value;
+  var spans = store.byteLength === value.byteLength;
+  return spans;
+}
+module.exports = whole;
+`,
+          filename: 'file.js',
+        },
+        // Without the view test the value may be anything with a \`buffer\`.
+        {
+          code: `export function send(data: any, callback: (b: unknown) => void) {
+  callback(data instanceof ArrayBuffer ? data : data.buffer);
+}
+`,
+        },
+      ],
+      invalid: [
+        {
+          code: copy('arr.buffer, 0, arr.byteLength'),
+          output: null,
+          errors: [handed('arr.buffer', 'arr', '`memcpy()` is handed all of it', 4, 21, copy('arr.buffer.slice(arr.byteOffset, arr.byteOffset + arr.byteLength), 0, arr.byteLength'))],
+        },
+        {
+          code: `function encode(value) {
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    var arraybuffer = value.buffer || value;
+    var length = arraybuffer.byteLength;
+    return [length, arraybuffer];
+  }
+  return [];
+}
+module.exports = encode;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [handed('value.buffer', 'value', "it is kept in `arraybuffer`, and `arraybuffer.byteLength` is the whole store's length, not the view's", 3, 23)],
+        },
+        {
+          code: `const isView = (obj: unknown) => ArrayBuffer.isView(obj);
+export function send(data: any, callback: (b: unknown) => void) {
+  if (data instanceof ArrayBuffer || isView(data)) {
+    callback(data instanceof ArrayBuffer ? data : data.buffer);
+  }
+}
+`,
+          output: null,
+          errors: [handed('data.buffer', 'data', '`callback()` is handed all of it', 4, 51)],
+        },
+        {
+          code: `function fromRprLE(buff, o, n8) {
+  n8 = n8 || buff.byteLength;
+  const v = new Uint32Array(buff.buffer, o, n8 / 4);
+  return Array.from(v);
+}
+module.exports = fromRprLE;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: {
+                buffer: 'buff.buffer',
+                view: 'buff',
+                sink: '`new Uint32Array()` without `buff.byteOffset` and `buff.byteLength` covers bytes outside the view',
+              },
+              line: 3,
+              column: 29,
+              endLine: 3,
+              endColumn: 40,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
