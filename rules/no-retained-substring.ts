@@ -65,22 +65,22 @@ export default createRule<Options, MessageId>({
     const style = options.detachStyle ?? 'concat-slice';
     return {
       [STRING_CALL](node: TSESTree.CallExpression) {
-        const found = getAnalysis(context).retainedSubstring(node, sliceOptions);
-        if (!found) return;
-        // Detach what is stored: the slice itself, or the piece taken out of a split/match result.
-        const stored = found.slice.container ? pieceToDetach(found.sink) : node;
-        const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
-        context.report({
-          // At the piece that is kept (`match[1]`, `parts[2]`): the line to change, where the fix goes.
-          node: stored ?? node,
-          messageId: found.sink.kind === 'returned' ? 'returnedSubstring' : 'retainedSubstring',
-          data: {
-            piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,
-            parent: found.origin.label,
-            sink: found.sink.label,
-          },
-          ...fixOrSuggest(fix, false, 'detach'),
-        });
+        for (const found of getAnalysis(context).retainedSubstrings(node, sliceOptions)) {
+          // Detach what is stored: the slice itself, or the piece taken out of a split/match result.
+          const stored = found.slice.container ? pieceToDetach(found.sink) : node;
+          const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
+          context.report({
+            // At the piece that is kept (`match[1]`, `parts[2]`): the line to change, where the fix goes.
+            node: stored ?? node,
+            messageId: found.sink.kind === 'returned' ? 'returnedSubstring' : 'retainedSubstring',
+            data: {
+              piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,
+              parent: found.origin.label,
+              sink: found.sink.label,
+            },
+            ...fixOrSuggest(fix, false, 'detach'),
+          });
+        }
       },
     };
   },

@@ -60,6 +60,8 @@ export interface EscapeOptions {
    * (`parse(data)` hands back pieces of `data` to callers who keep them).
    */
   resultOf?: FunctionNode;
+  /** Nodes the walk does not pass through: pieces already reported, when looking for the next one. */
+  skip?: ReadonlySet<TSESTree.Node>;
 }
 
 const MAX_CALL_DEPTH = 2;
@@ -80,6 +82,8 @@ interface Walk {
   fields: readonly string[];
   /** See EscapeOptions.resultOf. */
   resultOf?: FunctionNode;
+  /** See EscapeOptions.skip. */
+  skip?: ReadonlySet<TSESTree.Node>;
   /** For `resultOf`: the first node that holds one piece (`match[2]`, `parts.pop()`, a destructured name's read). */
   piece?: TSESTree.Node;
 }
@@ -136,6 +140,7 @@ export class EscapeFinder {
         text: options.text ?? false,
         fields: [],
         ...(options.resultOf && { resultOf: options.resultOf }),
+        ...(options.skip && { skip: options.skip }),
       });
     } catch {
       return undefined;
@@ -179,7 +184,7 @@ export class EscapeFinder {
   }
 
   private follow(node: TSESTree.Node, walk: Walk): Sink | undefined {
-    if (walk.seen.has(node) || walk.seen.size > 300) return undefined;
+    if (walk.seen.has(node) || walk.seen.size > 300 || walk.skip?.has(node)) return undefined;
     walk.seen.add(node);
     // Following a parser's result: the first node that is one piece (not a container of pieces, not a
     // record holding it) is what its caller gets a piece of.

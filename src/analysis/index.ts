@@ -5,7 +5,7 @@ import { findClonedViews, type ClonedView } from './cloned-view';
 import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
-import { findRetainedSubstring, type RetainedSubstring } from './retained-substring';
+import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
 import { findKeptPooled, findParsedView, findRetainedView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
 
@@ -58,9 +58,9 @@ export class Analysis {
     return quietly(() => findKeptPooled(call, this.facts));
   }
 
-  /** A sliced string of incoming text stored where it outlives the code that made it. */
-  retainedSubstring(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring | undefined {
-    return quietly(() => findRetainedSubstring(node, options, this.facts));
+  /** The sliced strings of incoming text `node` makes that are stored where they outlive it (every kept piece of a split or match). */
+  retainedSubstrings(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring[] {
+    return quietly(() => findRetainedSubstrings(node, options, this.facts)) ?? [];
   }
 
   /** `Buffer#slice` on a proven Buffer, or (with the option) `slice` on a `Uint8Array` a caller passes a Buffer. */

@@ -12,13 +12,41 @@ export interface RetainedSubstring {
   sink: Sink;
 }
 
-/** A sliced string of incoming text stored where it outlives the code that made it. */
-export function findRetainedSubstring(node: TSESTree.CallExpression, options: SliceOptions, facts: FileFacts): RetainedSubstring | undefined {
-  if (isInnerOfSliceChain(node)) return undefined;
+/** At most this many pieces of one split or match are reported. */
+const MAX_PIECES = 16;
+
+/**
+ * The sliced strings of incoming text that `node` makes and that are stored where they outlive the code
+ * that made them: one for a slice, every kept piece for a split or a match (`frag.title = m[2]` and
+ * `frag.url = m[3]` each need their own detach).
+ */
+export function findRetainedSubstrings(node: TSESTree.CallExpression, options: SliceOptions, facts: FileFacts): RetainedSubstring[] {
+  if (isInnerOfSliceChain(node)) return [];
   const slice = findSliceCandidate(node, options);
-  if (!slice) return undefined;
+  if (!slice) return [];
+  const found: RetainedSubstring[] = [];
+  const skip = new Set<TSESTree.Node>();
+  for (let round = 0; round < MAX_PIECES; round++) {
+    const step = keptPiece(node, slice, options, facts, skip);
+    if (!step) break;
+    if (step.kept) found.push(step.kept);
+    const piece = step.sink.value;
+    if (!slice.container || !piece || step.sink.wholeContainer || skip.has(piece)) break;
+    skip.add(piece);
+  }
+  return found;
+}
+
+/** The next place a piece of `slice` is kept (passing over `skip`), and whether it is a finding. */
+function keptPiece(
+  node: TSESTree.CallExpression,
+  slice: StringSlice,
+  options: SliceOptions,
+  facts: FileFacts,
+  skip: ReadonlySet<TSESTree.Node>,
+): { sink: Sink; kept?: RetainedSubstring } | undefined {
   const origin = facts.origins.originOf(slice.parent);
-  let found = origin && { origin, sink: facts.escapes.sinkOf(node, { container: slice.container, text: true }) };
+  let found = origin && { origin, sink: facts.escapes.sinkOf(node, { container: slice.container, text: true, skip }) };
   if (!found?.sink && !slice.container && node.arguments.length >= 2) {
     // A truncation of text the function made whole (a file it read, a value it serialized) that it hands
     // back: its callers cannot see that the short string pins the whole text. Only a piece with both
@@ -31,17 +59,17 @@ export function findRetainedSubstring(node: TSESTree.CallExpression, options: Sl
     // A piece of a parser's input handed back in its result (`GitBranchParser.parse(data)` returning
     // records of `match[2]`): callers keep results, and with them the whole input.
     const input = facts.origins.parserInputOf(slice.parent);
-    const sink = input?.parser && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: input.parser });
+    const sink = input?.parser && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: input.parser, skip });
     if (input && sink) found = { origin: input, sink };
   }
   if (!found?.sink) return undefined;
   const sink = found.sink;
-  if (facts.escapes.isSelfTrim(sink, slice.parent)) return undefined;
-  if (found.origin.heldByThis && facts.escapes.isOnThis(sink)) return undefined;
+  if (facts.escapes.isSelfTrim(sink, slice.parent)) return { sink };
+  if (found.origin.heldByThis && facts.escapes.isOnThis(sink)) return { sink };
   // All the parts of a split together cover the parent: keeping them all wastes only the separators.
   // (A kept match array is different: its `input` property holds the whole parent.)
-  if (slice.method === 'split' && sink.wholeContainer) return undefined;
-  if (isPartOfSplice(slice, (node) => facts.sourceCode.getText(node).replace(/\s+/g, ''))) return undefined;
+  if (slice.method === 'split' && sink.wholeContainer) return { sink };
+  if (isPartOfSplice(slice, (text) => facts.sourceCode.getText(text).replace(/\s+/g, ''))) return undefined;
   if (!confirmStringSlice(slice, facts.kinds)) return undefined;
-  return { slice, origin: found.origin, sink };
+  return { sink, kept: { slice, origin: found.origin, sink } };
 }

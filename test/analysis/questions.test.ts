@@ -37,8 +37,9 @@ const probe: TSESLint.RuleModule<'answer'> = {
         }
         const view = analysis.retainedView(call);
         if (view) say(call, `view ${view.origin.kind} ${view.sink.kind} ${view.safety}/${view.level}`);
-        const substring = analysis.retainedSubstring(call, { checkSplitParts: true, checkRegExpGroups: true });
-        if (substring) say(call, `substring ${substring.origin.kind} ${substring.sink.kind} ${substring.sink.label}`);
+        for (const substring of analysis.retainedSubstrings(call, { checkSplitParts: true, checkRegExpGroups: true })) {
+          say(call, `substring ${substring.origin.kind} ${substring.sink.kind} ${substring.sink.label}`);
+        }
         const slice = analysis.bufferSlice(call, { checkUint8ArrayBoundary: false });
         if (slice) say(call, `slice ${'kind' in slice ? String(slice.kind) : 'boundary'}`);
         for (const cloned of analysis.clonedViews(call)) say(cloned.value, `cloned ${cloned.found.level}`);

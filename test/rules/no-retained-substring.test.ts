@@ -1742,6 +1742,59 @@ export class GitBranchParser {
               endColumn: 40,
               suggestions: [{ messageId: 'detach', output: branches.replace('new GitBranch(match[2], match[3])', "new GitBranch((' ' + match[2]).slice(1), match[3])") }],
             },
+            // Every kept piece of one match is reported: each needs its own detach.
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`match[3]`', parent: '`data`, the input of `GitBranchParser.parse()`', sink: '`parse()` returns it in its result' },
+              line: 10,
+              column: 42,
+              endLine: 10,
+              endColumn: 50,
+              suggestions: [{ messageId: 'detach', output: branches.replace('new GitBranch(match[2], match[3])', "new GitBranch(match[2], (' ' + match[3]).slice(1))") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// Each kept piece of one match is its own finding, at the piece.
+describe('every kept piece of a match', () => {
+  const code = (keep: string) => `import * as readline from 'node:readline';
+const sessions = new Map<string, string>();
+const users = new Set<string>();
+export function watch(lines: readline.Interface) {
+  lines.on('line', (line) => {
+    const m = /^(\\S+) (\\S+) (\\S+)$/.exec(line);
+    if (!m) return;
+    ${keep}
+  });
+}
+`;
+  const piece = (text: string, sink: string, column: number, output: string) => ({
+    messageId: 'retainedSubstring' as const,
+    data: { piece: `\`${text}\``, parent: "`line`, received by the 'line' handler", sink },
+    line: 8,
+    column,
+    endLine: 8,
+    endColumn: column + text.length,
+    suggestions: [{ messageId: 'detach' as const, output }],
+  });
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [code('console.log(m[1], m[2]);')],
+      invalid: [
+        {
+          code: code('sessions.set(m[1], m[2]); users.add(m[3]);'),
+          errors: [
+            // A Map's key is kept as it is: a sliced key pins its parent too.
+            piece('m[1]', '`sessions`', 18, code("sessions.set((' ' + m[1]).slice(1), m[2]); users.add(m[3]);")),
+            piece('m[2]', '`sessions`', 24, code("sessions.set(m[1], (' ' + m[2]).slice(1)); users.add(m[3]);")),
+            piece('m[3]', '`users`', 41, code("sessions.set(m[1], m[2]); users.add((' ' + m[3]).slice(1));")),
           ],
         },
       ],
