@@ -466,6 +466,16 @@ export class Bus {
   }
 }
 `,
+// emit into an emitter picked from a table, plain JavaScript: a synchronous call, no copy and no queue (the
+// line docs/rules/no-middleman-forwarding.md draws), so not reported.
+`const { EventEmitter } = require('node:events');
+const hub = new EventEmitter();
+const buses = new Map();
+hub.on('frame', (frame) => {
+  buses.get(frame.topic)?.emit('frame', frame);
+});
+module.exports = { hub, buses };
+`,
 `import { Worker } from 'node:worker_threads';
 const routes = new Map<string, Worker>();
 export function route(key: string): Worker | undefined {

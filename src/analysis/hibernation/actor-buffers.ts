@@ -8,23 +8,33 @@ import type { ActorScan } from './scan';
  * Any actor: a handler that accumulates incoming buffers (`push`, `Buffer.concat`) or text (`+=`) into a
  * field that nothing in the class clears, trims or compacts keeps all of it resident while idle. Actors
  * are classes with an actor base (settings), a Durable Object state, or a message entry point by name
- * (`receive`, `handle`).
+ * (`receive`, `handle`) in a class named like an actor; any class with such an entry point is checked for
+ * stores nothing reads back.
  */
 export function actorBufferBlockers(scan: ActorScan, options: HibernationOptions, blockers: Blocker[]): void {
   const cls = scan.node;
   if (cls.type === AST_NODE_TYPES.ObjectExpression) return;
-  const generic = ACTOR_CLASS_NAMES.test(scan.name) && scan.members.some((member) => member.fn && !member.isStatic && ACTOR_RECEIVE_METHODS.has(member.name));
-  if (!generic && !scan.facts.handlers.isActorClass(cls)) return;
+  const receives = scan.members.some((member) => member.fn && !member.isStatic && ACTOR_RECEIVE_METHODS.has(member.name));
+  // A class not named like an actor but with a `receive`/`handle` entry point (`class UploadCollector {
+  // receive(msg) … }`) is checked too, for stores nothing ever reads back: only what it keeps by name of the
+  // entry point, and only a field whose contents no code reads (its count at most), which no owner of a
+  // short-lived helper would write either.
+  const actor = (receives && ACTOR_CLASS_NAMES.test(scan.name)) || scan.facts.handlers.isActorClass(cls);
+  if (!actor && !receives) return;
   const reported = new Set<string>();
   const found: Blocker[] = [];
   for (const member of scan.members) {
     const fn = member.fn;
     if (!fn || member.isStatic) continue;
-    const handler = scan.facts.handlers.handlerOf(fn)?.label ?? (ACTOR_RECEIVE_METHODS.has(member.name) ? `${scan.name}.${member.name}` : undefined);
+    const handler = actor
+      ? (scan.facts.handlers.handlerOf(fn)?.label ?? (ACTOR_RECEIVE_METHODS.has(member.name) ? `${scan.name}.${member.name}` : undefined))
+      : ACTOR_RECEIVE_METHODS.has(member.name)
+        ? `${scan.name}.${member.name}`
+        : undefined;
     if (!handler) continue;
     walk(fn.body, (node) => {
       const accumulated = accumulation(scan, node, fn);
-      if (accumulated && !reported.has(accumulated.field) && !isReleased(scan, accumulated.field, options)) {
+      if (accumulated && !reported.has(accumulated.field) && (actor || isWriteOnly(scan, accumulated.field)) && !isReleased(scan, accumulated.field, options)) {
         reported.add(accumulated.field);
         found.push({ kind: 'unreleased-buffer', node, actor: scan.name, field: accumulated.field, handler, what: accumulated.what });
       }
@@ -33,6 +43,33 @@ export function actorBufferBlockers(scan: ActorScan, options: HibernationOptions
   }
   // Checked last: it reads the whole file, and most actors accumulate nothing.
   if (found.length > 0 && !hasIdleRelease(scan, options)) blockers.push(...found);
+}
+
+/** Members that read a store's size, not what it holds. */
+const SIZE_MEMBERS = new Set(['length', 'size', 'byteLength']);
+
+/**
+ * Nothing in the class reads what the field holds: every `this.field` is an assignment to it, the store
+ * it grows by (`push`, `+=`, `Buffer.concat([this.f, x])` assigned back), or a read of its size.
+ */
+function isWriteOnly(scan: ActorScan, field: string): boolean {
+  return scan.thisRefs(field).every((ref) => {
+    const parent = ref.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+      const name = propertyName(parent);
+      if (name && SIZE_MEMBERS.has(name)) return true;
+      return !!name && ACCUMULATE_METHODS.has(name) && name !== 'concat' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    }
+    // `this.f = Buffer.concat([this.f, x])`, `this.f = this.f + x`: read only to grow itself.
+    for (let up: TSESTree.Node | undefined = parent; up && up.type !== AST_NODE_TYPES.ExpressionStatement; up = up.parent) {
+      if (up.type === AST_NODE_TYPES.AssignmentExpression && up.operator === '=' && isInside(ref, up.right)) {
+        return grownBy(scan, up.right, scan.sourceCode.getText(up.left)).length > 0 && scan.sourceCode.getText(up.left) === scan.sourceCode.getText(ref);
+      }
+    }
+    return false;
+  });
 }
 
 /** A release function called anywhere in the file, an idle timer or an alarm in the class. */
