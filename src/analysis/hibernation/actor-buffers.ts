@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
+import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, BINARY_ELEMENT_TYPES, BYTE_COPY_CALLS, STORE_SIZE_MEMBERS, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
 import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
@@ -45,9 +45,6 @@ export function actorBufferBlockers(scan: ActorScan, options: HibernationOptions
   if (found.length > 0 && !hasIdleRelease(scan, options)) blockers.push(...found);
 }
 
-/** Members that read a store's size, not what it holds. */
-const SIZE_MEMBERS = new Set(['length', 'size', 'byteLength']);
-
 /**
  * Nothing in the class reads what the field holds: every `this.field` is an assignment to it, the store
  * it grows by (`push`, `+=`, `Buffer.concat([this.f, x])` assigned back), or a read of its size.
@@ -59,7 +56,7 @@ function isWriteOnly(scan: ActorScan, field: string): boolean {
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) return true;
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
       const name = propertyName(parent);
-      if (name && SIZE_MEMBERS.has(name)) return true;
+      if (name && STORE_SIZE_MEMBERS.has(name)) return true;
       return !!name && ACCUMULATE_METHODS.has(name) && name !== 'concat' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
     }
     // `this.f = Buffer.concat([this.f, x])`, `this.f = this.f + x`: read only to grow itself.
@@ -137,9 +134,6 @@ function isComposedString(raw: TSESTree.Node): boolean {
   return sides.some((side) => (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && side.value !== '') || isComposedString(side));
 }
 
-/** Binary element types a field can be declared to hold: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
-const BINARY_ELEMENT_TYPES = new Set(['Buffer', 'ArrayBuffer', 'DataView', ...TYPED_ARRAY_CONSTRUCTORS]);
-
 /** The field is declared as an array of buffers: `chunks: Buffer[] = []`, `frames: Array<Uint8Array>`. */
 function declaresBinaryElements(scan: ActorScan, field: string): boolean {
   const isBinary = (type: TSESTree.TypeNode | undefined) =>
@@ -166,9 +160,6 @@ function holdsText(scan: ActorScan, field: string): boolean {
   return scan.thisRefs(field).some((ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' && isText(ref.parent.right));
 }
 
-/** Calls and constructors that copy their first argument's bytes: `Buffer.from(x)`, `new Uint8Array(x)`. */
-const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
-
 /**
  * A parameter of the receiving method, or a field of one: what the actor was sent; also a copy of it
  * (`Buffer.from(msg.data)`, `new Uint8Array(frame)`): the copy is kept just the same.
@@ -176,7 +167,7 @@ const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
 function isIncoming(scan: ActorScan, raw: TSESTree.Node, fn: FunctionNode): boolean {
   let node = unwrap(raw);
   const copied =
-    node.type === AST_NODE_TYPES.CallExpression && COPY_CALLS.has(methodCall(node)?.name ?? '')
+    node.type === AST_NODE_TYPES.CallExpression && BYTE_COPY_CALLS.has(methodCall(node)?.name ?? '')
       ? node.arguments[0]
       : node.type === AST_NODE_TYPES.NewExpression && ['Buffer', ...TYPED_ARRAY_CONSTRUCTORS].includes(calleeName(node) ?? '')
         ? node.arguments[0]
