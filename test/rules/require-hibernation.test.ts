@@ -737,6 +737,26 @@ export class Counter extends Actor {
 `,
     options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
   },
+// Real code (ColeMurray/background-agents' connection manager): a store method whose whole body keeps its
+// two parameters, which nothing in the file calls: its callers elsewhere make the state (and refill it
+// after a wake). Invalid: the same method called in the file with state made from a message.
+  {
+    code: `export class ConnectionManager {
+  private clients = new Map<WebSocket, { participantId: string }>();
+  constructor(private readonly ctx: DurableObjectState) {}
+  accept(ws: WebSocket, wsId: string): void {
+    this.ctx.acceptWebSocket(ws, [\`wsid:\${wsId}\`]);
+  }
+  setClient(ws: WebSocket, info: { participantId: string }): void {
+    this.clients.set(ws, info);
+  }
+  getClient(ws: WebSocket) {
+    return this.clients.get(ws) ?? null;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
 // A class not named like an actor with a receive/handle entry point: checked only for stores nothing reads
 // back. Valid: a parser or collector that hands back what it kept (Buffer.concat in another method).
   {
@@ -866,6 +886,36 @@ export class Hub {
         column: 5,
         endLine: 4,
         endColumn: 20,
+        suggestions: [],
+      },
+    ],
+  },
+// A store method called in the file with state made from a message: per-socket state made here.
+  {
+    code: `export class ConnectionManager {
+  private clients = new Map<WebSocket, { participantId: string }>();
+  constructor(private readonly ctx: DurableObjectState) {}
+  accept(ws: WebSocket, wsId: string): void {
+    this.ctx.acceptWebSocket(ws, [\`wsid:\${wsId}\`]);
+  }
+  onHello(ws: WebSocket, message: string): void {
+    this.setClient(ws, { participantId: JSON.parse(message).participantId });
+  }
+  setClient(ws: WebSocket, info: { participantId: string }): void {
+    this.clients.set(ws, info);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"ConnectionManager","subject":"clients"},
+        line: 11,
+        column: 5,
+        endLine: 11,
+        endColumn: 31,
         suggestions: [],
       },
     ],
