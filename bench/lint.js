@@ -13,6 +13,13 @@
 //          [--project-rules]   (every side also runs typescript-eslint's recommended rules: leakproof's share of a project's lint)
 //          [--floor]           (a fourth side: leakproof's rules with every listener emptied, the same selectors: the floor
 //                               a plugin with these listeners pays before it answers anything)
+//        node --expose-gc bench/lint.js --listener-ab REF|DIR [--rules a,b] [--reps N] [--mode untyped|typed] [--files N]
+//          The time spent inside rules' listeners (and their `create`), this build against another, in ONE process:
+//          both plugins lint every file in turn (A B, then B A for the next file; the order flips each repetition),
+//          so that machine load falls on both alike. REF is a git commit, built once into bench/.work/ab/<sha>/
+//          (its tree, this checkout's node_modules); DIR is a directory holding dist/src/index.js. --rules picks
+//          rules by name (default: every rule of `all` in both builds). Prints each rule's total per build, the
+//          ratio, and whether both builds reported the same findings. `npm run bench -- --only lint -- --listener-ab REF`.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -43,9 +50,21 @@ function parseArgs(argv) {
     else if (arg === '--project-rules') options.projectRules = true;
     else if (arg === '--floor') options.floor = true;
     else if (arg === '--child') options.child = value();
+    else if (arg === '--listener-ab') options.listenerAb = value();
+    else if (arg === '--rules') options.rules = value().split(',').map((name) => name.trim().replace(/^leakproof\//, '')).filter(Boolean);
+    else if (arg === '--reps') options.reps = Number(value());
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error(`--mode: untyped, typed or both`);
+  if (options.listenerAb === undefined && (options.rules !== undefined || options.reps !== undefined)) {
+    throw new Error('--rules and --reps belong to --listener-ab');
+  }
+  if (options.listenerAb !== undefined) {
+    if (options.mode === 'both') options.mode = 'untyped';
+    if (options.reps === undefined) options.reps = 3;
+    if (!Number.isInteger(options.reps) || options.reps < 1) throw new Error('--reps: a whole number of at least 1');
+    if (options.rules !== undefined && options.rules.length === 0) throw new Error('--rules: at least one rule name');
+  }
   if (!['9', '10'].includes(options.eslint)) throw new Error(`--eslint: 9 or 10`);
   for (const [flag, value] of [['--pairs', options.pairs], ['--typed-pairs', options.typedPairs]]) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${flag}: a whole number of at least 1 (medians need a measured pair)`);
@@ -80,8 +99,161 @@ function collectGarbage() {
   }
 }
 
+/** The other build of --listener-ab: a directory with dist/src/index.js, or a git commit built into bench/.work/ab/. */
+function otherBuild(spec) {
+  const { execFileSync } = require('node:child_process');
+  const asDir = path.resolve(spec);
+  if (fs.existsSync(path.join(asDir, 'dist', 'src', 'index.js'))) return { label: path.relative(ROOT, asDir) || asDir, dir: asDir };
+  let sha;
+  try {
+    sha = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch {
+    throw new Error(`--listener-ab: ${spec} is neither a directory holding dist/src/index.js nor a git commit of this repository`);
+  }
+  const dir = path.join(__dirname, '.work', 'ab', sha.slice(0, 12));
+  if (!fs.existsSync(path.join(dir, 'dist', 'src', 'index.js'))) {
+    console.log(`building ${sha.slice(0, 12)} into ${path.relative(ROOT, dir)} ...`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', sha], { cwd: ROOT, maxBuffer: 1024 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+  }
+  return { label: sha.slice(0, 12), dir };
+}
+
+/** --listener-ab: time inside the chosen rules' listeners, this build (A) and another (B), alternating per file. */
+function listenerAb(options) {
+  const { Linter, ESLint } = require(options.eslint === '9' ? 'eslint9' : 'eslint');
+  const parser = require('@typescript-eslint/parser');
+  const typed = options.mode === 'typed';
+  const other = otherBuild(options.listenerAb);
+  const builds = [
+    { label: 'this checkout', plugin: require(path.join(ROOT, 'dist', 'src', 'index.js')) },
+    { label: other.label, plugin: require(path.join(other.dir, 'dist', 'src', 'index.js')) },
+  ];
+  if (builds[0].plugin === builds[1].plugin) throw new Error('--listener-ab: the other build is this checkout');
+  const names = options.rules ?? Object.keys(builds[0].plugin.configs.all.rules).map((id) => id.replace(/^leakproof\//, ''));
+  for (const build of builds) {
+    for (const name of names) {
+      if (!build.plugin.rules[name]) throw new Error(`--listener-ab: ${build.label} has no rule ${name}`);
+    }
+  }
+  const corpus = ensureCorpus({ files: options.files });
+  const fixtureFiles = options.fixtures && fs.existsSync(FIXTURES) ? walk(FIXTURES) : [];
+  const files = [...corpus.files, ...fixtureFiles].map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+  console.log(
+    `listener A/B: ESLint ${ESLint.version}, Node ${process.version}, ${options.mode}, ${fmtInt(files.length)} files, ${options.reps} repetitions; ` +
+      `rules ${names.join(', ')}; A = ${builds[0].label}, B = ${builds[1].label}`,
+  );
+
+  // Each build's rules, every function a rule's create returns wrapped in a timer that adds to the rule's total
+  // (nested listeners do not exist in ESLint: a listener runs to its end before the next one starts).
+  for (const build of builds) {
+    build.total = Object.fromEntries(names.map((name) => [name, 0]));
+    build.reps = [];
+    build.findings = 0;
+    const timed = {};
+    for (const name of names) {
+      const rule = build.plugin.rules[name];
+      const total = build.total;
+      timed[name] = {
+        ...rule,
+        create(context) {
+          const t0 = process.hrtime.bigint();
+          const listeners = rule.create(context);
+          total[name] += Number(process.hrtime.bigint() - t0) / 1e6;
+          const wrapped = {};
+          for (const [selector, listener] of Object.entries(listeners)) {
+            wrapped[selector] =
+              typeof listener === 'function'
+                ? function timedListener(...args) {
+                    const start = process.hrtime.bigint();
+                    try {
+                      return listener.apply(this, args);
+                    } finally {
+                      total[name] += Number(process.hrtime.bigint() - start) / 1e6;
+                    }
+                  }
+                : listener;
+          }
+          return wrapped;
+        },
+      };
+    }
+    const all = build.plugin.configs.all.rules;
+    build.config = {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+      languageOptions: {
+        parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: typed ? { projectService: true, tsconfigRootDir: ROOT } : {},
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: { leakproof: { rules: timed } },
+      rules: Object.fromEntries(names.map((name) => [`leakproof/${name}`, all[`leakproof/${name}`] ?? 'error'])),
+    };
+    build.linter = new Linter({ cwd: ROOT, configType: 'flat' });
+  }
+
+  const signature = (messages) => messages.map((m) => `${m.ruleId}@${m.line}:${m.column} ${m.message}`).join('\n');
+  let differing = [];
+  const lintWith = (build, file, text) => {
+    const messages = build.linter.verify(text, [build.config], { filename: file });
+    const fatal = messages.find((m) => m.fatal || !m.ruleId);
+    if (fatal) throw new Error(`${path.relative(ROOT, file)}: ${fatal.message} (${build.label})`);
+    return messages;
+  };
+  // A warm-up repetition (not counted): JIT, module loading, the typed program.
+  for (const { file, text } of files) for (const build of builds) lintWith(build, file, text);
+  for (const build of builds) for (const name of names) build.total[name] = 0;
+  for (let rep = 0; rep < options.reps; rep++) {
+    const before = builds.map((build) => ({ ...build.total }));
+    collectGarbage();
+    differing = [];
+    for (let i = 0; i < files.length; i++) {
+      const { file, text } = files[i];
+      const order = (i + rep) % 2 === 0 ? builds : [builds[1], builds[0]];
+      const seen = new Map();
+      for (const build of order) {
+        const messages = lintWith(build, file, text);
+        if (rep === 0) build.findings += messages.length;
+        seen.set(build, signature(messages));
+      }
+      if (seen.get(builds[0]) !== seen.get(builds[1])) differing.push(path.relative(ROOT, file));
+    }
+    builds.forEach((build, k) => {
+      build.reps.push(Object.fromEntries(names.map((name) => [name, build.total[name] - before[k][name]])));
+    });
+    const sum = (k) => names.reduce((acc, name) => acc + builds[k].reps[rep][name], 0);
+    console.log(`  repetition ${rep + 1}: A ${sum(0).toFixed(0)} ms, B ${sum(1).toFixed(0)} ms, A/B ${(sum(0) / sum(1)).toFixed(3)}`);
+  }
+  const med = (k, name) => median(builds[k].reps.map((rep) => rep[name]));
+  const width = Math.max(4, ...names.map((name) => name.length));
+  console.log(`  ${'Rule'.padEnd(width)} | A (ms, median) | B (ms, median) | A/B`);
+  console.log(`  ${'-'.repeat(width)}-+----------------+----------------+------`);
+  for (const name of names) {
+    const a = med(0, name);
+    const b = med(1, name);
+    console.log(`  ${name.padEnd(width)} | ${a.toFixed(1).padStart(14)} | ${b.toFixed(1).padStart(14)} | ${(a / b).toFixed(3)}`);
+  }
+  const a = median(builds[0].reps.map((rep) => names.reduce((acc, name) => acc + rep[name], 0)));
+  const b = median(builds[1].reps.map((rep) => names.reduce((acc, name) => acc + rep[name], 0)));
+  console.log(
+    `listener time ${options.mode}: A (${builds[0].label}) ${a.toFixed(0)} ms, B (${builds[1].label}) ${b.toFixed(0)} ms, A/B ${(a / b).toFixed(3)} ` +
+      `(${fmtInt(files.length)} files, medians of ${options.reps} repetitions); findings A ${fmtInt(builds[0].findings)}, B ${fmtInt(builds[1].findings)}` +
+      (differing.length ? `; ${fmtInt(differing.length)} files with different findings (e.g. ${differing.slice(0, 3).join(', ')})` : '; the same findings in every file'),
+  );
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.listenerAb !== undefined) {
+    listenerAb(options);
+    return;
+  }
   const { ESLint } = require(options.eslint === '9' ? 'eslint9' : 'eslint');
   const parser = require('@typescript-eslint/parser');
   const plugin = require(path.join(ROOT, 'dist', 'src', 'index.js'));

@@ -557,6 +557,12 @@ export const ACTOR_SELF_METHODS = new Set(['createChild', 'createChildren', 'get
 export const ACTOR_LIFECYCLE_METHODS = new Set(['constructor', 'initialize', 'destroy']);
 /** Methods that grow a collection field by their arguments. */
 export const ACCUMULATE_METHODS = new Set(['push', 'unshift', 'set', 'add', 'append', 'concat']);
+/** Members that read a store's size, not what it holds (a generic actor's store read only so is never read back). */
+export const STORE_SIZE_MEMBERS = new Set(['length', 'size', 'byteLength']);
+/** Element types a store can be declared to hold binary data in: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
+export const BINARY_ELEMENT_TYPES = new Set(['Buffer', 'ArrayBuffer', 'DataView', ...TYPED_ARRAY_CONSTRUCTORS]);
+/** Static calls that copy their first argument's bytes (`Buffer.from(x)`, `Buffer.copyBytesFrom(x)`). */
+export const BYTE_COPY_CALLS = new Set(['from', 'copyBytesFrom']);
 
 /**
  * Result types TypeScript's lib fixes, for reading a value's declared type from syntax alone

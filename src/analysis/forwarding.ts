@@ -161,7 +161,8 @@ class ForwardingCheck {
    * every caller of which is such a handler passing its message on (`handle(msg) { this.forward(msg) }`).
    * A helper that sends to a destination it was handed (`deliver(worker, msg) { worker.postMessage(msg) }`)
    * has its destination picked by its caller, which may itself be such a helper of the handler
-   * (`dispatch(msg) { this.deliver(this.pick(msg.key), msg) }`): the lookup is the caller's argument.
+   * (`dispatch(msg) { this.deliver(this.pick(msg.key), msg) }`): the lookup is the caller's argument. A
+   * helper that looks its destination up itself may sit two levels down too (`#route(msg) { this.#send(msg) }`).
    */
   private receiverOf(call: TSESTree.CallExpression, send: { destination: TSESTree.Node; payload: TSESTree.Node }):
     | { scope: Scope; label: string; handler?: Handler; message?: TSESLint.Scope.Variable; site?: Site; outer?: Site; destinationIndex?: number }
@@ -186,8 +187,10 @@ class ForwardingCheck {
         found ??= { site: { call: site, scope: entry.scope, handler: entry.handler }, label: entry.label };
         continue;
       }
-      // Two levels, only for a destination handed down: the caller is itself a helper of the handler.
-      const middle = destinationIndex >= 0 ? enclosingFunction(site) : undefined;
+      // Two levels: the caller is itself a helper of the handler, which hands the message on unread, whether
+      // the destination is handed down to the bottom helper or the bottom helper looks it up itself
+      // (`handler → this.#route(msg) → this.#send(msg)`, #send picking the worker).
+      const middle = enclosingFunction(site);
       if (!middle || middle === fn) return undefined;
       const outerSites = this.facts.calls.callSites(middle);
       if (outerSites.length === 0) return undefined;

@@ -44,6 +44,45 @@ new WebSocketServer({ port: 8080 }).on('connection', (ws) => {
 });
 `,
   },
+// Two levels with the destination picked at the bottom (handler → this.#route(msg) → this.#send(msg), #send
+// choosing the worker). Valid: the middle level reads the payload; the middle level is also an API method
+// callers run directly.
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+export class Balancer {
+  readonly #workers: Worker[] = [];
+  readonly #audit: string[] = [];
+  #next = 0;
+  constructor() {
+    parentPort?.on('message', (msg: { key: string; body: Uint8Array }) => this.#route(msg));
+  }
+  #route(msg: { key: string; body: Uint8Array }) {
+    this.#audit.push(Buffer.from(msg.body).toString('hex'));
+    this.#send(msg);
+  }
+  #send(msg: { key: string; body: Uint8Array }) {
+    const worker = this.#workers[this.#next++ % this.#workers.length];
+    worker.postMessage(msg);
+  }
+}
+`,
+  },
+  {
+    code: `const { parentPort, Worker } = require('worker_threads');
+const pool = [new Worker('./w.js'), new Worker('./w.js')];
+let cursor = 0;
+function send(job) {
+  pool[cursor++ % pool.length].postMessage(job);
+}
+function route(job) {
+  send(job);
+}
+parentPort.on('message', (job) => route(job));
+module.exports.submit = function submit(job) {
+  route(job);
+};
+`,
+  },
 // Held-out round 3 (bench/unseen/actors3): a helper whose parameter is named `env` and is handed the whole message; comedy topic methods (`initialize(selfActor)`, or its parameter used for createChild). Valid: the same helper handed a field of the class, a class whose `initialize` takes options (no actor definition).
   {
     code: `import { parentPort, Worker } from 'node:worker_threads';
@@ -427,6 +466,16 @@ export class Bus {
   }
 }
 `,
+// emit into an emitter picked from a table, plain JavaScript: a synchronous call, no copy and no queue (the
+// line docs/rules/no-middleman-forwarding.md draws), so not reported.
+`const { EventEmitter } = require('node:events');
+const hub = new EventEmitter();
+const buses = new Map();
+hub.on('frame', (frame) => {
+  buses.get(frame.topic)?.emit('frame', frame);
+});
+module.exports = { hub, buses };
+`,
 `import { Worker } from 'node:worker_threads';
 const routes = new Map<string, Worker>();
 export function route(key: string): Worker | undefined {
@@ -615,6 +664,63 @@ export class Fanout {
         column: 5,
         endLine: 12,
         endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
+// Two levels with the destination picked at the bottom: handler → this.#route(msg) → this.#send(msg), #send
+// choosing the worker; the same with plain functions.
+  {
+    code: `import { parentPort, Worker } from 'node:worker_threads';
+export class Balancer {
+  readonly #workers: Worker[] = [];
+  #next = 0;
+  constructor() {
+    parentPort?.on('message', (msg: { key: string; body: Uint8Array }) => this.#route(msg));
+  }
+  #route(msg: { key: string; body: Uint8Array }) {
+    this.#send(msg);
+  }
+  #send(msg: { key: string; body: Uint8Array }) {
+    const worker = this.#workers[this.#next++ % this.#workers.length];
+    worker.postMessage(msg);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`msg`","lookup":"this.#workers[this.#next++ % this.#wo...","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 13,
+        column: 5,
+        endLine: 13,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const { parentPort, Worker } = require('worker_threads');
+const pool = [new Worker('./w.js'), new Worker('./w.js')];
+let cursor = 0;
+function send(job) {
+  pool[cursor++ % pool.length].postMessage(job);
+}
+function route(job) {
+  send(job);
+}
+parentPort.on('message', (job) => route(job));
+`,
+    output: null,
+    errors: [
+      {
+        messageId: "middlemanForward",
+        data: {"handler":"the 'message' handler","payload":"`job`","lookup":"pool[cursor++ % pool.length]","cost":"`postMessage` structured-clones it, and a view ships its whole ArrayBuffer"},
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 48,
         suggestions: [],
       },
     ],

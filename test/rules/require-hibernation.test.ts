@@ -737,13 +737,54 @@ export class Counter extends Actor {
 `,
     options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
   },
+// Real code (ColeMurray/background-agents' connection manager): a store method whose whole body keeps its
+// two parameters, which nothing in the file calls: its callers elsewhere make the state (and refill it
+// after a wake). Invalid: the same method called in the file with state made from a message.
+  {
+    code: `export class ConnectionManager {
+  private clients = new Map<WebSocket, { participantId: string }>();
+  constructor(private readonly ctx: DurableObjectState) {}
+  accept(ws: WebSocket, wsId: string): void {
+    this.ctx.acceptWebSocket(ws, [\`wsid:\${wsId}\`]);
+  }
+  setClient(ws: WebSocket, info: { participantId: string }): void {
+    this.clients.set(ws, info);
+  }
+  getClient(ws: WebSocket) {
+    return this.clients.get(ws) ?? null;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+  },
+// A class not named like an actor with a receive/handle entry point: checked only for stores nothing reads
+// back. Valid: a parser or collector that hands back what it kept (Buffer.concat in another method).
   {
     code: `export class Parser {
   private pending: Buffer[] = [];
   receive(chunk: Buffer) {
     this.pending.push(chunk);
   }
+  take(): Buffer {
+    return Buffer.concat(this.pending);
+  }
 }
+`,
+    options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
+  },
+  {
+    code: `class UploadCollector {
+  constructor() {
+    this.parts = [];
+  }
+  receive(msg) {
+    if (Buffer.isBuffer(msg)) this.parts.push(msg);
+  }
+  finish() {
+    return Buffer.concat(this.parts);
+  }
+}
+module.exports = UploadCollector;
 `,
     options: [{"checks": {"durableObjects": true, "partyKit": true, "actorBuffers": true}}],
   },
@@ -845,6 +886,94 @@ export class Hub {
         column: 5,
         endLine: 4,
         endColumn: 20,
+        suggestions: [],
+      },
+    ],
+  },
+// A store method called in the file with state made from a message: per-socket state made here.
+  {
+    code: `export class ConnectionManager {
+  private clients = new Map<WebSocket, { participantId: string }>();
+  constructor(private readonly ctx: DurableObjectState) {}
+  accept(ws: WebSocket, wsId: string): void {
+    this.ctx.acceptWebSocket(ws, [\`wsid:\${wsId}\`]);
+  }
+  onHello(ws: WebSocket, message: string): void {
+    this.setClient(ws, { participantId: JSON.parse(message).participantId });
+  }
+  setClient(ws: WebSocket, info: { participantId: string }): void {
+    this.clients.set(ws, info);
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "socketStateInMemory",
+        data: {"actor":"ConnectionManager","subject":"clients"},
+        line: 11,
+        column: 5,
+        endLine: 11,
+        endColumn: 31,
+        suggestions: [],
+      },
+    ],
+  },
+// A class not named like an actor with a receive/handle entry point, whose store nothing reads back (its
+// count at most): what it keeps is only kept. Untyped: a Buffer.isBuffer guard; typed: a copy of the data.
+  {
+    code: `'use strict';
+class ChunkCollector {
+  constructor(id) {
+    this.id = id;
+    this.chunks = [];
+  }
+  receive(msg) {
+    if (Buffer.isBuffer(msg)) {
+      this.chunks.push(msg);
+      return;
+    }
+    if (msg === 'count') return this.chunks.length;
+  }
+}
+module.exports = ChunkCollector;
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"ChunkCollector","subject":"chunks","handler":"ChunkCollector.receive","what":"buffers"},
+        line: 9,
+        column: 7,
+        endLine: 9,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `export class FrameLog {
+  private frames: Uint8Array[] = [];
+  handle(msg: { data: Uint8Array }): void {
+    this.frames.push(new Uint8Array(msg.data));
+  }
+  get count(): number {
+    return this.frames.length;
+  }
+}
+`,
+    options: [{"checks":{"durableObjects":true,"partyKit":true,"actorBuffers":true}}],
+    output: null,
+    errors: [
+      {
+        messageId: "unreleasedBuffer",
+        data: {"actor":"FrameLog","subject":"frames","handler":"FrameLog.handle","what":"buffers"},
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 47,
         suggestions: [],
       },
     ],

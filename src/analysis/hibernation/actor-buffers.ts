@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
+import { ACCUMULATE_METHODS, ACTOR_CLASS_NAMES, BINARY_ELEMENT_TYPES, BYTE_COPY_CALLS, STORE_SIZE_MEMBERS, ACTOR_RECEIVE_METHODS, RELEASE_METHODS, RELEASING_NAMES, RESIDENT_TIMERS, TYPED_ARRAY_CONSTRUCTORS } from '../apis';
 import { calleeName, enclosingFunction, findVariable, isInside, methodCall, propertyName, unwrap, walk, type FunctionNode } from '../ast';
 import type { Blocker, HibernationOptions } from './blocker';
 import type { ActorScan } from './scan';
@@ -8,23 +8,33 @@ import type { ActorScan } from './scan';
  * Any actor: a handler that accumulates incoming buffers (`push`, `Buffer.concat`) or text (`+=`) into a
  * field that nothing in the class clears, trims or compacts keeps all of it resident while idle. Actors
  * are classes with an actor base (settings), a Durable Object state, or a message entry point by name
- * (`receive`, `handle`).
+ * (`receive`, `handle`) in a class named like an actor; any class with such an entry point is checked for
+ * stores nothing reads back.
  */
 export function actorBufferBlockers(scan: ActorScan, options: HibernationOptions, blockers: Blocker[]): void {
   const cls = scan.node;
   if (cls.type === AST_NODE_TYPES.ObjectExpression) return;
-  const generic = ACTOR_CLASS_NAMES.test(scan.name) && scan.members.some((member) => member.fn && !member.isStatic && ACTOR_RECEIVE_METHODS.has(member.name));
-  if (!generic && !scan.facts.handlers.isActorClass(cls)) return;
+  const receives = scan.members.some((member) => member.fn && !member.isStatic && ACTOR_RECEIVE_METHODS.has(member.name));
+  // A class not named like an actor but with a `receive`/`handle` entry point (`class UploadCollector {
+  // receive(msg) … }`) is checked too, for stores nothing ever reads back: only what it keeps by name of the
+  // entry point, and only a field whose contents no code reads (its count at most), which no owner of a
+  // short-lived helper would write either.
+  const actor = (receives && ACTOR_CLASS_NAMES.test(scan.name)) || scan.facts.handlers.isActorClass(cls);
+  if (!actor && !receives) return;
   const reported = new Set<string>();
   const found: Blocker[] = [];
   for (const member of scan.members) {
     const fn = member.fn;
     if (!fn || member.isStatic) continue;
-    const handler = scan.facts.handlers.handlerOf(fn)?.label ?? (ACTOR_RECEIVE_METHODS.has(member.name) ? `${scan.name}.${member.name}` : undefined);
+    const handler = actor
+      ? (scan.facts.handlers.handlerOf(fn)?.label ?? (ACTOR_RECEIVE_METHODS.has(member.name) ? `${scan.name}.${member.name}` : undefined))
+      : ACTOR_RECEIVE_METHODS.has(member.name)
+        ? `${scan.name}.${member.name}`
+        : undefined;
     if (!handler) continue;
     walk(fn.body, (node) => {
       const accumulated = accumulation(scan, node, fn);
-      if (accumulated && !reported.has(accumulated.field) && !isReleased(scan, accumulated.field, options)) {
+      if (accumulated && !reported.has(accumulated.field) && (actor || isWriteOnly(scan, accumulated.field)) && !isReleased(scan, accumulated.field, options)) {
         reported.add(accumulated.field);
         found.push({ kind: 'unreleased-buffer', node, actor: scan.name, field: accumulated.field, handler, what: accumulated.what });
       }
@@ -33,6 +43,30 @@ export function actorBufferBlockers(scan: ActorScan, options: HibernationOptions
   }
   // Checked last: it reads the whole file, and most actors accumulate nothing.
   if (found.length > 0 && !hasIdleRelease(scan, options)) blockers.push(...found);
+}
+
+/**
+ * Nothing in the class reads what the field holds: every `this.field` is an assignment to it, the store
+ * it grows by (`push`, `+=`, `Buffer.concat([this.f, x])` assigned back), or a read of its size.
+ */
+function isWriteOnly(scan: ActorScan, field: string): boolean {
+  return scan.thisRefs(field).every((ref) => {
+    const parent = ref.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+      const name = propertyName(parent);
+      if (name && STORE_SIZE_MEMBERS.has(name)) return true;
+      return !!name && ACCUMULATE_METHODS.has(name) && name !== 'concat' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    }
+    // `this.f = Buffer.concat([this.f, x])`, `this.f = this.f + x`: read only to grow itself.
+    for (let up: TSESTree.Node | undefined = parent; up && up.type !== AST_NODE_TYPES.ExpressionStatement; up = up.parent) {
+      if (up.type === AST_NODE_TYPES.AssignmentExpression && up.operator === '=' && isInside(ref, up.right)) {
+        return grownBy(scan, up.right, scan.sourceCode.getText(up.left)).length > 0 && scan.sourceCode.getText(up.left) === scan.sourceCode.getText(ref);
+      }
+    }
+    return false;
+  });
 }
 
 /** A release function called anywhere in the file, an idle timer or an alarm in the class. */
@@ -100,9 +134,6 @@ function isComposedString(raw: TSESTree.Node): boolean {
   return sides.some((side) => (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && side.value !== '') || isComposedString(side));
 }
 
-/** Binary element types a field can be declared to hold: `Buffer[]`, `Array<Uint8Array>`, `ArrayBuffer[]`. */
-const BINARY_ELEMENT_TYPES = new Set(['Buffer', 'ArrayBuffer', 'DataView', ...TYPED_ARRAY_CONSTRUCTORS]);
-
 /** The field is declared as an array of buffers: `chunks: Buffer[] = []`, `frames: Array<Uint8Array>`. */
 function declaresBinaryElements(scan: ActorScan, field: string): boolean {
   const isBinary = (type: TSESTree.TypeNode | undefined) =>
@@ -129,9 +160,6 @@ function holdsText(scan: ActorScan, field: string): boolean {
   return scan.thisRefs(field).some((ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=' && isText(ref.parent.right));
 }
 
-/** Calls and constructors that copy their first argument's bytes: `Buffer.from(x)`, `new Uint8Array(x)`. */
-const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
-
 /**
  * A parameter of the receiving method, or a field of one: what the actor was sent; also a copy of it
  * (`Buffer.from(msg.data)`, `new Uint8Array(frame)`): the copy is kept just the same.
@@ -139,7 +167,7 @@ const COPY_CALLS = new Set(['from', 'copyBytesFrom']);
 function isIncoming(scan: ActorScan, raw: TSESTree.Node, fn: FunctionNode): boolean {
   let node = unwrap(raw);
   const copied =
-    node.type === AST_NODE_TYPES.CallExpression && COPY_CALLS.has(methodCall(node)?.name ?? '')
+    node.type === AST_NODE_TYPES.CallExpression && BYTE_COPY_CALLS.has(methodCall(node)?.name ?? '')
       ? node.arguments[0]
       : node.type === AST_NODE_TYPES.NewExpression && ['Buffer', ...TYPED_ARRAY_CONSTRUCTORS].includes(calleeName(node) ?? '')
         ? node.arguments[0]

@@ -459,9 +459,28 @@ export class DurableObjectChecks {
       if (!field) continue;
       const keyedBySocket = this.isSocket(key) || this.isSocketParam(key) || (this.isSocketKeyedMap(field) && this.isParamOrSocket(key));
       // `this.peers.set(id, ws)`: the socket itself as the value is a registry, covered by `getWebSockets()`, not state.
-      if (!keyedBySocket || this.isSocketParam(value) || this.isSocket(value) || this.isRefilledCache(call, field, key)) continue;
+      if (!keyedBySocket || this.isSocketParam(value) || this.isSocket(value) || this.isRefilledCache(call, field, key) || this.isStoreSetter(call, key, value)) continue;
       this.blockers.push({ kind: 'socket-state', node: call, actor: this.scan.name, field });
     }
+  }
+
+  /**
+   * `setClient(ws, info) { this.clients.set(ws, info) }`, a method whose whole body stores its two parameters
+   * and that nothing in the file calls: the state is made by callers in other files, which may fill it again
+   * after a wake (background-agents' connection manager does, from a mapping persisted under the socket's
+   * tag); the rule judges per-socket state where it is made.
+   */
+  private isStoreSetter(call: TSESTree.CallExpression, key: TSESTree.Node, value: TSESTree.Node): boolean {
+    const fn = enclosingFunction(call);
+    if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.length !== 1) return false;
+    const only = fn.body.body[0];
+    if (only.type !== AST_NODE_TYPES.ExpressionStatement || unwrap(only.expression) !== call) return false;
+    const params = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : undefined));
+    const keyNode = unwrap(key);
+    const valueNode = unwrap(value);
+    if (params.length !== 2 || keyNode.type !== AST_NODE_TYPES.Identifier || valueNode.type !== AST_NODE_TYPES.Identifier) return false;
+    if (keyNode.name !== params[0] || valueNode.name !== params[1]) return false;
+    return this.scan.facts.calls.callSites(fn).length === 0;
   }
 
   /** `new Map<WebSocket, Session>()` in the field's initialiser or declared type. */
