@@ -1714,18 +1714,20 @@ describe('what a same-file function returns', () => {
   );
 });
 
+/** A report of `buffer` (the store of `view`) handed to `sink`, with the exact-copy suggestion when one is offered. */
+const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
+  messageId: 'backingStoreEscape' as const,
+  data: { buffer, view, sink },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + buffer.length,
+  suggestions: suggestion === undefined ? [] : [{ messageId: 'copyExactly' as const, output: suggestion }],
+});
+
 // Real fixes had these shapes: a proven view's store handed to code the rule has no table entry for
 // (undici's Blob parts, extism's blocks, chrome-net's `send(id, buffer)` through a variable).
 describe('a store handed on to other code', () => {
-  const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
-    messageId: 'backingStoreEscape' as const,
-    data: { buffer, view, sink },
-    line,
-    column,
-    endLine: line,
-    endColumn: column + buffer.length,
-    suggestions: suggestion === undefined ? [] : [{ messageId: 'copyExactly' as const, output: suggestion }],
-  });
   const parts = (use: string) => `import { types } from 'node:util';
 export function collect(items: unknown[], bytes: unknown[]) {
   for (const element of items) {
@@ -1866,15 +1868,6 @@ export function writeInt32Array(dst: ArrayBuffer, at: number, arr: unknown) {
   }
 }
 `;
-  const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
-    messageId: 'backingStoreEscape' as const,
-    data: { buffer, view, sink },
-    line,
-    column,
-    endLine: line,
-    endColumn: column + buffer.length,
-    suggestions: suggestion === undefined ? [] : [{ messageId: 'copyExactly' as const, output: suggestion }],
-  });
   runRuleTests(
     'no-backing-buffer-escape',
     rule,
