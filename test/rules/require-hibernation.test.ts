@@ -3031,3 +3031,57 @@ export class SessionActor extends Actor {
     ],
   },
 );
+
+// PartyServer's `webSocketClose` tests the socket, wraps it (`createLazyConnection(ws)`) and hands the wrapper
+// to an overridable hook whose default is empty: a test or making a wrapper closes nothing, so the hook is followed.
+describe('a socket wrapped before it is handed on', () => {
+  const server = (hook: string) => `import { DurableObject } from 'cloudflare:workers';
+import { createLazyConnection, isPartyServerWebSocket, type Connection } from './connection';
+export class Server extends DurableObject {
+  async webSocketClose(ws: WebSocket, code: number, reason: string, wasClean: boolean) {
+    if (!isPartyServerWebSocket(ws)) return;
+    const connection = createLazyConnection(ws);
+    return this.onClose(connection, code, reason, wasClean);
+  }
+  onClose(connection: Connection, code: number, reason: string, wasClean: boolean): void | Promise<void> {${hook}}
+}
+`;
+  const options = [{ checks: { durableObjects: true, partyKit: true, actorBuffers: true } }] as [{ checks: { durableObjects: boolean; partyKit: boolean; actorBuffers: boolean } }];
+  runRuleTests(
+    'require-hibernation',
+    rule,
+    {
+      valid: [
+        // The default hook closes the wrapper.
+        { code: server('\n    connection.close(code, reason);\n  '), options },
+        // A wrapper made by code not named as making one may close the socket itself.
+        { code: server('').replace(/createLazyConnection/g, 'finishSession'), options },
+      ],
+      invalid: [
+        {
+          code: server(''),
+          options,
+          output: null,
+          errors: [
+            {
+              messageId: 'closeHandedOff',
+              data: { actor: 'Server', subject: 'ws', via: 'onClose' },
+              line: 4,
+              column: 9,
+              endLine: 4,
+              endColumn: 23,
+              suggestions: [
+                {
+                  messageId: 'closeSocket',
+                  data: { subject: 'ws' },
+                  output: server('').replace('    if (!isPartyServerWebSocket(ws)) return;', '    ws.close();\n    if (!isPartyServerWebSocket(ws)) return;'),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -595,19 +595,21 @@ export class DurableObjectChecks {
     if (!method || !fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
     const socket = fn.params[0];
     if (socket?.type !== AST_NODE_TYPES.Identifier) return;
-    const verdict = this.closes(fn, socket.name, 0);
+    const verdict = this.closes(fn, new Set([socket.name]), 0);
     if (verdict.closes) return;
     this.blockers.push({ kind: 'close-not-called', node: method.node.key, actor: this.scan.name, socket: socket.name, method: fn, via: verdict.via });
   }
 
   /**
-   * Whether `fn` closes the socket named `socket`: a `.close()` call, or a call handing it on. A same-file
+   * Whether `fn` closes the socket named in `sockets`: a `.close()` call, or a call handing it on. A same-file
    * function it is handed to is followed one level (an empty default hook does not close); code from
-   * elsewhere (an adapter, an import) may close it, so it counts as closing.
+   * elsewhere (an adapter, an import) may close it, so it counts as closing. A wrapper made of it
+   * (`const connection = createLazyConnection(ws)`) stands for it from there on: making one closes nothing.
    */
-  private closes(fn: FunctionNode, socket: string, depth: number): { closes: boolean; via?: string } {
+  private closes(fn: FunctionNode, names: ReadonlySet<string>, depth: number): { closes: boolean; via?: string } {
     let closes = false;
     let via: string | undefined;
+    const sockets = new Set(names);
     walk(fn.body, (node) => {
       if (closes) return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return true;
@@ -618,10 +620,17 @@ export class DurableObjectChecks {
       }
       const isSocket = (raw: TSESTree.Node) => {
         const arg = unwrap(raw);
-        return arg.type === AST_NODE_TYPES.Identifier && arg.name === socket;
+        return arg.type === AST_NODE_TYPES.Identifier && sockets.has(arg.name);
       };
       const index = node.arguments.findIndex(isSocket);
       const callee = unwrap(node.callee);
+      const wrapper = index >= 0 ? wrapperOf(node) : undefined;
+      if (wrapper) {
+        sockets.add(wrapper);
+        return true;
+      }
+      // A test of it (`isPartyServerWebSocket(ws)`) closes nothing.
+      if (index >= 0 && PREDICATE_NAME.test(calleeName(node) ?? '')) return true;
       if (callee.type === AST_NODE_TYPES.MemberExpression && NON_CLOSING_METHODS.has(propertyName(callee) ?? '')) return true;
       if (index < 0) {
         // Handed inside an object to code from elsewhere (`room.handleSocketResume({ sessionId, socket: ws })`:
@@ -640,7 +649,7 @@ export class DurableObjectChecks {
         closes = true;
         return false;
       }
-      const inner = this.closes(target, param.name, depth + 1);
+      const inner = this.closes(target, new Set([param.name]), depth + 1);
       if (inner.closes) closes = true;
       else via ??= calleeName(node) ?? 'helper';
       return true;
@@ -648,6 +657,21 @@ export class DurableObjectChecks {
     return { closes, via };
   }
 }
+
+/**
+ * `const connection = createLazyConnection(ws)`, `const conn = wrapSocket(ws)`: a call named as making a
+ * wrapper, whose result a variable keeps; the variable's name.
+ */
+function wrapperOf(call: TSESTree.CallExpression): string | undefined {
+  const name = calleeName(call);
+  const declarator = call.parent;
+  if (!name || !WRAPPER_MAKERS.test(name) || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call) return undefined;
+  return declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
+}
+
+const PREDICATE_NAME = /^(?:is|has|can|should)[A-Z]/;
+
+const WRAPPER_MAKERS = /^(?:create|wrap|make|as|to)[A-Z]\w*(?:Connection|Socket|Conn|Client|Peer|Session|Ws)$/;
 
 /** Some pair variable has this name (a cheap test before the scope lookup). */
 function hasPairNamed(pairs: Set<Variable>, name: string): boolean {
