@@ -37,7 +37,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'concurrency',
     type: 'string',
     value: 'N',
-    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most one per core, none below two`,
+    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most half the cores, none below two`,
   },
   { name: 'stdin', type: 'boolean', description: 'Lint the text on standard input' },
   { name: 'stdin-filename', type: 'string', value: 'FILE', description: 'The file the standard input text is (its tsconfig and config apply)' },

@@ -25,16 +25,17 @@ export const AUTO_FILES_PER_THREAD = 100;
 
 /**
  * leakproof's own `auto`, decided per group of files: one worker thread per AUTO_FILES_PER_THREAD files,
- * at most one per core (`os.availableParallelism()`), and none for fewer than two. ESLint's `auto` takes
- * half the cores, so on two it never starts a thread. A group with type information gets none: each
- * thread would build the project's TypeScript program again. A number is ESLint's (at most one thread
- * per file, none for one).
+ * at most half the cores (`os.availableParallelism()`, as ESLint's own `auto`), and none for fewer than
+ * two. One per core was measured slower on 2 shared cores: two threads took 1.24x the wall time of one on
+ * 1,200 files (`bench/cli.js --concurrency-only`), each thread loading and compiling the toolchain again.
+ * A group with type information gets none: each thread would build the project's TypeScript program
+ * again. A number is ESLint's (at most one thread per file, none for one).
  */
 export function threadsFor(concurrency: Concurrency, files: number, typed: boolean, cores = os.availableParallelism()): 'off' | number {
   if (concurrency === 'off') return 'off';
   if (concurrency !== 'auto') return Math.min(concurrency, files) > 1 ? concurrency : 'off';
   if (typed) return 'off';
-  const threads = Math.min(cores, Math.floor(files / AUTO_FILES_PER_THREAD));
+  const threads = Math.min(Math.floor(cores / 2), Math.floor(files / AUTO_FILES_PER_THREAD));
   return threads > 1 ? threads : 'off';
 }
 
