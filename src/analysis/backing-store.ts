@@ -144,7 +144,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
-  const freshSubView = isFreshSubView(view);
+  const freshSubView = isFreshSubView(view) || isBufferSliceView(view, facts);
   if (freshSubView) provenView = true;
   const viewText = sourceCode.getText(unwrap(view));
 
@@ -536,6 +536,14 @@ function isFreshSubView(view: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
   const method = methodCall(node);
   return method?.name === 'subarray' && !method.member.computed;
+}
+
+/** `buf.slice(a, b)` of a proven Buffer: `Buffer#slice` is a view, like `subarray`, not a copy. */
+function isBufferSliceView(view: TSESTree.Node, facts: FileFacts): boolean {
+  const node = unwrap(view);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+  const method = methodCall(node);
+  return method?.name === 'slice' && !method.member.computed && !!facts.kinds.isBuffer(method.receiver);
 }
 
 /**

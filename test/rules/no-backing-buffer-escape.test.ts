@@ -1714,7 +1714,7 @@ describe('what a same-file function returns', () => {
   );
 });
 
-/** A report of `buffer` (the store of `view`) handed to `sink`, with the exact-copy suggestion when one is offered. */
+/** A report of `buffer` (the store of `view`) with the sink's label, and the exact-copy suggestion when one is offered. */
 const handed = (buffer: string, view: string, sink: string, line: number, column: number, suggestion?: string) => ({
   messageId: 'backingStoreEscape' as const,
   data: { buffer, view, sink },
@@ -1925,6 +1925,27 @@ export function send(data: any, callback: (b: unknown) => void) {
 `,
           output: null,
           errors: [handed('data.buffer', 'data', '`callback()` is handed all of it', 4, 51)],
+        },
+        // \`Buffer#slice\` is a view like \`subarray\`: its store is never its bytes, whatever reads it.
+        {
+          code: `export class Frame {
+  store: ArrayBufferLike = new ArrayBuffer(0);
+  take(body: string) {
+    const buf = Buffer.from(body, 'utf8');
+    this.store = buf.slice(2, 10).buffer;
+  }
+}
+`,
+          output: null,
+          errors: [
+            handed(
+              'buf.slice(2, 10).buffer',
+              'buf.slice(2, 10)',
+              'the view was just cut from a larger ArrayBuffer, and whatever reads `buf.slice(2, 10).buffer` gets all of it',
+              5,
+              18,
+            ),
+          ],
         },
         {
           code: `function fromRprLE(buff, o, n8) {
