@@ -159,6 +159,12 @@ export class ValueKinds {
    * inside the branch the test proves, `x` is a view (of which class, the test may not say).
    */
   private isNarrowedToView(node: TSESTree.Node): boolean {
+    return this.isNarrowedBy(node, testsView);
+  }
+
+  /** Inside a branch whose test (`if`, `?:`, `&&`, up to the function) `proves` says something of the value. */
+  private isNarrowedBy(raw: TSESTree.Node, proves: (test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>) => boolean): boolean {
+    const node = unwrap(raw);
     if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
     const text = this.sourceCode.getText(node);
     let child: TSESTree.Node = node;
@@ -167,7 +173,7 @@ export class ValueKinds {
       let test: TSESTree.Node | undefined;
       if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child) test = parent.test;
       else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
-      if (test && testsView(test, text, this.sourceCode)) return true;
+      if (test && proves(test, text, this.sourceCode)) return true;
       child = parent;
     }
     return false;
@@ -178,19 +184,7 @@ export class ValueKinds {
    * or a store; where its `buffer` is read, a view.
    */
   isNarrowedToViewOrStore(node: TSESTree.Node): boolean {
-    const value = unwrap(node);
-    if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const text = this.sourceCode.getText(value);
-    let child: TSESTree.Node = value;
-    for (let parent: TSESTree.Node | undefined = value.parent; parent; parent = parent.parent) {
-      if (isFunction(parent)) return false;
-      let test: TSESTree.Node | undefined;
-      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child) test = parent.test;
-      else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
-      if (test && testsViewOrStore(test, text, this.sourceCode)) return true;
-      child = parent;
-    }
-    return false;
+    return this.isNarrowedBy(node, testsViewOrStore);
   }
 
   /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
