@@ -130,6 +130,9 @@ function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, dept
     kind = parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
   } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
     kind = 'array';
+  } else if (type.aliasSymbol?.getName() === 'Readonly' && type.aliasTypeArguments?.length === 1) {
+    // `Readonly<Uint8Array>`: the same value, its properties marked read-only.
+    kind = classify(checker, tsApi, type.aliasTypeArguments[0]!, depth + 1);
   } else {
     kind = kindFromSymbol(checker, tsApi, type, depth);
   }

@@ -1926,6 +1926,35 @@ export function send(data: any, callback: (b: unknown) => void) {
           output: null,
           errors: [handed('data.buffer', 'data', '`callback()` is handed all of it', 4, 51)],
         },
+        // \`Readonly<Uint8Array>\` is a Uint8Array: typed mode reports it as untyped does.
+        {
+          code: `export function decodePng(data: Readonly<Uint8Array>): number {
+  const view = new DataView(data.buffer);
+  return view.getUint32(0);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: '`new DataView()` without `data.byteOffset` and `data.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 29,
+              endLine: 2,
+              endColumn: 40,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function decodePng(data: Readonly<Uint8Array>): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return view.getUint32(0);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
         // \`Buffer#slice\` is a view like \`subarray\`: its store is never its bytes, whatever reads it.
         {
           code: `export class Frame {
