@@ -120,8 +120,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   } else if (parts.length > 0 && !parts.includes('unknown')) {
     // A view, or (narrowed by `x instanceof ArrayBuffer || ArrayBuffer.isView(x)`) a view or a store: a store has
     // no `buffer`, so where it is read `x` is the view.
-    const isView = (part: string) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view';
-    if (!parts.every((part) => isView(part) || part === 'array-buffer') || !parts.some(isView)) return undefined;
+    if (!parts.every((part) => isViewKind(part) || part === 'array-buffer') || !parts.some(isViewKind)) return undefined;
     provenView = true;
   } else {
     const kind = facts.kinds.kindOf(view);
@@ -276,6 +275,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
 }
 
+/** The variable `child` is put in: `const store = child`, `store = child`. */
+function heldIn(child: TSESTree.Node, parent: TSESTree.Node): TSESTree.Identifier | undefined {
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left;
+  return undefined;
+}
+
 /**
  * A store kept in a variable (`const store = …`, `buffer = …`) and then read from its first byte: indexed
  * (`store[i]`), wrapped whole (`new Uint8Array(store)`) or measured whole as the length to work on
@@ -287,9 +293,7 @@ function heldStoreRead(
   viewText: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { name: string; label: string; reader?: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
-  let id: TSESTree.Identifier | undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) id = parent.left;
+  const id = heldIn(child, parent);
   if (!id) return undefined;
   const name = id.name;
   const variable = findVariable(sourceCode, id);
@@ -379,7 +383,12 @@ function handedTo(
 /** The code's use makes `x` a view, by names and shapes only (`x.byteLength` read, a `'data'` chunk). */
 function isLikelyView(view: TSESTree.Node, facts: FileFacts): boolean {
   const answer = facts.kinds.describe(view);
-  return answer.level === 'likely' && (answer.kind === 'buffer' || answer.kind === 'typed-array' || answer.kind === 'view' || answer.kind === 'data-view');
+  return answer.level === 'likely' && isViewKind(answer.kind);
+}
+
+/** A Buffer, another typed array, a DataView, or a view of no one class. */
+function isViewKind(kind: string): boolean {
+  return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view' || kind === 'view';
 }
 
 /** A Buffer (any may be a pool slice), a known sub-view, or a typed array not proven to own its store. */
@@ -389,8 +398,7 @@ function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
   if (kinds.exactOwnership(view)) return false;
   if (kinds.isBuffer(view) || kinds.largerBacking(view)) return true;
   const answer = kinds.describe(view);
-  if (answer.level === 'proven' && (answer.kind === 'view' || answer.kind === 'typed-array' || answer.kind === 'buffer' || answer.kind === 'data-view')) return true;
-  return kinds.isNarrowedToViewOrStore(view);
+  return (answer.level === 'proven' && isViewKind(answer.kind)) || kinds.isNarrowedToViewOrStore(view);
 }
 
 /**
@@ -400,8 +408,7 @@ function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
 function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const scope = enclosingFunction(node) ?? sourceCode.ast;
   const text = sourceCode.getText(scope).replace(/\s+/g, '');
-  const view = viewText.replace(/\s+/g, '');
-  return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || text.includes(`${view}.buffer.byteLength`);
+  return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || text.includes(`${viewText.replace(/\s+/g, '')}.buffer.byteLength`);
 }
 
 /**
@@ -416,9 +423,7 @@ function heldStoreHanded(
   facts: FileFacts,
 ): Pick<BackingStoreUse, 'sink' | 'label' | 'reader' | 'heldIn'> | undefined {
   const sourceCode = facts.sourceCode;
-  let id: TSESTree.Identifier | undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) id = parent.left;
+  const id = heldIn(child, parent);
   if (!id) return undefined;
   const variable = findVariable(sourceCode, id);
   const first = (variable?.references ?? [])
@@ -831,21 +836,25 @@ function isObjectLiteral(view: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
 
 /** The statement holding `node` reads the view's own `x.byteLength` or `x.byteOffset` (a comparison with the store's). */
 function statementMentionsView(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
-  let statement: TSESTree.Node = node;
-  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
+  const statement = statementOf(node, false);
   return mentionsViewProperty(sourceCode, statement, viewText, 'byteLength') || mentionsViewProperty(sourceCode, statement, viewText, 'byteOffset');
 }
 
 /** The statement holding `node` reads `x.byteOffset` (the bounds are handled next to the use). */
 function statementReadsBounds(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  return mentionsViewProperty(sourceCode, statementOf(node, true), viewText, 'byteOffset');
+}
+
+/** The statement (a child of a block or the program) holding `node`; with `arrowBody`, also an arrow's expression body. */
+function statementOf(node: TSESTree.Node, arrowBody: boolean): TSESTree.Node {
   let statement: TSESTree.Node = node;
   while (
     statement.parent &&
     statement.parent.type !== AST_NODE_TYPES.BlockStatement &&
     statement.parent.type !== AST_NODE_TYPES.Program &&
-    statement.parent.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    !(arrowBody && statement.parent.type === AST_NODE_TYPES.ArrowFunctionExpression)
   ) {
     statement = statement.parent;
   }
-  return mentionsViewProperty(sourceCode, statement, viewText, 'byteOffset');
+  return statement;
 }

@@ -187,6 +187,22 @@ export class CallGraph {
     return def?.type === 'ClassName' ? this.construction(def.node as TSESTree.ClassDeclaration)?.ctor : undefined;
   }
 
+  /**
+   * The function `new Frame(…)` runs when `Frame` is not a class declaration of this file: a function
+   * declared or assigned to a variable (`function Frame(body) { this.body = body }`), or a class expression
+   * assigned to one (its constructor).
+   */
+  resolveFunctionConstructor(node: TSESTree.NewExpression): FunctionNode | undefined {
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = findVariable(this.sourceCode, callee)?.defs[0];
+    if (def?.type === 'FunctionName') return def.node as FunctionNode;
+    if (def?.type !== 'Variable') return undefined;
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    if (init?.type === AST_NODE_TYPES.FunctionExpression) return init;
+    return init?.type === AST_NODE_TYPES.ClassExpression ? this.construction(init)?.ctor : undefined;
+  }
+
   /** The `new` expressions that run `fn`: a class's constructor, or a function called with `new`. */
   constructionsOf(fn: FunctionNode): TSESTree.NewExpression[] {
     const method = fn.parent;

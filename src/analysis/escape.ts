@@ -491,7 +491,7 @@ export class EscapeFinder {
     // (`new Date(s)`, `new URL(s)`, `new Uint8Array(view)`), except errors, which keep their message.
     const index = construct.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
     if (index < 0 || walk.container) return undefined;
-    const ctor = this.calls.resolveConstructor(construct) ?? this.functionConstructor(callee);
+    const ctor = this.calls.resolveConstructor(construct) ?? this.calls.resolveFunctionConstructor(construct);
     if (ctor) {
       if (!storesParameter(ctor, index, this.sourceCode)) return undefined;
     } else if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -502,19 +502,6 @@ export class EscapeFinder {
     return this.follow(construct, withField(walk, ''));
   }
 
-  /** `function Frame(body) { this.body = body }` called with `new`: the function itself. */
-  private functionConstructor(callee: TSESTree.Node): FunctionNode | undefined {
-    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = findVariable(this.sourceCode, callee)?.defs[0];
-    if (def?.type === 'FunctionName') return def.node as FunctionNode;
-    if (def?.type === 'Variable') {
-      const init = (def.node as TSESTree.VariableDeclarator).init;
-      if (init && (init.type === AST_NODE_TYPES.FunctionExpression || init.type === AST_NODE_TYPES.ClassExpression)) {
-        return init.type === AST_NODE_TYPES.FunctionExpression ? init : this.calls.construction(init)?.ctor;
-      }
-    }
-    return undefined;
-  }
 
   private fromReturn(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
     if (!fn) return undefined;

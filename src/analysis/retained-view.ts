@@ -47,6 +47,11 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   // A constructor's view is of the class it names; a method's is of what its receiver is.
   const level = view.shape === 'method' ? facts.kinds.describe(candidate.parent).level : 'proven';
   const safety = level === 'proven' && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
+  return retained(view, origin, sink, safety, level, facts);
+}
+
+/** The answer for a confirmed view: with what the fix builder needs to know of its parent. */
+function retained(view: ViewCreation, origin: Origin, sink: Sink, safety: FixSafety, level: KindLevel, facts: FileFacts): RetainedView {
   return { view, origin, sink, safety, level, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
 }
 
@@ -64,8 +69,7 @@ export function findParsedView(node: TSESTree.CallExpression | TSESTree.NewExpre
   const sink = facts.escapes.sinkOf(node, { resultOf: origin.parser });
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   const view = confirmView(candidate, facts.kinds);
-  if (!view) return undefined;
-  return { view, origin, sink, safety: 'review', level: 'likely', ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(view.parent), uint8: facts.kinds.isUint8Array(view.parent) };
+  return view && retained(view, origin, sink, 'review', 'likely', facts);
 }
 
 export interface KeptPooled {
