@@ -37,7 +37,13 @@ export type BackingSink =
    * `new Block(x.buffer)`), directly or through a variable: whatever reads it there starts at the store's
    * first byte. Only for proven views, in a function that never reads the view's bounds.
    */
-  | 'handed';
+  | 'handed'
+  /**
+   * The view replaced by its store: `x = x.buffer`, `x = isView(x) ? x.buffer : x`, `this.data = isView(x) ?
+   * x.buffer : x`. The code normalises "a view or an ArrayBuffer" to an ArrayBuffer and drops the view's
+   * offset: everything that reads the result after it starts at the store's first byte.
+   */
+  | 'replaced';
 
 export interface BackingStoreUse {
   /** `x.buffer` */
@@ -133,13 +139,14 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       kind === 'view' ||
       // `x instanceof ArrayBuffer || ArrayBuffer.isView(x)` around it: a store has no `buffer`, so here `x` is the view.
       buffers.isNarrowedToViewOrStore(view) ||
-      // A declared typed array (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
+      // A declared typed array or DataView (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
       // (`if (!Buffer.isBuffer(x)) x = Buffer.from(x)` before the use).
-      ((kind === 'typed-array' || kind === 'buffer') && facts.kinds.describe(view).level === 'proven');
+      ((kind === 'typed-array' || kind === 'buffer' || kind === 'data-view') && facts.kinds.describe(view).level === 'proven');
     // A class of this file has a `buffer` property of its own (`class Block { buffer: ArrayBufferLike }`):
     // `x.buffer` of an `x` whose kind is unknown, or guessed from its name (`block`), is as likely that
-    // class's field as a view's store.
-    if (!provenView && (kind === 'unknown' || facts.kinds.describe(view).evidence === 'names') && declaresBufferProperty(sourceCode)) return undefined;
+    // class's field as a view's store. Not when `x` is itself that field (`this.buffer.buffer`): the class keeps
+    // its bytes there, and their `buffer` is the store.
+    if (!provenView && (kind === 'unknown' || facts.kinds.describe(view).evidence === 'names') && !isBufferField(view) && declaresBufferProperty(sourceCode)) return undefined;
   }
   if (buffers.exactOwnership(view) || isObjectLiteral(view, sourceCode)) return undefined;
   // `x.subarray(a, b).buffer`: `subarray` exists only on typed arrays, and its result starts inside.
@@ -245,6 +252,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `buffer = buffer.buffer` … `send(id, buffer)`: the store kept in a variable, then handed on whole.
   const heldHanded = provenView && !oneOfChoice ? heldStoreHanded(child, parent, view, viewText, facts) : undefined;
   if (heldHanded) return { ...base, ...heldHanded };
+
+  // `x = x.buffer`, `this.data = isView(x) ? x.buffer : x`: the view replaced by its whole store.
+  const replaced = replacedBy(child, parent, view, viewText, oneOfChoice, provenView, facts);
+  if (replaced) return { ...base, provenView: true, ...replaced };
 
   // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
   if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
@@ -442,6 +453,64 @@ function heldStoreHanded(
   return { sink: sink.sink, label: `it is kept in \`${id.name}\`, and ${sink.label}`, reader: use, heldIn: id.name };
 }
 
+/**
+ * The view replaced by its store where it is kept: `x = x.buffer` (or a choice, `x = isView(x) ? x.buffer : x`)
+ * puts the store in the variable that held the view; the choice `isView(x) ? x.buffer : x` (or `x.buffer || x`)
+ * put in another variable, a field or a property stands for `x` there. Either way the code has turned "a view
+ * or an ArrayBuffer" into an ArrayBuffer and dropped where the view starts. Reported when `x` is a proven view
+ * that may be smaller than its store, or, when nothing proves what `x` is, when the variable is read after it
+ * as the first argument of a view constructor (`new DataView(x, byteOffset, byteLength)`), which shows an
+ * ArrayBuffer is what it is meant to hold. Not when the function reads the view's bounds anywhere.
+ */
+function replacedBy(
+  child: TSESTree.Node,
+  parent: TSESTree.Node,
+  view: TSESTree.Node,
+  viewText: string,
+  oneOfChoice: boolean,
+  provenView: boolean,
+  facts: FileFacts,
+): Pick<BackingStoreUse, 'sink' | 'label' | 'reader'> | undefined {
+  const sourceCode = facts.sourceCode;
+  let target: TSESTree.Node | undefined;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child) target = parent.left;
+  else if (parent.type === AST_NODE_TYPES.Property && parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) target = parent.key;
+  if (!target) return undefined;
+  const targetText = sourceCode.getText(target);
+  const same = targetText === viewText;
+  // A field or property: only the choice says the value stands for the view itself. (A choice put in a local
+  // variable is followed to its reads instead: `heldStoreRead`, `heldStoreHanded`.)
+  if (!same && !(oneOfChoice && target.type !== AST_NODE_TYPES.Identifier && isChoiceWith(child, viewText, sourceCode))) return undefined;
+  if (functionReadsBounds(child, viewText, sourceCode)) return undefined;
+  let reader: TSESTree.NewExpression | TSESTree.CallExpression | undefined;
+  if (!(provenView && mayBeSmallerThanStore(view, facts))) {
+    if (!same || target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    reader = laterViewConstructorRead(target, child, sourceCode);
+    if (!reader) return undefined;
+  }
+  const shown = parent.type === AST_NODE_TYPES.Property ? `the \`${targetText}\` property` : `\`${targetText}\``;
+  const label = same
+    ? `\`${viewText}\` is replaced by it, and whatever reads \`${viewText}\` after this starts at the store's first byte`
+    : `${shown} holds it in place of \`${viewText}\`, and whatever reads it starts at the store's first byte`;
+  return { sink: 'replaced', label, ...(reader && { reader }) };
+}
+
+/** A read of `id`'s variable after `after` as the first argument of a view constructor or `Buffer.from`. */
+function laterViewConstructorRead(
+  id: TSESTree.Identifier,
+  after: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
+  const variable = findVariable(sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    const node = ref.identifier;
+    if (!ref.isRead() || node.range[0] < after.range[1]) continue;
+    const use = node.parent;
+    if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments[0] === node && viewConstructorName(use, sourceCode)) return use;
+  }
+  return undefined;
+}
+
 /** `x.buffer || x`, `x.buffer ?? x`, `isView(x) ? x.buffer : x`: the other side of the choice is `x` itself. */
 function isChoiceWith(choice: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = (node: TSESTree.Node) => sourceCode.getText(unwrap(node));
@@ -473,6 +542,12 @@ function isViewMethodThis(node: TSESTree.Node): boolean {
 /** `Buffer` or a typed-array class: its instances are views. */
 function isViewClassName(name: string | undefined): boolean {
   return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
+}
+
+/** `this.buffer`, `self.buffer`: the field a class keeps its bytes in. */
+function isBufferField(view: TSESTree.Node): boolean {
+  const node = unwrap(view);
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'buffer' && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
 const bufferPropertyCache = new WeakMap<TSESTree.Program, boolean>();
@@ -791,8 +866,20 @@ function isBufferByteLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
  * (`buffer.buffer.slice(offset, length)` with `offset` a parameter): it counts from the store's first
  * byte, where the view's own bytes start at its `byteOffset`. Only asked of proven views.
  */
-function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(node);
+  // `this._paletteOffset + index * 3`: arithmetic over names none of which derives from a `byteOffset`
+  // (number literals count for nothing either way; at least one name is needed).
+  if (sourceCode.getText(value).includes('byteOffset')) return false;
+  if (value.type === AST_NODE_TYPES.BinaryExpression && OFFSET_ARITHMETIC.has(value.operator) && depth < 6) {
+    const sides = [value.left, value.right].filter((side) => !isNumberLiteral(side));
+    return sides.length > 0 && sides.every((side) => side.type !== AST_NODE_TYPES.PrivateIdentifier && isUnderivedOffset(sourceCode, side, depth + 1));
+  }
+  // `this.offset`, `state.start`: a field that no assignment in the file derives from a `byteOffset`.
+  if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed && [AST_NODE_TYPES.ThisExpression, AST_NODE_TYPES.Identifier].includes(unwrap(value.object).type)) {
+    const name = propertyName(value);
+    return !!name && !fieldDerivesFromByteOffset(sourceCode, name);
+  }
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, value);
   if (!variable || variable.defs.length === 0) return false;
@@ -810,6 +897,39 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
     if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression) writes.push(parent.right);
   }
   return !writes.some((write) => sourceCode.getText(write).includes('byteOffset'));
+}
+
+const OFFSET_ARITHMETIC = new Set(['+', '-', '*', '<<', '|']);
+
+function isNumberLiteral(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number';
+}
+
+const derivedFieldCache = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
+/** Some assignment in the file to a field named `name` (`this.name = …`, `x.name = …`) mentions a `byteOffset`. */
+function fieldDerivesFromByteOffset(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  let byName = derivedFieldCache.get(sourceCode.ast);
+  if (!byName) {
+    byName = new Map();
+    derivedFieldCache.set(sourceCode.ast, byName);
+  }
+  const known = byName.get(name);
+  if (known !== undefined) return known;
+  let derived = false;
+  if (sourceCode.text.includes('byteOffset')) {
+    walk(sourceCode.ast, (node) => {
+      if (derived) return;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && propertyName(node.left) === name) {
+        derived = sourceCode.getText(node.right).includes('byteOffset');
+      } else if (node.type === AST_NODE_TYPES.PropertyDefinition && memberKeyName(node) === name && node.value) {
+        derived = sourceCode.getText(node.value).includes('byteOffset');
+      }
+    });
+  }
+  byName.set(name, derived);
+  return derived;
 }
 
 /** A positive number literal: an offset that does not start from the view's own `byteOffset`. */

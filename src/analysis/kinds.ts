@@ -310,6 +310,14 @@ export class ValueKinds {
         return this.identifierKind(node, depth, seen);
       case AST_NODE_TYPES.MemberExpression: {
         const name = propertyName(node);
+        // `x.buffer` of a view is its store, unless the code reads a `buffer` of that in turn (`state.buffer.buffer`):
+        // an ArrayBuffer has none, so there `x` holds a view in its `buffer` field (compact-encoding's state).
+        if (name === 'buffer' && isBufferOfRead(node)) {
+          const used = memberUsageKind(node, this.sourceCode);
+          if (used !== 'unknown') return used;
+          seen.guessed = true;
+          return 'view';
+        }
         if (name === 'buffer' && this.isView(node.object, depth, seen)) return 'array-buffer';
         if (node.object.type === AST_NODE_TYPES.ThisExpression && name) {
           const owner = this.handlers.ownerOf(node);
@@ -1608,4 +1616,10 @@ function isIdentifierPartBefore(text: string, index: number): boolean {
     if (high >= 0xd800 && high <= 0xdbff) return isIdentifierPart(text.codePointAt(index - 2));
   }
   return isIdentifierPart(low);
+}
+
+/** `node.buffer` is read: `node` is taken for a view. */
+function isBufferOfRead(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && propertyName(parent) === 'buffer';
 }

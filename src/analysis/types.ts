@@ -126,8 +126,10 @@ function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, dept
     const first = parts[0];
     kind = first !== undefined && parts.every((part) => part === first) ? first : mixedKind(parts);
   } else if (type.isIntersection()) {
+    // `ArrayBuffer & ArrayBufferView` (an `ArrayBuffer` parameter narrowed by `ArrayBuffer.isView`): a store has
+    // no `buffer` or offset of its own, so a value that is both is the view.
     const parts = type.types.map((part) => classify(checker, tsApi, part, depth + 1));
-    kind = parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
+    kind = parts.find((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view') ?? parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
   } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
     kind = 'array';
   } else if (type.aliasSymbol?.getName() === 'Readonly' && type.aliasTypeArguments?.length === 1) {

@@ -22,7 +22,9 @@ export function buildBackingBufferFix(
   use: BackingStoreUse,
 ): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
   const view = unwrap(use.view);
-  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || use.oneOfChoice || use.heldIn !== undefined) return null;
+  // A choice gives the reader something else on its other side, so no rewrite of the reader fits both; the view
+  // replaced by its store is rewritten where it is taken, which fits whatever side it is on.
+  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || (use.oneOfChoice && use.sink !== 'replaced') || use.heldIn !== undefined) return null;
   const v = operandText(sourceCode, view);
   switch (use.sink) {
     case 'constructor':
@@ -81,6 +83,7 @@ export function buildBackingBufferFix(
     case 'blob':
     case 'message':
     case 'handed':
+    case 'replaced':
       if (hasCommentInside(sourceCode, use.member)) return null;
       return {
         kind: 'copy',

@@ -2007,3 +2007,269 @@ module.exports = fromRprLE;
     { valid: [], invalid: [] },
   );
 });
+
+describe('a view replaced by its store, offsets that are not the view\'s, a view kept in a field', () => {
+  const message = (buffer: string, view: string, sink: string) => ({ buffer, view, sink });
+  const replacedIn = (name: string) => `\`${name}\` is replaced by it, and whatever reads \`${name}\` after this starts at the store's first byte`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The function reads where the view starts: it has decided when the store is the bytes.
+        {
+          code: `function MemoryView(buffer, byteOffset, byteLength) {
+  if (buffer.buffer) {
+    byteOffset = (byteOffset || 0) + buffer.byteOffset;
+    buffer = buffer.buffer;
+  }
+  return new DataView(buffer, byteOffset, byteLength);
+}
+module.exports = MemoryView;
+`,
+          filename: 'file.js',
+        },
+        // Nothing says what \`msg\` is, and nothing after it reads \`msg\` as an ArrayBuffer.
+        {
+          code: `function unwrap(msg) {
+  if (msg.buffer) msg = msg.buffer;
+  return send(msg);
+}
+module.exports = unwrap;
+`,
+          filename: 'file.js',
+        },
+        // The choice kept in a local and only measured stays quiet (a local's reads are followed instead).
+        `export function size(data: Uint8Array | ArrayBuffer) {
+  const store = ArrayBuffer.isView(data) ? data.buffer : data;
+  return store.byteLength > 0;
+}
+`,
+        // An offset that derives from the view's own \`byteOffset\`, and a slice bounded by it.
+        `export class Palette {
+  constructor(private readonly view: DataView, private readonly start: number) {}
+  rgb(index: number): Uint8Array {
+    const at = this.view.byteOffset + this.start + index * 3;
+    return new Uint8Array(this.view.buffer.slice(at, at + 3));
+  }
+}
+`,
+        // A view over a store this code made whole: its offset is the store's.
+        `export function float64(n: number) {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer, 0, 8).setFloat64(0, n, true);
+  return bytes;
+}
+`,
+      ],
+      invalid: [
+        // ifvms.js: "a typed array" (anything with a \`buffer\`) replaced by its store, then read by a DataView.
+        {
+          code: `function MemoryView(buffer, byteOffset, byteLength) {
+  if (typeof buffer === 'number') {
+    buffer = new ArrayBuffer(buffer);
+  }
+  if (buffer.buffer) {
+    buffer = buffer.buffer;
+  }
+  return new DataView(buffer, byteOffset, byteLength);
+}
+module.exports = MemoryView;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('buffer.buffer', 'buffer', replacedIn('buffer')),
+              line: 6,
+              column: 14,
+              endLine: 6,
+              endColumn: 27,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `function MemoryView(buffer, byteOffset, byteLength) {
+  if (typeof buffer === 'number') {
+    buffer = new ArrayBuffer(buffer);
+  }
+  if (buffer.buffer) {
+    buffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  }
+  return new DataView(buffer, byteOffset, byteLength);
+}
+module.exports = MemoryView;
+`,
+                },
+              ],
+            },
+          ],
+        },
+        // jDataView: a proven Uint8Array replaced by its store, one side of a choice.
+        {
+          code: `function wrapBuffer(buffer) {
+  if (!(buffer instanceof ArrayBuffer)) {
+    buffer = buffer instanceof Uint8Array ? buffer.buffer : new Uint8Array(buffer).buffer;
+  }
+  return buffer;
+}
+module.exports = wrapBuffer;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('buffer.buffer', 'buffer', replacedIn('buffer')),
+              line: 3,
+              column: 45,
+              endLine: 3,
+              endColumn: 58,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `function wrapBuffer(buffer) {
+  if (!(buffer instanceof ArrayBuffer)) {
+    buffer = buffer instanceof Uint8Array ? buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) : new Uint8Array(buffer).buffer;
+  }
+  return buffer;
+}
+module.exports = wrapBuffer;
+`,
+                },
+              ],
+            },
+          ],
+        },
+        // rune's Tensor: the choice kept in a field stands for the view there (typed: \`ArrayBuffer & ArrayBufferView\` is a view).
+        {
+          code: `export class Tensor {
+  readonly elements: ArrayBuffer;
+  constructor(elements: ArrayBuffer) {
+    this.elements = ArrayBuffer.isView(elements) ? elements.buffer : elements;
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('elements.buffer', 'elements', "`this.elements` holds it in place of `elements`, and whatever reads it starts at the store's first byte"),
+              line: 4,
+              column: 52,
+              endLine: 4,
+              endColumn: 67,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `export class Tensor {
+  readonly elements: ArrayBuffer;
+  constructor(elements: ArrayBuffer) {
+    this.elements = ArrayBuffer.isView(elements) ? elements.buffer.slice(elements.byteOffset, elements.byteOffset + elements.byteLength) : elements;
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        // png-codec: a DataView field's store sliced at offsets counted in the view (arithmetic over fields and parameters).
+        {
+          code: `export class Palette {
+  constructor(private readonly view: DataView, private readonly start: number) {}
+  rgb(index: number): Uint8Array {
+    return new Uint8Array(this.view.buffer.slice(this.start + index * 3, this.start + index * 3 + 3));
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('this.view.buffer', 'this.view', '`.slice()` of it copies bytes outside the view'),
+              line: 4,
+              column: 27,
+              endLine: 4,
+              endColumn: 43,
+              suggestions: [],
+            },
+          ],
+        },
+        // compact-encoding: \`state.buffer.buffer\` says \`state.buffer\` is a view; \`state.start\` counts in it.
+        {
+          code: `exports.float64 = {
+  encode(state, n) {
+    const view = new DataView(state.buffer.buffer, state.start, 8);
+    view.setFloat64(0, n, true);
+    state.start += 8;
+  },
+};
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('state.buffer.buffer', 'state.buffer', '`new DataView()` without `state.buffer.byteOffset` and `state.buffer.byteLength` covers bytes outside the view'),
+              line: 3,
+              column: 31,
+              endLine: 3,
+              endColumn: 50,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `exports.float64 = {
+  encode(state, n) {
+    const view = new DataView(state.buffer.buffer, state.buffer.byteOffset + state.start, 8);
+    view.setFloat64(0, n, true);
+    state.start += 8;
+  },
+};
+`,
+                },
+              ],
+            },
+          ],
+        },
+        // restructure: the class keeps its bytes in \`this.buffer\`; their store wrapped whole is not them.
+        {
+          code: `export class EncodeStream {
+  constructor(buffer) {
+    this.buffer = buffer;
+    this.view = new DataView(this.buffer.buffer);
+    this.pos = 0;
+  }
+}
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('this.buffer.buffer', 'this.buffer', '`new DataView()` without `this.buffer.byteOffset` and `this.buffer.byteLength` covers bytes outside the view'),
+              line: 4,
+              column: 30,
+              endLine: 4,
+              endColumn: 48,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export class EncodeStream {
+  constructor(buffer) {
+    this.buffer = buffer;
+    this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+    this.pos = 0;
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
