@@ -5,7 +5,7 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
 
 type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
-type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'copyOutOfPool';
+type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'returnedPooledKey' | 'copyOutOfPool';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -50,6 +50,8 @@ export default createRule<Options, MessageId>({
       copyExactly: 'Keep an exact-size copy instead of the view.',
       keptPooled:
         '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
+      returnedPooledKey:
+        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key or id, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
     },
   },
@@ -81,7 +83,7 @@ export default createRule<Options, MessageId>({
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
       context.report({
         node,
-        messageId: 'keptPooled',
+        messageId: found.sink.kind === 'returned' ? 'returnedPooledKey' : 'keptPooled',
         data: { value: `\`${shortText(context.sourceCode, node)}\``, factory: found.pooled.label, sink: found.sink.label },
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyOutOfPool'),
       });

@@ -388,6 +388,12 @@ export const POOLED_LIBRARY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> 
 ]);
 
 /**
+ * A library's own unpooled counterpart of a pooled factory: b4a's `allocUnsafeSlow` (added in b4a 1.6; on Node
+ * it is `Buffer.allocUnsafeSlow`). Offered as a suggestion, since an older version of the library lacks it.
+ */
+export const UNPOOLED_LIBRARY_COUNTERPARTS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([['b4a', new Map([['allocUnsafe', 'allocUnsafeSlow']])]]);
+
+/**
  * Modules whose exported classes are keyed caches (`get`/`set`/`delete`, like a Map): what is `set` in
  * one stays until it is evicted. lru-cache, quick-lru, tiny-lru, @isaacs/ttlcache, node-cache, xache
  * (holepunch's), mnemonist.

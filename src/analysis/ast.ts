@@ -579,3 +579,55 @@ export function patternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[])
       break;
   }
 }
+
+/** `exports` or `module.exports`. */
+function isExportsObject(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'exports';
+  return value.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'exports' && unwrap(value.object).type === AST_NODE_TYPES.Identifier && (unwrap(value.object) as TSESTree.Identifier).name === 'module';
+}
+
+/**
+ * A function the module hands to other modules: `export function f`, `exports.f = function`, `module.exports = f`,
+ * a named function or variable listed in `module.exports = { f }`, `exports.f = f` or `export { f }`, or a public
+ * method (not `#m`, not `_m`) of a class exported so.
+ */
+export function isModuleExport(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const method = fn.parent;
+  if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
+    const name = memberKeyName(method);
+    const cls = method.parent.parent;
+    if (!name || name.startsWith('_') || method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.kind === 'constructor') return false;
+    return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && isExportedValue(cls, sourceCode);
+  }
+  return isExportedValue(fn, sourceCode);
+}
+
+/** A function or class the module exports, by any of the forms `isModuleExport` names. */
+function isExportedValue(node: FunctionNode | TSESTree.ClassDeclaration | TSESTree.ClassExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    const left = parent.left;
+    return isExportsObject(left) || (left.type === AST_NODE_TYPES.MemberExpression && isExportsObject(left.object));
+  }
+  let id: TSESTree.Identifier | undefined;
+  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration) && node.id) id = node.id;
+  else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    id = parent.id;
+  }
+  const variable = id && findVariable(sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    const use = ref.identifier.parent;
+    if (use?.type === AST_NODE_TYPES.ExportSpecifier || use?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.right === ref.identifier) {
+      if (isExportsObject(use.left) || (use.left.type === AST_NODE_TYPES.MemberExpression && isExportsObject(use.left.object))) return true;
+    }
+    if (use?.type === AST_NODE_TYPES.Property && use.value === ref.identifier && use.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const holder = use.parent.parent;
+      if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === use.parent && isExportsObject(holder.left)) return true;
+    }
+  }
+  return false;
+}

@@ -12,6 +12,7 @@ import {
   EXACT_BUFFER_FACTORIES,
   POOLED_BUFFER_FACTORIES,
   POOLED_LIBRARY_FACTORIES,
+  UNPOOLED_LIBRARY_COUNTERPARTS,
   KEYED_CACHE_MODULES,
   MAX_POOLED_SIZE,
   BUFFER_ONLY_METHODS,
@@ -85,6 +86,8 @@ export interface LargerBacking {
 export interface PooledFactory {
   /** For messages: "`Buffer.from()`", "`b4a.allocUnsafe()`", "`c.encode()`". */
   label: string;
+  /** The library's own unpooled factory of the same result, when it has one (b4a's `allocUnsafeSlow`). */
+  unpooled?: string;
   /** Node's own factory: the result is a Buffer on every platform. */
   buffer: boolean;
 }
@@ -1055,6 +1058,7 @@ export class ValueKinds {
     if (!method || method.member.computed) return undefined;
     const own = this.bufferFactory(call);
     let label: string;
+    let unpooled: string | undefined;
     if (own) {
       if (!POOLED_BUFFER_FACTORIES.has(own)) return undefined;
       label = `Buffer.${own}()`;
@@ -1065,6 +1069,7 @@ export class ValueKinds {
       const module = variable && moduleOf(variable);
       if (!module || !POOLED_LIBRARY_FACTORIES.get(module)?.has(method.name)) return undefined;
       label = `${receiver.name}.${method.name}()`;
+      unpooled = UNPOOLED_LIBRARY_COUNTERPARTS.get(module)?.get(method.name);
     }
     const [first, second] = call.arguments;
     switch (method.name) {
@@ -1089,7 +1094,7 @@ export class ValueKinds {
       default:
         break;
     }
-    return { label, buffer: own !== undefined };
+    return { label, buffer: own !== undefined, ...(unpooled && { unpooled }) };
   }
 
   /** `Buffer.from(...)` → 'from' (the global Buffer or one imported from 'buffer'). */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, isGlobalBinding, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isModuleExport, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -94,10 +94,51 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
   const pooled = facts.kinds.pooledFactory(call);
   if (!pooled) return undefined;
   const sink = facts.escapes.sinkOf(call);
-  if (!sink) return undefined;
-  if (sink.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
-  if (sink.kind === 'field' && isConstructorStore(call, sink, facts)) return { call, pooled, sink };
-  return undefined;
+  if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
+  if (sink?.kind === 'field' && isConstructorStore(call, sink, facts)) return { call, pooled, sink };
+  return sink ? undefined : returnedKey(call, pooled, facts);
+}
+
+/** Words that name an identity: what callers keep as long as the thing it names (`publicKey`, `discoveryKey`, `id`). */
+const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic']);
+
+/** The words of a camelCase, snake_case or UPPER_CASE name, lower-cased. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * A pooled Buffer a module's exported function hands back as a key or an id (`exports.discoveryKey = function
+ * (publicKey) { const digest = b4a.allocUnsafe(32); …; return digest }`, `keyPair()` returning `{ publicKey,
+ * secretKey }`): whoever calls it keeps an identity for as long as the thing it names, and with it a whole
+ * pool slab. Named so by the function, the variable it is put in, the default parameter it is, or the
+ * property it is returned under; other results (a frame to write, a hash to compare) are usually dropped.
+ */
+function returnedKey(call: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
+  const fn = enclosingFunction(call);
+  if (!fn || !isModuleExport(fn, facts.sourceCode)) return undefined;
+  const sink = facts.escapes.sinkOf(call, { resultOf: fn });
+  if (sink?.kind !== 'returned') return undefined;
+  const names = [functionName(fn), ...namesHolding(call)];
+  if (!names.some((name) => name && wordsOf(name).some((word) => KEY_WORDS.has(word)))) return undefined;
+  return { call, pooled, sink };
+}
+
+/** The names `call`'s value is known by where it is made: `const publicKey = …`, `out = …` as a default, `{ secretKey: … }`. */
+function namesHolding(call: TSESTree.CallExpression): string[] {
+  const holder = call.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === call && holder.id.type === AST_NODE_TYPES.Identifier) return [holder.id.name];
+  if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) return [holder.left.name];
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) return [holder.left.name];
+  if (holder?.type === AST_NODE_TYPES.Property && holder.value === call) {
+    const key = memberKeyName(holder);
+    return key ? [key] : [];
+  }
+  return [];
 }
 
 /**

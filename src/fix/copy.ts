@@ -78,7 +78,7 @@ export function buildUnpooledCopyFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   filename: string,
   call: TSESTree.CallExpression,
-  pooled: { buffer: boolean },
+  pooled: { buffer: boolean; unpooled?: string },
   style: CopyStyle,
 ): CopyFix | null {
   if (hasCommentInside(sourceCode, call)) return null;
@@ -88,6 +88,11 @@ export function buildUnpooledCopyFix(
   const text = sourceCode.getText(call);
   if (pooled.buffer && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'allocUnsafe') {
     return { fix: (fixer) => fixer.replaceText(callee.property, 'allocUnsafeSlow'), mayChangeType: false };
+  }
+  // b4a's own `allocUnsafeSlow`: the same kind of value, out of the pool (the rule offers it as a suggestion only).
+  const unpooled = pooled.unpooled;
+  if (unpooled && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return { fix: (fixer) => fixer.replaceText(callee.property, unpooled), mayChangeType: false };
   }
   if (style === 'runtime') return runtimeCopy(sourceCode, call, text);
   return castFix(call, `Uint8Array.prototype.slice.call(${text})`, isTypeScriptFile(filename), pooled.buffer ? 'buffer' : 'unknown');

@@ -2604,7 +2604,7 @@ module.exports = SecurePayload;
               suggestions: [{ messageId: 'copyOutOfPool', output: `const b4a = require('b4a');
 function SecurePayload(key) {
   this.key = key;
-  this.nonce = Uint8Array.prototype.slice.call(b4a.allocUnsafe(24));
+  this.nonce = b4a.allocUnsafeSlow(24);
 }
 SecurePayload.prototype.seal = function (message) {
   return [this.nonce, message];
@@ -3108,7 +3108,7 @@ module.exports = Pull;
               endColumn: 47,
               suggestions: [{ messageId: 'copyOutOfPool', output: `const b4a = require('b4a');
 class Pull {
-  constructor(key, state = Uint8Array.prototype.slice.call(b4a.allocUnsafe(52))) {
+  constructor(key, state = b4a.allocUnsafeSlow(52)) {
     this.key = key;
     this.state = state;
   }
@@ -3207,6 +3207,161 @@ module.exports = parse;
               endLine: 6,
               endColumn: 60,
               suggestions: [{ messageId: 'copyExactly', output: bson('Uint8Array.prototype.slice.call(buffer, offset, offset + length)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+describe('pooled keys a module hands out', () => {
+  const returned = (value: string, factory: string, fn: string) => ({
+    value: `\`${value}\``,
+    factory,
+    sink: `\`${fn}()\` returns it in its result`,
+  });
+  const crypto = (body: string) => `const b4a = require('b4a');
+const sodium = require('sodium-universal');
+${body}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // A result not named as a key or id (a signature, a hash to compare): callers usually drop it.
+        {
+          code: crypto(`exports.sign = function (message, secretKey) {
+  const signature = b4a.allocUnsafe(sodium.crypto_sign_BYTES);
+  sodium.crypto_sign_detached(signature, message, secretKey);
+  return signature;
+};`),
+          filename: 'file.js',
+        },
+        // A key the module keeps to itself: its callers in this file are what decide.
+        {
+          code: crypto(`function discoveryKey(publicKey) {
+  const digest = b4a.allocUnsafe(32);
+  sodium.crypto_generichash(digest, publicKey);
+  return digest;
+}
+exports.announce = function (publicKey) {
+  sodium.crypto_generichash(b4a.alloc(32), discoveryKey(publicKey));
+};`),
+          filename: 'file.js',
+        },
+        // Out of the pool already.
+        {
+          code: crypto(`exports.discoveryKey = function (publicKey) {
+  const digest = b4a.allocUnsafeSlow(32);
+  sodium.crypto_generichash(digest, publicKey);
+  return digest;
+};`),
+          filename: 'file.js',
+        },
+        // A private method of an exported class.
+        `export class Store {
+  _key(): Buffer {
+    const key = Buffer.allocUnsafe(32);
+    key.fill(1);
+    return key;
+  }
+}
+`,
+      ],
+      invalid: [
+        // hypercore-crypto: a discovery key returned by an exported function.
+        {
+          code: crypto(`exports.discoveryKey = function (publicKey) {
+  const digest = b4a.allocUnsafe(32);
+  sodium.crypto_generichash(digest, publicKey);
+  return digest;
+};`),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledKey',
+              data: returned('b4a.allocUnsafe(32)', 'b4a.allocUnsafe()', 'discoveryKey'),
+              line: 4,
+              column: 18,
+              endLine: 4,
+              endColumn: 37,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: crypto(`exports.discoveryKey = function (publicKey) {
+  const digest = b4a.allocUnsafeSlow(32);
+  sodium.crypto_generichash(digest, publicKey);
+  return digest;
+};`),
+                },
+              ],
+            },
+          ],
+        },
+        // dht-rpc: a default parameter returned by a function listed in module.exports.
+        {
+          code: crypto(`function id(host, port, out = b4a.allocUnsafe(32)) {
+  sodium.crypto_generichash(out, b4a.from(host + ':' + port));
+  return out;
+}
+module.exports = { id };`),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledKey',
+              data: returned('b4a.allocUnsafe(32)', 'b4a.allocUnsafe()', 'id'),
+              line: 3,
+              column: 31,
+              endLine: 3,
+              endColumn: 50,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: crypto(`function id(host, port, out = b4a.allocUnsafeSlow(32)) {
+  sodium.crypto_generichash(out, b4a.from(host + ':' + port));
+  return out;
+}
+module.exports = { id };`),
+                },
+              ],
+            },
+          ],
+        },
+        // corestore: a key pair built by a public method of an exported class (TypeScript, Node's own factory).
+        {
+          code: `export class Keychain {
+  createKeyPair() {
+    const keyPair = { publicKey: Buffer.allocUnsafe(32), secretKey: Buffer.alloc(64) };
+    return keyPair;
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledKey',
+              data: returned('Buffer.allocUnsafe(32)', 'Buffer.allocUnsafe()', 'createKeyPair'),
+              line: 3,
+              column: 34,
+              endLine: 3,
+              endColumn: 56,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `export class Keychain {
+  createKeyPair() {
+    const keyPair = { publicKey: Buffer.allocUnsafeSlow(32), secretKey: Buffer.alloc(64) };
+    return keyPair;
+  }
+}
+`,
+                },
+              ],
             },
           ],
         },
