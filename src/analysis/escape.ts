@@ -449,6 +449,12 @@ export class EscapeFinder {
           const variable = findVariable(this.sourceCode, receiver);
           if (variable && this.isCollection(receiver)) return this.intoVariable(variable, receiver, walk);
         }
+        // `level.fragments.push(frag)` on a local object: wherever the object goes, its collection goes.
+        if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && this.isCollection(receiver)) {
+          const object = unwrap(receiver.object);
+          const variable = object.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, object) : undefined;
+          if (variable && declaringFunction(variable)) return this.intoVariable(variable, object, withField({ ...walk, container: false }, staticKey(receiver)));
+        }
         return undefined;
       }
       // `log.concat(view)`, `log.concat([view])`: the new array holds the value as an element.

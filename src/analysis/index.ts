@@ -58,9 +58,24 @@ export class Analysis {
     return quietly(() => findKeptPooled(call, this.facts));
   }
 
-  /** The sliced strings of incoming text `node` makes that are stored where they outlive it (every kept piece of a split or match). */
+  /** Which call first answered for a kept piece of a split or match (`result[2]`), when several may hold it. */
+  private readonly pieceOwners = new WeakMap<TSESTree.Node, TSESTree.Node>();
+
+  /**
+   * The sliced strings of incoming text `node` makes that are stored where they outlive it (every kept piece
+   * of a split or match). A piece read from a variable that two calls fill (`result = re.exec(text)`, then
+   * `result = result[0].match(…)`) is answered for once, by the first call asked.
+   */
   retainedSubstrings(node: TSESTree.CallExpression, options: SliceOptions): RetainedSubstring[] {
-    return quietly(() => findRetainedSubstrings(node, options, this.facts)) ?? [];
+    const found = quietly(() => findRetainedSubstrings(node, options, this.facts)) ?? [];
+    return found.filter((substring) => {
+      const piece = substring.slice.container && !substring.sink.wholeContainer ? substring.sink.value : undefined;
+      if (!piece) return true;
+      const owner = this.pieceOwners.get(piece);
+      if (owner && owner !== node) return false;
+      this.pieceOwners.set(piece, node);
+      return true;
+    });
   }
 
   /** `Buffer#slice` on a proven Buffer, or (with the option) `slice` on a `Uint8Array` a caller passes a Buffer. */

@@ -1802,3 +1802,61 @@ export function watch(lines: readline.Interface) {
     { valid: [], invalid: [] },
   );
 });
+
+// hls.js's playlist parser: pieces kept on a record pushed into a collection held by the returned object,
+// from a variable two calls fill (each piece is one finding).
+describe('pieces kept through a local object\'s collection', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const playlist = (kept: string) => `declare class Fragment { relurl: string | null; title: string | null; }
+const LEVEL = /#EXTINF:([\\d.]+),(.*)|(\\S+)/g;
+export class PlaylistLoader {
+  parseLevelPlaylist(text: string) {
+    const level = { fragments: [] as Fragment[] };
+    let frag = new Fragment();
+    let result: RegExpMatchArray | RegExpExecArray | null;
+    while ((result = LEVEL.exec(text)) !== null) {
+      if (result[3]) {
+        frag.relurl = ${kept};
+        level.fragments.push(frag);
+        frag = new Fragment();
+      } else {
+        result = result[0].match(/(.*)/);
+      }
+    }
+    return level;
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Off by default.
+        playlist('result[3]'),
+        // Detached.
+        { code: playlist("(' ' + result[3]).slice(1)"), options: on },
+        // The record's collection is not kept: the function returns a count.
+        { code: playlist('result[3]').replace('return level;', 'return level.fragments.length;'), options: on },
+      ],
+      invalid: [
+        {
+          code: playlist('result[3]'),
+          options: on,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`result[3]`', parent: '`text`, the input of `PlaylistLoader.parseLevelPlaylist()`', sink: '`parseLevelPlaylist()` returns it in its result' },
+              line: 10,
+              column: 23,
+              endLine: 10,
+              endColumn: 32,
+              suggestions: [{ messageId: 'detach', output: playlist("(' ' + result[3]).slice(1)") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
