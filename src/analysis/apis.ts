@@ -107,6 +107,11 @@ export const STREAM_CHUNK_METHODS = new Set(['transform', '_transform', 'write',
  * is the whole linear memory, not a view's store (wasm-bindgen glue reads it on every call).
  */
 export const WASM_MEMORY_NAMES = /^(?:wasm)?memory$/i;
+/**
+ * Names code gives a byte view (`buf.buffer`, `bytes.buffer`, `u8.buffer`): with them, `x.buffer` handed to
+ * code that reads bytes is a view's store, where `file.buffer` or `msg.buffer` is as likely a holder's field.
+ */
+export const BYTE_VIEW_NAMES = /^(?:buf|buff|buffer|bytes|u8|u8a|uint8|uint8array|u8arr|arr|chunk|view|payload|raw|bin|binary|data)$/i;
 
 /** Typed-array constructors: `new X(arrayBuffer, byteOffset, length)` is a view. */
 export const TYPED_ARRAY_CONSTRUCTORS = new Set([

@@ -2,12 +2,13 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BLOB_CONSTRUCTORS,
   BODY_CONSTRUCTORS,
+  BYTE_VIEW_NAMES,
   SUBTLE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 
@@ -86,6 +87,14 @@ const ELEMENT_SIZES: Record<string, number> = {
 };
 
 const TEXT_DECODER = new Set(['TextDecoder']);
+/** Readers that take the bytes they are given (a digest, a Blob part, a decoder, a message, a body, a write). */
+const BYTE_SINKS = new Set<BackingSink>(['crypto', 'blob', 'decode', 'message', 'body', 'write']);
+
+/** `buf`, `bytes`, `u8`, `this.chunk`: a name code gives a byte view (see BYTE_VIEW_NAMES). */
+function namedAsBytes(view: TSESTree.Node): boolean {
+  const name = nameOf(unwrap(view));
+  return !!name && BYTE_VIEW_NAMES.test(name);
+}
 const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view']);
 
 export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
@@ -94,7 +103,7 @@ export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: Fi
     if (!use) return undefined;
     // Beyond the conversions unicorn's rule covers, `x.buffer` of an unknown `x` is as likely a field of
     // some object (`res.end(cache.buffer)`) as a view's store: report it only for proven views.
-    if (!UNICORN_FORMS.has(use.sink) && !use.provenView) return undefined;
+    if (!UNICORN_FORMS.has(use.sink) && !use.provenView && !(BYTE_SINKS.has(use.sink) && namedAsBytes(use.view))) return undefined;
     // A transfer moves the store; that is right for a typed array that owns it whole, which a parameter
     // typed `Float32Array` usually does. Only Buffers (often pool slices) and known views count.
     if (use.sink === 'transfer') {
@@ -256,6 +265,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `x = x.buffer`, `this.data = isView(x) ? x.buffer : x`: the view replaced by its whole store.
   const replaced = replacedBy(child, parent, view, viewText, oneOfChoice, provenView, facts);
   if (replaced) return { ...base, provenView: true, ...replaced };
+
+  // `function toArrayBuffer(buf) { return buf.buffer }`: the function's name promises the view's bytes as an
+  // ArrayBuffer, and a view named as bytes (or one the function has just told from an ArrayBuffer) may be a
+  // slice of a larger store. Not when the function reads the view's bounds anywhere.
+  if (!provenView && isReturned(child) && convertsToArrayBuffer(member) && (namedAsBytes(view) || buffers.isNarrowedToViewOrStore(view)) && !functionReadsBounds(member, viewText, sourceCode)) {
+    return { ...base, provenView: true, sink: 'return', label: `\`${functionName(enclosingFunction(member)!)}()\` returns it as the bytes, and every caller gets all of it` };
+  }
 
   // `return x.buffer`, `cond ? x.buffer : …` returned, `(buf) => buf.buffer`: the caller takes it as the bytes.
   if (provenView && isReturned(child) && !isGuardedByBounds(member, viewText, sourceCode)) {
@@ -652,6 +668,13 @@ function returnsTheBytes(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   const returnType = fn.returnType?.typeAnnotation;
   if (returnType && /\bArrayBuffer\b/.test(sourceCode.getText(returnType))) return true;
   return methodNameOf(fn) === 'arrayBuffer';
+}
+
+/** The function around `node` is named as a conversion to an ArrayBuffer (`toArrayBuffer`, `asArrayBuffer`, `bufferToArrayBuffer`). */
+function convertsToArrayBuffer(node: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  const name = fn && functionName(fn);
+  return !!name && /arraybuffer$/i.test(name) && name.toLowerCase() !== 'arraybuffer';
 }
 
 /** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */

@@ -2273,3 +2273,110 @@ module.exports = wrapBuffer;
     { valid: [], invalid: [] },
   );
 });
+
+describe('views named as bytes, and conversions to an ArrayBuffer', () => {
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // A holder's field (multer's \`file.buffer\` is a Buffer): not named as bytes.
+        { code: `function toBlob(file) {\n  return new Blob([file.buffer], { type: file.mimetype });\n}\nmodule.exports = toBlob;\n`, filename: 'file.js' },
+        // The conversion reads the view's bounds: it has decided when the store is the bytes.
+        {
+          code: `function toArrayBuffer(buf) {
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf.buffer;
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+}
+module.exports = toArrayBuffer;
+`,
+          filename: 'file.js',
+        },
+        // Not named as a conversion, and nothing says what \`buf\` is.
+        { code: `function storeOf(buf) {\n  return buf.buffer;\n}\nmodule.exports = storeOf;\n`, filename: 'file.js' },
+      ],
+      invalid: [
+        {
+          code: `function toArrayBuffer(buf) {
+  if (buf instanceof ArrayBuffer) return buf;
+  return buf.buffer;
+}
+module.exports = toArrayBuffer;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'buf.buffer', view: 'buf', sink: '`toArrayBuffer()` returns it as the bytes, and every caller gets all of it' },
+              line: 3,
+              column: 10,
+              endLine: 3,
+              endColumn: 20,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: `async function digest(data) {
+  return crypto.subtle.digest('SHA-256', data.buffer);
+}
+module.exports = digest;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: '`crypto.subtle.digest()` reads all of it' },
+              line: 2,
+              column: 42,
+              endLine: 2,
+              endColumn: 53,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `async function digest(data) {
+  return crypto.subtle.digest('SHA-256', data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+}
+module.exports = digest;
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: `function toBlob(bytes) {
+  return new Blob([bytes.buffer]);
+}
+module.exports = toBlob;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: '`new Blob()` stores all of it' },
+              line: 2,
+              column: 20,
+              endLine: 2,
+              endColumn: 32,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `function toBlob(bytes) {
+  return new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)]);
+}
+module.exports = toBlob;
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
