@@ -275,6 +275,17 @@ export const BUFFER_FACTORIES = new Set([
 
 /** Calls that read I/O into memory: their result is a parent worth keeping whole only on purpose. */
 export const IO_READ_FUNCTIONS = new Set(['readFileSync', 'readFile']);
+/**
+ * HTTP clients whose call resolves to a response with the body on it: got's `(await got(url)).body` (text
+ * unless asked otherwise), axios' `.data`, needle's and phin's `.body`. The body is the parent of whatever
+ * is cut from it.
+ */
+export const HTTP_CLIENT_BODIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['got', new Set(['body', 'rawBody'])],
+  ['axios', new Set(['data'])],
+  ['needle', new Set(['body', 'raw'])],
+  ['phin', new Set(['body'])],
+]);
 /** Methods that read a chunk or a body: `stream.read()`, `await request.text()`, `await blob.arrayBuffer()`. */
 export const IO_READ_METHODS = new Set(['read', 'readFileSync', 'readFile', 'text', 'arrayBuffer', 'bytes']);
 

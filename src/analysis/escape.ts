@@ -636,6 +636,8 @@ export class EscapeFinder {
     }
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) return false;
+      // `releases[pkg].push(v)`: an entry of a table, one collection per key.
+      if (node.computed && node.property.type !== AST_NODE_TYPES.Literal) return true;
       const name = propertyName(node);
       return !!name && !NOT_A_COLLECTION.test(name);
     }

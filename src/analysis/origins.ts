@@ -2,12 +2,13 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BUFFER_FACTORIES,
   DECODE_METHODS,
+  HTTP_CLIENT_BODIES,
   IO_READ_FUNCTIONS,
   IO_READ_METHODS,
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -250,7 +251,26 @@ export class OriginFinder {
       }
       return name && cls ? this.fromConstructorArgument(cls, name, depth, seen, wholeOnly) : undefined;
     }
+    const body = this.httpBody(member);
+    if (body) return body;
     return this.find(object, depth, seen, wholeOnly);
+  }
+
+  /** `(await got(url)).body`, `(await axios.get(url)).data`: the body an HTTP client read (HTTP_CLIENT_BODIES). */
+  private httpBody(member: TSESTree.MemberExpression): Origin | undefined {
+    const name = propertyName(member);
+    let call = unwrap(member.object);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = unwrap(call.argument);
+    if (!name || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(call.callee);
+    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode, receiver);
+    const module = variable && moduleOf(variable);
+    // A project's own wrapper of the client keeps its name (`import got from '../util/got'`).
+    const client = module?.startsWith('.') ? module.split('/').pop() : module;
+    if (!client || !HTTP_CLIENT_BODIES.get(client)?.has(name)) return undefined;
+    return { kind: 'io-read', label: `the body read by \`${shortText(this.sourceCode, call)}\``, node: member };
   }
 
   /**

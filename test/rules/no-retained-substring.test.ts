@@ -1860,3 +1860,50 @@ export class PlaylistLoader {
     { valid: [], invalid: [] },
   );
 });
+
+// renovate's rubygems index: lines of an HTTP client's body, pieces pushed into a module table's entries.
+describe('HTTP client bodies and table entries', () => {
+  const index = (client: string, kept: string) => `${client}
+const releases: Record<string, string[]> = Object.create(null);
+export async function update(url: string): Promise<void> {
+  const body = (await got(url)).body;
+  for (const line of body.split('\\n')) {
+    const [pkg, versions] = line.split(' ');
+    releases[pkg] = releases[pkg] || [];
+    for (const version of versions.split(',')) {
+      releases[pkg].push(${kept});
+    }
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Detached.
+        index("import got from 'got';", "(' ' + version).slice(1)"),
+        // Not an HTTP client this rule knows: nothing says what \`body\` holds.
+        index("import got from './cache';", 'version'),
+      ],
+      invalid: [
+        ...["import got from 'got';", "import got from '../util/got';"].map((client) => ({
+          code: index(client, 'version'),
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring' as const,
+              data: { piece: '`version`', parent: 'the body read by `got(url)`', sink: '`releases[pkg]`' },
+              line: 9,
+              column: 26,
+              endLine: 9,
+              endColumn: 33,
+              suggestions: [{ messageId: 'detach' as const, output: index(client, "(' ' + version).slice(1)") }],
+            },
+          ],
+        })),
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
