@@ -120,12 +120,13 @@ function wordsOf(name: string): string[] {
  */
 function returnedKey(call: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
   const fn = enclosingFunction(call);
-  if (!fn || !isModuleExport(fn, facts.sourceCode)) return undefined;
-  const sink = facts.escapes.sinkOf(call, { resultOf: fn });
-  if (sink?.kind !== 'returned') return undefined;
+  if (!fn) return undefined;
+  // Names first: they are cheap, and most pooled Buffers a function makes are not keys.
   const names = [functionName(fn), ...namesHolding(call)];
   if (!names.some((name) => name && wordsOf(name).some((word) => KEY_WORDS.has(word)))) return undefined;
-  return { call, pooled, sink };
+  if (!isModuleExport(fn, facts.sourceCode)) return undefined;
+  const sink = facts.escapes.sinkOf(call, { resultOf: fn });
+  return sink?.kind === 'returned' ? { call, pooled, sink } : undefined;
 }
 
 /** The names `call`'s value is known by where it is made: `const publicKey = …`, `out = …` as a default, `{ secretKey: … }`. */
