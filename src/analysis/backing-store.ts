@@ -211,7 +211,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (constructorName && index === 0) {
       // An offset nothing derives from `byteOffset` counts from the store's first byte: asked of proven
       // views, and of views the code's own use shows (`x.byteLength` read, `x.buffer` wrapped).
-      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView || isLikelyView(view, facts));
+      // A Buffer's or Uint8Array's `length` counts bytes, as its `byteLength` does.
+      const byteElements = !!buffers.isBuffer(view) || buffers.isUint8Array(view);
+      const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView || isLikelyView(view, facts), byteElements);
       if (!bounds) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
@@ -710,6 +712,7 @@ function constructorBounds(
   viewText: string,
   constructorName: string,
   provenView: boolean,
+  byteElements = false,
 ): BackingStoreUse['bounds'] {
   const elementSize = ELEMENT_SIZES[constructorName] ?? 1;
   const [, offset, length] = reader.arguments;
@@ -729,8 +732,9 @@ function constructorBounds(
     return { offset: offsetState ?? 'other', length: 'missing', elementSize, constructorName };
   }
   let lengthState: 'ok' | 'unsafe' | 'elements' | undefined;
-  if (isViewProperty(sourceCode, length, viewText, 'byteLength')) lengthState = elementSize === 1 ? 'ok' : 'elements';
-  else if (isUndefined(length) || isBufferByteLength(sourceCode, length, viewText)) lengthState = 'unsafe';
+  if (isViewProperty(sourceCode, length, viewText, 'byteLength') || (byteElements && isViewProperty(sourceCode, length, viewText, 'length'))) {
+    lengthState = elementSize === 1 ? 'ok' : 'elements';
+  } else if (isUndefined(length) || isBufferByteLength(sourceCode, length, viewText)) lengthState = 'unsafe';
   else if (isByteLengthOver(sourceCode, length, viewText, elementSize)) lengthState = 'ok';
   if (offsetState === 'ok' && lengthState === 'ok') return undefined;
   if (offsetState !== 'unsafe' && offsetState !== 'relative' && (lengthState === undefined || lengthState === 'ok')) return undefined;

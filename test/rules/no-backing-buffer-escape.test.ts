@@ -2280,6 +2280,14 @@ describe('views named as bytes, and conversions to an ArrayBuffer', () => {
     rule,
     {
       valid: [
+        // A byte view's \`length\` is its byte length: right for a byte-wide view, and for a count of wider elements.
+        `export function copyOf(bytes: Uint8Array) {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+export function words(bytes: Uint8Array) {
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+}
+`,
         // A holder's field (multer's \`file.buffer\` is a Buffer): not named as bytes.
         { code: `function toBlob(file) {\n  return new Blob([file.buffer], { type: file.mimetype });\n}\nmodule.exports = toBlob;\n`, filename: 'file.js' },
         // The conversion reads the view's bounds: it has decided when the store is the bytes.
@@ -2296,6 +2304,33 @@ module.exports = toArrayBuffer;
         { code: `function storeOf(buf) {\n  return buf.buffer;\n}\nmodule.exports = storeOf;\n`, filename: 'file.js' },
       ],
       invalid: [
+        // A Uint8Array's \`length\` taken as a count of 4-byte elements reads four times its bytes.
+        {
+          code: `export function words(bytes: Uint8Array) {
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: '`new Uint32Array()` without `bytes.byteOffset` and `bytes.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 26,
+              endLine: 2,
+              endColumn: 38,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function words(bytes: Uint8Array) {
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Uint32Array.BYTES_PER_ELEMENT);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
         {
           code: `function toArrayBuffer(buf) {
   if (buf instanceof ArrayBuffer) return buf;
