@@ -631,3 +631,19 @@ function isExportedValue(node: FunctionNode | TSESTree.ClassDeclaration | TSESTr
   }
   return false;
 }
+
+/**
+ * `var self = this` (`that`, `_this`): the name a declarator gives `this`, which reads and writes the same
+ * fields. The one definition of a `this` alias: by declarator here, by variable in `isThisAlias`.
+ */
+export function thisAliasDeclared(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && unwrap(node.init).type === AST_NODE_TYPES.ThisExpression
+    ? node.id.name
+    : undefined;
+}
+
+/** A variable declared once as a `this` alias (`thisAliasDeclared`) and never reassigned. */
+export function isThisAlias(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  return variable.defs.length === 1 && def?.type === 'Variable' && thisAliasDeclared(def.node) !== undefined && singleInit(variable) !== undefined;
+}

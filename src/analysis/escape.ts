@@ -9,6 +9,7 @@ import {
   isFunction,
   isGlobalBinding,
   isInside,
+  isThisAlias,
   memberKeyName,
   methodCall,
   outerParent,
@@ -126,8 +127,7 @@ export class EscapeFinder {
     if (node.type === AST_NODE_TYPES.ThisExpression) return true;
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = findVariable(this.sourceCode, node);
-    const init = variable && singleInit(variable);
-    return init !== undefined && unwrap(init).type === AST_NODE_TYPES.ThisExpression;
+    return !!variable && isThisAlias(variable);
   }
 
   /** Where `value` is kept beyond the function that made it, if anywhere. */

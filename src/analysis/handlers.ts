@@ -36,6 +36,7 @@ import {
   propertyName,
   staticString,
   superClassName,
+  thisAliasDeclared,
   unwrap,
   walk,
   type FunctionNode,
@@ -384,9 +385,8 @@ export class HandlerFinder {
       const selves = new Set<string>();
       walk(root, (node) => {
         // `var self = this` (`that`, `_this`): the alias reads and writes the same fields.
-        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.ThisExpression) {
-          selves.add(node.id.name);
-        }
+        const alias = thisAliasDeclared(node);
+        if (alias) selves.add(alias);
         if (node.type !== AST_NODE_TYPES.MemberExpression) return;
         const object = node.object;
         if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && selves.has(object.name))) {
