@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5 (got nope)');
   });
 });
 
@@ -233,5 +233,34 @@ describe('bench/incidents/heldout4.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout4', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout4.json');
+  });
+});
+
+describe('bench/incidents/heldout5.json', () => {
+  it('loads as a set of its own: at least 9 incidents, sharing no id or fix commit with the other five sets', () => {
+    const fifth = bench.loadIncidents(bench.SETS.heldout5);
+    const earlier = [
+      ...bench.loadIncidents(),
+      ...bench.loadIncidents(bench.SETS.heldout),
+      ...bench.loadIncidents(bench.SETS.heldout2),
+      ...bench.loadIncidents(bench.SETS.heldout3),
+      ...bench.loadIncidents(bench.SETS.heldout4),
+    ];
+    expect(fifth.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(fifth.map((i) => i.id)).size).toBe(fifth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    expect(fifth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout5, which names itself in what it prints', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout5', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout5\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout5', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout5.json');
   });
 });
