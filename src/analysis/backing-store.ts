@@ -63,6 +63,11 @@ export interface BackingStoreUse {
    * gets something else on the other side, so no rewrite of its arguments fits both.
    */
   oneOfChoice?: boolean;
+  /**
+   * True when the checker types `x` as a plain object that the code reads as a view's description
+   * (`new Uint8Array(o.buffer, o.byteOffset)`): it may have no `byteLength` to pass, so no rewrite is offered.
+   */
+  descriptor?: boolean;
   /** The variable that holds the store when it is read through one (`const store = x.buffer || x`). */
   heldIn?: string;
   /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
@@ -129,14 +134,21 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
+  let descriptor = false;
   const parts = thisView ? [] : buffers.typeParts(view);
   if (thisView) {
     provenView = true;
   } else if (parts.length > 0 && !parts.includes('unknown')) {
     // A view, or (narrowed by `x instanceof ArrayBuffer || ArrayBuffer.isView(x)`) a view or a store: a store has
     // no `buffer`, so where it is read `x` is the view.
-    if (!parts.every((part) => isViewKind(part) || part === 'array-buffer') || !parts.some(isViewKind)) return undefined;
-    provenView = true;
+    if (!parts.every((part) => isViewKind(part) || part === 'array-buffer') || !parts.some(isViewKind)) {
+      // A view's description (`{ buffer, byteOffset }`, typed as a plain object) that the code reads as a view,
+      // `new Uint8Array(o.buffer, o.byteOffset)`: its store is read as untyped mode reads any `x.buffer` there.
+      if (!isReadWithOwnOffset(member, sourceCode)) return undefined;
+      descriptor = true;
+    } else {
+      provenView = true;
+    }
   } else {
     const kind = facts.kinds.kindOf(view);
     if (kind !== 'unknown' && kind !== 'buffer' && kind !== 'typed-array' && kind !== 'data-view' && kind !== 'view') return undefined;
@@ -182,7 +194,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     parent = parent.parent;
   }
   if (!parent) return undefined;
-  const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice'> = { member, view: view as TSESTree.Expression, provenView, ...(oneOfChoice && { oneOfChoice }) };
+  const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice' | 'descriptor'> = {
+    member,
+    view: view as TSESTree.Expression,
+    provenView,
+    ...(oneOfChoice && { oneOfChoice }),
+    ...(descriptor && { descriptor }),
+  };
 
   // `x.buffer.slice(...)` (unicorn's third form): a copy of the whole store unless bounded by the view's.
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && propertyName(parent) === 'slice') {
@@ -302,6 +320,14 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     }
   }
   return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
+}
+
+/** `new Uint8Array(x.buffer, x.byteOffset, …)`, `Buffer.from(x.buffer, x.byteOffset, …)`: `x.buffer` read with `x`'s own offset. */
+function isReadWithOwnOffset(member: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const reader = member.parent;
+  if ((reader?.type !== AST_NODE_TYPES.NewExpression && reader?.type !== AST_NODE_TYPES.CallExpression) || reader.arguments[0] !== member) return false;
+  const offset = reader.arguments[1];
+  return !!offset && !!viewConstructorName(reader, sourceCode) && isViewProperty(sourceCode, offset, sourceCode.getText(unwrap(member.object)), 'byteOffset');
 }
 
 /** The variable `child` is put in: `const store = child`, `store = child`. */

@@ -1491,7 +1491,7 @@ function everyVerdict(values: TSESTree.Node[], judge: (value: TSESTree.Node) => 
   return verdict;
 }
 
-/** `util.types` tests that are true only of views. */
+/** `util.types` tests that are true only of views (and the same names in libraries: `utils.isArrayBufferView`). */
 const UTIL_VIEW_TESTS = /^is(?:TypedArray|ArrayBufferView|DataView|(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array)$/;
 
 const VIEW_CLASSES = /^(?:(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array|DataView|Buffer)$/;
@@ -1519,13 +1519,15 @@ function viewTestOf(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
   const callee = unwrap(node.callee);
   // A helper of the code's own named for the test (`const isView = (obj) => ArrayBuffer.isView(obj)`).
-  if (callee.type === AST_NODE_TYPES.Identifier && /^is(?:ArrayBuffer)?View$/.test(callee.name) && sourceCode.getText(unwrap(node.arguments[0]!)) === text) return 'view';
+  // Or one imported under a view test's name (`isTypedArray(x)`, `isUint8Array(x)`).
+  if (callee.type === AST_NODE_TYPES.Identifier && (/^is(?:ArrayBuffer)?View$/.test(callee.name) || UTIL_VIEW_TESTS.test(callee.name)) && sourceCode.getText(unwrap(node.arguments[0]!)) === text) return 'view';
   if (callee.type !== AST_NODE_TYPES.MemberExpression || sourceCode.getText(unwrap(node.arguments[0]!)) !== text) return undefined;
   const receiver = sourceCode.getText(unwrap(callee.object));
   if (propertyName(callee) === 'isView' && receiver === 'ArrayBuffer') return 'view';
   if (propertyName(callee) === 'isBuffer' && receiver === 'Buffer') return 'buffer';
-  // Node's `util.types.isTypedArray(x)`, `types.isUint8Array(x)`, `types.isArrayBufferView(x)`.
-  if (/(?:^|\.)types$/.test(receiver) && UTIL_VIEW_TESTS.test(propertyName(callee) ?? '')) return 'view';
+  // Node's `util.types.isTypedArray(x)`, `types.isUint8Array(x)`, `types.isArrayBufferView(x)`, and a library's
+  // or the project's own test of the same name (axios' `utils.isArrayBufferView(x)`, lodash's `_.isTypedArray(x)`).
+  if (UTIL_VIEW_TESTS.test(propertyName(callee) ?? '')) return 'view';
   return undefined;
 }
 

@@ -24,7 +24,7 @@ export function buildBackingBufferFix(
   const view = unwrap(use.view);
   // A choice gives the reader something else on its other side, so no rewrite of the reader fits both; the view
   // replaced by its store is rewritten where it is taken, which fits whatever side it is on.
-  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || (use.oneOfChoice && use.sink !== 'replaced') || use.heldIn !== undefined) return null;
+  if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || (use.oneOfChoice && use.sink !== 'replaced') || use.heldIn !== undefined || use.descriptor) return null;
   const v = operandText(sourceCode, view);
   switch (use.sink) {
     case 'constructor':

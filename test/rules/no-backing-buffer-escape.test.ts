@@ -2304,6 +2304,32 @@ module.exports = toArrayBuffer;
         { code: `function storeOf(buf) {\n  return buf.buffer;\n}\nmodule.exports = storeOf;\n`, filename: 'file.js' },
       ],
       invalid: [
+        // axios: a library's own view test (\`utils.isArrayBufferView\`) narrows as \`ArrayBuffer.isView\` does.
+        {
+          code: `const utils = require('./utils');
+module.exports = {
+  transformRequest(data) {
+    if (utils.isArrayBufferView(data)) {
+      return data.buffer;
+    }
+    return data;
+  },
+};
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: 'it is returned as the bytes, and every caller gets all of it' },
+              line: 5,
+              column: 14,
+              endLine: 5,
+              endColumn: 25,
+              suggestions: [],
+            },
+          ],
+        },
         // A Uint8Array's \`length\` taken as a count of 4-byte elements reads four times its bytes.
         {
           code: `export function words(bytes: Uint8Array) {
@@ -2412,6 +2438,69 @@ module.exports = toBlob;
         },
       ],
     },
-    { valid: [], invalid: [] },
+    // typed
+    {
+      valid: [],
+      invalid: [
+        // typed-binary: a view's description (a plain object to the checker) read as a view with its offset and no
+        // length: the same finding typed and untyped; no rewrite, since the object may have no \`byteLength\`.
+        {
+          code: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
+export function writeSlice(out: number[], view: ArrayBufferView) {
+  const unwrapped = unwrapBuffer(view);
+  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset)) out.push(byte);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
+              line: 4,
+              column: 37,
+              endLine: 4,
+              endColumn: 53,
+            },
+          ],
+        },
+      ],
+    },
+    // untyped
+    {
+      valid: [],
+      invalid: [
+        // Untyped, nothing says what \`unwrapped\` is: the usual rewrite is offered.
+        {
+          code: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
+export function writeSlice(out: number[], view: ArrayBufferView) {
+  const unwrapped = unwrapBuffer(view);
+  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset)) out.push(byte);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
+              line: 4,
+              column: 37,
+              endLine: 4,
+              endColumn: 53,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
+export function writeSlice(out: number[], view: ArrayBufferView) {
+  const unwrapped = unwrapBuffer(view);
+  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset, unwrapped.byteLength)) out.push(byte);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   );
 });
