@@ -2275,6 +2275,29 @@ module.exports = wrapBuffer;
 });
 
 describe('views named as bytes, and conversions to an ArrayBuffer', () => {
+  // typed-binary: a view's description (a plain object to the checker) read as a view with its offset and no
+  // length: the same finding typed and untyped.
+  const unwrapCode = (args: string) => `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
+export function writeSlice(out: number[], view: ArrayBufferView) {
+  const unwrapped = unwrapBuffer(view);
+  for (const byte of new Uint8Array(${args})) out.push(byte);
+}
+`;
+  const unwrapped = (suggestions: { messageId: 'passViewBounds'; output: string }[]) => ({
+    code: unwrapCode('unwrapped.buffer, unwrapped.byteOffset'),
+    output: null,
+    errors: [
+      {
+        messageId: 'backingStoreEscape' as const,
+        data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
+        line: 4,
+        column: 37,
+        endLine: 4,
+        endColumn: 53,
+        ...(suggestions.length > 0 && { suggestions }),
+      },
+    ],
+  });
   runRuleTests(
     'no-backing-buffer-escape',
     rule,
@@ -2438,69 +2461,12 @@ module.exports = toBlob;
         },
       ],
     },
-    // typed
+    // typed: no rewrite, since the object may have no \`byteLength\`
+    { valid: [], invalid: [unwrapped([])] },
+    // untyped: nothing says what \`unwrapped\` is, so the usual rewrite is offered
     {
       valid: [],
-      invalid: [
-        // typed-binary: a view's description (a plain object to the checker) read as a view with its offset and no
-        // length: the same finding typed and untyped; no rewrite, since the object may have no \`byteLength\`.
-        {
-          code: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
-export function writeSlice(out: number[], view: ArrayBufferView) {
-  const unwrapped = unwrapBuffer(view);
-  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset)) out.push(byte);
-}
-`,
-          output: null,
-          errors: [
-            {
-              messageId: 'backingStoreEscape',
-              data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
-              line: 4,
-              column: 37,
-              endLine: 4,
-              endColumn: 53,
-            },
-          ],
-        },
-      ],
-    },
-    // untyped
-    {
-      valid: [],
-      invalid: [
-        // Untyped, nothing says what \`unwrapped\` is: the usual rewrite is offered.
-        {
-          code: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
-export function writeSlice(out: number[], view: ArrayBufferView) {
-  const unwrapped = unwrapBuffer(view);
-  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset)) out.push(byte);
-}
-`,
-          output: null,
-          errors: [
-            {
-              messageId: 'backingStoreEscape',
-              data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
-              line: 4,
-              column: 37,
-              endLine: 4,
-              endColumn: 53,
-              suggestions: [
-                {
-                  messageId: 'passViewBounds',
-                  output: `declare function unwrapBuffer(view: ArrayBufferView): { buffer: ArrayBufferLike; byteOffset: number };
-export function writeSlice(out: number[], view: ArrayBufferView) {
-  const unwrapped = unwrapBuffer(view);
-  for (const byte of new Uint8Array(unwrapped.buffer, unwrapped.byteOffset, unwrapped.byteLength)) out.push(byte);
-}
-`,
-                },
-              ],
-            },
-          ],
-        },
-      ],
+      invalid: [unwrapped([{ messageId: 'passViewBounds', output: unwrapCode('unwrapped.buffer, unwrapped.byteOffset, unwrapped.byteLength') }])],
     },
   );
 });
