@@ -11,6 +11,7 @@ import {
 import { enclosingFunction, findVariable, functionName, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
+import { isViewKind } from './types';
 
 /**
  * Uses of `x.buffer` (the backing store of a view) as if it were `x`'s bytes: without `byteOffset`
@@ -107,7 +108,8 @@ export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: Fi
     const use = find(member, facts);
     if (!use) return undefined;
     // Beyond the conversions unicorn's rule covers, `x.buffer` of an unknown `x` is as likely a field of
-    // some object (`res.end(cache.buffer)`) as a view's store: report it only for proven views.
+    // some object (`res.end(cache.buffer)`) as a view's store: report it only for proven views, or, for readers
+    // that take bytes, an `x` named as a byte view (`bytes.buffer`, not `file.buffer`).
     if (!UNICORN_FORMS.has(use.sink) && !use.provenView && !(BYTE_SINKS.has(use.sink) && namedAsBytes(use.view))) return undefined;
     // A transfer moves the store; that is right for a typed array that owns it whole, which a parameter
     // typed `Float32Array` usually does. Only Buffers (often pool slices) and known views count.
@@ -441,10 +443,6 @@ function isLikelyView(view: TSESTree.Node, facts: FileFacts): boolean {
   return answer.level === 'likely' && isViewKind(answer.kind);
 }
 
-/** A Buffer, another typed array, a DataView, or a view of no one class. */
-function isViewKind(kind: string): boolean {
-  return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view' || kind === 'view';
-}
 
 /** A Buffer (any may be a pool slice), a known sub-view, or a typed array not proven to own its store. */
 function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
@@ -500,7 +498,7 @@ function heldStoreHanded(
 /**
  * The view replaced by its store where it is kept: `x = x.buffer` (or a choice, `x = isView(x) ? x.buffer : x`)
  * puts the store in the variable that held the view; the choice `isView(x) ? x.buffer : x` (or `x.buffer || x`)
- * put in another variable, a field or a property stands for `x` there. Either way the code has turned "a view
+ * put in a field or a property stands for `x` there. Either way the code has turned "a view
  * or an ArrayBuffer" into an ArrayBuffer and dropped where the view starts. Reported when `x` is a proven view
  * that may be smaller than its store, or, when nothing proves what `x` is, when the variable is read after it
  * as the first argument of a view constructor (`new DataView(x, byteOffset, byteLength)`), which shows an
@@ -588,7 +586,7 @@ function isViewClassName(name: string | undefined): boolean {
   return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
 }
 
-/** `this.buffer`, `self.buffer`: the field a class keeps its bytes in. */
+/** `this.buffer`: the field a class keeps its bytes in. */
 function isBufferField(view: TSESTree.Node): boolean {
   const node = unwrap(view);
   return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'buffer' && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression;

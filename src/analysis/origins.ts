@@ -267,7 +267,7 @@ export class OriginFinder {
     if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(this.sourceCode, receiver);
     const module = variable && moduleOf(variable);
-    // A project's own wrapper of the client keeps its name (`import got from '../util/got'`).
+    // A project's own wrapper of the client keeps its name (`got` from a module `../util/got`).
     const client = module?.startsWith('.') ? module.split('/').pop() : module;
     if (!client || !HTTP_CLIENT_BODIES.get(client)?.has(name)) return undefined;
     return { kind: 'io-read', label: `the body read by \`${shortText(this.sourceCode, call)}\``, node: member };

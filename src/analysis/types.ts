@@ -20,6 +20,11 @@ export type ValueKind =
   | 'other'
   | 'unknown';
 
+/** A Buffer, another typed array, a DataView, or a view of no one class: the kinds that are views. */
+export function isViewKind(kind: string): boolean {
+  return kind === 'buffer' || kind === 'typed-array' || kind === 'data-view' || kind === 'view';
+}
+
 export interface TypeFacts {
   /** True when the file has a TypeScript program (typed mode). */
   readonly typed: boolean;
@@ -129,7 +134,7 @@ function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, dept
     // `ArrayBuffer & ArrayBufferView` (an `ArrayBuffer` parameter narrowed by `ArrayBuffer.isView`): a store has
     // no `buffer` or offset of its own, so a value that is both is the view.
     const parts = type.types.map((part) => classify(checker, tsApi, part, depth + 1));
-    kind = parts.find((part) => part === 'buffer' || part === 'typed-array' || part === 'data-view' || part === 'view') ?? parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
+    kind = parts.find(isViewKind) ?? parts.find((part) => part !== 'other' && part !== 'unknown') ?? 'other';
   } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
     kind = 'array';
   } else if (type.aliasSymbol?.getName() === 'Readonly' && type.aliasTypeArguments?.length === 1) {
