@@ -298,8 +298,13 @@ class Server {
   private writeRecord(): void {
     const record: ServerRecord = { pid: process.pid, socket: this.options.socket, ...(this.socketInode === undefined ? {} : { inode: String(this.socketInode) }) };
     const partial = `${this.options.record}.${process.pid}`;
-    fs.writeFileSync(partial, `${JSON.stringify(record)}\n`, { mode: 0o600 });
-    fs.renameSync(partial, this.options.record);
+    try {
+      fs.writeFileSync(partial, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+      fs.renameSync(partial, this.options.record);
+    } catch (error) {
+      // The server still serves; a client it hangs on then leaves it running, and says so.
+      log(`no record of this server written: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private closeSocket(): void {
