@@ -244,8 +244,14 @@ export async function stopHungServer(address: DaemonAddress): Promise<{ killed: 
     if (Date.now() > end) return { left: `pid ${record.pid} did not end within ${KILL_WAIT_MS / 1000} s of SIGKILL` };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  if (process.platform !== 'win32' && socketInode(address.socket) === record.inode) removeStaleSocket(address);
-  else removeRecord(address.record, record.pid);
+  if (process.platform !== 'win32' && socketInode(address.socket) === record.inode) {
+    try {
+      fs.unlinkSync(address.socket);
+    } catch {
+      // another client removed it first
+    }
+  }
+  removeRecord(address.record, record.pid);
   return { killed: record.pid };
 }
 
