@@ -2,7 +2,9 @@
 // CLI benchmark: the `leakproof` command's options measured side by side in one run (ratios, medians of
 // alternating runs, so that machine load falls on both sides alike):
 //   --concurrency auto against 1 on the corpus (target <= 0.6x wall time on 2 cores), with the threads
-//   auto chose, each pair's ratio, CPU time and load average
+//   auto chose, each pair's ratio, CPU time and load average; beside it, in the same rounds, 2 threads
+//   against 1, and ESLint's own floor: `eslint --concurrency 2` against `off` on the same files, without a
+//   plugin and with leakproof's recommended config
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
 //   and on many files (the corpus files, copied fresh before each run)
@@ -97,7 +99,8 @@ const spread = (ratios) => `pairs ${Math.min(...ratios).toFixed(2)}-${Math.max(.
 
 /**
  * Like sideBySide for any number of commands: after one warm-up of each, `pairs` rounds, each in another
- * order (rotated, and reversed every other round); medians per command, by name.
+ * order (rotated, and reversed every other round); medians per command, by name, and each round's wall
+ * times (`walls`, for ratios of two commands within a round).
  */
 function sideBySideAll(pairs, commands) {
   const names = Object.keys(commands);
@@ -108,7 +111,103 @@ function sideBySideAll(pairs, commands) {
     for (const name of i % 2 ? rotated.reverse() : rotated) runs[name].push(commands[name]());
   }
   const pick = (name, key) => median(runs[name].map((run) => run[key]));
-  return Object.fromEntries(names.map((name) => [name, { wall: pick(name, 'wall'), peak: pick(name, 'peak') }]));
+  return Object.fromEntries(names.map((name) => [name, { wall: pick(name, 'wall'), peak: pick(name, 'peak'), cpu: pick(name, 'cpu'), walls: runs[name].map((run) => run.wall) }]));
+}
+
+/** The ratio b / a of two commands of sideBySideAll: of their medians, and each round's. */
+function ratioOf(runs, a, b) {
+  return { ratio: runs[b].wall / runs[a].wall, ratios: runs[a].walls.map((wall, i) => runs[b].walls[i] / wall) };
+}
+
+/** An ESLint config of leakproof's recommended rules for the corpus files, read without types. */
+function pluginConfig() {
+  const plugin = JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'));
+  const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
+  return `const leakproof = require(${plugin});\nmodule.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, ...leakproof.configs.recommended }];\n`;
+}
+
+/**
+ * ESLint's recommended core rules that this ESLint has (from @eslint/js, where installed), for a plain
+ * ESLint run: the work per file a project without plugins gives it. None if @eslint/js is not there.
+ */
+function coreRules() {
+  let recommended;
+  try {
+    recommended = require(require.resolve('@eslint/js', { paths: [ROOT] })).configs.recommended.rules;
+  } catch {
+    return {};
+  }
+  const builtin = require(require.resolve('eslint/use-at-your-own-risk', { paths: [ROOT] })).builtinRules;
+  return Object.fromEntries(Object.entries(recommended).filter(([name]) => builtin.has(name)));
+}
+
+/** How many messages an ESLint JSON report holds (two runs of the same files must agree). */
+const messagesIn = (file) => JSON.parse(fs.readFileSync(file, 'utf8')).reduce((sum, result) => sum + result.messages.length, 0);
+
+/**
+ * --concurrency: leakproof's `auto` and 2 threads against 1 (the issue's target is auto <= 0.6x on 2
+ * cores), and in the same rounds ESLint's own floor on this machine: `eslint --concurrency 2` against
+ * `--concurrency off` on the same files, without a plugin (typescript-eslint's parser and ESLint's
+ * recommended core rules) and with leakproof's recommended config. A thread pays only when its share of
+ * the files outweighs its start (each loads ESLint and the parser again) and the cores are free: where
+ * ESLint's own threads do not beat 1.0x, that is the floor of this machine, not of leakproof's rules.
+ */
+function concurrencyLines(summary, pairs, work, sources, untyped) {
+  const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
+  const rules = coreRules();
+  const configs = {
+    plain: `module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, rules: ${JSON.stringify(rules)} }];\n`,
+    plugin: pluginConfig(),
+  };
+  for (const [name, config] of Object.entries(configs)) {
+    const dir = path.join(work, name);
+    fs.mkdirSync(dir);
+    for (const file of sources) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+    fs.writeFileSync(path.join(dir, 'eslint.config.cjs'), config);
+  }
+  const report = (name) => path.join(work, `${name}.json`);
+  const eslint = (name, concurrency) => () => measure(ESLINT_BIN, ['.', '-f', 'json', '-o', report(`${name}-${concurrency}`), '--concurrency', concurrency], path.join(work, name));
+  let autoThreads = 0;
+  const leakproof = (concurrency) => () => {
+    // With -o, the run prints its summary line on stderr, which names the threads it used.
+    const run = measure(BIN, ['.', '-f', 'json', '-o', report(`leakproof-${concurrency}`), '--concurrency', concurrency], untyped);
+    const used = /in (\d+) worker threads/.exec(run.stderr);
+    if (concurrency === 'auto') autoThreads = used ? Number(used[1]) : 0;
+    return run;
+  };
+  const startLoad = load();
+  const runs = sideBySideAll(pairs, {
+    one: leakproof('1'),
+    auto: leakproof('auto'),
+    two: leakproof('2'),
+    plainOff: eslint('plain', 'off'),
+    plainTwo: eslint('plain', '2'),
+    pluginOff: eslint('plugin', 'off'),
+    pluginTwo: eslint('plugin', '2'),
+  });
+  const endLoad = load();
+  for (const name of ['plain', 'plugin']) {
+    const [off, two] = [messagesIn(report(`${name}-off`)), messagesIn(report(`${name}-2`))];
+    if (off !== two) throw new Error(`eslint (${name}): ${off} messages with --concurrency off, ${two} with 2`);
+  }
+  const cores = os.availableParallelism();
+  const describe = (a, b, extra = '') => {
+    const { ratios } = ratioOf(runs, a, b);
+    return `${fmtS(runs[b].wall)} against ${fmtS(runs[a].wall)}, ${spread(ratios)}; CPU ${fmtS(runs[b].cpu)} against ${fmtS(runs[a].cpu)}${extra}`;
+  };
+  const loads = `; load ${startLoad} to ${endLoad}`;
+  summary.push(line('--concurrency auto / 1 (untyped corpus)', ratioOf(runs, 'one', 'auto').ratio, 0.6, `${describe('one', 'auto')}; auto: ${autoThreads} threads on ${cores} cores${loads}`));
+  summary.push(`  ${'--concurrency 2 / 1'.padEnd(44)} ${ratioOf(runs, 'one', 'two').ratio.toFixed(2)}x; ${describe('one', 'two')}`);
+  const floor = ratioOf(runs, 'plainOff', 'plainTwo').ratio;
+  summary.push(
+    `  ${`eslint --concurrency 2 / off, no plugin`.padEnd(44)} ${floor.toFixed(2)}x; ${describe('plainOff', 'plainTwo')}; ${Object.keys(rules).length} core rules, typescript-eslint's parser`,
+  );
+  summary.push(`  ${'eslint --concurrency 2 / off, leakproof'.padEnd(44)} ${ratioOf(runs, 'pluginOff', 'pluginTwo').ratio.toFixed(2)}x; ${describe('pluginOff', 'pluginTwo')}${loads}`);
+  summary.push(
+    floor < 1
+      ? `  ESLint's own threads gain here (floor ${floor.toFixed(2)}x on ${cores} cores)`
+      : `  ESLint's own threads do not beat one thread here (floor ${floor.toFixed(2)}x on ${cores} cores, load ${startLoad} to ${endLoad}): the floor of this machine`,
+  );
 }
 
 /** The text of every file under `dir`, in one string (to compare what two `--fix` runs wrote). */
@@ -197,7 +296,6 @@ function main() {
     );
     console.log(`cli bench: ${sources.length} corpus files, ${options.pairs} pairs per comparison, ${os.cpus().length} cores`);
     const summary = [];
-    let autoThreads = 0;
     // The daemons of this run listen in a directory of its own (mode 0700, as the CLI requires).
     const sockets = path.join(work, 'sockets');
     fs.mkdirSync(sockets, { mode: 0o700 });
@@ -205,29 +303,9 @@ function main() {
     process.env.LEAKPROOF_DAEMON_IDLE_TIMEOUT = '600';
 
     if (!options.fixOnly && !options.stagedOnly) {
-      // leakproof's `auto` (src/lint/engine.ts, threadsFor): on 2 cores and 300 files, 2 worker threads.
-      // `1` is ESLint's one thread, which means none. CPU is that of all threads of the run.
-      const startLoad = load();
-      const threads = sideBySide(
-        options.pairs,
-        () => measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'one.json'), '--concurrency', '1'], untyped),
-        () => {
-          // With -o, the run prints its summary line on stderr, which names the threads it used.
-          const run = measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'auto.json'), '--concurrency', 'auto'], untyped);
-          const used = /in (\d+) worker threads/.exec(run.stderr);
-          run.threads = used ? Number(used[1]) : 0;
-          autoThreads = run.threads;
-          return run;
-        },
-      );
-      summary.push(
-        line(
-          '--concurrency auto / 1 (untyped corpus)',
-          threads.b.wall / threads.a.wall,
-          0.6,
-          `${fmtS(threads.b.wall)} against ${fmtS(threads.a.wall)}, ${spread(threads.ratios)}; auto: ${autoThreads} threads on ${os.availableParallelism()} cores; CPU ${fmtS(threads.b.cpu)} against ${fmtS(threads.a.cpu)}; load ${startLoad} to ${load()}`,
-        ),
-      );
+      // leakproof's `auto` (src/lint/engine.ts, threadsFor); `1` is ESLint's one thread, which means none.
+      // CPU is that of all threads of a run.
+      concurrencyLines(summary, options.pairs, work, sources, untyped);
       if (options.concurrencyOnly) {
         console.log('');
         for (const text of summary) console.log(text);
@@ -294,8 +372,7 @@ function main() {
       // fixed texts are not printed (JSON prints each as `output`, for both).
       const many = path.join(work, 'many');
       fs.mkdirSync(many);
-      const tsParser = JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [ROOT] }));
-      const manyConfig = `const leakproof = require(${plugin});\nmodule.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${tsParser}) }, ...leakproof.configs.recommended }];\n`;
+      const manyConfig = pluginConfig();
       const freshMany = () => {
         fs.rmSync(many, { recursive: true, force: true });
         fs.mkdirSync(many);

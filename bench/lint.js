@@ -72,6 +72,26 @@ function parseArgs(argv) {
   return options;
 }
 
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+/**
+ * The parser block every side lints with (the plain run, --listener-ab's builds): typescript-eslint's
+ * parser over `files`, with the project service when typed, and no report of unused disable directives.
+ */
+function parserConfig(parser, typed, files = TS_FILES) {
+  return {
+    name: 'bench/parser',
+    files,
+    languageOptions: {
+      parser,
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      parserOptions: typed ? { projectService: true, tsconfigRootDir: ROOT } : {},
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  };
+}
+
 function walk(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -184,14 +204,7 @@ function listenerAb(options) {
     }
     const all = build.plugin.configs.all.rules;
     build.config = {
-      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs'],
-      languageOptions: {
-        parser,
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        parserOptions: typed ? { projectService: true, tsconfigRootDir: ROOT } : {},
-      },
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      ...parserConfig(parser, typed, [...TS_FILES, '**/*.js', '**/*.mjs', '**/*.cjs']),
       plugins: { leakproof: { rules: timed } },
       rules: Object.fromEntries(names.map((name) => [`leakproof/${name}`, all[`leakproof/${name}`] ?? 'error'])),
     };
@@ -281,22 +294,12 @@ function main() {
       `fixtures: ${fmtInt(fixtureFiles.length)} files; leakproof ${plugin.meta.version}, all = ${ruleIds.length} rules: ${ruleIds.join(', ')}`,
   );
 
-  const base = (typed) => ({
-    name: 'bench/parser',
-    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-    languageOptions: {
-      parser,
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      parserOptions: typed ? { projectService: true, tsconfigRootDir: ROOT } : {},
-    },
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
-  });
+  const base = (typed) => parserConfig(parser, typed);
 
   // --project-rules: every side also runs typescript-eslint's `recommended` rules, as a TypeScript project's
   // own lint does; the share is then leakproof's part of such a lint (the traversal is paid once for all).
   const projectRules = options.projectRules
-    ? require('typescript-eslint').configs.recommended.map((config) => ({ ...config, files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] }))
+    ? require('typescript-eslint').configs.recommended.map((config) => ({ ...config, files: TS_FILES }))
     : [];
 
   // One rule that does nothing: what ESLint itself adds once any rule runs (traversal, code paths).

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileStamp } from '../lint/file-stamp';
 import { packageInfo } from '../package-info';
 
 /** Where the daemon of one project listens, and what its name is made of. */
@@ -10,10 +11,12 @@ export interface DaemonAddress {
   root: string;
   /** The per-user directory of sockets and logs (mode 0700). */
   dir: string;
-  /** The unix socket (a named pipe on Windows). */
+  /** The unix socket; on Windows a named pipe (`\\.\pipe\…`: Node listens on pipes there, not on files). */
   socket: string;
   /** The server's log: what it printed outside a run, and why it stopped. */
   log: string;
+  /** The server's record of itself (its pid and its socket's inode), so that a client can stop it when it hangs. */
+  record: string;
 }
 
 /** The environment variable naming the socket directory (tests, or a home on a file system without sockets). */
@@ -35,12 +38,6 @@ export function projectRoot(cwd: string): string {
     }
   }
   return start;
-}
-
-/** A file's stamp (modification time in nanoseconds and size), or `-` when it does not exist. */
-export function fileStamp(file: string): string {
-  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat ? `${stat.mtimeNs}:${stat.size}` : '-';
 }
 
 /** The files whose change stops a server of `root`: its root configs and leakproof's own code. */
@@ -79,9 +76,22 @@ export function daemonAddress(cwd: string, env: NodeJS.ProcessEnv = process.env)
   const root = projectRoot(cwd);
   const dir = daemonDir(env);
   const key = createHash('sha256')
-    .update(JSON.stringify([root, packageInfo.version, process.version, ...watchedFiles(root).map(fileStamp)]))
+    .update(JSON.stringify([root, packageInfo.version, process.version, ...watchedFiles(root).map((file) => fileStamp(file) ?? '-')]))
     .digest('hex')
     .slice(0, 16);
-  const socket = process.platform === 'win32' ? `\\\\.\\pipe\\leakproof-${userId()}-${key}` : path.join(dir, `${key}.sock`);
-  return { root, dir, socket, log: path.join(dir, `${key}.log`) };
+  return addressOf({ root, dir, key, platform: process.platform, user: userId() });
+}
+
+/**
+ * The names of the daemon whose name is `key`, on `platform` (pure: another platform's names can be
+ * checked anywhere). The socket is a file in `dir`, except on Windows, where Node listens on named pipes,
+ * whose names live in their own namespace, `\\.\pipe\` (a path in a directory there is not a pipe):
+ * the user is in the name, since that namespace is shared by all users.
+ */
+export function addressOf(parts: { root: string; dir: string; key: string; platform: NodeJS.Platform; user: string }): DaemonAddress {
+  const { root, dir, key, platform, user } = parts;
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  // A backslash would start another level of the pipe's name.
+  const socket = platform === 'win32' ? `\\\\.\\pipe\\leakproof-${user.replace(/[\\/]/g, '_')}-${key}` : join(dir, `${key}.sock`);
+  return { root, dir, socket, log: join(dir, `${key}.log`), record: join(dir, `${key}.pid`) };
 }

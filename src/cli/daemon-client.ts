@@ -146,14 +146,113 @@ export function ask(socket: string, request: Request, isDone: (reply: Reply) => 
   });
 }
 
-/** Removes a socket file no server answers, so that a new server can listen there. */
+/** Removes a socket file no server answers (and its server's record), so that a new server can listen there. */
 export function removeStaleSocket(address: DaemonAddress): void {
-  if (process.platform === 'win32') return;
-  try {
-    fs.unlinkSync(address.socket);
-  } catch {
-    // Gone already, or another client removed it first.
+  // A pipe (Windows) is gone with its server.
+  for (const file of process.platform === 'win32' ? [address.record] : [address.socket, address.record]) {
+    try {
+      fs.unlinkSync(file);
+    } catch {
+      // Gone already, or another client removed it first.
+    }
   }
+}
+
+/** What a server records of itself beside its socket (`DaemonAddress.record`). */
+export interface ServerRecord {
+  pid: number;
+  socket: string;
+  /** Its socket file's inode (not on Windows, where the socket is a pipe). */
+  inode?: string;
+}
+
+/** The environment variable of the test-only hook that makes a server hang in a run (see daemon-server.ts). */
+export const HANG_VARIABLE = 'LEAKPROOF_DAEMON_TEST_HANG';
+
+/** Removes a server's record if it is still that of `pid` (a newer server may have written its own). */
+export function removeRecord(file: string, pid: number): void {
+  try {
+    if ((JSON.parse(fs.readFileSync(file, 'utf8')) as ServerRecord).pid === pid) fs.unlinkSync(file);
+  } catch {
+    // gone already, or half written by a newer server (which renames it whole into place)
+  }
+}
+
+function socketInode(socket: string): string | undefined {
+  return fs.statSync(socket, { bigint: true, throwIfNoEntry: false })?.ino.toString();
+}
+
+/** Whether `pid` is gone (a zombie, killed but not yet reaped by its parent, counts as gone). */
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  try {
+    // /proc/PID/stat: "PID (command) STATE …"; Z is a zombie.
+    return / Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)/s, ''));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why `record` may not be the server that holds `address` now, or undefined when it is: the record must
+ * name the address's socket, that socket must be the file the server created (the same inode: not one a
+ * newer server made after this one's was removed), and where the system shows a process's command line
+ * (Linux's /proc), the process must be a daemon server of that socket (not another program that was given
+ * the pid after the server ended).
+ */
+function whyNotTheServer(record: ServerRecord, address: DaemonAddress): string | undefined {
+  if (record.socket !== address.socket) return 'its record names another socket';
+  if (process.platform !== 'win32' && (record.inode === undefined || socketInode(address.socket) !== record.inode)) return 'its socket is not the one its record names';
+  let args: string[];
+  try {
+    args = fs.readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return undefined;
+  }
+  return args.includes(SERVER_SCRIPT) && args[args.indexOf('--socket') + 1] === address.socket ? undefined : `pid ${record.pid} is not its server`;
+}
+
+/** How long a killed server is given to be gone before the client goes on (SIGKILL takes milliseconds). */
+const KILL_WAIT_MS = 2000;
+
+/**
+ * Stops a server that took a request and then sent nothing for the timeout: SIGKILL to the pid it
+ * recorded (its event loop is stuck, so a SIGTERM, whose handler would run there, would not be seen),
+ * once that pid is shown to be the server of this address; then removes its socket and record, so that
+ * the next run starts a new server. The pid killed, or why it was left running.
+ */
+export async function stopHungServer(address: DaemonAddress): Promise<{ killed: number } | { left: string }> {
+  let record: ServerRecord;
+  try {
+    record = JSON.parse(fs.readFileSync(address.record, 'utf8')) as ServerRecord;
+  } catch (error) {
+    return { left: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it left no record of its pid' : 'its record of its pid cannot be read' };
+  }
+  if (!Number.isInteger(record.pid) || record.pid <= 0) return { left: 'its record of its pid cannot be read' };
+  const why = whyNotTheServer(record, address);
+  if (why) return { left: why };
+  try {
+    process.kill(record.pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return { left: `cannot kill pid ${record.pid} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+  for (const end = Date.now() + KILL_WAIT_MS; !isGone(record.pid); ) {
+    if (Date.now() > end) return { left: `pid ${record.pid} did not end within ${KILL_WAIT_MS / 1000} s of SIGKILL` };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (process.platform !== 'win32' && socketInode(address.socket) === record.inode) {
+    try {
+      fs.unlinkSync(address.socket);
+    } catch {
+      // another client removed it first
+    }
+  }
+  removeRecord(address.record, record.pid);
+  return { killed: record.pid };
 }
 
 /** Logs over this size are started afresh when a server starts. */
@@ -173,7 +272,7 @@ export function startServer(address: DaemonAddress, options: { idleTimeout: numb
   }
   const log = fs.openSync(address.log, size > LOG_LIMIT ? 'w' : 'a', 0o600);
   try {
-    const args = [SERVER_SCRIPT, '--root', address.root, '--socket', address.socket, '--idle-timeout', String(options.idleTimeout)];
+    const args = [SERVER_SCRIPT, '--root', address.root, '--socket', address.socket, '--record', address.record, '--idle-timeout', String(options.idleTimeout)];
     if (options.afterPid !== undefined) args.push('--after-pid', String(options.afterPid));
     // --expose-gc: the server collects garbage once it is idle (see daemon-server.ts).
     const child = spawn(process.execPath, ['--expose-gc', ...args], { cwd: address.root, detached: true, stdio: ['ignore', log, log], windowsHide: true });
@@ -234,8 +333,10 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
   } else if (outcome.failure === 'broken') {
     warn(io, address, outcome.reason);
   } else if (outcome.failure === 'hung') {
-    // It still holds the socket, so a new server could not listen there: none is started.
-    warn(io, address, `${outcome.reason} (${TIMEOUT_VARIABLE} sets the wait)`);
+    // Once it is killed its socket is free, but this run starts no new server: one that hung may hang
+    // again on the same work. The next run starts one.
+    const done = await stopHungServer(address);
+    warn(io, address, `no word from it for ${timeout} s (${TIMEOUT_VARIABLE} sets the wait); ${'killed' in done ? `killed it (pid ${done.killed})` : `left it running: ${done.left}`}`);
     return {};
   }
   return {

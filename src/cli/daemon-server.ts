@@ -5,7 +5,7 @@ import { WarmPrograms } from '../lint/warm-programs';
 import { releaseParserCaches, warmUp } from '../lint/run';
 import { packageInfo } from '../package-info';
 import { watchedFiles } from './daemon-address';
-import { ALIVE_INTERVAL_MS, type LintRequest, type Reply, type Request } from './daemon-client';
+import { ALIVE_INTERVAL_MS, HANG_VARIABLE, removeRecord, type LintRequest, type Reply, type Request, type ServerRecord } from './daemon-client';
 import { Watch } from './daemon-watch';
 import { EXIT, runCommand, type CliIO } from './io';
 import { run as runLint, type LintSession } from './lint';
@@ -17,12 +17,14 @@ import { run as runLint, type LintSession } from './lint';
  * `lint --daemon` that finds none; it exits after its idle timeout, on `leakproof daemon stop`, and when a
  * configuration file it has read, or leakproof itself, changes.
  *
- * Usage (by the client only): node daemon-server.js --root DIR --socket PATH --idle-timeout SECONDS [--after-pid PID]
+ * Usage (by the client only): node daemon-server.js --root DIR --socket PATH --record FILE --idle-timeout SECONDS [--after-pid PID]
  */
 
 interface ServerOptions {
   root: string;
   socket: string;
+  /** Where it records its pid and its socket's inode (`DaemonAddress.record`). */
+  record: string;
   idleTimeout: number;
   afterPid?: number;
 }
@@ -34,10 +36,11 @@ function parseServerArgs(argv: readonly string[]): ServerOptions {
   };
   const root = value('--root');
   const socket = value('--socket');
+  const record = value('--record');
   const idleTimeout = Number(value('--idle-timeout'));
   const afterPid = value('--after-pid');
-  if (!root || !socket || !(idleTimeout > 0)) throw new Error('usage: daemon-server.js --root DIR --socket PATH --idle-timeout SECONDS [--after-pid PID]');
-  return { root, socket, idleTimeout, afterPid: afterPid === undefined ? undefined : Number(afterPid) };
+  if (!root || !socket || !record || !(idleTimeout > 0)) throw new Error('usage: daemon-server.js --root DIR --socket PATH --record FILE --idle-timeout SECONDS [--after-pid PID]');
+  return { root, socket, record, idleTimeout, afterPid: afterPid === undefined ? undefined : Number(afterPid) };
 }
 
 // The log is the process's stderr as started (a file); a run sends what is written to stderr to its client.
@@ -107,6 +110,7 @@ class Server {
       if (!error) {
         this.server = server;
         if (process.platform !== 'win32') this.socketInode = fs.statSync(this.options.socket, { bigint: true }).ino;
+        this.writeRecord();
         return true;
       }
       if (error.code !== 'EADDRINUSE' || (await isAnswered(this.options.socket))) {
@@ -274,6 +278,7 @@ class Server {
     const restore = enter(request, io);
     let code: number;
     try {
+      hangIfAsked();
       code = await runCommand(() => runLint(request.argv, io, session), io);
     } finally {
       restore();
@@ -285,7 +290,25 @@ class Server {
     send({ exit: code });
   }
 
+  /**
+   * Records this server's pid beside its socket, with the socket's inode: a client that gets no word
+   * from it kills it by that pid, once the inode shows the socket is still this server's (see
+   * `stopHungServer`). Written whole or not at all (renamed into place).
+   */
+  private writeRecord(): void {
+    const record: ServerRecord = { pid: process.pid, socket: this.options.socket, ...(this.socketInode === undefined ? {} : { inode: String(this.socketInode) }) };
+    const partial = `${this.options.record}.${process.pid}`;
+    try {
+      fs.writeFileSync(partial, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+      fs.renameSync(partial, this.options.record);
+    } catch (error) {
+      // The server still serves; a client it hangs on then leaves it running, and says so.
+      log(`no record of this server written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private closeSocket(): void {
+    removeRecord(this.options.record, process.pid);
     this.server?.close();
     if (process.platform === 'win32' || this.socketInode === undefined) return;
     try {
@@ -307,6 +330,17 @@ class Server {
     // A run in progress finishes (its files are written whole) before the process ends.
     void this.queue.then(() => process.exit(EXIT.clean));
   }
+}
+
+/**
+ * A hook for tests, off unless a run's environment sets LEAKPROOF_DAEMON_TEST_HANG to a number of
+ * seconds: the server then hangs in that run for that long, its event loop blocked (no word reaches the
+ * client, signal handlers do not run), as a server stuck in a synchronous step would. test/cli/daemon.test.ts
+ * uses it to check that the client kills a hung server.
+ */
+function hangIfAsked(): void {
+  const seconds = Number(process.env[HANG_VARIABLE]);
+  if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import { daemonAddress, fileStamp } from './daemon-address';
+import { fileStamp } from '../lint/file-stamp';
+import { daemonAddress } from './daemon-address';
 
 /** Files whose imports are followed: JavaScript and TypeScript modules (an ESLint config and what it imports). */
 const MODULE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -72,7 +73,7 @@ export function localImports(file: string, root: string): string[] {
  * ESLint config brings the project's modules it imports (`localImports`).
  */
 export class Watch {
-  private readonly stamps = new Map<string, string>();
+  private readonly stamps = new Map<string, string | undefined>();
 
   constructor(
     private readonly root: string,

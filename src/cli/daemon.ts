@@ -1,6 +1,6 @@
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { daemonAddress, type DaemonAddress } from './daemon-address';
-import { ask, DEFAULT_IDLE_SECONDS, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
+import { ask, DEFAULT_IDLE_SECONDS, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -21,8 +21,9 @@ parsed files of the programs it built, so that a staged file that needs type inf
 about the time of a run without it. Files changed since the last run are read again. The server stops
 after its idle timeout, on "stop", and when leakproof or a configuration file it read changes
 (tsconfig.json, eslint.config.*, package.json, and the project's modules an ESLint config imports).
-"lint --daemon" starts one when none runs; it lints directly, with a warning, when the server sends no
-word for ${TIMEOUT_VARIABLE} seconds (default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second).`;
+"lint --daemon" starts one when none runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds
+(default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second), it kills the server (so does "stop"),
+warns and lints directly.`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -89,8 +90,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const found = await statusOf(address, timeout);
   const running = typeof found === 'object' ? found : undefined;
   if (found === 'hung') {
-    // Neither a status nor a stop gets through to it, and a new server could not take its socket.
-    const hung = `leakproof: the daemon for ${address.root} does not answer: no word from it for ${timeout} s (hung?); see its log, ${address.log}, for its pid\n`;
+    // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop
+    // kills it by the pid it recorded (as a client whose run it holds does).
+    const silence = `no word from it for ${timeout} s`;
+    if (action === 'stop') {
+      const done = await stopHungServer(address);
+      if ('killed' in done) {
+        io.stdout(`leakproof: daemon killed for ${address.root} (pid ${done.killed}): ${silence}\n`);
+        return EXIT.clean;
+      }
+      io.stderr(`leakproof: the daemon for ${address.root} does not answer: ${silence} (hung?); left it running: ${done.left}; see its log, ${address.log}, for its pid\n`);
+      return EXIT.usage;
+    }
+    const hung = `leakproof: the daemon for ${address.root} does not answer: ${silence} (hung?); see its log, ${address.log}, for its pid\n`;
     if (action === 'status') {
       io.stdout(hung);
       return EXIT.findings;

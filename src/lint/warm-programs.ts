@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
+import { fileStamp } from './file-stamp';
 
 /** Projects whose parsed files a long-lived process keeps (the least recently used go first). */
 const KEPT_PROJECTS = 4;
@@ -19,11 +19,6 @@ interface ProjectState {
 /** Dependencies (and TypeScript's lib files) are compared by stamp alone; the project's own files by text too. */
 function isDependency(file: string): boolean {
   return file.split(/[\\/]/).includes('node_modules');
-}
-
-function stampOf(file: string): string | undefined {
-  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat?.isFile() ? `${stat.mtimeNs}:${stat.ctimeNs}:${stat.size}:${stat.ino}` : undefined;
 }
 
 /** The compiler options as a key, without the tsconfig's own syntax tree that TypeScript attaches to them. */
@@ -60,7 +55,7 @@ export class WarmPrograms {
       const format = typeof languageVersionOrOptions === 'object' ? `${languageVersionOrOptions.languageVersion}:${languageVersionOrOptions.impliedNodeFormat}` : `${languageVersionOrOptions}`;
       const fileKey = `${path.resolve(fileName)}\0${format}`;
       // Stamped before reading: a write after this point changes the stamp, so the next build reads it again.
-      const stamp = stampOf(fileName);
+      const stamp = fileStamp(fileName);
       const kept = state.files.get(fileKey);
       if (kept && stamp !== undefined && kept.stamp === stamp && !shouldCreateNewSourceFile && (isDependency(fileName) || host.readFile(fileName) === kept.file.text)) {
         return kept.file;

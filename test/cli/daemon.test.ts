@@ -156,7 +156,9 @@ const PLAIN_LINTED = 'leakproof: 1 files linted (0 with type information, 1 with
 
 /** Plays the project's server on its socket (where clients look for it): `onRequest` gets each connection once it has sent its request. */
 // Where the client looks for a project's server (the built module the binary uses).
-const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as { daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string } };
+const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
+  daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string; log: string; record: string };
+};
 
 async function fakeServer(dir: string, onRequest: (connection: net.Socket) => void): Promise<net.Server> {
   const { socket } = daemonAddress(dir, ENV);
@@ -327,6 +329,46 @@ describe('leakproof daemon', () => {
     expect(logs()).toContain(`[${pidOf(second)}] stopping: ${base} changed\n`);
   }, SIDE_BY_SIDE_MS);
 
+  it.concurrent('a server that hangs in a run: the client kills it by the pid it recorded, removes its socket and record, lints directly and says so in one line', async () => {
+    const plain = plainProject('hung');
+    const [expected, start] = await Promise.all([leakproof(['server.js'], plain), leakproof(['daemon', 'start'], plain)]);
+    expect(expected).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-retained-view'), stderr: PLAIN_LINTED });
+    const pid = pidOf(start.stdout);
+    const address = daemonAddress(plain, ENV);
+    expect(JSON.parse(fs.readFileSync(address.record, 'utf8'))).toEqual({ pid, socket: address.socket, inode: String(fs.statSync(address.socket, { bigint: true }).ino) });
+    // The test-only hook: the server's event loop stops in this run for 10 minutes (it is killed long before).
+    const hang = { ...ENV, LEAKPROOF_DAEMON_TEST_HANG: '600' };
+    expect(await leakproof(['server.js', '--daemon'], plain, { env: { ...hang, LEAKPROOF_DAEMON_TIMEOUT: '1' } })).toEqual({
+      code: 1,
+      stdout: expected.stdout,
+      stderr: `leakproof: warning: the daemon for ${plain} did not answer: no word from it for 1 s (LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${pid}); linting directly (its log: ${address.log})\n${PLAIN_LINTED}`,
+    });
+    // Killed (the client saw it end); its parent (init, or whoever reaps orphans here) may take a moment to reap it.
+    expect(await exited(pid, 10)).toBe(true);
+    expect(fs.existsSync(address.socket)).toBe(false);
+    expect(fs.existsSync(address.record)).toBe(false);
+    // Killed in the run, not stopped by itself.
+    expect(logs()).toContain(`[${pid}] listening for ${plain}`);
+    expect(logs()).not.toContain(`[${pid}] stopping`);
+    expect(await leakproof(['daemon', 'status'], plain)).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${plain}\n`, stderr: '' });
+
+    // `daemon stop` kills a hung server too; the run it held (a client that would wait 10 minutes) sees
+    // the connection end, lints directly and starts a new server (which stops a second after it is warm).
+    const second = pidOf((await leakproof(['daemon', 'start'], plain)).stdout);
+    const held = leakproof(['server.js', '--daemon'], plain, { env: { ...hang, LEAKPROOF_DAEMON_TIMEOUT: '600', LEAKPROOF_DAEMON_IDLE_TIMEOUT: '1' } });
+    const quick = { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' };
+    const hungStatus = `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?); see its log, ${address.log}, for its pid\n`;
+    for (let polls = 0; (await leakproof(['daemon', 'status'], plain, { env: quick })).stdout !== hungStatus; polls++) expect(polls).toBeLessThan(20);
+    expect(await leakproof(['daemon', 'stop'], plain, { env: quick })).toEqual({ code: 0, stdout: `leakproof: daemon killed for ${plain} (pid ${second}): no word from it for 1 s\n`, stderr: '' });
+    expect(await held).toEqual({
+      code: 1,
+      stdout: expected.stdout,
+      stderr: `leakproof: warning: the daemon for ${plain} did not answer: it stopped during the run; linting directly (its log: ${address.log})\n${PLAIN_LINTED}`,
+    });
+    expect(await exited(second, 10)).toBe(true);
+    expect(logs()).not.toContain(`[${second}] stopping`);
+  }, SIDE_BY_SIDE_MS);
+
   it.concurrent('a server that dies during a run, or hangs: the client warns and lints directly, with the exit code of a direct run', async () => {
     const plain = plainProject('fallback');
     const expected = await leakproof(['server.js'], plain);
@@ -345,7 +387,8 @@ describe('leakproof daemon', () => {
       await new Promise((resolve) => dying.close(resolve));
     }
     // It accepts the run and says nothing (a real one says it is alive every second): after
-    // LEAKPROOF_DAEMON_TIMEOUT seconds the client gives up on it; no new server is started (it holds the socket).
+    // LEAKPROOF_DAEMON_TIMEOUT seconds the client gives up on it; it left no record of its pid (this
+    // process plays it), so it is not killed, and no new server is started (it holds the socket).
     const held: net.Socket[] = [];
     const hung = await fakeServer(plain, (connection) => held.push(connection));
     const env = { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' };
@@ -355,14 +398,16 @@ describe('leakproof daemon', () => {
         code: 1,
         stdout: expected.stdout,
         stderr: expect.stringMatching(
-          new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: no word from it for 1 s \\(hung\\?\\) \\(LEAKPROOF_DAEMON_TIMEOUT sets the wait\\); linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`),
+          new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: no word from it for 1 s \\(LEAKPROOF_DAEMON_TIMEOUT sets the wait\\); left it running: it left no record of its pid; linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`),
         ),
       });
       expect(held).toHaveLength(1);
       const status = await leakproof(['daemon', 'status'], plain, { env });
       expect(status).toEqual({ code: 1, stdout: expect.stringMatching(new RegExp(`^leakproof: the daemon for ${escape(plain)} does not answer: no word from it for 1 s \\(hung\\?\\); see its log, .*\\.log, for its pid\\n$`)), stderr: '' });
       const stop = await leakproof(['daemon', 'stop'], plain, { env });
-      expect(stop).toEqual({ code: 2, stdout: '', stderr: status.stdout });
+      // Without a record of its pid, stop cannot tell which process to kill.
+      expect(stop).toEqual({ code: 2, stdout: '', stderr: status.stdout.replace('(hung?); ', '(hung?); left it running: it left no record of its pid; ') });
+      expect(stop.stderr).not.toBe(status.stdout);
     } finally {
       for (const connection of held) connection.destroy();
       await new Promise((resolve) => hung.close(resolve));
