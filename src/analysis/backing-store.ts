@@ -159,7 +159,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     provenView =
       !!buffers.bufferEvidence(view) ||
       buffers.isPlainTypedArray(view) ||
-      kind === 'view' ||
+      // A view of no one class, proven by a narrowing (not one guessed from `x.buffer.buffer`).
+      (kind === 'view' && facts.kinds.describe(view).level === 'proven') ||
       // `x instanceof ArrayBuffer || ArrayBuffer.isView(x)` around it: a store has no `buffer`, so here `x` is the view.
       buffers.isNarrowedToViewOrStore(view) ||
       // A declared typed array or DataView (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
@@ -213,7 +214,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       const safeStart = isViewProperty(sourceCode, start, viewText, 'byteOffset');
       const safeEnd = isOffsetPlusLength(sourceCode, end, viewText);
       if (safeStart && safeEnd) return undefined;
-      const unsafeStart = isKnownUnsafeOffset(sourceCode, start, viewText) || (provenView && isUnderivedOffset(sourceCode, start));
+      const unsafeStart = isKnownUnsafeOffset(sourceCode, start, viewText) || (provenView && isUnderivedOffset(sourceCode, start, viewText));
       const unsafeEnd =
         (safeStart && isViewProperty(sourceCode, end, viewText, 'byteLength')) ||
         isUndefined(end) ||
@@ -235,6 +236,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       const byteElements = !!buffers.isBuffer(view) || buffers.isUint8Array(view);
       const bounds = constructorBounds(sourceCode, reader, viewText, constructorName, provenView || isLikelyView(view, facts), byteElements);
       if (!bounds) return undefined;
+      // `new Uint8Array(stream.buffer.buffer, 0, n)`: a holder's `buffer` field, a view only by the code's use of
+      // it, read from an explicit 0: the holder made it over a store of its own (pdf.js's streams).
+      if (!provenView && isBufferMember(view) && isZeroLiteral(reader.arguments[1])) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
       // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside.
@@ -586,6 +590,17 @@ function isViewClassName(name: string | undefined): boolean {
   return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
 }
 
+/** `x.buffer` as the view (`x.buffer.buffer`): a holder's field that holds bytes. */
+function isBufferMember(view: TSESTree.Node): boolean {
+  const node = unwrap(view);
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'buffer';
+}
+
+function isZeroLiteral(node: TSESTree.Node | undefined): boolean {
+  const value = node && unwrap(node);
+  return value?.type === AST_NODE_TYPES.Literal && value.value === 0;
+}
+
 /** `this.buffer`: the field a class keeps its bytes in. */
 function isBufferField(view: TSESTree.Node): boolean {
   const node = unwrap(view);
@@ -748,7 +763,7 @@ function constructorBounds(
     ? 'ok'
     : isKnownUnsafeOffset(sourceCode, offset, viewText)
       ? 'unsafe'
-      : isPositiveConstant(offset) || (provenView && isUnderivedOffset(sourceCode, offset))
+      : isPositiveConstant(offset) || (provenView && isUnderivedOffset(sourceCode, offset, viewText))
         ? 'relative'
         : undefined;
   if (!length) {
@@ -917,19 +932,22 @@ function isBufferByteLength(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
  * (`buffer.buffer.slice(offset, length)` with `offset` a parameter): it counts from the store's first
  * byte, where the view's own bytes start at its `byteOffset`. Only asked of proven views.
  */
-function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, depth = 0): boolean {
   const value = unwrap(node);
   // `this._paletteOffset + index * 3`: arithmetic over names none of which derives from a `byteOffset`
   // (number literals count for nothing either way; at least one name is needed).
   if (sourceCode.getText(value).includes('byteOffset')) return false;
   if (value.type === AST_NODE_TYPES.BinaryExpression && OFFSET_ARITHMETIC.has(value.operator) && depth < 6) {
     const sides = [value.left, value.right].filter((side) => !isNumberLiteral(side));
-    return sides.length > 0 && sides.every((side) => side.type !== AST_NODE_TYPES.PrivateIdentifier && isUnderivedOffset(sourceCode, side, depth + 1));
+    return sides.length > 0 && sides.every((side) => side.type !== AST_NODE_TYPES.PrivateIdentifier && isUnderivedOffset(sourceCode, side, viewText, depth + 1));
   }
-  // `this.offset`, `state.start`: a field that no assignment in the file derives from a `byteOffset`.
-  if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed && [AST_NODE_TYPES.ThisExpression, AST_NODE_TYPES.Identifier].includes(unwrap(value.object).type)) {
+  // `this._paletteOffset` beside `this._view`, `state.start` beside `state.buffer`: a cursor the view's own holder
+  // keeps, which no assignment in the file derives from a `byteOffset`, counts within the view. (A field of
+  // another object, `entry.offset`, or of the view itself, `buf.offset`, Node's alias of `byteOffset`, is not judged.)
+  if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed) {
     const name = propertyName(value);
-    return !!name && !fieldDerivesFromByteOffset(sourceCode, name);
+    const holder = /^(.+)\.[\w$#]+$/.exec(viewText)?.[1];
+    return !!name && holder !== undefined && sourceCode.getText(unwrap(value.object)) === holder && !fieldDerivesFromByteOffset(sourceCode, name);
   }
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, value);

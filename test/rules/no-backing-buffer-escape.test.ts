@@ -2054,6 +2054,34 @@ module.exports = unwrap;
   }
 }
 `,
+        // Shapes found on real code (the HEADs of the incident repositories), none a leak:
+        // a Buffer's \`offset\` (Node's alias of \`byteOffset\`) as the bounds (node-cbor's tests);
+        {
+          code: `function bytes(buf) {
+  return buf.buffer.slice(buf.offset, buf.offset + buf.length);
+}
+module.exports = bytes;
+`,
+          filename: 'file.js',
+        },
+        // a holder's \`buffer\` field read from an explicit 0 (pdf.js's streams own their arrays);
+        {
+          code: `function dump(stream) {
+  return new Uint8Array(stream.buffer.buffer, 0, stream.bufferLength);
+}
+module.exports = dump;
+`,
+          filename: 'file.js',
+        },
+        // an offset kept by another object than the view's holder (opentype.js's table entries).
+        {
+          code: `function table(data, tableEntry) {
+  return new Uint8Array(data.buffer, tableEntry.offset + 2, tableEntry.length);
+}
+module.exports = table;
+`,
+          filename: 'file.js',
+        },
         // A view over a store this code made whole: its offset is the store's.
         `export function float64(n: number) {
   const bytes = new Uint8Array(8);
