@@ -647,3 +647,18 @@ export function isThisAlias(variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
   return variable.defs.length === 1 && def?.type === 'Variable' && thisAliasDeclared(def.node) !== undefined && singleInit(variable) !== undefined;
 }
+
+/**
+ * The parameter property of constructor `ctor` that declares field `name` (`constructor(private readonly
+ * view: DataView)`): its name node, which carries the annotation, and whether it has a default
+ * (`constructor(private size: number = 0)`).
+ */
+export function parameterPropertyNamed(ctor: TSESTree.MethodDefinition, name: string): { id: TSESTree.Identifier; hasDefault: boolean } | undefined {
+  for (const param of ctor.value.params) {
+    if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+    const hasDefault = param.parameter.type === AST_NODE_TYPES.AssignmentPattern;
+    const id = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+    if (id.type === AST_NODE_TYPES.Identifier && id.name === name) return { id, hasDefault };
+  }
+  return undefined;
+}

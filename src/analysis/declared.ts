@@ -7,7 +7,7 @@ import {
   STRING_TO_STRING_METHODS,
 } from './apis';
 import type { ValueKind } from './types';
-import { findVariable, isFunction, isGlobalBinding, memberKeyName, methodCall, propertyName, staticNumber } from './ast';
+import { findVariable, isFunction, isGlobalBinding, memberKeyName, methodCall, parameterPropertyNamed, propertyName, staticNumber } from './ast';
 
 /**
  * What a value's declared type certainly is, read from syntax alone: type annotations, literals, and
@@ -323,10 +323,9 @@ function classMember(
       return member.value ? ofInit(member.value) : UNKNOWN;
     }
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-      for (const param of member.value.params) {
-        if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.parameter.type !== AST_NODE_TYPES.Identifier) continue;
-        if (param.parameter.name !== name) continue;
-        const annotation = param.parameter.typeAnnotation?.typeAnnotation;
+      const declared = parameterPropertyNamed(member, name);
+      if (declared && !declared.hasDefault) {
+        const annotation = declared.id.typeAnnotation?.typeAnnotation;
         return annotation ? ofType(annotation) : UNKNOWN;
       }
     }

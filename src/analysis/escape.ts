@@ -508,7 +508,6 @@ export class EscapeFinder {
     return this.follow(construct, withField(walk, ''));
   }
 
-
   private fromReturn(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
     if (!fn) return undefined;
     if (fn === walk.resultOf) {

@@ -607,8 +607,9 @@ export class HandlerFinder {
       let objectMode = false;
       walk(ctor, (node) => {
         if (objectMode) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression && methodCall(node)?.name === 'call') {
-          const receiver = unwrap(methodCall(node)!.receiver);
+        const method = node.type === AST_NODE_TYPES.CallExpression ? methodCall(node) : undefined;
+        if (node.type === AST_NODE_TYPES.CallExpression && method?.name === 'call') {
+          const receiver = unwrap(method.receiver);
           if (nameOf(receiver) === owner.base || (receiver.type === AST_NODE_TYPES.MemberExpression && propertyName(receiver) === owner.base)) objectMode = hasObjectModeOption(node.arguments[1], WRITABLE_OBJECT_MODE);
         }
         return true;

@@ -34,6 +34,7 @@ import {
   memberKeyName,
   methodCall,
   moduleOf,
+  parameterPropertyNamed,
   propertyName,
   returnedExpressions,
   shortText,
@@ -516,14 +517,9 @@ export class ValueKinds {
       }
       // `constructor(readonly blindedMsg: Uint8Array)`: a parameter property declares the field.
       if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-        for (const param of member.value.params) {
-          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-          const declared = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-          if (declared.type === AST_NODE_TYPES.Identifier && declared.name === name) {
-            const annotated = annotationKind(declared);
-            if (annotated !== 'unknown') kind = annotated;
-          }
-        }
+        const declared = parameterPropertyNamed(member, name);
+        const annotated = declared ? annotationKind(declared.id) : 'unknown';
+        if (annotated !== 'unknown') kind = annotated;
       }
     }
     if (kind === 'unknown') {
