@@ -449,8 +449,9 @@ export class EscapeFinder {
           const variable = findVariable(this.sourceCode, receiver);
           if (variable && this.isCollection(receiver)) return this.intoVariable(variable, receiver, walk);
         }
-        // `level.fragments.push(frag)` on a local object: wherever the object goes, its collection goes.
-        if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && this.isCollection(receiver)) {
+        // `level.fragments.push(frag)` on a local object, `data[key].push(value)` on a local table: wherever the
+        // object goes, its collection goes.
+        if (receiver.type === AST_NODE_TYPES.MemberExpression && this.isCollection(receiver)) {
           const object = unwrap(receiver.object);
           const variable = object.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, object) : undefined;
           if (variable && declaringFunction(variable)) return this.intoVariable(variable, object, withField({ ...walk, container: false }, staticKey(receiver)));
@@ -561,13 +562,18 @@ export class EscapeFinder {
   /**
    * `inner` only runs during a call of `outer`: it is `outer`, or a local helper that is only ever
    * called (`const take = (line) => collected.push(line); … take(x)`), never passed or stored, from
-   * places that themselves run during that call. Variables of `outer` it writes are then locals of the
+   * places that themselves run during that call, or an array method's callback (`lines.forEach(…)`) there. Variables of `outer` it writes are then locals of the
    * call, not long-lived storage. A helper called from a listener registered in `outer` runs later.
    */
   private runsInPlace(inner: FunctionNode, outer: FunctionNode, visiting = new Set<FunctionNode>()): boolean {
     if (inner === outer || visiting.has(inner)) return true;
     if (visiting.size > 8 || !isInside(inner, outer)) return false;
     visiting.add(inner);
+    // `lines.forEach((line) => { key = line })`: an array method's callback runs before the call returns.
+    if (iteratedReceiver(inner)) {
+      const caller = enclosingFunction(inner.parent!);
+      return !!caller && this.runsInPlace(caller, outer, visiting);
+    }
     const name =
       inner.type === AST_NODE_TYPES.FunctionDeclaration
         ? inner.id

@@ -1907,3 +1907,71 @@ export async function update(url: string): Promise<void> {
     { valid: [], invalid: [] },
   );
 });
+
+// neomjs' front-matter parser: an array method's callback runs during the call, so the parser's own
+// variables it writes are locals (not storage "declared outside the function"); what it puts in the
+// table the parser returns, under a computed key, is the parser's output.
+describe('array-method callbacks run in place', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const frontMatter = (arrayItem: string, value: string) => `export class Markdown {
+  parseFrontMatter(text: string) {
+    const data: Record<string, unknown> = {};
+    const lines = text.trim().split('\\n');
+    let currentKey: string | undefined;
+    lines.forEach((line) => {
+      const trimLine = line.trim();
+      if (trimLine.startsWith('- ')) {
+        if (currentKey) (data[currentKey] as string[]).push(${arrayItem});
+        return;
+      }
+      const match = trimLine.match(/^([\\w-]+):\\s*(.*)$/);
+      if (match) {
+        currentKey = match[1];
+        data[currentKey] = ${value};
+      }
+    });
+    return data;
+  }
+}
+`;
+  const returned = (piece: string) => ({
+    messageId: 'returnedSubstring' as const,
+    data: { piece: `\`${piece}\``, parent: '`text`, the input of `Markdown.parseFrontMatter()`', sink: '`parseFrontMatter()` returns it in its result' },
+  });
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Without parser output: \`currentKey\` is the parse's own variable, and the table is returned.
+        frontMatter('trimLine.substring(2)', 'match[2]'),
+      ],
+      invalid: [
+        {
+          code: frontMatter('trimLine.substring(2)', 'match[2]'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              ...returned('trimLine.substring(2)'),
+              line: 9,
+              column: 61,
+              endLine: 9,
+              endColumn: 82,
+              suggestions: [{ messageId: 'detach', output: frontMatter("(' ' + trimLine.substring(2)).slice(1)", 'match[2]') }],
+            },
+            {
+              ...returned('match[2]'),
+              line: 15,
+              column: 28,
+              endLine: 15,
+              endColumn: 36,
+              suggestions: [{ messageId: 'detach', output: frontMatter('trimLine.substring(2)', "(' ' + match[2]).slice(1)") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
