@@ -5,7 +5,7 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
 
 type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
-type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'returnedPooledKey' | 'copyOutOfPool';
+type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'keptPooledView' | 'returnedPooledKey' | 'returnedPooledKeyView' | 'copyOutOfPool';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -50,8 +50,12 @@ export default createRule<Options, MessageId>({
       copyExactly: 'Keep an exact-size copy instead of the view.',
       keptPooled:
         '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
+      keptPooledView:
+        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); its view {{view}} is kept in {{sink}}, so a whole pool slab stays in memory as long as the view does.',
       returnedPooledKey:
-        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key or id, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
+        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
+      returnedPooledKeyView:
+        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as {{view}}, a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
     },
   },
@@ -83,8 +87,13 @@ export default createRule<Options, MessageId>({
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
       context.report({
         node,
-        messageId: found.sink.kind === 'returned' ? 'returnedPooledKey' : 'keptPooled',
-        data: { value: `\`${shortText(context.sourceCode, node)}\``, factory: found.pooled.label, sink: found.sink.label },
+        messageId: found.sink.kind === 'returned' ? (found.through ? 'returnedPooledKeyView' : 'returnedPooledKey') : found.through ? 'keptPooledView' : 'keptPooled',
+        data: {
+          value: `\`${shortText(context.sourceCode, node)}\``,
+          factory: found.pooled.label,
+          sink: found.sink.label,
+          ...(found.through && { view: `\`${shortText(context.sourceCode, found.through)}\`` }),
+        },
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyOutOfPool'),
       });
     };

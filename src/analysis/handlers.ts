@@ -436,6 +436,12 @@ export class HandlerFinder {
     return undefined;
   }
 
+  /** The name of an owner `ownerOf` answered: the class's, or the pre-class "class"'s (`function Peer() {}`). */
+  ownerName(owner: TSESTree.Node): string | undefined {
+    if (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) return className(owner);
+    return this.prototypeClasses().byKey.get(owner)?.name;
+  }
+
   /** A prototype class's method by name (`C.prototype.m = function …`), for `this.m()` and `self.m()`. */
   prototypeMethod(owner: TSESTree.Node, name: string): FunctionNode | undefined {
     return this.prototypeClasses().byKey.get(owner)?.methods.get(name);

@@ -144,6 +144,8 @@ export class ValueKinds {
       if (typed === 'buffer' && this.isEncodedChunk(node)) answer = { kind: 'string', level: 'proven', evidence: 'code' };
     }
     if (answer === UNKNOWN_ANSWER && this.isNarrowedToView(node)) answer = { kind: 'view', level: 'proven', evidence: 'code' };
+    // `if (x instanceof ArrayBuffer) … Buffer.from(x)`, `types.isAnyArrayBuffer(x) && …`: a store there.
+    if (answer === UNKNOWN_ANSWER && this.isNarrowedBy(node, testsOnlyStore)) answer = { kind: 'array-buffer', level: 'proven', evidence: 'code' };
     if (answer === UNKNOWN_ANSWER) {
       const seen: Seen = new Set();
       let kind: ValueKind = 'unknown';
@@ -1538,6 +1540,15 @@ function testsStore(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   const callee = unwrap(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   return !!name && /^is(?:Any|Shared)?ArrayBuffer$/.test(name);
+}
+
+/** `x instanceof ArrayBuffer`, `types.isAnyArrayBuffer(x)`, alone or in an `&&` chain: `x` is a store. */
+function testsOnlyStore(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
+    return testsOnlyStore(node.left, text, sourceCode) || testsOnlyStore(node.right, text, sourceCode);
+  }
+  return testsStore(node, text, sourceCode);
 }
 
 /**

@@ -76,6 +76,8 @@ export interface KeptPooled {
   call: TSESTree.CallExpression;
   pooled: PooledFactory;
   sink: Sink;
+  /** What is kept when it is not `call` itself: a view of the pooled Buffer (`buf.subarray(3)`), which pins the same slab. */
+  through?: TSESTree.CallExpression;
 }
 
 /**
@@ -84,23 +86,59 @@ export interface KeptPooled {
  * Each such Buffer is a view of a pool slab; kept over time among other short-lived pooled allocations,
  * each one keeps a whole slab alive (the repository's scripts/measure-retention.js: 2,000 kept 16-byte
  * `Buffer.from` copies hold 16.4 MB with an 8 KiB pool, unpooled copies 0.00 MB). A table keyed by peer, record or request grows with the traffic that
- * makes those allocations. So does a field set in a constructor: each instance keeps its Buffer, and a
+ * makes those allocations. So does a field set while an instance is built: in its constructor, or in a
+ * method named as setting it up (`_setupSecretStream`, `init`): each instance keeps its Buffer, and a
  * slab, for its life. Other field writes, queues and module-level caches are not reported: a field a method
  * sets holds one Buffer at a time, a queue is drained, and a cache filled at start-up takes its Buffers
  * from the pool one after another, so they share slabs (on real code those were working buffers).
+ * A view of the pooled Buffer (`const buf = b4a.allocUnsafe(n)`, then `new Push(key, buf.subarray(3))` kept)
+ * pins the same slab, and is asked the same questions.
  */
 export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
   if (!enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledFactory(call);
   if (!pooled) return undefined;
-  const sink = facts.escapes.sinkOf(call);
-  if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
-  if (sink?.kind === 'field' && isConstructorStore(call, sink, facts)) return { call, pooled, sink };
-  return sink ? undefined : returnedKey(call, pooled, facts);
+  const direct = keptAs(call, call, pooled, facts);
+  if (direct) return direct;
+  for (const view of viewsOfHeld(call, facts)) {
+    const found = keptAs(call, view, pooled, facts);
+    if (found) return { ...found, through: view };
+  }
+  return undefined;
 }
 
-/** Words that name an identity: what callers keep as long as the thing it names (`publicKey`, `discoveryKey`, `id`). */
-const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic']);
+/** Where `held` (the pooled `call`, or a view of it) is kept so that its slab lives on, when it is. */
+function keptAs(call: TSESTree.CallExpression, held: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
+  const sink = facts.escapes.sinkOf(held);
+  if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
+  if (sink?.kind === 'field' && isSetUpStore(held, sink, facts)) return { call, pooled, sink };
+  return sink ? undefined : returnedKey(call, held, pooled, facts);
+}
+
+/** The views `buf.subarray(…)` and `buf.slice(…)` of a variable that holds `call` and nothing else (`const buf = Buffer.allocUnsafe(n)`). */
+function viewsOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree.CallExpression[] {
+  const holder = call.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== call || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(facts.sourceCode, holder.id);
+  if (!variable || singleInit(variable) !== call) return [];
+  const views: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const viewCall = member.parent;
+    if (viewCall?.type !== AST_NODE_TYPES.CallExpression || viewCall.callee !== member) continue;
+    const name = propertyName(member);
+    if (name === 'subarray' || name === 'slice') views.push(viewCall);
+  }
+  return views;
+}
+
+/**
+ * Words that name an identity or a proof of one: what callers keep as long as the thing it names
+ * (`publicKey`, `discoveryKey`, `id`; a `signature`, which hypercore keeps in its trees and manifests, and
+ * whose pooled allocation hypercore-crypto's maintainers moved out of the pool for that reason).
+ */
+const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic', 'signature', 'signatures']);
 
 /** The words of a camelCase, snake_case or UPPER_CASE name, lower-cased. */
 function wordsOf(name: string): string[] {
@@ -112,20 +150,21 @@ function wordsOf(name: string): string[] {
 }
 
 /**
- * A pooled Buffer a module's exported function hands back as a key or an id (`exports.discoveryKey = function
+ * A pooled Buffer a module's exported function hands back as a key, an id or a signature (`exports.discoveryKey = function
  * (publicKey) { const digest = b4a.allocUnsafe(32); …; return digest }`, `keyPair()` returning `{ publicKey,
  * secretKey }`): whoever calls it keeps an identity for as long as the thing it names, and with it a whole
  * pool slab. Named so by the function, the variable it is put in, the default parameter it is, or the
- * property it is returned under; other results (a frame to write, a hash to compare) are usually dropped.
+ * property it is returned under (`exports.sign` returning `signature`); other results (a frame to write, a
+ * hash to compare) are usually dropped.
  */
-function returnedKey(call: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
+function returnedKey(call: TSESTree.CallExpression, held: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
   const fn = enclosingFunction(call);
-  if (!fn) return undefined;
+  if (!fn || enclosingFunction(held) !== fn) return undefined;
   // Names first: they are cheap, and most pooled Buffers a function makes are not keys.
-  const names = [functionName(fn), ...namesHolding(call)];
+  const names = [functionName(fn), ...namesHolding(call), ...(held === call ? [] : namesHolding(held))];
   if (!names.some((name) => name && wordsOf(name).some((word) => KEY_WORDS.has(word)))) return undefined;
   if (!isModuleExport(fn, facts.sourceCode)) return undefined;
-  const sink = facts.escapes.sinkOf(call, { resultOf: fn });
+  const sink = facts.escapes.sinkOf(held, { resultOf: fn });
   return sink?.kind === 'returned' ? { call, pooled, sink } : undefined;
 }
 
@@ -142,27 +181,38 @@ function namesHolding(call: TSESTree.CallExpression): string[] {
   return [];
 }
 
+/** The last word of a class's name that makes its instances short-lived records (`AuthSwitchResponse`, `Body`). */
+const TRANSIENT_RECORD_WORDS = new Set(['request', 'response', 'body', 'packet', 'message', 'frame', 'command', 'query', 'event', 'error']);
+
+/** Words of a method's name that say it builds the instance: it runs once for each, as a constructor does. */
+const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise']);
+
 /**
  * `this.iv = Buffer.allocUnsafe(16)` in a constructor: every instance keeps its own pooled Buffer, and with
- * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys). Also a
- * constructor's default parameter stored so (`constructor(key, state = b4a.allocUnsafe(n)) { this.state = state }`).
+ * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys). Also through a
+ * variable or a record (`const iv = …; this.cipher = new Cipher(iv)`), in a method named as setting the
+ * instance up (`_setupSecretStream`), and a constructor's default parameter stored so (`constructor(key,
+ * state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
-function isConstructorStore(call: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {
-  let stored: TSESTree.Node = call;
-  const holder = call.parent;
-  if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) {
+function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {
+  const holder = held.parent;
+  if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === held && holder.left.type === AST_NODE_TYPES.Identifier) {
     // The parameter itself, stored whole: `this.state = state`.
     if (!sink.value || unwrap(sink.value).type !== AST_NODE_TYPES.Identifier || (unwrap(sink.value) as TSESTree.Identifier).name !== holder.left.name) return false;
-    stored = sink.value;
   }
-  const assignment = stored.parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== stored) return false;
-  const left = assignment.left;
+  const left = sink.target;
+  const assignment = left.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== left) return false;
   if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) return false;
-  const fn = enclosingFunction(stored);
-  const owner = facts.handlers.ownerOf(stored);
-  if (!fn || !owner) return false;
-  return facts.calls.construction(owner)?.ctor === fn;
+  const fn = enclosingFunction(assignment);
+  const owner = facts.handlers.ownerOf(assignment);
+  if (!fn || !owner || fn !== enclosingFunction(held)) return false;
+  // A record of one request, response, packet or message comes and goes with it, as its slab's other allocations do.
+  const last = wordsOf(facts.handlers.ownerName(owner) ?? '').pop();
+  if (last && TRANSIENT_RECORD_WORDS.has(last)) return false;
+  if (facts.calls.construction(owner)?.ctor === fn) return true;
+  const name = functionName(fn);
+  return !!name && wordsOf(name).some((word) => SET_UP_WORDS.has(word));
 }
 
 /** `table.set(key, value)`: `receiver` is the object of a two-argument `set` call. */

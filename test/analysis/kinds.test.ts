@@ -50,6 +50,11 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // Inside a branch that tests for a store: an ArrayBuffer, so \`Buffer.from(x)\` there is a view of it, not a pool slice.
+        code: `export function body(x) {\n  if (x instanceof ArrayBuffer) return probe(x);\n  return types.isAnyArrayBuffer(x) && probe(x);\n}`,
+        errors: [said('array-buffer proven code ownSlice=false uint8=false'), said('array-buffer proven code ownSlice=false uint8=false')],
+      },
+      {
         // b4a's isBuffer is true of any Uint8Array: skipping the assignment proves no Buffer.
         code: `const b4a = require('b4a');\nexport function send(x) {\n  if (!b4a.isBuffer(x)) x = Buffer.from(x);\n  probe(x);\n}`,
         errors: [said('unknown unknown none ownSlice=false uint8=false')],

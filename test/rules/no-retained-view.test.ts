@@ -3231,12 +3231,12 @@ ${body}
     rule,
     {
       valid: [
-        // A result not named as a key or id (a signature, a hash to compare): callers usually drop it.
+        // A result not named as a key, an id or a signature (a hash to compare): callers usually drop it.
         {
-          code: crypto(`exports.sign = function (message, secretKey) {
-  const signature = b4a.allocUnsafe(sodium.crypto_sign_BYTES);
-  sodium.crypto_sign_detached(signature, message, secretKey);
-  return signature;
+          code: crypto(`exports.hash = function (message) {
+  const digest = b4a.allocUnsafe(32);
+  sodium.crypto_generichash(digest, message);
+  return digest;
 };`),
           filename: 'file.js',
         },
@@ -3272,6 +3272,36 @@ exports.announce = function (publicKey) {
 `,
       ],
       invalid: [
+        // hypercore-crypto's sign(): signatures are kept in trees and manifests, and its maintainers moved this one out of the pool.
+        {
+          code: crypto(`exports.sign = function (message, secretKey) {
+  const signature = b4a.allocUnsafe(sodium.crypto_sign_BYTES);
+  sodium.crypto_sign_detached(signature, message, secretKey);
+  return signature;
+};`),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledKey',
+              data: returned('b4a.allocUnsafe(sodium.crypto_sign_BY...', 'b4a.allocUnsafe()', 'sign'),
+              line: 4,
+              column: 21,
+              endLine: 4,
+              endColumn: 62,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: crypto(`exports.sign = function (message, secretKey) {
+  const signature = b4a.allocUnsafeSlow(sodium.crypto_sign_BYTES);
+  sodium.crypto_sign_detached(signature, message, secretKey);
+  return signature;
+};`),
+                },
+              ],
+            },
+          ],
+        },
         // hypercore-crypto: a discovery key returned by an exported function.
         {
           code: crypto(`exports.discoveryKey = function (publicKey) {
@@ -3359,6 +3389,186 @@ module.exports = { id };`),
     return keyPair;
   }
 }
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// hyperswarm-secret-stream's set-up and hypercore-crypto's namespace: the pooled Buffer is kept through a
+// variable, a view of it, or a record built with that view, by a constructor, a set-up method or a key.
+describe('pooled Buffers kept through a view or a set-up method', () => {
+  const stream = (method: string, body: string) => `const b4a = require('b4a');
+const { Push } = require('sodium-secretstream');
+class SecretStream {
+  ${method} (tx) {
+${body}
+  }
+}
+module.exports = SecretStream;
+`;
+  const headerBody = `    const buf = b4a.allocUnsafe(27);
+    buf[0] = 24;
+    this._encrypt = new Push(tx, undefined, buf.subarray(3));`;
+  const viewKept = (sink: string, view = 'buf.subarray(3)') => ({
+    value: '`b4a.allocUnsafe(27)`',
+    factory: 'b4a.allocUnsafe()',
+    view: `\`${view}\``,
+    sink,
+  });
+  const slow = (method: string, body: string) => stream(method, body.replace('b4a.allocUnsafe(27)', 'b4a.allocUnsafeSlow(27)'));
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // A method that is not named as setting the instance up: its field holds one Buffer at a time.
+        { code: stream('_onmessage', headerBody), filename: 'file.js' },
+        // The view is a local working buffer: nothing keeps it.
+        { code: stream('constructor', `    const buf = b4a.allocUnsafe(27);
+    const header = buf.subarray(3);
+    header.fill(0);
+    this.size = header.length;`), filename: 'file.js' },
+        // The variable holds another Buffer later: its views are not all of the pooled one.
+        { code: stream('_setup', `    let buf = b4a.allocUnsafe(27);
+    if (tx) buf = b4a.allocUnsafeSlow(27);
+    this._encrypt = new Push(tx, undefined, buf.subarray(3));`), filename: 'file.js' },
+        // Out of the pool already.
+        { code: slow('_setupSecretStream', headerBody), filename: 'file.js' },
+        // A record of one response comes and goes with it (mysql2's AuthSwitchResponse).
+        {
+          code: `class AuthSwitchResponse {
+  constructor(data) {
+    if (!Buffer.isBuffer(data)) data = Buffer.from(data);
+    this.data = data;
+  }
+}
+module.exports = AuthSwitchResponse;
+`,
+          filename: 'file.js',
+        },
+        // \`Buffer.from\` of an ArrayBuffer is a view of it, not a pool slice (undici's Request body).
+        {
+          code: `class Upload {
+  constructor(body) {
+    if (body instanceof ArrayBuffer) this.body = Buffer.from(body);
+    else this.body = null;
+  }
+}
+module.exports = Upload;
+`,
+          filename: 'file.js',
+        },
+        // A module's private helper that returns views: its callers in this file decide.
+        {
+          code: `const b4a = require('b4a');
+function namespace(count) {
+  const buf = b4a.allocUnsafe(32 * count);
+  const list = [];
+  for (let i = 0; i < count; i++) list.push(buf.subarray(32 * i, 32 * i + 32));
+  return list;
+}
+exports.size = function (count) {
+  return namespace(count).length;
+};
+`,
+          filename: 'file.js',
+        },
+      ],
+      invalid: [
+        // Kept through a view, in a record a set-up method stores on the instance.
+        {
+          code: stream('_setupSecretStream', headerBody),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooledView',
+              data: viewKept('`this._encrypt`'),
+              line: 5,
+              column: 17,
+              endLine: 5,
+              endColumn: 36,
+              suggestions: [{ messageId: 'copyOutOfPool', output: slow('_setupSecretStream', headerBody) }],
+            },
+          ],
+        },
+        // The same in the constructor, and the Buffer itself stored through a variable.
+        {
+          code: stream('constructor', `    const iv = b4a.allocUnsafe(16);
+    this.iv = iv;`),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: { value: '`b4a.allocUnsafe(16)`', factory: 'b4a.allocUnsafe()', sink: '`this.iv`' },
+              line: 5,
+              column: 16,
+              endLine: 5,
+              endColumn: 35,
+              suggestions: [{ messageId: 'copyOutOfPool', output: stream('constructor', `    const iv = b4a.allocUnsafeSlow(16);
+    this.iv = iv;`) }],
+            },
+          ],
+        },
+        {
+          code: stream('init', headerBody),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooledView',
+              data: viewKept('`this._encrypt`'),
+              line: 5,
+              column: 17,
+              endLine: 5,
+              endColumn: 36,
+              suggestions: [{ messageId: 'copyOutOfPool', output: slow('init', headerBody) }],
+            },
+          ],
+        },
+        // hypercore-crypto's namespace: views of one pooled Buffer handed out as keys.
+        {
+          code: `const b4a = require('b4a');
+exports.namespace = function (name, count) {
+  const buf = b4a.allocUnsafe(32 * count);
+  const list = new Array(count);
+  for (let i = 0; i < count; i++) list[i] = buf.subarray(32 * i, 32 * i + 32);
+  return list;
+};
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledKeyView',
+              data: {
+                value: '`b4a.allocUnsafe(32 * count)`',
+                factory: 'b4a.allocUnsafe()',
+                view: '`buf.subarray(32 * i, 32 * i + 32)`',
+                sink: '`namespace()` returns it in its result',
+              },
+              line: 3,
+              column: 15,
+              endLine: 3,
+              endColumn: 42,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `const b4a = require('b4a');
+exports.namespace = function (name, count) {
+  const buf = b4a.allocUnsafeSlow(32 * count);
+  const list = new Array(count);
+  for (let i = 0; i < count; i++) list[i] = buf.subarray(32 * i, 32 * i + 32);
+  return list;
+};
 `,
                 },
               ],
