@@ -5,7 +5,7 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildSliceCallFix, buildSubarrayFix } from '../src/fix/subarray';
 
 type Options = [{ checkUint8ArrayBoundary?: boolean }];
-type MessageId = 'bufferSlice' | 'typedArraySliceOnBuffer' | 'useSubarray' | 'copyExactly';
+type MessageId = 'bufferSlice' | 'typedArraySliceOnBuffer' | 'publicInputSlice' | 'useSubarray' | 'copyExactly';
 
 const SLICE_CALL = 'CallExpression[callee.property.name=/^(?:slice|call|apply)$/]';
 const SLICE_CALL_COMPUTED = 'CallExpression[callee.property.value="slice"]';
@@ -28,7 +28,7 @@ export default createRule<Options, MessageId>({
           checkUint8ArrayBoundary: {
             type: 'boolean',
             description:
-              'Also report `x.slice()` on a parameter typed `Uint8Array` when a call site in the same file passes a Buffer: at run time it is `Buffer#slice`, a view, not the copy the type promises',
+              'Also report `x.slice()` on a parameter typed `Uint8Array` when a call site in the same file passes a Buffer, or when it is the input of an exported function and the piece is kept or returned: at run time a Buffer\'s `slice` is `Buffer#slice`, a view, not the copy the type promises',
           },
         },
         additionalProperties: false,
@@ -39,6 +39,8 @@ export default createRule<Options, MessageId>({
         '`{{call}}` is `Buffer#slice` (`{{receiver}}` is a Buffer, {{evidence}}): a deprecated view, not a copy; it keeps the whole ArrayBuffer behind `{{receiver}}` in memory while it lives. `subarray` is the same view under its honest name.',
       typedArraySliceOnBuffer:
         '`{{receiver}}` is typed Uint8Array, but `{{caller}}` passes a Buffer into it: at run time `{{call}}` is `Buffer#slice`, a view that keeps the caller\'s whole ArrayBuffer, not the copy the type promises.',
+      publicInputSlice:
+        '`{{receiver}}` is typed Uint8Array and comes from the callers of `{{entry}}()`, which the module exports; Node callers pass Buffers for Uint8Array, and for a Buffer `{{call}}` is `Buffer#slice`, a view that keeps the caller\'s whole ArrayBuffer, not the copy the type promises ({{sink}}).',
       useSubarray: 'Use `subarray` (the same view, under its own name).',
       copyExactly: 'Make an exact copy with `Uint8Array.prototype.slice.call`.',
     },
@@ -65,6 +67,12 @@ export default createRule<Options, MessageId>({
       const suggest: { messageId: MessageId; fix: TSESLint.ReportFixFunction }[] = [];
       const copy = buildSliceCallFix(context.sourceCode, call);
       if (copy) suggest.push({ messageId: 'copyExactly', fix: copy });
+      if (found.kind === 'public-input') {
+        // The piece is kept: a copy was meant, so the view is not offered.
+        const sink = found.sink.kind === 'returned' ? found.sink.label : `kept in ${found.sink.label}`;
+        context.report({ node: call, messageId: 'publicInputSlice', data: { ...data, entry: found.entryName, sink }, suggest });
+        return;
+      }
       const rename = buildSubarrayFix(found.member);
       if (rename) suggest.push({ messageId: 'useSubarray', fix: rename });
       context.report({

@@ -590,7 +590,7 @@ function isExportsObject(node: TSESTree.Node): boolean {
 /**
  * A function the module hands to other modules: `export function f`, `exports.f = function`, `module.exports = f`,
  * a named function or variable listed in `module.exports = { f }`, `exports.f = f` or `export { f }`, or a public
- * method (not `#m`, not `_m`) of a class exported so.
+ * method (not `#m`, not `_m`, not TypeScript's `private` or `protected`) of a class exported so.
  */
 export function isModuleExport(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const method = fn.parent;
@@ -598,6 +598,8 @@ export function isModuleExport(fn: FunctionNode, sourceCode: Readonly<TSESLint.S
     const name = memberKeyName(method);
     const cls = method.parent.parent;
     if (!name || name.startsWith('_') || method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.kind === 'constructor') return false;
+    // TypeScript's `private` and `protected`: the class's own code calls it, not the module's users.
+    if (method.accessibility === 'private' || method.accessibility === 'protected') return false;
     return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && isExportedValue(cls, sourceCode);
   }
   return isExportedValue(fn, sourceCode);

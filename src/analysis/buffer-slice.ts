@@ -1,11 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { BLOB_CONSTRUCTORS, BODY_CONSTRUCTORS, SUBTLE_METHODS } from './apis';
-import { findVariable, isFunction, outerParent, propertyName, unwrap } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, isModuleExport, outerParent, propertyName, unwrap, type FunctionNode } from './ast';
+import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import { isFeatureDetectBranch } from './views';
 
 export interface BufferSliceOptions {
-  /** Also report `x.slice()` on a parameter typed `Uint8Array` that a same-file caller passes a Buffer. */
+  /**
+   * Also report `x.slice()` on a parameter typed `Uint8Array` that a same-file caller passes a Buffer, or
+   * that the module's callers hand in (an exported function's input) when the slice is kept or returned.
+   */
   checkUint8ArrayBoundary: boolean;
 }
 
@@ -29,6 +33,22 @@ export interface Uint8ArrayBoundary {
   caller: TSESTree.CallExpression;
 }
 
+/**
+ * `x.slice()` on a `Uint8Array` the module's callers hand in (a parameter of an exported function or a
+ * public method of an exported class, or a property of one, directly or through same-file helpers), when
+ * the piece is kept or returned: Node callers pass Buffers for `Uint8Array`, and then it is `Buffer#slice`.
+ */
+export interface PublicUint8ArrayInput {
+  kind: 'public-input';
+  member: TSESTree.MemberExpression;
+  receiver: TSESTree.Node;
+  /** The exported function whose input the receiver is, and its name for messages. */
+  entry: FunctionNode;
+  entryName: string;
+  /** Where the piece goes: kept, or returned to the caller. */
+  sink: Sink;
+}
+
 /** The `.slice` member the call runs: `x.slice(...)`, or `Buffer.prototype.slice` in `.call`/`.apply` forms. */
 export function sliceMember(call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
   const callee = unwrap(call.callee);
@@ -46,7 +66,7 @@ export function findBufferSlice(
   call: TSESTree.CallExpression,
   options: BufferSliceOptions,
   facts: FileFacts,
-): BufferSlice | Uint8ArrayBoundary | undefined {
+): BufferSlice | Uint8ArrayBoundary | PublicUint8ArrayInput | undefined {
   const member = sliceMember(call);
   if (!member) return undefined;
   const viaCall = member !== unwrap(call.callee);
@@ -67,7 +87,55 @@ export function findBufferSlice(
   }
   if (!options.checkUint8ArrayBoundary || viaCall) return undefined;
   const caller = bufferPassingCaller(receiver, facts);
-  return caller ? { kind: 'boundary', member, receiver, caller } : undefined;
+  if (caller) return { kind: 'boundary', member, receiver, caller };
+  return publicInputSlice(call, member, receiver, facts);
+}
+
+/** How many same-file calls up a `Uint8Array` parameter is traced to the module's exported input. */
+const MAX_INPUT_DEPTH = 3;
+
+function publicInputSlice(
+  call: TSESTree.CallExpression,
+  member: TSESTree.MemberExpression,
+  receiver: TSESTree.Node,
+  facts: FileFacts,
+): PublicUint8ArrayInput | undefined {
+  if (!facts.kinds.isUint8Array(receiver) || isFeatureDetectBranch(call, facts.sourceCode)) return undefined;
+  const entry = publicEntry(receiver, facts, 0);
+  const fn = entry && enclosingFunction(call);
+  const sink = fn && facts.escapes.sinkOf(call, { resultOf: fn });
+  return entry && sink ? { kind: 'public-input', member, receiver, entry, entryName: functionName(entry) ?? 'the exported function', sink } : undefined;
+}
+
+/** `x` or `x.bytes` where `x` is a parameter that is never reassigned: its function and position. */
+function inputParameter(node: TSESTree.Node, facts: FileFacts): { fn: FunctionNode; index: number } | undefined {
+  const value = unwrap(node);
+  const base = value.type === AST_NODE_TYPES.MemberExpression && !value.computed ? unwrap(value.object) : value;
+  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(facts.sourceCode, base);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return undefined;
+  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
+  const fn = def.node as FunctionNode;
+  const index = fn.params.findIndex(
+    (param) => param === def.name || unwrap(param) === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+  );
+  return index < 0 ? undefined : { fn, index };
+}
+
+/** The exported function (or public method of an exported class) whose input `node` is, directly or through same-file calls. */
+function publicEntry(node: TSESTree.Node, facts: FileFacts, depth: number): FunctionNode | undefined {
+  const input = inputParameter(node, facts);
+  if (!input) return undefined;
+  if (isModuleExport(input.fn, facts.sourceCode)) return input.fn;
+  if (depth >= MAX_INPUT_DEPTH) return undefined;
+  for (const site of facts.calls.callSites(input.fn)) {
+    const arg = site.arguments[input.index];
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const entry = publicEntry(arg, facts, depth + 1);
+    if (entry) return entry;
+  }
+  return undefined;
 }
 
 /**

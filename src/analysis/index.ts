@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findBackingStoreUse, type BackingStoreUse } from './backing-store';
-import { findBufferSlice, type BufferSlice, type BufferSliceOptions, type Uint8ArrayBoundary } from './buffer-slice';
+import { findBufferSlice, type BufferSlice, type BufferSliceOptions, type PublicUint8ArrayInput, type Uint8ArrayBoundary } from './buffer-slice';
 import { findClonedViews, type ClonedView } from './cloned-view';
 import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
@@ -13,7 +13,7 @@ import type { SliceOptions } from './strings';
 export { shortText, unwrap } from './ast';
 export { DEFAULT_RELEASE_FUNCTIONS, DEFAULT_SEND_METHODS, SEND_FUNCTIONS } from './apis';
 export type { BackingStoreUse } from './backing-store';
-export type { BufferSlice, Uint8ArrayBoundary } from './buffer-slice';
+export type { BufferSlice, PublicUint8ArrayInput, Uint8ArrayBoundary } from './buffer-slice';
 export type { ClonedView } from './cloned-view';
 export type { Sink } from './escape';
 export type { FileFacts } from './file';
@@ -79,7 +79,7 @@ export class Analysis {
   }
 
   /** `Buffer#slice` on a proven Buffer, or (with the option) `slice` on a `Uint8Array` a caller passes a Buffer. */
-  bufferSlice(call: TSESTree.CallExpression, options: BufferSliceOptions): BufferSlice | Uint8ArrayBoundary | undefined {
+  bufferSlice(call: TSESTree.CallExpression, options: BufferSliceOptions): BufferSlice | Uint8ArrayBoundary | PublicUint8ArrayInput | undefined {
     return quietly(() => findBufferSlice(call, options, this.facts));
   }
 

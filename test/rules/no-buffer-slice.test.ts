@@ -879,3 +879,177 @@ module.exports = { nextId };
     { valid: [], invalid: [] },
   );
 });
+
+// ssz's BitList and msgpack's key cache: `slice` meant as a copy of a `Uint8Array` the module's callers hand
+// in, kept or returned; Node callers pass Buffers, for which it is `Buffer#slice`.
+describe('Uint8Array input of an exported function', () => {
+  const on = [{ checkUint8ArrayBoundary: true }] as [{ checkUint8ArrayBoundary: boolean }];
+  const cache = (slice: string) => `interface Entry {
+  bytes: Uint8Array;
+}
+export class KeyCache {
+  private readonly entries: Entry[] = [];
+  private store(bytes: Uint8Array) {
+    this.entries.push({ bytes });
+  }
+  decode(bytes: Uint8Array, start: number, end: number): number {
+    const key = ${slice};
+    this.store(key);
+    return key.length;
+  }
+}
+`;
+  const bitList = (slice: string) => `function fromBytes(data: Uint8Array, start: number, end: number) {
+  const uint8Array = ${slice};
+  return { uint8Array, bitLen: (end - start) * 8 };
+}
+export class BitListType {
+  private deserialize(data: Uint8Array, start: number, end: number) {
+    return fromBytes(data, start, end);
+  }
+  value_deserializeFromBytes(view: { uint8Array: Uint8Array }, start: number, end: number) {
+    return this.deserialize(view.uint8Array, start, end);
+  }
+}
+`;
+  const bitVector = (slice: string) => `import { BitArray } from './bit-array';
+export class BitVectorType {
+  value_deserializeFromBytes(data: { uint8Array: Uint8Array }, start: number, end: number): BitArray {
+    return new BitArray(${slice}, 8);
+  }
+}
+`;
+  const message = (receiver: string, entry: string, call: string, sink: string) => ({
+    messageId: 'publicInputSlice' as const,
+    data: { receiver, entry, call, sink },
+  });
+  runRuleTests(
+    'no-buffer-slice',
+    rule,
+    {
+      valid: [
+        // Without the option.
+        cache('bytes.slice(start, end)'),
+        // Already an exact copy.
+        { code: cache('Uint8Array.prototype.slice.call(bytes, start, end)'), options: on },
+        // The piece is read and dropped.
+        {
+          code: `export function checksum(bytes: Uint8Array) {
+  const body = bytes.slice(4);
+  return body.reduce((sum, byte) => sum + byte, 0);
+}
+`,
+          options: on,
+        },
+        // A private helper no exported function hands its input to.
+        {
+          code: `const kept: Uint8Array[] = [];
+function remember(bytes: Uint8Array) {
+  kept.push(bytes.slice(1));
+}
+export function start() {
+  remember(new Uint8Array(8));
+}
+`,
+          options: on,
+        },
+        // A TypeScript private method is not the module's input.
+        {
+          code: `export class Store {
+  private readonly kept: Uint8Array[] = [];
+  private keep(bytes: Uint8Array) {
+    this.kept.push(bytes.slice(1));
+  }
+}
+`,
+          options: on,
+        },
+        // The parameter is replaced first.
+        {
+          code: `const kept: Uint8Array[] = [];
+export function remember(bytes: Uint8Array) {
+  bytes = new Uint8Array(bytes);
+  kept.push(bytes.slice(1));
+}
+`,
+          options: on,
+        },
+      ],
+      invalid: [
+        {
+          code: cache('bytes.slice(start, end)'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              ...message('bytes', 'decode', 'bytes.slice(start, end)', 'kept in `this.entries`'),
+              line: 10,
+              column: 17,
+              endLine: 10,
+              endColumn: 40,
+              suggestions: [{ messageId: 'copyExactly', output: cache('Uint8Array.prototype.slice.call(bytes, start, end)') }],
+            },
+          ],
+        },
+        {
+          code: `export function header(bytes: Uint8Array) {
+  return { id: bytes.slice(0, 16) };
+}
+`,
+          options: on,
+          output: null,
+          errors: [
+            {
+              ...message('bytes', 'header', 'bytes.slice(0, 16)', '`header()` returns it in its result'),
+              line: 2,
+              column: 16,
+              endLine: 2,
+              endColumn: 34,
+              suggestions: [{ messageId: 'copyExactly', output: `export function header(bytes: Uint8Array) {
+  return { id: Uint8Array.prototype.slice.call(bytes, 0, 16) };
+}
+` }],
+            },
+          ],
+        },
+        // A property of an exported method's parameter, through a private method and a module helper.
+        {
+          code: bitList('data.slice(start, end)'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              ...message('data', 'value_deserializeFromBytes', 'data.slice(start, end)', '`fromBytes()` returns it in its result'),
+              line: 2,
+              column: 22,
+              endLine: 2,
+              endColumn: 44,
+              suggestions: [{ messageId: 'copyExactly', output: bitList('Uint8Array.prototype.slice.call(data, start, end)') }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // With types: a property of a parameter, typed Uint8Array by the checker (ssz's BitVector).
+      valid: [],
+      invalid: [
+        {
+          code: bitVector('data.uint8Array.slice(start, end)'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              ...message('data.uint8Array', 'value_deserializeFromBytes', 'data.uint8Array.slice(start, end)', '`value_deserializeFromBytes()` returns it in its result'),
+              line: 4,
+              column: 25,
+              endLine: 4,
+              endColumn: 58,
+              suggestions: [{ messageId: 'copyExactly', output: bitVector('Uint8Array.prototype.slice.call(data.uint8Array, start, end)') }],
+            },
+          ],
+        },
+      ],
+    },
+  );
+});
