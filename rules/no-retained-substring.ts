@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildDetachFix, type DetachStyle } from '../src/fix/detach';
 
-type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean; checkParserOutput?: boolean }];
+type Options = [{ detachStyle?: DetachStyle; checkSplitParts?: boolean; checkRegExpGroups?: boolean; checkParserOutput?: boolean; checkTruncations?: boolean }];
 type MessageId = 'retainedSubstring' | 'returnedSubstring' | 'detach';
 
 const STRING_CALL =
@@ -17,7 +17,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow keeping slices of incoming strings that pin the whole parent string in memory',
       recommended: 'recommended',
-      strictOptions: [{ checkParserOutput: true }],
+      strictOptions: [{ checkParserOutput: true, checkTruncations: true }],
     },
     hasSuggestions: true,
     schema: [
@@ -43,6 +43,11 @@ export default createRule<Options, MessageId>({
             description:
               'Also report pieces of a parsing function\'s input (`parse(text)`, `GitBranchParser.parse(data)`) that it returns or keeps: callers keep results, and with them the whole input (`strict`)',
           },
+          checkTruncations: {
+            type: 'boolean',
+            description:
+              'Also report a prefix cut to a constant length (`text.slice(0, 2000)`) of any text, when it is kept or handed back in a record: the cut says the text may be longer, and then the piece keeps all of it (`strict`)',
+          },
         },
         additionalProperties: false,
       },
@@ -55,12 +60,13 @@ export default createRule<Options, MessageId>({
       detach: 'Keep a detached copy of the string instead of the slice.',
     },
   },
-  defaultOptions: [{ detachStyle: 'concat-slice', checkSplitParts: true, checkRegExpGroups: true, checkParserOutput: false }],
+  defaultOptions: [{ detachStyle: 'concat-slice', checkSplitParts: true, checkRegExpGroups: true, checkParserOutput: false, checkTruncations: false }],
   create(context, [options]) {
     const sliceOptions = {
       checkSplitParts: options.checkSplitParts ?? true,
       checkRegExpGroups: options.checkRegExpGroups ?? true,
       checkParserOutput: options.checkParserOutput ?? false,
+      checkTruncations: options.checkTruncations ?? false,
     };
     const style = options.detachStyle ?? 'concat-slice';
     return {

@@ -17,7 +17,7 @@ import { callSitesOf, type CallGraph } from './calls';
  * data is what a handler receives (its parameters and what derives from them), what I/O reads return,
  * chunks of a `for await` loop, and accumulation buffers (a field rebuilt with `Buffer.concat`).
  */
-export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text' | 'parser-input';
+export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text' | 'parser-input' | 'truncated';
 
 export interface Origin {
   kind: OriginKind;

@@ -1,9 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { isInside } from './ast';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isInside, shortText, singleInit, staticNumber, unwrap } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
-import { confirmStringSlice, findSliceCandidate, isInnerOfSliceChain, isPartOfSplice, type SliceOptions, type StringSlice } from './strings';
+import { confirmStringSlice, findSliceCandidate, isInnerOfSliceChain, isPartOfSplice, truncationLength, type SliceOptions, type StringSlice } from './strings';
 
 export interface RetainedSubstring {
   slice: StringSlice;
@@ -62,6 +62,16 @@ function keptPiece(
     const sink = input?.parser && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: input.parser, skip });
     if (input && sink) found = { origin: input, sink };
   }
+  if (!found?.sink && options.checkTruncations) {
+    // A prefix cut to a constant length, of any text, kept or handed back in a record: the cut says the
+    // text may be longer, and then the piece keeps all of it (`userMessage: turn.userMessage.slice(0, 2000)`).
+    const length = truncationLength(slice, (bound) => constantNumber(bound, facts));
+    const sink = length === undefined ? undefined : truncationSink(node, facts);
+    if (sink) {
+      const label = `\`${shortText(facts.sourceCode, slice.parent)}\`, cut to ${length} characters because it may be longer`;
+      found = { origin: { kind: 'truncated', label, node: slice.parent }, sink };
+    }
+  }
   if (!found?.sink) return undefined;
   const sink = found.sink;
   if (facts.escapes.isSelfTrim(sink, slice.parent)) return { sink };
@@ -72,4 +82,50 @@ function keptPiece(
   if (isPartOfSplice(slice, (text) => facts.sourceCode.getText(text).replace(/\s+/g, ''))) return undefined;
   if (!confirmStringSlice(slice, facts.kinds)) return undefined;
   return { sink, kept: { slice, origin: found.origin, sink } };
+}
+
+/** A number literal, or a `const` initialized with one (`const MAX_TITLE = 200`). */
+function constantNumber(node: TSESTree.Node, facts: FileFacts): number | undefined {
+  const value = unwrap(node);
+  const direct = staticNumber(value);
+  if (direct !== undefined || value.type !== AST_NODE_TYPES.Identifier) return direct;
+  const variable = findVariable(facts.sourceCode, value);
+  const init = variable && singleInit(variable);
+  return init ? staticNumber(init) : undefined;
+}
+
+/**
+ * Where a truncation goes that outlives the call: long-lived storage; the function's result, when the piece
+ * is a property of a record it builds (`return { title: text.slice(0, 200) }`: records are what callers
+ * keep; a bare string returned is usually printed); or a field of an object the caller passed (`meta.title =
+ * …`), which the caller keeps.
+ */
+function truncationSink(node: TSESTree.CallExpression, facts: FileFacts): Sink | undefined {
+  const fn = enclosingFunction(node);
+  const sink = facts.escapes.sinkOf(node, { text: true, ...(fn && { resultOf: fn }) });
+  if (sink && (sink.kind !== 'returned' || isRecordProperty(node))) return sink;
+  const assignment = node.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== node) return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrap(target.object);
+  const variable = object.type === AST_NODE_TYPES.Identifier ? findVariable(facts.sourceCode, object) : undefined;
+  if (variable?.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter' || variable.references.some((ref) => ref.isWrite())) return undefined;
+  return { kind: 'field', label: `\`${shortText(facts.sourceCode, target)}\`, a field of an object its caller passed`, target, value: node };
+}
+
+/** `{ title: text.slice(0, 200) }`: the value is a property of an object literal (through `a ?? b`, casts). */
+function isRecordProperty(node: TSESTree.Node): boolean {
+  let value: TSESTree.Node = node;
+  while (
+    value.parent &&
+    (value.parent.type === AST_NODE_TYPES.LogicalExpression ||
+      value.parent.type === AST_NODE_TYPES.ConditionalExpression ||
+      value.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      value.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    value = value.parent;
+  }
+  const property = value.parent;
+  return property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression;
 }

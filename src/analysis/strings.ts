@@ -24,6 +24,8 @@ export interface SliceOptions {
   checkRegExpGroups: boolean;
   /** Also pieces of a parser's input that it hands back in its result or keeps (`strict`). */
   checkParserOutput?: boolean;
+  /** Also truncations (`s.slice(0, 2000)`) of any text that are kept or handed back in a record (`strict`). */
+  checkTruncations?: boolean;
 }
 
 /**
@@ -73,6 +75,19 @@ function isKnownShort(call: TSESTree.CallExpression, method: string): boolean {
     length = Math.abs(b - a);
   }
   return length !== undefined && length < SLICED_STRING_MIN_LENGTH;
+}
+
+/**
+ * `s.slice(0, 2000)`, `s.substring(0, MAX_TITLE)`: a prefix cut to a constant length a sliced string can
+ * have (13 characters or more). The code cuts because `s` may be longer, and exactly then V8's piece is a
+ * sliced string that keeps all of `s`. `lengthOf` reads a constant's value (`const MAX_TITLE = 200`).
+ */
+export function truncationLength(slice: StringSlice, lengthOf: (node: TSESTree.Node) => number | undefined): number | undefined {
+  if (slice.container || (slice.method !== 'slice' && slice.method !== 'substring' && slice.method !== 'substr')) return undefined;
+  const [first, second] = slice.node.arguments;
+  if (staticNumber(first) !== 0 || !second || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const length = lengthOf(second);
+  return length !== undefined && length >= SLICED_STRING_MIN_LENGTH ? length : undefined;
 }
 
 /** True when `node` is the receiver of another string slice: only the outermost piece is reported. */

@@ -1908,6 +1908,156 @@ export async function update(url: string): Promise<void> {
   );
 });
 
+// metrora's session cache: prefixes cut to a constant length, of text of any origin, kept or handed back
+// in records; the cut says the text may be longer, and then the piece keeps all of it.
+describe('truncations kept (checkTruncations)', () => {
+  const on = [{ checkTruncations: true }] as [{ checkTruncations: boolean }];
+  const card = (title: string) => `export function card(text: string) {
+  return { title: ${title}, size: text.length };
+}
+`;
+  const truncated = (receiver: string, length: number) => `\`${receiver}\`, cut to ${length} characters because it may be longer`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Without the option.
+        card('text.substring(0, 200)'),
+        // A bare string handed back is usually printed.
+        { code: `export function preview(text: string) {\n  return text.substring(0, 80);\n}\n`, options: on },
+        // Shorter than a sliced string can be: V8 copies it.
+        { code: card('text.substring(0, 12)'), options: on },
+        // Not a prefix of a constant length.
+        { code: card('text.substring(4, text.indexOf(" "))'), options: on },
+        // A record that does not outlive the call.
+        { code: `export function log(text: string) {\n  const entry = { title: text.substring(0, 200) };\n  console.log(entry);\n}\n`, options: on },
+        // Already detached.
+        { code: card("(' ' + text.substring(0, 200)).slice(1)"), options: on },
+        // \`slice\` of something not known to be text (an array is cut the same way).
+        { code: `export function page(rows) {\n  return { first: rows.slice(0, 200) };\n}\n`, options: on },
+      ],
+      invalid: [
+        {
+          code: card('text.substring(0, 200)'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`text.substring(0, 200)`', parent: truncated('text', 200), sink: '`card()` returns it in its result' },
+              line: 2,
+              column: 19,
+              endLine: 2,
+              endColumn: 41,
+              suggestions: [{ messageId: 'detach', output: card("(' ' + text.substring(0, 200)).slice(1)") }],
+            },
+          ],
+        },
+        // A field of an object the caller passed, and a constant bound.
+        {
+          code: `const MAX_TITLE = 200;
+export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
+  const t = entry.aiTitle;
+  if (typeof t === 'string') meta.title = t.trim().slice(0, MAX_TITLE);
+}
+`,
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`t.trim().slice(0, MAX_TITLE)`', parent: truncated('t.trim()', 200), sink: '`meta.title`, a field of an object its caller passed' },
+              line: 4,
+              column: 43,
+              endLine: 4,
+              endColumn: 71,
+              suggestions: [
+                {
+                  messageId: 'detach',
+                  output: `const MAX_TITLE = 200;
+export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
+  const t = entry.aiTitle;
+  if (typeof t === 'string') meta.title = (' ' + t.trim().slice(0, MAX_TITLE)).slice(1);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        // Long-lived storage.
+        {
+          code: `export class Titles {
+  private readonly byId = new Map<string, string>();
+  add(id: string, title: string) {
+    this.byId.set(id, title.substring(0, 100));
+  }
+}
+`,
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`title.substring(0, 100)`', parent: truncated('title', 100), sink: '`this.byId`' },
+              line: 4,
+              column: 23,
+              endLine: 4,
+              endColumn: 46,
+              suggestions: [
+                {
+                  messageId: 'detach',
+                  output: `export class Titles {
+  private readonly byId = new Map<string, string>();
+  add(id: string, title: string) {
+    this.byId.set(id, (' ' + title.substring(0, 100)).slice(1));
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      valid: [],
+      invalid: [
+        // With types, \`slice\` of a string property (metrora's cached turns).
+        {
+          code: `export function toCached(turn: { userMessage: string; at: number }) {
+  return { at: turn.at, userMessage: turn.userMessage.slice(0, 2000) };
+}
+`,
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`turn.userMessage.slice(0, 2000)`', parent: truncated('turn.userMessage', 2000), sink: '`toCached()` returns it in its result' },
+              line: 2,
+              column: 38,
+              endLine: 2,
+              endColumn: 69,
+              suggestions: [
+                {
+                  messageId: 'detach',
+                  output: `export function toCached(turn: { userMessage: string; at: number }) {
+  return { at: turn.at, userMessage: (' ' + turn.userMessage.slice(0, 2000)).slice(1) };
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  );
+});
+
 // neomjs' front-matter parser: an array method's callback runs during the call, so the parser's own
 // variables it writes are locals (not storage "declared outside the function"); what it puts in the
 // table the parser returns, under a computed key, is the parser's output.
