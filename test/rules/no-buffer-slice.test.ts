@@ -964,6 +964,15 @@ export function start() {
 `,
           options: on,
         },
+        // A union with Buffer: the author expects Buffers (such receivers are never reported).
+        {
+          code: `const kept: Uint8Array[] = [];
+export function remember(bytes: Buffer | Uint8Array) {
+  kept.push(bytes.slice(1));
+}
+`,
+          options: on,
+        },
         // The parameter is replaced first.
         {
           code: `const kept: Uint8Array[] = [];
