@@ -8,7 +8,7 @@
 // `heldout3` (heldout3.json: a third set collected blind, which has since guided rule changes too),
 // `heldout4` (heldout4.json: a fourth set collected blind, scored once and since used to guide a change),
 // `heldout5` (heldout5.json: a fifth set collected blind, scored once and since used to guide two mends) and
-// `heldout6` (heldout6.json: a sixth set collected blind, not yet scored).
+// `heldout6` (heldout6.json: a sixth set collected blind, scored once and since used to guide changes).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no

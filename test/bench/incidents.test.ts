@@ -285,14 +285,14 @@ describe('bench/incidents/heldout6.json', () => {
     expect(sixth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
   });
 
-  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines', () => {
     const sixth = bench.loadIncidents(bench.SETS.heldout6);
     const leaks = sixth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(sixth.map((i) => i.repository)).size;
     const { description } = sixthFile();
     expect(description).toContain(`${sixth.length} incidents from ${repositories} repositories, ${leaks} leaks.`);
     expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Not yet scored');
+    expect(description).toContain('Scored blind once');
     expect(sixth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     // One leak is listed once: no line repeats across the entries of one incident.
     const repeated = sixth.filter((i) => {
