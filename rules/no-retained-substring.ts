@@ -46,7 +46,7 @@ export default createRule<Options, MessageId>({
           checkTruncations: {
             type: 'boolean',
             description:
-              'Also report a prefix cut to a constant length (`text.slice(0, 2000)`) of any text, when it is kept or handed back in a record: the cut says the text may be longer, and then the piece keeps all of it (`strict`)',
+              'Also report a prefix cut to a constant cap of 200 characters or more (`text.slice(0, 2000)`) of any text, when it is kept or handed back in a record: the cut says the text may be longer, and then the piece keeps all of it (`strict`)',
           },
         },
         additionalProperties: false,

@@ -63,7 +63,7 @@ function keptPiece(
     if (input && sink) found = { origin: input, sink };
   }
   if (!found?.sink && options.checkTruncations) {
-    // A prefix cut to a constant length, of any text, kept or handed back in a record: the cut says the
+    // A prefix cut to a constant cap (200 or more), of any text, kept or handed back in a record: the cut says the
     // text may be longer, and then the piece keeps all of it (`userMessage: turn.userMessage.slice(0, 2000)`).
     const length = truncationLength(slice, (bound) => constantNumber(bound, facts));
     const sink = length === undefined ? undefined : truncationSink(node, facts);

@@ -78,16 +78,23 @@ function isKnownShort(call: TSESTree.CallExpression, method: string): boolean {
 }
 
 /**
- * `s.slice(0, 2000)`, `s.substring(0, MAX_TITLE)`: a prefix cut to a constant length a sliced string can
- * have (13 characters or more). The code cuts because `s` may be longer, and exactly then V8's piece is a
- * sliced string that keeps all of `s`. `lengthOf` reads a constant's value (`const MAX_TITLE = 200`).
+ * The shortest cut counted as a storage cap. Shorter cuts are labels (a title of 30 characters, a URL cut to
+ * 80 for a table), whose text is usually kept or shown in full elsewhere: on the incident repositories'
+ * HEADs every cut to 30-120 characters was of that kind, and metrora's fixed caps were 100 to 2,000.
+ */
+const TRUNCATION_MIN_CAP = 200;
+
+/**
+ * `s.slice(0, 2000)`, `s.substring(0, MAX_TEXT)`: a prefix cut to a constant cap of 200 characters or more.
+ * The code cuts because `s` may be longer, and exactly then V8's piece is a sliced string that keeps all of
+ * `s`. `lengthOf` reads a constant's value (`const MAX_TEXT = 2000`).
  */
 export function truncationLength(slice: StringSlice, lengthOf: (node: TSESTree.Node) => number | undefined): number | undefined {
   if (slice.container || (slice.method !== 'slice' && slice.method !== 'substring' && slice.method !== 'substr')) return undefined;
   const [first, second] = slice.node.arguments;
   if (staticNumber(first) !== 0 || !second || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const length = lengthOf(second);
-  return length !== undefined && length >= SLICED_STRING_MIN_LENGTH ? length : undefined;
+  return length !== undefined && length >= TRUNCATION_MIN_CAP ? length : undefined;
 }
 
 /** True when `node` is the receiver of another string slice: only the outermost piece is reported. */

@@ -1926,8 +1926,8 @@ describe('truncations kept (checkTruncations)', () => {
         card('text.substring(0, 200)'),
         // A bare string handed back is usually printed.
         { code: `export function preview(text: string) {\n  return text.substring(0, 80);\n}\n`, options: on },
-        // Shorter than a sliced string can be: V8 copies it.
-        { code: card('text.substring(0, 12)'), options: on },
+        // A label-sized cut (under 200 characters): its text is usually kept or shown in full elsewhere.
+        { code: card('text.substring(0, 80)'), options: on },
         // Not a prefix of a constant length.
         { code: card('text.substring(4, text.indexOf(" "))'), options: on },
         // A record that does not outlive the call.
@@ -1991,7 +1991,7 @@ export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
           code: `export class Titles {
   private readonly byId = new Map<string, string>();
   add(id: string, title: string) {
-    this.byId.set(id, title.substring(0, 100));
+    this.byId.set(id, title.substring(0, 500));
   }
 }
 `,
@@ -2000,7 +2000,7 @@ export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
           errors: [
             {
               messageId: 'retainedSubstring',
-              data: { piece: '`title.substring(0, 100)`', parent: truncated('title', 100), sink: '`this.byId`' },
+              data: { piece: '`title.substring(0, 500)`', parent: truncated('title', 500), sink: '`this.byId`' },
               line: 4,
               column: 23,
               endLine: 4,
@@ -2011,7 +2011,7 @@ export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
                   output: `export class Titles {
   private readonly byId = new Map<string, string>();
   add(id: string, title: string) {
-    this.byId.set(id, (' ' + title.substring(0, 100)).slice(1));
+    this.byId.set(id, (' ' + title.substring(0, 500)).slice(1));
   }
 }
 `,
