@@ -207,8 +207,9 @@ export function eslintOptions(spec: EngineSpec, program?: ProgramSource, probes?
 
 /**
  * An ESLint for a group. With `--concurrency`, ESLint's worker threads cannot receive plugin and parser
- * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
- * with the group's spec (plain JSON).
+ * objects, so it loads the options from a module: a `data:` URL that calls `workerOptions`
+ * (`./worker-options`, which starts the code cache and then calls `eslintOptions` of this file) with the
+ * group's spec (plain JSON).
  */
 export async function createEngine(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): Promise<ESLintType> {
   const ESLint = loadESLint();
@@ -216,7 +217,7 @@ export async function createEngine(spec: EngineSpec, program?: ProgramSource, pr
   if (spec.concurrency === 'off' || program || probes) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program, probes));
   const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
   if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
-  const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;
+  const source = `import options from ${JSON.stringify(pathToFileURL(path.join(__dirname, 'worker-options.js')).href)};\nexport default options.workerOptions(${JSON.stringify(spec)});\n`;
   return fromModule.call(ESLint, new URL(`data:text/javascript,${encodeURIComponent(source)}`));
 }
 
