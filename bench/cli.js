@@ -4,7 +4,8 @@
 //   --concurrency auto against 1 on the corpus (target <= 0.6x wall time on 2 cores), with the threads
 //   auto chose, each pair's ratio, CPU time and load average; beside it, in the same rounds, 2 threads
 //   against 1, and ESLint's own floor: `eslint --concurrency 2` against `off` on the same files, without a
-//   plugin and with leakproof's recommended config
+//   plugin and with leakproof's recommended config; and the threads' start-up: the CPU of 2 threads
+//   against 1 on 2 files
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
 //   and on many files (the corpus files, copied fresh before each run)
@@ -68,10 +69,10 @@ const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Runs a command with the peak-RSS preload (and `env` added to this one's); returns wall ms, peak RSS bytes and the exit code. */
-function measure(script, args, cwd, env = {}) {
+/** Runs a command with the peak-RSS preload; returns wall ms, peak RSS bytes and the exit code. */
+function measure(script, args, cwd) {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', PEAK, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', PEAK, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
   const cpu = /CPU_MS (\d+)/.exec(child.stderr);
@@ -168,12 +169,9 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
   const report = (name) => path.join(work, `${name}.json`);
   const eslint = (name, concurrency) => () => measure(ESLINT_BIN, ['.', '-f', 'json', '-o', report(`${name}-${concurrency}`), '--concurrency', concurrency], path.join(work, name));
   let autoThreads = 0;
-  // The worker threads' code cache (src/lint/code-cache.ts): this run's own directory, written by the
-  // warm-up run; `off` compiles as Node does.
-  const codeCache = path.join(work, 'code-cache');
-  const leakproof = (concurrency, cache = codeCache) => () => {
+  const leakproof = (concurrency) => () => {
     // With -o, the run prints its summary line on stderr, which names the threads it used.
-    const run = measure(BIN, ['.', '-f', 'json', '-o', report(`leakproof-${concurrency}-${path.basename(cache)}`), '--concurrency', concurrency], untyped, { LEAKPROOF_CODE_CACHE: cache });
+    const run = measure(BIN, ['.', '-f', 'json', '-o', report(`leakproof-${concurrency}`), '--concurrency', concurrency], untyped);
     const used = /in (\d+) worker threads/.exec(run.stderr);
     if (concurrency === 'auto') autoThreads = used ? Number(used[1]) : 0;
     return run;
@@ -184,7 +182,6 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
     one: leakproof('1'),
     auto: leakproof('auto'),
     two: leakproof('2'),
-    twoUncached: leakproof('2', 'off'),
     plainOff: eslint('plain', 'off'),
     plainTwo: eslint('plain', '2'),
     pluginOff: eslint('plugin', 'off'),
@@ -203,9 +200,6 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
   const loads = `; load ${startLoad} to ${endLoad}`;
   summary.push(line('--concurrency auto / 1 (untyped corpus)', ratioOf(runs, 'one', 'auto').ratio, 0.6, `${describe('one', 'auto')}; auto: ${autoThreads} threads on ${cores} cores${loads}`));
   summary.push(`  ${'--concurrency 2 / 1'.padEnd(44)} ${ratioOf(runs, 'one', 'two').ratio.toFixed(2)}x; ${describe('one', 'two')}`);
-  summary.push(`  ${'--concurrency 2, no code cache / 1'.padEnd(44)} ${ratioOf(runs, 'one', 'twoUncached').ratio.toFixed(2)}x; ${describe('one', 'twoUncached')}`);
-  summary.push(`  ${'--concurrency 2, code cache / none'.padEnd(44)} ${ratioOf(runs, 'twoUncached', 'two').ratio.toFixed(2)}x; ${describe('twoUncached', 'two')}`);
-  if (fs.readFileSync(report('leakproof-2-off'), 'utf8') !== fs.readFileSync(report('leakproof-2-code-cache'), 'utf8')) throw new Error('--concurrency 2: another report with the code cache than without');
   const floor = ratioOf(runs, 'plainOff', 'plainTwo').ratio;
   summary.push(
     `  ${`eslint --concurrency 2 / off, no plugin`.padEnd(44)} ${floor.toFixed(2)}x; ${describe('plainOff', 'plainTwo')}; ${Object.keys(rules).length} core rules, typescript-eslint's parser`,
@@ -219,29 +213,21 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
 }
 
 /**
- * The floor of a worker thread: its start-up CPU, measured on 2 corpus files (ESLint starts one thread
- * a file there), `--concurrency 2` against 1, in the same rotated rounds: without the code cache, with a
- * warm one (written by the warm-up run) and with a cold one (a new directory each run: the misses are
- * compiled as Node does and written at the thread's exit). The difference of CPU is what two threads
- * cost before and beside their files.
+ * The floor of worker threads: their start-up CPU, measured on 2 corpus files (ESLint starts one thread
+ * a file there), `--concurrency 2` against 1 in the same rotated rounds. The difference of CPU is what
+ * two threads cost to start and lint one file each (loading and compiling ESLint, the plugin,
+ * typescript-eslint's parser and TypeScript again); their warm-up (the next files run before V8 has
+ * optimized the parser and the rules, in each thread again) comes on top, on more files.
  */
 function startupLines(summary, pairs, work, sources) {
   const dir = path.join(work, 'startup');
   fs.mkdirSync(dir);
   for (const file of sources.slice(0, 2)) fs.copyFileSync(file, path.join(dir, path.basename(file)));
-  const warm = path.join(work, 'startup-cache');
-  let cold = 0;
-  const run = (concurrency, cache) => () => measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'startup.json'), '--concurrency', concurrency], dir, { LEAKPROOF_CODE_CACHE: cache() });
+  const run = (concurrency) => () => measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'startup.json'), '--concurrency', concurrency], dir);
   const startLoad = load();
-  const runs = sideBySideAll(pairs, {
-    one: run('1', () => 'off'),
-    twoUncached: run('2', () => 'off'),
-    twoWarm: run('2', () => warm),
-    twoCold: run('2', () => path.join(work, `startup-cold-${cold++}`)),
-  });
-  const extra = (name) => fmtS(runs[name].cpu - runs.one.cpu);
+  const runs = sideBySideAll(pairs, { one: run('1'), two: run('2') });
   summary.push(
-    `  ${'thread start-up: CPU of 2 threads - 1, 2 files'.padEnd(44)} ${extra('twoUncached')} without code cache, ${extra('twoWarm')} with a warm one, ${extra('twoCold')} with a cold one (CPU ${fmtS(runs.one.cpu)} with 1 thread; wall ${fmtS(runs.twoUncached.wall)}, ${fmtS(runs.twoWarm.wall)}, ${fmtS(runs.twoCold.wall)} against ${fmtS(runs.one.wall)}); load ${startLoad} to ${load()}`,
+    `  ${'thread start-up: CPU of 2 threads - 1, 2 files'.padEnd(44)} ${fmtS(runs.two.cpu - runs.one.cpu)} (CPU ${fmtS(runs.two.cpu)} against ${fmtS(runs.one.cpu)}; wall ${fmtS(runs.two.wall)} against ${fmtS(runs.one.wall)}); load ${startLoad} to ${load()}`,
   );
 }
 

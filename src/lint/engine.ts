@@ -16,10 +16,11 @@ export type Concurrency = 'off' | 'auto' | number;
 
 /**
  * `--concurrency auto`: the files one worker thread is given at least. A thread reading TypeScript costs
- * about 2 s of CPU before its first file (ESLint, the plugin, typescript-eslint's parser and TypeScript
- * loaded, and their code compiled again, in each thread; one reading JavaScript with espree about 0.3 s)
- * against about 30 ms per corpus file after (`bench/cli.js`), so two threads gain on two free cores from
- * about 150 TypeScript files on.
+ * about 0.45 s of CPU to start and lint its first file (ESLint, the plugin, typescript-eslint's parser
+ * and TypeScript loaded, and their code compiled again, in each thread; `bench/cli.js`, "thread
+ * start-up"; one reading JavaScript with espree less) and 1 s or more while V8 optimizes the parser and
+ * the rules again on its next files, against about 20-30 ms per corpus file after, so two threads gain
+ * on two free cores from about 150 TypeScript files on.
  */
 export const AUTO_FILES_PER_THREAD = 100;
 
@@ -207,9 +208,8 @@ export function eslintOptions(spec: EngineSpec, program?: ProgramSource, probes?
 
 /**
  * An ESLint for a group. With `--concurrency`, ESLint's worker threads cannot receive plugin and parser
- * objects, so it loads the options from a module: a `data:` URL that calls `workerOptions`
- * (`./worker-options`, which starts the code cache and then calls `eslintOptions` of this file) with the
- * group's spec (plain JSON).
+ * objects, so it loads the options from a module: a `data:` URL that calls `eslintOptions` of this file
+ * with the group's spec (plain JSON).
  */
 export async function createEngine(spec: EngineSpec, program?: ProgramSource, probes?: TypeProbes): Promise<ESLintType> {
   const ESLint = loadESLint();
@@ -217,7 +217,7 @@ export async function createEngine(spec: EngineSpec, program?: ProgramSource, pr
   if (spec.concurrency === 'off' || program || probes) return new ESLint(eslintOptions({ ...spec, concurrency: 'off' }, program, probes));
   const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLintType> }).fromOptionsModule;
   if (typeof fromModule !== 'function') throw new UsageError('--concurrency needs ESLint 9.34 or later');
-  const source = `import options from ${JSON.stringify(pathToFileURL(path.join(__dirname, 'worker-options.js')).href)};\nexport default options.workerOptions(${JSON.stringify(spec)});\n`;
+  const source = `import engine from ${JSON.stringify(pathToFileURL(__filename).href)};\nexport default engine.eslintOptions(${JSON.stringify(spec)});\n`;
   return fromModule.call(ESLint, new URL(`data:text/javascript,${encodeURIComponent(source)}`));
 }
 
