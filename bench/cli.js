@@ -4,7 +4,8 @@
 //   --concurrency auto against 1 on the corpus (target <= 0.6x wall time on 2 cores), with the threads
 //   auto chose, each pair's ratio, CPU time and load average; beside it, in the same rounds, 2 threads
 //   against 1, and ESLint's own floor: `eslint --concurrency 2` against `off` on the same files, without a
-//   plugin and with leakproof's recommended config
+//   plugin and with leakproof's recommended config; and the threads' start-up: the CPU of 2 threads
+//   against 1 on 2 files
 //   a --cache rerun on an unchanged tree against an uncached run (target <= 0.1x)
 //   --fix peak memory against `eslint --fix` with the same plugin on one large file (target <= 1.0x),
 //   and on many files (the corpus files, copied fresh before each run)
@@ -175,6 +176,7 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
     if (concurrency === 'auto') autoThreads = used ? Number(used[1]) : 0;
     return run;
   };
+  startupLines(summary, pairs, work, sources);
   const startLoad = load();
   const runs = sideBySideAll(pairs, {
     one: leakproof('1'),
@@ -207,6 +209,25 @@ function concurrencyLines(summary, pairs, work, sources, untyped) {
     floor < 1
       ? `  ESLint's own threads gain here (floor ${floor.toFixed(2)}x on ${cores} cores)`
       : `  ESLint's own threads do not beat one thread here (floor ${floor.toFixed(2)}x on ${cores} cores, load ${startLoad} to ${endLoad}): the floor of this machine`,
+  );
+}
+
+/**
+ * The floor of worker threads: their start-up CPU, measured on 2 corpus files (ESLint starts one thread
+ * a file there), `--concurrency 2` against 1 in the same rotated rounds. The difference of CPU is what
+ * two threads cost to start and lint one file each (loading and compiling ESLint, the plugin,
+ * typescript-eslint's parser and TypeScript again); their warm-up (the next files run before V8 has
+ * optimized the parser and the rules, in each thread again) comes on top, on more files.
+ */
+function startupLines(summary, pairs, work, sources) {
+  const dir = path.join(work, 'startup');
+  fs.mkdirSync(dir);
+  for (const file of sources.slice(0, 2)) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+  const run = (concurrency) => () => measure(BIN, ['.', '-f', 'json', '-o', path.join(work, 'startup.json'), '--concurrency', concurrency], dir);
+  const startLoad = load();
+  const runs = sideBySideAll(pairs, { one: run('1'), two: run('2') });
+  summary.push(
+    `  ${'thread start-up: CPU of 2 threads - 1, 2 files'.padEnd(44)} ${fmtS(runs.two.cpu - runs.one.cpu)} (CPU ${fmtS(runs.two.cpu)} against ${fmtS(runs.one.cpu)}; wall ${fmtS(runs.two.wall)} against ${fmtS(runs.one.wall)}); load ${startLoad} to ${load()}`,
   );
 }
 

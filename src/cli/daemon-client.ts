@@ -106,7 +106,7 @@ export function ask(socket: string, request: Request, isDone: (reply: Reply) => 
     };
     const listen = () => {
       clearTimeout(silence);
-      silence = setTimeout(() => finish({ failure: 'hung', reason: `no word from it for ${timeout} s (hung?)` }), timeout * 1000);
+      silence = setTimeout(() => finish({ failure: 'hung', reason: describeHung(timeout) }), timeout * 1000);
     };
     listen();
     const connection = net.createConnection(socket);
@@ -225,7 +225,27 @@ const KILL_WAIT_MS = 2000;
  * once that pid is shown to be the server of this address; then removes its socket and record, so that
  * the next run starts a new server. The pid killed, or why it was left running.
  */
-export async function stopHungServer(address: DaemonAddress): Promise<{ killed: number } | { left: string }> {
+/** What was done about a hung server: killed (its pid), or left running (why). */
+export type HungAction = { killed: number } | { left: string };
+
+/**
+ * The one wording of a server that sent no word for `timeout` seconds, and what was done about it
+ * (nothing, when `done` is not given): the warning of `lint --daemon` and the line of `daemon stop`,
+ * `status` and `start` (`hungLine`) both say it so.
+ */
+export function describeHung(timeout: number, done?: HungAction): string {
+  const silence = `no word from it for ${timeout} s (hung?; ${TIMEOUT_VARIABLE} sets the wait)`;
+  if (!done) return silence;
+  return `${silence}; ${'killed' in done ? `killed it (pid ${done.killed})` : `left it running: ${done.left}`}`;
+}
+
+/** `leakproof daemon`'s line for the hung server of `address`: what `describeHung` says, and where its pid is when it still runs. */
+export function hungLine(address: DaemonAddress, timeout: number, done?: HungAction): string {
+  const pointer = done && 'killed' in done ? '' : `; see its log, ${address.log}, for its pid`;
+  return `leakproof: the daemon for ${address.root} does not answer: ${describeHung(timeout, done)}${pointer}\n`;
+}
+
+export async function stopHungServer(address: DaemonAddress): Promise<HungAction> {
   let record: ServerRecord;
   try {
     record = JSON.parse(fs.readFileSync(address.record, 'utf8')) as ServerRecord;
@@ -335,8 +355,7 @@ export async function lintThroughDaemon(argv: readonly string[], io: CliIO, stdi
   } else if (outcome.failure === 'hung') {
     // Once it is killed its socket is free, but this run starts no new server: one that hung may hang
     // again on the same work. The next run starts one.
-    const done = await stopHungServer(address);
-    warn(io, address, `no word from it for ${timeout} s (${TIMEOUT_VARIABLE} sets the wait); ${'killed' in done ? `killed it (pid ${done.killed})` : `left it running: ${done.left}`}`);
+    warn(io, address, describeHung(timeout, await stopHungServer(address)));
     return {};
   }
   return {

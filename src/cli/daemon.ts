@@ -1,6 +1,6 @@
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { daemonAddress, type DaemonAddress } from './daemon-address';
-import { ask, DEFAULT_IDLE_SECONDS, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
+import { ask, DEFAULT_IDLE_SECONDS, hungLine, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -22,8 +22,8 @@ about the time of a run without it. Files changed since the last run are read ag
 after its idle timeout, on "stop", and when leakproof or a configuration file it read changes
 (tsconfig.json, eslint.config.*, package.json, and the project's modules an ESLint config imports).
 "lint --daemon" starts one when none runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds
-(default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second), it kills the server (so does "stop"),
-warns and lints directly.`;
+(default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second), it kills the server (so do "stop"
+and "status"), warns and lints directly.`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -91,24 +91,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const running = typeof found === 'object' ? found : undefined;
   if (found === 'hung') {
     // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop
-    // kills it by the pid it recorded (as a client whose run it holds does).
-    const silence = `no word from it for ${timeout} s`;
-    if (action === 'stop') {
-      const done = await stopHungServer(address);
-      if ('killed' in done) {
-        io.stdout(`leakproof: daemon killed for ${address.root} (pid ${done.killed}): ${silence}\n`);
-        return EXIT.clean;
-      }
-      io.stderr(`leakproof: the daemon for ${address.root} does not answer: ${silence} (hung?); left it running: ${done.left}; see its log, ${address.log}, for its pid\n`);
+    // and status kill it by the pid it recorded, with the client's checks (as a client whose run it
+    // holds does). Start leaves it: it says so, and stop kills it.
+    if (action === 'start') {
+      io.stderr(hungLine(address, timeout));
       return EXIT.usage;
     }
-    const hung = `leakproof: the daemon for ${address.root} does not answer: ${silence} (hung?); see its log, ${address.log}, for its pid\n`;
-    if (action === 'status') {
-      io.stdout(hung);
-      return EXIT.findings;
+    const done = await stopHungServer(address);
+    if (action === 'stop') {
+      if ('killed' in done) io.stdout(hungLine(address, timeout, done));
+      else io.stderr(hungLine(address, timeout, done));
+      return 'killed' in done ? EXIT.clean : EXIT.usage;
     }
-    io.stderr(hung);
-    return EXIT.usage;
+    // Status: no server answers now, killed or not.
+    io.stdout(hungLine(address, timeout, done));
+    return EXIT.findings;
   }
 
   if (action === 'status') {

@@ -16,10 +16,11 @@ export type Concurrency = 'off' | 'auto' | number;
 
 /**
  * `--concurrency auto`: the files one worker thread is given at least. A thread reading TypeScript costs
- * about 2 s of CPU before its first file (ESLint, the plugin, typescript-eslint's parser and TypeScript
- * loaded, and their code compiled again, in each thread; one reading JavaScript with espree about 0.3 s)
- * against about 30 ms per corpus file after (`bench/cli.js`), so two threads gain on two free cores from
- * about 150 TypeScript files on.
+ * about 0.45 s of CPU to start and lint its first file (ESLint, the plugin, typescript-eslint's parser
+ * and TypeScript loaded, and their code compiled again, in each thread; `bench/cli.js`, "thread
+ * start-up"; one reading JavaScript with espree less) and 1 s or more while V8 optimizes the parser and
+ * the rules again on its next files, against about 20-30 ms per corpus file after, so two threads gain
+ * on two free cores from about 150 TypeScript files on.
  */
 export const AUTO_FILES_PER_THREAD = 100;
 

@@ -159,6 +159,19 @@ const PLAIN_LINTED = 'leakproof: 1 files linted (0 with type information, 1 with
 const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
   daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string; log: string; record: string };
 };
+// How the client asks a server (here: whether it hangs, without killing it as `daemon status` does).
+const { ask } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-client.js')) as {
+  ask: (socket: string, request: { type: 'status' }, isDone: (reply: object) => boolean, timeout: number) => Promise<{ failure?: string }>;
+};
+
+/** Waits (at most `seconds`) until the server of `dir` sends no word for a second: it hangs in a run. */
+async function hangs(dir: string, seconds = 60): Promise<boolean> {
+  const { socket } = daemonAddress(dir, ENV);
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(200)) {
+    if ((await ask(socket, { type: 'status' }, (reply) => 'status' in reply, 1)).failure === 'hung') return true;
+  }
+  return false;
+}
 
 async function fakeServer(dir: string, onRequest: (connection: net.Socket) => void): Promise<net.Server> {
   const { socket } = daemonAddress(dir, ENV);
@@ -341,7 +354,7 @@ describe('leakproof daemon', () => {
     expect(await leakproof(['server.js', '--daemon'], plain, { env: { ...hang, LEAKPROOF_DAEMON_TIMEOUT: '1' } })).toEqual({
       code: 1,
       stdout: expected.stdout,
-      stderr: `leakproof: warning: the daemon for ${plain} did not answer: no word from it for 1 s (LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${pid}); linting directly (its log: ${address.log})\n${PLAIN_LINTED}`,
+      stderr: `leakproof: warning: the daemon for ${plain} did not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${pid}); linting directly (its log: ${address.log})\n${PLAIN_LINTED}`,
     });
     // Killed (the client saw it end); its parent (init, or whoever reaps orphans here) may take a moment to reap it.
     expect(await exited(pid, 10)).toBe(true);
@@ -357,9 +370,12 @@ describe('leakproof daemon', () => {
     const second = pidOf((await leakproof(['daemon', 'start'], plain)).stdout);
     const held = leakproof(['server.js', '--daemon'], plain, { env: { ...hang, LEAKPROOF_DAEMON_TIMEOUT: '600', LEAKPROOF_DAEMON_IDLE_TIMEOUT: '1' } });
     const quick = { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' };
-    const hungStatus = `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?); see its log, ${address.log}, for its pid\n`;
-    for (let polls = 0; (await leakproof(['daemon', 'status'], plain, { env: quick })).stdout !== hungStatus; polls++) expect(polls).toBeLessThan(20);
-    expect(await leakproof(['daemon', 'stop'], plain, { env: quick })).toEqual({ code: 0, stdout: `leakproof: daemon killed for ${plain} (pid ${second}): no word from it for 1 s\n`, stderr: '' });
+    expect(await hangs(plain)).toBe(true);
+    expect(await leakproof(['daemon', 'stop'], plain, { env: quick })).toEqual({
+      code: 0,
+      stdout: `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${second})\n`,
+      stderr: '',
+    });
     expect(await held).toEqual({
       code: 1,
       stdout: expected.stdout,
@@ -367,6 +383,30 @@ describe('leakproof daemon', () => {
     });
     expect(await exited(second, 10)).toBe(true);
     expect(logs()).not.toContain(`[${second}] stopping`);
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('daemon status on a hung server kills it as stop does: by its recorded pid, its socket and record removed, and says so in the same words', async () => {
+    const plain = plainProject('hung-status');
+    const pid = pidOf((await leakproof(['daemon', 'start'], plain)).stdout);
+    const address = daemonAddress(plain, ENV);
+    // A run that the server hangs in (the test-only hook), from a client that would wait 10 minutes.
+    const held = leakproof(['server.js', '--daemon'], plain, { env: { ...ENV, LEAKPROOF_DAEMON_TEST_HANG: '600', LEAKPROOF_DAEMON_TIMEOUT: '600', LEAKPROOF_DAEMON_IDLE_TIMEOUT: '1' } });
+    expect(await hangs(plain)).toBe(true);
+    expect(await leakproof(['daemon', 'status'], plain, { env: { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' } })).toEqual({
+      code: 1,
+      stdout: `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${pid})\n`,
+      stderr: '',
+    });
+    // Checked at once: the run it held starts a new server once it has linted directly.
+    expect([fs.existsSync(address.socket), fs.existsSync(address.record)]).toEqual([false, false]);
+    expect(await exited(pid, 10)).toBe(true);
+    expect(logs()).not.toContain(`[${pid}] stopping`);
+    // The run it held sees the connection end and lints directly.
+    expect(await held).toEqual({
+      code: 1,
+      stdout: expect.stringContaining('leakproof/no-retained-view'),
+      stderr: `leakproof: warning: the daemon for ${plain} did not answer: it stopped during the run; linting directly (its log: ${address.log})\n${PLAIN_LINTED}`,
+    });
   }, SIDE_BY_SIDE_MS);
 
   it.concurrent('a server that dies during a run, or hangs: the client warns and lints directly, with the exit code of a direct run', async () => {
@@ -398,16 +438,20 @@ describe('leakproof daemon', () => {
         code: 1,
         stdout: expected.stdout,
         stderr: expect.stringMatching(
-          new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: no word from it for 1 s \\(LEAKPROOF_DAEMON_TIMEOUT sets the wait\\); left it running: it left no record of its pid; linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`),
+          new RegExp(`^leakproof: warning: the daemon for ${escape(plain)} did not answer: no word from it for 1 s \\(hung\\?; LEAKPROOF_DAEMON_TIMEOUT sets the wait\\); left it running: it left no record of its pid; linting directly \\(its log: .*\\.log\\)\\n${escape(PLAIN_LINTED)}$`),
         ),
       });
       expect(held).toHaveLength(1);
-      const status = await leakproof(['daemon', 'status'], plain, { env });
-      expect(status).toEqual({ code: 1, stdout: expect.stringMatching(new RegExp(`^leakproof: the daemon for ${escape(plain)} does not answer: no word from it for 1 s \\(hung\\?\\); see its log, .*\\.log, for its pid\\n$`)), stderr: '' });
-      const stop = await leakproof(['daemon', 'stop'], plain, { env });
-      // Without a record of its pid, stop cannot tell which process to kill.
-      expect(stop).toEqual({ code: 2, stdout: '', stderr: status.stdout.replace('(hung?); ', '(hung?); left it running: it left no record of its pid; ') });
-      expect(stop.stderr).not.toBe(status.stdout);
+      // Without a record of its pid, status, stop and start cannot tell which process to kill; start does not try.
+      const { log } = daemonAddress(plain, ENV);
+      const left = `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); left it running: it left no record of its pid; see its log, ${log}, for its pid\n`;
+      expect(await leakproof(['daemon', 'status'], plain, { env })).toEqual({ code: 1, stdout: left, stderr: '' });
+      expect(await leakproof(['daemon', 'stop'], plain, { env })).toEqual({ code: 2, stdout: '', stderr: left });
+      expect(await leakproof(['daemon', 'start'], plain, { env })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); see its log, ${log}, for its pid\n`,
+      });
     } finally {
       for (const connection of held) connection.destroy();
       await new Promise((resolve) => hung.close(resolve));
