@@ -165,6 +165,24 @@ export function staticNumber(node: TSESTree.Node | undefined): number | undefine
   return undefined;
 }
 
+/**
+ * The parameter `id` names, when that is its one definition: its variable, its function and its position
+ * (a parameter with a default at its place; -1 inside a destructuring pattern).
+ */
+export function parameterOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  id: TSESTree.Identifier,
+): { variable: TSESLint.Scope.Variable; fn: FunctionNode; index: number } | undefined {
+  const variable = findVariable(sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return undefined;
+  const fn = def.node as FunctionNode;
+  const index = fn.params.findIndex(
+    (param) => param === def.name || unwrap(param) === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+  );
+  return { variable, fn, index };
+}
+
 /** The nearest enclosing function, or undefined at module level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   let current = node.parent;

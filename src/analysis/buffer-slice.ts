@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { BLOB_CONSTRUCTORS, BODY_CONSTRUCTORS, SUBTLE_METHODS } from './apis';
-import { enclosingFunction, findVariable, functionName, isFunction, isModuleExport, outerParent, propertyName, unwrap, type FunctionNode } from './ast';
+import { enclosingFunction, functionName, isModuleExport, outerParent, parameterOf, propertyName, unwrap, type FunctionNode } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import { isFeatureDetectBranch } from './views';
@@ -113,16 +113,9 @@ function publicInputSlice(
 function inputParameter(node: TSESTree.Node, facts: FileFacts): { fn: FunctionNode; index: number } | undefined {
   const value = unwrap(node);
   const base = value.type === AST_NODE_TYPES.MemberExpression && !value.computed ? unwrap(value.object) : value;
-  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(facts.sourceCode, base);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return undefined;
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
-  const fn = def.node as FunctionNode;
-  const index = fn.params.findIndex(
-    (param) => param === def.name || unwrap(param) === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
-  );
-  return index < 0 ? undefined : { fn, index };
+  const param = base.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, base) : undefined;
+  if (!param || param.index < 0 || param.variable.references.some((ref) => ref.isWrite())) return undefined;
+  return { fn: param.fn, index: param.index };
 }
 
 /** The exported function (or public method of an exported class) whose input `node` is, directly or through same-file calls. */
@@ -184,16 +177,9 @@ function bufferPrototypeCallReceiver(member: TSESTree.MemberExpression, call: TS
  */
 function bufferPassingCaller(receiver: TSESTree.Node, facts: FileFacts): TSESTree.CallExpression | undefined {
   const id = unwrap(receiver);
-  if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(facts.sourceCode, id);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) {
-    return undefined;
-  }
-  if (variable.references.some((ref) => ref.isWrite())) return undefined;
-  const fn = def.node as TSESTree.FunctionExpression;
-  const index = fn.params.findIndex((param) => param === def.name || unwrap(param) === def.name);
-  if (index < 0) return undefined;
+  const param = id.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, id) : undefined;
+  if (!param || param.index < 0 || param.variable.references.some((ref) => ref.isWrite())) return undefined;
+  const { fn, index } = param;
   // Cheaper question first: untyped, the annotation; typed, the same-file callers (most functions have
   // none, and then the parameter's type is not worth a checker query).
   const typed = facts.kinds.typed;

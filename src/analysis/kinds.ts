@@ -34,6 +34,7 @@ import {
   memberKeyName,
   methodCall,
   moduleOf,
+  parameterOf,
   parameterPropertyNamed,
   propertyName,
   returnedExpressions,
@@ -195,14 +196,9 @@ export class ValueKinds {
 
   /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
   private isEncodedChunk(node: TSESTree.Node): boolean {
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(this.sourceCode, node);
-    const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
-    if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return false;
-    const fn = def.node as FunctionNode;
-    if (fn.params[0] !== def.name) return false;
-    const handler = this.handlers.handlerOf(fn);
+    const param = node.type === AST_NODE_TYPES.Identifier ? parameterOf(this.sourceCode, node) : undefined;
+    if (!param || param.index !== 0 || param.variable.references.some((ref) => ref.isWrite())) return false;
+    const handler = this.handlers.handlerOf(param.fn);
     return !!handler?.event && BYTE_EVENTS.has(handler.event) && this.handlers.eventValueKind(handler) === 'string';
   }
 
@@ -1221,12 +1217,9 @@ export class ValueKinds {
   private isWsClient(raw: TSESTree.Node): boolean {
     const client = unwrap(raw);
     if (client.type !== AST_NODE_TYPES.Identifier || !/\bfrom\s+['"]ws['"]|require\(\s*['"]ws['"]\s*\)/.test(this.sourceCode.text)) return false;
-    const variable = findVariable(this.sourceCode, client);
-    const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return false;
-    const fn = def.node as FunctionNode;
-    const call = fn.parent;
-    if (fn.params[0] !== def.name || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const param = parameterOf(this.sourceCode, client);
+    const call = param?.fn.parent;
+    if (param?.index !== 0 || call?.type !== AST_NODE_TYPES.CallExpression) return false;
     const method = methodCall(call);
     if (!method || !SUBSCRIBE_METHODS.has(method.name) || staticString(call.arguments[0]) !== 'connection') return false;
     const server = unwrap(method.receiver);

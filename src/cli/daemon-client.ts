@@ -219,12 +219,6 @@ function whyNotTheServer(record: ServerRecord, address: DaemonAddress): string |
 /** How long a killed server is given to be gone before the client goes on (SIGKILL takes milliseconds). */
 const KILL_WAIT_MS = 2000;
 
-/**
- * Stops a server that took a request and then sent nothing for the timeout: SIGKILL to the pid it
- * recorded (its event loop is stuck, so a SIGTERM, whose handler would run there, would not be seen),
- * once that pid is shown to be the server of this address; then removes its socket and record, so that
- * the next run starts a new server. The pid killed, or why it was left running.
- */
 /** What was done about a hung server: killed (its pid), or left running (why). */
 export type HungAction = { killed: number } | { left: string };
 
@@ -245,6 +239,12 @@ export function hungLine(address: DaemonAddress, timeout: number, done?: HungAct
   return `leakproof: the daemon for ${address.root} does not answer: ${describeHung(timeout, done)}${pointer}\n`;
 }
 
+/**
+ * Stops a server that took a request and then sent nothing for the timeout: SIGKILL to the pid it
+ * recorded (its event loop is stuck, so a SIGTERM, whose handler would run there, would not be seen),
+ * once that pid is shown to be the server of this address; then removes its socket and record, so that
+ * the next run starts a new server. The pid killed, or why it was left running.
+ */
 export async function stopHungServer(address: DaemonAddress): Promise<HungAction> {
   let record: ServerRecord;
   try {
