@@ -562,8 +562,9 @@ export class EscapeFinder {
   /**
    * `inner` only runs during a call of `outer`: it is `outer`, or a local helper that is only ever
    * called (`const take = (line) => collected.push(line); … take(x)`), never passed or stored, from
-   * places that themselves run during that call, or an array method's callback (`lines.forEach(…)`) there. Variables of `outer` it writes are then locals of the
-   * call, not long-lived storage. A helper called from a listener registered in `outer` runs later.
+   * places that themselves run during that call, or an array method's callback (`lines.forEach(…)`)
+   * there. Variables of `outer` it writes are then locals of the call, not long-lived storage. A helper
+   * called from a listener registered in `outer` runs later.
    */
   private runsInPlace(inner: FunctionNode, outer: FunctionNode, visiting = new Set<FunctionNode>()): boolean {
     if (inner === outer || visiting.has(inner)) return true;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isInside, shortText, singleInit, staticNumber, unwrap } from './ast';
+import { enclosingFunction, findVariable, isInside, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
@@ -109,8 +109,8 @@ function truncationSink(node: TSESTree.CallExpression, facts: FileFacts): Sink |
   const target = assignment.left;
   if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = unwrap(target.object);
-  const variable = object.type === AST_NODE_TYPES.Identifier ? findVariable(facts.sourceCode, object) : undefined;
-  if (variable?.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter' || variable.references.some((ref) => ref.isWrite())) return undefined;
+  const param = object.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, object) : undefined;
+  if (!param || param.variable.references.some((ref) => ref.isWrite())) return undefined;
   return { kind: 'field', label: `\`${shortText(facts.sourceCode, target)}\`, a field of an object its caller passed`, target, value: node };
 }
 
