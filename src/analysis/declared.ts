@@ -7,7 +7,7 @@ import {
   STRING_TO_STRING_METHODS,
 } from './apis';
 import type { ValueKind } from './types';
-import { findVariable, isFunction, isGlobalBinding, memberKeyName, methodCall, parameterPropertyNamed, propertyName, staticNumber } from './ast';
+import { findVariable, isFunction, isGlobalBinding, memberKeyName, methodCall, parameterPropertyNamed, propertyName, staticNumber, staticString } from './ast';
 
 /**
  * What a value's declared type certainly is, read from syntax alone: type annotations, literals, and
@@ -43,6 +43,19 @@ export class DeclaredTypes {
       return kind !== 'unknown' && kind !== 'object';
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * `'array'` or `'map'` when the declarations show that `expr` is one: an element of a field declared
+   * `Array<Array<Record>>` (`this.caches[i]`), a variable declared `Map<string, Uint8Array[]>`.
+   */
+  collectionKind(expr: TSESTree.Node): 'array' | 'map' | undefined {
+    try {
+      const kind = this.ofExpression(expr, 0).kind;
+      return kind === 'array' || kind === 'map' ? kind : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -116,9 +129,8 @@ export class DeclaredTypes {
   private ofMember(member: TSESTree.MemberExpression, depth: number): Declared {
     if (member.object.type === AST_NODE_TYPES.Super) return UNKNOWN;
     if (member.computed) {
-      // `parts[0]`: an element.
-      const index = staticNumber(member.property);
-      if (index === undefined) return UNKNOWN;
+      // `parts[0]`, `rows[i]`: an element (a string key, `rows['length']`, is not).
+      if (staticNumber(member.property) === undefined && staticString(member.property) !== undefined) return UNKNOWN;
       const object = this.ofExpression(member.object, depth);
       return object.kind === 'array' ? object.element() : UNKNOWN;
     }

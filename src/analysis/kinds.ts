@@ -325,6 +325,11 @@ export class ValueKinds {
           const owner = this.handlers.ownerOf(node);
           if (owner) return this.fieldKind(owner, name);
         }
+        // `this.caches[i]` of a field declared `Array<Array<Record>>`: an array, as its declaration says.
+        if (node.computed) {
+          const collection = this.declared.collectionKind(node);
+          if (collection) return collection;
+        }
         return memberUsageKind(node, this.sourceCode);
       }
       default:

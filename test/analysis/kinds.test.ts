@@ -50,6 +50,11 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // An element of a field declared as an array of arrays, at any index: an array (msgpack's key cache rows).
+        code: `interface Row { bytes: Uint8Array }\nexport class Cache {\n  private readonly rows: Array<Array<Row>> = [];\n  f(n: number) {\n    const records = this.rows[n - 1];\n    probe(records);\n    probe(this.rows['length']);\n  }\n}`,
+        errors: [said('array proven code ownSlice=false uint8=false'), said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // Inside a branch that tests for a store: an ArrayBuffer, so \`Buffer.from(x)\` there is a view of it, not a pool slice.
         code: `export function body(x) {\n  if (x instanceof ArrayBuffer) return probe(x);\n  return types.isAnyArrayBuffer(x) && probe(x);\n}`,
         errors: [said('array-buffer proven code ownSlice=false uint8=false'), said('array-buffer proven code ownSlice=false uint8=false')],
