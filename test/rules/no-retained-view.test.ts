@@ -3423,6 +3423,23 @@ module.exports = SecretStream;
     sink,
   });
   const slow = (method: string, body: string) => stream(method, body.replace('b4a.allocUnsafe(27)', 'b4a.allocUnsafeSlow(27)'));
+  // Kept through a view, in a record a set-up method (named so) stores on the instance.
+  const keptByMethod = (method: string) => ({
+    code: stream(method, headerBody),
+    filename: 'file.js',
+    output: null,
+    errors: [
+      {
+        messageId: 'keptPooledView' as const,
+        data: viewKept('`this._encrypt`'),
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 36,
+        suggestions: [{ messageId: 'copyOutOfPool' as const, output: slow(method, headerBody) }],
+      },
+    ],
+  });
   runRuleTests(
     'no-retained-view',
     rule,
@@ -3482,23 +3499,7 @@ exports.size = function (count) {
         },
       ],
       invalid: [
-        // Kept through a view, in a record a set-up method stores on the instance.
-        {
-          code: stream('_setupSecretStream', headerBody),
-          filename: 'file.js',
-          output: null,
-          errors: [
-            {
-              messageId: 'keptPooledView',
-              data: viewKept('`this._encrypt`'),
-              line: 5,
-              column: 17,
-              endLine: 5,
-              endColumn: 36,
-              suggestions: [{ messageId: 'copyOutOfPool', output: slow('_setupSecretStream', headerBody) }],
-            },
-          ],
-        },
+        keptByMethod('_setupSecretStream'),
         // The same in the constructor, and the Buffer itself stored through a variable.
         {
           code: stream('constructor', `    const iv = b4a.allocUnsafe(16);
@@ -3518,22 +3519,7 @@ exports.size = function (count) {
             },
           ],
         },
-        {
-          code: stream('init', headerBody),
-          filename: 'file.js',
-          output: null,
-          errors: [
-            {
-              messageId: 'keptPooledView',
-              data: viewKept('`this._encrypt`'),
-              line: 5,
-              column: 17,
-              endLine: 5,
-              endColumn: 36,
-              suggestions: [{ messageId: 'copyOutOfPool', output: slow('init', headerBody) }],
-            },
-          ],
-        },
+        keptByMethod('init'),
         // hypercore-crypto's namespace: views of one pooled Buffer handed out as keys.
         {
           code: `const b4a = require('b4a');
