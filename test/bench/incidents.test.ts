@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7 (got nope)');
   });
 });
 
@@ -311,5 +311,55 @@ describe('bench/incidents/heldout6.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout6', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout6.json');
+  });
+});
+
+describe('bench/incidents/heldout7.json', () => {
+  const seventhFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout7, 'utf8')) as { description: string; incidents: unknown[] };
+
+  it('loads as a set of its own: at least 5 incidents, sharing no id or fix commit with the other seven sets', () => {
+    const seventh = bench.loadIncidents(bench.SETS.heldout7);
+    const earlier = [
+      ...bench.loadIncidents(),
+      ...bench.loadIncidents(bench.SETS.heldout),
+      ...bench.loadIncidents(bench.SETS.heldout2),
+      ...bench.loadIncidents(bench.SETS.heldout3),
+      ...bench.loadIncidents(bench.SETS.heldout4),
+      ...bench.loadIncidents(bench.SETS.heldout5),
+      ...bench.loadIncidents(bench.SETS.heldout6),
+    ];
+    expect(seventh.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(seventh.map((i) => i.id)).size).toBe(seventh.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    expect(seventh.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines', () => {
+    const seventh = bench.loadIncidents(bench.SETS.heldout7);
+    const leaks = seventh.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(seventh.map((i) => i.repository)).size;
+    const { description } = seventhFile();
+    expect(description).toContain(`${seventh.length} incidents from ${repositories} repositories, ${leaks} leaks.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Not yet scored');
+    expect(seventh.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = seventh.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout7, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout7', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout7\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout7', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout7.json');
   });
 });
