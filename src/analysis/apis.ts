@@ -404,6 +404,13 @@ export const POOLED_LIBRARY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> 
 ]);
 
 /**
+ * Library contracts, measured: functions that return a view of a larger buffer they reuse, so the result's
+ * `.buffer` holds bytes past it. @msgpack/msgpack's `encode` (3.1.3 from npm: `encode({ x: 1 })` is 4 bytes
+ * over a 2,048-byte ArrayBuffer; msgpack-javascript issue #145; its `Encoder#encode` copies and is not listed).
+ */
+export const VIEW_RETURNING_LIBRARY_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['@msgpack/msgpack', new Set(['encode'])]]);
+
+/**
  * A library's own unpooled counterpart of a pooled factory: b4a's `allocUnsafeSlow` (added in b4a 1.6; on Node
  * it is `Buffer.allocUnsafeSlow`). Offered as a suggestion, since an older version of the library lacks it.
  */

@@ -165,7 +165,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       buffers.isNarrowedToViewOrStore(view) ||
       // A declared typed array or DataView (`private _buffer?: Uint8Array`) is one, as is a proven Buffer
       // (`if (!Buffer.isBuffer(x)) x = Buffer.from(x)` before the use).
-      ((kind === 'typed-array' || kind === 'buffer' || kind === 'data-view') && facts.kinds.describe(view).level === 'proven');
+      ((kind === 'typed-array' || kind === 'buffer' || kind === 'data-view') && facts.kinds.describe(view).level === 'proven') ||
+      // Proven to be a view of a larger store: a same-file helper's result, a library's reused buffer (`encode(v)`).
+      facts.kinds.largerBacking(view)?.level === 'proven';
     // A class of this file has a `buffer` property of its own (`class Block { buffer: ArrayBufferLike }`):
     // `x.buffer` of an `x` whose kind is unknown, or guessed from its name (`block`), is as likely that
     // class's field as a view's store. Not when `x` is itself that field (`this.buffer.buffer`): the class keeps

@@ -20,6 +20,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
   VIEW_ONLY_MEMBERS,
+  VIEW_RETURNING_LIBRARY_FUNCTIONS,
 } from './apis';
 import {
   assignedValues,
@@ -29,6 +30,7 @@ import {
   enclosingFunction,
   isConstructedBy,
   isFunction,
+  isGlobalBinding,
   isInside,
   isPatternTarget,
   memberKeyName,
@@ -713,6 +715,11 @@ export class ValueKinds {
         if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
         // The Encoding standard makes `encode` return a Uint8Array over a new ArrayBuffer of its exact size.
         if (method?.name === 'encode' && this.isTextEncoder(method.receiver)) return '`TextEncoder#encode()`';
+        // `Uint8Array.from(view)`, `Float32Array.of(...)`: a new typed array over a new ArrayBuffer of its length.
+        if ((method?.name === 'from' || method?.name === 'of') && !method.member.computed) {
+          const receiver = unwrap(method.receiver);
+          if (receiver.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(receiver.name) && isGlobalBinding(this.sourceCode, receiver)) return `\`${receiver.name}.${method.name}()\``;
+        }
         // A same-file helper every one of whose returns owns its store (`copyBytes(view)`).
         const helper = this.calls?.resolveCallee(node);
         const returned = helper ? returnedExpressions(helper) : [];
@@ -903,6 +910,19 @@ export class ValueKinds {
    * ArrayBuffer may be larger than the view? A `subarray`/`Buffer#slice`/offset view, a stream chunk,
    * a pooled Buffer, or (typed) any Buffer whose origin is not an exact allocation.
    */
+  /** `encode(value)` imported from @msgpack/msgpack (or `msgpack.encode`): a library function that returns a view of a buffer it reuses. */
+  private libraryView(call: TSESTree.CallExpression): string | undefined {
+    const callee = unwrap(call.callee);
+    const named = callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : undefined;
+    if (named?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode, named);
+    const module = variable && moduleOf(variable);
+    const functions = module ? VIEW_RETURNING_LIBRARY_FUNCTIONS.get(module) : undefined;
+    if (!variable || !functions) return undefined;
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : importedName(variable);
+    return name && functions.has(name) ? `${module}'s ${name}` : undefined;
+  }
+
   largerBacking(expr: TSESTree.Node, depth = 0): LargerBacking | undefined {
     const node = unwrap(expr);
     if (depth > MAX_DEPTH) return undefined;
@@ -922,6 +942,8 @@ export class ValueKinds {
         if (pooled) {
           return { label: `a Buffer from \`${pooled.label}\`, which may be a slice of the shared pool`, kind: pooled.buffer ? 'buffer' : 'unknown', level: 'proven', ownSliceCopies: false };
         }
+        const library = this.libraryView(node);
+        if (library) return { label: `a view of the buffer \`${library}()\` reuses`, kind: 'typed-array', level: 'proven', ownSliceCopies: true, uint8: true };
         const returned = this.returnedBacking(node, depth);
         if (returned) return returned;
       }

@@ -2498,3 +2498,83 @@ module.exports = toBlob;
     },
   );
 });
+
+// Maskbook's Arweave signing: @msgpack/msgpack's encode returns a view of a buffer it reuses (measured:
+// 4 bytes over a 2,048-byte ArrayBuffer), so its `.buffer` sent as a body carries bytes past the message.
+describe('a library view of a reused buffer', () => {
+  const sign = (body: string) => `import { encode } from '@msgpack/msgpack';
+async function makeRequest(value: unknown) {
+  return encode([value, 1]);
+}
+export async function sign(url: string, value: unknown) {
+  return fetch(url, { method: 'POST', body: ${body} });
+}
+`;
+  const escaped = (buffer: string, view: string) => ({
+    messageId: 'backingStoreEscape' as const,
+    data: { buffer, view, sink: '`fetch()` sends all of it as the body' },
+  });
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The view itself, or an exact-size copy.
+        sign('await makeRequest(value)'),
+        sign('Uint8Array.from(await makeRequest(value)).buffer'),
+        // An \`encode\` of another module is not the library's.
+        `import { encode } from './codec';
+export async function send(url: string, value: unknown) {
+  return fetch(url, { method: 'POST', body: encode(value).buffer });
+}
+`,
+      ],
+      invalid: [
+        {
+          code: sign('(await makeRequest(value)).buffer'),
+          output: null,
+          errors: [{ ...escaped('(await makeRequest(value)).buffer', 'await makeRequest(value)'), line: 6, column: 45, endLine: 6, endColumn: 78, suggestions: [] }],
+        },
+        {
+          code: `import * as msgpack from '@msgpack/msgpack';
+export async function send(url: string, value: unknown) {
+  return fetch(url, { method: 'POST', body: msgpack.encode(value).buffer });
+}
+`,
+          output: null,
+          errors: [{ ...escaped('msgpack.encode(value).buffer', 'msgpack.encode(value)'), line: 3, column: 45, endLine: 3, endColumn: 73, suggestions: [] }],
+        },
+        {
+          code: `import { encode } from '@msgpack/msgpack';
+export async function send(url: string, value: unknown) {
+  const packed = encode(value);
+  return fetch(url, { method: 'POST', body: packed.buffer });
+}
+`,
+          output: null,
+          errors: [
+            {
+              ...escaped('packed.buffer', 'packed'),
+              line: 4,
+              column: 45,
+              endLine: 4,
+              endColumn: 58,
+              suggestions: [
+                {
+                  messageId: 'viewExactly',
+                  output: `import { encode } from '@msgpack/msgpack';
+export async function send(url: string, value: unknown) {
+  const packed = encode(value);
+  return fetch(url, { method: 'POST', body: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) });
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
