@@ -124,11 +124,11 @@ function viewsOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree.
   const views: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-    const viewCall = member.parent;
-    if (viewCall?.type !== AST_NODE_TYPES.CallExpression || viewCall.callee !== member) continue;
-    const name = propertyName(member);
-    if (name === 'subarray' || name === 'slice') views.push(viewCall);
+    const viewCall = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || viewCall?.type !== AST_NODE_TYPES.CallExpression || viewCall.callee !== member) continue;
+    // The view-making shapes are views.ts's: here a method view (`subarray`, `slice`) whose receiver is the variable.
+    const candidate = findViewCandidate(viewCall);
+    if (candidate?.shape === 'method' && candidate.parent === reference.identifier) views.push(viewCall);
   }
   return views;
 }
