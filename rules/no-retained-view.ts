@@ -10,7 +10,6 @@ type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
 const VIEW_CONSTRUCTOR = 'NewExpression[callee.type="Identifier"][arguments.length>=2]';
-const POOLED_CALL = 'CallExpression[callee.property.name=/^(?:from|concat|allocUnsafe|copyBytesFrom|encode)$/]';
 
 export default createRule<Options, MessageId>({
   name: 'no-retained-view',
@@ -49,13 +48,13 @@ export default createRule<Options, MessageId>({
         '{{view}} is a view of {{parent}}; {{sink}}, so whoever keeps the result keeps the whole ArrayBuffer behind it in memory.',
       copyExactly: 'Keep an exact-size copy instead of the view.',
       keptPooled:
-        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
+        '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
       keptPooledView:
-        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); its view {{view}} is kept in {{sink}}, so a whole pool slab stays in memory as long as the view does.',
+        '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); its view {{view}} is kept in {{sink}}, so a whole pool slab stays in memory as long as the view does.',
       returnedPooledKey:
-        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
+        '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       returnedPooledKeyView:
-        '{{value}} may be a small slice of the shared Buffer pool (`{{factory}}` takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as {{view}}, a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
+        '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as {{view}}, a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
     },
   },
@@ -81,16 +80,16 @@ export default createRule<Options, MessageId>({
     };
     const checkPooled = (node: TSESTree.CallExpression) => {
       const analysis = getAnalysis(context);
-      if (analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
       const found = analysis.keptPooled(node);
-      if (!found) return;
+      if (!found || analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
       context.report({
         node,
         messageId: found.sink.kind === 'returned' ? (found.through ? 'returnedPooledKeyView' : 'returnedPooledKey') : found.through ? 'keptPooledView' : 'keptPooled',
         data: {
           value: `\`${shortText(context.sourceCode, node)}\``,
-          factory: found.pooled.label,
+          // `b4a.allocUnsafe()`, or `b4a.allocUnsafe()`, called in `hash()` of `./crypto`,
+          factory: found.pooled.via ? `\`${found.pooled.label}\`, called in ${found.pooled.via},` : `\`${found.pooled.label}\``,
           sink: found.sink.label,
           ...(found.through && { view: `\`${shortText(context.sourceCode, found.through)}\`` }),
         },
@@ -98,7 +97,8 @@ export default createRule<Options, MessageId>({
       });
     };
     return {
-      [POOLED_CALL]: checkPooled,
+      // Pooled factories, and calls of functions that return what one made (`hash(key)`).
+      CallExpression: checkPooled,
       [VIEW_CALL]: check,
       [VIEW_CALL_COMPUTED]: check,
       [VIEW_CONSTRUCTOR]: check,

@@ -540,6 +540,48 @@ export function moduleOf(variable: TSESLint.Scope.Variable): string | undefined 
   return typeof source === 'string' ? source.replace(/^node:/, '') : undefined;
 }
 
+/**
+ * Which export of which module a variable is bound to: `import { hash } from './crypto'` → ('./crypto',
+ * 'hash'); `import crypto from './crypto'` → 'default'; `const { hash } = require('./crypto')` and
+ * `const hash = require('./crypto').hash` → 'hash'; `const crypto = require('./crypto')` and `import * as
+ * crypto from './crypto'` → the module object itself (`name` undefined).
+ */
+export function moduleBinding(variable: TSESLint.Scope.Variable): { module: string; name: string | undefined } | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return undefined;
+  if (def.type === 'Variable') {
+    // `require('./crypto').hash`
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const member = init && unwrap(init);
+    if (member?.type === AST_NODE_TYPES.MemberExpression && (def.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier) {
+      const call = unwrap(member.object);
+      const name = propertyName(member);
+      const source = call.type === AST_NODE_TYPES.CallExpression ? requiredModule(call) : undefined;
+      return source && name ? { module: source, name } : undefined;
+    }
+  }
+  const module = moduleOf(variable);
+  if (!module) return undefined;
+  if (def.type === 'ImportBinding') {
+    if (def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
+    if (def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: undefined };
+    const name = importedName(variable);
+    return name ? { module, name } : undefined;
+  }
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module, name: undefined };
+  const name = importedName(variable);
+  return name ? { module, name } : undefined;
+}
+
+/** `require('x')` with a literal: 'x'. */
+function requiredModule(call: TSESTree.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+    ? first.value
+    : undefined;
+}
+
 /** For `import { readFileSync as read } from 'fs'` or `const { readFileSync: read } = require('fs')`: 'readFileSync'. */
 export function importedName(variable: TSESLint.Scope.Variable): string | undefined {
   const def = variable.defs[0];
@@ -603,6 +645,69 @@ function isExportsObject(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'exports';
   return value.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'exports' && unwrap(value.object).type === AST_NODE_TYPES.Identifier && (unwrap(value.object) as TSESTree.Identifier).name === 'module';
+}
+
+/** The function a name is bound to where it is declared: `function f() {}`, `const f = () => …`, `let f = function () {}` (assigned once). */
+export function functionBoundTo(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): FunctionNode | undefined {
+  const variable = findVariable(sourceCode, id);
+  for (const def of variable?.defs ?? []) {
+    if (def.type === 'FunctionName' && isFunction(def.node as TSESTree.Node)) return def.node as FunctionNode;
+    if (def.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      if (init && isFunction(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The function a module exports under `name` (`'default'` for its default export; undefined for the module
+ * itself, `module.exports = f`), by the forms `isModuleExport` names: `export function name`, `export const
+ * name = …`, `export { f as name }`, `export default f`, `exports.name = …`, `module.exports.name = …`,
+ * `module.exports = { name }` or `module.exports = f`. A CommonJS module's default is `module.exports`.
+ */
+export function exportedFunction(sourceCode: Readonly<TSESLint.SourceCode>, name: string | undefined): FunctionNode | undefined {
+  const bound = (node: TSESTree.Node | null | undefined): FunctionNode | undefined => {
+    const value = node && unwrap(node);
+    if (!value) return undefined;
+    if (isFunction(value)) return value;
+    return value.type === AST_NODE_TYPES.Identifier ? functionBoundTo(sourceCode, value) : undefined;
+  };
+  let cjsWhole: TSESTree.Node | undefined;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && name !== undefined) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) return bound(declarator.init);
+        }
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+          if (exported === name && specifier.local.type === AST_NODE_TYPES.Identifier) return bound(specifier.local);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
+      return bound(statement.declaration as TSESTree.Node);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      if (isExportsObject(left)) {
+        cjsWhole = right;
+      } else if (left.type === AST_NODE_TYPES.MemberExpression && isExportsObject(left.object) && name !== undefined && name !== 'default' && propertyName(left) === name) {
+        return bound(right);
+      }
+    }
+  }
+  if (!cjsWhole) return undefined;
+  const whole = unwrap(cjsWhole);
+  if (name === undefined || name === 'default') return bound(whole);
+  if (whole.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of whole.properties) {
+    if (property.type === AST_NODE_TYPES.Property && memberKeyName(property) === name) return bound(property.value);
+  }
+  return undefined;
 }
 
 /**

@@ -101,6 +101,8 @@ function publicInputSlice(
   facts: FileFacts,
 ): PublicUint8ArrayInput | undefined {
   if (!facts.kinds.isUint8Array(receiver) || isFeatureDetectBranch(call, facts.sourceCode)) return undefined;
+  // A program without Node's types (a browser library, rx-player's BIF parser): no caller hands it a Buffer.
+  if (!facts.kinds.buffersExist()) return undefined;
   // `Buffer | Uint8Array`: the author expects Buffers, and `subarray` would change the other half (never reported).
   if (facts.kinds.typeParts(receiver).includes('buffer')) return undefined;
   const entry = publicEntry(receiver, facts, 0);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode, walk } from './ast';
+import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode, walk } from './ast';
 import { type HandlerFinder } from './handlers';
 
 /**
@@ -17,17 +17,7 @@ export class CallGraph {
   /** The same-file function a call runs: `helper(x)`, `this.parse(x)`, `const f = () => ...; f(x)`. */
   resolveCallee(call: TSESTree.CallExpression): FunctionNode | undefined {
     const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(this.sourceCode, callee);
-      for (const def of variable?.defs ?? []) {
-        if (def.type === 'FunctionName' && isFunction(def.node as TSESTree.Node)) return def.node as FunctionNode;
-        if (def.type === 'Variable') {
-          const init = (def.node as TSESTree.VariableDeclarator).init;
-          if (init && isFunction(init)) return init;
-        }
-      }
-      return undefined;
-    }
+    if (callee.type === AST_NODE_TYPES.Identifier) return functionBoundTo(this.sourceCode, callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(callee);
       const owner = this.handlers.ownerOf(call);

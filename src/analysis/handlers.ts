@@ -442,6 +442,14 @@ export class HandlerFinder {
     return this.prototypeClasses().byKey.get(owner)?.name;
   }
 
+  /** True when the owner `ownerOf` answered has a method of that name (a class member, or a prototype method). */
+  hasMethod(owner: TSESTree.Node, name: string): boolean {
+    if (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) {
+      return owner.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && memberKeyName(member) === name);
+    }
+    return !!this.prototypeMethod(owner, name);
+  }
+
   /** A prototype class's method by name (`C.prototype.m = function …`), for `this.m()` and `self.m()`. */
   prototypeMethod(owner: TSESTree.Node, name: string): FunctionNode | undefined {
     return this.prototypeClasses().byKey.get(owner)?.methods.get(name);

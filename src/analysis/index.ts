@@ -119,7 +119,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const key = context.sourceCode;
   let analysis = analyses.get(key);
   if (!analysis) {
-    analysis = new Analysis(getFileFacts(key, context.settings));
+    analysis = new Analysis(getFileFacts(key, context.settings, context.physicalFilename ?? context.filename));
     analyses.set(key, analysis);
   }
   return analysis;

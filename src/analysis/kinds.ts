@@ -94,6 +94,8 @@ export interface PooledFactory {
   unpooled?: string;
   /** Node's own factory: the result is a Buffer on every platform. */
   buffer: boolean;
+  /** The function the pooled Buffer comes out of, when the call is not the factory itself: "`hash()` of `./crypto`". */
+  via?: string;
 }
 
 const MAX_DEPTH = 4;
@@ -118,6 +120,22 @@ const UNKNOWN_ANSWER: KindAnswer = { kind: 'unknown', level: 'unknown', evidence
 /** Nodes visited while reading a kind from the code; `guessed` once any step relied on names only. */
 type Seen = Set<TSESTree.Node> & { guessed?: boolean };
 
+/**
+ * The function of another file of the package a call runs (a relative import), with that file's kinds to
+ * ask about what it returns, and the specifier as written (`./crypto`) for messages. Given by `FileFacts`.
+ */
+export type FunctionElsewhere = (call: TSESTree.CallExpression) => { fn: FunctionNode; kinds: ValueKinds; module: string } | undefined;
+
+/** What a called function returns, with the kinds of the file that holds it (this one, or another of the package). */
+interface HelperReturns {
+  values: TSESTree.Node[];
+  kinds: ValueKinds;
+  /** ` (in ./crypto)` for a function of another file; '' for one of this file. */
+  where: string;
+  /** The other file's specifier as written (`./crypto`), for a function of another file. */
+  module?: string;
+}
+
 export class ValueKinds {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -125,7 +143,25 @@ export class ValueKinds {
     private readonly declared: DeclaredTypes,
     private readonly handlers: HandlerFinder,
     private readonly calls?: CallGraph,
+    private readonly elsewhere?: FunctionElsewhere,
   ) {}
+
+  /**
+   * The returns of the function a call runs: a function of this file (`calls`), else one another file of
+   * the package exports and this file imports by a relative path, whose returns are then asked of that
+   * file's kinds. Undefined when the function is unknown or returns nothing.
+   */
+  private helperReturns(call: TSESTree.CallExpression): HelperReturns | undefined {
+    const helper = this.calls?.resolveCallee(call);
+    if (helper) {
+      const values = returnedExpressions(helper);
+      return values.length > 0 ? { values, kinds: this, where: '' } : undefined;
+    }
+    const other = this.elsewhere?.(call);
+    if (!other) return undefined;
+    const values = returnedExpressions(other.fn);
+    return values.length > 0 ? { values, kinds: other.kinds, where: ` (in \`${other.module}\`)`, module: other.module } : undefined;
+  }
 
   private readonly answers = new WeakMap<TSESTree.Node, KindAnswer>();
 
@@ -563,11 +599,11 @@ export class ValueKinds {
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
           return this.bufferEvidence(method.receiver, depth + 1, usage);
         }
-        // A same-file function every return of which is a Buffer (`async buffer() { return Buffer.concat(parts) }`).
-        const helper = this.calls?.resolveCallee(node);
-        const returned = helper ? returnedExpressions(helper) : [];
-        if (returned.length > 0 && returned.every((value) => this.bufferEvidence(value, depth + 1, usage))) {
-          return `returned by \`${shortText(this.sourceCode, node.callee)}()\``;
+        // A function every return of which is a Buffer (`async buffer() { return Buffer.concat(parts) }`),
+        // of this file or imported from another of the package.
+        const helper = this.helperReturns(node);
+        if (helper && helper.values.every((value) => helper.kinds.bufferEvidence(value, depth + 1, usage))) {
+          return `returned by \`${shortText(this.sourceCode, node.callee)}()\`${helper.where}`;
         }
         return undefined;
       }
@@ -720,11 +756,10 @@ export class ValueKinds {
           const receiver = unwrap(method.receiver);
           if (receiver.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(receiver.name) && isGlobalBinding(this.sourceCode, receiver)) return `\`${receiver.name}.${method.name}()\``;
         }
-        // A same-file helper every one of whose returns owns its store (`copyBytes(view)`).
-        const helper = this.calls?.resolveCallee(node);
-        const returned = helper ? returnedExpressions(helper) : [];
-        if (returned.length > 0 && returned.every((value) => this.exactOwnership(value, depth + 1))) {
-          return `\`${shortText(this.sourceCode, node.callee)}()\`, whose every return owns its store`;
+        // A helper every one of whose returns owns its store (`copyBytes(view)`), of this file or another.
+        const helper = this.helperReturns(node);
+        if (helper && helper.values.every((value) => helper.kinds.exactOwnership(value, depth + 1))) {
+          return `\`${shortText(this.sourceCode, node.callee)}()\`${helper.where}, whose every return owns its store`;
         }
         return undefined;
       }
@@ -988,21 +1023,22 @@ export class ValueKinds {
   }
 
   /**
-   * A call of a same-file function (`this.buffer()`) some of whose returns (or, for an async function,
+   * A call of a function of this file (`this.buffer()`) or another (`helperReturns`) some of whose returns (or, for an async function,
    * what it resolves with) may be smaller than their ArrayBuffer: proven when every return is, else likely.
    */
   private returnedBacking(call: TSESTree.CallExpression, depth: number): LargerBacking | undefined {
-    const fn = this.calls?.resolveCallee(call);
-    if (!fn || depth >= MAX_DEPTH) return undefined;
+    if (depth >= MAX_DEPTH) return undefined;
+    const helper = this.helperReturns(call);
+    if (!helper) return undefined;
     let first: LargerBacking | undefined;
     let every = true;
-    for (const value of returnedExpressions(fn)) {
-      const found = this.largerBacking(value, depth + 1);
+    for (const value of helper.values) {
+      const found = helper.kinds.largerBacking(value, depth + 1);
       if (found) first ??= found;
       else every = false;
     }
     if (!first) return undefined;
-    const label = `\`${shortText(this.sourceCode, call)}\` returns, ${first.label}`;
+    const label = `\`${shortText(this.sourceCode, call)}\`${helper.where} returns, ${first.label}`;
     return { ...first, label, view: undefined, level: every && first.level === 'proven' ? 'proven' : 'likely' };
   }
 
@@ -1116,6 +1152,46 @@ export class ValueKinds {
         break;
     }
     return { label, buffer: own !== undefined, ...(unpooled && { unpooled }) };
+  }
+
+  /**
+   * False when the program's types show that Node's Buffer does not exist (no `Buffer` global: a program
+   * for browsers only); true otherwise, and always without types.
+   */
+  buffersExist(): boolean {
+    return this.types.declaresGlobal('Buffer') !== false;
+  }
+
+  /**
+   * A call whose result is a pooled Buffer: a pooled factory (`pooledFactory`), or a function of this file
+   * or another of the package every return of which is one made in it (`const out = b4a.allocUnsafe(32);
+   * sodium.crypto_generichash(out, data); return out`), which hands its caller the same slab slice.
+   */
+  pooledResult(call: TSESTree.CallExpression, depth = 0): PooledFactory | undefined {
+    const own = this.pooledFactory(call);
+    if (own) return own;
+    if (depth >= MAX_DEPTH) return undefined;
+    const helper = this.helperReturns(call);
+    if (!helper) return undefined;
+    let first: PooledFactory | undefined;
+    for (const value of helper.values) {
+      const made = helper.kinds.pooledMade(value, depth + 1);
+      if (!made) return undefined;
+      first ??= made;
+    }
+    const via = `\`${shortText(this.sourceCode, call.callee)}()\`${helper.module ? ` of \`${helper.module}\`` : ''}`;
+    return first && { label: first.label, buffer: first.buffer, via: first.via ? `${first.via}, called by ${via}` : via };
+  }
+
+  /** A returned value that is a pooled result: the call itself, or a variable that only ever holds one. */
+  private pooledMade(value: TSESTree.Node, depth: number): PooledFactory | undefined {
+    const node = unwrap(value);
+    if (node.type === AST_NODE_TYPES.CallExpression) return this.pooledResult(node, depth);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode, node);
+    const init = variable && singleInit(variable);
+    const call = init && unwrap(init);
+    return call?.type === AST_NODE_TYPES.CallExpression ? this.pooledResult(call, depth) : undefined;
   }
 
   /** `Buffer.from(...)` → 'from' (the global Buffer or one imported from 'buffer'). */

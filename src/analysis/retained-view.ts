@@ -96,7 +96,7 @@ export interface KeptPooled {
  */
 export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
   if (!enclosingFunction(call)) return undefined;
-  const pooled = facts.kinds.pooledFactory(call);
+  const pooled = facts.kinds.pooledResult(call);
   if (!pooled) return undefined;
   const direct = keptAs(call, call, pooled, facts);
   if (direct) return direct;
@@ -184,6 +184,9 @@ function namesHolding(call: TSESTree.CallExpression): string[] {
 /** The last word of a class's name that makes its instances short-lived records (`AuthSwitchResponse`, `Body`). */
 const TRANSIENT_RECORD_WORDS = new Set(['request', 'response', 'body', 'packet', 'message', 'frame', 'command', 'query', 'event', 'error']);
 
+/** Methods that write an instance out as bytes: a class that has one is a message or packet of the wire (mysql2's `ChangeUser#toPacket`). */
+const WIRE_RECORD_METHODS = ['toPacket', 'serializeToBuffer', 'toBuffer', 'serialize'];
+
 /** Words of a method's name that say it builds the instance: it runs once for each, as a constructor does. */
 const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise']);
 
@@ -210,6 +213,8 @@ function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFact
   // A record of one request, response, packet or message comes and goes with it, as its slab's other allocations do.
   const last = wordsOf(facts.handlers.ownerName(owner) ?? '').pop();
   if (last && TRANSIENT_RECORD_WORDS.has(last)) return false;
+  // So is one the code writes out as bytes: it is built to be sent.
+  if (WIRE_RECORD_METHODS.some((name) => facts.handlers.hasMethod(owner, name))) return false;
   if (facts.calls.construction(owner)?.ctor === fn) return true;
   const name = functionName(fn);
   return !!name && wordsOf(name).some((word) => SET_UP_WORDS.has(word));

@@ -40,6 +40,11 @@ export interface TypeFacts {
   methodResultFits(call: TSESTree.Node, receiver: TSESTree.Node, method: string): boolean;
   /** True when the checker sees a number, bigint, boolean, enum or literal type (null and undefined left out). */
   isSmallScalar(node: TSESTree.Node): boolean;
+  /**
+   * Whether the program declares a global value of that name (`Buffer`: it has Node's types); undefined
+   * without a program, or when the checker cannot say.
+   */
+  declaresGlobal(name: string): boolean | undefined;
 }
 
 const UNTYPED: TypeFacts = {
@@ -49,6 +54,7 @@ const UNTYPED: TypeFacts = {
   partKinds: () => [],
   methodResultFits: () => false,
   isSmallScalar: () => false,
+  declaresGlobal: () => undefined,
 };
 
 /**
@@ -77,6 +83,7 @@ function probingUntyped(probe: TypeQuestionProbe): TypeFacts {
     partKinds: () => ask([]),
     methodResultFits: () => ask(false),
     isSmallScalar: () => ask(false),
+    declaresGlobal: () => ask(undefined),
   };
 }
 
@@ -102,6 +109,8 @@ const NAMED_KINDS: Record<string, ValueKind> = {
 // Kinds are facts about a program's types: cache per checker, shared by every file of that program.
 const kindCache = new WeakMap<ts.TypeChecker, WeakMap<ts.Type, ValueKind>>();
 const factsBySource = new WeakMap<object, TypeFacts>();
+// Globals are facts about a program too: one answer per checker and name.
+const globalsByChecker = new WeakMap<ts.TypeChecker, Map<string, boolean | undefined>>();
 
 function classify(checker: ts.TypeChecker, tsApi: typeof ts, type: ts.Type, depth = 0): ValueKind {
   if (depth > 5) return 'unknown';
@@ -261,6 +270,25 @@ function buildTypeFacts(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts {
       } catch {
         return false;
       }
+    },
+    declaresGlobal(name) {
+      let known = globalsByChecker.get(checker);
+      if (!known) {
+        known = new Map();
+        globalsByChecker.set(checker, known);
+      }
+      if (!known.has(name)) {
+        let answer: boolean | undefined;
+        try {
+          // `resolveName` is on every checker TypeScript makes, though not in its public typings.
+          const resolve = (checker as unknown as { resolveName?: (name: string, location: undefined, meaning: number, excludeGlobals: boolean) => unknown }).resolveName;
+          answer = resolve ? !!resolve.call(checker, name, undefined, tsApi.SymbolFlags.Value, false) : undefined;
+        } catch {
+          answer = undefined;
+        }
+        known.set(name, answer);
+      }
+      return known.get(name);
     },
     methodResultFits(call, receiver, method) {
       try {

@@ -72,27 +72,30 @@ export function buildExactCopyFix(
  * The unpooled form of a pooled factory's result: `Buffer.allocUnsafe(n)` becomes
  * `Buffer.allocUnsafeSlow(n)` (the same uninitialized Buffer, its own store); anything else is copied out
  * of the pool with `Uint8Array.prototype.slice.call(…)` (or leakproof/runtime's `copy`), the same bytes
- * and, for Node's own factories, a Buffer. Null when the edit cannot be built safely.
+ * and, for Node's own factories, a Buffer; so is the result of a function that returns what a factory made
+ * (`hash(key)`). Null when the edit cannot be built safely.
  */
 export function buildUnpooledCopyFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   filename: string,
   call: TSESTree.CallExpression,
-  pooled: { buffer: boolean; unpooled?: string },
+  pooled: { buffer: boolean; unpooled?: string; via?: string },
   style: CopyStyle,
 ): CopyFix | null {
   if (hasCommentInside(sourceCode, call)) return null;
   if (call.parent?.type === AST_NODE_TYPES.ChainExpression) return null;
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return null;
   const text = sourceCode.getText(call);
-  if (pooled.buffer && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'allocUnsafe') {
-    return { fix: (fixer) => fixer.replaceText(callee.property, 'allocUnsafeSlow'), mayChangeType: false };
+  // The factory itself (not a function that returns what it made, `pooled.via`): its unpooled counterpart.
+  const factory = !pooled.via && callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && !callee.optional ? callee : undefined;
+  if (!factory && !pooled.via) return null;
+  if (factory && pooled.buffer && factory.property.type === AST_NODE_TYPES.Identifier && factory.property.name === 'allocUnsafe') {
+    return { fix: (fixer) => fixer.replaceText(factory.property, 'allocUnsafeSlow'), mayChangeType: false };
   }
   // b4a's own `allocUnsafeSlow`: the same kind of value, out of the pool (the rule offers it as a suggestion only).
   const unpooled = pooled.unpooled;
-  if (unpooled && callee.property.type === AST_NODE_TYPES.Identifier) {
-    return { fix: (fixer) => fixer.replaceText(callee.property, unpooled), mayChangeType: false };
+  if (factory && unpooled && factory.property.type === AST_NODE_TYPES.Identifier) {
+    return { fix: (fixer) => fixer.replaceText(factory.property, unpooled), mayChangeType: false };
   }
   if (style === 'runtime') return runtimeCopy(sourceCode, call, text);
   return castFix(call, `Uint8Array.prototype.slice.call(${text})`, isTypeScriptFile(filename), pooled.buffer ? 'buffer' : 'unknown');

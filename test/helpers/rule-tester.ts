@@ -26,6 +26,19 @@ export const typedTester = new RuleTester({
 
 export const TYPED_FILENAME = path.join(__dirname, '..', 'typed', 'file.ts');
 
+/** With a TypeScript program for browsers only (test/typed-browser: the DOM's types, not Node's). */
+export const browserTypedTester = new RuleTester({
+  languageOptions: {
+    parser: tsParser,
+    parserOptions: {
+      projectService: { allowDefaultProject: ['*.js'], defaultProject: 'tsconfig.json' },
+      tsconfigRootDir: path.join(__dirname, '..', 'typed-browser'),
+    },
+  },
+});
+
+export const BROWSER_TYPED_FILENAME = path.join(__dirname, '..', 'typed-browser', 'file.ts');
+
 /** Every fix and suggestion output a suite asserts must itself parse (as TypeScript, or JS for .js cases). */
 export function expectOutputsParse<MessageIds extends string, Options extends readonly unknown[]>(
   tests: RunTests<MessageIds, Options>,

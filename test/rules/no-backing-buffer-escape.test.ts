@@ -1,5 +1,5 @@
 import rule from '../../rules/no-backing-buffer-escape';
-import { runRuleTests } from '../helpers/rule-tester';
+import { runRuleTests, TYPED_FILENAME } from '../helpers/rule-tester';
 
 // `both` runs untyped and typed. Without types every `x.buffer` passed whole to a constructor, `Buffer.from` or
 // `.slice()` is reported, as unicorn's no-unsafe-buffer-conversion does, except views that own their whole
@@ -284,6 +284,31 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // Functions of another file of the package (test/typed/pkg/frame.ts): one returns a view of its input,
+    // the other a copy that owns its store.
+    {
+      code: `import { Worker } from 'node:worker_threads';
+import { payloadOf, copyBody } from './pkg/frame.js';
+const worker = new Worker('./w.js');
+export function send(chunk: Buffer) {
+  worker.postMessage(payloadOf(chunk).buffer);
+  worker.postMessage(copyBody(chunk).buffer);
+}
+`,
+      filename: TYPED_FILENAME,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: {"buffer":"payloadOf(chunk).buffer","view":"payloadOf(chunk)","sink":"`worker.postMessage()` clones all of it"},
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
     // In a method of a Buffer or typed-array subclass or prototype, \`this\` is a view and \`this.buffer\` its store.
     {
       code: `Buffer.prototype.toArrayBuffer = function () {

@@ -1,5 +1,5 @@
 import rule from '../../rules/no-buffer-slice';
-import { runRuleTests } from '../helpers/rule-tester';
+import { browserTypedTester, BROWSER_TYPED_FILENAME, runRuleTests, TYPED_FILENAME } from '../helpers/rule-tester';
 
 // `both` runs untyped and typed. Types find Buffers that the code alone cannot show ('data' chunks,
 // fields of interfaces, subclasses); without them the rule reports only where the code makes the Buffer.
@@ -93,8 +93,40 @@ export const sum = checksum(new Uint8Array(16));
     `import { Buffer } from './vendored-buffer';
 export const head = Buffer.from('abc').slice(1);
 `,
+    // A function of another file of the package that does not always return a Buffer (test/typed/pkg/bytes.js).
+    {
+      code: `import { maybeBytes } from './pkg/bytes.js';
+export const kept = [maybeBytes(1).slice(0, 2)];
+`,
+      filename: TYPED_FILENAME,
+    },
     ],
     invalid: [
+    // A function of another file of the package that always returns a Buffer (test/typed/pkg/bytes.js).
+    {
+      code: `import { readAll } from './pkg/bytes.js';
+export const kept: Uint8Array[] = [];
+const all = readAll(64);
+kept.push(all.slice(0, 8));
+`,
+      filename: TYPED_FILENAME,
+      output: `import { readAll } from './pkg/bytes.js';
+export const kept: Uint8Array[] = [];
+const all = readAll(64);
+kept.push(all.subarray(0, 8));
+`,
+      errors: [
+        {
+          messageId: 'bufferSlice',
+          data: {"call":"all.slice(0, 8)","receiver":"all","evidence":"returned by `readAll()` (in `./pkg/bytes.js`)"},
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
     // A socket's 'data' chunk is a Buffer by contract, without types too.
     {
       code: `import * as net from 'node:net';
@@ -1061,4 +1093,16 @@ export function remember(bytes: Uint8Array) {
       ],
     },
   );
+  // A program for browsers only (no `Buffer` global in its types: rx-player's BIF parser): no caller hands
+  // the function a Buffer, so its `slice` is the copy it reads as. The same code in a Node program is
+  // reported above.
+  describe('typed, a program without Node types', () => {
+    browserTypedTester.run('no-buffer-slice', rule as never, {
+      valid: [
+        { code: cache('bytes.slice(start, end)'), options: on, filename: BROWSER_TYPED_FILENAME },
+        { code: bitVector('data.uint8Array.slice(start, end)'), options: on, filename: BROWSER_TYPED_FILENAME },
+      ],
+      invalid: [],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/no-retained-view';
-import { runRuleTests } from '../helpers/rule-tester';
+import { runRuleTests, TYPED_FILENAME } from '../helpers/rule-tester';
 
 // `both` cases run untyped and typed; types know more kinds, so a few cases that are suggestions
 // without types (the view's kind unknown) are safe autofixes with them.
@@ -2490,7 +2490,7 @@ socket.on('data', (chunk) => {
 describe('pooled Buffers kept in a table', () => {
   const pooled = (value: string, factory: string, sink: string) => ({
     value: `\`${value}\``,
-    factory,
+    factory: `\`${factory}\``,
     sink,
   });
   runRuleTests(
@@ -2543,6 +2543,18 @@ net.createServer((socket) => {
   });
 });
 `,
+        // A packet the code writes out as bytes (it has \`toPacket\`): built to be sent, not kept (mysql2's ChangeUser).
+        `const Packet = require('./packet.js');
+class ChangeUser {
+  constructor(opts) {
+    this.authToken = Buffer.from(opts.token);
+  }
+  toPacket() {
+    return new Packet(0, Buffer.concat([this.authToken]), 0, 1);
+  }
+}
+module.exports = ChangeUser;
+`,
         // Not the library: a local object with a method of the same name.
         `const b4a = { from: (text: string) => text.length };
 const lengths = new Map<string, number>();
@@ -2552,6 +2564,82 @@ export function count(text: string) {
 `,
       ],
       invalid: [
+        // A function that returns a pooled Buffer it made, of this file or another of the package
+        // (test/typed/pkg/crypto.js), kept by a constructor: hyperdht's Server kept `hash(publicKey)`.
+        // A helper that allocates out of the pool is kept safely.
+        {
+          code: `import { hash, unslabbedHash } from './pkg/crypto.js';
+import b4a from 'b4a';
+function localHash(data: Uint8Array) {
+  const out = b4a.allocUnsafe(32);
+  return out;
+}
+export class Server {
+  target: Uint8Array;
+  other: Uint8Array;
+  local: Uint8Array;
+  constructor(key: Uint8Array) {
+    this.target = hash(key);
+    this.other = unslabbedHash(key);
+    this.local = localHash(key);
+  }
+}
+`,
+          filename: TYPED_FILENAME,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: { value: '`hash(key)`', factory: '`b4a.allocUnsafe()`, called in `hash()` of `./pkg/crypto.js`,', sink: '`this.target`' },
+              line: 12,
+              column: 19,
+              endLine: 12,
+              endColumn: 28,
+              suggestions: [{ messageId: 'copyOutOfPool', output: `import { hash, unslabbedHash } from './pkg/crypto.js';
+import b4a from 'b4a';
+function localHash(data: Uint8Array) {
+  const out = b4a.allocUnsafe(32);
+  return out;
+}
+export class Server {
+  target: Uint8Array;
+  other: Uint8Array;
+  local: Uint8Array;
+  constructor(key: Uint8Array) {
+    this.target = Uint8Array.prototype.slice.call(hash(key));
+    this.other = unslabbedHash(key);
+    this.local = localHash(key);
+  }
+}
+` }],
+            },
+            {
+              messageId: 'keptPooled',
+              data: { value: '`localHash(key)`', factory: '`b4a.allocUnsafe()`, called in `localHash()`,', sink: '`this.local`' },
+              line: 14,
+              column: 18,
+              endLine: 14,
+              endColumn: 32,
+              suggestions: [{ messageId: 'copyOutOfPool', output: `import { hash, unslabbedHash } from './pkg/crypto.js';
+import b4a from 'b4a';
+function localHash(data: Uint8Array) {
+  const out = b4a.allocUnsafe(32);
+  return out;
+}
+export class Server {
+  target: Uint8Array;
+  other: Uint8Array;
+  local: Uint8Array;
+  constructor(key: Uint8Array) {
+    this.target = hash(key);
+    this.other = unslabbedHash(key);
+    this.local = Uint8Array.prototype.slice.call(localHash(key));
+  }
+}
+` }],
+            },
+          ],
+        },
         // Set by a constructor: every instance keeps its own pooled Buffer for its whole life.
         {
           code: `export class Cipher {
@@ -3011,7 +3099,7 @@ module.exports = Session;
 
 // Shapes of real fixes: sodium-secretstream's pooled default parameters, hypercore's node cache.
 describe('defaults, read callbacks and caches handed in', () => {
-  const pooled = (value: string, factory: string, sink: string) => ({ value: `\`${value}\``, factory, sink });
+  const pooled = (value: string, factory: string, sink: string) => ({ value: `\`${value}\``, factory: `\`${factory}\``, sink });
   runRuleTests(
     'no-retained-view',
     rule,
@@ -3219,7 +3307,7 @@ module.exports = parse;
 describe('pooled keys a module hands out', () => {
   const returned = (value: string, factory: string, fn: string) => ({
     value: `\`${value}\``,
-    factory,
+    factory: `\`${factory}\``,
     sink: `\`${fn}()\` returns it in its result`,
   });
   const crypto = (body: string) => `const b4a = require('b4a');
@@ -3418,7 +3506,7 @@ module.exports = SecretStream;
     this._encrypt = new Push(tx, undefined, buf.subarray(3));`;
   const viewKept = (sink: string, view = 'buf.subarray(3)') => ({
     value: '`b4a.allocUnsafe(27)`',
-    factory: 'b4a.allocUnsafe()',
+    factory: '`b4a.allocUnsafe()`',
     view: `\`${view}\``,
     sink,
   });
@@ -3509,7 +3597,7 @@ exports.size = function (count) {
           errors: [
             {
               messageId: 'keptPooled',
-              data: { value: '`b4a.allocUnsafe(16)`', factory: 'b4a.allocUnsafe()', sink: '`this.iv`' },
+              data: { value: '`b4a.allocUnsafe(16)`', factory: '`b4a.allocUnsafe()`', sink: '`this.iv`' },
               line: 5,
               column: 16,
               endLine: 5,
@@ -3537,7 +3625,7 @@ exports.namespace = function (name, count) {
               messageId: 'returnedPooledKeyView',
               data: {
                 value: '`b4a.allocUnsafe(32 * count)`',
-                factory: 'b4a.allocUnsafe()',
+                factory: '`b4a.allocUnsafe()`',
                 view: '`buf.subarray(32 * i, 32 * i + 32)`',
                 sink: '`namespace()` returns it in its result',
               },

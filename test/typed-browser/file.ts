@@ -1,0 +1,2 @@
+// The file typed test cases of a program for browsers only (no Node types) are linted as.
+export {};
