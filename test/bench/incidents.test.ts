@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8 (got nope)');
   });
 });
 
@@ -361,5 +361,58 @@ describe('bench/incidents/heldout7.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout7', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout7.json');
+  });
+});
+
+describe('bench/incidents/heldout8.json', () => {
+  const eighthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout8, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+  it('loads as a set of its own: at least one incident, sharing no id or fix commit with the other eight sets', () => {
+    const eighth = bench.loadIncidents(bench.SETS.heldout8);
+    const earlier = [
+      ...bench.loadIncidents(),
+      ...bench.loadIncidents(bench.SETS.heldout),
+      ...bench.loadIncidents(bench.SETS.heldout2),
+      ...bench.loadIncidents(bench.SETS.heldout3),
+      ...bench.loadIncidents(bench.SETS.heldout4),
+      ...bench.loadIncidents(bench.SETS.heldout5),
+      ...bench.loadIncidents(bench.SETS.heldout6),
+      ...bench.loadIncidents(bench.SETS.heldout7),
+    ];
+    expect(eighth.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(eighth.map((i) => i.id)).size).toBe(eighth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    expect(eighth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines and a note', () => {
+    const eighth = bench.loadIncidents(bench.SETS.heldout8);
+    const leaks = eighth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(eighth.map((i) => i.repository)).size;
+    const { description, incidents } = eighthFile();
+    expect(description).toContain(`${count(eighth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Not yet scored');
+    expect(eighth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = eighth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout8, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout8', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout8\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout8', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout8.json');
   });
 });
