@@ -306,6 +306,12 @@ export const COLLECTION_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'Array'
 /** Methods that take a value out of a collection: the object it returns is as long-lived as the collection. */
 export const COLLECTION_GETTERS = new Set(['get', 'at', 'find', 'findLast']);
 
+/** Array methods whose callback receives each element of the receiver as its first parameter (`parts.map((part) => …)`). */
+export const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);
+
+/** Array methods whose callback also runs once per element, with an accumulator first (`rows.reduce((sum, row) => …)`). */
+export const FOLDING_METHODS = new Set(['reduce', 'reduceRight']);
+
 /** Array methods whose result holds the receiver's elements (and `concat`'s arguments'): `[...log, x].slice(-100)`. */
 export const ELEMENT_KEEPING_METHODS = new Set(['slice', 'concat', 'filter', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'flat', 'with']);
 

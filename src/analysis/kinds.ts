@@ -959,6 +959,19 @@ export class ValueKinds {
   }
 
   largerBacking(expr: TSESTree.Node, depth = 0): LargerBacking | undefined {
+    // Asked twice of one `.buffer` read (the proven-view test and the smaller-than-store test): answered once.
+    if (depth === 0) {
+      if (this.backings.has(expr)) return this.backings.get(expr);
+      const found = this.findLargerBacking(expr, 0);
+      this.backings.set(expr, found);
+      return found;
+    }
+    return this.findLargerBacking(expr, depth);
+  }
+
+  private readonly backings = new WeakMap<TSESTree.Node, LargerBacking | undefined>();
+
+  private findLargerBacking(expr: TSESTree.Node, depth: number): LargerBacking | undefined {
     const node = unwrap(expr);
     if (depth > MAX_DEPTH) return undefined;
     if (this.exactOwnership(node)) return undefined;

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   BUFFER_FACTORIES,
   DECODE_METHODS,
+  ELEMENT_CALLBACK_METHODS,
+  FOLDING_METHODS,
   HTTP_CLIENT_BODIES,
   IO_READ_FUNCTIONS,
   IO_READ_METHODS,
@@ -492,14 +494,12 @@ export function isBufferConcat(node: TSESTree.Node): boolean {
   );
 }
 
-const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
-
 /** For `recv.map(fn)` and friends: `recv`, whose elements `fn` receives. */
 export function iteratedReceiver(fn: FunctionNode): TSESTree.Node | undefined {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
   const method = methodCall(call);
-  return method && ITERATION_METHODS.has(method.name) ? method.receiver : undefined;
+  return method && ELEMENT_CALLBACK_METHODS.has(method.name) ? method.receiver : undefined;
 }
 
 /** A piece of a larger value: a slice, a split part, a match or group, an element. */
@@ -540,8 +540,6 @@ function parserLabel(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every']);
-
 /** `node` runs once per record: inside a loop of `fn`, or of a callback `fn` hands to `forEach`/`map`. */
 function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
@@ -556,7 +554,7 @@ function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
       case AST_NODE_TYPES.FunctionExpression: {
         const call = current.parent;
         const method = call?.type === AST_NODE_TYPES.CallExpression ? methodCall(call) : undefined;
-        return !!method && ITERATING_METHODS.has(method.name);
+        return !!method && (ELEMENT_CALLBACK_METHODS.has(method.name) || FOLDING_METHODS.has(method.name));
       }
       default:
         break;
