@@ -539,7 +539,13 @@ export class EscapeFinder {
 
   /** `yield view` in a generator: where its callers' loops (`for (const frame of frames(chunk))`) put it. */
   private fromYield(fn: FunctionNode | undefined, walk: Walk): Sink | undefined {
-    if (!fn?.generator || walk.depth >= MAX_CALL_DEPTH) return undefined;
+    if (!fn?.generator) return undefined;
+    // What the generator asked about yields goes to its callers, as a return does.
+    if (fn === walk.resultOf) {
+      const name = functionName(fn) ?? 'the generator';
+      return { kind: 'returned', label: `\`${name}()\` yields it`, target: fn };
+    }
+    if (walk.depth >= MAX_CALL_DEPTH) return undefined;
     for (const call of this.calls.callSites(fn)) {
       const { child, parent } = outerParent(call);
       const next = { ...walk, depth: walk.depth + 1 };

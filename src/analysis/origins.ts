@@ -9,8 +9,9 @@ import {
   IO_READ_METHODS,
   STRING_PART_METHODS,
   STRING_SLICE_METHODS,
+  TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -19,7 +20,7 @@ import { callSitesOf, type CallGraph } from './calls';
  * data is what a handler receives (its parameters and what derives from them), what I/O reads return,
  * chunks of a `for await` loop, and accumulation buffers (a field rebuilt with `Buffer.concat`).
  */
-export type OriginKind = 'handler-param' | 'io-read' | 'accumulator' | 'chunk-loop' | 'whole-text' | 'parser-input' | 'truncated';
+export type OriginKind = 'handler-param' | 'io-read' | 'read-buffer' | 'accumulator' | 'chunk-loop' | 'whole-text' | 'parser-input' | 'truncated';
 
 export interface Origin {
   kind: OriginKind;
@@ -35,6 +36,8 @@ export interface Origin {
   heldByThis?: boolean;
   /** For 'parser-input': the parsing function whose parameter is the parent. */
   parser?: FunctionNode;
+  /** For 'read-buffer': the allocation the read fills. */
+  made?: TSESTree.Node;
 }
 
 /** Functions, or classes of methods, named as parsers: `parse`, `parseBif`, `GitBranchParser`, `lexicalParse`, `decode`, `tokenize`. */
@@ -235,7 +238,7 @@ export class OriginFinder {
     if (this.isModuleAccumulator(variable)) {
       return { kind: 'accumulator', label: `the accumulation buffer \`${id.name}\``, node: id };
     }
-    return undefined;
+    return wholeOnly ? undefined : readBuffer(variable, id, this.sourceCode);
   }
 
   private fromMember(
@@ -500,6 +503,42 @@ export function iteratedReceiver(fn: FunctionNode): TSESTree.Node | undefined {
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
   const method = methodCall(call);
   return method && ELEMENT_CALLBACK_METHODS.has(method.name) ? method.receiver : undefined;
+}
+
+/** Below this many bytes a read buffer is too small for what a view of it keeps to matter. */
+const MIN_READ_BUFFER_BYTES = 1024;
+
+/**
+ * A buffer the function makes and a read fills (`const b = new Uint8Array(bufSize); const n = await
+ * r.read(b)`, `fs.readSync(fd, buf, …)`): a read returns what is available, often far less than the buffer,
+ * and a view of the bytes read (`b.subarray(0, n)`) keeps the whole buffer. Deno's `iterateReader`
+ * yielded such views of a fresh 32 KiB buffer per read. Not when its size is a constant under 1 KiB.
+ */
+function readBuffer(variable: TSESLint.Scope.Variable, id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Origin | undefined {
+  const init = singleInit(variable);
+  const made = init && unwrap(init);
+  let size: TSESTree.Node | undefined;
+  if (made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(made.callee.name) && made.arguments.length === 1) {
+    size = made.arguments[0];
+  } else if (made?.type === AST_NODE_TYPES.CallExpression) {
+    const method = methodCall(made);
+    const receiver = method && unwrap(method.receiver);
+    if (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && (method!.name === 'alloc' || method!.name === 'allocUnsafe' || method!.name === 'allocUnsafeSlow')) size = made.arguments[0];
+  }
+  if (!size || size.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const bytes = staticNumber(size);
+  if (bytes !== undefined && bytes < MIN_READ_BUFFER_BYTES) return undefined;
+  for (const ref of variable.references) {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const method = methodCall(call);
+    const name = method?.name ?? calleeName(call);
+    // `r.read(b)`, `reader.readSync(b)`; `fs.read(fd, b, …)`, `readSync(fd, b, …)`.
+    const position = name === 'read' || name === 'readSync' ? (call.arguments[0] === ref.identifier ? 0 : call.arguments[1] === ref.identifier ? 1 : -1) : -1;
+    if (position < 0 || (method && unwrap(method.receiver).type === AST_NODE_TYPES.ThisExpression)) continue;
+    return { kind: 'read-buffer', label: `the buffer \`${id.name}\` that \`${shortText(sourceCode, call.callee)}()\` fills`, node: id, made };
+  }
+  return undefined;
 }
 
 /** A piece of a larger value: a slice, a split part, a match or group, an element. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isModuleExport, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isModuleExport, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -38,8 +38,8 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   const candidate = findViewCandidate(node);
   if (!candidate) return undefined;
   const origin = facts.origins.originOf(candidate.parent);
-  if (!origin) return undefined;
-  const sink = facts.escapes.sinkOf(node);
+  if (!origin || (origin.kind === 'read-buffer' && !madePerView(origin, node))) return undefined;
+  const sink = facts.escapes.sinkOf(node) ?? readResult(node, origin, facts);
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   if (origin.heldByThis && facts.escapes.isOnThis(sink)) return undefined;
   const view = confirmView(candidate, facts.kinds);
@@ -48,6 +48,42 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   const level = view.shape === 'method' ? facts.kinds.describe(candidate.parent).level : 'proven';
   const safety = level === 'proven' && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
   return retained(view, origin, sink, safety, level, facts);
+}
+
+/**
+ * A read buffer made anew for each view: in the view's function, and inside any loop of it that the view
+ * is in. One made before the loop is read into again and again (its views all share it and alias each
+ * other): what they keep is that one buffer, which does not grow with the reads.
+ */
+function madePerView(origin: Origin, view: TSESTree.Node): boolean {
+  const made = origin.made;
+  const fn = enclosingFunction(view);
+  if (!made || !fn || enclosingFunction(made) !== fn) return false;
+  for (let current = view.parent; current && current !== fn; current = current.parent) {
+    if (LOOPS.has(current.type)) return isInside(made, current);
+  }
+  return true;
+}
+
+const LOOPS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/**
+ * A view of a read buffer that a function of the module's interface returns or yields (Deno's
+ * `iterateReader` yielding `b.subarray(0, n)`): its users keep the chunks they are handed, each with the
+ * whole buffer it was read into.
+ */
+function readResult(node: TSESTree.Node, origin: Origin, facts: FileFacts): Sink | undefined {
+  if (origin.kind !== 'read-buffer') return undefined;
+  const fn = enclosingFunction(node);
+  if (!fn || !isModuleExport(fn, facts.sourceCode)) return undefined;
+  const sink = facts.escapes.sinkOf(node, { resultOf: fn });
+  return sink?.kind === 'returned' ? sink : undefined;
 }
 
 /** The answer for a confirmed view: with what the fix builder needs to know of its parent. */

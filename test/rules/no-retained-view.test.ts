@@ -3253,6 +3253,99 @@ module.exports = getStoredNode;
 });
 
 // checkParserOutput (strict): views of a parsing function's own input handed back in its result.
+// Deno's iterateReader: each read fills a fresh 32 KiB buffer and the generator yields the bytes read, a
+// view that keeps all of it for as long as the caller keeps the chunk.
+describe('views of a buffer a read fills', () => {
+  const reader = (body: string) => `export interface Reader {
+  read(p: Uint8Array): Promise<number | null>;
+}
+${body}`;
+  const generator = (alloc: string, piece: string) =>
+    reader(`export async function* iterateReader(r: Reader, bufSize = 32 * 1024) {
+  while (true) {
+${alloc}    const result = await r.read(b);
+    if (result === null) break;
+    yield ${piece};
+  }
+}
+`);
+  const fresh = '  const b = new Uint8Array(bufSize);\n';
+  const readAll = (size: string, piece: string) => `import * as fs from 'node:fs';
+export function readHead(fd: number) {
+  const buf = Buffer.alloc(${size});
+  const bytesRead = fs.readSync(fd, buf, 0, ${size}, 0);
+  return ${piece};
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // An exact copy, as Deno's fix yields.
+        generator(fresh, 'b.slice(0, result)'),
+        // One buffer read into again and again: its views share it (and alias), and do not add up.
+        reader(`export async function* iterateReader(r: Reader, bufSize = 32 * 1024) {
+  const b = new Uint8Array(bufSize);
+  while (true) {
+    const result = await r.read(b);
+    if (result === null) break;
+    yield b.subarray(0, result);
+  }
+}
+`),
+        // A buffer too small to matter.
+        readAll('16', 'buf.subarray(0, bytesRead)'),
+        // Not the module's interface: its callers in the file decide.
+        `import * as fs from 'node:fs';
+function readHead(fd: number) {
+  const buf = Buffer.alloc(65536);
+  const bytesRead = fs.readSync(fd, buf, 0, 65536, 0);
+  return buf.subarray(0, bytesRead);
+}
+export function headLength(fd: number) {
+  return readHead(fd).length;
+}
+`,
+      ],
+      invalid: [
+        {
+          code: generator(fresh, 'b.subarray(0, result)'),
+          output: generator(fresh, 'b.slice(0, result)'),
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`b.subarray(0, result)`', parent: 'the buffer `b` that `r.read()` fills', sink: '`iterateReader()` yields it' },
+              line: 9,
+              column: 11,
+              endLine: 9,
+              endColumn: 32,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: readAll('65536', 'buf.subarray(0, bytesRead)'),
+          // A proven Buffer, nothing reads the view's identity after: the exact copy is the fix.
+          output: readAll('65536', 'Uint8Array.prototype.slice.call(buf, 0, bytesRead) as Buffer'),
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`buf.subarray(0, bytesRead)`', parent: 'the buffer `buf` that `fs.readSync()` fills', sink: '`readHead()` returns it in its result' },
+              line: 5,
+              column: 10,
+              endLine: 5,
+              endColumn: 36,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 describe('parser output', () => {
   const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
   const bson = (binary: string) => `function parse(buffer, offset) {
