@@ -409,6 +409,9 @@ export const POOLED_LIBRARY_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> 
   ['compact-encoding', new Set(['encode'])],
 ]);
 
+/** Every method name of a pooled factory, Node's or a library's: a call by another name makes no pooled Buffer. */
+export const POOLED_FACTORY_NAMES: ReadonlySet<string> = new Set([...POOLED_BUFFER_FACTORIES, ...[...POOLED_LIBRARY_FACTORIES.values()].flatMap((names) => [...names])]);
+
 /**
  * Library contracts, measured: functions that return a view of a larger buffer they reuse, so the result's
  * `.buffer` holds bytes past it. @msgpack/msgpack's `encode` (3.1.3 from npm: `encode({ x: 1 })` is 4 bytes

@@ -608,14 +608,20 @@ export function importedName(variable: TSESLint.Scope.Variable): string | undefi
 /** The expressions a function returns (expression bodies included), not those of nested functions. */
 export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  // Asked of one helper from each of its call sites: its body is walked once.
+  const known = returnsByFunction.get(fn);
+  if (known) return known;
   const found: TSESTree.Node[] = [];
   walk(fn.body, (node) => {
     if (isFunction(node)) return false;
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
     return true;
   });
+  returnsByFunction.set(fn, found);
   return found;
 }
+
+const returnsByFunction = new WeakMap<FunctionNode, TSESTree.Node[]>();
 
 /** The names a binding pattern declares: `x`, `{ a, b: [c] }`, `[d = 1, ...rest]`. */
 export function patternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void {

@@ -41,6 +41,36 @@ export class CallGraph {
     return undefined;
   }
 
+  private boundNames: Set<string> | undefined;
+
+  /**
+   * False when no variable of the file by that name is bound to a function or an import (a function
+   * declaration, a variable made a function, an `import`, a `require(…)` or a property of one): a call by
+   * such a name runs no function the analysis can read. A cheap test before scope lookups, asked of every call.
+   */
+  mayNameFunction(name: string): boolean {
+    if (!this.boundNames) {
+      const names = new Set<string>();
+      for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
+        for (const variable of scope.variables) {
+          for (const def of variable.defs) {
+            if (def.type === 'FunctionName' || def.type === 'ImportBinding') names.add(variable.name);
+            else if (def.type === 'Variable') {
+              const init = (def.node as TSESTree.VariableDeclarator).init;
+              const value = init && unwrap(init);
+              const base = value?.type === AST_NODE_TYPES.MemberExpression ? unwrap(value.object) : value;
+              if (value && (isFunction(value) || (base?.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.Identifier && base.callee.name === 'require'))) {
+                names.add(variable.name);
+              }
+            }
+          }
+        }
+      }
+      this.boundNames = names;
+    }
+    return this.boundNames.has(name);
+  }
+
   private index: { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } | undefined;
 
   /** Class member names with how often they are defined, and `x.name(...)` calls on receivers other than `this`. */

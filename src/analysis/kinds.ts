@@ -11,6 +11,7 @@ import {
   SUBSCRIBE_METHODS,
   EXACT_BUFFER_FACTORIES,
   POOLED_BUFFER_FACTORIES,
+  POOLED_FACTORY_NAMES,
   POOLED_LIBRARY_FACTORIES,
   UNPOOLED_LIBRARY_COUNTERPARTS,
   KEYED_CACHE_MODULES,
@@ -38,6 +39,7 @@ import {
   moduleOf,
   parameterOf,
   parameterPropertyNamed,
+  patternNames,
   propertyName,
   returnedExpressions,
   shortText,
@@ -128,6 +130,8 @@ export type FunctionElsewhere = (call: TSESTree.CallExpression) => { fn: Functio
 
 /** What a called function returns, with the kinds of the file that holds it (this one, or another of the package). */
 interface HelperReturns {
+  /** The function the call runs (of this file, or of the other file `kinds` answers for). */
+  fn: FunctionNode;
   values: TSESTree.Node[];
   kinds: ValueKinds;
   /** ` (in ./crypto)` for a function of another file; '' for one of this file. */
@@ -149,18 +153,22 @@ export class ValueKinds {
   /**
    * The returns of the function a call runs: a function of this file (`calls`), else one another file of
    * the package exports and this file imports by a relative path, whose returns are then asked of that
-   * file's kinds. Undefined when the function is unknown or returns nothing.
+   * file's kinds (only the latter with `elsewhereOnly`). Undefined when the function is unknown or returns nothing.
    */
-  private helperReturns(call: TSESTree.CallExpression): HelperReturns | undefined {
-    const helper = this.calls?.resolveCallee(call);
+  private helperReturns(call: TSESTree.CallExpression, elsewhereOnly = false): HelperReturns | undefined {
+    // Most calls name a local value or a method of one: no scope lookup for those.
+    const callee = unwrap(call.callee);
+    const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+    if (!elsewhereOnly && named.type === AST_NODE_TYPES.Identifier && this.calls && !this.calls.mayNameFunction(named.name)) return undefined;
+    const helper = elsewhereOnly ? undefined : this.calls?.resolveCallee(call);
     if (helper) {
       const values = returnedExpressions(helper);
-      return values.length > 0 ? { values, kinds: this, where: '' } : undefined;
+      return values.length > 0 ? { fn: helper, values, kinds: this, where: '' } : undefined;
     }
     const other = this.elsewhere?.(call);
     if (!other) return undefined;
     const values = returnedExpressions(other.fn);
-    return values.length > 0 ? { values, kinds: other.kinds, where: ` (in \`${other.module}\`)`, module: other.module } : undefined;
+    return values.length > 0 ? { fn: other.fn, values, kinds: other.kinds, where: ` (in \`${other.module}\`)`, module: other.module } : undefined;
   }
 
   private readonly answers = new WeakMap<TSESTree.Node, KindAnswer>();
@@ -1125,7 +1133,7 @@ export class ValueKinds {
    */
   pooledFactory(call: TSESTree.CallExpression): PooledFactory | undefined {
     const method = methodCall(call);
-    if (!method || method.member.computed) return undefined;
+    if (!method || method.member.computed || !POOLED_FACTORY_NAMES.has(method.name)) return undefined;
     const own = this.bufferFactory(call);
     let label: string;
     let unpooled: string | undefined;
@@ -1176,24 +1184,81 @@ export class ValueKinds {
   }
 
   /**
-   * A call whose result is a pooled Buffer: a pooled factory (`pooledFactory`), or a function of this file
-   * or another of the package every return of which is one made in it (`const out = b4a.allocUnsafe(32);
+   * A call whose result is a pooled Buffer: a pooled factory (`pooledFactory`), or a function another file of
+   * the package exports every return of which is one made in it (`const out = b4a.allocUnsafe(32);
    * sodium.crypto_generichash(out, data); return out`), which hands its caller the same slab slice.
    */
   pooledResult(call: TSESTree.CallExpression, depth = 0): PooledFactory | undefined {
     const own = this.pooledFactory(call);
     if (own) return own;
-    if (depth >= MAX_DEPTH) return undefined;
-    const helper = this.helperReturns(call);
+    if (depth >= MAX_DEPTH || !this.mayReturnPooled(call)) return undefined;
+    const helper = this.helperReturns(call, true);
     if (!helper) return undefined;
-    let first: PooledFactory | undefined;
-    for (const value of helper.values) {
-      const made = helper.kinds.pooledMade(value, depth + 1);
-      if (!made) return undefined;
-      first ??= made;
-    }
+    const first = helper.kinds.pooledReturn(helper.fn, depth);
+    if (!first) return undefined;
     const via = `\`${shortText(this.sourceCode, call.callee)}()\`${helper.module ? ` of \`${helper.module}\`` : ''}`;
     return first && { label: first.label, buffer: first.buffer, via: first.via ? `${first.via}, called by ${via}` : via };
+  }
+
+  /**
+   * A cheap test before following a call into the function it runs (asked of every call of the file): the
+   * call names something imported from another file of the package (`hash(x)`, `crypto.hash(x)`), whose
+   * functions that file's facts answer for. Functions of this file are not followed: that costs a scope
+   * lookup for every call (measured: `no-retained-view` took 1.4x its time), and their pooled Buffers are
+   * asked about where they are made.
+   */
+  private mayReturnPooled(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+    return named.type === AST_NODE_TYPES.Identifier && this.packageImports().has(named.name);
+  }
+
+  private importNames: Set<string> | undefined;
+
+  /**
+   * Names the module binds at its top level to what it imports from a relative path (`import { hash } from
+   * './crypto'`, `const crypto = require('./crypto')`, `const { hash } = require('./crypto')`).
+   */
+  private packageImports(): Set<string> {
+    if (this.importNames) return this.importNames;
+    const names = new Set<string>();
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        if (statement.source.value.startsWith('.')) for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const init = declarator.init && unwrap(declarator.init);
+          const call = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
+          const source = call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' ? call.arguments[0] : undefined;
+          if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string' || !source.value.startsWith('.')) continue;
+          const bound: TSESTree.Identifier[] = [];
+          patternNames(declarator.id, bound);
+          for (const id of bound) names.add(id.name);
+        }
+      }
+    }
+    this.importNames = names;
+    return names;
+  }
+
+  private readonly pooledReturns = new WeakMap<FunctionNode, PooledFactory | null>();
+
+  /** What every return of a function of this file is, when each is a pooled result (asked once per function). */
+  private pooledReturn(fn: FunctionNode, depth: number): PooledFactory | undefined {
+    const known = this.pooledReturns.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    let first: PooledFactory | undefined;
+    for (const value of returnedExpressions(fn)) {
+      const made = this.pooledMade(value, depth + 1);
+      if (!made) {
+        first = undefined;
+        break;
+      }
+      first ??= made;
+    }
+    // An answer cut short by the depth limit is not kept: asked from nearer, it may be complete.
+    if (depth === 0 || first) this.pooledReturns.set(fn, first ?? null);
+    return first;
   }
 
   /** A returned value that is a pooled result: the call itself, or a variable that only ever holds one. */
@@ -1746,3 +1811,4 @@ function isBufferOfRead(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && propertyName(parent) === 'buffer';
 }
+

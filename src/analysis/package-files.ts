@@ -22,27 +22,84 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'
  * The file a relative specifier names from `fromFile`, as Node's CommonJS resolver and TypeScript find it:
  * the path itself, with an extension, or its `index`; `./x.js` also as `./x.ts` (TypeScript's ESM
  * convention). Undefined for bare specifiers (packages), files that do not exist, and files a build may
- * swap for a platform's variant (see `hasPlatformVariants`).
+ * swap for a platform's variant (see `hasSiblingVariants` and `replacedNames`).
  */
 export function resolveRelative(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return undefined;
   if (!path.isAbsolute(fromFile)) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
+  // The files of a folder import the same modules: one answer per path while its folder is unchanged.
+  const stamp = dirStamp(path.dirname(base));
+  const known = resolved.get(base);
+  if (known && stamp !== undefined && known.stamp === stamp) return known.file && !replacedNames(path.dirname(known.file)).has(path.basename(known.file, path.extname(known.file))) ? known.file : undefined;
+  const file = resolveFresh(base);
+  if (stamp !== undefined) {
+    if (resolved.size > 4096) resolved.clear();
+    resolved.set(base, { stamp, file });
+  }
+  return file && !replacedNames(path.dirname(file)).has(path.basename(file, path.extname(file))) ? file : undefined;
+}
+
+const resolved = new Map<string, { stamp: number; file: string | undefined }>();
+
+function dirStamp(dir: string): number | undefined {
+  try {
+    return fs.statSync(dir).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `resolveRelative` without its cache, and without the package.json maps (asked each time: they may change). */
+function resolveFresh(base: string): string | undefined {
   const candidates = [base, ...EXTENSIONS.map((ext) => base + ext)];
   const js = /\.(m|c)?js$/.exec(base);
   if (js) candidates.push(base.slice(0, -js[0].length) + `.${js[1] ?? ''}ts`, base.slice(0, -js[0].length) + '.tsx');
   candidates.push(...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)));
-  const file = candidates.find(isFile);
-  return file && !hasPlatformVariants(file) ? file : undefined;
+  // The candidates lie in two directories: each is read (or its stamp checked) once here.
+  const dirs = new Map<string, ReadonlyMap<string, boolean> | undefined>();
+  const entriesOf = (dir: string) => {
+    if (!dirs.has(dir)) dirs.set(dir, listing(dir));
+    return dirs.get(dir);
+  };
+  const file = candidates.find((candidate) => entriesOf(path.dirname(candidate))?.get(path.basename(candidate)) === true);
+  return file && !hasSiblingVariants(file, entriesOf(path.dirname(file))) ? file : undefined;
 }
 
-function isFile(candidate: string): boolean {
+/** A directory's entries (name → is a file), read once while the directory is unchanged. */
+const listings = new Map<string, { stamp: number; entries: ReadonlyMap<string, boolean> }>();
+const MAX_LISTINGS = 256;
+
+function listing(dir: string): ReadonlyMap<string, boolean> | undefined {
+  let stamp: number;
   try {
-    return fs.statSync(candidate).isFile();
+    // A directory's modification time changes when an entry is added, removed or renamed.
+    stamp = fs.statSync(dir).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = listings.get(dir);
+  if (cached?.stamp === stamp) return cached.entries;
+  const entries = new Map<string, boolean>();
+  try {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) entries.set(entry.name, entry.isFile() || (entry.isSymbolicLink() && isFileOnDisk(path.join(dir, entry.name))));
+  } catch {
+    return undefined;
+  }
+  listings.delete(dir);
+  listings.set(dir, { stamp, entries });
+  while (listings.size > MAX_LISTINGS) listings.delete(listings.keys().next().value as string);
+  return entries;
+}
+
+function isFileOnDisk(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
   } catch {
     return false;
   }
 }
+
 
 /** The platforms bundlers pick a module's variant for: `hex.browser.js`, `hex.native.js`, `hex.ios.ts`, … */
 const PLATFORMS = ['browser', 'native', 'react-native', 'ios', 'android', 'web', 'node', 'deno', 'bun', 'worker', 'electron'];
@@ -50,56 +107,76 @@ const PLATFORMS = ['browser', 'native', 'react-native', 'ios', 'android', 'web',
 /**
  * True when a build may put another file in this one's place, so that what it returns is not known from it:
  * a sibling variant for a platform (`hex.browser.js` next to `hex.js`, as React Native's and other bundlers
- * pick by file name), or a `browser` or `react-native` map in the nearest package.json that replaces a file
- * of this name (those maps often name the build output, `./lib/encoding/hex.js` for `src/encoding/hex.js`,
- * so the name is compared, not the path).
+ * pick by file name). A `browser` or `react-native` map in the nearest package.json that replaces a file of
+ * this name does too (`replacedNames`, asked by `resolveRelative`).
  */
-function hasPlatformVariants(file: string): boolean {
-  const dir = path.dirname(file);
+function hasSiblingVariants(file: string, siblings: ReadonlyMap<string, boolean> | undefined): boolean {
   const ext = path.extname(file);
   const base = path.basename(file, ext);
-  let siblings: string[];
-  try {
-    siblings = fs.readdirSync(dir);
-  } catch {
-    return true;
+  if (!siblings) return true;
+  const prefix = `${base}.`;
+  for (const name of siblings.keys()) {
+    if (!name.startsWith(prefix)) continue;
+    const rest = name.slice(prefix.length);
+    const dot = rest.lastIndexOf('.');
+    if (dot > 0 && PLATFORMS.includes(rest.slice(0, dot)) && EXTENSIONS.includes(rest.slice(dot))) return true;
   }
-  const variants = new Set(PLATFORMS.flatMap((platform) => EXTENSIONS.map((variantExt) => `${base}.${platform}${variantExt}`)));
-  if (siblings.some((name) => variants.has(name))) return true;
-  return replacedNames(dir).has(base);
+  return false;
 }
 
 const replacedByPackage = new Map<string, { stamp: string; names: ReadonlySet<string> }>();
 
-/** The file names (without extension) the nearest package.json's `browser` or `react-native` map replaces. */
+/**
+ * The file names (without extension) the nearest package.json's `browser` or `react-native` map replaces
+ * (those maps often name the build output, `./lib/encoding/hex.js` for `src/encoding/hex.js`, so the name is
+ * compared, not the path).
+ */
+/**
+ * The nearest package.json above each directory asked about, found once per process (a package.json added
+ * above a file later is seen after a restart of a long-lived process; one changed or removed is seen at once).
+ */
+const nearestManifest = new Map<string, string | null>();
+
 function replacedNames(dir: string): ReadonlySet<string> {
-  for (let current = dir, steps = 0; steps < 32; steps++) {
-    const manifest = path.join(current, 'package.json');
-    const stamp = stampOf(manifest);
-    if (stamp) {
-      const cached = replacedByPackage.get(manifest);
-      if (cached?.stamp === stamp) return cached.names;
-      const names = new Set<string>();
-      try {
-        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-        for (const field of ['browser', 'react-native']) {
-          const map = json[field];
-          if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
-          for (const [from, to] of Object.entries(map as Record<string, unknown>)) {
-            if (from.startsWith('.') && to !== from) names.add(path.basename(from).replace(/\.[^.]*$/, ''));
-          }
-        }
-      } catch {
-        // An unreadable package.json replaces nothing we can tell.
+  let manifest = nearestManifest.get(dir);
+  if (manifest === undefined) {
+    manifest = null;
+    for (let current = dir, steps = 0; steps < 32; steps++) {
+      const candidate = path.join(current, 'package.json');
+      if (stampOf(candidate)) {
+        manifest = candidate;
+        break;
       }
-      replacedByPackage.set(manifest, { stamp, names });
-      return names;
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
     }
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
+    if (nearestManifest.size > 4096) nearestManifest.clear();
+    nearestManifest.set(dir, manifest);
   }
-  return new Set();
+  if (manifest === null) return new Set();
+  const stamp = stampOf(manifest);
+  if (!stamp) {
+    nearestManifest.delete(dir);
+    return new Set();
+  }
+  const cached = replacedByPackage.get(manifest);
+  if (cached?.stamp === stamp) return cached.names;
+  const names = new Set<string>();
+  try {
+    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    for (const field of ['browser', 'react-native']) {
+      const map = json[field];
+      if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
+      for (const [from, to] of Object.entries(map as Record<string, unknown>)) {
+        if (from.startsWith('.') && to !== from) names.add(path.basename(from).replace(/\.[^.]*$/, ''));
+      }
+    }
+  } catch {
+    // An unreadable package.json replaces nothing we can tell.
+  }
+  replacedByPackage.set(manifest, { stamp, names });
+  return names;
 }
 
 interface Parsed {
