@@ -32,7 +32,8 @@ const ACTIONS = ['start', 'stop', 'status'] as const;
 function describe(status: DaemonStatus): string {
   const kept = `${status.projects} TypeScript ${status.projects === 1 ? 'project' : 'projects'}, ${status.files} parsed files kept`;
   const idle = status.warming ? 'warming up' : `idle ${status.idle} s of ${status.idleTimeout} s`;
-  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}`;
+  const threads = status.threads ? `, ${status.threads} worker ${status.threads === 1 ? 'thread' : 'threads'} kept warm` : '';
+  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}${threads}`;
 }
 
 async function statusOf(address: DaemonAddress, timeout: number): Promise<DaemonStatus | 'stale' | 'hung' | undefined> {

@@ -40,6 +40,14 @@ export function threadsFor(concurrency: Concurrency, files: number, typed: boole
   return threads > 1 ? threads : 'off';
 }
 
+/**
+ * `--concurrency` for a run in the daemon, whose worker threads are kept warm between runs
+ * (`WorkerPool`): a number is the threads to use (none for one file). `auto` follows `threadsFor`'s rule.
+ */
+export function poolThreadsFor(concurrency: Concurrency, files: number, cores = os.availableParallelism()): 'off' | number {
+  return threadsFor(concurrency, files, false, cores);
+}
+
 /** How one group of files is linted: plain data, so that ESLint's worker threads can rebuild it. */
 export interface EngineSpec {
   cwd: string;
