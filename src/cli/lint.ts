@@ -38,7 +38,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'concurrency',
     type: 'string',
     value: 'N',
-    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most half the cores, none below two`,
+    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most half the cores, none below two; with --daemon, on the server's threads, kept warm between runs`,
   },
   { name: 'stdin', type: 'boolean', description: 'Lint the text on standard input' },
   { name: 'stdin-filename', type: 'string', value: 'FILE', description: 'The file the standard input text is (its tsconfig and config apply)' },

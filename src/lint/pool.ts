@@ -162,8 +162,10 @@ export class WorkerPool {
       if (thread.onEnd) thread.onEnd(reason);
       else this.options.log(`worker thread ${id} ${reason} while idle`);
     };
-    worker.on('error', (error) => end(`crashed (${error.stack?.split('\n')[0] ?? String(error)})`));
-    worker.on('exit', (code) => end(`exited (code ${code})`));
+    // The end is handled at 'exit', which comes after the results the thread posted before it crashed.
+    let crash: string | undefined;
+    worker.on('error', (error) => (crash ??= `crashed (${error.stack?.split('\n')[0] ?? String(error)})`));
+    worker.on('exit', (code) => end(crash ?? `exited (code ${code})`));
     // An idle thread does not keep the server alive.
     worker.unref();
     return thread;
