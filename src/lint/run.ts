@@ -452,7 +452,8 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
         batch.push(...(await lintInPool(options.pool, { ...spec, concurrency: 'off' }, subset, poolThreads, counter, batches, rulesMeta, poolFailures)));
         continue;
       }
-      spec.concurrency = threadsFor(spec.concurrency, subset.length, extra.project !== undefined);
+      // In the daemon, files with type information stay on its main thread, which holds their programs.
+      spec.concurrency = options.pool && extra.project ? 'off' : threadsFor(spec.concurrency, subset.length, extra.project !== undefined);
       if (spec.concurrency !== 'off') threads = Math.max(threads, Math.min(spec.concurrency as number, subset.length));
       const eslint = await createEngine(spec);
       const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off', batches);

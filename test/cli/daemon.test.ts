@@ -272,6 +272,12 @@ describe('leakproof daemon', () => {
       const stdin = await leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, { input: MAIN });
       expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
       expect(stdin.code).toBe(1);
+
+      // The whole project has type information: with --concurrency, it stays on the server's main thread.
+      const whole = await directRun(['src']);
+      expect(whole).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-buffer-slice'), stderr: 'leakproof: 5 files linted (5 with type information, 0 without)\n' });
+      expect(await leakproof(['src', '--daemon', '--concurrency', '2'], dir)).toEqual(whole);
+      expect((await leakproof(['daemon', 'status'], dir)).stdout).not.toContain('worker thread');
     }),
     SIDE_BY_SIDE_MS,
   );
