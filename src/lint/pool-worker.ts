@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { ESLint as ESLintType } from 'eslint';
 import { eslintOptions, loadESLint, loadTypeScriptParser, type EngineSpec } from './engine';
@@ -67,7 +68,10 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   engines.clear();
-  (globalThis as { gc?: () => void }).gc?.();
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) return;
+  collect();
+  post({ type: 'collected', heapBytes: getHeapStatistics().used_heap_size });
 });
 
 // What every run needs, loaded before the first job (the pool counts a thread's silence from here).

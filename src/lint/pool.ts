@@ -31,6 +31,7 @@ export type ToWorker = { type: 'lint'; job: number; spec: EngineSpec; files: rea
 /** Messages from a thread: `result` carries the results of `files[index]` of the job. */
 export type ToPool =
   | { type: 'ready' }
+  | { type: 'collected'; heapBytes: number }
   | { type: 'result'; job: number; index: number; results: ESLintType.LintResult[] }
   | { type: 'done'; job: number }
   | { type: 'error'; job: number; message: string };
@@ -153,7 +154,8 @@ export class WorkerPool {
     this.options.log(`worker thread ${id} started`);
     worker.on('message', (message: ToPool) => {
       if (message.type === 'ready') thread.ready = true;
-      thread.onMessage?.(message);
+      if (message.type === 'collected') this.options.log(`worker thread ${id} collected garbage: ${Math.round(message.heapBytes / 1e6)} MB of heap in use`);
+      else thread.onMessage?.(message);
     });
     const end = (reason: string) => {
       if (thread.ended) return;
@@ -200,7 +202,7 @@ export class WorkerPool {
       thread.onEnd = (reason) => finish(reason);
       thread.onMessage = (message) => {
         watch();
-        if (message.type === 'ready' || message.job !== job) return;
+        if (message.type === 'ready' || message.type === 'collected' || message.job !== job) return;
         if (message.type === 'result') take(message.index, message.results);
         else if (message.type === 'done') finish(undefined);
         else finish(`failed (${message.message.split('\n')[0]})`);

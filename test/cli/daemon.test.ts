@@ -597,8 +597,10 @@ describe('leakproof daemon', () => {
     const own = logs().split('\n').filter((text) => text.includes(`[${pid}] worker thread`));
     expect(own.filter((text) => /worker thread \d+ started$/.test(text)).length).toBeGreaterThanOrEqual(4);
     expect(own.some((text) => /crashed \(Error: test fault: a worker thread throws on s3\.js\) while linting .*s3\.js; 1 files of its job left to the main thread$/.test(text))).toBe(true);
-    // Idle, the server exits, and its threads with it.
+    // Idle, the server exits, and its threads with it; a second after each run, each idle thread had
+    // collected its garbage, as the server's own thread does.
     expect(await exited(pid, 90)).toBe(true);
+    expect(logs().match(new RegExp(`\\[${pid}\\] worker thread \\d+ collected garbage: \\d+ MB of heap in use\n`, 'g'))?.length).toBeGreaterThanOrEqual(2);
     expect(logs()).toContain(`[${pid}] stopping: idle for 30 s\n`);
   }, SIDE_BY_SIDE_MS);
 
