@@ -21,9 +21,11 @@
 // in, then `npm run build`): the --fix measures then run its leakproof too, alternated with the others in
 // the same run, so that before and after are measured side by side. `--fix-only` runs only those.
 //
-// `--staged-only` runs only the staged-file measures, `--concurrency-only` only the --concurrency one.
+// `--staged-only` runs only the staged-file measures, `--concurrency-only` only the --concurrency one,
+// `--daemon-pool-only` only the daemon's warm worker threads: a warm `lint --daemon --concurrency 2` run
+// against a warm `--daemon --concurrency 1` run and a direct `--concurrency 1` run, in rotated rounds.
 //
-// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only | --concurrency-only]
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only | --concurrency-only | --daemon-pool-only]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -42,6 +44,7 @@ function parseArgs(argv) {
   let fixOnly = false;
   let stagedOnly = false;
   let concurrencyOnly = false;
+  let poolOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') options.files = value();
@@ -51,6 +54,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--fix-only') fixOnly = true;
     else if (argv[i] === '--staged-only') stagedOnly = true;
     else if (argv[i] === '--concurrency-only') concurrencyOnly = true;
+    else if (argv[i] === '--daemon-pool-only') poolOnly = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
@@ -59,8 +63,8 @@ function parseArgs(argv) {
     baselineBin = path.resolve(baseline, 'dist', 'src', 'cli', 'main.js');
     if (!fs.existsSync(baselineBin)) throw new Error(`--baseline ${baseline}: no dist/src/cli/main.js there (build it first)`);
   }
-  if ([fixOnly, stagedOnly, concurrencyOnly].filter(Boolean).length > 1) throw new Error('--fix-only, --staged-only and --concurrency-only exclude each other');
-  return { ...options, baselineBin, fixOnly, stagedOnly, concurrencyOnly };
+  if ([fixOnly, stagedOnly, concurrencyOnly, poolOnly].filter(Boolean).length > 1) throw new Error('--fix-only, --staged-only, --concurrency-only and --daemon-pool-only exclude each other');
+  return { ...options, baselineBin, fixOnly, stagedOnly, concurrencyOnly, poolOnly };
 }
 
 const median = (list) => {
@@ -231,6 +235,81 @@ function startupLines(summary, pairs, work, sources) {
   );
 }
 
+/** CPU time (user and system, of all its threads) of a live process, in ms, from /proc (Linux). */
+function processCpu(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = (() => {
+  const child = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(child.stdout) > 0 ? Number(child.stdout) : 100;
+})();
+
+const uptime = () => {
+  const child = spawnSync('uptime', [], { encoding: 'utf8' });
+  return child.status === 0 ? child.stdout.trim() : `load average ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`;
+};
+
+/**
+ * The daemon's warm worker threads (`lint --daemon --concurrency N`, src/lint/pool.ts) on the corpus
+ * files without type information: after a server is started and has answered one run with 2 threads
+ * (which starts and warms them) and one with 1, rotated rounds of a warm `--daemon --concurrency 2` run,
+ * a warm `--daemon --concurrency 1` run (the server's own thread) and a direct `--concurrency 1` run.
+ * A daemon run's CPU is the client's plus the server's (all its threads, from /proc). After each run the
+ * bench waits 1.5 s, so that the server's idle collection falls in no run. The three runs' JSON reports
+ * must be the same.
+ */
+function poolLines(summary, pairs, work, sources) {
+  const dir = path.join(work, 'pool');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "pool-bench", "private": true }\n');
+  for (const file of sources) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+  const report = (name) => path.join(work, `pool-${name}.json`);
+  const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+  daemon('start', dir);
+  try {
+    const pid = Number(/pid (\d+)/.exec(daemon('status', dir))[1]);
+    const run = (name, args, server) => () => {
+      const before = server ? processCpu(pid) : 0;
+      const result = measure(BIN, ['.', '-f', 'json', '-o', report(name), ...args], dir);
+      if (server) result.cpu += processCpu(pid) - before;
+      pause();
+      return result;
+    };
+    const commands = {
+      direct: run('direct', ['--concurrency', '1'], false),
+      one: run('one', ['--daemon', '--concurrency', '1'], true),
+      two: run('two', ['--daemon', '--concurrency', '2'], true),
+    };
+    // The first run with 2 threads starts and warms them; sideBySideAll then runs each command once more.
+    const first = commands.two();
+    if (!/in 2 worker threads/.test(first.stderr)) throw new Error(`the daemon did not lint in 2 threads: ${first.stderr.slice(0, 500)}`);
+    const before = uptime();
+    const runs = sideBySideAll(pairs, commands);
+    const after = uptime();
+    const texts = Object.keys(commands).map((name) => fs.readFileSync(report(name), 'utf8'));
+    if (texts.some((text) => text !== texts[0])) throw new Error('the daemon with threads, without, and the direct run reported different findings');
+    const status = daemon('status', dir);
+    if (!/2 worker threads kept warm/.test(status)) throw new Error(`the daemon's threads were not kept: ${status}`);
+    const describe = (a, b) => {
+      const { ratio, ratios } = ratioOf(runs, a, b);
+      return { ratio, text: `${fmtS(runs[b].wall)} against ${fmtS(runs[a].wall)}, ${spread(ratios)}; CPU ${fmtS(runs[b].cpu)} against ${fmtS(runs[a].cpu)}` };
+    };
+    const twoDirect = describe('direct', 'two');
+    summary.push(`  uptime before: ${before}`);
+    summary.push(line(`warm daemon, 2 threads / direct, 1 (${sources.length} files)`, twoDirect.ratio, 0.6, twoDirect.text));
+    const twoOne = describe('one', 'two');
+    summary.push(`  ${'warm daemon, 2 threads / warm daemon, 1'.padEnd(44)} ${twoOne.ratio.toFixed(2)}x; ${twoOne.text}`);
+    const oneDirect = describe('direct', 'one');
+    summary.push(`  ${'warm daemon, 1 / direct, 1'.padEnd(44)} ${oneDirect.ratio.toFixed(2)}x; ${oneDirect.text}`);
+    summary.push(`  uptime after:  ${after}`);
+  } finally {
+    daemon('stop', dir);
+  }
+}
+
 /** The text of every file under `dir`, in one string (to compare what two `--fix` runs wrote). */
 function treeText(dir) {
   return fs
@@ -322,6 +401,13 @@ function main() {
     fs.mkdirSync(sockets, { mode: 0o700 });
     process.env.LEAKPROOF_DAEMON_DIR = sockets;
     process.env.LEAKPROOF_DAEMON_IDLE_TIMEOUT = '600';
+
+    if (options.poolOnly) {
+      poolLines(summary, options.pairs, work, sources);
+      console.log('');
+      for (const text of summary) console.log(text);
+      return;
+    }
 
     if (!options.fixOnly && !options.stagedOnly) {
       // leakproof's `auto` (src/lint/engine.ts, threadsFor); `1` is ESLint's one thread, which means none.

@@ -30,6 +30,8 @@ export interface DaemonStatus {
   /** Kept TypeScript projects and parsed files. */
   projects: number;
   files: number;
+  /** Worker threads kept warm for `--concurrency` runs (absent from servers before them). */
+  threads?: number;
 }
 
 export type Request = LintRequest | { type: 'status' } | { type: 'stop' };

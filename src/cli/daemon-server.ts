@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { WorkerPool } from '../lint/pool';
 import { WarmPrograms } from '../lint/warm-programs';
 import { releaseParserCaches, warmUp } from '../lint/run';
 import { packageInfo } from '../package-info';
 import { watchedFiles } from './daemon-address';
-import { ALIVE_INTERVAL_MS, HANG_VARIABLE, removeRecord, type LintRequest, type Reply, type Request, type ServerRecord } from './daemon-client';
+import { ALIVE_INTERVAL_MS, DEFAULT_TIMEOUT_SECONDS, HANG_VARIABLE, removeRecord, timeoutFromEnv, type LintRequest, type Reply, type Request, type ServerRecord } from './daemon-client';
 import { Watch } from './daemon-watch';
 import { EXIT, runCommand, type CliIO } from './io';
 import { run as runLint, type LintSession } from './lint';
@@ -78,6 +79,18 @@ const WATCH_INTERVAL_MS = 2000;
 
 class Server {
   private readonly programs = new WarmPrograms();
+  /**
+   * Worker threads for runs with `--concurrency`, started by the first that needs them and kept warm
+   * until the server ends. A thread silent for the client's timeout (LEAKPROOF_DAEMON_TIMEOUT, as the
+   * run sets it) counts as hung.
+   */
+  private readonly pool = new WorkerPool({
+    silenceMs: () => {
+      const seconds = timeoutFromEnv();
+      return (typeof seconds === 'number' ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
+    },
+    log,
+  });
   private readonly watch: Watch;
   private readonly started = Date.now();
   private lastActive = Date.now();
@@ -174,7 +187,14 @@ class Server {
   private collectSoon(): void {
     clearTimeout(this.collectTimer);
     const collect = (globalThis as { gc?: () => void }).gc;
-    if (collect) this.collectTimer = setTimeout(() => this.busy === 0 && collect(), 1000).unref();
+    if (collect) {
+      this.collectTimer = setTimeout(() => {
+        if (this.busy > 0) return;
+        collect();
+        // The threads' heaps are their own: each collects its own (V8's --expose-gc holds for them too).
+        this.pool.collect();
+      }, 1000).unref();
+    }
   }
 
   private armIdle(): void {
@@ -223,6 +243,7 @@ class Server {
           warming: this.warming,
           projects,
           files,
+          threads: this.pool.size,
         },
       });
       connection.end();
@@ -274,7 +295,7 @@ class Server {
       isTTY: request.isTTY,
       readStdin: async () => request.stdin ?? '',
     };
-    const session: LintSession = { programs: this.programs, configFiles: new Set() };
+    const session: LintSession = { programs: this.programs, pool: this.pool, configFiles: new Set() };
     const restore = enter(request, io);
     let code: number;
     try {
@@ -327,8 +348,11 @@ class Server {
     clearTimeout(this.idleTimer);
     clearInterval(this.watchTimer);
     this.closeSocket();
-    // A run in progress finishes (its files are written whole) before the process ends.
-    void this.queue.then(() => process.exit(EXIT.clean));
+    // A run in progress finishes (its files are written whole) before the process ends, and its threads with it.
+    void this.queue.then(async () => {
+      await this.pool.close();
+      process.exit(EXIT.clean);
+    });
   }
 }
 

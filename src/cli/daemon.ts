@@ -18,12 +18,13 @@ const USAGE = `Usage: leakproof daemon start|stop|status [options]
 A background server for the project around the working directory (the nearest directory with .git,
 else with package.json) that runs \`leakproof lint --daemon\` runs: it keeps ESLint, TypeScript and the
 parsed files of the programs it built, so that a staged file that needs type information is linted in
-about the time of a run without it. Files changed since the last run are read again. The server stops
-after its idle timeout, on "stop", and when leakproof or a configuration file it read changes
-(tsconfig.json, eslint.config.*, package.json, and the project's modules an ESLint config imports).
-"lint --daemon" starts one when none runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds
-(default ${DEFAULT_TIMEOUT_SECONDS}; a run sends one every second), it kills the server (so do "stop"
-and "status"), warns and lints directly.`;
+about the time of a run without it. Files changed since the last run are read again. "lint --daemon
+--concurrency N" lints files without type information on N worker threads of the server, started by the
+first run that needs them and kept warm until it stops. The server stops after its idle timeout, on
+"stop", and when leakproof or a configuration file it read changes (tsconfig.json, eslint.config.*,
+package.json, and the project's modules an ESLint config imports). "lint --daemon" starts one when none
+runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds (default ${DEFAULT_TIMEOUT_SECONDS}; a
+run sends one every second), it kills the server (so do "stop" and "status"), warns and lints directly.`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -32,7 +33,8 @@ const ACTIONS = ['start', 'stop', 'status'] as const;
 function describe(status: DaemonStatus): string {
   const kept = `${status.projects} TypeScript ${status.projects === 1 ? 'project' : 'projects'}, ${status.files} parsed files kept`;
   const idle = status.warming ? 'warming up' : `idle ${status.idle} s of ${status.idleTimeout} s`;
-  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}`;
+  const threads = status.threads ? `, ${status.threads} worker ${status.threads === 1 ? 'thread' : 'threads'} kept warm` : '';
+  return `pid ${status.pid}, leakproof ${status.version} on Node ${status.node}, up ${status.uptime} s, ${status.runs} runs, ${idle}; ${kept}${threads}`;
 }
 
 async function statusOf(address: DaemonAddress, timeout: number): Promise<DaemonStatus | 'stale' | 'hung' | undefined> {

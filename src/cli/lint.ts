@@ -4,6 +4,7 @@ import type { ESLint } from 'eslint';
 import type { PresetName } from '../configs';
 import { AUTO_FILES_PER_THREAD, type Concurrency } from '../lint/engine';
 import { configForFile, lintProject, type LintOutcome } from '../lint/run';
+import type { WorkerPool } from '../lint/pool';
 import type { WarmPrograms } from '../lint/warm-programs';
 import { formatResults, type LintFormat } from '../report/lint';
 import { mergeRuntimeReport, readRuntimeReport, type MergedResult } from '../report/runtime';
@@ -37,7 +38,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'concurrency',
     type: 'string',
     value: 'N',
-    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most half the cores, none below two`,
+    description: `Lint in N worker threads (ESLint's multithread linting), or off (the default), or auto: per group of files without type information, one thread per ${AUTO_FILES_PER_THREAD} files, at most half the cores, none below two; with --daemon, on the server's threads, kept warm between runs`,
   },
   { name: 'stdin', type: 'boolean', description: 'Lint the text on standard input' },
   { name: 'stdin-filename', type: 'string', value: 'FILE', description: 'The file the standard input text is (its tsconfig and config apply)' },
@@ -174,6 +175,9 @@ function reportNotices(outcome: LintOutcome, io: CliIO): void {
   for (const { file, config } of outcome.unmatched) {
     io.stderr(`leakproof: ${shown(file, io.cwd)}: no configuration in ${shown(config, io.cwd)} matches this file; linted with leakproof's presets\n`);
   }
+  for (const { thread, reason, file, files } of outcome.poolFailures) {
+    io.stderr(`leakproof: warning: worker thread ${thread} of the daemon ${reason} while linting ${shown(file, io.cwd)}; it is replaced, and the ${files} files it had not finished were linted on the main thread\n`);
+  }
   for (const file of outcome.readByEspree) {
     io.stderr(`leakproof: ${shown(file, io.cwd)}: TypeScript's parser rejects this JavaScript; read with ESLint's parser, without type information\n`);
   }
@@ -204,11 +208,13 @@ function checkLintPeers(): void {
 }
 
 /**
- * What the daemon lends each run it serves: its kept programs, and a set to which the run adds the
- * configuration files it read (the server stops when one changes).
+ * What the daemon lends each run it serves: its kept programs, its warm worker threads (used with
+ * `--concurrency`), and a set to which the run adds the configuration files it read (the server stops
+ * when one changes).
  */
 export interface LintSession {
   programs: WarmPrograms;
+  pool?: WorkerPool;
   configFiles: Set<string>;
 }
 
@@ -251,6 +257,7 @@ async function lintDirectly(command: LintCommand, io: CliIO, session?: LintSessi
     cacheDir: command.cacheDir,
     concurrency: command.concurrency,
     programs: session?.programs,
+    pool: session?.pool,
   };
   if (command.printConfig !== undefined) {
     const config = await configForFile(lintOptions, command.printConfig);

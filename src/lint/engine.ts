@@ -40,6 +40,17 @@ export function threadsFor(concurrency: Concurrency, files: number, typed: boole
   return threads > 1 ? threads : 'off';
 }
 
+/**
+ * `--concurrency` for a run in the daemon, whose worker threads are kept warm between runs
+ * (`WorkerPool`): a number is the threads to use (none for one file). `auto` follows `threadsFor`'s rule
+ * (on 2 cores, none): on this project's 2 shared cores, 2 warm threads took 1.08x to 1.25x the wall time
+ * of the server's own thread on 1,200 corpus files, with 17-25% more CPU, in three runs of
+ * `bench/cli.js --daemon-pool-only`: no reason to start them on 2 cores unasked.
+ */
+export function poolThreadsFor(concurrency: Concurrency, files: number, cores = os.availableParallelism()): 'off' | number {
+  return threadsFor(concurrency, files, false, cores);
+}
+
 /** How one group of files is linted: plain data, so that ESLint's worker threads can rebuild it. */
 export interface EngineSpec {
   cwd: string;

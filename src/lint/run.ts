@@ -4,9 +4,10 @@ import type { ESLint as ESLintType, Linter } from 'eslint';
 import type * as ts from 'typescript';
 import type { PresetName } from '../configs';
 import { UsageError } from '../errors';
-import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, SOURCE_FILES, threadsFor, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
+import { cacheFileFor, createEngine, isTypeScriptParserLoaded, loadESLint, loadTypeScriptParser, poolThreadsFor, SOURCE_FILES, threadsFor, type Concurrency, type EngineSpec, type ProgramSource, type TypeProbes } from './engine';
 import { findFiles, isLinted } from './files';
 import { groupByChoice, readProjectConfig, type ConfigUse, type LeakproofChoice } from './project-config';
+import type { PoolFailure, WorkerPool } from './pool';
 import { createPartialProgram, groupByProject, programWithText, warmPartialProgram } from './projects';
 import type { WarmPrograms } from './warm-programs';
 
@@ -37,6 +38,11 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** A long-lived process's kept programs (`leakproof daemon`): a few staged files' program reuses their parsed files. */
   programs?: WarmPrograms;
+  /**
+   * A long-lived process's warm worker threads (`leakproof daemon`): with `concurrency`, a group without
+   * type information is linted on them instead of on threads ESLint starts for this run.
+   */
+  pool?: WorkerPool;
 }
 
 export interface UnwrittenFix {
@@ -67,6 +73,8 @@ export interface LintOutcome {
   configFiles: string[];
   /** The most worker threads a group of files was linted in (`--concurrency`; 0: none). */
   threads: number;
+  /** Threads of the pool that crashed or hung in this run; the files they had not finished were linted on the main thread. */
+  poolFailures: PoolFailure[];
 }
 
 const BATCH = 200;
@@ -271,6 +279,39 @@ async function lintBatches(eslint: ESLintType, files: readonly string[], progres
   return results;
 }
 
+/**
+ * A group without type information on the daemon's warm threads (`options.pool`): each result is taken
+ * (a `--fix` run writes it) as it arrives; the files of a thread that crashed or hung are linted here,
+ * on this thread, as a direct run would, so that none is lost. `spec` has no concurrency of ESLint's.
+ */
+async function lintInPool(
+  pool: WorkerPool,
+  spec: EngineSpec,
+  files: readonly string[],
+  threads: number,
+  progress: Progress,
+  plan: BatchPlan,
+  rulesMeta: Record<string, unknown>,
+  failures: PoolFailure[],
+): Promise<ESLintType.LintResult[]> {
+  const run = await pool.lint(spec, files, threads, (result) => {
+    plan.take?.(result);
+    progress.done++;
+    if (progress.done % BATCH === 0) progress.report?.(progress.done, progress.total);
+  });
+  failures.push(...run.failures);
+  const eslint = await createEngine(spec);
+  const linted = run.results;
+  if (run.left.length > 0) linted.push(...(await lintBatches(eslint, run.left, progress, false, plan)));
+  else if (progress.done % BATCH !== 0) progress.report?.(progress.done, progress.total);
+  // This thread's ESLint knows the rules' meta once it has looked up the config of each directory.
+  const byDir = new Map(linted.map((result) => [path.dirname(result.filePath), result.filePath]));
+  for (const file of byDir.values()) await eslint.calculateConfigForFile(file);
+  Object.assign(rulesMeta, eslint.getRulesMetaForResults(linted));
+  await plan.writer?.relintUnwritten(linted, () => createEngine({ ...spec, cacheFile: undefined, fix: false }));
+  return linted;
+}
+
 function emptyOutcome(): LintOutcome {
   return {
     results: [],
@@ -286,6 +327,7 @@ function emptyOutcome(): LintOutcome {
     unmatched: [],
     configFiles: [],
     threads: 0,
+    poolFailures: [],
   };
 }
 
@@ -392,6 +434,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
   const results: ESLintType.LintResult[] = [];
   const rulesMeta: Record<string, unknown> = {};
   let threads = 0;
+  const poolFailures: PoolFailure[] = [];
   /** Lints `files` with `preset` (or the project's own leakproof choice for them), one ESLint per choice. */
   const lintGroup = async (groupFiles: readonly string[], preset: PresetName, extra: { project?: string; espree?: boolean }, counter: Progress = progress) => {
     const batch: ESLintType.LintResult[] = [];
@@ -401,7 +444,16 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
         batch.push(...(await lintTypedFew(spec, extra.project, subset, counter, rulesMeta, batches, options.programs)));
         continue;
       }
-      spec.concurrency = threadsFor(spec.concurrency, subset.length, extra.project !== undefined);
+      // A daemon's warm threads take a group without type information (with --cache, ESLint's threads
+      // keep its cache file, as in a direct run).
+      const poolThreads = options.pool && !extra.project && !options.cacheDir ? poolThreadsFor(spec.concurrency, subset.length) : 'off';
+      if (options.pool && poolThreads !== 'off') {
+        threads = Math.max(threads, Math.min(poolThreads, subset.length));
+        batch.push(...(await lintInPool(options.pool, { ...spec, concurrency: 'off' }, subset, poolThreads, counter, batches, rulesMeta, poolFailures)));
+        continue;
+      }
+      // In the daemon, files with type information stay on its main thread, which holds their programs.
+      spec.concurrency = options.pool && extra.project ? 'off' : threadsFor(spec.concurrency, subset.length, extra.project !== undefined);
       if (spec.concurrency !== 'off') threads = Math.max(threads, Math.min(spec.concurrency as number, subset.length));
       const eslint = await createEngine(spec);
       const linted = await lintBatches(eslint, subset, counter, spec.concurrency !== 'off', batches);
@@ -483,6 +535,7 @@ export async function lintProject(options: LintOptions): Promise<LintOutcome> {
     unmatched: plan.unmatched,
     configFiles: plan.configFiles,
     threads,
+    poolFailures,
   };
 }
 

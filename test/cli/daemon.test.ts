@@ -154,6 +154,36 @@ function plainProject(name: string, files: Record<string, string> = {}): string 
 const SERVER_JS = "const kept = [];\nsocket.on('data', (chunk) => {\n  kept.push(chunk.subarray(0, 4));\n});\n";
 const PLAIN_LINTED = 'leakproof: 1 files linted (0 with type information, 1 without)\n';
 
+/** A socket's chunk kept through `slice`: a Buffer's view under a deprecated name, fixable (the socket is net's). */
+const socketFile = (port: number) => `const net = require('node:net');\nconst socket = net.connect(${port}), kept = [];\nsocket.on('data', (chunk) => {\n  kept.push(chunk.slice(0, 4));\n});\n`;
+
+/**
+ * A project without a tsconfig for the daemon's worker threads: five JavaScript files (four with
+ * fixable findings) and two TypeScript files read without types (one with a finding), in two directories.
+ */
+function poolProject(name: string): string {
+  return plainProject(name, {
+    'src/s1.js': socketFile(7001),
+    'src/s2.js': socketFile(7002),
+    'src/s3.js': socketFile(7003),
+    'src/s4.js': socketFile(7004),
+    'src/clean.js': 'module.exports = { answer: 42 };\n',
+    'lib/t1.ts': "import * as net from 'node:net';\n\nconst kept: Buffer[] = [];\nnet.connect(7005).on('data', (chunk: Buffer) => {\n  kept.push(chunk.subarray(0, 4));\n});\n",
+    'lib/t2.ts': 'export const two = 2;\n',
+  });
+}
+
+const POOL_LINTED = 'leakproof: 8 files linted (0 with type information, 8 without)\n';
+
+/** Every file's text under `dir`, by path (to compare what two `--fix` runs wrote). */
+function treeText(dir: string): string {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .sort()
+    .filter((file) => fs.statSync(path.join(dir, file)).isFile())
+    .map((file) => `${file}\n${fs.readFileSync(path.join(dir, file), 'utf8')}`)
+    .join('\n');
+}
+
 /** Plays the project's server on its socket (where clients look for it): `onRequest` gets each connection once it has sent its request. */
 // Where the client looks for a project's server (the built module the binary uses).
 const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
@@ -242,6 +272,12 @@ describe('leakproof daemon', () => {
       const stdin = await leakproof(['--stdin', '--stdin-filename', 'src/main.ts', '-f', 'json', '--daemon'], dir, { input: MAIN });
       expect(findings(stdin.stdout)).toEqual([[4, 20, 'leakproof/no-buffer-slice', FINDING]]);
       expect(stdin.code).toBe(1);
+
+      // The whole project has type information: with --concurrency, it stays on the server's main thread.
+      const whole = await directRun(['src']);
+      expect(whole).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-buffer-slice'), stderr: 'leakproof: 5 files linted (5 with type information, 0 without)\n' });
+      expect(await leakproof(['src', '--daemon', '--concurrency', '2'], dir)).toEqual(whole);
+      expect((await leakproof(['daemon', 'status'], dir)).stdout).not.toContain('worker thread');
     }),
     SIDE_BY_SIDE_MS,
   );
@@ -498,6 +534,74 @@ describe('leakproof daemon', () => {
     expect(await exited(pidOf(start.stdout))).toBe(true);
     expect(logs()).toContain(`[${pidOf(start.stdout)}] stopping: idle for 1 s\n`);
     expect(await leakproof(['daemon', 'status'], plain)).toEqual({ code: 1, stdout: `leakproof: no daemon running for ${plain}\n`, stderr: '' });
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('--concurrency 2 through the daemon: its warm worker threads print what a direct run prints, stylish and SARIF, with its exit code; --fix writes the same files; stop ends them', async () => {
+    const pool = poolProject('pool');
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-daemon-pool-fix-'));
+    created.push(copy);
+    fs.cpSync(pool, copy, { recursive: true });
+    const [stylish, sarif, start] = await Promise.all([leakproof(['.'], pool), leakproof(['.', '-f', 'sarif'], pool), leakproof(['daemon', 'start'], pool)]);
+    expect(stylish).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-buffer-slice'), stderr: POOL_LINTED });
+    // Findings in both groups (TypeScript read without types, JavaScript read by espree) and both directories.
+    for (const file of ['lib/t1.ts', 'src/s1.js', 'src/s4.js']) expect(stylish.stdout).toContain(path.join(pool, file));
+    const pid = pidOf(start.stdout);
+    const inThreads = POOL_LINTED.replace('\n', ' in 2 worker threads\n');
+    // Twice: the second run is answered by the threads the first started.
+    for (let run = 0; run < 2; run++) expect(await leakproof(['.', '--daemon', '--concurrency', '2'], pool)).toEqual({ ...stylish, stderr: inThreads });
+    // SARIF carries each rule's descriptor, which the server's own thread reads from the rules' meta.
+    expect(await leakproof(['.', '-f', 'sarif', '--daemon', '--concurrency', '2'], pool)).toEqual(sarif);
+    // `1` is one thread, the server's own.
+    expect(await leakproof(['.', '--daemon', '--concurrency', '1'], pool)).toEqual(stylish);
+    expect((await leakproof(['daemon', 'status'], pool)).stdout).toMatch(/, 4 runs, idle \d+ s of 120 s; 0 TypeScript projects, 0 parsed files kept, 2 worker threads kept warm\n$/);
+    expect(logs().match(new RegExp(`\\[${pid}\\] worker thread \\d+ started`, 'g'))).toEqual([`[${pid}] worker thread 1 started`, `[${pid}] worker thread 2 started`]);
+
+    const [direct, daemon] = await Promise.all([leakproof(['.', '--fix'], copy), leakproof(['.', '--fix', '--daemon', '--concurrency', '2'], pool)]);
+    // What the fixes leave: server.js's finding, which has no fix.
+    expect(direct).toEqual({ code: 1, stdout: expect.stringContaining(`${path.join(copy, 'server.js')}\n  3:13  error`), stderr: POOL_LINTED.replace('\n', ', 5 fixed\n') });
+    expect(direct.stdout).not.toContain(`${path.sep}src${path.sep}`);
+    expect(daemon).toEqual({ ...direct, stdout: direct.stdout.replaceAll(copy, pool), stderr: inThreads.replace('\n', ', 5 fixed\n') });
+    expect(treeText(pool)).toBe(treeText(copy));
+    expect(fs.readFileSync(path.join(pool, 'src', 's1.js'), 'utf8')).toContain('kept.push(Uint8Array.prototype.slice.call(chunk, 0, 4));');
+
+    expect(await leakproof(['daemon', 'stop'], pool)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${pool} (pid ${pid})\n`, stderr: '' });
+    expect(await exited(pid)).toBe(true);
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('a worker thread that crashes or hangs is replaced; the files it had not finished are linted on the main thread, with a warning; idle exit ends the threads', async () => {
+    const pool = poolProject('pool-faults');
+    const [expected, start] = await Promise.all([leakproof(['.'], pool), leakproof(['daemon', 'start', '--idle-timeout', '30'], pool)]);
+    expect(expected.code).toBe(1);
+    const pid = pidOf(start.stdout);
+    const run = (env: NodeJS.ProcessEnv = {}) => leakproof(['.', '--daemon', '--concurrency', '2'], pool, { env: { ...ENV, ...env } });
+    const inThreads = POOL_LINTED.replace('\n', ' in 2 worker threads\n');
+    expect(await run()).toEqual({ ...expected, stderr: inThreads });
+    /** The warnings of a run: the one `line` matches, and any other is of a thread too (a slow machine may make a healthy one late). */
+    const warned = (stderr: string, line: RegExp) => {
+      const warnings = stderr.split('\n').filter((text) => text.startsWith('leakproof: warning:'));
+      expect(warnings.filter((text) => line.test(text))).toHaveLength(1);
+      for (const text of warnings) expect(text).toMatch(/^leakproof: warning: worker thread \d+ of the daemon .* while linting \S+; it is replaced, and the \d+ files it had not finished were linted on the main thread$/);
+      expect(stderr.endsWith(inThreads)).toBe(true);
+    };
+    // The test-only hook: the thread given src/s3.js throws (its job holds that one file).
+    const crashed = await run({ LEAKPROOF_DAEMON_TEST_WORKER: 'throw:s3.js' });
+    expect({ code: crashed.code, stdout: crashed.stdout }).toEqual({ code: expected.code, stdout: expected.stdout });
+    warned(crashed.stderr, /^leakproof: warning: worker thread \d+ of the daemon crashed \(Error: test fault: a worker thread throws on s3\.js\) while linting src\/s3\.js; it is replaced, and the 1 files it had not finished were linted on the main thread$/);
+    // The thread given src/s4.js blocks; after LEAKPROOF_DAEMON_TIMEOUT seconds without a word it is terminated.
+    const hung = await run({ LEAKPROOF_DAEMON_TEST_WORKER: 'hang:s4.js', LEAKPROOF_DAEMON_TIMEOUT: '5' });
+    expect({ code: hung.code, stdout: hung.stdout }).toEqual({ code: expected.code, stdout: expected.stdout });
+    warned(hung.stderr, /^leakproof: warning: worker thread \d+ of the daemon sent no word for 5 s \(hung; terminated\) while linting src\/s4\.js; it is replaced, and the 1 files it had not finished were linted on the main thread$/);
+    // Replaced: the next run has two threads again, and prints what a direct run prints.
+    expect(await run()).toEqual({ ...expected, stderr: inThreads });
+    expect((await leakproof(['daemon', 'status'], pool)).stdout).toContain(', 2 worker threads kept warm\n');
+    const own = logs().split('\n').filter((text) => text.includes(`[${pid}] worker thread`));
+    expect(own.filter((text) => /worker thread \d+ started$/.test(text)).length).toBeGreaterThanOrEqual(4);
+    expect(own.some((text) => /crashed \(Error: test fault: a worker thread throws on s3\.js\) while linting .*s3\.js; 1 files of its job left to the main thread$/.test(text))).toBe(true);
+    // Idle, the server exits, and its threads with it; a second after each run, each idle thread had
+    // collected its garbage, as the server's own thread does.
+    expect(await exited(pid, 90)).toBe(true);
+    expect(logs().match(new RegExp(`\\[${pid}\\] worker thread \\d+ collected garbage: \\d+ MB of heap in use\n`, 'g'))?.length).toBeGreaterThanOrEqual(2);
+    expect(logs()).toContain(`[${pid}] stopping: idle for 30 s\n`);
   }, SIDE_BY_SIDE_MS);
 
   it.concurrent('bad usage of the daemon command', async () => {
