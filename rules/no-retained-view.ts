@@ -97,7 +97,7 @@ export default createRule<Options, MessageId>({
       });
     };
     return {
-      // Pooled factories, and calls of functions that return what one made (`hash(key)`).
+      // Pooled factories, and calls of functions another file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,
       [VIEW_CALL]: check,
       [VIEW_CALL_COMPUTED]: check,

@@ -528,14 +528,7 @@ export function moduleOf(variable: TSESLint.Scope.Variable): string | undefined 
   } else if (def.type === 'Variable') {
     const init = (def.node as TSESTree.VariableDeclarator).init;
     const call = init && unwrap(init);
-    if (
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee.type === AST_NODE_TYPES.Identifier &&
-      call.callee.name === 'require' &&
-      call.arguments[0]?.type === AST_NODE_TYPES.Literal
-    ) {
-      source = call.arguments[0].value;
-    }
+    if (call?.type === AST_NODE_TYPES.CallExpression) source = requiredModule(call);
   }
   return typeof source === 'string' ? source.replace(/^node:/, '') : undefined;
 }
@@ -575,7 +568,7 @@ export function moduleBinding(variable: TSESLint.Scope.Variable): { module: stri
 }
 
 /** `require('x')` with a literal: 'x'. */
-function requiredModule(call: TSESTree.CallExpression): string | undefined {
+export function requiredModule(call: TSESTree.CallExpression): string | undefined {
   const [first] = call.arguments;
   return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
     ? first.value

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, propertyName, unwrap, type FunctionNode, walk } from './ast';
+import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, propertyName, requiredModule, unwrap, type FunctionNode, walk } from './ast';
 import { type HandlerFinder } from './handlers';
 
 /**
@@ -59,7 +59,7 @@ export class CallGraph {
               const init = (def.node as TSESTree.VariableDeclarator).init;
               const value = init && unwrap(init);
               const base = value?.type === AST_NODE_TYPES.MemberExpression ? unwrap(value.object) : value;
-              if (value && (isFunction(value) || (base?.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.Identifier && base.callee.name === 'require'))) {
+              if (value && (isFunction(value) || (base?.type === AST_NODE_TYPES.CallExpression && requiredModule(base) !== undefined))) {
                 names.add(variable.name);
               }
             }

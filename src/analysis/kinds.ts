@@ -40,6 +40,7 @@ import {
   parameterOf,
   parameterPropertyNamed,
   patternNames,
+  requiredModule,
   propertyName,
   returnedExpressions,
   shortText,
@@ -1229,8 +1230,7 @@ export class ValueKinds {
         for (const declarator of statement.declarations) {
           const init = declarator.init && unwrap(declarator.init);
           const call = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
-          const source = call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' ? call.arguments[0] : undefined;
-          if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string' || !source.value.startsWith('.')) continue;
+          if (call?.type !== AST_NODE_TYPES.CallExpression || !requiredModule(call)?.startsWith('.')) continue;
           const bound: TSESTree.Identifier[] = [];
           patternNames(declarator.id, bound);
           for (const id of bound) names.add(id.name);
