@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 /**
  * The other files of the linted file's package, for the one question the analysis asks across files: what
- * a function imported by a relative path (`require('./crypto')`, `import { hash } from '../lib/hash.js'`)
+ * a function imported by a relative path (`require('./crypto')`, or an `import` of `../lib/hash.js`)
  * returns. This module finds the file and parses it, untyped, once per process while it is unchanged; the
  * question itself is asked of that file's facts (see `FileFacts`). Nothing here throws: a file that cannot
  * be found, read or parsed gives no answer, and the calling file is analysed as if the function were

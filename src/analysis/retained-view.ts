@@ -131,7 +131,7 @@ export interface KeptPooled {
  * pins the same slab, and is asked the same questions.
  */
 export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
-  if (!enclosingFunction(call)) return undefined;
+  if (isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledResult(call);
   if (!pooled) return undefined;
   const direct = keptAs(call, call, pooled, facts);
@@ -141,6 +141,17 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
     if (found) return { ...found, through: view };
   }
   return undefined;
+}
+
+/** A call whose value is dropped (`log(x);`, `await send(frame);`): nothing of it is kept. Asked of every call first. */
+function isDiscarded(call: TSESTree.Node): boolean {
+  let child = call;
+  let parent = call.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === child;
 }
 
 /** Where `held` (the pooled `call`, or a view of it) is kept so that its slab lives on, when it is. */
