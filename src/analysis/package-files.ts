@@ -31,11 +31,15 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
   // The files of a folder import the same modules: one answer per path while its folder is unchanged.
   const stamp = dirStamp(path.dirname(base));
   const known = resolved.get(base);
-  if (known && stamp !== undefined && known.stamp === stamp) return known.file && !replacedNames(path.dirname(known.file)).has(path.basename(known.file, path.extname(known.file))) ? known.file : undefined;
-  const file = resolveFresh(base);
-  if (stamp !== undefined) {
-    if (resolved.size > 4096) resolved.clear();
-    resolved.set(base, { stamp, file });
+  let file: string | undefined;
+  if (known && stamp !== undefined && known.stamp === stamp) {
+    file = known.file;
+  } else {
+    file = resolveFresh(base);
+    if (stamp !== undefined) {
+      if (resolved.size > 4096) resolved.clear();
+      resolved.set(base, { stamp, file });
+    }
   }
   return file && !replacedNames(path.dirname(file)).has(path.basename(file, path.extname(file))) ? file : undefined;
 }
