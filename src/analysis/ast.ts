@@ -22,6 +22,19 @@ const WRAPPERS = new Set<string>([
   AST_NODE_TYPES.ChainExpression,
 ]);
 
+const LOOPS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** A loop statement: `for`, `for…of`, `for…in`, `while`, `do…while`. */
+export function isLoop(node: TSESTree.Node): boolean {
+  return LOOPS.has(node.type);
+}
+
 /** Removes what changes only the static type or optionality: `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b`. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;

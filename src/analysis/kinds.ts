@@ -1198,7 +1198,7 @@ export class ValueKinds {
     const first = helper.kinds.pooledReturn(helper.fn, depth);
     if (!first) return undefined;
     const via = `\`${shortText(this.sourceCode, call.callee)}()\`${helper.module ? ` of \`${helper.module}\`` : ''}`;
-    return first && { label: first.label, buffer: first.buffer, via: first.via ? `${first.via}, called by ${via}` : via };
+    return { label: first.label, buffer: first.buffer, via: first.via ? `${first.via}, called by ${via}` : via };
   }
 
   /**

@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -505,6 +505,9 @@ export function iteratedReceiver(fn: FunctionNode): TSESTree.Node | undefined {
   return method && ELEMENT_CALLBACK_METHODS.has(method.name) ? method.receiver : undefined;
 }
 
+/** `Buffer` factories that allocate a store of the size they are given. */
+const ALLOCATING_FACTORIES = new Set(['alloc', 'allocUnsafe', 'allocUnsafeSlow']);
+
 /** Below this many bytes a read buffer is too small for what a view of it keeps to matter. */
 const MIN_READ_BUFFER_BYTES = 1024;
 
@@ -523,7 +526,7 @@ function readBuffer(variable: TSESLint.Scope.Variable, id: TSESTree.Identifier, 
   } else if (made?.type === AST_NODE_TYPES.CallExpression) {
     const method = methodCall(made);
     const receiver = method && unwrap(method.receiver);
-    if (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && (method!.name === 'alloc' || method!.name === 'allocUnsafe' || method!.name === 'allocUnsafeSlow')) size = made.arguments[0];
+    if (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && ALLOCATING_FACTORIES.has(method?.name ?? '')) size = made.arguments[0];
   }
   if (!size || size.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const bytes = staticNumber(size);
@@ -534,8 +537,8 @@ function readBuffer(variable: TSESLint.Scope.Variable, id: TSESTree.Identifier, 
     const method = methodCall(call);
     const name = method?.name ?? calleeName(call);
     // `r.read(b)`, `reader.readSync(b)`; `fs.read(fd, b, …)`, `readSync(fd, b, …)`.
-    const position = name === 'read' || name === 'readSync' ? (call.arguments[0] === ref.identifier ? 0 : call.arguments[1] === ref.identifier ? 1 : -1) : -1;
-    if (position < 0 || (method && unwrap(method.receiver).type === AST_NODE_TYPES.ThisExpression)) continue;
+    const fills = (name === 'read' || name === 'readSync') && (call.arguments[0] === ref.identifier || call.arguments[1] === ref.identifier);
+    if (!fills || (method && unwrap(method.receiver).type === AST_NODE_TYPES.ThisExpression)) continue;
     return { kind: 'read-buffer', label: `the buffer \`${id.name}\` that \`${shortText(sourceCode, call.callee)}()\` fills`, node: id, made };
   }
   return undefined;
@@ -582,13 +585,8 @@ function parserLabel(fn: FunctionNode): string | undefined {
 /** `node` runs once per record: inside a loop of `fn`, or of a callback `fn` hands to `forEach`/`map`. */
 function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (isLoop(current)) return true;
     switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression: {
         const call = current.parent;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isModuleExport, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -60,18 +60,10 @@ function madePerView(origin: Origin, view: TSESTree.Node): boolean {
   const fn = enclosingFunction(view);
   if (!made || !fn || enclosingFunction(made) !== fn) return false;
   for (let current = view.parent; current && current !== fn; current = current.parent) {
-    if (LOOPS.has(current.type)) return isInside(made, current);
+    if (isLoop(current)) return isInside(made, current);
   }
   return true;
 }
-
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 
 /**
  * A view of a read buffer that a function of the module's interface returns or yields (Deno's
@@ -145,12 +137,8 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
 
 /** A call whose value is dropped (`log(x);`, `await send(frame);`): nothing of it is kept. Asked of every call first. */
 function isDiscarded(call: TSESTree.Node): boolean {
-  let child = call;
-  let parent = call.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
-    child = parent;
-    parent = parent.parent;
-  }
+  let { child, parent } = outerParent(call);
+  while (parent?.type === AST_NODE_TYPES.AwaitExpression) ({ child, parent } = outerParent(parent));
   return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === child;
 }
 
@@ -377,15 +365,7 @@ function writesParameter(fn: FunctionNode, index: number, sourceCode: Readonly<T
  */
 function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = view.parent; current && !isFunction(current); current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ForStatement ||
-      current.type === AST_NODE_TYPES.ForOfStatement ||
-      current.type === AST_NODE_TYPES.ForInStatement ||
-      current.type === AST_NODE_TYPES.WhileStatement ||
-      current.type === AST_NODE_TYPES.DoWhileStatement
-    ) {
-      return false;
-    }
+    if (isLoop(current)) return false;
     if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
     const { consequent, alternate } = current;
     if (!alternate) continue;
