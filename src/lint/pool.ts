@@ -111,15 +111,17 @@ export class WorkerPool {
     const serve = async (thread: Thread) => {
       while (next < files.length && !thread.ended) {
         const start = next;
-        next = Math.min(files.length, next + size);
-        const failure = await this.runJob(thread, spec, files.slice(start, next), fault, (index, results) => {
+        // This job's end: `next` moves on as the other threads take jobs while this one runs.
+        const end = Math.min(files.length, next + size);
+        next = end;
+        const failure = await this.runJob(thread, spec, files.slice(start, end), fault, (index, results) => {
           byIndex[start + index] = results;
           for (const result of results) onResult(result);
         });
         if (!failure) continue;
         // A thread lints its job's files in order: the first without a result is the one it failed on.
         const unfinished: number[] = [];
-        for (let i = start; i < next; i++) if (byIndex[i] === undefined) unfinished.push(i);
+        for (let i = start; i < end; i++) if (byIndex[i] === undefined) unfinished.push(i);
         for (const i of unfinished) left.add(i);
         const file = files[unfinished[0] ?? start] as string;
         failures.push({ thread: thread.id, reason: failure, file, files: unfinished.length });
