@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, propertyName, requiredModule, unwrap, type FunctionNode, walk } from './ast';
+import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, patternNames, propertyName, requiredModule, unwrap, type FunctionNode, walk } from './ast';
 import { type HandlerFinder } from './handlers';
 
 /**
@@ -41,15 +41,16 @@ export class CallGraph {
     return undefined;
   }
 
-  private boundNames: Set<string> | undefined;
+  private bound: Set<string> | undefined;
+  private relativeImports: Set<string> | undefined;
 
   /**
    * False when no variable of the file by that name is bound to a function or an import (a function
-   * declaration, a variable made a function, an `import`, a `require(…)` or a property of one): a call by
-   * such a name runs no function the analysis can read. A cheap test before scope lookups, asked of every call.
+   * declaration, a variable made a function, an `import`, a `require(…)` or a property of one), in any scope:
+   * a call by such a name runs no function the analysis can read. A cheap test before scope lookups.
    */
   mayNameFunction(name: string): boolean {
-    if (!this.boundNames) {
+    if (!this.bound) {
       const names = new Set<string>();
       for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
         for (const variable of scope.variables) {
@@ -58,17 +59,39 @@ export class CallGraph {
             else if (def.type === 'Variable') {
               const init = (def.node as TSESTree.VariableDeclarator).init;
               const value = init && unwrap(init);
-              const base = value?.type === AST_NODE_TYPES.MemberExpression ? unwrap(value.object) : value;
-              if (value && (isFunction(value) || (base?.type === AST_NODE_TYPES.CallExpression && requiredModule(base) !== undefined))) {
-                names.add(variable.name);
-              }
+              if (value && (isFunction(value) || requireOf(value) !== undefined)) names.add(variable.name);
             }
           }
         }
       }
-      this.boundNames = names;
+      this.bound = names;
     }
-    return this.boundNames.has(name);
+    return this.bound.has(name);
+  }
+
+  /**
+   * False when the module binds no top-level name so to what another file of the package exports (a relative
+   * import: `import { hash } from './crypto'`, `const crypto = require('./crypto')`, `const { hash } =
+   * require('./crypto').x`). Asked of every call: it reads only the module's top-level statements, once.
+   */
+  mayNameRelativeImport(name: string): boolean {
+    if (!this.relativeImports) {
+      const names = new Set<string>();
+      for (const statement of this.sourceCode.ast.body) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+          if (statement.source.value.startsWith('.')) for (const specifier of statement.specifiers) names.add(specifier.local.name);
+        } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of statement.declarations) {
+            if (!declarator.init || !requireOf(unwrap(declarator.init))?.startsWith('.')) continue;
+            const bound: TSESTree.Identifier[] = [];
+            patternNames(declarator.id, bound);
+            for (const id of bound) names.add(id.name);
+          }
+        }
+      }
+      this.relativeImports = names;
+    }
+    return this.relativeImports.has(name);
   }
 
   private index: { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } | undefined;
@@ -248,4 +271,10 @@ export interface Construction {
 
 export function callSitesOf(graph: CallGraph, fn: FunctionNode): TSESTree.CallExpression[] {
   return graph.callSites(fn);
+}
+
+/** The module `require('…')` or a property of it (`require('./x').y`) loads, or undefined. */
+function requireOf(value: TSESTree.Node): string | undefined {
+  const base = value.type === AST_NODE_TYPES.MemberExpression ? unwrap(value.object) : value;
+  return base.type === AST_NODE_TYPES.CallExpression ? requiredModule(base) : undefined;
 }

@@ -39,7 +39,6 @@ import {
   moduleOf,
   parameterOf,
   parameterPropertyNamed,
-  patternNames,
   requiredModule,
   propertyName,
   returnedExpressions,
@@ -1185,6 +1184,19 @@ export class ValueKinds {
   }
 
   /**
+   * A test by names only, asked of every call before `pooledResult`: the call is a pooled factory's method
+   * (`allocUnsafe`, `from`, …) or names an import of another file of the package (`hash(x)`, `crypto.hash(x)`).
+   */
+  mayBePooled(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(callee);
+      if (name !== undefined && POOLED_FACTORY_NAMES.has(name)) return true;
+    }
+    return this.mayReturnPooled(call);
+  }
+
+  /**
    * A call whose result is a pooled Buffer: a pooled factory (`pooledFactory`), or a function another file of
    * the package exports every return of which is one made in it (`const out = b4a.allocUnsafe(32);
    * sodium.crypto_generichash(out, data); return out`), which hands its caller the same slab slice.
@@ -1211,34 +1223,7 @@ export class ValueKinds {
   private mayReturnPooled(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
     const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
-    return named.type === AST_NODE_TYPES.Identifier && this.packageImports().has(named.name);
-  }
-
-  private importNames: Set<string> | undefined;
-
-  /**
-   * Names the module binds at its top level to what it imports from a relative path (`import { hash } from
-   * './crypto'`, `const crypto = require('./crypto')`, `const { hash } = require('./crypto')`).
-   */
-  private packageImports(): Set<string> {
-    if (this.importNames) return this.importNames;
-    const names = new Set<string>();
-    for (const statement of this.sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        if (statement.source.value.startsWith('.')) for (const specifier of statement.specifiers) names.add(specifier.local.name);
-      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of statement.declarations) {
-          const init = declarator.init && unwrap(declarator.init);
-          const call = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
-          if (call?.type !== AST_NODE_TYPES.CallExpression || !requiredModule(call)?.startsWith('.')) continue;
-          const bound: TSESTree.Identifier[] = [];
-          patternNames(declarator.id, bound);
-          for (const id of bound) names.add(id.name);
-        }
-      }
-    }
-    this.importNames = names;
-    return names;
+    return named.type === AST_NODE_TYPES.Identifier && !!this.calls?.mayNameRelativeImport(named.name);
   }
 
   private readonly pooledReturns = new WeakMap<FunctionNode, PooledFactory | null>();

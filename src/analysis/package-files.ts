@@ -47,11 +47,32 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
 const resolved = new Map<string, { stamp: number; file: string | undefined }>();
 
 function dirStamp(dir: string): number | undefined {
-  try {
-    return fs.statSync(dir).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  return recently(`dir:${dir}`, () => {
+    try {
+      return fs.statSync(dir).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/**
+ * How long a folder's stamp and a package.json's stamp are trusted: the files of one folder are linted one
+ * after another and ask the same, so each is read once in that time, not once per linted file. A file added
+ * beside the linted one, or an edited `browser` map, is seen after at most this long; an imported file's own
+ * changes are seen at once (`parsedFile` checks its stamp each time).
+ */
+const STAMP_TRUST_MS = 1000;
+const recentStamps = new Map<string, { at: number; value: string | number | undefined }>();
+
+function recently<T extends string | number | undefined>(key: string, read: () => T): T {
+  const now = Date.now();
+  const known = recentStamps.get(key);
+  if (known && now - known.at < STAMP_TRUST_MS) return known.value as T;
+  const value = read();
+  if (recentStamps.size > 4096) recentStamps.clear();
+  recentStamps.set(key, { at: now, value });
+  return value;
 }
 
 /** `resolveRelative` without its cache, and without the package.json maps (asked each time: they may change). */
@@ -159,7 +180,7 @@ function replacedNames(dir: string): ReadonlySet<string> {
     nearestManifest.set(dir, manifest);
   }
   if (manifest === null) return new Set();
-  const stamp = stampOf(manifest);
+  const stamp = recently(`manifest:${manifest}`, () => stampOf(manifest));
   if (!stamp) {
     nearestManifest.delete(dir);
     return new Set();

@@ -123,7 +123,7 @@ export interface KeptPooled {
  * pins the same slab, and is asked the same questions.
  */
 export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts): KeptPooled | undefined {
-  if (isDiscarded(call) || !enclosingFunction(call)) return undefined;
+  if (!facts.kinds.mayBePooled(call) || isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledResult(call);
   if (!pooled) return undefined;
   const direct = keptAs(call, call, pooled, facts);
@@ -222,14 +222,18 @@ const TRANSIENT_RECORD_WORDS = new Set(['request', 'response', 'body', 'packet',
 /** Methods that write an instance out as bytes: a class that has one is a message or packet of the wire (mysql2's `ChangeUser#toPacket`). */
 const WIRE_RECORD_METHODS = ['toPacket', 'serializeToBuffer', 'toBuffer', 'serialize'];
 
-/** Words of a method's name that say it builds the instance: it runs once for each, as a constructor does. */
-const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise']);
+/**
+ * Words of a method's name that say it builds the instance, or starts the life it then keeps until closed: it runs
+ * once for each, as a constructor does (a server's `listen`, which throws when called twice in hyperdht; a
+ * resource's `_open`; a service's `start`).
+ */
+const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise', 'listen', 'open', 'start']);
 
 /**
  * `this.iv = Buffer.allocUnsafe(16)` in a constructor: every instance keeps its own pooled Buffer, and with
  * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys). Also through a
  * variable or a record (`const iv = …; this.cipher = new Cipher(iv)`), in a method named as setting the
- * instance up (`_setupSecretStream`), and a constructor's default parameter stored so (`constructor(key,
+ * instance up (`_setupSecretStream`, `_listen`), and a constructor's default parameter stored so (`constructor(key,
  * state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
 function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {

@@ -45,6 +45,29 @@ describe('resolveRelative', () => {
     }
   });
 
+  it('trusts a folder it has just read for a second, then reads it again', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-pkg-'));
+    jest.useFakeTimers({ now: new Date('2026-12-07T10:00:00Z') });
+    try {
+      const main = path.join(dir, 'main.js');
+      fs.writeFileSync(main, '');
+      expect(resolveRelative(main, './later')).toBeUndefined();
+      // A file added beside it: the files of one folder linted one after another do not each read the folder.
+      fs.writeFileSync(path.join(dir, 'later.js'), 'exports.x = 1;\n');
+      // Folder stamps have a one-millisecond grain on some file systems: make the change visible to it.
+      const past = new Date(Date.now() - 60_000);
+      fs.utimesSync(dir, past, past);
+      expect(resolveRelative(main, './later')).toBeUndefined();
+      jest.advanceTimersByTime(999);
+      expect(resolveRelative(main, './later')).toBeUndefined();
+      jest.advanceTimersByTime(2);
+      expect(resolveRelative(main, './later')).toBe(path.join(dir, 'later.js'));
+    } finally {
+      jest.useRealTimers();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds a folder by its index file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakproof-pkg-'));
     try {

@@ -3603,6 +3603,7 @@ module.exports = SecretStream;
       valid: [
         // A method that is not named as setting the instance up: its field holds one Buffer at a time.
         { code: stream('_onmessage', headerBody), filename: 'file.js' },
+        { code: stream('restart', headerBody), filename: 'file.js' },
         // The view is a local working buffer: nothing keeps it.
         { code: stream('constructor', `    const buf = b4a.allocUnsafe(27);
     const header = buf.subarray(3);
@@ -3676,6 +3677,11 @@ exports.size = function (count) {
           ],
         },
         keptByMethod('init'),
+        // A server's listen and a resource's open run once and keep what they set until closed (hyperdht's
+        // Server kept `this.target = hash(keyPair.publicKey)` from `_listen`).
+        keptByMethod('_listen'),
+        keptByMethod('async _open'),
+        keptByMethod('start'),
         // hypercore-crypto's namespace: views of one pooled Buffer handed out as keys.
         {
           code: `const b4a = require('b4a');
