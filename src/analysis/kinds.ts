@@ -23,6 +23,7 @@ import {
   VIEW_ONLY_MEMBERS,
   VIEW_RETURNING_LIBRARY_FUNCTIONS,
 } from './apis';
+import { findLibraryContract, type LibraryContract } from './library-contracts';
 import {
   assignedValues,
   calleeName,
@@ -1126,6 +1127,20 @@ export class ValueKinds {
     return false;
   }
 
+  private readonly contracts = new WeakMap<TSESTree.CallExpression, LibraryContract | null>();
+
+  /**
+   * The library contract a call runs under (library-contracts.ts): a view of the message a compact-encoding
+   * decoder reads, or a pooled Buffer of hypercore-crypto. Asked once a call.
+   */
+  libraryContract(call: TSESTree.CallExpression): LibraryContract | undefined {
+    const known = this.contracts.get(call);
+    if (known !== undefined) return known ?? undefined;
+    const found = findLibraryContract(call, this.sourceCode, (member) => this.memberValues(member));
+    this.contracts.set(call, found ?? null);
+    return found;
+  }
+
   /**
    * A call whose result may be a small slice of a shared pool slab: Node's pooled `Buffer` factories
    * (`from` of anything but an ArrayBuffer, `concat`, `allocUnsafe`, `copyBytesFrom`) and the library
@@ -1133,6 +1148,8 @@ export class ValueKinds {
    * be pooled. `buffer` is true when the result is a Buffer on every platform (Node's own factories).
    */
   pooledFactory(call: TSESTree.CallExpression): PooledFactory | undefined {
+    const contract = this.libraryContract(call);
+    if (contract?.kind === 'pooled') return { label: contract.allocation ?? shortText(this.sourceCode, call.callee), buffer: false, via: contract.label };
     const method = methodCall(call);
     if (!method || method.member.computed || !POOLED_FACTORY_NAMES.has(method.name)) return undefined;
     const own = this.bufferFactory(call);
