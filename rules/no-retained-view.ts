@@ -45,7 +45,7 @@ export default createRule<Options, MessageId>({
           checkParserOutput: {
             type: 'boolean',
             description:
-              'Also report views of a parsing function\'s input (`parse(buffer)`, `decode(bytes)`) that it returns or keeps: callers keep results, and with them the whole input (`strict`)',
+              'Also report views of a parsing function\'s input (`parse(buffer)`, `decode(bytes)`) that it returns or keeps, and keys a compact-encoding encoding\'s `decode` returns as views of the message: callers keep results, and with them the whole input (`strict`)',
           },
         },
         additionalProperties: false,
@@ -93,7 +93,7 @@ export default createRule<Options, MessageId>({
       });
     };
     const checkLibraryView = (node: TSESTree.CallExpression) => {
-      const found = getAnalysis(context).keptLibraryView(node);
+      const found = getAnalysis(context).keptLibraryView(node, parserOutput);
       if (!found) return;
       // An exact copy of the view (`Uint8Array.prototype.slice.call(…)`, a Buffer for a Buffer message); a
       // suggestion, since a decoder of an older version may return null (compact-encoding's `buffer` did for an empty one).

@@ -59,9 +59,12 @@ export class Analysis {
     return quietly(() => findKeptPooled(call, this.facts));
   }
 
-  /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */
-  keptLibraryView(call: TSESTree.CallExpression): KeptLibraryView | undefined {
-    return quietly(() => findKeptLibraryView(call, this.facts));
+  /**
+   * A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage;
+   * with `parserOutput`, also one an encoding's `decode` hands back as a key (`strict`).
+   */
+  keptLibraryView(call: TSESTree.CallExpression, parserOutput: boolean): KeptLibraryView | undefined {
+    return quietly(() => findKeptLibraryView(call, this.facts, parserOutput));
   }
 
   /** Which call first answered for a kept piece of a split or match (`result[2]`), when several may hold it. */

@@ -127,10 +127,13 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
   if (isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledResult(call);
   if (!pooled) return undefined;
-  const direct = keptAs(call, call, facts);
+  // A memo is a computed result (`crypto.tree(roots)`, a helper's hash), not a bare allocation, which a
+  // field set only while empty holds as a working buffer (secret-stream's `this._message`, filled by copies).
+  const memo = !!pooled.via;
+  const direct = keptAs(call, call, facts, false, memo);
   if (direct) return { call, pooled, sink: direct };
   for (const view of viewsOfHeld(call, facts)) {
-    const sink = keptAs(call, view, facts);
+    const sink = keptAs(call, view, facts, false, memo);
     if (sink) return { call, pooled, sink, through: view };
   }
   return undefined;
@@ -147,15 +150,17 @@ export interface KeptLibraryView {
  * A view a library hands back by its contract (library-contracts.ts: compact-encoding's decoders return
  * views of the message they read, measured 32 bytes over a 4,096-byte message) kept where a pooled Buffer
  * would be reported: under a key in a long-lived table, in a field set while an instance is built or set
- * once and kept (`if (this.h === null) this.h = …`), or handed back as a key, an id or a signature by an
- * exported function or an encoding's own `decode` (`capability: c.fixed32.decode(state)` in a handshake's
- * decoder: the peer keeps it for the session). A decoded message the caller reads and drops is no finding.
+ * once as a memo (`if (this.h === null) this.h = …`), or handed back as a key, an id or a signature by an
+ * exported function; with `parserOutput` (the rule's `checkParserOutput`, on in `strict`), also by an
+ * encoding's own `decode` (`capability: c.fixed32.decode(state)` in a handshake's decoder: the peer keeps it
+ * for the session), whose callers decide, as a parser's do. A decoded message the caller reads and drops is
+ * no finding.
  */
-export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFacts): KeptLibraryView | undefined {
+export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFacts, parserOutput = false): KeptLibraryView | undefined {
   if (isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const contract = facts.kinds.libraryContract(call);
   if (contract?.kind !== 'view') return undefined;
-  const sink = keptAs(call, call, facts, true);
+  const sink = keptAs(call, call, facts, parserOutput, true);
   return sink ? { call, contract, sink } : undefined;
 }
 
@@ -168,12 +173,13 @@ function isDiscarded(call: TSESTree.Node): boolean {
 
 /**
  * Where `held` (the pooled `call`, or a view of it; or a library's view) is kept so that its slab or
- * message lives on, when it is. `decoder`: also a key an encoding's `decode` method hands back.
+ * message lives on, when it is. `decoder`: also a key an encoding's `decode` method hands back; `memo`: also a
+ * field set only while it is empty (`isSetOnce`).
  */
-function keptAs(call: TSESTree.CallExpression, held: TSESTree.CallExpression, facts: FileFacts, decoder = false): Sink | undefined {
+function keptAs(call: TSESTree.CallExpression, held: TSESTree.CallExpression, facts: FileFacts, decoder: boolean, memo: boolean): Sink | undefined {
   const sink = facts.escapes.sinkOf(held);
   if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return sink;
-  if (sink?.kind === 'field' && isSetUpStore(held, sink, facts)) return sink;
+  if (sink?.kind === 'field' && isSetUpStore(held, sink, facts, memo)) return sink;
   return sink ? undefined : returnedKey(call, held, facts, decoder);
 }
 
@@ -266,7 +272,7 @@ const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise']);
  * instance up (`_setupSecretStream`), and a constructor's default parameter stored so (`constructor(key,
  * state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
-function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {
+function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts, memo: boolean): boolean {
   const holder = held.parent;
   if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === held && holder.left.type === AST_NODE_TYPES.Identifier) {
     // The parameter itself, stored whole: `this.state = state`.
@@ -280,7 +286,7 @@ function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFact
   const owner = facts.handlers.ownerOf(assignment);
   if (!fn || !owner || fn !== enclosingFunction(held)) return false;
   // Set once and kept, as a memo: `if (this.hashCached === null) this.hashCached = …`, `this.h ??= …`.
-  if (isSetOnce(assignment, left, facts.sourceCode)) return true;
+  if (memo && isSetOnce(assignment, left, facts.sourceCode)) return true;
   // A record of one request, response, packet or message comes and goes with it, as its slab's other allocations do.
   const last = wordsOf(facts.handlers.ownerName(owner) ?? '').pop();
   if (last && TRANSIENT_RECORD_WORDS.has(last)) return false;

@@ -3821,6 +3821,7 @@ module.exports = Mux;
         },
         // A decoded hash in a message the caller reads and drops: not a key, an id or a signature.
         {
+          options: [{ checkParserOutput: true }],
           code: `const c = require('compact-encoding');
 exports.node = {
   preencode (state, n) {
@@ -3842,9 +3843,34 @@ exports.node = {
         },
         // Copied before it is kept: unslab's copy, and an exact copy.
         { code: session('unslab(c.buffer.decode(state))').replace("const c = require('compact-encoding');", "const c = require('compact-encoding');\nconst unslab = require('unslab');"), filename: 'file.js' },
-        { code: handshake('Uint8Array.prototype.slice.call(c.fixed32.decode(state))'), filename: 'file.js' },
+        { code: handshake('Uint8Array.prototype.slice.call(c.fixed32.decode(state))'), filename: 'file.js', options: [{ checkParserOutput: true }] },
         // b4a.from's copy (itself pooled, but handed back by a decoder it is not a key a module exports).
-        { code: handshake('b4a.from(c.fixed32.decode(state))').replace("const c = require('compact-encoding');", "const c = require('compact-encoding');\nconst b4a = require('b4a');"), filename: 'file.js' },
+        {
+          code: handshake('b4a.from(c.fixed32.decode(state))').replace("const c = require('compact-encoding');", "const c = require('compact-encoding');\nconst b4a = require('b4a');"),
+          filename: 'file.js',
+          options: [{ checkParserOutput: true }],
+        },
+        // Without \`checkParserOutput\` (recommended), what an encoding's decoder returns is its callers' to judge.
+        { code: handshake('c.fixed32.decode(state)'), filename: 'file.js' },
+        // A field filled only while empty with a bare allocation is a working buffer, filled and reset (secret-stream's partial message).
+        {
+          code: `const b4a = require('b4a');
+class Reader {
+  constructor () {
+    this._message = null;
+  }
+  _onchunk (data, len) {
+    if (this._message === null) this._message = b4a.allocUnsafe(len);
+    b4a.copy(data, this._message);
+  }
+  _incoming () {
+    this._message = null;
+  }
+}
+module.exports = Reader;
+`,
+          filename: 'file.js',
+        },
         // A decoded view compared and dropped.
         {
           code: `const c = require('compact-encoding');
@@ -3886,6 +3912,7 @@ export function join(name: string, key: Uint8Array) {
           // hypercore's replication handshake (PR #540 copied it): the peer keeps the capability for the session.
           code: handshake('c.fixed32.decode(state)'),
           filename: 'file.js',
+          options: [{ checkParserOutput: true }],
           output: null,
           errors: [
             {
