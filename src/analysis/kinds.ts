@@ -23,7 +23,7 @@ import {
   VIEW_ONLY_MEMBERS,
   VIEW_RETURNING_LIBRARY_FUNCTIONS,
 } from './apis';
-import { findLibraryContract, type LibraryContract } from './library-contracts';
+import { findLibraryContract, mayRunContract, type LibraryContract } from './library-contracts';
 import {
   assignedValues,
   calleeName,
@@ -1134,6 +1134,7 @@ export class ValueKinds {
    * decoder reads, or a pooled Buffer of hypercore-crypto. Asked once a call.
    */
   libraryContract(call: TSESTree.CallExpression): LibraryContract | undefined {
+    if (!mayRunContract(call)) return undefined;
     const known = this.contracts.get(call);
     if (known !== undefined) return known ?? undefined;
     const found = findLibraryContract(call, this.sourceCode, (member) => this.memberValues(member));

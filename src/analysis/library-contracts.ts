@@ -33,6 +33,13 @@ export interface LibraryContract {
 /** The values a file writes to a property (`x.crypto = …`, `{ crypto: … }`), when all its writes are plain ones. */
 export type MemberValues = (member: TSESTree.MemberExpression) => readonly TSESTree.Node[] | undefined;
 
+/** A cheap test asked of every call before the contract: the called function's name is one a contract has. */
+export function mayRunContract(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return LIBRARY_CONTRACT_NAMES.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && LIBRARY_CONTRACT_NAMES.has(callee.property.name);
+}
+
 /** The contract `call` runs under, or undefined (most calls: a cheap name test first). */
 export function findLibraryContract(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, memberValues: MemberValues): LibraryContract | undefined {
   const callee = unwrap(call.callee);

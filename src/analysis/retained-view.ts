@@ -157,9 +157,8 @@ export interface KeptLibraryView {
  * no finding.
  */
 export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFacts, parserOutput = false): KeptLibraryView | undefined {
-  if (isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const contract = facts.kinds.libraryContract(call);
-  if (contract?.kind !== 'view') return undefined;
+  if (contract?.kind !== 'view' || isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const sink = keptAs(call, call, facts, parserOutput, true);
   return sink ? { call, contract, sink } : undefined;
 }
