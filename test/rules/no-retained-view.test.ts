@@ -3780,6 +3780,22 @@ class Batch {
 }
 module.exports = { Tree, Batch };
 `;
+  const memo = `const crypto = require('hypercore-crypto');
+class Batch {
+  constructor (roots) {
+    this.roots = roots;
+    this.hashCached = null;
+  }
+  hash () {
+    this.hashCached ??= crypto.tree(this.roots);
+    return this.hashCached;
+  }
+  last () {
+    if (!this.lastHash) this.lastHash = crypto.hash(this.roots);
+  }
+}
+module.exports = Batch;
+`;
   runRuleTests(
     'no-retained-view',
     rule,
@@ -3897,6 +3913,8 @@ export class Session {
   }
 }
 `,
+        // Set on every call, not only while empty: the field holds one hash at a time.
+        { code: memo.replace('this.hashCached ??= crypto.tree(this.roots)', 'this.hashCached = crypto.tree(this.roots)').replace('if (!this.lastHash) ', ''), filename: 'file.js' },
         // \`this.crypto\` is not always hypercore-crypto (an option may replace it): not proven.
         { code: batch('opts.crypto || crypto'), filename: 'file.js' },
         // hypercore-crypto's \`discoveryKey\` is out of the pool (measured: 32 bytes over its own 32-byte store).
@@ -4065,6 +4083,32 @@ export function remember(name: string, data: Uint8Array) {
 `,
                 },
               ],
+            },
+          ],
+        },
+        {
+          // A memo set with \`??=\`, and one under \`if (!this.f)\`.
+          code: memo,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: { value: '`crypto.tree(this.roots)`', factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `tree()`,", sink: '`this.hashCached`' },
+              line: 8,
+              column: 25,
+              endLine: 8,
+              endColumn: 48,
+              suggestions: [{ messageId: 'copyOutOfPool', output: memo.replace('??= crypto.tree(this.roots)', '??= Uint8Array.prototype.slice.call(crypto.tree(this.roots))') }],
+            },
+            {
+              messageId: 'keptPooled',
+              data: { value: '`crypto.hash(this.roots)`', factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `hash()`,", sink: '`this.lastHash`' },
+              line: 12,
+              column: 41,
+              endLine: 12,
+              endColumn: 64,
+              suggestions: [{ messageId: 'copyOutOfPool', output: memo.replace('this.lastHash = crypto.hash(this.roots)', 'this.lastHash = Uint8Array.prototype.slice.call(crypto.hash(this.roots))') }],
             },
           ],
         },
