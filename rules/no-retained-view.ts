@@ -5,7 +5,17 @@ import { fixOrSuggest } from '../src/fix/choose';
 import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
 
 type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
-type MessageId = 'retainedView' | 'returnedView' | 'copyExactly' | 'keptPooled' | 'keptPooledView' | 'returnedPooledKey' | 'returnedPooledKeyView' | 'copyOutOfPool';
+type MessageId =
+  | 'retainedView'
+  | 'returnedView'
+  | 'copyExactly'
+  | 'keptPooled'
+  | 'keptPooledView'
+  | 'returnedPooledKey'
+  | 'returnedPooledKeyView'
+  | 'copyOutOfPool'
+  | 'keptLibraryView'
+  | 'returnedLibraryView';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -56,6 +66,10 @@ export default createRule<Options, MessageId>({
       returnedPooledKeyView:
         '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as {{view}}, a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
+      keptLibraryView:
+        '{{value}} is {{what}} ({{evidence}}); it is kept in {{sink}}, so the whole buffer it was read from stays in memory as long as it does.',
+      returnedLibraryView:
+        '{{value}} is {{what}} ({{evidence}}); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds the whole buffer it was read from.',
     },
   },
   defaultOptions: [{ copyStyle: 'slice-call', checkParserOutput: false }],
@@ -78,10 +92,30 @@ export default createRule<Options, MessageId>({
         ...fixOrSuggest(copy?.fix ?? null, found.safety === 'safe' && !copy?.mayChangeType, 'copyExactly'),
       });
     };
+    const checkLibraryView = (node: TSESTree.CallExpression) => {
+      const found = getAnalysis(context).keptLibraryView(node);
+      if (!found) return;
+      // An exact copy of the view (`Uint8Array.prototype.slice.call(…)`, a Buffer for a Buffer message); a
+      // suggestion, since a decoder of an older version may return null (compact-encoding's `buffer` did for an empty one).
+      // A decoded record (`c.decode(record, buf)`) is no view itself: its byte fields are, and no copy of the record is offered.
+      const copy = found.contract.copyable ? buildUnpooledCopyFix(context.sourceCode, context.filename, node, { buffer: false, via: found.contract.label }, style) : null;
+      context.report({
+        node,
+        messageId: found.sink.kind === 'returned' ? 'returnedLibraryView' : 'keptLibraryView',
+        data: {
+          value: `\`${shortText(context.sourceCode, node)}\``,
+          what: found.contract.what,
+          evidence: found.contract.evidence,
+          sink: found.sink.label,
+        },
+        ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
+      });
+    };
     const checkPooled = (node: TSESTree.CallExpression) => {
       const analysis = getAnalysis(context);
       const found = analysis.keptPooled(node);
-      if (!found || analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
+      if (!found) return checkLibraryView(node);
+      if (analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
       context.report({
         node,

@@ -420,6 +420,71 @@ export const POOLED_FACTORY_NAMES: ReadonlySet<string> = new Set([...POOLED_BUFF
 export const VIEW_RETURNING_LIBRARY_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['@msgpack/msgpack', new Set(['encode'])]]);
 
 /**
+ * Library contracts, measured with the repository's scripts/measure-library-contracts.js (compact-encoding
+ * 3.5.2, hypercore-crypto 3.7.0, b4a 1.9.0, Node 20, `Buffer.poolSize` 8,192). Resolved, with the binding
+ * of the receiver to the module, in library-contracts.ts.
+ *
+ * compact-encoding's encodings whose `decode(state)` returns `state.buffer.subarray(…)`: a view of the
+ * message the state reads (`fixed32.decode` gave a 32-byte view of a 4,096-byte message, `buffer.decode` a
+ * 5-byte one). The value is the view's fixed size, or 0 when it depends on the message.
+ */
+export const VIEW_DECODING_ENCODINGS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    'compact-encoding',
+    new Map([
+      ['fixed8', 8],
+      ['fixed16', 16],
+      ['fixed24', 24],
+      ['fixed32', 32],
+      ['fixed64', 64],
+      ['buffer', 0],
+      ['optionalBuffer', 0],
+      ['binary', 0],
+      ['raw', 0],
+      ['uint8array', 0],
+    ]),
+  ],
+]);
+
+/**
+ * compact-encoding's encodings that decode to a number, a string or a boolean, never to bytes:
+ * `c.decode(c.uint, buf)` holds nothing of `buf`; `c.decode(record, buf)` of any other encoding may.
+ */
+export const SCALAR_ENCODINGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'compact-encoding',
+    new Set([
+      'uint', 'uint8', 'uint16', 'uint24', 'uint32', 'uint40', 'uint48', 'uint56', 'uint64',
+      'int', 'int8', 'int16', 'int24', 'int32', 'int40', 'int48', 'int56', 'int64',
+      'biguint64', 'bigint64', 'biguint', 'bigint', 'float32', 'float64', 'bool', 'none',
+      'string', 'utf8', 'ascii', 'hex', 'base64', 'utf16le', 'ucs2', 'lexint', 'date',
+    ]),
+  ],
+]);
+
+/**
+ * Library functions whose result is a Buffer they take from Node's shared pool: hypercore-crypto's `data`,
+ * `parent`, `tree`, `hash` and `randomBytes` write into `b4a.allocUnsafe(…)` (each measured a 32-byte view
+ * of an 8,192-byte pool slab). Its `keyPair`, `sign`, `discoveryKey` and `namespace` use `allocUnsafeSlow`
+ * (measured: their own stores), and are not listed. The value is the pooled allocation, for messages.
+ */
+export const POOLED_LIBRARY_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  [
+    'hypercore-crypto',
+    new Map([
+      ['data', 'b4a.allocUnsafe(32)'],
+      ['parent', 'b4a.allocUnsafe(32)'],
+      ['tree', 'b4a.allocUnsafe(32)'],
+      ['hash', 'b4a.allocUnsafe(32)'],
+      ['randomBytes', 'b4a.allocUnsafe(n)'],
+    ]),
+  ],
+]);
+
+/** Every function name a library contract answers for: a call by another name is not looked at further. */
+export const LIBRARY_CONTRACT_NAMES: ReadonlySet<string> = new Set(['decode', ...[...POOLED_LIBRARY_FUNCTIONS.values()].flatMap((names) => [...names.keys()])]);
+
+/**
  * A library's own unpooled counterpart of a pooled factory: b4a's `allocUnsafeSlow` (added in b4a 1.6; on Node
  * it is `Buffer.allocUnsafeSlow`). Offered as a suggestion, since an older version of the library lacks it.
  */

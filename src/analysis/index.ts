@@ -6,7 +6,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findKeptPooled, findParsedView, findRetainedView, type KeptPooled, type RetainedView } from './retained-view';
+import { findKeptLibraryView, findKeptPooled, findParsedView, findRetainedView, type KeptLibraryView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -24,7 +24,8 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, KeptPooled, RetainedView } from './retained-view';
+export type { FixSafety, KeptLibraryView, KeptPooled, RetainedView } from './retained-view';
+export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
 
@@ -56,6 +57,11 @@ export class Analysis {
   /** A small Buffer from the shared pool kept in long-lived storage. */
   keptPooled(call: TSESTree.CallExpression): KeptPooled | undefined {
     return quietly(() => findKeptPooled(call, this.facts));
+  }
+
+  /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */
+  keptLibraryView(call: TSESTree.CallExpression): KeptLibraryView | undefined {
+    return quietly(() => findKeptLibraryView(call, this.facts));
   }
 
   /** Which call first answered for a kept piece of a split or match (`result[2]`), when several may hold it. */

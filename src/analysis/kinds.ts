@@ -23,6 +23,7 @@ import {
   VIEW_ONLY_MEMBERS,
   VIEW_RETURNING_LIBRARY_FUNCTIONS,
 } from './apis';
+import { findLibraryContract, mayRunContract, type LibraryContract } from './library-contracts';
 import {
   assignedValues,
   calleeName,
@@ -1125,6 +1126,21 @@ export class ValueKinds {
     return false;
   }
 
+  private readonly contracts = new WeakMap<TSESTree.CallExpression, LibraryContract | null>();
+
+  /**
+   * The library contract a call runs under (library-contracts.ts): a view of the message a compact-encoding
+   * decoder reads, or a pooled Buffer of hypercore-crypto. Asked once a call.
+   */
+  libraryContract(call: TSESTree.CallExpression): LibraryContract | undefined {
+    if (!mayRunContract(call)) return undefined;
+    const known = this.contracts.get(call);
+    if (known !== undefined) return known ?? undefined;
+    const found = findLibraryContract(call, this.sourceCode, (member) => this.memberValues(member));
+    this.contracts.set(call, found ?? null);
+    return found;
+  }
+
   /**
    * A call whose result may be a small slice of a shared pool slab: Node's pooled `Buffer` factories
    * (`from` of anything but an ArrayBuffer, `concat`, `allocUnsafe`, `copyBytesFrom`) and the library
@@ -1132,6 +1148,8 @@ export class ValueKinds {
    * be pooled. `buffer` is true when the result is a Buffer on every platform (Node's own factories).
    */
   pooledFactory(call: TSESTree.CallExpression): PooledFactory | undefined {
+    const contract = this.libraryContract(call);
+    if (contract?.kind === 'pooled') return { label: contract.allocation ?? shortText(this.sourceCode, call.callee), buffer: false, via: contract.label };
     const method = methodCall(call);
     if (!method || method.member.computed || !POOLED_FACTORY_NAMES.has(method.name)) return undefined;
     const own = this.bufferFactory(call);
@@ -1185,7 +1203,8 @@ export class ValueKinds {
 
   /**
    * A test by names only, asked of every call before `pooledResult`: the call is a pooled factory's method
-   * (`allocUnsafe`, `from`, …) or names an import of another file of the package (`hash(x)`, `crypto.hash(x)`).
+   * (`allocUnsafe`, `from`, …), has a name a library contract knows (`tree`, `hash`), or names an import of
+   * another file of the package (`hash(x)`, `crypto.hash(x)`).
    */
   mayBePooled(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
@@ -1193,7 +1212,7 @@ export class ValueKinds {
       const name = propertyName(callee);
       if (name !== undefined && POOLED_FACTORY_NAMES.has(name)) return true;
     }
-    return this.mayReturnPooled(call);
+    return mayRunContract(call) || this.mayReturnPooled(call);
   }
 
   /**

@@ -5,6 +5,7 @@ import { READ_ONLY_MODULES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
+import type { LibraryContract } from './library-contracts';
 import type { Origin } from './origins';
 import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCreation } from './views';
 
@@ -126,13 +127,40 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
   if (!facts.kinds.mayBePooled(call) || isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const pooled = facts.kinds.pooledResult(call);
   if (!pooled) return undefined;
-  const direct = keptAs(call, call, pooled, facts);
-  if (direct) return direct;
+  // A memo is a computed result (`crypto.tree(roots)`, a helper's hash), not a bare allocation, which a
+  // field set only while empty holds as a working buffer (secret-stream's `this._message`, filled by copies).
+  const memo = !!pooled.via;
+  const direct = keptAs(call, call, facts, memo);
+  if (direct) return { call, pooled, sink: direct };
   for (const view of viewsOfHeld(call, facts)) {
-    const found = keptAs(call, view, pooled, facts);
-    if (found) return { ...found, through: view };
+    const sink = keptAs(call, view, facts, memo);
+    if (sink) return { call, pooled, sink, through: view };
   }
   return undefined;
+}
+
+export interface KeptLibraryView {
+  call: TSESTree.CallExpression;
+  /** The contract that makes the call's result a view (`c.fixed32.decode(state)`), with its evidence. */
+  contract: LibraryContract;
+  sink: Sink;
+}
+
+/**
+ * A view a library hands back by its contract (library-contracts.ts: compact-encoding's decoders return
+ * views of the message they read, measured 32 bytes over a 4,096-byte message) kept where a pooled Buffer
+ * would be reported: under a key in a long-lived table, in a field set while an instance is built or set
+ * once as a memo (`if (this.h === null) this.h = …`), or handed back as a key, an id or a signature by an
+ * exported function. A decoded message the caller reads and drops is no finding, and neither is a key an
+ * encoding's own `decode` hands back (`capability: c.fixed32.decode(state)`): most of those are read and
+ * dropped, or copied where they are kept (on Holepunch's HEADs, 15 of 32 such reports were false and the
+ * true ones were already copied downstream).
+ */
+export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFacts): KeptLibraryView | undefined {
+  const contract = facts.kinds.libraryContract(call);
+  if (contract?.kind !== 'view' || isDiscarded(call) || !enclosingFunction(call)) return undefined;
+  const sink = keptAs(call, call, facts, true);
+  return sink ? { call, contract, sink } : undefined;
 }
 
 /** A call whose value is dropped (`log(x);`, `await send(frame);`): nothing of it is kept. Asked of every call first. */
@@ -142,12 +170,15 @@ function isDiscarded(call: TSESTree.Node): boolean {
   return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === child;
 }
 
-/** Where `held` (the pooled `call`, or a view of it) is kept so that its slab lives on, when it is. */
-function keptAs(call: TSESTree.CallExpression, held: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
+/**
+ * Where `held` (the pooled `call`, or a view of it; or a library's view) is kept so that its slab or
+ * message lives on, when it is. `memo`: also a field set only while it is empty (`isSetOnce`).
+ */
+function keptAs(call: TSESTree.CallExpression, held: TSESTree.CallExpression, facts: FileFacts, memo: boolean): Sink | undefined {
   const sink = facts.escapes.sinkOf(held);
-  if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return { call, pooled, sink };
-  if (sink?.kind === 'field' && isSetUpStore(held, sink, facts)) return { call, pooled, sink };
-  return sink ? undefined : returnedKey(call, held, pooled, facts);
+  if (sink?.kind === 'collection' && isKeyedInsert(sink.target)) return sink;
+  if (sink?.kind === 'field' && isSetUpStore(held, sink, facts, memo)) return sink;
+  return sink ? undefined : returnedKey(call, held, facts);
 }
 
 /** The views `buf.subarray(…)` and `buf.slice(…)` of a variable that holds `call` and nothing else (`const buf = Buffer.allocUnsafe(n)`). */
@@ -170,10 +201,10 @@ function viewsOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree.
 
 /**
  * Words that name an identity or a proof of one: what callers keep as long as the thing it names
- * (`publicKey`, `discoveryKey`, `id`; a `signature`, which hypercore keeps in its trees and manifests, and
+ * (`publicKey`, `discoveryKey`, `id`; a `capability`, a peer's proof of a shared key kept for its session; a `signature`, which hypercore keeps in its trees and manifests, and
  * whose pooled allocation hypercore-crypto's maintainers moved out of the pool for that reason).
  */
-const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic', 'signature', 'signatures']);
+const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic', 'signature', 'signatures', 'capability']);
 
 /** The words of a camelCase, snake_case or UPPER_CASE name, lower-cased. */
 function wordsOf(name: string): string[] {
@@ -192,7 +223,7 @@ function wordsOf(name: string): string[] {
  * property it is returned under (`exports.sign` returning `signature`); other results (a frame to write, a
  * hash to compare) are usually dropped.
  */
-function returnedKey(call: TSESTree.CallExpression, held: TSESTree.CallExpression, pooled: PooledFactory, facts: FileFacts): KeptPooled | undefined {
+function returnedKey(call: TSESTree.CallExpression, held: TSESTree.CallExpression, facts: FileFacts): Sink | undefined {
   const fn = enclosingFunction(call);
   if (!fn || enclosingFunction(held) !== fn) return undefined;
   // Names first: they are cheap, and most pooled Buffers a function makes are not keys.
@@ -200,7 +231,7 @@ function returnedKey(call: TSESTree.CallExpression, held: TSESTree.CallExpressio
   if (!names.some((name) => name && wordsOf(name).some((word) => KEY_WORDS.has(word)))) return undefined;
   if (!isModuleExport(fn, facts.sourceCode)) return undefined;
   const sink = facts.escapes.sinkOf(held, { resultOf: fn });
-  return sink?.kind === 'returned' ? { call, pooled, sink } : undefined;
+  return sink?.kind === 'returned' ? sink : undefined;
 }
 
 /** The names `call`'s value is known by where it is made: `const publicKey = …`, `out = …` as a default, `{ secretKey: … }`. */
@@ -236,7 +267,7 @@ const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise', 'list
  * instance up (`_setupSecretStream`, `_listen`), and a constructor's default parameter stored so (`constructor(key,
  * state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
-function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts): boolean {
+function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts, memo: boolean): boolean {
   const holder = held.parent;
   if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === held && holder.left.type === AST_NODE_TYPES.Identifier) {
     // The parameter itself, stored whole: `this.state = state`.
@@ -249,6 +280,8 @@ function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFact
   const fn = enclosingFunction(assignment);
   const owner = facts.handlers.ownerOf(assignment);
   if (!fn || !owner || fn !== enclosingFunction(held)) return false;
+  // Set once and kept, as a memo: `if (this.hashCached === null) this.hashCached = …`, `this.h ??= …`.
+  if (memo && isSetOnce(assignment, left, facts.sourceCode)) return true;
   // A record of one request, response, packet or message comes and goes with it, as its slab's other allocations do.
   const last = wordsOf(facts.handlers.ownerName(owner) ?? '').pop();
   if (last && TRANSIENT_RECORD_WORDS.has(last)) return false;
@@ -257,6 +290,27 @@ function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFact
   if (facts.calls.construction(owner)?.ctor === fn) return true;
   const name = functionName(fn);
   return !!name && wordsOf(name).some((word) => SET_UP_WORDS.has(word));
+}
+
+/**
+ * A field written only while it is empty: `this.f ??= v`, `this.f ||= v`, or `this.f = v` under `if
+ * (this.f === null)`, `== null`, `=== undefined` or `!this.f` (hypercore's `MerkleTreeBatch#hash` memo). It
+ * holds its first value for the instance's life, as a field set in the constructor does.
+ */
+function isSetOnce(assignment: TSESTree.AssignmentExpression, left: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+  if (assignment.operator !== '=') return false;
+  const field = sourceCode.getText(left);
+  const isField = (node: TSESTree.Node) => sourceCode.getText(unwrap(node)) === field;
+  let { child, parent } = outerParent(assignment);
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) ({ child, parent } = outerParent(parent));
+  if (parent?.type === AST_NODE_TYPES.BlockStatement && parent.body.length === 1) ({ child, parent } = outerParent(parent));
+  if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) return false;
+  const test = unwrap(parent.test);
+  if (test.type === AST_NODE_TYPES.UnaryExpression) return test.operator === '!' && isField(test.argument);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(test.operator)) return false;
+  const empty = (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  return (isField(test.left) && empty(unwrap(test.right))) || (isField(test.right) && empty(unwrap(test.left as TSESTree.Node)));
 }
 
 /** `table.set(key, value)`: `receiver` is the object of a two-argument `set` call. */

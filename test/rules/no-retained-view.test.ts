@@ -3728,3 +3728,383 @@ exports.namespace = function (name, count) {
     { valid: [], invalid: [] },
   );
 });
+
+describe('library contracts: compact-encoding decoders and hypercore-crypto', () => {
+  // Measured with scripts/measure-library-contracts.js (compact-encoding 3.5.2, hypercore-crypto 3.7.0):
+  // `fixed32.decode(state)` is a 32-byte view of the 4,096-byte message; hypercore-crypto's `tree()` and
+  // `hash()` are 32-byte views of an 8,192-byte pool slab.
+  const decoded = (value: string, what: string, sink: string) => ({ value: `\`${value}\``, what, evidence: 'compact-encoding decoders return views', sink });
+  const handshake = (capability: string) => `const c = require('compact-encoding');
+exports.handshake = {
+  preencode (state, m) {
+    c.uint.preencode(state, 1);
+    c.fixed32.preencode(state, m.capability);
+  },
+  encode (state, m) {
+    c.uint.encode(state, m.seeks ? 1 : 0);
+    c.fixed32.encode(state, m.capability);
+  },
+  decode (state) {
+    const flags = c.uint.decode(state);
+    return {
+      seeks: (flags & 1) !== 0,
+      capability: ${capability}
+    };
+  }
+};
+`;
+  const session = (id: string) => `const c = require('compact-encoding');
+class Mux {
+  constructor () {
+    this._infos = new Map();
+  }
+  _onopensession (state) {
+    const protocol = c.string.decode(state);
+    const id = ${id};
+    this._infos.set(protocol, { protocol, id, opened: 0 });
+  }
+}
+module.exports = Mux;
+`;
+  const batch = (tree: string) => `const crypto = require('hypercore-crypto');
+class Tree {
+  constructor (opts) {
+    this.crypto = ${tree};
+    this.roots = [];
+  }
+}
+class Batch {
+  constructor (tree) {
+    this.tree = tree;
+    this.roots = tree.roots;
+    this.hashCached = null;
+  }
+  hash () {
+    if (this.hashCached === null) this.hashCached = this.tree.crypto.tree(this.roots);
+    return this.hashCached;
+  }
+}
+module.exports = { Tree, Batch };
+`;
+  const memo = `const crypto = require('hypercore-crypto');
+class Batch {
+  constructor (roots) {
+    this.roots = roots;
+    this.hashCached = null;
+  }
+  hash () {
+    this.hashCached ??= crypto.tree(this.roots);
+    return this.hashCached;
+  }
+  last () {
+    if (!this.lastHash) this.lastHash = crypto.hash(this.roots);
+  }
+}
+module.exports = Batch;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // `c` is another module (a local codec), not compact-encoding: the name is no proof.
+        {
+          code: `const c = require('./codec');
+class Mux {
+  constructor () {
+    this._infos = new Map();
+  }
+  _onopensession (state) {
+    const id = c.buffer.decode(state);
+    this._infos.set('x', { id });
+  }
+}
+module.exports = Mux;
+`,
+          filename: 'file.js',
+        },
+        // `c` is an object of this file that happens to have a `fixed32.decode`.
+        {
+          code: `const c = {
+  fixed32: { decode: (state) => state.buffer.subarray(state.start, (state.start += 32)) }
+};
+class Mux {
+  constructor () {
+    this._infos = new Map();
+  }
+  _onopensession (state) {
+    const id = c.fixed32.decode(state);
+    this._infos.set('x', { id });
+  }
+}
+module.exports = Mux;
+`,
+          filename: 'file.js',
+        },
+        // A decoded hash in a message the caller reads and drops: not a key, an id or a signature.
+        {
+          options: [{ checkParserOutput: true }],
+          code: `const c = require('compact-encoding');
+exports.node = {
+  preencode (state, n) {
+    state.end += 33;
+  },
+  encode (state, n) {
+    c.uint.encode(state, n.index);
+    c.fixed32.encode(state, n.hash);
+  },
+  decode (state) {
+    return {
+      index: c.uint.decode(state),
+      hash: c.fixed32.decode(state)
+    };
+  }
+};
+`,
+          filename: 'file.js',
+        },
+        // Copied before it is kept: unslab's copy, and an exact copy.
+        { code: session('unslab(c.buffer.decode(state))').replace("const c = require('compact-encoding');", "const c = require('compact-encoding');\nconst unslab = require('unslab');"), filename: 'file.js' },
+        { code: handshake('Uint8Array.prototype.slice.call(c.fixed32.decode(state))'), filename: 'file.js', options: [{ checkParserOutput: true }] },
+        // b4a.from's copy (itself pooled, but handed back by a decoder it is not a key a module exports).
+        {
+          code: handshake('b4a.from(c.fixed32.decode(state))').replace("const c = require('compact-encoding');", "const c = require('compact-encoding');\nconst b4a = require('b4a');"),
+          filename: 'file.js',
+          options: [{ checkParserOutput: true }],
+        },
+        // What an encoding's own decoder returns is its callers' to judge, in every preset (hypercore's replication
+        // handshake keeps the capability, but on Holepunch's HEADs most decoded keys were read and dropped, or
+        // copied where they were kept: 15 of 32 such reports were false).
+        { code: handshake('c.fixed32.decode(state)'), filename: 'file.js' },
+        { code: handshake('c.fixed32.decode(state)'), filename: 'file.js', options: [{ checkParserOutput: true }] },
+        // A field filled only while empty with a bare allocation is a working buffer, filled and reset (secret-stream's partial message).
+        {
+          code: `const b4a = require('b4a');
+class Reader {
+  constructor () {
+    this._message = null;
+  }
+  _onchunk (data, len) {
+    if (this._message === null) this._message = b4a.allocUnsafe(len);
+    b4a.copy(data, this._message);
+  }
+  _incoming () {
+    this._message = null;
+  }
+}
+module.exports = Reader;
+`,
+          filename: 'file.js',
+        },
+        // A decoded view compared and dropped.
+        {
+          code: `const c = require('compact-encoding');
+const b4a = require('b4a');
+class Session {
+  constructor (localKey) {
+    this.localKey = localKey;
+  }
+  _onhandshake (state) {
+    const remote = c.fixed32.decode(state);
+    if (!b4a.equals(remote, this.localKey)) throw new Error('bad key');
+  }
+}
+module.exports = Session;
+`,
+          filename: 'file.js',
+        },
+        // A field a message handler sets holds one view at a time (as a pooled Buffer there is not reported).
+        `import c from 'compact-encoding';
+export class Session {
+  remoteKey: Uint8Array | null = null;
+  onmessage(state: { start: number; end: number; buffer: Uint8Array }) {
+    this.remoteKey = c.fixed32.decode(state);
+  }
+}
+`,
+        // Set on every call, not only while empty: the field holds one hash at a time.
+        { code: memo.replace('this.hashCached ??= crypto.tree(this.roots)', 'this.hashCached = crypto.tree(this.roots)').replace('if (!this.lastHash) ', ''), filename: 'file.js' },
+        // \`this.crypto\` is not always hypercore-crypto (an option may replace it): not proven.
+        { code: batch('opts.crypto || crypto'), filename: 'file.js' },
+        // hypercore-crypto's \`discoveryKey\` is out of the pool (measured: 32 bytes over its own 32-byte store).
+        `import crypto from 'hypercore-crypto';
+const topics = new Map<string, Uint8Array>();
+export function join(name: string, key: Uint8Array) {
+  topics.set(name, crypto.discoveryKey(key));
+}
+`,
+      ],
+      invalid: [
+        {
+          // protomux's open-session id (PR #21): kept in a record under a key of a long-lived table.
+          code: session('c.buffer.decode(state)'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptLibraryView',
+              data: decoded('c.buffer.decode(state)', 'a view of the message `state` reads', '`this._infos`'),
+              line: 8,
+              column: 16,
+              endLine: 8,
+              endColumn: 38,
+              suggestions: [{ messageId: 'copyExactly', output: session('Uint8Array.prototype.slice.call(c.buffer.decode(state))') }],
+            },
+          ],
+        },
+        {
+          // A named import of the encoding; a field set in the constructor, kept for the instance's life.
+          code: `import { fixed32 } from 'compact-encoding';
+export class Peer {
+  remoteKey: Uint8Array;
+  constructor(state: { start: number; end: number; buffer: Uint8Array }) {
+    this.remoteKey = /* the peer's key */ (fixed32.decode(state));
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptLibraryView',
+              data: decoded('fixed32.decode(state)', 'a 32-byte view of the message `state` reads', '`this.remoteKey`'),
+              line: 5,
+              column: 44,
+              endLine: 5,
+              endColumn: 65,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `import { fixed32 } from 'compact-encoding';
+export class Peer {
+  remoteKey: Uint8Array;
+  constructor(state: { start: number; end: number; buffer: Uint8Array }) {
+    this.remoteKey = /* the peer's key */ (Uint8Array.prototype.slice.call(fixed32.decode(state)));
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // `c.decode(record, buf)`: a record whose byte fields are views of `buf`; no copy of a record is offered.
+          code: `const c = require('compact-encoding');
+const m = require('./messages');
+class Persistent {
+  constructor () {
+    this.records = new Map();
+  }
+  onrecord (k, buf) {
+    this.records.set(k, c.decode(m.record, buf));
+  }
+}
+module.exports = Persistent;
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptLibraryView',
+              data: {
+                value: '`c.decode(m.record, buf)`',
+                what: 'decoded from `buf`, and the bytes it holds are views of `buf`',
+                evidence: 'compact-encoding decoders return views of the buffer they read',
+                sink: '`this.records`',
+              },
+              line: 8,
+              column: 25,
+              endLine: 8,
+              endColumn: 48,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          // hypercore's MerkleTreeBatch#hash (PR #544 copied it): a memo set once, through `this.crypto = crypto`.
+          code: batch('crypto'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: {
+                value: '`this.tree.crypto.tree(this.roots)`',
+                factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `tree()`,",
+                sink: '`this.hashCached`',
+              },
+              line: 15,
+              column: 53,
+              endLine: 15,
+              endColumn: 86,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: batch('crypto').replace('this.hashCached = this.tree.crypto.tree(this.roots)', 'this.hashCached = Uint8Array.prototype.slice.call(this.tree.crypto.tree(this.roots))'),
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A destructured named import of hypercore-crypto's `hash`, kept under a key.
+          code: `import { hash } from 'hypercore-crypto';
+const seen = new Map<string, Uint8Array>();
+export function remember(name: string, data: Uint8Array) {
+  seen.set(name, hash(data));
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: { value: '`hash(data)`', factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `hash()`,", sink: '`seen`' },
+              line: 4,
+              column: 18,
+              endLine: 4,
+              endColumn: 28,
+              suggestions: [
+                {
+                  messageId: 'copyOutOfPool',
+                  output: `import { hash } from 'hypercore-crypto';
+const seen = new Map<string, Uint8Array>();
+export function remember(name: string, data: Uint8Array) {
+  seen.set(name, Uint8Array.prototype.slice.call(hash(data)));
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A memo set with \`??=\`, and one under \`if (!this.f)\`.
+          code: memo,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptPooled',
+              data: { value: '`crypto.tree(this.roots)`', factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `tree()`,", sink: '`this.hashCached`' },
+              line: 8,
+              column: 25,
+              endLine: 8,
+              endColumn: 48,
+              suggestions: [{ messageId: 'copyOutOfPool', output: memo.replace('??= crypto.tree(this.roots)', '??= Uint8Array.prototype.slice.call(crypto.tree(this.roots))') }],
+            },
+            {
+              messageId: 'keptPooled',
+              data: { value: '`crypto.hash(this.roots)`', factory: "`b4a.allocUnsafe(32)`, called in hypercore-crypto's `hash()`,", sink: '`this.lastHash`' },
+              line: 12,
+              column: 41,
+              endLine: 12,
+              endColumn: 64,
+              suggestions: [{ messageId: 'copyOutOfPool', output: memo.replace('this.lastHash = crypto.hash(this.roots)', 'this.lastHash = Uint8Array.prototype.slice.call(crypto.hash(this.roots))') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
