@@ -42,7 +42,6 @@ export class CallGraph {
   }
 
   private bound: Set<string> | undefined;
-  private relativeImports: Set<string> | undefined;
 
   /**
    * False when no variable of the file by that name is bound to a function or an import (a function
@@ -75,23 +74,44 @@ export class CallGraph {
    * require('./crypto').x`). Asked of every call: it reads only the module's top-level statements, once.
    */
   mayNameRelativeImport(name: string): boolean {
-    if (!this.relativeImports) {
-      const names = new Set<string>();
-      for (const statement of this.sourceCode.ast.body) {
-        if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-          if (statement.source.value.startsWith('.')) for (const specifier of statement.specifiers) names.add(specifier.local.name);
-        } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const declarator of statement.declarations) {
-            if (!declarator.init || !requireOf(unwrap(declarator.init))?.startsWith('.')) continue;
-            const bound: TSESTree.Identifier[] = [];
-            patternNames(declarator.id, bound);
-            for (const id of bound) names.add(id.name);
-          }
+    return this.topLevelImports().relativeNames.has(name);
+  }
+
+  /** True when the module imports `module` at its top level (`import … from 'b4a'`, `const c = require('compact-encoding')`). */
+  importsModule(module: string): boolean {
+    return this.topLevelImports().modules.has(module);
+  }
+
+  private topLevel: { relativeNames: Set<string>; modules: Set<string> } | undefined;
+
+  private topLevelImports(): { relativeNames: Set<string>; modules: Set<string> } {
+    if (this.topLevel) return this.topLevel;
+    const relativeNames = new Set<string>();
+    const modules = new Set<string>();
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        modules.add(statement.source.value);
+        if (statement.source.value.startsWith('.')) for (const specifier of statement.specifiers) relativeNames.add(specifier.local.name);
+      } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        // `import crypto = require('./crypto')`.
+        const source = statement.moduleReference.expression;
+        if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+        modules.add(source.value);
+        if (source.value.startsWith('.')) relativeNames.add(statement.id.name);
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const module = declarator.init ? requireOf(unwrap(declarator.init)) : undefined;
+          if (module === undefined) continue;
+          modules.add(module);
+          if (!module.startsWith('.')) continue;
+          const bound: TSESTree.Identifier[] = [];
+          patternNames(declarator.id, bound);
+          for (const id of bound) relativeNames.add(id.name);
         }
       }
-      this.relativeImports = names;
     }
-    return this.relativeImports.has(name);
+    this.topLevel = { relativeNames, modules };
+    return this.topLevel;
   }
 
   private index: { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } | undefined;

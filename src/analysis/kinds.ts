@@ -23,7 +23,7 @@ import {
   VIEW_ONLY_MEMBERS,
   VIEW_RETURNING_LIBRARY_FUNCTIONS,
 } from './apis';
-import { findLibraryContract, mayRunContract, type LibraryContract } from './library-contracts';
+import { CONTRACT_MODULES, findLibraryContract, mayRunContract, type LibraryContract } from './library-contracts';
 import {
   assignedValues,
   calleeName,
@@ -157,15 +157,20 @@ export class ValueKinds {
    * file's kinds (only the latter with `elsewhereOnly`). Undefined when the function is unknown or returns nothing.
    */
   private helperReturns(call: TSESTree.CallExpression, elsewhereOnly = false): HelperReturns | undefined {
-    // Most calls name a local value or a method of one: no scope lookup for those.
+    // Most calls name a local value or a method of one: no scope lookup for those. A function of this file
+    // is called by its name (`helper(x)`) or on `this`; one of another file by the name or the module
+    // object a relative import binds (`hash(x)`, `crypto.hash(x)`).
     const callee = unwrap(call.callee);
     const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
-    if (!elsewhereOnly && named.type === AST_NODE_TYPES.Identifier && this.calls && !this.calls.mayNameFunction(named.name)) return undefined;
-    const helper = elsewhereOnly ? undefined : this.calls?.resolveCallee(call);
+    const here =
+      !elsewhereOnly &&
+      (named.type === AST_NODE_TYPES.ThisExpression || (callee.type === AST_NODE_TYPES.Identifier && (!this.calls || this.calls.mayNameFunction(callee.name))));
+    const helper = here ? this.calls?.resolveCallee(call) : undefined;
     if (helper) {
       const values = returnedExpressions(helper);
       return values.length > 0 ? { fn: helper, values, kinds: this, where: '' } : undefined;
     }
+    if (named.type !== AST_NODE_TYPES.Identifier || !this.calls?.mayNameRelativeImport(named.name)) return undefined;
     const other = this.elsewhere?.(call);
     if (!other) return undefined;
     const values = returnedExpressions(other.fn);
@@ -1128,12 +1133,21 @@ export class ValueKinds {
 
   private readonly contracts = new WeakMap<TSESTree.CallExpression, LibraryContract | null>();
 
+  private importsContracts: boolean | undefined;
+
+  /** A test by names only: the call has a name a contract knows, and the module imports a library that has contracts. */
+  private mayRunContract(call: TSESTree.CallExpression): boolean {
+    if (!mayRunContract(call)) return false;
+    this.importsContracts ??= CONTRACT_MODULES.some((module) => !!this.calls?.importsModule(module));
+    return this.importsContracts;
+  }
+
   /**
    * The library contract a call runs under (library-contracts.ts): a view of the message a compact-encoding
    * decoder reads, or a pooled Buffer of hypercore-crypto. Asked once a call.
    */
   libraryContract(call: TSESTree.CallExpression): LibraryContract | undefined {
-    if (!mayRunContract(call)) return undefined;
+    if (!this.mayRunContract(call)) return undefined;
     const known = this.contracts.get(call);
     if (known !== undefined) return known ?? undefined;
     const found = findLibraryContract(call, this.sourceCode, (member) => this.memberValues(member));
@@ -1212,7 +1226,7 @@ export class ValueKinds {
       const name = propertyName(callee);
       if (name !== undefined && POOLED_FACTORY_NAMES.has(name)) return true;
     }
-    return mayRunContract(call) || this.mayReturnPooled(call);
+    return this.mayRunContract(call) || this.mayReturnPooled(call);
   }
 
   /**

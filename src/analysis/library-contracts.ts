@@ -33,6 +33,9 @@ export interface LibraryContract {
 /** The values a file writes to a property (`x.crypto = …`, `{ crypto: … }`), when all its writes are plain ones. */
 export type MemberValues = (member: TSESTree.MemberExpression) => readonly TSESTree.Node[] | undefined;
 
+/** The modules that have contracts: a file that imports none of them at its top level runs none. */
+export const CONTRACT_MODULES: readonly string[] = [...new Set([...VIEW_DECODING_ENCODINGS.keys(), ...POOLED_LIBRARY_FUNCTIONS.keys()])];
+
 /** A cheap test asked of every call before the contract: the called function's name is one a contract has. */
 export function mayRunContract(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;

@@ -57,10 +57,10 @@ function dirStamp(dir: string): number | undefined {
 }
 
 /**
- * How long a folder's stamp and a package.json's stamp are trusted: the files of one folder are linted one
- * after another and ask the same, so each is read once in that time, not once per linted file. A file added
- * beside the linted one, or an edited `browser` map, is seen after at most this long; an imported file's own
- * changes are seen at once (`parsedFile` checks its stamp each time).
+ * How long a stamp (a folder's, a package.json's, an imported file's) is trusted: the files of one folder are
+ * linted one after another and ask the same, so each is read once in that time, not once per linted file. A
+ * file added beside the linted one, an edited `browser` map or an edit to an imported file is seen after at
+ * most this long (an editor lints again on the next change).
  */
 const STAMP_TRUST_MS = 1000;
 const recentStamps = new Map<string, { at: number; value: string | number | undefined }>();
@@ -227,7 +227,7 @@ function stampOf(file: string): string | undefined {
  * parser cannot be loaded.
  */
 export function parsedFile(file: string): TSESLint.SourceCode | undefined {
-  const stamp = stampOf(file);
+  const stamp = recently(`file:${file}`, () => stampOf(file));
   if (!stamp) return undefined;
   const cached = parsed.get(file);
   if (cached && cached.stamp === stamp) {

@@ -126,16 +126,23 @@ describe('parsedFile', () => {
     expect(parsedFile(large)).toBeUndefined();
   });
 
-  it('parses a file once while it is unchanged, and again when it changes', () => {
-    const file = path.join(dir, 'helper.js');
-    fs.writeFileSync(file, 'exports.a = function a() { return 1; };\n');
-    const first = parsedFile(file);
-    expect(first?.text).toContain('exports.a');
-    expect(parsedFile(file)).toBe(first);
-    fs.writeFileSync(file, 'exports.b = function b() { return 2; };\n// longer\n');
-    const second = parsedFile(file);
-    expect(second).not.toBe(first);
-    expect(second?.text).toContain('exports.b');
+  it('parses a file once while it is unchanged, and again when it changes (its stamp trusted for a second)', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-07T10:00:00Z') });
+    try {
+      const file = path.join(dir, 'helper.js');
+      fs.writeFileSync(file, 'exports.a = function a() { return 1; };\n');
+      const first = parsedFile(file);
+      expect(first?.text).toContain('exports.a');
+      expect(parsedFile(file)).toBe(first);
+      fs.writeFileSync(file, 'exports.b = function b() { return 2; };\n// longer\n');
+      expect(parsedFile(file)).toBe(first);
+      jest.advanceTimersByTime(1001);
+      const second = parsedFile(file);
+      expect(second).not.toBe(first);
+      expect(second?.text).toContain('exports.b');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('reads CommonJS that only parses as a script', () => {
