@@ -11,7 +11,7 @@
 // `heldout6` (heldout6.json: a sixth set collected blind, scored once and since used to guide changes),
 // `heldout7` (heldout7.json: a seventh set collected blind),
 // `heldout8` (heldout8.json: an eighth set collected blind, scored once) and
-// `heldout9` (heldout9.json: a ninth set collected blind, not yet scored).
+// `heldout9` (heldout9.json: a ninth set collected blind, scored once).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis, shortText } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
-import { buildExactCopyFix, buildUnpooledCopyFix, type CopyStyle } from '../src/fix/copy';
+import { buildExactCopyFix, buildUnpooledCopyFix, buildValueCopyFix, type CopyStyle } from '../src/fix/copy';
 
 type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
 type MessageId =
@@ -15,7 +15,8 @@ type MessageId =
   | 'returnedPooledKeyView'
   | 'copyOutOfPool'
   | 'keptLibraryView'
-  | 'returnedLibraryView';
+  | 'returnedLibraryView'
+  | 'keptEventView';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -70,6 +71,8 @@ export default createRule<Options, MessageId>({
         '{{value}} is {{what}} ({{evidence}}); it is kept in {{sink}}, so the whole buffer it was read from stays in memory as long as it does.',
       returnedLibraryView:
         '{{value}} is {{what}} ({{evidence}}); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds the whole buffer it was read from.',
+      keptEventView:
+        '{{value}}, the bytes Node\'s HTTP parser read past the headers of the {{event}} event, is a view of the socket chunk that carried them; it is kept in {{sink}}, so that whole chunk stays in memory as long as it does.',
     },
   },
   defaultOptions: [{ copyStyle: 'slice-call', checkParserOutput: false }],
@@ -130,9 +133,22 @@ export default createRule<Options, MessageId>({
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyOutOfPool'),
       });
     };
+    const checkEventViews = (fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) => {
+      for (const found of getAnalysis(context).keptEventViews(fn)) {
+        const copy = buildValueCopyFix(context.sourceCode, context.filename, found.reference, style);
+        context.report({
+          node: found.reference,
+          messageId: 'keptEventView',
+          data: { value: `\`${found.reference.name}\``, event: `'${found.event}'`, sink: found.sink.label },
+          ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
+        });
+      }
+    };
     return {
       // Pooled factories, and calls of functions another file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,
+      // Views Node hands an event's handler (an HTTP 'upgrade''s `head`), kept whole.
+      ':function': checkEventViews,
       [VIEW_CALL]: check,
       [VIEW_CALL_COMPUTED]: check,
       [VIEW_CONSTRUCTOR]: check,

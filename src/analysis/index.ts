@@ -6,8 +6,9 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findKeptLibraryView, findKeptPooled, findParsedView, findRetainedView, type KeptLibraryView, type KeptPooled, type RetainedView } from './retained-view';
+import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findRetainedView, type KeptEventView, type KeptLibraryView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
+import type { FunctionNode } from './ast';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
 export { shortText, unwrap } from './ast';
@@ -24,7 +25,7 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, KeptLibraryView, KeptPooled, RetainedView } from './retained-view';
+export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, RetainedView } from './retained-view';
 export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
@@ -57,6 +58,11 @@ export class Analysis {
   /** A small Buffer from the shared pool kept in long-lived storage. */
   keptPooled(call: TSESTree.CallExpression): KeptPooled | undefined {
     return quietly(() => findKeptPooled(call, this.facts));
+  }
+
+  /** The views Node hands an event's handler (an HTTP `'upgrade'`'s `head`) that the handler keeps whole in long-lived storage. */
+  keptEventViews(fn: FunctionNode): KeptEventView[] {
+    return quietly(() => findKeptEventViews(fn, this.facts)) ?? [];
   }
 
   /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */

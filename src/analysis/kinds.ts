@@ -1136,7 +1136,7 @@ export class ValueKinds {
   private importsContracts: boolean | undefined;
 
   /** A test by names only: the call has a name a contract knows, and the module imports a library that has contracts. */
-  private mayRunContract(call: TSESTree.CallExpression): boolean {
+  private contractMayApply(call: TSESTree.CallExpression): boolean {
     if (!mayRunContract(call)) return false;
     this.importsContracts ??= CONTRACT_MODULES.some((module) => !!this.calls?.importsModule(module));
     return this.importsContracts;
@@ -1147,7 +1147,7 @@ export class ValueKinds {
    * decoder reads, or a pooled Buffer of hypercore-crypto. Asked once a call.
    */
   libraryContract(call: TSESTree.CallExpression): LibraryContract | undefined {
-    if (!this.mayRunContract(call)) return undefined;
+    if (!this.contractMayApply(call)) return undefined;
     const known = this.contracts.get(call);
     if (known !== undefined) return known ?? undefined;
     const found = findLibraryContract(call, this.sourceCode, (member) => this.memberValues(member));
@@ -1226,7 +1226,7 @@ export class ValueKinds {
       const name = propertyName(callee);
       if (name !== undefined && POOLED_FACTORY_NAMES.has(name)) return true;
     }
-    return this.mayRunContract(call) || this.mayReturnPooled(call);
+    return this.contractMayApply(call) || this.mayReturnPooled(call);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
-import { READ_ONLY_MODULES } from './apis';
+import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
@@ -163,6 +163,40 @@ export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFa
   return sink ? { call, contract, sink } : undefined;
 }
 
+export interface KeptEventView {
+  /** Where the parameter is read and kept (`head` in `self.firstDataChunk = head`). */
+  reference: TSESTree.Identifier;
+  /** The event whose handler was handed the view ('upgrade'). */
+  event: string;
+  sink: Sink;
+}
+
+/**
+ * A view Node hands an event's handler (apis' `VIEW_PARAMETER_EVENTS`: the `head` of an HTTP `'upgrade'`,
+ * a view of the socket chunk that carried the handshake) kept whole where it outlives the handler:
+ * WebSocket-Node's client kept `self.firstDataChunk = head`. A view cut from it (`head.slice(…)`) is the
+ * view check's; a parameter the handler assigns anew holds something else.
+ */
+export function findKeptEventViews(fn: FunctionNode, facts: FileFacts): KeptEventView[] {
+  // Cheap first: every such event hands the view as the third parameter.
+  if (fn.params.length < 3) return [];
+  const handler = facts.handlers.handlerOf(fn);
+  const event = handler?.event;
+  const index = event === undefined ? undefined : VIEW_PARAMETER_EVENTS.get(event);
+  const param = index === undefined ? undefined : fn.params[index];
+  if (!event || param?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(facts.sourceCode, param);
+  if (!variable || variable.references.some((reference) => reference.isWrite())) return [];
+  const found: KeptEventView[] = [];
+  for (const { identifier } of variable.references) {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) continue;
+    const sink = facts.escapes.sinkOf(identifier);
+    if (sink && !facts.escapes.isSelfTrim(sink, identifier)) found.push({ reference: identifier as TSESTree.Identifier, event, sink });
+  }
+  return found;
+}
+
 /** A call whose value is dropped (`log(x);`, `await send(frame);`): nothing of it is kept. Asked of every call first. */
 function isDiscarded(call: TSESTree.Node): boolean {
   let { child, parent } = outerParent(call);
@@ -201,8 +235,9 @@ function viewsOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree.
 
 /**
  * Words that name an identity or a proof of one: what callers keep as long as the thing it names
- * (`publicKey`, `discoveryKey`, `id`; a `capability`, a peer's proof of a shared key kept for its session; a `signature`, which hypercore keeps in its trees and manifests, and
- * whose pooled allocation hypercore-crypto's maintainers moved out of the pool for that reason).
+ * (`publicKey`, `discoveryKey`, `id`; a `capability`, a peer's proof of a shared key kept for its session;
+ * a `signature`, which hypercore keeps in its trees and manifests, and whose pooled allocation
+ * hypercore-crypto's maintainers moved out of the pool for that reason).
  */
 const KEY_WORDS = new Set(['key', 'keys', 'namespace', 'id', 'ids', 'topic', 'signature', 'signatures', 'capability']);
 

@@ -101,6 +101,21 @@ export function buildUnpooledCopyFix(
   return castFix(call, `Uint8Array.prototype.slice.call(${text})`, isTypeScriptFile(filename), pooled.buffer ? 'buffer' : 'unknown');
 }
 
+/**
+ * An exact copy of a value that is a Buffer by a platform contract, read where it is kept (`head` of an HTTP
+ * `'upgrade'`): `Uint8Array.prototype.slice.call(head)`, a Buffer of the same bytes with its own store. In a
+ * shorthand property (`{ head }`) the property is written out.
+ */
+export function buildValueCopyFix(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, node: TSESTree.Identifier, style: CopyStyle): CopyFix | null {
+  const property = node.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.shorthand && property.value === node) {
+    const copy = style === 'runtime' ? null : `Uint8Array.prototype.slice.call(${node.name})${isTypeScriptFile(filename) ? ' as Buffer' : ''}`;
+    return copy ? { fix: (fixer) => fixer.replaceText(property, `${node.name}: ${copy}`), mayChangeType: false } : null;
+  }
+  if (style === 'runtime') return runtimeCopy(sourceCode, node, node.name);
+  return castFix(node, `Uint8Array.prototype.slice.call(${node.name})`, isTypeScriptFile(filename), 'buffer');
+}
+
 /** `node` replaced by leakproof/runtime's `copy(inner)`, imported when missing. */
 function runtimeCopy(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, inner: string): CopyFix {
   return {

@@ -387,14 +387,14 @@ describe('bench/incidents/heldout8.json', () => {
     expect(eighth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
   });
 
-  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines and a note', () => {
     const eighth = bench.loadIncidents(bench.SETS.heldout8);
     const leaks = eighth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(eighth.map((i) => i.repository)).size;
     const { description, incidents } = eighthFile();
     expect(description).toContain(`${count(eighth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Not yet scored');
+    expect(description).toContain('Scored blind once');
     expect(eighth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
@@ -447,14 +447,14 @@ describe('bench/incidents/heldout9.json', () => {
     expect(byOwner.get('holepunchto') ?? 0).toBeLessThanOrEqual(2);
   });
 
-  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines and a note', () => {
     const ninth = bench.loadIncidents(bench.SETS.heldout9);
     const leaks = ninth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(ninth.map((i) => i.repository)).size;
     const { description, incidents } = ninthFile();
     expect(description).toContain(`${count(ninth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Not yet scored');
+    expect(description).toContain('Scored blind once');
     expect(ninth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.

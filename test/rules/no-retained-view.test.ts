@@ -4108,3 +4108,120 @@ export function remember(name: string, data: Uint8Array) {
     { valid: [], invalid: [] },
   );
 });
+
+// The `head` Node hands an HTTP 'upgrade' handler is a view of the socket chunk that carried the handshake
+// (scripts/measure-upgrade-head.js): WebSocket-Node's client kept it whole as `self.firstDataChunk`.
+describe("a view Node hands an event's handler, kept whole", () => {
+  const client = (kept: string) => `var http = require('http');
+function Client() {
+  this.firstDataChunk = null;
+}
+Client.prototype.connect = function (url) {
+  var self = this;
+  var req = http.request(url);
+  req.on('upgrade', function handleRequestUpgrade(response, socket, head) {
+    self.socket = socket;
+    self.firstDataChunk = ${kept};
+    self.validateHandshake();
+  });
+  req.end();
+};
+module.exports = Client;
+`;
+  const server = (body: string) => `import * as http from 'node:http';
+export class Gateway {
+  private heads = new Map<string, Buffer>();
+  private first: Buffer | null = null;
+  constructor(server: http.Server) {
+    server.on('upgrade', (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+${body}
+    });
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Put back into the stream, or handed to a library that reads it at once.
+        server(`      socket.unshift(head);`),
+        `const { WebSocketServer } = require('ws');
+const http = require('http');
+const wss = new WebSocketServer({ noServer: true });
+const server = http.createServer();
+server.on('upgrade', (req, socket, head) => {
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+});
+`,
+        // Copied before it is kept.
+        client('Uint8Array.prototype.slice.call(head)'),
+        // A view cut from it is the view check's question (a short view of a local, here dropped).
+        server(`      const magic = head.subarray(0, 4);
+      if (magic.length === 4) socket.end();`),
+        // A parameter the handler assigns anew holds something else.
+        server(`      head = Buffer.alloc(0);
+      this.first = head;`),
+        // Another event's third parameter.
+        server(`      socket.end();`).replace("server.on('upgrade'", "server.on('checkContinue'").replace('socket.end();', 'this.first = head;'),
+      ],
+      invalid: [
+        {
+          code: client('head'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'keptEventView',
+              data: { value: '`head`', event: "'upgrade'", sink: '`self.firstDataChunk`' },
+              line: 10,
+              column: 27,
+              endLine: 10,
+              endColumn: 31,
+              suggestions: [{ messageId: 'copyExactly', output: client('Uint8Array.prototype.slice.call(head)') }],
+            },
+          ],
+        },
+        {
+          code: server(`      this.heads.set(req.url ?? '', head);`),
+          output: null,
+          errors: [
+            {
+              messageId: 'keptEventView',
+              data: { value: '`head`', event: "'upgrade'", sink: '`this.heads`' },
+              line: 7,
+              column: 37,
+              endLine: 7,
+              endColumn: 41,
+              suggestions: [{ messageId: 'copyExactly', output: server(`      this.heads.set(req.url ?? '', Uint8Array.prototype.slice.call(head) as Buffer);`) }],
+            },
+          ],
+        },
+        {
+          // A record kept on the instance, the property written out by the suggestion.
+          code: server(`      this.first = null;
+      this.pending = { req, head };`).replace('  private first: Buffer | null = null;', '  private first: Buffer | null = null;\n  private pending: object | null = null;'),
+          output: null,
+          errors: [
+            {
+              messageId: 'keptEventView',
+              data: { value: '`head`', event: "'upgrade'", sink: '`this.pending`' },
+              line: 9,
+              column: 29,
+              endLine: 9,
+              endColumn: 33,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: server(`      this.first = null;
+      this.pending = { req, head: Uint8Array.prototype.slice.call(head) as Buffer };`).replace('  private first: Buffer | null = null;', '  private first: Buffer | null = null;\n  private pending: object | null = null;'),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
