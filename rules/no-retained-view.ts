@@ -145,7 +145,8 @@ export default createRule<Options, MessageId>({
       }
     };
     return {
-      // Pooled factories, and calls of functions another file of the package exports that return what one made (`hash(key)`).
+      // Pooled factories, library contracts (`crypto.tree(roots)`, `c.fixed32.decode(state)`), and calls of functions another
+      // file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,
       // Views Node hands an event's handler (an HTTP 'upgrade''s `head`), kept whole.
       ':function': checkEventViews,

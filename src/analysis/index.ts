@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './ast';
 import { findBackingStoreUse, type BackingStoreUse } from './backing-store';
 import { findBufferSlice, type BufferSlice, type BufferSliceOptions, type PublicUint8ArrayInput, type Uint8ArrayBoundary } from './buffer-slice';
 import { findClonedViews, type ClonedView } from './cloned-view';
@@ -8,7 +9,6 @@ import { findHibernationBlockers, type ActorNode, type Blocker, type Hibernation
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
 import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findRetainedView, type KeptEventView, type KeptLibraryView, type KeptPooled, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
-import type { FunctionNode } from './ast';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
 export { shortText, unwrap } from './ast';

@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 
@@ -93,7 +93,7 @@ export class OriginFinder {
     }
     // A document parser cuts many records out of one input, in a loop; a function that takes one value
     // apart (`parseScalar(raw)` returning `raw.trim()`) is given short text.
-    if (found?.kind !== 'parser-input' || !found.parser || !isRepeatedIn(expr, found.parser)) found = undefined;
+    if (found?.kind !== 'parser-input' || !found.parser || !isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn))) found = undefined;
     this.parserInputCache.set(expr, found ?? null);
     return found;
   }
@@ -582,20 +582,24 @@ function parserLabel(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-/** `node` runs once per record: inside a loop of `fn`, or of a callback `fn` hands to `forEach`/`map`. */
-function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode): boolean {
+/**
+ * `node` runs once per record: inside a loop of `fn`, or of a callback `fn` hands to `forEach`/`map`, or
+ * inside a helper `fn` declares and calls in such a loop (a recursive-descent parser's `parseName()`,
+ * `parseText()` that cut the input its closure holds: shaka-player's tXml), through at most two helpers.
+ */
+function isRepeatedIn(node: TSESTree.Node, fn: FunctionNode, callSites: (helper: FunctionNode) => readonly TSESTree.CallExpression[], depth = 0): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
     if (isLoop(current)) return true;
-    switch (current.type) {
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression: {
-        const call = current.parent;
-        const method = call?.type === AST_NODE_TYPES.CallExpression ? methodCall(call) : undefined;
-        return !!method && (ELEMENT_CALLBACK_METHODS.has(method.name) || FOLDING_METHODS.has(method.name));
-      }
-      default:
-        break;
+    if (!isFunction(current)) continue;
+    if (current.type !== AST_NODE_TYPES.FunctionDeclaration) {
+      const call = current.parent;
+      const method = call?.type === AST_NODE_TYPES.CallExpression ? methodCall(call) : undefined;
+      if (method) return ELEMENT_CALLBACK_METHODS.has(method.name) || FOLDING_METHODS.has(method.name);
     }
+    // Only a helper the parser declares (a function of the module is called from elsewhere too).
+    if (depth >= 2 || !isInside(current, fn)) return false;
+    const helper = current;
+    return callSites(helper).some((site) => isInside(site, fn) && !isInside(site, helper) && isRepeatedIn(site, fn, callSites, depth + 1));
   }
   return false;
 }

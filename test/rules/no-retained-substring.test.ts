@@ -2125,3 +2125,78 @@ describe('array-method callbacks run in place', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// A recursive-descent parser's own helpers cut its input (shaka-player's tXml: `parseText()` returns
+// `S.slice(start, pos + 1)`, called in the loop of `parseChildren()`): with checkParserOutput, a piece a helper
+// the parser declares returns from inside such a loop is the parser's output too.
+describe('parser output through helpers the parser declares', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const parser = (text: string, call = 'parseText()') => `export function parse(S: string): string[] {
+  let pos = 0;
+  function parseText() {
+    const start = pos;
+    pos = S.indexOf('<', pos);
+    if (pos === -1) pos = S.length;
+    return ${text};
+  }
+  const texts: string[] = [];
+  while (pos < S.length) {
+    texts.push(${call});
+    pos++;
+  }
+  return texts;
+}
+`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Off by default.
+        parser('S.slice(start, pos)'),
+        // Detached where the helper cuts it.
+        { code: parser("(' ' + S.slice(start, pos)).slice(1)"), options: on },
+        // Called once, not per record: one value taken apart.
+        { code: parser('S.slice(start, pos)').replace('  while (pos < S.length) {\n    texts.push(parseText());\n    pos++;\n  }', '  texts.push(parseText());'), options: on },
+        // A function of the module, not one the parser declares: it is called from elsewhere too, and what it is
+        // handed is not known to be the parser's input (a string the loop built char by char, here).
+        {
+          code: `function unquote(value: string) {
+  return value.trim();
+}
+export function parseList(body: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === ',') {
+      items.push(unquote(current));
+      current = '';
+    } else current += body[i];
+  }
+  return items;
+}
+`,
+          options: on,
+        },
+      ],
+      invalid: [
+        {
+          code: parser('S.slice(start, pos)'),
+          options: on,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`S.slice(start, pos)`', parent: '`S`, the input of `parse()`', sink: '`parse()` returns it in its result' },
+              line: 7,
+              column: 12,
+              endLine: 7,
+              endColumn: 31,
+              suggestions: [{ messageId: 'detach', output: parser("(' ' + S.slice(start, pos)).slice(1)") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
