@@ -331,6 +331,9 @@ export class OriginFinder {
       if (IO_READ_METHODS.has(name) && receiverNode.type !== AST_NODE_TYPES.ThisExpression) {
         return { kind: 'io-read', label: `the data read by \`${shortText(this.sourceCode, call)}\``, node: call };
       }
+      // A parser's input is what it was handed: a joined string is a new one, as long as the pieces joined
+      // (protobuf.js's tokenizer joins a comment's lines; a trim of that keeps the comment, not the source).
+      if (this.parserMode && (name === 'join' || name === 'concat')) return undefined;
       if (
         name === 'subarray' ||
         STRING_SLICE_METHODS.has(name) ||

@@ -2158,6 +2158,25 @@ describe('parser output through helpers the parser declares', () => {
         { code: parser("(' ' + S.slice(start, pos)).slice(1)"), options: on },
         // Called once, not per record: one value taken apart.
         { code: parser('S.slice(start, pos)').replace('  while (pos < S.length) {\n    texts.push(parseText());\n    pos++;\n  }', '  texts.push(parseText());'), options: on },
+        // A joined string is a new one: a trim of it keeps the joined text, not the parser's input (protobuf.js's
+        // tokenizer joins a comment's lines).
+        {
+          code: `export function tokenize(source: string): Record<number, string> {
+  const comments: Record<number, string> = {};
+  let line = 0;
+  function setComment(start: number, end: number) {
+    const lines = source.substring(start, end).split('\\n');
+    comments[line] = lines.join('\\n').trim();
+  }
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '#') setComment(i, source.indexOf('\\n', i));
+    line++;
+  }
+  return comments;
+}
+`,
+          options: on,
+        },
         // A function of the module, not one the parser declares: it is called from elsewhere too, and what it is
         // handed is not known to be the parser's input (a string the loop built char by char, here).
         {
