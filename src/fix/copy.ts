@@ -109,21 +109,22 @@ export function buildUnpooledCopyFix(
 export function buildValueCopyFix(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, node: TSESTree.Identifier, style: CopyStyle): CopyFix | null {
   const property = node.parent;
   if (property?.type === AST_NODE_TYPES.Property && property.shorthand && property.value === node) {
-    const copy = style === 'runtime' ? null : `Uint8Array.prototype.slice.call(${node.name})${isTypeScriptFile(filename) ? ' as Buffer' : ''}`;
-    return copy ? { fix: (fixer) => fixer.replaceText(property, `${node.name}: ${copy}`), mayChangeType: false } : null;
+    if (style === 'runtime') return runtimeCopy(sourceCode, property, node.name, `${node.name}: `);
+    const copy = `Uint8Array.prototype.slice.call(${node.name})${isTypeScriptFile(filename) ? ' as Buffer' : ''}`;
+    return { fix: (fixer) => fixer.replaceText(property, `${node.name}: ${copy}`), mayChangeType: false };
   }
   if (style === 'runtime') return runtimeCopy(sourceCode, node, node.name);
   return castFix(node, `Uint8Array.prototype.slice.call(${node.name})`, isTypeScriptFile(filename), 'buffer');
 }
 
-/** `node` replaced by leakproof/runtime's `copy(inner)`, imported when missing. */
-function runtimeCopy(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, inner: string): CopyFix {
+/** `node` replaced by leakproof/runtime's `copy(inner)` (after `prefix`: a shorthand property's key), imported when missing. */
+function runtimeCopy(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, inner: string, prefix = ''): CopyFix {
   return {
     fix: (fixer) => {
       // When `copy` is taken by something else the fix does nothing rather than shadow it.
       const imported = buildRuntimeImport(sourceCode, fixer, 'copy');
       if (imported === null) return [];
-      const edit = fixer.replaceText(node, `copy(${inner})`);
+      const edit = fixer.replaceText(node, `${prefix}copy(${inner})`);
       return imported === 'present' ? [edit] : [imported, edit];
     },
     mayChangeType: false,

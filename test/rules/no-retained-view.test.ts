@@ -4220,6 +4220,30 @@ server.on('upgrade', (req, socket, head) => {
             },
           ],
         },
+        {
+          // With copyStyle 'runtime', leakproof/runtime's `copy`, the shorthand property written out.
+          code: server(`      this.pending = { req, head };`).replace('  private first: Buffer | null = null;', '  private pending: object | null = null;'),
+          options: [{ copyStyle: 'runtime' }],
+          output: null,
+          errors: [
+            {
+              messageId: 'keptEventView',
+              data: { value: '`head`', event: "'upgrade'", sink: '`this.pending`' },
+              line: 7,
+              column: 29,
+              endLine: 7,
+              endColumn: 33,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: server(`      this.pending = { req, head: copy(head) };`)
+                    .replace('  private first: Buffer | null = null;', '  private pending: object | null = null;')
+                    .replace("import * as http from 'node:http';\n", "import * as http from 'node:http';\nimport { copy } from 'leakproof/runtime';\n"),
+                },
+              ],
+            },
+          ],
+        },
       ],
     },
     { valid: [], invalid: [] },
