@@ -580,6 +580,35 @@ export function moduleBinding(variable: TSESLint.Scope.Variable): { module: stri
   return name ? { module, name } : undefined;
 }
 
+/**
+ * The module an identifier is bound to whole: `const c = require('x')`, `import * as c from 'x'`, `import c
+ * from 'x'` (a CommonJS module's default is the module object).
+ */
+export function moduleObjectOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): string | undefined {
+  const variable = findVariable(sourceCode, id);
+  const binding = variable && moduleBinding(variable);
+  return binding && (binding.name === undefined || binding.name === 'default') ? binding.module : undefined;
+}
+
+/**
+ * Which export of which module a call runs, by how the file binds its callee (`moduleBinding`): `hash(x)`
+ * after `import { hash } from './crypto'` → ('./crypto', 'hash'); `crypto.hash(x)` after `const crypto =
+ * require('./crypto')` or `import * as crypto` → ('./crypto', 'hash'); `hash(x)` after `const hash =
+ * require('./hash')` → ('./hash', undefined: the module itself).
+ */
+export function calledExport(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): { module: string; name: string | undefined } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, callee);
+    return variable && moduleBinding(variable);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  const object = unwrap(callee.object);
+  const module = object.type === AST_NODE_TYPES.Identifier ? moduleObjectOf(sourceCode, object) : undefined;
+  const name = propertyName(callee);
+  return module && name ? { module, name } : undefined;
+}
+
 /** `require('x')` with a literal: 'x'. */
 export function requiredModule(call: TSESTree.CallExpression): string | undefined {
   const [first] = call.arguments;

@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { exportedFunction, findVariable, moduleBinding, propertyName, unwrap, useVisitorKeys } from './ast';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledExport, exportedFunction, useVisitorKeys } from './ast';
 import { CallGraph } from './calls';
 import { getDeclaredTypes, type DeclaredTypes } from './declared';
 import { EscapeFinder } from './escape';
@@ -89,19 +89,8 @@ function functionElsewhere(
   sharedSettings: unknown,
   moduleFile: (specifier: string) => { file: string; sourceCode: TSESLint.SourceCode } | undefined,
 ): ReturnType<FunctionElsewhere> {
-  const callee = unwrap(call.callee);
-  let binding: { module: string; name: string | undefined } | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, callee);
-    binding = variable && moduleBinding(variable);
-    // `import * as crypto` cannot be called; `const hash = require('./hash')` runs `module.exports`.
-  } else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && unwrap(callee.object).type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, unwrap(callee.object) as TSESTree.Identifier);
-    const object = variable && moduleBinding(variable);
-    const name = propertyName(callee);
-    // `crypto.hash(x)`: a property of the module object (or of a CommonJS module's default).
-    if (object && name && (object.name === undefined || object.name === 'default')) binding = { module: object.module, name };
-  }
+  // `import * as crypto` cannot be called; `const hash = require('./hash')` runs `module.exports`.
+  const binding = calledExport(sourceCode, call);
   if (!binding || !binding.module.startsWith('.')) return undefined;
   const other = moduleFile(binding.module);
   if (!other) return undefined;

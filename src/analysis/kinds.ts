@@ -40,7 +40,6 @@ import {
   moduleOf,
   parameterOf,
   parameterPropertyNamed,
-  requiredModule,
   propertyName,
   returnedExpressions,
   shortText,
@@ -1829,4 +1828,3 @@ function isBufferOfRead(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && propertyName(parent) === 'buffer';
 }
-

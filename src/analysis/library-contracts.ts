@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LIBRARY_CONTRACT_NAMES, POOLED_LIBRARY_FUNCTIONS, SCALAR_ENCODINGS, VIEW_DECODING_ENCODINGS } from './apis';
-import { findVariable, moduleBinding, propertyName, shortText, unwrap } from './ast';
+import { calledExport, findVariable, moduleBinding, moduleObjectOf, propertyName, shortText, unwrap } from './ast';
 
 /**
  * What a library function hands back by its contract, when its code is not in the linted repository: a
@@ -62,8 +62,7 @@ export function findLibraryContract(call: TSESTree.CallExpression, sourceCode: R
   } else if (callee.type === AST_NODE_TYPES.Identifier) {
     // `import { decode } from 'compact-encoding'`, `const { tree } = require('hypercore-crypto')`.
     if (!LIBRARY_CONTRACT_NAMES.has(callee.name)) return undefined;
-    const variable = findVariable(sourceCode, callee);
-    const binding = variable && moduleBinding(variable);
+    const binding = calledExport(sourceCode, call);
     if (!binding?.name || binding.name === 'default') return undefined;
     name = binding.name;
     module = binding.module;
@@ -117,10 +116,8 @@ function namedEncoding(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Source
 function moduleObject(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, memberValues: MemberValues, depth = 0): string | undefined {
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode, target);
-    const binding = variable && moduleBinding(variable);
-    if (!binding || (binding.name !== undefined && binding.name !== 'default')) return undefined;
-    return hasContracts(binding.module) ? binding.module : undefined;
+    const module = moduleObjectOf(sourceCode, target);
+    return module && hasContracts(module) ? module : undefined;
   }
   // `this.crypto` or `this.tree.crypto`: a property every write of which in the file is the module.
   if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || depth > 0) return undefined;

@@ -46,6 +46,7 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
 
 const resolved = new Map<string, { stamp: number; file: string | undefined }>();
 
+/** A folder's modification time (trusted for a while: `recently`), or undefined when it cannot be read. */
 function dirStamp(dir: string): number | undefined {
   return recently(`dir:${dir}`, () => {
     try {
@@ -96,13 +97,9 @@ const listings = new Map<string, { stamp: number; entries: ReadonlyMap<string, b
 const MAX_LISTINGS = 256;
 
 function listing(dir: string): ReadonlyMap<string, boolean> | undefined {
-  let stamp: number;
-  try {
-    // A directory's modification time changes when an entry is added, removed or renamed.
-    stamp = fs.statSync(dir).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  // A directory's modification time changes when an entry is added, removed or renamed.
+  const stamp = dirStamp(dir);
+  if (stamp === undefined) return undefined;
   const cached = listings.get(dir);
   if (cached?.stamp === stamp) return cached.entries;
   const entries = new Map<string, boolean>();
@@ -124,7 +121,6 @@ function isFileOnDisk(file: string): boolean {
     return false;
   }
 }
-
 
 /** The platforms bundlers pick a module's variant for: `hex.browser.js`, `hex.native.js`, `hex.ios.ts`, … */
 const PLATFORMS = ['browser', 'native', 'react-native', 'ios', 'android', 'web', 'node', 'deno', 'bun', 'worker', 'electron'];
@@ -152,16 +148,17 @@ function hasSiblingVariants(file: string, siblings: ReadonlyMap<string, boolean>
 const replacedByPackage = new Map<string, { stamp: string; names: ReadonlySet<string> }>();
 
 /**
+ * The nearest package.json above each directory asked about, found once per process (a package.json added
+ * above a file later is seen after a restart of a long-lived process; one changed or removed is seen once its
+ * stamp is read again, see `recently`).
+ */
+const nearestManifest = new Map<string, string | null>();
+
+/**
  * The file names (without extension) the nearest package.json's `browser` or `react-native` map replaces
  * (those maps often name the build output, `./lib/encoding/hex.js` for `src/encoding/hex.js`, so the name is
  * compared, not the path).
  */
-/**
- * The nearest package.json above each directory asked about, found once per process (a package.json added
- * above a file later is seen after a restart of a long-lived process; one changed or removed is seen at once).
- */
-const nearestManifest = new Map<string, string | null>();
-
 function replacedNames(dir: string): ReadonlySet<string> {
   let manifest = nearestManifest.get(dir);
   if (manifest === undefined) {

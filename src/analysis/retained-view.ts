@@ -299,8 +299,8 @@ const SET_UP_WORDS = new Set(['setup', 'init', 'initialize', 'initialise', 'list
  * `this.iv = Buffer.allocUnsafe(16)` in a constructor: every instance keeps its own pooled Buffer, and with
  * it a slab, for its whole life (a connection's cipher, a peer's announcer, a stream's keys). Also through a
  * variable or a record (`const iv = …; this.cipher = new Cipher(iv)`), in a method named as setting the
- * instance up (`_setupSecretStream`, `_listen`), and a constructor's default parameter stored so (`constructor(key,
- * state = b4a.allocUnsafe(n)) { this.state = state }`).
+ * instance up (`_setupSecretStream`, `_listen`), and a constructor's default parameter stored so
+ * (`constructor(key, state = b4a.allocUnsafe(n)) { this.state = state }`).
  */
 function isSetUpStore(held: TSESTree.CallExpression, sink: Sink, facts: FileFacts, memo: boolean): boolean {
   const holder = held.parent;
