@@ -524,6 +524,11 @@ export function isConstructedBy(
   return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
 }
 
+/** A reference writes the variable: a parameter reassigned, or a variable given a value (its initializer counts). */
+export function isWritten(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => reference.isWrite());
+}
+
 /** The initializer of a variable assigned exactly once, at its declaration. */
 export function singleInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   const init = (variable.defs[0]?.node as TSESTree.VariableDeclarator | undefined)?.init;

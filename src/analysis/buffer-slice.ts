@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { BLOB_CONSTRUCTORS, BODY_CONSTRUCTORS, SUBTLE_METHODS } from './apis';
-import { enclosingFunction, functionName, isModuleExport, outerParent, parameterOf, propertyName, unwrap, type FunctionNode } from './ast';
+import { enclosingFunction, functionName, isModuleExport, isWritten, outerParent, parameterOf, propertyName, unwrap, type FunctionNode } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import { isFeatureDetectBranch } from './views';
@@ -116,7 +116,7 @@ function inputParameter(node: TSESTree.Node, facts: FileFacts): { fn: FunctionNo
   const value = unwrap(node);
   const base = value.type === AST_NODE_TYPES.MemberExpression && !value.computed ? unwrap(value.object) : value;
   const param = base.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, base) : undefined;
-  if (!param || param.index < 0 || param.variable.references.some((ref) => ref.isWrite())) return undefined;
+  if (!param || param.index < 0 || isWritten(param.variable)) return undefined;
   return { fn: param.fn, index: param.index };
 }
 
@@ -180,7 +180,7 @@ function bufferPrototypeCallReceiver(member: TSESTree.MemberExpression, call: TS
 function bufferPassingCaller(receiver: TSESTree.Node, facts: FileFacts): TSESTree.CallExpression | undefined {
   const id = unwrap(receiver);
   const param = id.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, id) : undefined;
-  if (!param || param.index < 0 || param.variable.references.some((ref) => ref.isWrite())) return undefined;
+  if (!param || param.index < 0 || isWritten(param.variable)) return undefined;
   const { fn, index } = param;
   // Cheaper question first: untyped, the annotation; typed, the same-file callers (most functions have
   // none, and then the parameter's type is not worth a checker query).

@@ -66,6 +66,8 @@ export interface EscapeOptions {
 }
 
 const MAX_CALL_DEPTH = 2;
+/** How many returns of helpers a parser declares are followed to its result (`EscapeOptions.resultOf`). */
+const MAX_PARSER_HELPER_DEPTH = 4;
 const ELEMENT_METHODS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 // Receivers whose `push`/`add`/`set` is not a collection insert (streams, sockets, hashes, ports).
 const NOT_A_COLLECTION = /stream|readable|writable|socket|sink|pipe|duplex|transform|response|^res$|port|channel|^ws$|conn|emitter|parser|decoder|encoder|hash|hmac|client|headers|params|searchParams|url/i;
@@ -529,7 +531,10 @@ export class EscapeFinder {
       if (name === 'map' || name === 'flatMap') return this.follow(fn.parent, { ...walk, container: true });
       return undefined;
     }
-    if (walk.depth >= MAX_CALL_DEPTH) return undefined;
+    // A parser's own helpers nest deeper (tXml: a name returned by \`parseName()\` to \`parseNode()\`, whose node
+    // \`parseChildren()\` collects and \`parse()\` returns); they are called only from inside it.
+    const limit = walk.resultOf && isInside(fn, walk.resultOf) ? MAX_PARSER_HELPER_DEPTH : MAX_CALL_DEPTH;
+    if (walk.depth >= limit) return undefined;
     for (const call of this.calls.callSites(fn)) {
       const sink = this.follow(call, { ...walk, depth: walk.depth + 1 });
       if (sink) return sink;

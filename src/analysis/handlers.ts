@@ -228,6 +228,10 @@ export class HandlerFinder {
     // `addEventListener('message', ...)` at a worker's top level subscribes on the global scope.
     const globalSubscription = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'addEventListener';
     if ((member && SUBSCRIBE_METHODS.has(member.name)) || globalSubscription) {
+      // `bus(STREAM_DATA).on(handleData)`: a channel of its own (a pub-sub topic, a signal) takes the listener alone.
+      if (call.arguments.length === 1 && call.arguments[0] === fn && member && !globalSubscription) {
+        return { fn, kind: 'subscription', label: 'the event handler', emitter: member.receiver, returnsState: false };
+      }
       if (call.arguments[1] !== fn) return undefined;
       if ((globalSubscription || member?.name === 'addEventListener') && isOnceOption(call.arguments[2])) return undefined;
       const event = staticString(call.arguments[0]);

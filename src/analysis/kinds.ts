@@ -35,6 +35,7 @@ import {
   isGlobalBinding,
   isInside,
   isPatternTarget,
+  isWritten,
   memberKeyName,
   methodCall,
   moduleOf,
@@ -248,7 +249,7 @@ export class ValueKinds {
   /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */
   private isEncodedChunk(node: TSESTree.Node): boolean {
     const param = node.type === AST_NODE_TYPES.Identifier ? parameterOf(this.sourceCode, node) : undefined;
-    if (!param || param.index !== 0 || param.variable.references.some((ref) => ref.isWrite())) return false;
+    if (!param || param.index !== 0 || isWritten(param.variable)) return false;
     const handler = this.handlers.handlerOf(param.fn);
     return !!handler?.event && BYTE_EVENTS.has(handler.event) && this.handlers.eventValueKind(handler) === 'string';
   }
@@ -441,12 +442,17 @@ export class ValueKinds {
             // An event name alone makes a likely Buffer; a Buffer-only method called on it proves one.
             if (eventKind === 'buffer' && !this.isByteSource(handler)) {
               const used: Seen = new Set();
-              if (usageKind(variable, used) !== 'buffer' || used.guessed) seen.guessed = true;
+              const usage = usageKind(variable, used);
+              // A string-only method called on it (`msg.substring(i)`, `chunk.split('\n')`) would throw on a
+              // Buffer: here the event carries text (a browser socket, an encoding set where the code cannot see).
+              if (usage === 'string' && !isWritten(variable)) return 'string';
+              if (usage !== 'buffer' || used.guessed) seen.guessed = true;
             }
             return eventKind;
           }
           // A stream subclass's chunk: a Buffer unless the stream is in object mode.
           if (handler.kind === 'stream' && !this.handlers.isObjectModeStreamHandler(handler)) {
+            if (usageKind(variable, new Set()) === 'string' && !isWritten(variable)) return 'string'; // As above.
             seen.guessed = true;
             return 'buffer';
           }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isInside, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
+import { enclosingFunction, findVariable, isInside, isWritten, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
@@ -110,7 +110,7 @@ function truncationSink(node: TSESTree.CallExpression, facts: FileFacts): Sink |
   if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = unwrap(target.object);
   const param = object.type === AST_NODE_TYPES.Identifier ? parameterOf(facts.sourceCode, object) : undefined;
-  if (!param || param.variable.references.some((ref) => ref.isWrite())) return undefined;
+  if (!param || isWritten(param.variable)) return undefined;
   return { kind: 'field', label: `\`${shortText(facts.sourceCode, target)}\`, a field of an object its caller passed`, target, value: node };
 }
 

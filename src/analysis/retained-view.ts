@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -186,7 +186,7 @@ export function findKeptEventViews(fn: FunctionNode, facts: FileFacts): KeptEven
   const param = index === undefined ? undefined : fn.params[index];
   if (!event || param?.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = findVariable(facts.sourceCode, param);
-  if (!variable || variable.references.some((reference) => reference.isWrite())) return [];
+  if (!variable || isWritten(variable)) return [];
   const found: KeptEventView[] = [];
   for (const { identifier } of variable.references) {
     const parent = identifier.parent;

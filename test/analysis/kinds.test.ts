@@ -196,6 +196,26 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // A string-only method called on it says the event carries text here (a Buffer has no \`split\`).
+        code: `export function watch(stream) { stream.on('data', (chunk) => { const lines = chunk.split('\\n'); probe(chunk); }); }`,
+        errors: [said('string proven code ownSlice=false uint8=false')],
+      },
+      {
+        // ...unless the variable is written: what it holds at the method call says nothing of the chunk.
+        code: `export function watch(stream) { stream.on('data', (chunk) => { probe(chunk); chunk = String(chunk); chunk.split('\\n'); }); }`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        // A stream subclass's chunk the code trims is text too (a Buffer has no \`trim\`).
+        code: `const { Transform } = require('node:stream');\nclass Lines extends Transform {\n  _transform(chunk, enc, cb) { probe(chunk); cb(null, chunk.trim()); }\n}`,
+        errors: [said('string proven code ownSlice=false uint8=false')],
+      },
+      {
+        // A socket's chunk is a Buffer by the platform's contract: a string method on it changes nothing.
+        code: `import * as net from 'node:net';\nnet.createServer((socket) => { socket.on('data', (chunk) => { probe(chunk); chunk.split('\\n'); }); });`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
         code: `import * as dgram from 'node:dgram';\nconst socket = dgram.createSocket('udp4');\nsocket.on('message', (msg) => probe(msg));`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },

@@ -2147,6 +2147,31 @@ describe('parser output through helpers the parser declares', () => {
   return texts;
 }
 `;
+  // tXml's shape: a name \`parseName()\` cuts goes back through \`parseNode()\` and \`parseChildren()\` to \`parse()\`'s result.
+  const tree = (name: string) => `export function parse(S: string) {
+  let pos = 0;
+  function parseName() {
+    const start = pos;
+    while (pos < S.length && S[pos] !== ' ' && S[pos] !== '>') pos++;
+    return ${name};
+  }
+  function parseNode() {
+    pos++;
+    const tagName = parseName();
+    pos = S.indexOf('>', pos) + 1;
+    return { tagName };
+  }
+  function parseChildren() {
+    const children: { tagName: string }[] = [];
+    while (pos < S.length) {
+      if (S[pos] === '<') children.push(parseNode());
+      else pos++;
+    }
+    return children;
+  }
+  return parseChildren();
+}
+`;
   runRuleTests(
     'no-retained-substring',
     rule,
@@ -2156,6 +2181,7 @@ describe('parser output through helpers the parser declares', () => {
         parser('S.slice(start, pos)'),
         // Detached where the helper cuts it.
         { code: parser("(' ' + S.slice(start, pos)).slice(1)"), options: on },
+        { code: tree("(' ' + S.slice(start, pos)).slice(1)"), options: on },
         // Called once, not per record: one value taken apart.
         { code: parser('S.slice(start, pos)').replace('  while (pos < S.length) {\n    texts.push(parseText());\n    pos++;\n  }', '  texts.push(parseText());'), options: on },
         // A joined string is a new one: a trim of it keeps the joined text, not the parser's input (protobuf.js's
@@ -2211,6 +2237,95 @@ export function parseList(body: string): string[] {
               endLine: 7,
               endColumn: 31,
               suggestions: [{ messageId: 'detach', output: parser("(' ' + S.slice(start, pos)).slice(1)") }],
+            },
+          ],
+        },
+        {
+          code: tree('S.slice(start, pos)'),
+          options: on,
+          errors: [
+            {
+              messageId: 'returnedSubstring',
+              data: { piece: '`S.slice(start, pos)`', parent: '`S`, the input of `parse()`', sink: '`parse()` returns it in its result' },
+              line: 6,
+              column: 12,
+              endLine: 6,
+              endColumn: 31,
+              suggestions: [{ messageId: 'detach', output: tree("(' ' + S.slice(start, pos)).slice(1)") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+describe('text a message is by what the code does with it', () => {
+  // ws delivers Buffers, a browser socket text: a string-only method called on the message says which.
+  const wsText = (piece: string) => `const titles = [];
+export function attach(ws) {
+  ws.on('message', (msg) => {
+    if (msg.startsWith('title:')) titles.push(${piece});
+  });
+}
+`;
+  // A tokenizer's listener on a channel of its own (oboe's clarinet: \`bus(STREAM_DATA).on(handleData)\`), which
+  // gathers a string token across chunks: while the token is whole in one chunk, it is that chunk's slice.
+  const tokenizer = (piece: string) => `export function tokenizer(bus, emitValue) {
+  let textNode;
+  bus.on(function handleData(chunk) {
+    const end = chunk.indexOf('"', 1);
+    if (textNode === undefined) textNode = '';
+    textNode += ${piece};
+    if (end !== -1) {
+      emitValue(textNode);
+      textNode = undefined;
+    }
+  });
+}
+`;
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        wsText("(' ' + msg.substring(6, 200)).slice(1)"),
+        tokenizer("(' ' + chunk.substring(1, end)).slice(1)"),
+        // The piece is only read where it is cut.
+        `export function attach(bus) {
+  bus.on(function (chunk) {
+    console.log(chunk.substring(1, 80));
+  });
+}
+`,
+      ],
+      invalid: [
+        {
+          code: wsText('msg.substring(6, 200)'),
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`msg.substring(6, 200)`', parent: "`msg`, received by the 'message' handler", sink: '`titles`' },
+              line: 4,
+              column: 47,
+              endLine: 4,
+              endColumn: 68,
+              suggestions: [{ messageId: 'detach', output: wsText("(' ' + msg.substring(6, 200)).slice(1)") }],
+            },
+          ],
+        },
+        {
+          code: tokenizer('chunk.substring(1, end)'),
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`chunk.substring(1, end)`', parent: '`chunk`, received by the event handler', sink: '`textNode`, declared outside the function' },
+              line: 6,
+              column: 17,
+              endLine: 6,
+              endColumn: 40,
+              suggestions: [{ messageId: 'detach', output: tokenizer("(' ' + chunk.substring(1, end)).slice(1)") }],
             },
           ],
         },
