@@ -58,7 +58,7 @@ export class FileFacts {
     };
     const elsewhere: FunctionElsewhere = (call) => functionElsewhere(call, sourceCode, sharedSettings, moduleFile);
     this.kinds = new ValueKinds(sourceCode, this.types, this.declared, this.handlers, this.calls, elsewhere);
-    this.origins = new OriginFinder(sourceCode, this.handlers, this.calls);
+    this.origins = new OriginFinder(sourceCode, this.handlers, this.calls, this.kinds);
     this.escapes = new EscapeFinder(sourceCode, this.handlers, this.kinds, this.calls);
   }
 }

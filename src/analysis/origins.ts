@@ -14,6 +14,7 @@ import {
 import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
+import type { ValueKinds } from './kinds';
 
 /**
  * Question 2, first half: does this value derive from incoming data, and from which parent? Incoming
@@ -52,6 +53,8 @@ export class OriginFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
     private readonly calls: CallGraph,
+    /** For "which Buffer factory makes this" (kinds' `bufferFactory`): the one home of that answer. */
+    private readonly kinds: Pick<ValueKinds, 'bufferFactory'>,
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
@@ -238,7 +241,7 @@ export class OriginFinder {
     if (this.isModuleAccumulator(variable)) {
       return { kind: 'accumulator', label: `the accumulation buffer \`${id.name}\``, node: id };
     }
-    return wholeOnly ? undefined : readBuffer(variable, id, this.sourceCode);
+    return wholeOnly ? undefined : readBuffer(variable, id, this.sourceCode, this.kinds);
   }
 
   private fromMember(
@@ -520,16 +523,19 @@ const MIN_READ_BUFFER_BYTES = 1024;
  * and a view of the bytes read (`b.subarray(0, n)`) keeps the whole buffer. Deno's `iterateReader`
  * yielded such views of a fresh 32 KiB buffer per read. Not when its size is a constant under 1 KiB.
  */
-function readBuffer(variable: TSESLint.Scope.Variable, id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Origin | undefined {
+function readBuffer(
+  variable: TSESLint.Scope.Variable,
+  id: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  kinds: Pick<ValueKinds, 'bufferFactory'>,
+): Origin | undefined {
   const init = singleInit(variable);
   const made = init && unwrap(init);
   let size: TSESTree.Node | undefined;
   if (made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(made.callee.name) && made.arguments.length === 1) {
     size = made.arguments[0];
-  } else if (made?.type === AST_NODE_TYPES.CallExpression) {
-    const method = methodCall(made);
-    const receiver = method && unwrap(method.receiver);
-    if (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' && ALLOCATING_FACTORIES.has(method?.name ?? '')) size = made.arguments[0];
+  } else if (made?.type === AST_NODE_TYPES.CallExpression && ALLOCATING_FACTORIES.has(kinds.bufferFactory(made) ?? '')) {
+    size = made.arguments[0];
   }
   if (!size || size.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const bytes = staticNumber(size);
