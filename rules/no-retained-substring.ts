@@ -75,12 +75,14 @@ export default createRule<Options, MessageId>({
           // Detach what is stored: the slice itself, or the piece taken out of a split/match result.
           const stored = found.slice.container ? pieceToDetach(found.sink) : node;
           const fix = stored ? buildDetachFix(context.sourceCode, stored, style) : null;
+          // At the piece that is kept (`match[1]`, `parts[2]`): the line to change, where the fix goes. A
+          // record's spread of a match's groups (`{ ...m.groups }`) is kept there too, with no detach of its own.
+          const at = stored ?? found.sink.value ?? node;
           context.report({
-            // At the piece that is kept (`match[1]`, `parts[2]`): the line to change, where the fix goes.
-            node: stored ?? node,
+            node: at,
             messageId: found.sink.kind === 'returned' ? 'returnedSubstring' : 'retainedSubstring',
             data: {
-              piece: `\`${shortText(context.sourceCode, stored ?? node)}\``,
+              piece: `\`${shortText(context.sourceCode, at)}\``,
               parent: found.origin.label,
               sink: found.sink.label,
             },
@@ -96,3 +98,4 @@ export default createRule<Options, MessageId>({
 function pieceToDetach(sink: Sink): TSESTree.Node | undefined {
   return sink.wholeContainer ? undefined : sink.value;
 }
+

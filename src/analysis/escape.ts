@@ -238,6 +238,13 @@ export class EscapeFinder {
         // `[...frames]`, `queue.push(...frames)`, `{ ...frame }`: the spread hands on what it holds.
         const holder = parent.parent;
         if (holder?.type === AST_NODE_TYPES.CallExpression) return this.intoCall(holder, parent, walk);
+        if (holder?.type === AST_NODE_TYPES.ObjectExpression && walk.container) {
+          // `{ type, ...match.groups }`: each group becomes a property of the record, one piece under a key not
+          // known here; what is kept is the spread, not the match.
+          const sink = this.follow(holder, { ...walk, container: false, fields: [...walk.fields, ''] });
+          if (sink) Object.assign(sink, { value: child, wholeContainer: true });
+          return sink;
+        }
         return holder ? this.follow(holder, walk) : undefined;
       }
       case AST_NODE_TYPES.CallExpression:

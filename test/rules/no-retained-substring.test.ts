@@ -1797,6 +1797,15 @@ export function watch(lines: readline.Interface) {
             piece('m[3]', '`users`', 41, code("sessions.set(m[1], m[2]); users.add((' ' + m[3]).slice(1));")),
           ],
         },
+        {
+          // The groups spread into a record: kept where the record is made, each group a piece (no one detach
+          // covers them all, so no suggestion).
+          code: code('sessions.set(m[1], { at: Date.now(), ...m.groups });').replace('(\\S+) (\\S+) (\\S+)', '(?<user>\\S+) (?<verb>\\S+) (\\S+)'),
+          errors: [
+            piece('m[1]', '`sessions`', 18, code("sessions.set((' ' + m[1]).slice(1), { at: Date.now(), ...m.groups });").replace('(\\S+) (\\S+) (\\S+)', '(?<user>\\S+) (?<verb>\\S+) (\\S+)')),
+            { ...piece('m.groups', '`sessions`', 45, ''), suggestions: [] },
+          ],
+        },
       ],
     },
     { valid: [], invalid: [] },
