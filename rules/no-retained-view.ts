@@ -148,8 +148,8 @@ export default createRule<Options, MessageId>({
       // Pooled factories, library contracts (`crypto.tree(roots)`, `c.fixed32.decode(state)`), and calls of functions another
       // file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,
-      // Views Node hands an event's handler (an HTTP 'upgrade''s `head`), kept whole.
-      ':function': checkEventViews,
+      // Views Node hands an event's handler (an HTTP 'upgrade''s `head`, its third parameter), kept whole.
+      ':function[params.length>=3]': checkEventViews,
       [VIEW_CALL]: check,
       [VIEW_CALL_COMPUTED]: check,
       [VIEW_CONSTRUCTOR]: check,

@@ -524,6 +524,17 @@ export function isConstructedBy(
   return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
 }
 
+/**
+ * The variable a value is put in whole: `const x = value`, `x = value`, a default `(x = value) => …`. `parent`
+ * is the node that holds `child` (past the wrappers a caller stepped over; its parent by default).
+ */
+export function variableHolding(child: TSESTree.Node, parent: TSESTree.Node | undefined = child.parent): TSESTree.Identifier | undefined {
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left;
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left;
+  return undefined;
+}
+
 /** A reference writes the variable: a parameter reassigned, or a variable given a value (its initializer counts). */
 export function isWritten(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((reference) => reference.isWrite());

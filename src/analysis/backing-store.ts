@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, functionName, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewKind } from './types';
@@ -338,13 +338,6 @@ function isReadWithOwnOffset(member: TSESTree.MemberExpression, sourceCode: Read
   return !!offset && !!viewConstructorName(reader, sourceCode) && isViewProperty(sourceCode, offset, sourceCode.getText(unwrap(member.object)), 'byteOffset');
 }
 
-/** The variable `child` is put in: `const store = child`, `store = child`. */
-function heldIn(child: TSESTree.Node, parent: TSESTree.Node): TSESTree.Identifier | undefined {
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left;
-  return undefined;
-}
-
 /**
  * A store kept in a variable (`const store = …`, `buffer = …`) and then read from its first byte: indexed
  * (`store[i]`), wrapped whole (`new Uint8Array(store)`) or measured whole as the length to work on
@@ -356,7 +349,7 @@ function heldStoreRead(
   viewText: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { name: string; label: string; reader?: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
-  const id = heldIn(child, parent);
+  const id = variableHolding(child, parent);
   if (!id) return undefined;
   const name = id.name;
   const variable = findVariable(sourceCode, id);
@@ -482,7 +475,7 @@ function heldStoreHanded(
   facts: FileFacts,
 ): Pick<BackingStoreUse, 'sink' | 'label' | 'reader' | 'heldIn'> | undefined {
   const sourceCode = facts.sourceCode;
-  const id = heldIn(child, parent);
+  const id = variableHolding(child, parent);
   if (!id) return undefined;
   const variable = findVariable(sourceCode, id);
   const first = (variable?.references ?? [])

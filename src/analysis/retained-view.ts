@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -271,10 +271,9 @@ function returnedKey(call: TSESTree.CallExpression, held: TSESTree.CallExpressio
 
 /** The names `call`'s value is known by where it is made: `const publicKey = …`, `out = …` as a default, `{ secretKey: … }`. */
 function namesHolding(call: TSESTree.CallExpression): string[] {
+  const variable = variableHolding(call);
+  if (variable) return [variable.name];
   const holder = call.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === call && holder.id.type === AST_NODE_TYPES.Identifier) return [holder.id.name];
-  if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) return [holder.left.name];
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === call && holder.left.type === AST_NODE_TYPES.Identifier) return [holder.left.name];
   if (holder?.type === AST_NODE_TYPES.Property && holder.value === call) {
     const key = memberKeyName(holder);
     return key ? [key] : [];
