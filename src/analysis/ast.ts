@@ -524,6 +524,12 @@ export function isConstructedBy(
   return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
 }
 
+/** `null` or `undefined`: the empty state of a field or variable before its first real value. */
+export function isEmptyValue(value: TSESTree.Node): boolean {
+  const node = unwrap(value);
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
 /**
  * The variable a value is put in whole: `const x = value`, `x = value`, a default `(x = value) => …`. `parent`
  * is the node that holds `child` (past the wrappers a caller stepped over; its parent by default).

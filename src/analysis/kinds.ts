@@ -31,6 +31,7 @@ import {
   importedName,
   enclosingFunction,
   isConstructedBy,
+  isEmptyValue,
   isFunction,
   isGlobalBinding,
   isInside,
@@ -920,7 +921,14 @@ export class ValueKinds {
   private fieldValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
     const name = propertyName(member);
     const cls = this.handlers.ownerOf(member);
-    if (!name || !cls) return undefined;
+    return name && cls ? this.fieldValuesOf(cls, name) : undefined;
+  }
+
+  /**
+   * Every value the class (or pre-class "class") `cls` gives its field `name`: an initializer and each plain
+   * `this.name = …`; undefined if anything else writes it (`+=`, `++`, a destructuring).
+   */
+  fieldValuesOf(cls: TSESTree.Node, name: string): TSESTree.Node[] | undefined {
     const values: TSESTree.Node[] = [];
     for (const item of classBody(cls)) {
       if (item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && memberKeyName(item) === name && item.value) values.push(item.value);
@@ -1505,9 +1513,7 @@ function isSliceCallCopy(call: TSESTree.CallExpression): boolean {
 
 /** No encoding argument: absent, `null`, `undefined`, or an options object without `encoding`. */
 function hasNoEncoding(arg: TSESTree.Node | undefined): boolean {
-  if (!arg) return true;
-  if (arg.type === AST_NODE_TYPES.Literal) return arg.value === null;
-  if (arg.type === AST_NODE_TYPES.Identifier) return arg.name === 'undefined';
+  if (!arg || isEmptyValue(arg)) return true;
   if (arg.type === AST_NODE_TYPES.ObjectExpression) {
     if (arg.properties.some((prop) => prop.type !== AST_NODE_TYPES.Property || prop.computed)) return false;
     const encoding = arg.properties.find(
@@ -1516,7 +1522,7 @@ function hasNoEncoding(arg: TSESTree.Node | undefined): boolean {
         ((prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'encoding') ||
           (prop.key.type === AST_NODE_TYPES.Literal && prop.key.value === 'encoding')),
     );
-    return !encoding || (encoding.value.type === AST_NODE_TYPES.Literal && encoding.value.value === null);
+    return !encoding || isEmptyValue(encoding.value);
   }
   return false;
 }
@@ -1664,12 +1670,6 @@ function inOtherBranch(write: TSESTree.Node, use: TSESTree.Node): boolean {
     if (parent.alternate === child) return isInside(use, parent.consequent);
   }
   return false;
-}
-
-/** `null` or `undefined`: the empty state of a field before its first real value. */
-function isEmptyValue(value: TSESTree.Node): boolean {
-  const node = unwrap(value);
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 import type { ValueKinds } from './kinds';
@@ -53,8 +53,8 @@ export class OriginFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
     private readonly calls: CallGraph,
-    /** For "which Buffer factory makes this" (kinds' `bufferFactory`): the one home of that answer. */
-    private readonly kinds: Pick<ValueKinds, 'bufferFactory'>,
+    /** For "which Buffer factory makes this" and "what values does a field get": kinds is their one home. */
+    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf'>,
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
@@ -293,14 +293,12 @@ export class OriginFinder {
     wholeOnly: boolean,
   ): Origin | undefined {
     if (depth >= MAX_CALL_DEPTH) return undefined;
-    const writes = (this.handlers.thisMemberRefs(owner).get(name) ?? []).filter(
-      (ref) => ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref,
-    );
-    const assignment = writes.length === 1 ? (writes[0]!.parent as TSESTree.AssignmentExpression) : undefined;
-    const value = assignment?.operator === '=' ? unwrap(assignment.right) : undefined;
+    // The field's values, but for an empty start (`buf = null`, `this.buf = undefined`).
+    const values = this.kinds.fieldValuesOf(owner, name)?.filter((value) => !isEmptyValue(value));
+    const value = values?.length === 1 ? unwrap(values[0]!) : undefined;
     if (value?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const construction = this.calls.construction(owner);
-    if (!construction || enclosingFunction(assignment!) !== construction.ctor) return undefined;
+    if (!construction || enclosingFunction(value) !== construction.ctor) return undefined;
     const index = construction.ctor.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === value.name);
     const def = findVariable(this.sourceCode, value)?.defs[0];
     if (index < 0 || def?.type !== 'Parameter' || def.node !== construction.ctor) return undefined;

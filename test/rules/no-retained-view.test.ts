@@ -615,6 +615,50 @@ net.createServer((socket) => {
         },
       ],
     },
+    // Emptied on close (\`this.buf = null\`): the field's one real value is still what the object was built with.
+    {
+      code: `var net = require('net');
+class Frame {
+  constructor(buf) { this.buf = buf; }
+  key() { return this.buf.subarray(0, 32); }
+  close() { this.buf = null; }
+}
+var peers = new Map();
+net.createServer(function (socket) {
+  socket.on('data', function (chunk) {
+    peers.set(socket.remoteAddress, new Frame(chunk).key());
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'retainedView',
+          data: { view: '`this.buf.subarray(0, 32)`', parent: "`chunk`, received by the 'data' handler", sink: '`peers`' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'copyExactly',
+              output: `var net = require('net');
+class Frame {
+  constructor(buf) { this.buf = buf; }
+  key() { return Uint8Array.prototype.slice.call(this.buf, 0, 32); }
+  close() { this.buf = null; }
+}
+var peers = new Map();
+net.createServer(function (socket) {
+  socket.on('data', function (chunk) {
+    peers.set(socket.remoteAddress, new Frame(chunk).key());
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `var net = require('net');
 function Packet(buf) {
