@@ -1015,7 +1015,9 @@ export class ValueKinds {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const pooled = this.pooledFactory(node);
         if (pooled) {
-          return { label: `a Buffer from \`${pooled.label}\`, which may be a slice of the shared pool`, kind: pooled.buffer ? 'buffer' : 'unknown', level: 'proven', ownSliceCopies: false };
+          // `b4a.allocUnsafe(32)`, called in hypercore-crypto's `hash()`: the allocation, and the call that made it here.
+          const from = pooled.via ? `\`${pooled.label}\`, called in ${pooled.via},` : `\`${pooled.label}\`,`;
+          return { label: `a Buffer from ${from} which may be a slice of the shared pool`, kind: pooled.buffer ? 'buffer' : 'unknown', level: 'proven', ownSliceCopies: false };
         }
         const library = this.libraryView(node);
         if (library) return { label: `a view of the buffer \`${library}()\` reuses`, kind: 'typed-array', level: 'proven', ownSliceCopies: true, uint8: true };

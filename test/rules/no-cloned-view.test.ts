@@ -115,6 +115,28 @@ export function zeros(worker: Worker) {
 `,
     ],
     invalid: [
+    // A pooled result of a library's contract: the message names the allocation and the call that made it.
+    {
+      code: `const crypto = require('hypercore-crypto');
+const { Worker } = require('worker_threads');
+const worker = new Worker('./w.js');
+function announce(key) {
+  worker.postMessage({ topic: crypto.hash(key) });
+}
+module.exports = announce;
+`,
+      errors: [
+        {
+          messageId: 'clonedView',
+          data: { call: 'worker.postMessage()', what: "a Buffer from `b4a.allocUnsafe(32)`, called in hypercore-crypto's `hash()`, which may be a slice of the shared pool" },
+          line: 5,
+          column: 31,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `import { Worker } from 'node:worker_threads';
 const worker = new Worker('./resize.js');
