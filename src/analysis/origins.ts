@@ -53,8 +53,8 @@ export class OriginFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
     private readonly calls: CallGraph,
-    /** For "which Buffer factory makes this" and "what values does a field get": kinds is their one home. */
-    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf'>,
+    /** For "which Buffer factory makes this", "what values does a field get" and "is this text": kinds is their home. */
+    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf' | 'kindOf'>,
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
@@ -261,7 +261,17 @@ export class OriginFinder {
     }
     const body = this.httpBody(member);
     if (body) return body;
+    // `text[i]`: one character of a string, which V8 hands out from a table, never as a slice that keeps the
+    // string (so `current += text[i]` builds a new string). A parser's input is text wherever it is asked.
+    if (member.computed && ((this.parserMode && this.isParserParameter(object)) || this.kinds.kindOf(object) === 'string')) return undefined;
     return this.find(object, depth, seen, wholeOnly);
+  }
+
+  /** A parameter of a function named as a parser (`parseList(body)`'s `body`). */
+  private isParserParameter(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(this.sourceCode, node)?.defs[0];
+    return def?.type === 'Parameter' && isFunction(def.node as TSESTree.Node) && parserLabel(def.node as FunctionNode) !== undefined;
   }
 
   /** `(await got(url)).body`, `(await axios.get(url)).data`: the body an HTTP client read (HTTP_CLIENT_BODIES). */

@@ -2232,6 +2232,39 @@ export function parseList(body: string): string[] {
 `,
           options: on,
         },
+        // A string built character by character (\`current += body[i]\`) is new text: one character of a string is never
+        // a slice that keeps it, so a trim of what was built keeps no piece of the input.
+        {
+          code: `export function parseList(body: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === ',') {
+      items.push(current.trim());
+      current = '';
+    } else current += body[i];
+  }
+  return items;
+}
+`,
+          options: on,
+        },
+        // The same without a type: the parser's input is text.
+        {
+          code: `export function parseList(body) {
+  const items = [];
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === ',') {
+      items.push(current.trim());
+      current = '';
+    } else current += body[i];
+  }
+  return items;
+}
+`,
+          options: on,
+        },
       ],
       invalid: [
         {
