@@ -21,6 +21,8 @@ export type BackingSink =
   | 'constructor'
   | 'buffer-from'
   | 'array-buffer-slice'
+  /** `x.buffer.transfer(n)`: the whole store moved to a new ArrayBuffer, read from its first byte. */
+  | 'array-buffer-transfer'
   | 'crypto'
   | 'blob'
   | 'decode'
@@ -101,7 +103,14 @@ function namedAsBytes(view: TSESTree.Node): boolean {
   const name = nameOf(unwrap(view));
   return !!name && BYTE_VIEW_NAMES.test(name);
 }
-const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view']);
+
+/**
+ * Uses reported for any `x` not proven to own its store: unicorn's conversions (a constructor, `Buffer.from`,
+ * `.slice()` of the store) and the forms that are as plainly store-wide (a fresh sub-view's store, a transfer).
+ */
+const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view', 'array-buffer-transfer']);
+/** ArrayBuffer methods that move the whole store into a new ArrayBuffer (ES2024). */
+const TRANSFER_METHODS = new Set(['transfer', 'transferToFixedLength']);
 
 export function findBackingStoreUse(member: TSESTree.MemberExpression, facts: FileFacts): BackingStoreUse | undefined {
   try {
@@ -207,6 +216,15 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     ...(descriptor && { descriptor }),
   };
 
+  // `x.buffer.transfer(n)`: the whole store moves to a new ArrayBuffer, in which the view's bytes start at its
+  // `byteOffset`, not at 0 (img's QOI codecs then read the result from 0). Not where the function reads the view's
+  // bounds (it moves the bytes to the front first, as the fix did).
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && TRANSFER_METHODS.has(propertyName(parent) ?? '')) {
+    const call = parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || functionReadsBounds(member, viewText, sourceCode)) return undefined;
+    return { ...base, sink: 'array-buffer-transfer', reader: call, label: "`.transfer()` of it moves the whole store, in which the view's bytes start at its `byteOffset`, not at 0" };
+  }
+
   // `x.buffer.slice(...)` (unicorn's third form): a copy of the whole store unless bounded by the view's.
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && propertyName(parent) === 'slice') {
     const call = parent.parent;
@@ -243,8 +261,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       if (!provenView && isBufferMember(view) && isZeroLiteral(reader.arguments[1])) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
-      // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside.
-      if (bounds.offset === 'missing' && statementReadsBounds(sourceCode, reader, viewText)) return undefined;
+      // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside; or the function
+      // applies them where it reads (`new DataView(x.buffer).getUint32(4 + x.byteOffset)`, img's fixed QOI decoder)
+      // or moves the bytes first (`if (x.byteOffset) { const all = new Uint8Array(x.buffer); all.set(x); … }`).
+      if (bounds.offset === 'missing' && (statementReadsBounds(sourceCode, reader, viewText) || functionReadsBounds(member, viewText, sourceCode))) return undefined;
       const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';
       const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
       return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };

@@ -2603,3 +2603,62 @@ export async function send(url: string, value: unknown) {
     { valid: [], invalid: [] },
   );
 });
+
+// img's QOI codecs: `input` may be a subarray of a larger buffer. The header was read through a DataView of the
+// whole store at fixed offsets, and the store was grown with `transfer()` and read from 0.
+describe("a store moved with transfer(), and bounds the function applies where it reads", () => {
+  const decode = (header: string, grow: string) => `export function decode(input: Uint8Array, size: number): Uint8Array {
+${header}
+${grow}
+  return output;
+}
+`;
+  const leakyHeader = '  const view = new DataView(input.buffer);\n  const width = view.getUint32(4);';
+  const leakyGrow = '  const output = new Uint8Array(input.buffer.transfer(size));';
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The offset applied at each read, and the bytes moved to the front of the store before the transfer (the fix).
+        decode(
+          '  const view = new DataView(input.buffer);\n  const width = view.getUint32(4 + input.byteOffset);',
+          '  if (input.byteOffset) {\n    const all = new Uint8Array(input.buffer);\n    all.set(input);\n    input = all.subarray(0, input.length);\n  }\n  const output = new Uint8Array(input.buffer.transfer(size + width));',
+        ),
+        // A typed array the function made owns its whole store.
+        `export function grow(size: number): Uint8Array {
+  const own = new Uint8Array(16);
+  return new Uint8Array(own.buffer.transfer(size));
+}
+`,
+      ],
+      invalid: [
+        {
+          code: decode(leakyHeader, leakyGrow),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'input.buffer', view: 'input', sink: '`new DataView()` without `input.byteOffset` and `input.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 29,
+              endLine: 2,
+              endColumn: 41,
+              suggestions: [{ messageId: 'passViewBounds', output: decode(leakyHeader.replace('new DataView(input.buffer)', 'new DataView(input.buffer, input.byteOffset, input.byteLength)'), leakyGrow) }],
+            },
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'input.buffer', view: 'input', sink: "`.transfer()` of it moves the whole store, in which the view's bytes start at its `byteOffset`, not at 0" },
+              line: 4,
+              column: 33,
+              endLine: 4,
+              endColumn: 45,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
