@@ -8,9 +8,10 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk, type FunctionNode } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
+import { typeNodeKind } from './declared';
 import { isViewKind } from './types';
 
 /**
@@ -142,6 +143,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // (`class Frame extends Uint8Array`, `Buffer.prototype.toArrayBuffer = function () {…}`): there `this` is a view.
   const thisView = unwrap(view).type === AST_NODE_TYPES.ThisExpression;
   if (thisView && !isViewMethodThis(view)) return undefined;
+  // `x instanceof WebAssembly.Memory ? new DataView(x.buffer) : …`: there `x.buffer` is that object's own.
+  if (buffers.isNarrowedToOtherClass(view)) return undefined;
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
@@ -588,6 +591,7 @@ function isViewMethodThis(node: TSESTree.Node): boolean {
   let fn: TSESTree.Node | undefined = node.parent;
   while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
   if (!fn) return false;
+  if (thisMayBeView(fn as FunctionNode)) return true;
   const holder = fn.parent;
   if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
     const cls = holder.parent.parent;
@@ -598,6 +602,18 @@ function isViewMethodThis(node: TSESTree.Node): boolean {
     return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
   }
   return false;
+}
+
+/**
+ * `function (this: DataView | TypedArray | ArrayBuffer, …)`: a function whose declared `this` may be a view
+ * (vscode-js-debug's memory readers, called on whatever binary value the debuggee holds).
+ */
+function thisMayBeView(fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  const annotation = first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? first.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return false;
+  const parts = annotation.type === AST_NODE_TYPES.TSUnionType ? annotation.types : [annotation];
+  return parts.some((part) => isViewKind(typeNodeKind(part)));
 }
 
 /** `Buffer` or a typed-array class: its instances are views. */

@@ -40,6 +40,7 @@ import {
   memberKeyName,
   methodCall,
   moduleOf,
+  nameOf,
   parameterOf,
   parameterPropertyNamed,
   propertyName,
@@ -222,10 +223,18 @@ export class ValueKinds {
     return this.isNarrowedBy(node, testsView);
   }
 
+  /**
+   * `x instanceof WebAssembly.Memory ? new DataView(x.buffer) : …`: inside the branch `x` is an instance of a
+   * class that is neither a view nor a store, and its `buffer` is that object's own (a Memory's is all of it).
+   */
+  isNarrowedToOtherClass(node: TSESTree.Node): boolean {
+    return this.isNarrowedBy(node, testsOtherClass);
+  }
+
   /** Inside a branch whose test (`if`, `?:`, `&&`, up to the function) `proves` says something of the value. */
   private isNarrowedBy(raw: TSESTree.Node, proves: (test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>) => boolean): boolean {
     const node = unwrap(raw);
-    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.ThisExpression) return false;
     const text = this.sourceCode.getText(node);
     let child: TSESTree.Node = node;
     for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
@@ -1739,6 +1748,18 @@ function testsStore(test: TSESTree.Node, text: string, sourceCode: Readonly<TSES
   const callee = unwrap(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   return !!name && /^is(?:Any|Shared)?ArrayBuffer$/.test(name);
+}
+
+/** `x instanceof WebAssembly.Memory` (alone or in an `&&` chain): a class that is neither a view nor a store. */
+function testsOtherClass(test: TSESTree.Node, text: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
+    return testsOtherClass(node.left, text, sourceCode) || testsOtherClass(node.right, text, sourceCode);
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== 'instanceof') return false;
+  if (sourceCode.getText(unwrap(node.left as TSESTree.Node)) !== text) return false;
+  const name = nameOf(unwrap(node.right));
+  return !!name && !VIEW_CLASSES.test(name) && !/^(?:Shared)?ArrayBuffer$/.test(name) && !/Array$/.test(name);
 }
 
 /** `x instanceof ArrayBuffer`, `types.isAnyArrayBuffer(x)`, alone or in an `&&` chain: `x` is a store. */

@@ -2662,3 +2662,76 @@ ${grow}
     { valid: [], invalid: [] },
   );
 });
+
+// vscode-js-debug's memory readers run with `this` the debuggee's binary value, declared in the `this` parameter.
+describe('a declared `this` that may be a view', () => {
+  const leaky = `export function readMemory(this: DataView | Uint8Array | ArrayBuffer, start: number, count: number) {
+  const buffer: ArrayBuffer = this instanceof ArrayBuffer ? this : this.buffer;
+  const len = buffer.byteLength;
+  return new Uint8Array(buffer.slice(Math.min(start, len), Math.min(start + count, len)));
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The fix: the view's own bounds; a WebAssembly memory's \`buffer\` is all of it, a DataView made over it.
+        `export function readMemory(this: DataView | Uint8Array | ArrayBuffer | WebAssembly.Memory, start: number, count: number) {
+  const { buffer, byteLength, byteOffset } = this instanceof ArrayBuffer ? new DataView(this) : this instanceof WebAssembly.Memory ? new DataView(this.buffer) : this;
+  return new Uint8Array(buffer, byteOffset + Math.min(start, byteLength), count);
+}
+`,
+        // A \`this\` declared as something else keeps \`this.buffer\` a field.
+        `export function size(this: { buffer: ArrayBuffer }) {
+  return new Uint8Array(this.buffer).length;
+}
+`,
+      ],
+      invalid: [
+        {
+          code: leaky,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: "it is kept in `buffer`, and `buffer.byteLength` is the whole store's length, not the view's" },
+              line: 2,
+              column: 68,
+              endLine: 2,
+              endColumn: 79,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: `export function bytesOf(this: Uint8Array) {
+  return new Uint8Array(this.buffer);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: '`new Uint8Array()` without `this.byteOffset` and `this.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 25,
+              endLine: 2,
+              endColumn: 36,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function bytesOf(this: Uint8Array) {
+  return new Uint8Array(this.buffer, this.byteOffset, this.byteLength);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
