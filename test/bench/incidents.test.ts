@@ -335,14 +335,14 @@ describe('bench/incidents/heldout7.json', () => {
     expect(seventh.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
   });
 
-  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines', () => {
     const seventh = bench.loadIncidents(bench.SETS.heldout7);
     const leaks = seventh.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(seventh.map((i) => i.repository)).size;
     const { description } = seventhFile();
     expect(description).toContain(`${seventh.length} incidents from ${repositories} repositories, ${leaks} leaks.`);
     expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Not yet scored');
+    expect(description).toContain('Scored blind once');
     expect(seventh.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     // One leak is listed once: no line repeats across the entries of one incident.
     const repeated = seventh.filter((i) => {
@@ -507,14 +507,14 @@ describe('bench/incidents/heldout10.json', () => {
     expect(byOwner.get('holepunchto') ?? 0).toBeLessThanOrEqual(2);
   });
 
-  it('states its own counts in its description, says it is not yet scored, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines and a note', () => {
     const tenth = bench.loadIncidents(bench.SETS.heldout10);
     const leaks = tenth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(tenth.map((i) => i.repository)).size;
     const { description, incidents } = tenthFile();
     expect(description).toContain(`${count(tenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Not yet scored');
+    expect(description).toContain('Scored blind once');
     expect(tenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
