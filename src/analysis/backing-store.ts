@@ -765,14 +765,31 @@ function viewConstructorName(reader: TSESTree.CallExpression | TSESTree.NewExpre
   if (reader.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(reader.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView') return undefined;
     const variable = findVariable(sourceCode, callee);
+    // `const FastBuffer = Buffer[Symbol.species]`: Node's Buffer class itself, which takes a Uint8Array's arguments.
+    if (variable && isBufferSpecies(singleInit(variable))) return callee.name;
+    if (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView') return undefined;
     return variable && variable.defs.length > 0 ? undefined : callee.name;
   }
   const method = methodCall(reader);
   const receiver = method && unwrap(method.receiver);
   if (method?.name === 'from' && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer') return 'Buffer';
   return undefined;
+}
+
+/** `Buffer[Symbol.species]` (the global Buffer). */
+function isBufferSpecies(init: TSESTree.Node | undefined): boolean {
+  const node = init && unwrap(init);
+  if (node?.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return false;
+  const object = unwrap(node.object);
+  const key = unwrap(node.property);
+  return (
+    object.type === AST_NODE_TYPES.Identifier &&
+    object.name === 'Buffer' &&
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    nameOf(unwrap(key.object)) === 'Symbol' &&
+    propertyName(key) === 'species'
+  );
 }
 
 /** Which bounds a constructor form gets wrong; undefined when it passes the view's own. */

@@ -486,6 +486,11 @@ export class ValueKinds {
             const source = this.syntacticKind(loop.right, depth + 1, seen);
             if (source === 'array' && isSplitCall(loop.right)) return 'string';
           }
+        } else if (declarator.id === def.name && (!declarator.init || isEmptyValue(declarator.init))) {
+          // `let current = null` (or `let current;`), then `current = Buffer.from(data)`: the empty start says
+          // nothing of what it holds; every later value does, when they agree.
+          const kind = this.laterValuesKind(variable, depth, seen);
+          if (kind !== 'unknown') return kind;
         } else if (declarator.init && declarator.id === def.name) {
           const kind = this.syntacticKind(declarator.init, depth + 1, seen);
           if (kind !== 'unknown') return kind;
@@ -497,6 +502,15 @@ export class ValueKinds {
       }
     }
     return usageKind(variable, seen);
+  }
+
+  /** The kind every value but an empty one (`null`, `undefined`) gives the variable, when all agree; else unknown. */
+  private laterValuesKind(variable: TSESLint.Scope.Variable, depth: number, seen: Seen): ValueKind {
+    if (depth >= 3) return 'unknown';
+    const values = (assignedValues(variable) ?? []).filter((value) => !isEmptyValue(value));
+    if (values.length === 0) return 'unknown';
+    const kinds = values.map((value) => this.syntacticKind(value, depth + 1, seen));
+    return kinds.every((kind) => kind === kinds[0]) ? kinds[0]! : 'unknown';
   }
 
   /**

@@ -196,6 +196,16 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
+        // An empty start (\`let current = null\`) says nothing: every later value is a Buffer.
+        code: `let current = null;\nexport function feed(data) { current = Buffer.from(data); }\nexport function peek() { probe(current); }`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // Later values that disagree (text, a Buffer) leave it unknown.
+        code: `let current;\nexport function feed(data) { current = Buffer.from(data); }\nexport function name(n) { current = 'name:' + n; }\nexport function peek() { probe(current); }`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // A string-only method called on it says the event carries text here (a Buffer has no \`split\`).
         code: `export function watch(stream) { stream.on('data', (chunk) => { const lines = chunk.split('\\n'); probe(chunk); }); }`,
         errors: [said('string proven code ownSlice=false uint8=false')],

@@ -2735,3 +2735,50 @@ describe('a declared `this` that may be a view', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// undici's HTTP/1 client: llhttp's callbacks cut `new FastBuffer(currentBufferRef.buffer, start, len)` with `start`
+// counted in the chunk, not in its store; the chunk is kept in a module variable that starts empty.
+describe('a Buffer made by Buffer[Symbol.species] over a kept chunk', () => {
+  const client = (start: string) => `const net = require('net');
+const FastBuffer = Buffer[Symbol.species];
+let currentRef = null;
+function onStatus(parser, at, len) {
+  const start = at - parser.base;
+  return parser.onStatus(new FastBuffer(currentRef.buffer, ${start}, len));
+}
+net.createServer((socket) => {
+  socket.on('data', (chunk) => {
+    currentRef = chunk;
+    socket.parser.execute(chunk.length, onStatus);
+    currentRef = null;
+  });
+});
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        client('currentRef.byteOffset + start'),
+      ],
+      invalid: [
+        {
+          code: client('start'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'currentRef.buffer', view: 'currentRef', sink: '`new FastBuffer()` without `currentRef.byteOffset` and `currentRef.byteLength` covers bytes outside the view' },
+              line: 6,
+              column: 41,
+              endLine: 6,
+              endColumn: 58,
+              suggestions: [{ messageId: 'passViewBounds', output: client('currentRef.byteOffset + start') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
