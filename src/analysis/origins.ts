@@ -212,10 +212,13 @@ export class OriginFinder {
         }
       }
     }
-    // Reassignments: `let text = ''; text = chunk.toString()`.
+    // Reassignments: `let text = ''; text = chunk.toString()`. `current += body[i]` is a concatenation, a new
+    // string as long as its parts: only a part that is a whole parent passes it on (as for `a + b`).
     for (const ref of variable.references) {
       if (ref.isWrite() && !ref.init && ref.writeExpr) {
-        const found = this.find(ref.writeExpr as TSESTree.Node, depth, seen, wholeOnly);
+        const assignment = ref.identifier.parent;
+        const compound = assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === ref.identifier && assignment.operator !== '=';
+        const found = this.find(ref.writeExpr as TSESTree.Node, depth, seen, wholeOnly || compound);
         if (found) return found;
       }
     }
@@ -261,17 +264,9 @@ export class OriginFinder {
     }
     const body = this.httpBody(member);
     if (body) return body;
-    // `text[i]`: one character of a string, which V8 hands out from a table, never as a slice that keeps the
-    // string (so `current += text[i]` builds a new string). A parser's input is text wherever it is asked.
-    if (member.computed && ((this.parserMode && this.isParserParameter(object)) || this.kinds.kindOf(object) === 'string')) return undefined;
+    // `text[i]`: one character of a string, which V8 hands out from a table, never as a slice that keeps the string.
+    if (member.computed && this.kinds.kindOf(object) === 'string') return undefined;
     return this.find(object, depth, seen, wholeOnly);
-  }
-
-  /** A parameter of a function named as a parser (`parseList(body)`'s `body`). */
-  private isParserParameter(node: TSESTree.Node): boolean {
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const def = findVariable(this.sourceCode, node)?.defs[0];
-    return def?.type === 'Parameter' && isFunction(def.node as TSESTree.Node) && parserLabel(def.node as FunctionNode) !== undefined;
   }
 
   /** `(await got(url)).body`, `(await axios.get(url)).data`: the body an HTTP client read (HTTP_CLIENT_BODIES). */
