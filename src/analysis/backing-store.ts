@@ -921,8 +921,11 @@ function readsBoundsAlongside(
 }
 
 function mentionsViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
-  const text = sourceCode.getText(node).replace(/\s+/g, '');
-  return text.includes(`${viewText.replace(/\s+/g, '')}.${name}`) || text.includes(`${viewText.replace(/\s+/g, '')}?.${name}`);
+  // Spaces around a dot dropped (`x . byteOffset`), others kept: they end a name.
+  const tight = (code: string) => code.replace(/\s*(\?\.|\.)\s*/g, '$1');
+  const view = tight(viewText).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The view itself, not a longer name that ends with it (`otherBufData.byteOffset` is not `bufData`'s).
+  return new RegExp(`(?<![\\w$.])${view}\\??\\.${name}(?![\\w$])`).test(tight(sourceCode.getText(node)));
 }
 
 function isViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string, name: string): boolean {
