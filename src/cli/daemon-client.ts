@@ -236,8 +236,8 @@ export function describeHung(timeout: number, done?: HungAction): string {
 }
 
 /** `leakproof daemon`'s line for the hung server of `address`: what `describeHung` says, and where its pid is when it still runs. */
-export function hungLine(address: DaemonAddress, timeout: number, done?: HungAction): string {
-  const pointer = done && 'killed' in done ? '' : `; see its log, ${address.log}, for its pid`;
+export function hungLine(address: DaemonAddress, timeout: number, done: HungAction): string {
+  const pointer = 'killed' in done ? '' : `; see its log, ${address.log}, for its pid`;
   return `leakproof: the daemon for ${address.root} does not answer: ${describeHung(timeout, done)}${pointer}\n`;
 }
 

@@ -24,7 +24,8 @@ first run that needs them and kept warm until it stops. The server stops after i
 "stop", and when leakproof or a configuration file it read changes (tsconfig.json, eslint.config.*,
 package.json, and the project's modules an ESLint config imports). "lint --daemon" starts one when none
 runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds (default ${DEFAULT_TIMEOUT_SECONDS}; a
-run sends one every second), it kills the server (so do "stop" and "status"), warns and lints directly.`;
+run sends one every second), it kills the server, warns and lints directly. "stop" and "status" kill a
+hung server too, and "start" kills it and starts a new one.`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -92,22 +93,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const found = await statusOf(address, timeout);
   const running = typeof found === 'object' ? found : undefined;
   if (found === 'hung') {
-    // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop
-    // and status kill it by the pid it recorded, with the client's checks (as a client whose run it
-    // holds does). Start leaves it: it says so, and stop kills it.
-    if (action === 'start') {
-      io.stderr(hungLine(address, timeout));
-      return EXIT.usage;
-    }
+    // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop,
+    // status and start kill it by the pid it recorded, with the client's checks (as a client whose run
+    // it holds does); start then starts a new server in its place.
     const done = await stopHungServer(address);
-    if (action === 'stop') {
-      if ('killed' in done) io.stdout(hungLine(address, timeout, done));
+    if ('left' in done) {
+      // Status: no server answers now, killed or not; stop and start failed at what they were asked.
+      if (action === 'status') io.stdout(hungLine(address, timeout, done));
       else io.stderr(hungLine(address, timeout, done));
-      return 'killed' in done ? EXIT.clean : EXIT.usage;
+      return action === 'status' ? EXIT.findings : EXIT.usage;
     }
-    // Status: no server answers now, killed or not.
     io.stdout(hungLine(address, timeout, done));
-    return EXIT.findings;
+    if (action === 'stop') return EXIT.clean;
+    if (action === 'status') return EXIT.findings;
+    // Start: its socket and record are gone with it (stopHungServer removed them).
+    return startAndWait(address, idleTimeout, timeout, io);
   }
 
   if (action === 'status') {
@@ -137,6 +137,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT.clean;
   }
   if (found === 'stale') removeStaleSocket(address);
+  return startAndWait(address, idleTimeout, timeout, io);
+}
+
+/** Starts the server of `address` and waits until it is warm; says so, with its pid. */
+async function startAndWait(address: DaemonAddress, idleTimeout: number, timeout: number, io: CliIO): Promise<number> {
   startServer(address, { idleTimeout });
   let started: DaemonStatus | undefined;
   // Ready once it has loaded ESLint and TypeScript, parsed the root project and linted one of its files.
