@@ -184,8 +184,13 @@ function socketInode(socket: string): string | undefined {
   return fs.statSync(socket, { bigint: true, throwIfNoEntry: false })?.ino.toString();
 }
 
-/** Whether `pid` is gone (a zombie, killed but not yet reaped by its parent, counts as gone). */
-function isGone(pid: number): boolean {
+/**
+ * Whether `pid` is gone: the one answer of the client, the command and the server. A zombie (ended but
+ * not yet reaped by its parent) counts as gone: a server whose `daemon start` exited is an orphan, and
+ * where the process that adopts orphans does not reap them (a container whose first process is not an
+ * init, as `tail -f /dev/null` in CI containers), it stays a zombie after it ends.
+ */
+export function isGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { daemonAddress, type DaemonAddress } from './daemon-address';
-import { ask, DEFAULT_IDLE_SECONDS, hungLine, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
+import { ask, DEFAULT_IDLE_SECONDS, hungLine, IDLE_VARIABLE, idleTimeoutFromEnv, isGone, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -53,15 +53,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await condition()) return true;
   return condition();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -127,7 +118,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     await ask(address.socket, { type: 'stop' }, (reply) => 'stopping' in reply, timeout);
     // The server finishes a run in progress before it exits.
-    if (!(await waitFor(async () => !isAlive(running.pid), 60_000))) throw new UsageError(`daemon: pid ${running.pid} did not stop within 60 s`);
+    if (!(await waitFor(async () => isGone(running.pid), 60_000))) throw new UsageError(`daemon: pid ${running.pid} did not stop within 60 s`);
     io.stdout(`leakproof: daemon stopped for ${address.root} (pid ${running.pid})\n`);
     return EXIT.clean;
   }

@@ -187,8 +187,9 @@ function treeText(dir: string): string {
 
 /** Plays the project's server on its socket (where clients look for it): `onRequest` gets each connection once it has sent its request. */
 // Where the client looks for a project's server (the built module the binary uses).
-const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
+const { daemonAddress, SERVER_SCRIPT } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
   daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string; log: string; record: string };
+  SERVER_SCRIPT: string;
 };
 // How the client asks a server (here: whether it hangs, without killing it as `daemon status` does).
 const { ask } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-client.js')) as {
@@ -474,6 +475,26 @@ describe('leakproof daemon', () => {
     expect(await leakproof(['server.js', '--daemon'], plain)).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-retained-view'), stderr: PLAIN_LINTED });
     expect(runsOf((await leakproof(['daemon', 'status'], plain)).stdout)).toBe(1);
     expect(await leakproof(['daemon', 'stop'], plain)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${plain} (pid ${pid})\n`, stderr: '' });
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('daemon stop on a server whose parent never reaps it (a container whose first process is no init): it ends as a zombie, and stop says it stopped', async () => {
+    const plain = plainProject('unreaped');
+    const address = daemonAddress(plain, ENV);
+    // The server as `daemon start` starts it, but under a parent that never waits for it: the shell runs it
+    // in the background and then becomes `sleep`, as an orphan's adopter that reaps nothing would be.
+    const server = [process.execPath, '--expose-gc', SERVER_SCRIPT, '--root', plain, '--socket', address.socket, '--record', address.record, '--idle-timeout', '120'];
+    const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+    const parent = spawn('/bin/sh', ['-c', `${server.map(quote).join(' ')} >>${quote(address.log)} 2>&1 & exec sleep 600`], { env: ENV, stdio: 'ignore' });
+    try {
+      const pid = pidOf(await statusUntil(plain, true));
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(new RegExp(`^${pid} \\([^)]*\\) [A-Y] ${parent.pid} `));
+      expect(await leakproof(['daemon', 'stop'], plain)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${plain} (pid ${pid})\n`, stderr: '' });
+      // Ended, not reaped: its parent never waits.
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(new RegExp(`^${pid} \\([^)]*\\) Z `));
+      expect(logs()).toContain(`[${pid}] stopping`);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   }, SIDE_BY_SIDE_MS);
 
   it.concurrent('a server that dies during a run, or hangs: the client warns and lints directly, with the exit code of a direct run', async () => {
