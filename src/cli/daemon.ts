@@ -125,6 +125,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   if (running) {
     io.stdout(`leakproof: daemon already running for ${address.root}: ${describe(running)}\n`);
+    // A running server keeps the idle timeout it was started with: an --idle-timeout it cannot take is said, not dropped.
+    if (idleText !== undefined && idleTimeout !== running.idleTimeout) {
+      io.stderr(`leakproof: warning: the running daemon keeps its idle timeout of ${running.idleTimeout} s; --idle-timeout ${idleText} applies to a server that start starts (run daemon stop first)\n`);
+    }
     return EXIT.clean;
   }
   if (found === 'stale') removeStaleSocket(address);

@@ -584,6 +584,14 @@ describe('leakproof daemon', () => {
     const plain = plainProject('plain');
     const before = await leakproof(['daemon', 'start'], plain);
     expect(before.stdout).toMatch(/idle timeout 120 s\n$/);
+    // A second start asks for another idle timeout, which the running server cannot take: it says so.
+    const again = await leakproof(['daemon', 'start', '--idle-timeout', '30'], plain);
+    expect(again).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`^leakproof: daemon already running for ${escape(plain)}: pid ${pidOf(before.stdout)}, .*, idle \\d+ s of 120 s; `)),
+      stderr: 'leakproof: warning: the running daemon keeps its idle timeout of 120 s; --idle-timeout 30 applies to a server that start starts (run daemon stop first)\n',
+    });
+    expect(await leakproof(['daemon', 'start', '--idle-timeout', '120'], plain)).toEqual({ code: 0, stdout: expect.stringContaining('daemon already running'), stderr: '' });
     // The root's configs name the socket: the server sees another name, and clients look for a new server.
     fs.writeFileSync(path.join(plain, 'eslint.config.mjs'), 'export default [];\n');
     expect(await exited(pidOf(before.stdout))).toBe(true);
