@@ -25,7 +25,14 @@
 // `--daemon-pool-only` only the daemon's warm worker threads: a warm `lint --daemon --concurrency 2` run
 // against a warm `--daemon --concurrency 1` run and a direct `--concurrency 1` run, in rotated rounds.
 //
-// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only | --concurrency-only | --daemon-pool-only]
+// `--daemon-pool-gc` measures collector settings of those threads side by side: one server a setting, each
+// on its own copy of the files, in rotated rounds with the default and a direct `--concurrency 1` run;
+// `--gc-settings LIST` names them (comma-separated; `young:MB` is the threads' maxYoungGenerationSizeMb,
+// through bench/pool-gc.js; `semi:MB` the server's --max-semi-space-size, `pool:N` its --v8-pool-size,
+// both through NODE_OPTIONS; `+` joins two). Each line gives wall time and CPU against the default, each
+// round's ratios, and the server's peak and final resident memory (VmHWM, VmRSS).
+//
+// Usage: node bench/cli.js [--files N] [--pairs N] [--fix-kb N] [--baseline DIR] [--fix-only | --staged-only | --concurrency-only | --daemon-pool-only | --daemon-pool-gc [--gc-settings LIST]]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -45,6 +52,8 @@ function parseArgs(argv) {
   let stagedOnly = false;
   let concurrencyOnly = false;
   let poolOnly = false;
+  let poolGc;
+  let gcSettings = DEFAULT_GC_SETTINGS;
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') options.files = value();
@@ -55,6 +64,8 @@ function parseArgs(argv) {
     else if (argv[i] === '--staged-only') stagedOnly = true;
     else if (argv[i] === '--concurrency-only') concurrencyOnly = true;
     else if (argv[i] === '--daemon-pool-only') poolOnly = true;
+    else if (argv[i] === '--daemon-pool-gc') poolGc = true;
+    else if (argv[i] === '--gc-settings') gcSettings = argv[++i] ?? '';
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   for (const [name, value] of Object.entries(options)) if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: a whole number of at least 1`);
@@ -63,8 +74,31 @@ function parseArgs(argv) {
     baselineBin = path.resolve(baseline, 'dist', 'src', 'cli', 'main.js');
     if (!fs.existsSync(baselineBin)) throw new Error(`--baseline ${baseline}: no dist/src/cli/main.js there (build it first)`);
   }
-  if ([fixOnly, stagedOnly, concurrencyOnly, poolOnly].filter(Boolean).length > 1) throw new Error('--fix-only, --staged-only, --concurrency-only and --daemon-pool-only exclude each other');
-  return { ...options, baselineBin, fixOnly, stagedOnly, concurrencyOnly, poolOnly };
+  if ([fixOnly, stagedOnly, concurrencyOnly, poolOnly, poolGc].filter(Boolean).length > 1) throw new Error('--fix-only, --staged-only, --concurrency-only, --daemon-pool-only and --daemon-pool-gc exclude each other');
+  if (gcSettings !== DEFAULT_GC_SETTINGS && !poolGc) throw new Error('--gc-settings is an option of --daemon-pool-gc');
+  return { ...options, baselineBin, fixOnly, stagedOnly, concurrencyOnly, poolOnly, poolGc: poolGc ? parseGcSettings(gcSettings) : undefined };
+}
+
+const DEFAULT_GC_SETTINGS = 'young:16,young:32,young:96,young:192,semi:64,pool:1';
+
+/**
+ * `--gc-settings`: each setting's name and what its server is started with (the environment of
+ * `leakproof daemon start`, which the server inherits). A bad one is an error naming it.
+ */
+function parseGcSettings(text) {
+  const names = text.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new Error(`--gc-settings: an empty setting in "${text}"`);
+  if (new Set(names).size !== names.length) throw new Error(`--gc-settings: a setting named twice in "${text}"`);
+  return names.map((name) => {
+    const setting = { name, young: undefined, flags: [] };
+    for (const part of name.split('+')) {
+      const match = /^(young|semi|pool):(\d+)$/.exec(part);
+      if (!match || (match[1] !== 'pool' && Number(match[2]) < 1)) throw new Error(`--gc-settings: "${part}" is not young:MB, semi:MB or pool:N`);
+      if (match[1] === 'young') setting.young = Number(match[2]);
+      else setting.flags.push(match[1] === 'semi' ? `--max-semi-space-size=${match[2]}` : `--v8-pool-size=${match[2]}`);
+    }
+    return setting;
+  });
 }
 
 const median = (list) => {
@@ -116,7 +150,7 @@ function sideBySideAll(pairs, commands) {
     for (const name of i % 2 ? rotated.reverse() : rotated) runs[name].push(commands[name]());
   }
   const pick = (name, key) => median(runs[name].map((run) => run[key]));
-  return Object.fromEntries(names.map((name) => [name, { wall: pick(name, 'wall'), peak: pick(name, 'peak'), cpu: pick(name, 'cpu'), walls: runs[name].map((run) => run.wall) }]));
+  return Object.fromEntries(names.map((name) => [name, { wall: pick(name, 'wall'), peak: pick(name, 'peak'), cpu: pick(name, 'cpu'), walls: runs[name].map((run) => run.wall), cpus: runs[name].map((run) => run.cpu) }]));
 }
 
 /** The ratio b / a of two commands of sideBySideAll: of their medians, and each round's. */
@@ -310,6 +344,98 @@ function poolLines(summary, pairs, work, sources) {
   }
 }
 
+/** A server's peak and current resident memory, in bytes (`/proc/<pid>/status`). */
+function serverMemory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024;
+  return { peak: kb('VmHWM'), rss: kb('VmRSS') };
+}
+
+/**
+ * Collector settings of the daemon's worker threads, side by side (`--daemon-pool-gc`): a server for the
+ * default and one for each setting, each on its own copy of the corpus files (a server is per project
+ * root), started with bench/pool-gc.js preloaded (which also writes each thread's limits to a file,
+ * checked here). Each server answers one `--daemon --concurrency 2` run (it starts and warms its 2 threads);
+ * then rotated rounds of a warm 2-thread run on every server and a direct `--concurrency 1` run, with
+ * CPU as in poolLines. All JSON reports must be the same.
+ */
+function poolGcLines(summary, pairs, work, sources, settings) {
+  const all = [{ name: 'default', young: undefined, flags: [] }, ...settings];
+  const report = (name) => path.join(work, `gc-${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+  const servers = [];
+  const directDir = path.join(work, 'gc-direct');
+  fs.mkdirSync(directDir);
+  fs.writeFileSync(path.join(directDir, 'package.json'), '{ "name": "pool-gc-direct", "private": true }\n');
+  for (const file of sources) fs.copyFileSync(file, path.join(directDir, path.basename(file)));
+  try {
+    for (const [i, setting] of all.entries()) {
+      const dir = path.join(work, `gc-${i}`);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, 'package.json'), `{ "name": "pool-gc-${i}", "private": true }\n`);
+      for (const file of sources) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+      const env = { ...process.env, NODE_OPTIONS: [`-r ${path.join(__dirname, 'pool-gc.js')}`, ...setting.flags].join(' ') };
+      if (setting.young !== undefined) env.LEAKPROOF_BENCH_POOL_YOUNG_MB = String(setting.young);
+      const limits = path.join(work, `gc-${i}-limits.jsonl`);
+      env.LEAKPROOF_BENCH_POOL_LIMITS_FILE = limits;
+      daemon('start', dir, [], env);
+      servers.push({ setting, dir, limits, pid: Number(/pid (\d+)/.exec(daemon('status', dir))[1]) });
+    }
+    const run = (name, dir, args, pid) => () => {
+      const before = pid ? processCpu(pid) : 0;
+      const result = measure(BIN, ['.', '-f', 'json', '-o', report(name), ...args], dir);
+      if (pid) result.cpu += processCpu(pid) - before;
+      pause();
+      return result;
+    };
+    const commands = { direct: run('direct', directDir, ['--concurrency', '1']) };
+    for (const { setting, dir, pid } of servers) commands[setting.name] = run(setting.name, dir, ['--daemon', '--concurrency', '2'], pid);
+    for (const { setting } of servers) {
+      const first = commands[setting.name]();
+      if (!/in 2 worker threads/.test(first.stderr)) throw new Error(`${setting.name}: the daemon did not lint in 2 threads: ${first.stderr.slice(0, 500)}`);
+    }
+    // The limits each server's threads run with, as the preload wrote them.
+    for (const { setting, limits: file } of servers) {
+      const limits = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((text) => JSON.parse(text)) : [];
+      if (limits.length !== 2) throw new Error(`${setting.name}: ${limits.length} thread limits in the server's log, not 2`);
+      if (setting.young !== undefined && limits.some((limit) => limit.maxYoungGenerationSizeMb !== setting.young)) throw new Error(`${setting.name}: the threads ran with ${JSON.stringify(limits)}`);
+      setting.limits = limits[0];
+    }
+    const before = uptime();
+    const runs = sideBySideAll(pairs, commands);
+    const after = uptime();
+    // Each report names its own copy of the files.
+    const dirs = { direct: directDir, ...Object.fromEntries(servers.map(({ setting, dir }) => [setting.name, dir])) };
+    const texts = Object.keys(commands).map((name) => fs.readFileSync(report(name), 'utf8').replaceAll(dirs[name], '<dir>'));
+    if (texts.some((text) => text !== texts[0])) throw new Error('the servers and the direct run reported different findings');
+    summary.push(`  uptime before: ${before}`);
+    summary.push(`  direct, 1 thread: wall ${fmtS(runs.direct.wall)}, CPU ${fmtS(runs.direct.cpu)}`);
+    const base = serverMemory(servers[0].pid);
+    for (const { setting, pid } of servers) {
+      const memory = serverMemory(pid);
+      const own = runs[setting.name];
+      const direct = ratioOf(runs, 'direct', setting.name);
+      const set = [
+        ...(setting.young !== undefined ? [`threads' maxYoungGenerationSizeMb ${setting.young}`] : []),
+        ...(setting.flags.length ? [`server started with ${setting.flags.join(' ')}`] : []),
+      ];
+      summary.push(`  ${setting.name} (${set.length ? set.join(', ') : `Node's default: threads' young generation ${setting.limits.maxYoungGenerationSizeMb} MB`})`);
+      summary.push(`    ${line('2 warm threads / direct, 1', direct.ratio, 0.6, `${fmtS(own.wall)}, ${spread(direct.ratios)}; CPU ${fmtS(own.cpu)}, ${(own.cpu / runs.direct.cpu).toFixed(2)}x`).trimStart()}`);
+      if (setting.name !== 'default') {
+        const wall = ratioOf(runs, 'default', setting.name);
+        const cpus = own.cpus.map((cpu, i) => cpu / runs.default.cpus[i]);
+        const both = wall.ratios.filter((ratio, i) => ratio < 1 && cpus[i] < 1).length;
+        summary.push(
+          `    against the default: wall ${wall.ratio.toFixed(2)}x (${spread(wall.ratios)}), CPU ${(own.cpu / runs.default.cpu).toFixed(2)}x (${spread(cpus)}); both lower in ${both} of ${cpus.length} rounds; server RSS peak ${fmtMB(memory.peak)} (${memory.peak >= base.peak ? '+' : '-'}${fmtMB(Math.abs(memory.peak - base.peak))})`,
+        );
+      } else summary.push(`    server RSS peak ${fmtMB(memory.peak)}, now ${fmtMB(memory.rss)}`);
+    }
+    summary.push(`  uptime after:  ${after}`);
+  } finally {
+    for (const { dir } of servers) daemon('stop', dir);
+  }
+}
+
 /** The text of every file under `dir`, in one string (to compare what two `--fix` runs wrote). */
 function treeText(dir) {
   return fs
@@ -324,8 +450,8 @@ const fmtMB = (bytes) => `${Math.round(bytes / 1e6)} MB`;
 const line = (label, ratio, target, detail) => `  ${label.padEnd(44)} ${ratio.toFixed(2)}x (target <= ${target}x) ${ratio <= target ? 'met' : 'NOT met'}; ${detail}`;
 
 /** Runs `leakproof daemon ACTION` in `dir` (not timed); throws on a failure. */
-function daemon(action, dir, extra = []) {
-  const child = spawnSync(process.execPath, [BIN, 'daemon', action, ...extra], { cwd: dir, encoding: 'utf8' });
+function daemon(action, dir, extra = [], env = process.env) {
+  const child = spawnSync(process.execPath, [BIN, 'daemon', action, ...extra], { cwd: dir, encoding: 'utf8', env });
   if (child.status !== 0) throw new Error(`leakproof daemon ${action} in ${dir}: exit ${child.status}\n${child.stdout}${child.stderr}`);
   return child.stdout;
 }
@@ -401,6 +527,13 @@ function main() {
     fs.mkdirSync(sockets, { mode: 0o700 });
     process.env.LEAKPROOF_DAEMON_DIR = sockets;
     process.env.LEAKPROOF_DAEMON_IDLE_TIMEOUT = '600';
+
+    if (options.poolGc) {
+      poolGcLines(summary, options.pairs, work, sources, options.poolGc);
+      console.log('');
+      for (const text of summary) console.log(text);
+      return;
+    }
 
     if (options.poolOnly) {
       poolLines(summary, options.pairs, work, sources);

@@ -184,8 +184,13 @@ function socketInode(socket: string): string | undefined {
   return fs.statSync(socket, { bigint: true, throwIfNoEntry: false })?.ino.toString();
 }
 
-/** Whether `pid` is gone (a zombie, killed but not yet reaped by its parent, counts as gone). */
-function isGone(pid: number): boolean {
+/**
+ * Whether `pid` is gone: the one answer of the client, the command and the server. A zombie (ended but
+ * not yet reaped by its parent) counts as gone: a server whose `daemon start` exited is an orphan, and
+ * where the process that adopts orphans does not reap them (a container whose first process is not an
+ * init, as `tail -f /dev/null` in CI containers), it stays a zombie after it ends.
+ */
+export function isGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -236,8 +241,8 @@ export function describeHung(timeout: number, done?: HungAction): string {
 }
 
 /** `leakproof daemon`'s line for the hung server of `address`: what `describeHung` says, and where its pid is when it still runs. */
-export function hungLine(address: DaemonAddress, timeout: number, done?: HungAction): string {
-  const pointer = done && 'killed' in done ? '' : `; see its log, ${address.log}, for its pid`;
+export function hungLine(address: DaemonAddress, timeout: number, done: HungAction): string {
+  const pointer = 'killed' in done ? '' : `; see its log, ${address.log}, for its pid`;
   return `leakproof: the daemon for ${address.root} does not answer: ${describeHung(timeout, done)}${pointer}\n`;
 }
 

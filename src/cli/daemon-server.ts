@@ -6,7 +6,7 @@ import { WarmPrograms } from '../lint/warm-programs';
 import { releaseParserCaches, warmUp } from '../lint/run';
 import { packageInfo } from '../package-info';
 import { watchedFiles } from './daemon-address';
-import { ALIVE_INTERVAL_MS, DEFAULT_TIMEOUT_SECONDS, HANG_VARIABLE, removeRecord, timeoutFromEnv, type LintRequest, type Reply, type Request, type ServerRecord } from './daemon-client';
+import { ALIVE_INTERVAL_MS, DEFAULT_TIMEOUT_SECONDS, HANG_VARIABLE, isGone, removeRecord, timeoutFromEnv, type LintRequest, type Reply, type Request, type ServerRecord } from './daemon-client';
 import { Watch } from './daemon-watch';
 import { EXIT, runCommand, type CliIO } from './io';
 import { run as runLint, type LintSession } from './lint';
@@ -49,15 +49,6 @@ const writeLog = process.stderr.write.bind(process.stderr);
 
 function log(message: string): void {
   writeLog(`${new Date().toISOString()} [${process.pid}] ${message}\n`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -158,7 +149,7 @@ class Server {
   warm(afterPid: number | undefined): void {
     this.warming = true;
     this.queue = this.queue.then(async () => {
-      if (afterPid !== undefined) while (isAlive(afterPid) && !this.stopping) await sleep(100);
+      if (afterPid !== undefined) while (!isGone(afterPid) && !this.stopping) await sleep(100);
       const tsconfig = path.join(this.options.root, 'tsconfig.json');
       const started = Date.now();
       try {

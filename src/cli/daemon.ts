@@ -1,6 +1,6 @@
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { daemonAddress, type DaemonAddress } from './daemon-address';
-import { ask, DEFAULT_IDLE_SECONDS, hungLine, IDLE_VARIABLE, idleTimeoutFromEnv, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
+import { ask, DEFAULT_IDLE_SECONDS, hungLine, IDLE_VARIABLE, idleTimeoutFromEnv, isGone, removeStaleSocket, startServer, stopHungServer, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_VARIABLE, timeoutFromEnv, type DaemonStatus } from './daemon-client';
 import { EXIT, UsageError, type CliIO } from './io';
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -24,7 +24,8 @@ first run that needs them and kept warm until it stops. The server stops after i
 "stop", and when leakproof or a configuration file it read changes (tsconfig.json, eslint.config.*,
 package.json, and the project's modules an ESLint config imports). "lint --daemon" starts one when none
 runs; when the server sends no word for ${TIMEOUT_VARIABLE} seconds (default ${DEFAULT_TIMEOUT_SECONDS}; a
-run sends one every second), it kills the server (so do "stop" and "status"), warns and lints directly.`;
+run sends one every second), it kills the server, warns and lints directly. "stop" and "status" kill a
+hung server too, and "start" kills it and starts a new one.`;
 
 const FOOTER = 'Exit codes: 0 done (status: a server is running), 1 status: no server is running, 2 usage error or the server did not start.';
 
@@ -52,15 +53,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await condition()) return true;
   return condition();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -92,22 +84,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const found = await statusOf(address, timeout);
   const running = typeof found === 'object' ? found : undefined;
   if (found === 'hung') {
-    // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop
-    // and status kill it by the pid it recorded, with the client's checks (as a client whose run it
-    // holds does). Start leaves it: it says so, and stop kills it.
-    if (action === 'start') {
-      io.stderr(hungLine(address, timeout));
-      return EXIT.usage;
-    }
+    // Neither a status nor a stop gets through to it, and a new server could not take its socket: stop,
+    // status and start kill it by the pid it recorded, with the client's checks (as a client whose run
+    // it holds does); start then starts a new server in its place.
     const done = await stopHungServer(address);
-    if (action === 'stop') {
-      if ('killed' in done) io.stdout(hungLine(address, timeout, done));
+    if ('left' in done) {
+      // Status: no server answers now, killed or not; stop and start failed at what they were asked.
+      if (action === 'status') io.stdout(hungLine(address, timeout, done));
       else io.stderr(hungLine(address, timeout, done));
-      return 'killed' in done ? EXIT.clean : EXIT.usage;
+      return action === 'status' ? EXIT.findings : EXIT.usage;
     }
-    // Status: no server answers now, killed or not.
     io.stdout(hungLine(address, timeout, done));
-    return EXIT.findings;
+    if (action === 'stop') return EXIT.clean;
+    if (action === 'status') return EXIT.findings;
+    // Start: its socket and record are gone with it (stopHungServer removed them).
+    return startAndWait(address, idleTimeout, timeout, io);
   }
 
   if (action === 'status') {
@@ -127,16 +118,25 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     await ask(address.socket, { type: 'stop' }, (reply) => 'stopping' in reply, timeout);
     // The server finishes a run in progress before it exits.
-    if (!(await waitFor(async () => !isAlive(running.pid), 60_000))) throw new UsageError(`daemon: pid ${running.pid} did not stop within 60 s`);
+    if (!(await waitFor(async () => isGone(running.pid), 60_000))) throw new UsageError(`daemon: pid ${running.pid} did not stop within 60 s`);
     io.stdout(`leakproof: daemon stopped for ${address.root} (pid ${running.pid})\n`);
     return EXIT.clean;
   }
 
   if (running) {
     io.stdout(`leakproof: daemon already running for ${address.root}: ${describe(running)}\n`);
+    // A running server keeps the idle timeout it was started with: an --idle-timeout it cannot take is said, not dropped.
+    if (idleText !== undefined && idleTimeout !== running.idleTimeout) {
+      io.stderr(`leakproof: warning: the running daemon keeps its idle timeout of ${running.idleTimeout} s; --idle-timeout ${idleText} applies to a server that start starts (run daemon stop first)\n`);
+    }
     return EXIT.clean;
   }
   if (found === 'stale') removeStaleSocket(address);
+  return startAndWait(address, idleTimeout, timeout, io);
+}
+
+/** Starts the server of `address` and waits until it is warm; says so, with its pid. */
+async function startAndWait(address: DaemonAddress, idleTimeout: number, timeout: number, io: CliIO): Promise<number> {
   startServer(address, { idleTimeout });
   let started: DaemonStatus | undefined;
   // Ready once it has loaded ESLint and TypeScript, parsed the root project and linted one of its files.

@@ -187,12 +187,13 @@ function treeText(dir: string): string {
 
 /** Plays the project's server on its socket (where clients look for it): `onRequest` gets each connection once it has sent its request. */
 // Where the client looks for a project's server (the built module the binary uses).
-const { daemonAddress } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
+const { daemonAddress, SERVER_SCRIPT } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-address.js')) as {
   daemonAddress: (cwd: string, env: NodeJS.ProcessEnv) => { socket: string; log: string; record: string };
+  SERVER_SCRIPT: string;
 };
 // How the client asks a server (here: whether it hangs, without killing it as `daemon status` does).
 const { ask } = require(path.join(ROOT, 'dist', 'src', 'cli', 'daemon-client.js')) as {
-  ask: (socket: string, request: { type: 'status' }, isDone: (reply: object) => boolean, timeout: number) => Promise<{ failure?: string }>;
+  ask: (socket: string, request: { type: 'status' } | { type: 'lint'; argv: string[]; cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean }, isDone: (reply: object) => boolean, timeout: number) => Promise<{ failure?: string; reason?: string }>;
 };
 
 /** Waits (at most `seconds`) until the server of `dir` sends no word for a second: it hangs in a run. */
@@ -446,6 +447,55 @@ describe('leakproof daemon', () => {
     });
   }, SIDE_BY_SIDE_MS);
 
+  it.concurrent('daemon start on a hung server replaces it: kills it by its recorded pid as stop does, starts a new one and says both on stdout', async () => {
+    const plain = plainProject('hung-start');
+    const old = pidOf((await leakproof(['daemon', 'start'], plain)).stdout);
+    const address = daemonAddress(plain, ENV);
+    // A run that the server hangs in (the test-only hook), sent by this process: no client of it starts
+    // a server of its own once the hung one is gone.
+    const held = ask(address.socket, { type: 'lint', argv: ['server.js'], cwd: plain, env: { ...ENV, LEAKPROOF_DAEMON_TEST_HANG: '600' }, isTTY: false }, (reply) => 'exit' in reply, 600);
+    expect(await hangs(plain)).toBe(true);
+    const start = await leakproof(['daemon', 'start', '--idle-timeout', '120'], plain, { env: { ...ENV, LEAKPROOF_DAEMON_TIMEOUT: '1' } });
+    expect(start.stderr).toBe('');
+    expect(start.code).toBe(0);
+    const [killed, started] = start.stdout.split('\n');
+    expect(killed).toBe(`leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); killed it (pid ${old})`);
+    expect(started).toMatch(new RegExp(`^leakproof: daemon started for ${escape(plain)}: pid \\d+, idle timeout 120 s$`));
+    expect(start.stdout.split('\n')).toHaveLength(3);
+    const pid = pidOf(started as string);
+    expect(pid).not.toBe(old);
+    // The run it held ends without an answer; the old server was killed, not stopped by itself.
+    expect(await held).toEqual({ failure: 'broken', reason: 'it stopped during the run' });
+    expect(await exited(old, 10)).toBe(true);
+    expect(logs()).not.toContain(`[${old}] stopping`);
+    // The new server recorded itself with the socket it listens on (the file system may give the new
+    // socket the old one's inode number), and answers.
+    expect(JSON.parse(fs.readFileSync(address.record, 'utf8'))).toEqual({ pid, socket: address.socket, inode: String(fs.statSync(address.socket, { bigint: true }).ino) });
+    expect(await leakproof(['server.js', '--daemon'], plain)).toEqual({ code: 1, stdout: expect.stringContaining('leakproof/no-retained-view'), stderr: PLAIN_LINTED });
+    expect(runsOf((await leakproof(['daemon', 'status'], plain)).stdout)).toBe(1);
+    expect(await leakproof(['daemon', 'stop'], plain)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${plain} (pid ${pid})\n`, stderr: '' });
+  }, SIDE_BY_SIDE_MS);
+
+  it.concurrent('daemon stop on a server whose parent never reaps it (a container whose first process is no init): it ends as a zombie, and stop says it stopped', async () => {
+    const plain = plainProject('unreaped');
+    const address = daemonAddress(plain, ENV);
+    // The server as `daemon start` starts it, but under a parent that never waits for it: the shell runs it
+    // in the background and then becomes `sleep`, as an orphan's adopter that reaps nothing would be.
+    const server = [process.execPath, '--expose-gc', SERVER_SCRIPT, '--root', plain, '--socket', address.socket, '--record', address.record, '--idle-timeout', '120'];
+    const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+    const parent = spawn('/bin/sh', ['-c', `${server.map(quote).join(' ')} >>${quote(address.log)} 2>&1 & exec sleep 600`], { env: ENV, stdio: 'ignore' });
+    try {
+      const pid = pidOf(await statusUntil(plain, true));
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(new RegExp(`^${pid} \\([^)]*\\) [A-Y] ${parent.pid} `));
+      expect(await leakproof(['daemon', 'stop'], plain)).toEqual({ code: 0, stdout: `leakproof: daemon stopped for ${plain} (pid ${pid})\n`, stderr: '' });
+      // Ended, not reaped: its parent never waits.
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(new RegExp(`^${pid} \\([^)]*\\) Z `));
+      expect(logs()).toContain(`[${pid}] stopping`);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  }, SIDE_BY_SIDE_MS);
+
   it.concurrent('a server that dies during a run, or hangs: the client warns and lints directly, with the exit code of a direct run', async () => {
     const plain = plainProject('fallback');
     const expected = await leakproof(['server.js'], plain);
@@ -479,16 +529,23 @@ describe('leakproof daemon', () => {
         ),
       });
       expect(held).toHaveLength(1);
-      // Without a record of its pid, status, stop and start cannot tell which process to kill; start does not try.
+      // Without a record of its pid, status, stop and start cannot tell which process to kill: each says so.
       const { log } = daemonAddress(plain, ENV);
       const left = `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); left it running: it left no record of its pid; see its log, ${log}, for its pid\n`;
       expect(await leakproof(['daemon', 'status'], plain, { env })).toEqual({ code: 1, stdout: left, stderr: '' });
       expect(await leakproof(['daemon', 'stop'], plain, { env })).toEqual({ code: 2, stdout: '', stderr: left });
-      expect(await leakproof(['daemon', 'start'], plain, { env })).toEqual({
-        code: 2,
-        stdout: '',
-        stderr: `leakproof: the daemon for ${plain} does not answer: no word from it for 1 s (hung?; LEAKPROOF_DAEMON_TIMEOUT sets the wait); see its log, ${log}, for its pid\n`,
-      });
+      expect(await leakproof(['daemon', 'start'], plain, { env })).toEqual({ code: 2, stdout: '', stderr: left });
+      // A record that names a process which is not a server of this socket (here: this test's own
+      // process, with the socket's very inode): start, stop and status leave it running and say why.
+      const { record, socket } = daemonAddress(plain, ENV);
+      fs.writeFileSync(record, JSON.stringify({ pid: process.pid, socket, inode: String(fs.statSync(socket, { bigint: true }).ino) }));
+      const other = left.replace('it left no record of its pid', `pid ${process.pid} is not its server`);
+      expect(await leakproof(['daemon', 'start'], plain, { env })).toEqual({ code: 2, stdout: '', stderr: other });
+      expect(await leakproof(['daemon', 'stop'], plain, { env })).toEqual({ code: 2, stdout: '', stderr: other });
+      expect(await leakproof(['daemon', 'status'], plain, { env })).toEqual({ code: 1, stdout: other, stderr: '' });
+      // Neither the socket nor the record was removed.
+      expect([fs.existsSync(socket), fs.existsSync(record)]).toEqual([true, true]);
+      fs.rmSync(record);
     } finally {
       for (const connection of held) connection.destroy();
       await new Promise((resolve) => hung.close(resolve));
@@ -526,6 +583,14 @@ describe('leakproof daemon', () => {
     const plain = plainProject('plain');
     const before = await leakproof(['daemon', 'start'], plain);
     expect(before.stdout).toMatch(/idle timeout 120 s\n$/);
+    // A second start asks for another idle timeout, which the running server cannot take: it says so.
+    const again = await leakproof(['daemon', 'start', '--idle-timeout', '30'], plain);
+    expect(again).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`^leakproof: daemon already running for ${escape(plain)}: pid ${pidOf(before.stdout)}, .*, idle \\d+ s of 120 s; `)),
+      stderr: 'leakproof: warning: the running daemon keeps its idle timeout of 120 s; --idle-timeout 30 applies to a server that start starts (run daemon stop first)\n',
+    });
+    expect(await leakproof(['daemon', 'start', '--idle-timeout', '120'], plain)).toEqual({ code: 0, stdout: expect.stringContaining('daemon already running'), stderr: '' });
     // The root's configs name the socket: the server sees another name, and clients look for a new server.
     fs.writeFileSync(path.join(plain, 'eslint.config.mjs'), 'export default [];\n');
     expect(await exited(pidOf(before.stdout))).toBe(true);
