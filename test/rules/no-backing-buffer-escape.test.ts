@@ -2782,3 +2782,36 @@ net.createServer((socket) => {
     { valid: [], invalid: [] },
   );
 });
+
+describe("the view's own bounds, not another name's", () => {
+  const pair = (bounds: string) => `export function pair(view: Uint8Array, preview: Uint8Array) {
+  return [Buffer.from(view.buffer${bounds}), Buffer.from(preview.buffer, preview.byteOffset, preview.byteLength)];
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [pair(', view.byteOffset, view.byteLength')],
+      invalid: [
+        {
+          // \`preview.byteOffset\` in the statement is not \`view\`'s.
+          code: pair(''),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'view.buffer', view: 'view', sink: '`Buffer.from()` without `view.byteOffset` and `view.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 23,
+              endLine: 2,
+              endColumn: 34,
+              suggestions: [{ messageId: 'passViewBounds', output: pair(', view.byteOffset, view.byteLength') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
