@@ -264,10 +264,11 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       if (!provenView && isBufferMember(view) && isZeroLiteral(reader.arguments[1])) return undefined;
       // A growable buffer addressing its own spare capacity (`new Uint8Array(this._buf.buffer, this.length)`).
       if (bounds.offset !== 'missing' && buffers.ownStoreFromZero(view)) return undefined;
-      // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside; or the function
-      // applies them where it reads (`new DataView(x.buffer).getUint32(4 + x.byteOffset)`, img's fixed QOI decoder)
-      // or moves the bytes first (`if (x.byteOffset) { const all = new Uint8Array(x.buffer); all.set(x); … }`).
-      if (bounds.offset === 'missing' && (statementReadsBounds(sourceCode, reader, viewText) || functionReadsBounds(member, viewText, sourceCode))) return undefined;
+      // `write(new Uint8Array(x.buffer), x.byteOffset, x.byteLength)`: the bounds travel alongside; or the code
+      // applies them where it reads (`const v = new DataView(x.buffer); v.getUint32(4 + x.byteOffset)`, img's fixed
+      // QOI decoder) or works on the store in a branch about them (`if (x.byteOffset) { const all = new
+      // Uint8Array(x.buffer); all.set(x); … }`).
+      if (bounds.offset === 'missing' && (statementReadsBounds(sourceCode, reader, viewText) || boundsAppliedAround(reader, viewText, sourceCode))) return undefined;
       const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';
       const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
       return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };
@@ -484,6 +485,36 @@ function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: 
   const scope = enclosingFunction(node) ?? sourceCode.ast;
   const text = sourceCode.getText(scope).replace(/\s+/g, '');
   return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || text.includes(`${viewText.replace(/\s+/g, '')}.buffer.byteLength`);
+}
+
+/**
+ * The view made over the whole store is read with the view's offset added (`const v = new DataView(x.buffer)`,
+ * then `v.getUint32(4 + x.byteOffset)`), or made in a branch whose test reads `x.byteOffset`.
+ */
+function boundsAppliedAround(reader: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let child: TSESTree.Node = reader;
+  for (let parent = reader.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    const test =
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== child
+        ? parent.test
+        : parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child
+          ? parent.left
+          : undefined;
+    if (test && mentionsViewProperty(sourceCode, test, viewText, 'byteOffset')) return true;
+  }
+  const holder = variableHolding(reader);
+  const variable = holder && findVariable(sourceCode, holder);
+  return !!variable?.references.some((ref) => {
+    const member = ref.identifier.parent;
+    const call = member?.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === ref.identifier &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === member &&
+      call.arguments.some((arg) => mentionsViewProperty(sourceCode, arg, viewText, 'byteOffset'))
+    );
+  });
 }
 
 /**

@@ -2633,6 +2633,43 @@ ${grow}
 `,
       ],
       invalid: [
+        // Another branch that passes the bounds does not excuse this one (merkletreejs's bufferify).
+        {
+          code: `export function bufferify(value: unknown): Buffer {
+  if (value instanceof Uint8Array) {
+    return Buffer.from(value.buffer);
+  } else if (ArrayBuffer.isView(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return Buffer.alloc(0);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'value.buffer', view: 'value', sink: '`Buffer.from()` without `value.byteOffset` and `value.byteLength` covers bytes outside the view' },
+              line: 3,
+              column: 24,
+              endLine: 3,
+              endColumn: 36,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function bufferify(value: unknown): Buffer {
+  if (value instanceof Uint8Array) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  } else if (ArrayBuffer.isView(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return Buffer.alloc(0);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
         {
           code: decode(leakyHeader, leakyGrow),
           output: null,
