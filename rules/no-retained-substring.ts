@@ -98,4 +98,3 @@ export default createRule<Options, MessageId>({
 function pieceToDetach(sink: Sink): TSESTree.Node | undefined {
   return sink.wholeContainer ? undefined : sink.value;
 }
-

@@ -538,8 +538,8 @@ export class EscapeFinder {
       if (name === 'map' || name === 'flatMap') return this.follow(fn.parent, { ...walk, container: true });
       return undefined;
     }
-    // A parser's own helpers nest deeper (tXml: a name returned by \`parseName()\` to \`parseNode()\`, whose node
-    // \`parseChildren()\` collects and \`parse()\` returns); they are called only from inside it.
+    // A parser's own helpers nest deeper (tXml: a name returned by `parseName()` to `parseNode()`, whose node
+    // `parseChildren()` collects and `parse()` returns); they are called only from inside it.
     const limit = walk.resultOf && isInside(fn, walk.resultOf) ? MAX_PARSER_HELPER_DEPTH : MAX_CALL_DEPTH;
     if (walk.depth >= limit) return undefined;
     for (const call of this.calls.callSites(fn)) {

@@ -196,7 +196,7 @@ describe('value kinds without types', () => {
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
-        // An empty start (\`let current = null\`) says nothing: every later value is a Buffer.
+        // An empty start (`let current = null`) says nothing: every later value is a Buffer.
         code: `let current = null;\nexport function feed(data) { current = Buffer.from(data); }\nexport function peek() { probe(current); }`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
@@ -206,7 +206,7 @@ describe('value kinds without types', () => {
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
-        // A string-only method called on it says the event carries text here (a Buffer has no \`split\`).
+        // A string-only method called on it says the event carries text here (a Buffer has no `split`).
         code: `export function watch(stream) { stream.on('data', (chunk) => { const lines = chunk.split('\\n'); probe(chunk); }); }`,
         errors: [said('string proven code ownSlice=false uint8=false')],
       },
@@ -216,7 +216,7 @@ describe('value kinds without types', () => {
         errors: [said('buffer likely names ownSlice=false uint8=false')],
       },
       {
-        // A stream subclass's chunk the code trims is text too (a Buffer has no \`trim\`).
+        // A stream subclass's chunk the code trims is text too (a Buffer has no `trim`).
         code: `const { Transform } = require('node:stream');\nclass Lines extends Transform {\n  _transform(chunk, enc, cb) { probe(chunk); cb(null, chunk.trim()); }\n}`,
         errors: [said('string proven code ownSlice=false uint8=false')],
       },

@@ -2713,13 +2713,13 @@ describe('a declared `this` that may be a view', () => {
     rule,
     {
       valid: [
-        // The fix: the view's own bounds; a WebAssembly memory's \`buffer\` is all of it, a DataView made over it.
+        // The fix: the view's own bounds; a WebAssembly memory's `buffer` is all of it, a DataView made over it.
         `export function readMemory(this: DataView | Uint8Array | ArrayBuffer | WebAssembly.Memory, start: number, count: number) {
   const { buffer, byteLength, byteOffset } = this instanceof ArrayBuffer ? new DataView(this) : this instanceof WebAssembly.Memory ? new DataView(this.buffer) : this;
   return new Uint8Array(buffer, byteOffset + Math.min(start, byteLength), count);
 }
 `,
-        // A \`this\` declared as something else keeps \`this.buffer\` a field.
+        // A `this` declared as something else keeps `this.buffer` a field.
         `export function size(this: { buffer: ArrayBuffer }) {
   return new Uint8Array(this.buffer).length;
 }
@@ -2832,7 +2832,7 @@ describe("the view's own bounds, not another name's", () => {
       valid: [pair(', view.byteOffset, view.byteLength')],
       invalid: [
         {
-          // \`preview.byteOffset\` in the statement is not \`view\`'s.
+          // `preview.byteOffset` in the statement is not `view`'s.
           code: pair(''),
           output: null,
           errors: [

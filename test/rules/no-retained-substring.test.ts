@@ -2156,7 +2156,7 @@ describe('parser output through helpers the parser declares', () => {
   return texts;
 }
 `;
-  // tXml's shape: a name \`parseName()\` cuts goes back through \`parseNode()\` and \`parseChildren()\` to \`parse()\`'s result.
+  // tXml's shape: a name `parseName()` cuts goes back through `parseNode()` and `parseChildren()` to `parse()`'s result.
   const tree = (name: string) => `export function parse(S: string) {
   let pos = 0;
   function parseName() {
@@ -2232,7 +2232,7 @@ export function parseList(body: string): string[] {
 `,
           options: on,
         },
-        // A string built character by character (\`current += body[i]\`) is new text: one character of a string is never
+        // A string built character by character (`current += body[i]`) is new text: one character of a string is never
         // a slice that keeps it, so a trim of what was built keeps no piece of the input.
         {
           code: `export function parseList(body: string): string[] {
@@ -2312,7 +2312,7 @@ export function attach(ws) {
   });
 }
 `;
-  // A tokenizer's listener on a channel of its own (oboe's clarinet: \`bus(STREAM_DATA).on(handleData)\`), which
+  // A tokenizer's listener on a channel of its own (oboe's clarinet: `bus(STREAM_DATA).on(handleData)`), which
   // gathers a string token across chunks: while the token is whole in one chunk, it is that chunk's slice.
   const tokenizer = (piece: string) => `export function tokenizer(bus, emitValue) {
   let textNode;

@@ -615,7 +615,7 @@ net.createServer((socket) => {
         },
       ],
     },
-    // Emptied on close (\`this.buf = null\`): the field's one real value is still what the object was built with.
+    // Emptied on close (`this.buf = null`): the field's one real value is still what the object was built with.
     {
       code: `var net = require('net');
 class Frame {
@@ -3315,7 +3315,7 @@ export function readHead(fd: number) {
 `),
         // A buffer too small to matter.
         readAll('16', 'buf.subarray(0, bytesRead)'),
-        // A \`Buffer\` of the module's own (a ring buffer class here), not Node's: nothing says what \`alloc\` makes.
+        // A `Buffer` of the module's own (a ring buffer class here), not Node's: nothing says what `alloc` makes.
         readAll('65536', 'buf.subarray(0, bytesRead)').replace("import * as fs from 'node:fs';", "import * as fs from 'node:fs';\nimport { Buffer } from './ring';"),
         // Not the module's interface: its callers in the file decide.
         `import * as fs from 'node:fs';
