@@ -690,7 +690,7 @@ export class ValueKinds {
    * A field the class calls Buffer-only methods on (`this._buffer.readUInt32BE(…)`, `writeInt32LE`), when
    * no value the class gives it is known to be something else: the methods prove what it holds.
    */
-  private fieldUsageEvidence(member: TSESTree.MemberExpression, values: TSESTree.Node[] | undefined, depth: number): string | undefined {
+  private fieldUsageEvidence(member: TSESTree.MemberExpression, values: readonly TSESTree.Node[] | undefined, depth: number): string | undefined {
     const name = propertyName(member);
     const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? this.handlers.ownerOf(member) : undefined;
     if (!name || !owner) return undefined;
@@ -831,7 +831,7 @@ export class ValueKinds {
    */
   ownStoreFromZero(expr: TSESTree.Node): boolean {
     const node = unwrap(expr);
-    let values: TSESTree.Node[] | undefined;
+    let values: readonly TSESTree.Node[] | undefined;
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(this.sourceCode, node);
       values = variable && assignedValues(variable);
@@ -848,7 +848,7 @@ export class ValueKinds {
    * for `this.name`, within its class; for `x.name`, anywhere in the file. Undefined when something else
    * writes it (`+=`, `++`, destructuring).
    */
-  private memberValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+  private memberValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] | undefined {
     if (member.object.type === AST_NODE_TYPES.ThisExpression) return this.fieldValues(member);
     const name = propertyName(member);
     if (!name || member.computed) return undefined;
@@ -941,7 +941,7 @@ export class ValueKinds {
   }
 
   /** Every value a class assigns to `this.name` with a plain `=`; undefined if anything else writes it. */
-  private fieldValues(member: TSESTree.MemberExpression): TSESTree.Node[] | undefined {
+  private fieldValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] | undefined {
     const name = propertyName(member);
     const cls = this.handlers.ownerOf(member);
     return name && cls ? this.fieldValuesOf(cls, name) : undefined;
@@ -951,7 +951,18 @@ export class ValueKinds {
    * Every value the class (or pre-class "class") `cls` gives its field `name`: an initializer and each plain
    * `this.name = …`; undefined if anything else writes it (`+=`, `++`, a destructuring).
    */
-  fieldValuesOf(cls: TSESTree.Node, name: string): TSESTree.Node[] | undefined {
+  fieldValuesOf(cls: TSESTree.Node, name: string): readonly TSESTree.Node[] | undefined {
+    let fields = this.fieldValueCache.get(cls);
+    if (!fields) this.fieldValueCache.set(cls, (fields = new Map()));
+    if (fields.has(name)) return fields.get(name) ?? undefined;
+    const values = this.findFieldValues(cls, name);
+    fields.set(name, values ?? null);
+    return values;
+  }
+
+  private readonly fieldValueCache = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[] | null>>();
+
+  private findFieldValues(cls: TSESTree.Node, name: string): TSESTree.Node[] | undefined {
     const values: TSESTree.Node[] = [];
     for (const item of classBody(cls)) {
       if (item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && memberKeyName(item) === name && item.value) values.push(item.value);

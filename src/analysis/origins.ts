@@ -53,8 +53,8 @@ export class OriginFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly handlers: HandlerFinder,
     private readonly calls: CallGraph,
-    /** For "which Buffer factory makes this", "what values does a field get" and "is this text": kinds is their home. */
-    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf' | 'kindOf'>,
+    /** For "which Buffer factory makes this" and "what values does a field get": kinds is their one home. */
+    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf'>,
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
@@ -264,8 +264,6 @@ export class OriginFinder {
     }
     const body = this.httpBody(member);
     if (body) return body;
-    // `text[i]`: one character of a string, which V8 hands out from a table, never as a slice that keeps the string.
-    if (member.computed && this.kinds.kindOf(object) === 'string') return undefined;
     return this.find(object, depth, seen, wholeOnly);
   }
 
