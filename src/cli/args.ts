@@ -53,6 +53,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value (${spec.value ?? 'VALUE'})`);
+    // `-o --fix`: the next word is an option, not the value (ESLint refuses it too); `--output-file=--fix` is a value.
+    if (eq < 0 && value.startsWith('--')) throw new UsageError(`--${name} needs a value (${spec.value ?? 'VALUE'}), not the option ${value}`);
     if (spec.choices && !spec.choices.includes(value)) {
       throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
     }

@@ -88,6 +88,15 @@ describe('ESLint options', () => {
     expect(code).toBe(1);
   });
 
+  it('an option given as the value of another is refused, as ESLint does (-o --fix writes no file named --fix)', () => {
+    const dir = tempDir('option-value', { 'server.js': LEAK });
+    const { code, stdout, stderr } = leakproof(['server.js', '-o', '--fix'], dir);
+    expect(stderr).toBe('leakproof: --output-file needs a value (FILE), not the option --fix\n');
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+    expect(fs.readdirSync(dir).sort()).toEqual(['server.js']);
+  });
+
   it('warnings exit 0; --max-warnings exits 1 above its count; --quiet drops warnings', () => {
     const dir = tempDir('warnings', { 'server.js': LEAK, 'leakproof.config.cjs': warnConfig('warn') });
     const plain = leakproof(['server.js', '-c', 'leakproof.config.cjs', '-f', 'json'], dir);
