@@ -524,6 +524,22 @@ export function isConstructedBy(
   return !!init && unwrap(init).type === AST_NODE_TYPES.NewExpression && isConstructor(unwrap((unwrap(init) as TSESTree.NewExpression).callee));
 }
 
+/**
+ * The tests of the branches `node` sits in, innermost first, up to its function: an `if`'s or `?:`'s test, and
+ * the left side of a logical expression whose right side holds it. `taken`: the branch runs when the test is
+ * truthy (an `if`'s or `?:`'s consequent, the right side of `&&`).
+ */
+export function* enclosingTests(node: TSESTree.Node): Generator<{ test: TSESTree.Node; taken: boolean }> {
+  let child = node;
+  for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== child) {
+      yield { test: parent.test, taken: parent.consequent === child };
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) {
+      yield { test: parent.left, taken: parent.operator === '&&' };
+    }
+  }
+}
+
 /** `null` or `undefined`: the empty state of a field or variable before its first real value. */
 export function isEmptyValue(value: TSESTree.Node): boolean {
   const node = unwrap(value);

@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk, type FunctionNode } from './ast';
+import { enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk, type FunctionNode } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { typeNodeKind } from './declared';
@@ -492,16 +492,7 @@ function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: 
  * then `v.getUint32(4 + x.byteOffset)`), or made in a branch whose test reads `x.byteOffset`.
  */
 function boundsAppliedAround(reader: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let child: TSESTree.Node = reader;
-  for (let parent = reader.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-    const test =
-      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== child
-        ? parent.test
-        : parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child
-          ? parent.left
-          : undefined;
-    if (test && mentionsViewProperty(sourceCode, test, viewText, 'byteOffset')) return true;
-  }
+  for (const { test } of enclosingTests(reader)) if (mentionsViewProperty(sourceCode, test, viewText, 'byteOffset')) return true;
   const holder = variableHolding(reader);
   const variable = holder && findVariable(sourceCode, holder);
   return !!variable?.references.some((ref) => {

@@ -30,6 +30,7 @@ import {
   findVariable,
   importedName,
   enclosingFunction,
+  enclosingTests,
   isConstructedBy,
   isEmptyValue,
   isFunction,
@@ -236,15 +237,7 @@ export class ValueKinds {
     const node = unwrap(raw);
     if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.ThisExpression) return false;
     const text = this.sourceCode.getText(node);
-    let child: TSESTree.Node = node;
-    for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
-      if (isFunction(parent)) return false;
-      let test: TSESTree.Node | undefined;
-      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child) test = parent.test;
-      else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
-      if (test && proves(test, text, this.sourceCode)) return true;
-      child = parent;
-    }
+    for (const { test, taken } of enclosingTests(node)) if (taken && proves(test, text, this.sourceCode)) return true;
     return false;
   }
 
