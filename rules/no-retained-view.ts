@@ -8,6 +8,7 @@ type Options = [{ copyStyle?: CopyStyle; checkParserOutput?: boolean }];
 type MessageId =
   | 'retainedView'
   | 'returnedView'
+  | 'returnedReaderView'
   | 'copyExactly'
   | 'keptPooled'
   | 'keptPooledView'
@@ -57,6 +58,8 @@ export default createRule<Options, MessageId>({
         '{{view}} is a view of {{parent}}; it is kept in {{sink}}, so the whole ArrayBuffer behind it stays in memory as long as the view does.',
       returnedView:
         '{{view}} is a view of {{parent}}; {{sink}}, so whoever keeps the result keeps the whole ArrayBuffer behind it in memory.',
+      returnedReaderView:
+        '{{value}} is a view of {{parent}} (cut by {{view}} in {{method}}); {{sink}}, so whoever keeps the result keeps all the bytes the reader was given in memory.',
       copyExactly: 'Keep an exact-size copy instead of the view.',
       keptPooled:
         '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
@@ -144,10 +147,30 @@ export default createRule<Options, MessageId>({
         });
       }
     };
+    // `meta.pageState = this.readBytes()` in a reader's method that returns `meta` (`checkParserOutput`).
+    const checkReaderResult = (node: TSESTree.CallExpression) => {
+      const found = getAnalysis(context).readerResultView(node);
+      if (!found) return;
+      // The reader's user decides how long the record lives: a suggestion, never a fix.
+      const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, { buffer: found.view.kind === 'buffer' }, style);
+      context.report({
+        node,
+        messageId: 'returnedReaderView',
+        data: {
+          value: `\`${shortText(context.sourceCode, node)}\``,
+          parent: found.origin.label,
+          view: `\`${shortText(context.sourceCode, found.view.node)}\``,
+          method: found.madeIn,
+          sink: found.sink.label,
+        },
+        ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
+      });
+    };
     return {
       // Pooled factories, library contracts (`crypto.tree(roots)`, `c.fixed32.decode(state)`), and calls of functions another
       // file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,
+      ...(parserOutput && { 'CallExpression[callee.object.type="ThisExpression"]': checkReaderResult }),
       // Views Node hands an event's handler (an HTTP 'upgrade''s `head`, its third parameter), kept whole.
       ':function[params.length>=3]': checkEventViews,
       [VIEW_CALL]: check,

@@ -7,7 +7,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findRetainedView, type KeptEventView, type KeptLibraryView, type KeptPooled, type RetainedView } from './retained-view';
+import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type RetainedView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -25,7 +25,7 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, RetainedView } from './retained-view';
+export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, ReaderResultView, RetainedView } from './retained-view';
 export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
@@ -53,6 +53,11 @@ export class Analysis {
   /** A view of a parser's input that the parser hands back in its result or keeps (`strict`). */
   parsedView(node: TSESTree.CallExpression | TSESTree.NewExpression): RetainedView | undefined {
     return quietly(() => findParsedView(node, this.facts));
+  }
+
+  /** A reader object's view of its bytes (`this.readBytes()`) put in the record one of its methods returns (`strict`). */
+  readerResultView(call: TSESTree.CallExpression): ReaderResultView | undefined {
+    return quietly(() => findReaderResultView(call, this.facts));
   }
 
   /** A small Buffer from the shared pool kept in long-lived storage. */

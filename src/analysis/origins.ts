@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, parameterPropertyNamed, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 import type { ValueKinds } from './kinds';
@@ -43,6 +43,9 @@ export interface Origin {
 
 /** Functions, or classes of methods, named as parsers: `parse`, `parseBif`, `GitBranchParser`, `lexicalParse`, `decode`, `tokenize`. */
 const PARSER_NAME = /pars(?:e|er|ing)|decod|deserial|lexical|lexer|tokeni[sz]|unpack|unmarshal/i;
+
+/** Classes (or pre-class "classes") whose objects are given bytes to read pieces from: `FrameReader`, `BinaryParser`, `Decoder`. */
+const READER_NAME = new RegExp(`${PARSER_NAME.source}|reader`, 'i');
 
 const MAX_CALL_DEPTH = 2;
 
@@ -99,6 +102,46 @@ export class OriginFinder {
     if (found?.kind !== 'parser-input' || !found.parser || !isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn))) found = undefined;
     this.parserInputCache.set(expr, found ?? null);
     return found;
+  }
+
+  /** The class (or pre-class "class") whose instance `this` is at `node`, when it is named as a reader (`READER_NAME`). */
+  readerAt(node: TSESTree.Node): TSESTree.Node | undefined {
+    const owner = this.handlers.ownerOf(node);
+    if (!owner) return undefined;
+    let named = this.readerNames.get(owner);
+    if (named === undefined) {
+      const name = this.handlers.ownerName(owner);
+      named = !!name && READER_NAME.test(name);
+      this.readerNames.set(owner, named);
+    }
+    return named ? owner : undefined;
+  }
+
+  private readonly readerNames = new WeakMap<TSESTree.Node, boolean>();
+
+  /**
+   * `this.buf` in a reader object: an instance of a class (or pre-class "class") named as one (`FrameReader`,
+   * `BinaryParser`, `Decoder`) whose field is given the bytes to read, as a parameter of its constructor or of
+   * one of its methods (`this.buf = body`, `reset(buf) { this.buf = buf }`). Its methods cut their results
+   * from those bytes; how large they are and how long they live is the reader's user's. Other values the
+   * field gets (a concatenation that puts bytes back in front) do not change that.
+   */
+  readerInputOf(member: TSESTree.MemberExpression): Origin | undefined {
+    if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const name = propertyName(member);
+    const owner = name ? this.readerAt(member) : undefined;
+    const ownerName = owner && this.handlers.ownerName(owner);
+    if (!name || !owner || !ownerName) return undefined;
+    // `constructor(private readonly bytes: Uint8Array)`: a parameter property is a field given on construction.
+    const ctor = this.calls.construction(owner)?.ctor;
+    const declared = ctor?.parent?.type === AST_NODE_TYPES.MethodDefinition && !!parameterPropertyNamed(ctor.parent, name);
+    const given = declared || this.kinds.fieldValuesOf(owner, name)?.some((raw) => {
+      const value = unwrap(raw);
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = findVariable(this.sourceCode, value)?.defs[0];
+      return def?.type === 'Parameter' && this.handlers.ownerOf(def.name) === owner;
+    });
+    return given ? { kind: 'parser-input', label: `\`this.${name}\`, the bytes a \`${ownerName}\` is given to read`, node: member, heldByThis: true } : undefined;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -99,6 +99,93 @@ export function findParsedView(node: TSESTree.CallExpression | TSESTree.NewExpre
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   const view = confirmView(candidate, facts.kinds);
   return view && retained(view, origin, sink, 'review', 'likely', facts);
+}
+
+export interface ReaderResultView {
+  /** The reader's own call that hands over the view (`this.readBytes()`), where it is put in the result. */
+  call: TSESTree.CallExpression;
+  /** The view as its maker cuts it (`this.buf.slice(begin, end)`), and the method that returns it, for messages ("`slice()`"). */
+  view: ViewCreation;
+  madeIn: string;
+  /** The reader's bytes (`this.buf`, the bytes a `FrameReader` is given to read). */
+  origin: Origin;
+  /** The result of the method building the record (`readMetadata()` returns it in its result). */
+  sink: Sink;
+}
+
+/** How many of a reader's own methods a view is followed back through (`readBytes` → `read` → `slice`). */
+const MAX_READER_METHOD_DEPTH = 4;
+
+/**
+ * A reader object's method that builds a record out of what its other methods read, and puts a view of
+ * the reader's bytes in it (`strict`): `meta.pageState = this.readBytes()`, `return meta` in a
+ * `FrameReader` whose `readBytes` returns `this.buf.slice(…)` through `read` and `slice`. The record goes to
+ * the reader's user, who keeps it (a result's paging state, an error's query id), and with it the whole
+ * frame the reader was given. A call that is itself the method's return only passes the view on (a
+ * helper of the reader, as `read` is to `slice`): it is answered where a record takes it.
+ */
+export function findReaderResultView(call: TSESTree.CallExpression, facts: FileFacts): ReaderResultView | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const method = enclosingFunction(call);
+  // Only a reader's own methods build its records (a name check first: most `this.m()` calls are in other classes).
+  if (!method || !facts.origins.readerAt(call)) return undefined;
+  const source = readerViewReturnedBy(call, facts, 0, new Set());
+  if (!source) return undefined;
+  if (passedOnWhole(call, facts)) return undefined;
+  const sink = facts.escapes.sinkOf(call, { resultOf: method });
+  if (sink?.kind !== 'returned' || sink.target !== method) return undefined;
+  return { call, ...source, sink };
+}
+
+/** `return this.slice(a, b)`, or `var bytes = this.slice(a, b); …; return bytes`: the call's value is the function's own result. */
+function passedOnWhole(call: TSESTree.CallExpression, facts: FileFacts): boolean {
+  if (facts.escapes.returnedBy(call)) return true;
+  const held = variableHolding(call);
+  const variable = held && findVariable(facts.sourceCode, held);
+  return !!variable?.references.some((reference) => reference.isRead() && !!facts.escapes.returnedBy(reference.identifier));
+}
+
+/** The view of its reader's bytes that `this.m(…)` returns, through up to MAX_READER_METHOD_DEPTH of the reader's methods. */
+function readerViewReturnedBy(call: TSESTree.CallExpression, facts: FileFacts, depth: number, seen: Set<FunctionNode>): Omit<ReaderResultView, 'call' | 'sink'> | undefined {
+  const fn = facts.calls.resolveCallee(call);
+  if (!fn || seen.has(fn) || depth >= MAX_READER_METHOD_DEPTH) return undefined;
+  seen.add(fn);
+  for (const returned of returnedExpressions(fn)) {
+    let value = unwrap(returned);
+    // `var bytes = this.slice(begin, end); …; return bytes`
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(facts.sourceCode, value);
+      const init = variable && singleInit(variable);
+      if (!init) continue;
+      value = unwrap(init);
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression) continue;
+    const candidate = findViewCandidate(value);
+    const parent = candidate && unwrap(candidate.parent);
+    if (candidate && parent?.type === AST_NODE_TYPES.MemberExpression) {
+      const origin = facts.origins.readerInputOf(parent);
+      // The reader's user is told, never fixed: a field the reader calls Buffer-only methods on (`this.buf.readInt32BE()`) is taken for a Buffer.
+      const likelyBuffers = {
+        kindOf: (node: TSESTree.Node) => {
+          const kind = facts.kinds.kindOf(node);
+          return kind === 'unknown' && facts.kinds.bufferAnswer(node) ? 'buffer' : kind;
+        },
+      };
+      const view = origin && confirmView(candidate, likelyBuffers);
+      if (origin && view) {
+        const name = functionName(fn);
+        return { view, madeIn: name ? `\`${name}()\`` : 'one of its methods', origin };
+      }
+      continue;
+    }
+    const inner = unwrap(value.callee);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.ThisExpression) {
+      const found = readerViewReturnedBy(value, facts, depth + 1, seen);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 export interface KeptPooled {

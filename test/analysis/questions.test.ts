@@ -13,6 +13,8 @@ import { typedTester, untypedTester, TYPED_FILENAME } from '../helpers/rule-test
 //   backing <sink>                                                Analysis.backingStoreUse
 //   origin <kind> | whole <kind>                                  origins.originOf / wholeTextOf of x in probe(x)
 //   sink <kind> <label> | returned <label>                        escapes.sinkOf / returnedBy of the call keep(x)
+//   reader <label>                                                 origins.readerInputOf of this.f in probeField(this.f)
+//   reader result <made in> <sink label>                           Analysis.readerResultView of a this.m() call
 const probe: TSESLint.RuleModule<'answer'> = {
   defaultOptions: [],
   meta: { type: 'problem', messages: { answer: '{{answer}}' }, schema: [] },
@@ -35,6 +37,14 @@ const probe: TSESLint.RuleModule<'answer'> = {
           say(call.arguments[0]!, `sink ${sink ? `${sink.kind} ${sink.label}` : 'none'} | returned ${returned?.label ?? 'none'}`);
           return;
         }
+        if (call.callee.type === 'Identifier' && call.callee.name === 'probeField') {
+          const field = call.arguments[0]!;
+          const input = field.type === 'MemberExpression' ? facts.origins.readerInputOf(field) : undefined;
+          say(field, `reader ${input?.label ?? 'none'}`);
+          return;
+        }
+        const reader = analysis.readerResultView(call);
+        if (reader) say(call, `reader result ${reader.madeIn} ${reader.sink.label}`);
         const view = analysis.retainedView(call);
         if (view) say(call, `view ${view.origin.kind} ${view.sink.kind} ${view.safety}/${view.level}`);
         for (const substring of analysis.retainedSubstrings(call, { checkSplitParts: true, checkRegExpGroups: true })) {
@@ -164,6 +174,49 @@ export function send(data: Buffer) {
 }
 `,
     errors: [at(3, 'cloned proven'), at(4, 'backing constructor')],
+  },
+  {
+    // A reader's bytes (a constructor's parameter, a parameter property, an entry method's parameter; not a
+    // field it makes itself, nor a class not named as a reader), and a view of them put in a returned record.
+    code: `export class FrameReader {
+  private offset = 0;
+  private buf: Uint8Array;
+  private own = new Uint8Array(8);
+  constructor(body: Uint8Array, private readonly extra: Uint8Array) {
+    this.buf = body;
+  }
+  reset(next: Uint8Array) {
+    this.buf = next;
+  }
+  private take(n: number) {
+    return this.buf.subarray(this.offset, (this.offset += n));
+  }
+  readRecord() {
+    probeField(this.buf);
+    probeField(this.extra);
+    probeField(this.own);
+    return { id: this.take(4), ids: [this.take(4)], passed: this.take(4).length };
+  }
+  readId() {
+    return this.take(4);
+  }
+}
+export class Frame {
+  constructor(private readonly body: Uint8Array) {}
+  read() {
+    probeField(this.body);
+  }
+}
+declare function probeField(value: unknown): void;
+`,
+    errors: [
+      at(15, 'reader `this.buf`, the bytes a `FrameReader` is given to read'),
+      at(16, 'reader `this.extra`, the bytes a `FrameReader` is given to read'),
+      at(17, 'reader none'),
+      at(18, 'reader result `take()` `readRecord()` returns it in its result'),
+      at(18, 'reader result `take()` `readRecord()` returns it in its result'),
+      at(27, 'reader none'),
+    ],
   },
 ];
 

@@ -3418,6 +3418,129 @@ module.exports = parse;
   );
 });
 
+// checkParserOutput (strict): a reader object's view of its bytes put in the record one of its methods
+// returns. The Cassandra driver's FrameReader handed out a result's paging state and an error's query id as
+// `Buffer#slice` views of the whole response frame (datastax/nodejs-driver, fixed by copying them).
+describe("a reader object's views in the records it returns", () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const frameReader = (kept: string, { name = 'FrameReader', field = 'body' } = {}) => `function ${name}(header, body) {
+  this.offset = 0;
+  this.buf = ${field};
+}
+${name}.prototype.slice = function (begin, end) {
+  return this.buf.slice(begin, end);
+};
+${name}.prototype.read = function (length) {
+  var bytes = this.slice(this.offset, this.offset + length);
+  this.offset += length;
+  return bytes;
+};
+${name}.prototype.readInt = function () {
+  var value = this.buf.readInt32BE(this.offset);
+  this.offset += 4;
+  return value;
+};
+${name}.prototype.readBytes = function () {
+  var length = this.readInt();
+  if (length < 0) return null;
+  return this.read(length);
+};
+${name}.prototype.readMetadata = function () {
+  var meta = {};
+  var flags = this.readInt();
+  if (flags & 2) {
+    meta.pageState = ${kept};
+  }
+  return meta;
+};
+module.exports = ${name};
+`;
+  const pageState = (value: string) => ({
+    value: `\`${value}\``,
+    parent: '`this.buf`, the bytes a `FrameReader` is given to read',
+    view: '`this.buf.slice(begin, end)`',
+    method: '`slice()`',
+    sink: '`readMetadata()` returns it in its result',
+  });
+  const tsReader = (kept: string) => `export class BinaryReader {
+  private offset = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  private take(n: number): Uint8Array {
+    const piece = this.bytes.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    return piece;
+  }
+  readRecord(): { id: Uint8Array; size: number } {
+    const size = this.bytes[this.offset++];
+    return { id: ${kept}, size };
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Off by default.
+        { code: frameReader('this.readBytes()'), filename: 'file.js' },
+        // The maintainers' fix: a copy (a function of another module here) goes in the record.
+        { code: frameReader('utils.copyBuffer(this.readBytes())'), filename: 'file.js', options: on },
+        { code: frameReader('Buffer.from(this.readBytes())'), filename: 'file.js', options: on },
+        // A class not named as a reader, parser or decoder.
+        { code: frameReader('this.readBytes()', { name: 'Frame' }), filename: 'file.js', options: on },
+        // Bytes the reader allocates itself, not bytes it is given.
+        { code: frameReader('this.readBytes()', { field: 'Buffer.alloc(64)' }), filename: 'file.js', options: on },
+        // What the record keeps is decoded, not a view.
+        { code: frameReader("this.readBytes().toString('hex')"), filename: 'file.js', options: on },
+        { code: tsReader('Uint8Array.prototype.slice.call(this.take(size))'), options: on },
+      ],
+      invalid: [
+        // Reported where the record takes the view; \`read\` and \`readBytes\`, which only pass it on, are not.
+        {
+          code: frameReader('this.readBytes()'),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedReaderView',
+              data: pageState('this.readBytes()'),
+              line: 27,
+              column: 22,
+              endLine: 27,
+              endColumn: 38,
+              suggestions: [{ messageId: 'copyExactly', output: frameReader('Uint8Array.prototype.slice.call(this.readBytes())') }],
+            },
+          ],
+        },
+        {
+          code: tsReader('this.take(size)'),
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedReaderView',
+              data: {
+                value: '`this.take(size)`',
+                parent: '`this.bytes`, the bytes a `BinaryReader` is given to read',
+                view: '`this.bytes.subarray(this.offset, this...`',
+                method: '`take()`',
+                sink: '`readRecord()` returns it in its result',
+              },
+              line: 11,
+              column: 18,
+              endLine: 11,
+              endColumn: 33,
+              suggestions: [{ messageId: 'copyExactly', output: tsReader('Uint8Array.prototype.slice.call(this.take(size))') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 describe('pooled keys a module hands out', () => {
   const returned = (value: string, factory: string, fn: string) => ({
     value: `\`${value}\``,
