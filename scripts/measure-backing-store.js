@@ -15,4 +15,10 @@ console.log(`new Uint8Array(first.buffer, first.byteOffset, first.byteLength): $
 const chunk = Buffer.allocUnsafeSlow(64 * 1024);
 const header = chunk.subarray(0, 16);
 console.log(`header of a 64 KB chunk: header.buffer.byteLength = ${header.buffer.byteLength}`);
+// `fill`, `sort`, `reverse` and `copyWithin` return the array they are called on: its store is still its own.
+const filled = new Uint32Array(256);
+for (const method of ['fill', 'sort', 'reverse', 'copyWithin']) {
+  const returned = method === 'fill' ? filled.fill(7) : method === 'copyWithin' ? filled.copyWithin(0, 1) : filled[method]();
+  console.log(`new Uint32Array(256).${method}(…) returns the same array: ${returned === filled}; its .buffer is ${returned.buffer.byteLength} bytes (the array's: ${filled.byteLength})`);
+}
 void second;

@@ -111,7 +111,7 @@ export const WASM_MEMORY_NAMES = /^(?:wasm)?memory$/i;
  * Names code gives a byte view (`buf.buffer`, `bytes.buffer`, `u8.buffer`): with them, `x.buffer` handed to
  * code that reads bytes is a view's store, where `file.buffer` or `msg.buffer` is as likely a holder's field.
  */
-export const BYTE_VIEW_NAMES = /^(?:buf|buff|buffer|bytes|u8|u8a|uint8|uint8array|u8arr|arr|chunk|view|payload|raw|bin|binary|data)$/i;
+export const BYTE_VIEW_NAMES = /^(?:buf|buff|buffer|bytes|u8|u8a|uint8|uint8array|u8arr|arr|chunk|view|payload|raw|bin|binary|data|encoded)$/i;
 
 /** Typed-array constructors: `new X(arrayBuffer, byteOffset, length)` is a view. */
 export const TYPED_ARRAY_CONSTRUCTORS = new Set([
@@ -389,6 +389,13 @@ export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string,
  * `Buffer.poolSize >>> 1` from the pool, so their result may be a small view of a pool slab.)
  */
 export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
+
+/**
+ * Typed-array (and Buffer) methods that return their receiver itself (ECMAScript's %TypedArray%.prototype
+ * `fill`, `sort`, `reverse`, `copyWithin`; measured by scripts/measure-backing-store.js): `new
+ * Uint32Array(256).fill(x)` is the array just made, with the same store.
+ */
+export const RECEIVER_RETURNING_METHODS = new Set(['fill', 'sort', 'reverse', 'copyWithin']);
 export const POOLED_BUFFER_FACTORIES = new Set(['from', 'concat', 'allocUnsafe', 'copyBytesFrom']);
 
 /**

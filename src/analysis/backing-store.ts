@@ -8,10 +8,10 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk, type FunctionNode } from './ast';
+import { enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
-import { typeNodeKind } from './declared';
+import { isViewClassName } from './kinds';
 import { isViewKind } from './types';
 
 /**
@@ -142,7 +142,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `this.buffer` is a field, except in a method of a Buffer or typed-array subclass or prototype
   // (`class Frame extends Uint8Array`, `Buffer.prototype.toArrayBuffer = function () {…}`): there `this` is a view.
   const thisView = unwrap(view).type === AST_NODE_TYPES.ThisExpression;
-  if (thisView && !isViewMethodThis(view)) return undefined;
+  if (thisView && !buffers.thisIsView(view)) return undefined;
   // `x instanceof WebAssembly.Memory ? new DataView(x.buffer) : …`: there `x.buffer` is that object's own.
   if (buffers.isNarrowedToOtherClass(view)) return undefined;
   // What `x` is: the checker first; without it, anything not known to be something else (as unicorn's
@@ -197,6 +197,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   let child: TSESTree.Node = member;
   let parent = member.parent;
   let oneOfChoice = false;
+  // The innermost choice (`x.buffer || x` inside `x === undefined ? undefined : x.buffer || x`): its other side is what stands for `x`.
+  let choice: TSESTree.Node | undefined;
   while (
     parent &&
     (parent.type === AST_NODE_TYPES.TSAsExpression ||
@@ -206,7 +208,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) ||
       (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === child && parent.operator !== '&&'))
   ) {
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression) oneOfChoice = true;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression) {
+      oneOfChoice = true;
+      choice ??= parent;
+    }
     child = parent;
     parent = parent.parent;
   }
@@ -307,7 +312,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `const store = x.buffer || x` … `store[i]`: the variable holds the store, read from its first byte. The
   // choice itself (`x.buffer || x`, `isView(x) ? x.buffer : x`) says that `x` may be a view.
   const held = heldStoreRead(child, parent, viewText, sourceCode);
-  if (held && (provenView || (oneOfChoice && isChoiceWith(child, viewText, sourceCode)))) {
+  if (held && (provenView || (choice && isChoiceWith(choice, viewText, sourceCode)))) {
     return { ...base, provenView: true, sink: 'held', reader: held.reader, heldIn: held.name, label: held.label };
   }
   // `buffer = buffer.buffer` … `send(id, buffer)`: the store kept in a variable, then handed on whole.
@@ -605,44 +610,6 @@ function isChoiceWith(choice: TSESTree.Node, viewText: string, sourceCode: Reado
   return false;
 }
 
-/**
- * `this` in a method of a view class: a class extending `Buffer`, `Uint8Array` or another typed array, or a
- * function assigned to `Buffer.prototype.name` / `Uint8Array.prototype.name` (arrows see the outer `this`).
- */
-function isViewMethodThis(node: TSESTree.Node): boolean {
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
-  if (!fn) return false;
-  if (thisMayBeView(fn as FunctionNode)) return true;
-  const holder = fn.parent;
-  if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
-    const cls = holder.parent.parent;
-    return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && !!cls.superClass && isViewClassName(nameOf(unwrap(cls.superClass)));
-  }
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
-    const prototype = unwrap(holder.left.object);
-    return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
-  }
-  return false;
-}
-
-/**
- * `function (this: DataView | TypedArray | ArrayBuffer, …)`: a function whose declared `this` may be a view
- * (vscode-js-debug's memory readers, called on whatever binary value the debuggee holds).
- */
-function thisMayBeView(fn: FunctionNode): boolean {
-  const first = fn.params[0];
-  const annotation = first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? first.typeAnnotation?.typeAnnotation : undefined;
-  if (!annotation) return false;
-  const parts = annotation.type === AST_NODE_TYPES.TSUnionType ? annotation.types : [annotation];
-  return parts.some((part) => isViewKind(typeNodeKind(part)));
-}
-
-/** `Buffer` or a typed-array class: its instances are views. */
-function isViewClassName(name: string | undefined): boolean {
-  return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
-}
-
 /** `x.buffer` as the view (`x.buffer.buffer`): a holder's field that holds bytes. */
 function isBufferMember(view: TSESTree.Node): boolean {
   const node = unwrap(view);
@@ -837,6 +804,10 @@ function constructorBounds(
         ? 'relative'
         : undefined;
   if (!length) {
+    // A DataView from the view's own start (`new DataView(x.buffer, x.byteOffset)`) reads at offsets the code
+    // names, counted from the right byte (ethereumjs' fixed BLAKE2F precompile); a typed array to the end of
+    // the store holds the bytes after the view as elements.
+    if (offsetState === 'ok' && constructorName === 'DataView') return undefined;
     // An offset without a length reaches to the end of the ArrayBuffer.
     return { offset: offsetState ?? 'other', length: 'missing', elementSize, constructorName };
   }
@@ -1009,7 +980,10 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   const value = unwrap(node);
   // `this._paletteOffset + index * 3`: arithmetic over names none of which derives from a `byteOffset`
   // (number literals count for nothing either way; at least one name is needed).
-  if (sourceCode.getText(value).includes('byteOffset')) return false;
+  // A read of some view's `byteOffset` (`x.byteOffset + 4`) derives from it; a plain parameter only named so
+  // (dicomParser's `sharedCopy(byteArray, byteOffset, length)`, an offset into the view) is judged as any other.
+  const text = sourceCode.getText(value);
+  if (/\.\s*byteOffset\b/.test(text) || (text.includes('byteOffset') && value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.BinaryExpression)) return false;
   if (value.type === AST_NODE_TYPES.BinaryExpression && OFFSET_ARITHMETIC.has(value.operator) && depth < 6) {
     const sides = [value.left, value.right].filter((side) => !isNumberLiteral(side));
     return sides.length > 0 && sides.every((side) => side.type !== AST_NODE_TYPES.PrivateIdentifier && isUnderivedOffset(sourceCode, side, viewText, depth + 1));
@@ -1028,9 +1002,12 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   const writes: TSESTree.Node[] = [];
   for (const def of variable.defs) {
     if (def.type === 'Variable') {
-      const init = (def.node as TSESTree.VariableDeclarator).init;
-      if (init) writes.push(init);
-    } else if (def.type !== 'Parameter') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      // `const { byteOffset } = view`: a property of something, not judged.
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      if (declarator.init) writes.push(declarator.init);
+    } else if (def.type !== 'Parameter' || (value.name.includes('byteOffset') && def.name.parent !== def.node)) {
+      // A parameter destructured or defaulted (`({ byteOffset }) => …`) may be a view's own `byteOffset`.
       return false;
     }
   }

@@ -10,6 +10,7 @@ import {
   DATAGRAM_FACTORIES,
   SUBSCRIBE_METHODS,
   EXACT_BUFFER_FACTORIES,
+  RECEIVER_RETURNING_METHODS,
   POOLED_BUFFER_FACTORIES,
   POOLED_FACTORY_NAMES,
   POOLED_LIBRARY_FACTORIES,
@@ -57,7 +58,7 @@ import {
 } from './ast';
 import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
-import type { TypeFacts, ValueKind } from './types';
+import { isViewKind, type TypeFacts, type ValueKind } from './types';
 import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
 import { confirmView, findViewCandidate, type ViewCreation } from './views';
 
@@ -222,6 +223,30 @@ export class ValueKinds {
    */
   private isNarrowedToView(node: TSESTree.Node): boolean {
     return this.isNarrowedBy(node, testsView);
+  }
+
+  /**
+   * `this` at `node` is a view: in a method of a view class (a class extending `Buffer`, `Uint8Array` or
+   * another typed array, or a function assigned to `Buffer.prototype.name` / `Uint8Array.prototype.name`;
+   * arrows see the outer `this`), or in a function whose declared `this` may be one
+   * (`function (this: DataView | TypedArray | ArrayBuffer, …)`: vscode-js-debug's memory readers, called on
+   * whatever binary value the debuggee holds).
+   */
+  thisIsView(node: TSESTree.Node): boolean {
+    let fn: TSESTree.Node | undefined = node.parent;
+    while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
+    if (!fn) return false;
+    if (declaredThisMayBeView(fn as FunctionNode)) return true;
+    const holder = fn.parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+      const cls = holder.parent.parent;
+      return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && !!cls.superClass && isViewClassName(nameOf(unwrap(cls.superClass)));
+    }
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+      const prototype = unwrap(holder.left.object);
+      return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
+    }
+    return false;
   }
 
   /**
@@ -785,6 +810,8 @@ export class ValueKinds {
         if (this.nodeApi(node) === 'randomBytes') return '`randomBytes()`';
         const method = methodCall(node);
         if (method?.name === 'slice' && this.isPlainTypedArray(method.receiver)) return 'a typed array\'s `slice` copy';
+        // `new Uint32Array(256).fill(x)`: the array itself comes back.
+        if (method && !method.member.computed && RECEIVER_RETURNING_METHODS.has(method.name)) return this.exactOwnership(method.receiver, depth + 1);
         // The Encoding standard makes `encode` return a Uint8Array over a new ArrayBuffer of its exact size.
         if (method?.name === 'encode' && this.isTextEncoder(method.receiver)) return '`TextEncoder#encode()`';
         // `Uint8Array.from(view)`, `Float32Array.of(...)`: a new typed array over a new ArrayBuffer of its length.
@@ -1874,4 +1901,18 @@ function isIdentifierPartBefore(text: string, index: number): boolean {
 function isBufferOfRead(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && propertyName(parent) === 'buffer';
+}
+
+/** `function (this: DataView | TypedArray | ArrayBuffer, …)`: a declared `this` that may be a view. */
+function declaredThisMayBeView(fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  const annotation = first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? first.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return false;
+  const parts = annotation.type === AST_NODE_TYPES.TSUnionType ? annotation.types : [annotation];
+  return parts.some((part) => isViewKind(typeNodeKind(part)));
+}
+
+/** `Buffer` or a typed-array class: its instances are views. */
+export function isViewClassName(name: string | undefined): boolean {
+  return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
 }

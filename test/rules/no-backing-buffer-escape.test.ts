@@ -11,6 +11,39 @@ runRuleTests(
   // both
   {
     valid: [
+    // \`fill\` (as \`sort\`, \`reverse\`, \`copyWithin\`) returns the array it is called on, which owns its store (feross/buffer's test).
+    {
+      code: `function table(seed) {
+  return Buffer.from(new Uint32Array(256).fill(seed).buffer);
+}
+module.exports = table;
+`,
+      filename: 'file.js',
+    },
+    // An offset derived from the view's own \`byteOffset\`, and one that may be (a destructured \`byteOffset\`).
+    {
+      code: `function at(byteArray, skip, length) {
+  if (byteArray instanceof Uint8Array) {
+    const byteOffset = byteArray.byteOffset + skip;
+    return new Uint8Array(byteArray.buffer, byteOffset, length);
+  }
+  throw new Error('unknown type');
+}
+function described(byteArray, { byteOffset, length }) {
+  if (byteArray instanceof Uint8Array) {
+    return new Uint8Array(byteArray.buffer, byteOffset, length);
+  }
+  throw new Error('unknown type');
+}
+module.exports = { at, described };
+`,
+      filename: 'file.js',
+    },
+    // A DataView from the view's own start reads at the offsets it names (ethereumjs' fixed BLAKE2F precompile).
+    `export function rounds(data: Uint8Array): number {
+  return new DataView(data.buffer, data.byteOffset).getUint32(0);
+}
+`,
     // \`this.buffer\` of any other class is its own field; a view class that passes its bounds is fine.
     {
       code: `class Holder {
@@ -284,6 +317,127 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // The choice inside a test for a missing value (engine.io-parser under io.js 3): the store, kept and read whole.
+    {
+      code: `function encodeArrayBuffer(packet) {
+  var data = packet.data === undefined ? undefined : packet.data.buffer || packet.data;
+  return new Uint8Array(data);
+}
+module.exports = encodeArrayBuffer;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'packet.data.buffer', view: 'packet.data', sink: 'it is kept in `data`, and `new Uint8Array()` of it covers bytes outside the view' },
+          line: 2,
+          column: 54,
+          endLine: 2,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    // \`encoded\`, an encoder's output, is named as bytes: its store sent whole sends other messages' bytes (osc.js).
+    {
+      code: `var p = Port.prototype;
+p.sendRaw = function (encoded) {
+  this.socket.send(encoded.buffer);
+};
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'encoded.buffer', view: 'encoded', sink: '`this.socket.send()` writes all of it' },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [{ messageId: 'viewExactly', output: `var p = Port.prototype;
+p.sendRaw = function (encoded) {
+  this.socket.send(new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength));
+};
+` }],
+        },
+      ],
+    },
+    // A parameter only named \`byteOffset\` is an offset into the view (dicomParser's \`sharedCopy\`), not the view's own.
+    {
+      code: `function sharedCopy(byteArray, byteOffset, length) {
+  if (byteArray instanceof Uint8Array) {
+    return new Uint8Array(byteArray.buffer, byteOffset, length);
+  }
+  throw new Error('unknown type');
+}
+module.exports = sharedCopy;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'byteArray.buffer', view: 'byteArray', sink: '`new Uint8Array()` without `byteArray.byteOffset` and `byteArray.byteLength` covers bytes outside the view' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 43,
+          suggestions: [{ messageId: 'passViewBounds', output: `function sharedCopy(byteArray, byteOffset, length) {
+  if (byteArray instanceof Uint8Array) {
+    return new Uint8Array(byteArray.buffer, byteArray.byteOffset + byteOffset, length);
+  }
+  throw new Error('unknown type');
+}
+module.exports = sharedCopy;
+` }],
+        },
+      ],
+    },
+    // A typed array from the view's start but without its length holds the rest of the store as elements.
+    {
+      code: `export function tail(data: Uint8Array): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'data.buffer', view: 'data', sink: '`new Uint8Array()` without `data.byteOffset` and `data.byteLength` covers bytes outside the view' },
+          line: 2,
+          column: 25,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [{ messageId: 'passViewBounds', output: `export function tail(data: Uint8Array): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+` }],
+        },
+      ],
+    },
+    // \`fill\` returns its receiver: a parameter's view filled is still that view, with the store around it.
+    {
+      code: `function filled(view, seed) {
+  return Buffer.from(view.fill(seed).buffer);
+}
+module.exports = filled;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'view.fill(seed).buffer', view: 'view.fill(seed)', sink: '`Buffer.from()` without `view.fill(seed).byteOffset` and `view.fill(seed).byteLength` covers bytes outside the view' },
+          line: 2,
+          column: 22,
+          endLine: 2,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
     // Functions of another file of the package (test/typed/pkg/frame.ts): one returns a view of its input,
     // the other a copy that owns its store.
     {
