@@ -89,7 +89,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // it holds does); start then starts a new server in its place.
     const done = await stopHungServer(address);
     if ('left' in done) {
-      // Status: no server answers now, killed or not; stop and start failed at what they were asked.
+      // The hung server is still running (no record of it, or the record names another process). Status
+      // reports that on stdout (exit 1: it answers no one); stop and start say why on stderr and fail (exit 2).
       if (action === 'status') io.stdout(hungLine(address, timeout, done));
       else io.stderr(hungLine(address, timeout, done));
       return action === 'status' ? EXIT.findings : EXIT.usage;
