@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12 (got nope)');
   });
 });
 
@@ -594,5 +594,64 @@ describe('bench/incidents/heldout11.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout11', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout11.json');
+  });
+});
+
+describe('bench/incidents/heldout12.json', () => {
+  const twelfthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout12, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: at least one incident, sharing no id or fix commit with the other twelve sets', () => {
+    const twelfth = bench.loadIncidents(bench.SETS.heldout12);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(160);
+    expect(twelfth.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(twelfth.map((i) => i.id)).size).toBe(twelfth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    expect(twelfth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('takes at most three incidents from one owner, and at most two from holepunchto', () => {
+    const twelfth = bench.loadIncidents(bench.SETS.heldout12);
+    const byOwner = new Map<string, number>();
+    for (const i of twelfth) {
+      const owner = i.repository.split('/')[0];
+      byOwner.set(owner, (byOwner.get(owner) ?? 0) + 1);
+    }
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    expect(byOwner.get('holepunchto') ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const twelfth = bench.loadIncidents(bench.SETS.heldout12);
+    const leaks = twelfth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(twelfth.map((i) => i.repository)).size;
+    const { description, incidents } = twelfthFile();
+    expect(description).toContain(`${count(twelfth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(twelfth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = twelfth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout12, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout12', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout12\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout12', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout12.json');
   });
 });
