@@ -442,6 +442,12 @@ export class EscapeFinder {
   private intoCall(call: TSESTree.CallExpression, arg: TSESTree.Node, walk: Walk): Sink | undefined {
     const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
     if (index < 0) return undefined;
+    // `new Promise((resolve) => … resolve(value))`, also from a callback inside the executor: the promise
+    // settles with the value, and whoever awaits it (or keeps it) gets the value.
+    if (index === 0) {
+      const executor = resolvedPromiseExecutor(call, this.sourceCode);
+      if (executor?.parent && walk.depth < MAX_CALL_DEPTH) return this.follow(executor.parent, { ...walk, depth: walk.depth + 1 });
+    }
     const method = methodCall(call);
     if (method) {
       const receiver = unwrap(method.receiver);

@@ -10,6 +10,7 @@ import {
   DATAGRAM_FACTORIES,
   SUBSCRIBE_METHODS,
   EXACT_BUFFER_FACTORIES,
+  STREAM_CHUNK_METHODS,
   RECEIVER_RETURNING_METHODS,
   POOLED_BUFFER_FACTORIES,
   POOLED_FACTORY_NAMES,
@@ -29,6 +30,7 @@ import {
   assignedValues,
   calleeName,
   findVariable,
+  functionName,
   importedName,
   enclosingFunction,
   enclosingTests,
@@ -201,6 +203,7 @@ export class ValueKinds {
       if (typed === 'buffer' && this.isEncodedChunk(node)) answer = { kind: 'string', level: 'proven', evidence: 'code' };
     }
     if (answer === UNKNOWN_ANSWER && this.isNarrowedToView(node)) answer = { kind: 'view', level: 'proven', evidence: 'code' };
+    if (answer === UNKNOWN_ANSWER && this.isBufferEncodedChunk(node)) answer = { kind: 'buffer', level: 'proven', evidence: 'code' };
     // `if (x instanceof ArrayBuffer) … Buffer.from(x)`, `types.isAnyArrayBuffer(x) && …`: a store there.
     if (answer === UNKNOWN_ANSWER && this.isNarrowedBy(node, testsOnlyStore)) answer = { kind: 'array-buffer', level: 'proven', evidence: 'code' };
     if (answer === UNKNOWN_ANSWER) {
@@ -272,6 +275,30 @@ export class ValueKinds {
    */
   isNarrowedToViewOrStore(node: TSESTree.Node): boolean {
     return this.isNarrowedBy(node, testsViewOrStore);
+  }
+
+  /**
+   * `_write(chunk, encoding, callback)` inside `if (encoding === 'buffer')`: Node's Writable passes a Buffer with
+   * the encoding `'buffer'` (a string written is converted first, unless `decodeStrings` is off, and then its
+   * encoding is the string's). So does a Transform's `_transform`, and a `write`/`transform` option.
+   */
+  private isBufferEncodedChunk(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    // The test first (a walk up to the function): most values sit in no branch about `'buffer'`.
+    const buffer = (side: TSESTree.Node) => side.type === AST_NODE_TYPES.Literal && side.value === 'buffer';
+    const tested: TSESTree.Identifier[] = [];
+    for (const { test, taken } of enclosingTests(node)) {
+      if (!taken || test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
+      const [left, right] = [unwrap(test.left), unwrap(test.right)];
+      if (buffer(right) && left.type === AST_NODE_TYPES.Identifier) tested.push(left);
+      if (buffer(left) && right.type === AST_NODE_TYPES.Identifier) tested.push(right);
+    }
+    if (tested.length === 0) return false;
+    const param = parameterOf(this.sourceCode, node);
+    const name = param && param.index === 0 ? functionName(param.fn) : undefined;
+    const encoding = param?.fn.params[1];
+    if (!param || !name || name === 'flush' || !STREAM_CHUNK_METHODS.has(name) || encoding?.type !== AST_NODE_TYPES.Identifier || isWritten(param.variable)) return false;
+    return tested.some((id) => id.name === encoding.name && findVariable(this.sourceCode, id)?.defs[0]?.name === encoding);
   }
 
   /** A byte event's value (`'data'`) on an emitter given an encoding (`setEncoding('utf8')`): a string. */

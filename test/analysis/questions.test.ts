@@ -138,6 +138,26 @@ declare function keep<T>(value: T): T;
     ],
   },
   {
+    // A promise's executor resolving with the value, also from a callback inside it: whoever awaits the
+    // promise gets the value (kept in a field here, one call level up).
+    code: `import * as net from 'node:net';
+export class Peer {
+  id?: Buffer;
+  constructor(socket: net.Socket) {
+    socket.on('data', async (chunk) => {
+      this.id = await this.readId(chunk);
+    });
+  }
+  private readId(chunk: Buffer): Promise<Buffer> {
+    return new Promise((resolve) => {
+      setImmediate(() => resolve(chunk.subarray(0, 16)));
+    });
+  }
+}
+`,
+    errors: [at(11, 'view handler-param field safe/proven')],
+  },
+  {
     // The one climb to a function's result (ast.returnSiteOf): through await, the last expression of a
     // sequence, either branch of ?:, ??, and, for text, + and String(); not out of a callback's argument.
     code: `export async function viaAwait(a: Promise<string>) {

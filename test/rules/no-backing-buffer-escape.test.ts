@@ -39,6 +39,22 @@ module.exports = { at, described };
 `,
       filename: 'file.js',
     },
+    // A \`_write\` chunk outside a test of its encoding for \`'buffer'\`: nothing says it is a view.
+    {
+      code: `const { Writable } = require('node:stream');
+class Sender extends Writable {
+  _write(chunk, encoding, callback) {
+    let data;
+    if (encoding === 'latin1') {
+      data = chunk.buffer;
+    }
+    this.send(new Uint8Array(data), callback);
+  }
+}
+module.exports = Sender;
+`,
+      filename: 'file.js',
+    },
     // A DataView from the view's own start reads at the offsets it names (ethereumjs' fixed BLAKE2F precompile).
     `export function rounds(data: Uint8Array): number {
   return new DataView(data.buffer, data.byteOffset).getUint32(0);
@@ -317,6 +333,35 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
+    // A Writable's \`_write\` chunk inside \`if (encoding === 'buffer')\` is a Buffer by Node's contract (Deno's HTTP/2
+    // polyfill sent its whole store); with another encoding nothing says what it is (valid, above).
+    {
+      code: `const { Writable } = require('node:stream');
+class Sender extends Writable {
+  _write(chunk, encoding, callback) {
+    let data;
+    if (encoding === 'buffer') {
+      data = chunk.buffer;
+    }
+    this.send(new Uint8Array(data), callback);
+  }
+}
+module.exports = Sender;
+`,
+      filename: 'file.js',
+      output: null,
+      errors: [
+        {
+          messageId: 'backingStoreEscape',
+          data: { buffer: 'chunk.buffer', view: 'chunk', sink: 'it is kept in `data`, and `new Uint8Array()` of it covers bytes outside the view' },
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
     // The choice inside a test for a missing value (engine.io-parser under io.js 3): the store, kept and read whole.
     {
       code: `function encodeArrayBuffer(packet) {

@@ -3367,6 +3367,54 @@ export function headLength(fd: number) {
   );
 });
 
+// A promise's executor resolving with the view, from a callback inside it: whoever awaits the promise keeps it.
+describe('views a promise resolves with', () => {
+  const peer = (piece: string) => `import * as net from 'node:net';
+export class Peer {
+  id?: Buffer;
+  constructor(socket: net.Socket) {
+    socket.on('data', async (chunk) => {
+      this.id = await this.readId(chunk);
+    });
+  }
+  private readId(chunk: Buffer): Promise<Buffer> {
+    return new Promise((resolve) => {
+      setImmediate(() => resolve(${piece}));
+    });
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        peer('Uint8Array.prototype.slice.call(chunk, 0, 16) as Buffer'),
+        // Awaited and dropped: only its length is kept.
+        peer('chunk.subarray(0, 16)').replace('this.id = await this.readId(chunk);', 'console.log((await this.readId(chunk)).length);'),
+      ],
+      invalid: [
+        {
+          code: peer('chunk.subarray(0, 16)'),
+          output: peer('Uint8Array.prototype.slice.call(chunk, 0, 16) as Buffer'),
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`chunk.subarray(0, 16)`', parent: "`chunk`, received by the 'data' handler", sink: '`this.id`' },
+              line: 11,
+              column: 34,
+              endLine: 11,
+              endColumn: 55,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 describe('parser output', () => {
   const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
   const bson = (binary: string) => `function parse(buffer, offset) {
