@@ -627,13 +627,14 @@ describe('bench/incidents/heldout12.json', () => {
     expect(byOwner.get('holepunchto') ?? 0).toBeLessThanOrEqual(2);
   });
 
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was scored blind once, and gives every incident fixed lines and a note', () => {
     const twelfth = bench.loadIncidents(bench.SETS.heldout12);
     const leaks = twelfth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(twelfth.map((i) => i.repository)).size;
     const { description, incidents } = twelfthFile();
     expect(description).toContain(`${count(twelfth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
     expect(twelfth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
