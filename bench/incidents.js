@@ -14,7 +14,7 @@
 // `heldout9` (heldout9.json: a ninth set collected blind, scored once),
 // `heldout10` (heldout10.json: a tenth set collected blind, scored once),
 // `heldout11` (heldout11.json: an eleventh set collected blind, scored once) and
-// `heldout12` (heldout12.json: a twelfth set collected blind, not yet scored).
+// `heldout12` (heldout12.json: a twelfth set collected blind, scored once).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
