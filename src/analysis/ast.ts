@@ -540,6 +540,17 @@ export function* enclosingTests(node: TSESTree.Node): Generator<{ test: TSESTree
   }
 }
 
+/**
+ * `a === b` or `a == b` with one side that `one` accepts: the other side, unwrapped (`x == null` gives `null` for
+ * `one` matching `x`). Undefined for any other test.
+ */
+export function comparedWith(test: TSESTree.Node, one: (side: TSESTree.Node) => boolean): TSESTree.Node | undefined {
+  const node = unwrap(test);
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '===' && node.operator !== '==')) return undefined;
+  const [left, right] = [unwrap(node.left as TSESTree.Node), unwrap(node.right)];
+  return one(left) ? right : one(right) ? left : undefined;
+}
+
 /** `null` or `undefined`: the empty state of a field or variable before its first real value. */
 export function isEmptyValue(value: TSESTree.Node): boolean {
   const node = unwrap(value);

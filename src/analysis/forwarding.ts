@@ -12,7 +12,7 @@ import {
   SENDER_PARAM_NAMES,
   TRANSFER_SEND_METHODS,
 } from './apis';
-import { calleeName, className, enclosingClass, enclosingFunction, findVariable, isFunction, isInside, methodCall, methodNameOf, nameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
+import { calleeName, className, comparedWith, enclosingClass, enclosingFunction, findVariable, isEmptyValue, isFunction, isInside, methodCall, methodNameOf, nameOf, outerParent, propertyName, staticNumber, staticString, unwrap, type FunctionNode, walk } from './ast';
 import { type Handler } from './handlers';
 
 /** Where the message arrives: a handler function, or a `for await (const [msg] of on(port, 'message'))` loop. */
@@ -760,11 +760,8 @@ function isFillWhenMissing(ref: TSESLint.Scope.Reference, variable: TSESLint.Sco
     const test = unwrap(current.test);
     const names = (node: TSESTree.Node) => node.type === AST_NODE_TYPES.Identifier && node.name === variable.name;
     if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && names(unwrap(test.argument))) return true;
-    if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '==='].includes(test.operator)) {
-      const [left, right] = [unwrap(test.left), unwrap(test.right)];
-      const other = names(left) ? right : names(right) ? left : undefined;
-      if (other && ((other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'))) return true;
-    }
+    const other = comparedWith(test, names);
+    if (other && isEmptyValue(other)) return true;
     return false;
   }
   return false;
@@ -827,11 +824,7 @@ function isTestUse(node: TSESTree.Node): boolean {
     if (parent.operator === 'instanceof') return parent.left === child;
     if (parent.operator === 'in') return parent.right === child; // `'subscribe' in message`: a shape check
     if (['==', '===', '!=', '!=='].includes(parent.operator)) {
-      const other = unwrap(parent.left === child ? parent.right : parent.left);
-      return (
-        (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
-        (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
-      );
+      return isEmptyValue(parent.left === child ? parent.right : parent.left);
     }
   }
   return false;

@@ -29,6 +29,7 @@ import { CONTRACT_MODULES, findLibraryContract, mayRunContract, type LibraryCont
 import {
   assignedValues,
   calleeName,
+  comparedWith,
   findVariable,
   functionName,
   importedName,
@@ -62,7 +63,7 @@ import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import { isViewKind, type TypeFacts, type ValueKind } from './types';
 import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
-import { confirmView, findViewCandidate, type ViewCreation } from './views';
+import { confirmView, findViewCandidate, type KindReader, type ViewCreation } from './views';
 
 /*
  * kinds.ts: the one place that answers "what is this value" (a Buffer, another typed array, a view that
@@ -288,10 +289,8 @@ export class ValueKinds {
     const buffer = (side: TSESTree.Node) => side.type === AST_NODE_TYPES.Literal && side.value === 'buffer';
     const tested: TSESTree.Identifier[] = [];
     for (const { test, taken } of enclosingTests(node)) {
-      if (!taken || test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) continue;
-      const [left, right] = [unwrap(test.left), unwrap(test.right)];
-      if (buffer(right) && left.type === AST_NODE_TYPES.Identifier) tested.push(left);
-      if (buffer(left) && right.type === AST_NODE_TYPES.Identifier) tested.push(right);
+      const other = taken ? comparedWith(test, buffer) : undefined;
+      if (other?.type === AST_NODE_TYPES.Identifier) tested.push(other);
     }
     if (tested.length === 0) return false;
     const param = parameterOf(this.sourceCode, node);
@@ -328,6 +327,17 @@ export class ValueKinds {
   kindOf(expr: TSESTree.Node): ValueKind {
     return this.describe(expr).kind;
   }
+
+  /**
+   * `kindOf`, except that a value the code calls Buffer-only methods on (`this.buf.readInt32BE()`, a likely
+   * Buffer: a Buffer-like class has them too) counts as a Buffer. For answers that end in a suggestion only.
+   */
+  readonly withLikelyBuffers: KindReader = {
+    kindOf: (expr) => {
+      const kind = this.kindOf(expr);
+      return kind === 'unknown' && this.bufferAnswer(expr) ? 'buffer' : kind;
+    },
+  };
 
   /**
    * True when `expr.slice()` is an exact copy of the same type: a typed array that cannot be a Buffer

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { comparedWith, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -165,14 +165,8 @@ function readerViewReturnedBy(call: TSESTree.CallExpression, facts: FileFacts, d
     const parent = candidate && unwrap(candidate.parent);
     if (candidate && parent?.type === AST_NODE_TYPES.MemberExpression) {
       const origin = facts.origins.readerInputOf(parent);
-      // The reader's user is told, never fixed: a field the reader calls Buffer-only methods on (`this.buf.readInt32BE()`) is taken for a Buffer.
-      const likelyBuffers = {
-        kindOf: (node: TSESTree.Node) => {
-          const kind = facts.kinds.kindOf(node);
-          return kind === 'unknown' && facts.kinds.bufferAnswer(node) ? 'buffer' : kind;
-        },
-      };
-      const view = origin && confirmView(candidate, likelyBuffers);
+      // The reader's user is told, never fixed: a field the reader calls Buffer-only methods on is taken for a Buffer.
+      const view = origin && confirmView(candidate, facts.kinds.withLikelyBuffers);
       if (origin && view) {
         const name = functionName(fn);
         return { view, madeIn: name ? `\`${name}()\`` : 'one of its methods', origin };
@@ -429,9 +423,8 @@ function isSetOnce(assignment: TSESTree.AssignmentExpression, left: TSESTree.Mem
   if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) return false;
   const test = unwrap(parent.test);
   if (test.type === AST_NODE_TYPES.UnaryExpression) return test.operator === '!' && isField(test.argument);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(test.operator)) return false;
-  const empty = (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
-  return (isField(test.left) && empty(unwrap(test.right))) || (isField(test.right) && empty(unwrap(test.left as TSESTree.Node)));
+  const other = comparedWith(test, isField);
+  return !!other && isEmptyValue(other);
 }
 
 /** `table.set(key, value)`: `receiver` is the object of a two-argument `set` call. */
