@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis, shortText } from '../src/analysis';
 import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
@@ -17,7 +17,10 @@ type MessageId =
   | 'copyOutOfPool'
   | 'keptLibraryView'
   | 'returnedLibraryView'
-  | 'keptEventView';
+  | 'keptEventView'
+  | 'reusedBufferView'
+  | 'keptLentBuffer'
+  | 'copyLent';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -60,7 +63,12 @@ export default createRule<Options, MessageId>({
         '{{view}} is a view of {{parent}}; {{sink}}, so whoever keeps the result keeps the whole ArrayBuffer behind it in memory.',
       returnedReaderView:
         '{{value}} is a view of {{parent}} (cut by {{view}} in {{method}}); {{sink}}, so whoever keeps the result keeps all the bytes the reader was given in memory.',
+      reusedBufferView:
+        '{{view}} is a view of {{buffer}}, which the code keeps and writes into again ({{written}} here); {{sink}}, so the next write changes the bytes its holder reads, and the holder keeps all of {{buffer}}.',
+      keptLentBuffer:
+        '{{value}} is the ArrayBuffer {{lender}} lends its callback only while it runs, or a view of it that copies nothing; it is kept in {{sink}}, so it is read after uWebSockets.js frees or reuses that memory. Copy the bytes first (`chunk.slice(0)`, or into a buffer of your own).',
       copyExactly: 'Keep an exact-size copy instead of the view.',
+      copyLent: 'Keep a copy of the lent ArrayBuffer (`.slice(0)` copies it).',
       keptPooled:
         '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); it is kept in {{sink}}, so a whole pool slab stays in memory as long as it does.',
       keptPooledView:
@@ -85,7 +93,10 @@ export default createRule<Options, MessageId>({
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const analysis = getAnalysis(context);
       const found = analysis.retainedView(node) ?? (parserOutput ? analysis.parsedView(node) : undefined);
-      if (!found) return;
+      if (!found) {
+        if (node.type === AST_NODE_TYPES.CallExpression) checkReused(node);
+        return;
+      }
       const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
       context.report({
         node,
@@ -96,6 +107,23 @@ export default createRule<Options, MessageId>({
           sink: found.sink.label,
         },
         ...fixOrSuggest(copy?.fix ?? null, found.safety === 'safe' && !copy?.mayChangeType, 'copyExactly'),
+      });
+    };
+    const checkReused = (node: TSESTree.CallExpression) => {
+      const found = getAnalysis(context).reusedBufferView(node);
+      if (!found) return;
+      // An exact copy, offered: whoever holds the view may rely on seeing later writes (rarely, but the code cannot tell).
+      const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
+      context.report({
+        node,
+        messageId: 'reusedBufferView',
+        data: {
+          view: `\`${shortText(context.sourceCode, node)}\``,
+          buffer: `\`${shortText(context.sourceCode, found.buffer)}\``,
+          written: `\`${shortText(context.sourceCode, found.written)}\``,
+          sink: found.sink.label,
+        },
+        ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
       });
     };
     const checkLibraryView = (node: TSESTree.CallExpression) => {
@@ -166,7 +194,24 @@ export default createRule<Options, MessageId>({
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
       });
     };
+    const checkLentBuffers = (call: TSESTree.CallExpression) => {
+      const fn = call.arguments[0];
+      if (fn?.type !== AST_NODE_TYPES.FunctionExpression && fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
+      for (const found of getAnalysis(context).lentBufferViews(fn)) {
+        context.report({
+          node: found.value,
+          messageId: 'keptLentBuffer',
+          data: { value: `\`${shortText(context.sourceCode, found.value)}\``, lender: found.lender, sink: found.sink.label },
+          // `chunk.slice(0)`: an ArrayBuffer's own `slice` copies it into one of its own (no pool).
+          ...(!found.partial && {
+            suggest: [{ messageId: 'copyLent', fix: (fixer) => fixer.insertTextAfter(found.reference, '.slice(0)') }],
+          }),
+        });
+      }
+    };
     return {
+      // The ArrayBuffer uWebSockets.js lends to `res.onData(…)`'s callback, kept past it.
+      'CallExpression[callee.property.name="onData"]': checkLentBuffers,
       // Pooled factories, library contracts (`crypto.tree(roots)`, `c.fixed32.decode(state)`), and calls of functions another
       // file of the package exports that return what one made (`hash(key)`).
       CallExpression: checkPooled,

@@ -618,6 +618,14 @@ export const VIEW_PARAMETER_EVENTS: ReadonlyMap<string, number> = new Map([
   ['connect', 2],
 ]);
 
+/**
+ * uWebSockets.js lends the ArrayBuffer it passes to `res.onData((chunk, isLast) => …)` only while the
+ * callback runs: its documentation says to copy what is kept, and it frees or reuses the memory after. A
+ * response is known as uWebSockets.js' by the module's import or by the calls only its responses take.
+ */
+export const LENT_BUFFER_MODULES: readonly string[] = ['uWebSockets.js'];
+export const LENT_BUFFER_RESPONSE_METHODS = new Set(['onAborted', 'writeStatus', 'writeHeader', 'cork', 'tryEnd']);
+
 /** The Durable Object hibernation handler that receives each socket event. */
 export const SOCKET_EVENT_HANDLERS: Readonly<Record<string, string>> = {
   message: 'webSocketMessage',

@@ -290,6 +290,25 @@ export function implementedNames(cls: TSESTree.ClassDeclaration | TSESTree.Class
   return names;
 }
 
+/**
+ * The `next()` method of an iterator class that `node` is in: a class with a `[Symbol.iterator]()` or
+ * `[Symbol.asyncIterator]()` member, or one that `implements` an `…Iterator`. Its `{ value }` results go to
+ * whoever iterates it, as a generator's yields do.
+ */
+export function iteratorNextMethod(node: TSESTree.Node): FunctionNode | undefined {
+  const fn = enclosingFunction(node);
+  const method = fn?.parent;
+  if (!fn || method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || memberKeyName(method) !== 'next' || method.static) return undefined;
+  const cls = method.parent.parent;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+  const symbolKeyed = cls.body.body.some((member) => {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.computed || member.key.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const key = member.key;
+    return key.object.type === AST_NODE_TYPES.Identifier && key.object.name === 'Symbol' && /^(asyncIterator|iterator)$/.test(propertyName(key) ?? '');
+  });
+  return symbolKeyed || implementedNames(cls).some((name) => /Iterator$/.test(name)) ? fn : undefined;
+}
+
 /** The name of a method-like function: class methods, class-field arrows, object methods. */
 export function methodNameOf(fn: FunctionNode): string | undefined {
   const parent = fn.parent;

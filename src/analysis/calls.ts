@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, functionBoundTo, isFunction, memberKeyName, patternNames, propertyName, requiredModule, unwrap, type FunctionNode, walk } from './ast';
+import { enclosingClass, findVariable, functionBoundTo, isFunction, isInside, memberKeyName, patternNames, propertyName, requiredModule, unwrap, type FunctionNode, walk } from './ast';
 import { type HandlerFinder } from './handlers';
 
 /**
@@ -195,7 +195,7 @@ export class CallGraph {
       ) {
         const name = memberKeyName(owner);
         for (const ref of (name && this.handlers.thisMemberRefs(cls).get(name)) || []) addIfCallee(ref);
-        if (name) this.addOutsideCalls(name, found);
+        if (name) this.addOutsideCalls(name, found, cls);
       }
     }
     this.sites.set(fn, found);
@@ -276,10 +276,15 @@ export class CallGraph {
   }
 
   /** `parser.feed(chunk)` from outside the class: trusted when no other method of the file has that name. */
-  private addOutsideCalls(name: string, found: TSESTree.CallExpression[]): void {
+  private addOutsideCalls(name: string, found: TSESTree.CallExpression[], cls?: TSESTree.Node): void {
     const index = this.methodIndex();
     if (index.definitions.get(name) !== 1) return;
-    for (const call of index.calls.get(name) ?? []) if (!found.includes(call)) found.push(call);
+    for (const call of index.calls.get(name) ?? []) {
+      // Inside the class, `this.source.next()` asks the object a field holds, of another class: the
+      // iterator's `next()` pulling from the one it wraps is not a call of itself.
+      if (cls && isInside(call, cls) && isFieldReceiver(call)) continue;
+      if (!found.includes(call)) found.push(call);
+    }
   }
 }
 
@@ -291,6 +296,13 @@ export interface Construction {
 
 export function callSitesOf(graph: CallGraph, fn: FunctionNode): TSESTree.CallExpression[] {
   return graph.callSites(fn);
+}
+
+/** `this.source.next()`: a call on an object a field of `this` holds. */
+function isFieldReceiver(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  return receiver?.type === AST_NODE_TYPES.MemberExpression && unwrap(receiver.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** The module `require('…')` or a property of it (`require('./x').y`) loads, or undefined. */

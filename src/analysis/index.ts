@@ -7,7 +7,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type RetainedView } from './retained-view';
+import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, findLentBufferViews, findReusedBufferView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type LentBufferView, type RetainedView, type ReusedBufferView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -25,7 +25,7 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, ReaderResultView, RetainedView } from './retained-view';
+export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, LentBufferView, ReaderResultView, RetainedView, ReusedBufferView } from './retained-view';
 export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
@@ -55,6 +55,11 @@ export class Analysis {
     return quietly(() => findParsedView(node, this.facts));
   }
 
+  /** A view of a kept buffer the code writes into again (a scratch buffer), handed out or kept after the write. */
+  reusedBufferView(call: TSESTree.CallExpression): ReusedBufferView | undefined {
+    return quietly(() => findReusedBufferView(call, this.facts));
+  }
+
   /** A reader object's view of its bytes (`this.readBytes()`) put in the record one of its methods returns (`strict`). */
   readerResultView(call: TSESTree.CallExpression): ReaderResultView | undefined {
     return quietly(() => findReaderResultView(call, this.facts));
@@ -68,6 +73,11 @@ export class Analysis {
   /** The views Node hands an event's handler (an HTTP `'upgrade'`'s `head`) that the handler keeps whole in long-lived storage. */
   keptEventViews(fn: FunctionNode): KeptEventView[] {
     return quietly(() => findKeptEventViews(fn, this.facts)) ?? [];
+  }
+
+  /** The ArrayBuffer uWebSockets.js lends to an `onData` callback, or a view of it, kept past the callback. */
+  lentBufferViews(fn: FunctionNode): LentBufferView[] {
+    return quietly(() => findLentBufferViews(fn, this.facts)) ?? [];
   }
 
   /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */

@@ -447,7 +447,13 @@ export class ValueKinds {
           const collection = this.declared.collectionKind(node);
           if (collection) return collection;
         }
-        return memberUsageKind(node, this.sourceCode);
+        const used = memberUsageKind(node, this.sourceCode, (value) => this.syntacticKind(value, depth + 1, seen));
+        if (used !== 'unknown' || !name || node.computed || node.object.type === AST_NODE_TYPES.ThisExpression) return used;
+        // `turn.userMessage.slice(0, 2000)`, where the file calls `trim()` on another object's `userMessage`:
+        // text, likely (only text is taken from the name alone).
+        if (this.propertyUseKind(name) !== 'string') return 'unknown';
+        seen.guessed = true;
+        return 'string';
       }
       default:
         return 'unknown';
@@ -914,6 +920,45 @@ export class ValueKinds {
     // which is the cautious answer.
     if (!this.namesWritten().has(name)) return undefined;
     return this.propertyWrites(name) ?? undefined;
+  }
+
+  private readonly useKindsByName = new Map<string, ValueKind>();
+
+  /**
+   * What the file does with the property `name` of any object: a string-only method called on it
+   * (`turns[0].userMessage.trim()`), or handing it to a function of this file whose parameter is annotated
+   * (`extractUrls(call.userMessage)` with `text: string`). The answer all such uses agree on; unknown when
+   * none says or two disagree. A property name usually means one thing across a file, but not always, so
+   * callers take this as likely, never proven.
+   */
+  private propertyUseKind(name: string): ValueKind {
+    const known = this.useKindsByName.get(name);
+    if (known) return known;
+    const found: ValueKind[] = [];
+    const text = this.sourceCode.text;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (isIdentifierPartBefore(text, at) || isIdentifierPartAt(text, at + name.length)) continue;
+      const key = walkedNodeAt(this.sourceCode.ast, at, at + name.length);
+      const read = key.parent;
+      if (read?.type !== AST_NODE_TYPES.MemberExpression || read.property !== key || read.computed) continue;
+      let outer: TSESTree.Node = read;
+      while (outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent?.type === AST_NODE_TYPES.TSAsExpression) outer = outer.parent;
+      const use = outer.parent;
+      if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === outer) found.push(methodKind(use));
+      else if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== outer) found.push(this.parameterAnnotationKind(use, use.arguments.indexOf(outer as TSESTree.CallExpressionArgument)));
+    }
+    const kind = agreedKind(found);
+    this.useKindsByName.set(name, kind);
+    return kind;
+  }
+
+  /** The annotated kind of the parameter a call of a function of this file passes its `index`th argument to. */
+  private parameterAnnotationKind(call: TSESTree.CallExpression, index: number): ValueKind {
+    const fn = index >= 0 ? this.calls?.resolveCallee(call) : undefined;
+    const param = fn?.params[index];
+    if (!param || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return target.type === AST_NODE_TYPES.Identifier ? annotationKind(target) : 'unknown';
   }
 
   private writtenNames: Set<string> | undefined;
@@ -1696,7 +1741,7 @@ function isBufferCopy(member: TSESTree.MemberExpression): boolean {
  * `req.data.copy(block, 0)`, `msg.payload.readUInt32BE(0)`: what the code calls on `object.name`, where
  * `object` is a variable never reassigned, says what that property holds.
  */
-function memberUsageKind(member: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): ValueKind {
+function memberUsageKind(member: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>, valueKind?: (value: TSESTree.Node) => ValueKind): ValueKind {
   const object = unwrap(member.object);
   const name = propertyName(member);
   if (object.type !== AST_NODE_TYPES.Identifier || !name || member.computed) return 'unknown';
@@ -1706,8 +1751,14 @@ function memberUsageKind(member: TSESTree.MemberExpression, sourceCode: Readonly
   for (const ref of variable.references) {
     const read = ref.identifier.parent;
     if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== ref.identifier || read.computed || propertyName(read) !== name) continue;
-    // `req.data = …` elsewhere: the property is not one value.
-    if (read.parent?.type === AST_NODE_TYPES.AssignmentExpression && read.parent.left === read) return 'unknown';
+    // `req.data = …` elsewhere: the property is not one value, unless what is written is known and agrees
+    // (`tap.buf = Buffer.alloc(n)` beside `tap.buf.writeUInt32BE(…)`).
+    if (read.parent?.type === AST_NODE_TYPES.AssignmentExpression && read.parent.left === read) {
+      const written = read.parent.operator === '=' && valueKind ? valueKind(read.parent.right) : 'unknown';
+      if (written === 'unknown') return 'unknown';
+      found.push(written);
+      continue;
+    }
     const use = read.parent;
     if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === read) found.push(methodKind(use));
   }

@@ -49,6 +49,9 @@ const READER_NAME = new RegExp(`${PARSER_NAME.source}|reader`, 'i');
 
 const MAX_CALL_DEPTH = 2;
 
+/** Constructors that parse their argument into text of their own (`new URL(location).hostname` is cut from the URL's `href`). */
+const PARSING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Date']);
+
 export class OriginFinder {
   private readonly accumulators = new WeakMap<TSESTree.Node, Map<string, boolean>>();
 
@@ -57,7 +60,7 @@ export class OriginFinder {
     private readonly handlers: HandlerFinder,
     private readonly calls: CallGraph,
     /** For "which Buffer factory makes this" and "what values does a field get": kinds is their one home. */
-    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf'>,
+    private readonly kinds: Pick<ValueKinds, 'bufferFactory' | 'fieldValuesOf' | 'kindOf'>,
   ) {}
 
   private readonly originCache = new WeakMap<TSESTree.Node, Origin | null>();
@@ -161,7 +164,9 @@ export class OriginFinder {
       case AST_NODE_TYPES.CallExpression:
         return this.fromCall(node, depth, seen, wholeOnly);
       case AST_NODE_TYPES.NewExpression:
-        // `new TextDecoder().decode(x)` is a call; `new Uint8Array(x.buffer, ...)` derives from x.
+        // `new TextDecoder().decode(x)` is a call; `new Uint8Array(x.buffer, ...)` derives from x. A `URL` (or
+        // `URLSearchParams`, `Date`) parses its argument into text of its own: its parts are cut from that.
+        if (node.callee.type === AST_NODE_TYPES.Identifier && PARSING_CONSTRUCTORS.has(node.callee.name)) return undefined;
         return node.arguments[0] ? this.find(node.arguments[0], depth, seen, wholeOnly) : undefined;
       case AST_NODE_TYPES.AwaitExpression:
         return this.find(node.argument, depth, seen, wholeOnly);
@@ -501,6 +506,11 @@ export class OriginFinder {
     for (const ref of this.handlers.thisMemberRefs(cls).get(name) ?? []) {
       const parent = ref.parent;
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && isBufferConcat(parent.right)) {
+        found = true;
+        break;
+      }
+      // `this.buffer += chunk` of text: one string grown from many chunks (a line splitter's carry).
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref && parent.operator === '+=' && this.kinds.kindOf(ref) === 'string') {
         found = true;
         break;
       }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isInside, isWritten, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
+import { enclosingFunction, findVariable, isInside, isWritten, iteratorNextMethod, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
@@ -61,6 +61,13 @@ function keptPiece(
     const input = facts.origins.parserInputOf(slice.parent);
     const sink = input?.parser && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: input.parser, skip });
     if (input && sink) found = { origin: input, sink };
+  }
+  if (!found?.sink && options.checkParserOutput && origin?.kind === 'accumulator') {
+    // A piece of text grown from many chunks, handed out by an iterator's `next()` (`return { done: false,
+    // value: line }`): whoever iterates keeps the piece, and with it the accumulated text.
+    const next = iteratorNextMethod(node);
+    const sink = next && facts.escapes.sinkOf(node, { container: slice.container, text: true, resultOf: next, skip });
+    if (sink) found = { origin, sink };
   }
   if (!found?.sink && options.checkTruncations) {
     // A prefix cut to a constant cap (200 or more), of any text, kept or handed back in a record: the cut says the

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { comparedWith, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
-import { READ_ONLY_MODULES, VIEW_PARAMETER_EVENTS } from './apis';
+import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
@@ -545,4 +545,177 @@ function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean {
     if ((within(consequent, view) && within(alternate, node)) || (within(alternate, view) && within(consequent, node))) return true;
   }
   return false;
+}
+
+/**
+ * A view of a buffer the code keeps and writes into again, handed out: a scratch buffer of the module or of
+ * an object (`packr.buffer`, `this._tap.buf`) that the function writes (`buf[0] = type`, `buf.writeUInt32BE`,
+ * `src.copy(buf)`, or hands with its holder to a writer: `this._writeObj(tap, obj)`) and then cuts, the cut
+ * returned, pushed onto a stream, passed to a callback, or kept. The next call writes over the bytes whoever
+ * holds the view still reads (Colyseus' shared encode buffer, avsc's stream encoders).
+ */
+export interface ReusedBufferView {
+  view: ViewCreation;
+  /** The kept buffer the view is of (`packr.buffer`). */
+  buffer: TSESTree.Node;
+  /** The write into it, before the cut, in the same function. */
+  written: TSESTree.Node;
+  sink: Sink;
+  ownSliceCopies: boolean;
+  uint8: boolean;
+}
+
+// Calls that write into a buffer given as an argument, by name: `encode.utf8Write(buf, …)`, `this._writeObj(tap, obj)`.
+const WRITER_NAME = /write|encode|pack|serial/i;
+
+export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileFacts): ReusedBufferView | undefined {
+  if (isInnerOfViewChain(node)) return undefined;
+  const candidate = findViewCandidate(node);
+  if (candidate?.shape !== 'method') return undefined;
+  const fn = enclosingFunction(node);
+  const buffer = unwrap(candidate.parent);
+  if (!fn || !isKeptBuffer(buffer, fn, facts)) return undefined;
+  const writes = writesBefore(buffer, fn, node, facts.sourceCode);
+  const written = writes[0];
+  if (!written) return undefined;
+  const sink = handedOut(node, fn, facts);
+  if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
+  const view = confirmView(candidate, facts.kinds);
+  if (!view) return undefined;
+  return { view, buffer, written, sink, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(buffer), uint8: facts.kinds.isUint8Array(buffer) };
+}
+
+/**
+ * A buffer that outlives the call: a member of `this`, of a module variable, or of a local that only holds a
+ * member of `this` (`var tap = this._tap; tap.buf`), or a module variable itself.
+ */
+function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts): boolean {
+  let base = buffer;
+  while (base.type === AST_NODE_TYPES.MemberExpression) {
+    if (base.computed) return false;
+    base = unwrap(base.object);
+  }
+  if (base.type === AST_NODE_TYPES.ThisExpression) return buffer !== base;
+  if (base.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(facts.sourceCode, base);
+  if (!variable || variable.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable') return false;
+  if (variable.scope.type === 'module' || variable.scope.type === 'global') return true;
+  // `var tap = this._tap`: a local alias of a field, never reassigned; then `tap.buf` is the field's.
+  const init = singleInit(variable);
+  return buffer !== base && !!init && unwrap(init).type === AST_NODE_TYPES.MemberExpression && isInside(def.node, fn) && thisRooted(unwrap(init));
+}
+
+function thisRooted(node: TSESTree.Node): boolean {
+  let base = node;
+  while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
+  return base.type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** The writes into `buffer` (or, by a writer's name, into its holder) in `fn` before `before`, first first. */
+function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
+  const target = text(buffer);
+  const holder = buffer.type === AST_NODE_TYPES.MemberExpression ? text(unwrap(buffer.object)) : undefined;
+  const found: TSESTree.Node[] = [];
+  walk(fn.body, (node) => {
+    if (node.range[0] >= before.range[0]) return false;
+    if (isFunction(node) && node !== fn) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      // `buf[0] = type`.
+      const left = node.left;
+      if (left.type === AST_NODE_TYPES.MemberExpression && left.computed && text(unwrap(left.object)) === target) found.push(node);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = methodCall(node);
+      if (method && MUTATING_METHODS.test(method.name) && text(unwrap(method.receiver)) === target) found.push(node);
+      else if (method?.name === 'copy' && node.arguments[0] && text(unwrap(node.arguments[0])) === target) found.push(node);
+      else {
+        const callee = unwrap(node.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+        if (name && WRITER_NAME.test(name) && node.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && (text(unwrap(arg)) === target || text(unwrap(arg)) === holder))) found.push(node);
+      }
+    }
+    return undefined;
+  });
+  return found.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * Where the view goes out of the function: returned, pushed onto a stream (`this.push(view)`), passed to the
+ * function's callback (`cb(null, view)`), or kept (`sinkOf`).
+ */
+function handedOut(node: TSESTree.CallExpression, fn: FunctionNode, facts: FileFacts): Sink | undefined {
+  const { child, parent } = outerParent(node);
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+    const callee = unwrap(parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression && propertyName(callee) === 'push') {
+      return { kind: 'collection', label: '`this.push()` queues it for the stream\'s reader', target: parent, value: child };
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === callee.name)) {
+      return { kind: 'returned', label: `the callback \`${callee.name}()\` receives it`, target: parent, value: child };
+    }
+  }
+  return facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node);
+}
+
+/**
+ * The ArrayBuffer uWebSockets.js lends to `res.onData((chunk, isLast) => …)`, or a view of it that copies
+ * nothing (`Buffer.from(chunk)`, `new Uint8Array(chunk)`), kept past the callback: read after uWebSockets.js
+ * has freed or reused the memory (engine.io's uWS polling transport crashed on a detached store).
+ */
+export interface LentBufferView {
+  /** The kept value: the parameter, or the view made of it. */
+  value: TSESTree.Node;
+  /** The parameter's reference in it (`chunk`), which a copy (`chunk.slice(0)`) replaces. */
+  reference: TSESTree.Identifier;
+  /** The view takes an offset or a length (`Buffer.from(chunk, 4, 8)`): a whole copy would do, but no exact one. */
+  partial: boolean;
+  /** `res.onData()`. */
+  lender: string;
+  sink: Sink;
+}
+
+export function findLentBufferViews(fn: FunctionNode, facts: FileFacts): LentBufferView[] {
+  // Cheap first: a callback given to `x.onData(…)`.
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return [];
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'onData') return [];
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier || !isUwsResponse(unwrap(callee.object), facts)) return [];
+  const variable = findVariable(facts.sourceCode, param);
+  if (!variable || isWritten(variable)) return [];
+  const lender = `\`${facts.sourceCode.getText(callee)}()\``;
+  const found: LentBufferView[] = [];
+  for (const { identifier } of variable.references) {
+    const value = viewOfWhole(identifier) ?? identifier;
+    const parent = value.parent;
+    if (value === identifier && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) continue;
+    const sink = facts.escapes.sinkOf(value);
+    if (sink) found.push({ value, reference: identifier as TSESTree.Identifier, partial: value !== identifier && (value as TSESTree.CallExpression).arguments.length > 1, lender, sink });
+  }
+  return found;
+}
+
+/** `Buffer.from(ab)`, `Buffer.from(ab, off, len)`, `new Uint8Array(ab)`: a view over the ArrayBuffer `id`, no copy. */
+function viewOfWhole(id: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = id.parent;
+  if ((parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) || parent.arguments[0] !== id) return undefined;
+  const callee = unwrap(parent.callee);
+  if (parent.type === AST_NODE_TYPES.NewExpression) return callee.type === AST_NODE_TYPES.Identifier && (TYPED_ARRAY_CONSTRUCTORS.has(callee.name) || callee.name === 'DataView') ? parent : undefined;
+  const method = methodCall(parent);
+  const receiver = method && unwrap(method.receiver);
+  return method?.name === 'from' && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer' ? parent : undefined;
+}
+
+/** `res` is a uWebSockets.js response: the file imports the module, or calls a method only its responses have on `res`. */
+function isUwsResponse(res: TSESTree.Node, facts: FileFacts): boolean {
+  if (LENT_BUFFER_MODULES.some((module) => facts.calls.importsModule(module))) return true;
+  if (res.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(facts.sourceCode, res);
+  return !!variable?.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && LENT_BUFFER_RESPONSE_METHODS.has(propertyName(member) ?? '') && member.parent?.type === AST_NODE_TYPES.CallExpression;
+  });
 }

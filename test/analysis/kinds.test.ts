@@ -35,6 +35,26 @@ describe('value kinds without types', () => {
     valid: [],
     invalid: [
       {
+        // A property read with a Buffer-only method, and written only with a Buffer: a Buffer (avsc's \`tap.buf\`)...
+        code: `export function frame(tap) {\n  if (!tap.ok) tap.buf = Buffer.alloc(2048);\n  tap.buf.writeUInt32BE(1, 0);\n  probe(tap.buf);\n}`,
+        errors: [said('buffer proven code ownSlice=false uint8=false')],
+      },
+      {
+        // ...and unknown when a write disagrees or says nothing.
+        code: `export function frame(tap, other) {\n  if (!tap.ok) tap.buf = other;\n  tap.buf.writeUInt32BE(1, 0);\n  probe(tap.buf);\n}`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
+        // A property that the file calls a string-only method on, of another object: text, likely (metrora's \`userMessage\`)...
+        code: `export const blank = (turns) => !turns[0].userMessage.trim();\nexport function toCached(turn) {\n  probe(turn.userMessage);\n}`,
+        errors: [said('string likely names ownSlice=false uint8=false')],
+      },
+      {
+        // ...or hands to a parameter of a function of the file annotated \`string\`; unknown when uses disagree.
+        code: `function urls(text: string) {\n  return text.length;\n}\nexport const n = (call) => urls(call.userMessage);\nexport function toCached(turn) {\n  probe(turn.userMessage);\n  probe(turn.payload);\n}\nexport const a = (x) => x.payload.trim();\nexport const b = (x) => x.payload.readUInt8(0);`,
+        errors: [said('string likely names ownSlice=false uint8=false'), said('unknown unknown none ownSlice=false uint8=false')],
+      },
+      {
         // A helper's parameter is likely text when every call of it in the file passes text...
         code: `const readline = require('node:readline');\nfunction record(text) { probe(text); }\nreadline.createInterface({ input: process.stdin }).on('line', (line) => record(line));`,
         errors: [said('string likely names ownSlice=false uint8=false')],

@@ -2376,3 +2376,160 @@ export function attach(ws) {
     { valid: [], invalid: [] },
   );
 });
+
+// metrora's cached turns, untyped: `turn.userMessage` is text because the file calls a string-only method on
+// another object's `userMessage`, or hands one to a parameter annotated `string`. Likely, from the name.
+describe('a property known as text from its use elsewhere in the file (checkTruncations)', () => {
+  const on = [{ checkTruncations: true }] as [{ checkTruncations: boolean }];
+  const cached = (use: string) => `import type { Turn } from './turns';
+${use}
+export function toCached(turn: Turn) {
+  return { at: turn.at, userMessage: turn.userMessage.slice(0, 2000) };
+}
+`;
+  const trimmed = 'export const isBlank = (turns: Turn[]) => !turns[0]!.userMessage.trim();';
+  const handed = 'function prUrls(text: string) {\n  return text.length;\n}\nexport const count = (call: Turn) => prUrls(call.userMessage);';
+  const report = (code: string) => ({
+    code,
+    options: on,
+    output: null,
+    errors: [
+      {
+        messageId: 'returnedSubstring' as const,
+        data: { piece: '`turn.userMessage.slice(0, 2000)`', parent: '`turn.userMessage`, cut to 2000 characters because it may be longer', sink: '`toCached()` returns it in its result' },
+        line: code.split('\n').findIndex((line) => line.includes('turn.userMessage.slice')) + 1,
+        column: 38,
+        endLine: code.split('\n').findIndex((line) => line.includes('turn.userMessage.slice')) + 1,
+        endColumn: 69,
+        suggestions: [{ messageId: 'detach' as const, output: code.replace('turn.userMessage.slice(0, 2000)', "(' ' + turn.userMessage.slice(0, 2000)).slice(1)") }],
+      },
+    ],
+  });
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Nothing in the file says what `userMessage` holds (an array is cut the same way).
+        { code: cached('export const size = (turn: Turn) => turn.userMessage.length;'), options: on },
+        // Two uses disagree: text in one place, a Buffer in another.
+        { code: cached(`${trimmed}\nexport const first = (turn: Turn) => turn.userMessage.readUInt8(0);`), options: on },
+        // A parameter with no annotation says nothing.
+        { code: cached('function prUrls(text) {\n  return text.length;\n}\nexport const count = (call: Turn) => prUrls(call.userMessage);'), options: on },
+        // Without the option.
+        cached(trimmed),
+      ],
+      invalid: [report(cached(trimmed)), report(cached(handed))],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// vscode-gitlens' delimiter iterator: a text grown by `this.buffer += chunk`, whose pieces an iterator's
+// `next()` hands out in `{ done: false, value }`; whoever iterates keeps each piece, and with it the text.
+describe("pieces of an accumulated text handed out by an iterator's next() (checkParserOutput)", () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const iterator = (head: string, extra = '') => `export ${head} {
+  private buffer = '';
+  private index = 0;
+  constructor(private readonly source: AsyncIterator<string>) {}
+${extra}  async next(): Promise<IteratorResult<string>> {
+    for (;;) {
+      const j = this.buffer.indexOf('\\n', this.index);
+      if (j !== -1) {
+        const value = this.buffer.substring(this.index, j);
+        this.index = j + 1;
+        return { done: false, value };
+      }
+      const result = await this.source.next();
+      if (result.done) return { done: true, value: undefined };
+      this.buffer = this.buffer.substring(this.index);
+      this.index = 0;
+      this.buffer += result.value;
+    }
+  }
+}
+`;
+  const symbol = '  [Symbol.asyncIterator]() {\n    return this;\n  }\n';
+  const report = (code: string) => ({
+    code,
+    options: on,
+    output: null,
+    errors: [
+      {
+        messageId: 'returnedSubstring' as const,
+        data: { piece: '`this.buffer.substring(this.index, j)`', parent: 'the accumulation buffer `this.buffer`', sink: '`next()` returns it in its result' },
+        line: code.split('\n').findIndex((line) => line.includes('const value')) + 1,
+        column: 23,
+        endLine: code.split('\n').findIndex((line) => line.includes('const value')) + 1,
+        endColumn: 59,
+        suggestions: [{ messageId: 'detach' as const, output: code.replace('= this.buffer.substring(this.index, j)', "= (' ' + this.buffer.substring(this.index, j)).slice(1)") }],
+      },
+    ],
+  });
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        // Without the option.
+        iterator('class Lines', symbol),
+        // Not an iterator: `next()` of a class that is not iterated.
+        { code: iterator('class Lines'), options: on },
+        // Not an accumulator: the text is set once, not grown from chunks.
+        { code: iterator('class Lines', symbol).replace('this.buffer += result.value;', 'this.buffer = result.value;'), options: on },
+      ],
+      invalid: [report(iterator('class Lines', symbol)), report(iterator('class Lines implements AsyncIterableIterator<string>'))],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// ws' client: `new URL(location).hostname` is cut from the URL's own `href`, not from the header it was parsed
+// from; a `URL` (like `URLSearchParams` and `Date`) parses its argument into text of its own.
+describe('a URL parses its argument into text of its own', () => {
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        `import * as readline from 'node:readline';
+const hosts = new Set();
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const url = new URL(line);
+  if (url.hostname.startsWith('[')) hosts.add(url.hostname.slice(1, -1));
+});
+`,
+      ],
+      invalid: [
+        // The line itself is the parent.
+        {
+          code: `import * as readline from 'node:readline';
+const hosts = new Set();
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.startsWith('[')) hosts.add(line.slice(1, -1));
+});
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`line.slice(1, -1)`', parent: "`line`, received by the 'line' handler", sink: '`hosts`' },
+              line: 4,
+              column: 39,
+              endLine: 4,
+              endColumn: 56,
+              suggestions: [{ messageId: 'detach', output: `import * as readline from 'node:readline';
+const hosts = new Set();
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.startsWith('[')) hosts.add(line.slice(1, -1));
+});
+`.replace('line.slice(1, -1)', "(' ' + line.slice(1, -1)).slice(1)") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -4466,3 +4466,153 @@ server.on('upgrade', (req, socket, head) => {
     { valid: [], invalid: [] },
   );
 });
+
+// Colyseus' shared encode buffer and avsc's stream encoders: a buffer the code keeps (a module variable, a
+// field) and writes into on every call, cut after the write and handed out; the next call overwrites the
+// bytes whoever holds the view still reads.
+describe('views of a kept buffer the code writes into again', () => {
+  const encoder = (body: string) => `const scratch = Buffer.alloc(2048);
+export function encodeJoin(type: number, length: number) {
+${body}
+}
+`;
+  const transform = (body: string) => `function FrameEncoder() {
+  this._tap = { buf: Buffer.alloc(1024), pos: 0 };
+}
+FrameEncoder.prototype._transform = function (obj, encoding, cb) {
+  var tap = this._tap;
+  this._type._write(tap, obj);
+${body}
+};
+`;
+  const reused = (view: string, buffer: string, written: string, sink: string, line: number, column: number, output: string) => ({
+    messageId: 'reusedBufferView' as const,
+    data: { view: `\`${view}\``, buffer: `\`${buffer}\``, written: `\`${written}\``, sink },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + view.length,
+    suggestions: [{ messageId: 'copyExactly' as const, output }],
+  });
+  const join = encoder('  scratch[0] = type;\n  return scratch.subarray(0, length);');
+  const framed = transform('  tap.buf.writeUInt32BE(tap.pos, 0);\n  cb(null, tap.buf.slice(0, tap.pos));');
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Nothing written into it before the cut (a flush of what an earlier call wrote).
+        encoder('  return scratch.subarray(0, length);'),
+        // A buffer made in the call is not reused.
+        'export function encodeJoin(type: number, length: number) {\n  const out = Buffer.alloc(length);\n  out[0] = type;\n  return out.subarray(0, length);\n}\n',
+        // Used in the call, not handed out.
+        encoder('  scratch[0] = type;\n  console.log(scratch.subarray(0, length).toString("hex"));'),
+        // Already a copy.
+        encoder('  scratch[0] = type;\n  return Uint8Array.prototype.slice.call(scratch, 0, length);'),
+        // `slice` of something not known to be a Buffer (an array's `slice` copies).
+        transform('  cb(null, tap.buf.slice(0, tap.pos));'),
+      ],
+      invalid: [
+        {
+          code: join,
+          output: null,
+          errors: [reused('scratch.subarray(0, length)', 'scratch', 'scratch[0] = type', '`encodeJoin()` returns it', 4, 10, join.replace('scratch.subarray(0, length)', 'Uint8Array.prototype.slice.call(scratch, 0, length) as Buffer'))],
+        },
+        {
+          code: framed,
+          output: null,
+          errors: [
+            reused('tap.buf.slice(0, tap.pos)', 'tap.buf', 'this._type._write(tap, obj)', 'the callback `cb()` receives it', 8, 12, framed.replace('tap.buf.slice(0, tap.pos)', 'Uint8Array.prototype.slice.call(tap.buf, 0, tap.pos) as Buffer')),
+          ],
+        },
+        {
+          code: `import { Transform } from 'node:stream';
+export class Packer extends Transform {
+  private buf = new Uint8Array(4096);
+  _transform(chunk: Uint8Array, _encoding: string, done: () => void) {
+    this.buf.set(chunk, 4);
+    this.push(this.buf.subarray(0, chunk.length + 4));
+    done();
+  }
+}
+`,
+          output: null,
+          errors: [
+            reused(
+              'this.buf.subarray(0, chunk.length + 4)',
+              'this.buf',
+              'this.buf.set(chunk, 4)',
+              "`this.push()` queues it for the stream's reader",
+              6,
+              15,
+              `import { Transform } from 'node:stream';
+export class Packer extends Transform {
+  private buf = new Uint8Array(4096);
+  _transform(chunk: Uint8Array, _encoding: string, done: () => void) {
+    this.buf.set(chunk, 4);
+    this.push(Uint8Array.prototype.slice.call(this.buf, 0, chunk.length + 4));
+    done();
+  }
+}
+`,
+            ),
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// engine.io's uWebSockets.js polling transport: uWS lends the ArrayBuffer of `res.onData((chunk, isLast) => …)`
+// only while the callback runs; `Buffer.from(chunk)` is a view of it, not a copy.
+describe('the ArrayBuffer uWebSockets.js lends to onData, kept', () => {
+  const handler = (body: string, head = '') => `${head}export function handle(res) {
+  const chunks = [];
+  res.onAborted(() => {});
+  res.onData((chunk, isLast) => {
+${body}
+    if (isLast) console.log(Buffer.concat(chunks).length);
+  });
+}
+`;
+  const lent = (code: string, value: string, line: number, column: number) => ({
+    messageId: 'keptLentBuffer' as const,
+    data: { value: `\`${value}\``, lender: '`res.onData()`', sink: '`chunks`' },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + value.length,
+    suggestions: [{ messageId: 'copyLent' as const, output: code.replace(`chunks.push(${value})`, `chunks.push(${value.replace('chunk', 'chunk.slice(0)')})`) }],
+  });
+  const fromChunk = handler('    chunks.push(Buffer.from(chunk));');
+  const typed = handler('    chunks.push(new Uint8Array(chunk));', "import uWS from 'uWebSockets.js';\n").replace('  res.onAborted(() => {});\n', '');
+  const bare = handler('    chunks.push(chunk);');
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Copied before it is kept.
+        handler('    chunks.push(Buffer.from(new Uint8Array(chunk)));'),
+        handler('    chunks.push(Buffer.from(chunk.slice(0)));'),
+        // Used during the callback only.
+        handler('    Buffer.from(chunk).copy(target, 0);').replace('const chunks = [];', 'const chunks = [];\n  const target = Buffer.alloc(64);'),
+        // Nothing says `res` is a uWebSockets.js response.
+        handler('    chunks.push(Buffer.from(chunk));').replace('  res.onAborted(() => {});\n', ''),
+      ],
+      invalid: [
+        { code: fromChunk, output: null, errors: [lent(fromChunk, 'Buffer.from(chunk)', 5, 17)] },
+        { code: typed, output: null, errors: [lent(typed, 'new Uint8Array(chunk)', 5, 17)] },
+        { code: bare, output: null, errors: [lent(bare, 'chunk', 5, 17)] },
+        // With an offset, a whole copy would do, but it is no exact one: no suggestion.
+        {
+          code: handler('    chunks.push(Buffer.from(chunk, 0, 4));'),
+          output: null,
+          errors: [{ messageId: 'keptLentBuffer', data: { value: '`Buffer.from(chunk, 0, 4)`', lender: '`res.onData()`', sink: '`chunks`' }, line: 5, column: 17, endLine: 5, endColumn: 41, suggestions: [] }],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
