@@ -2377,6 +2377,27 @@ export function attach(ws) {
   );
 });
 
+/** A `returnedSubstring` report of `piece`, on the one line of `code` that holds it, and its detach suggestion. */
+function returnedPiece<O>(code: string, options: O, piece: string, column: number, data: { parent: string; sink: string }) {
+  const line = code.split('\n').findIndex((text) => text.includes(piece)) + 1;
+  return {
+    code,
+    options,
+    output: null,
+    errors: [
+      {
+        messageId: 'returnedSubstring' as const,
+        data: { piece: `\`${piece}\``, ...data },
+        line,
+        column,
+        endLine: line,
+        endColumn: column + piece.length,
+        suggestions: [{ messageId: 'detach' as const, output: code.replace(piece, `(' ' + ${piece}).slice(1)`) }],
+      },
+    ],
+  };
+}
+
 // metrora's cached turns, untyped: `turn.userMessage` is text because the file calls a string-only method on
 // another object's `userMessage`, or hands one to a parameter annotated `string`. Likely, from the name.
 describe('a property known as text from its use elsewhere in the file (checkTruncations)', () => {
@@ -2389,22 +2410,8 @@ export function toCached(turn: Turn) {
 `;
   const trimmed = 'export const isBlank = (turns: Turn[]) => !turns[0]!.userMessage.trim();';
   const handed = 'function prUrls(text: string) {\n  return text.length;\n}\nexport const count = (call: Turn) => prUrls(call.userMessage);';
-  const report = (code: string) => ({
-    code,
-    options: on,
-    output: null,
-    errors: [
-      {
-        messageId: 'returnedSubstring' as const,
-        data: { piece: '`turn.userMessage.slice(0, 2000)`', parent: '`turn.userMessage`, cut to 2000 characters because it may be longer', sink: '`toCached()` returns it in its result' },
-        line: code.split('\n').findIndex((line) => line.includes('turn.userMessage.slice')) + 1,
-        column: 38,
-        endLine: code.split('\n').findIndex((line) => line.includes('turn.userMessage.slice')) + 1,
-        endColumn: 69,
-        suggestions: [{ messageId: 'detach' as const, output: code.replace('turn.userMessage.slice(0, 2000)', "(' ' + turn.userMessage.slice(0, 2000)).slice(1)") }],
-      },
-    ],
-  });
+  const report = (code: string) =>
+    returnedPiece(code, on, 'turn.userMessage.slice(0, 2000)', 38, { parent: '`turn.userMessage`, cut to 2000 characters because it may be longer', sink: '`toCached()` returns it in its result' });
   runRuleTests(
     'no-retained-substring',
     rule,
@@ -2451,22 +2458,8 @@ ${extra}  async next(): Promise<IteratorResult<string>> {
 }
 `;
   const symbol = '  [Symbol.asyncIterator]() {\n    return this;\n  }\n';
-  const report = (code: string) => ({
-    code,
-    options: on,
-    output: null,
-    errors: [
-      {
-        messageId: 'returnedSubstring' as const,
-        data: { piece: '`this.buffer.substring(this.index, j)`', parent: 'the accumulation buffer `this.buffer`', sink: '`next()` returns it in its result' },
-        line: code.split('\n').findIndex((line) => line.includes('const value')) + 1,
-        column: 23,
-        endLine: code.split('\n').findIndex((line) => line.includes('const value')) + 1,
-        endColumn: 59,
-        suggestions: [{ messageId: 'detach' as const, output: code.replace('= this.buffer.substring(this.index, j)', "= (' ' + this.buffer.substring(this.index, j)).slice(1)") }],
-      },
-    ],
-  });
+  const report = (code: string) =>
+    returnedPiece(code, on, 'this.buffer.substring(this.index, j)', 23, { parent: 'the accumulation buffer `this.buffer`', sink: '`next()` returns it in its result' });
   runRuleTests(
     'no-retained-substring',
     rule,
