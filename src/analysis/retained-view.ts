@@ -613,14 +613,24 @@ function thisRooted(node: TSESTree.Node): boolean {
   return base.type === AST_NODE_TYPES.ThisExpression;
 }
 
+// Per function and buffer text: the writes found, in source order (a function cuts the same buffer many times).
+const writesIn = new WeakMap<FunctionNode, Map<string, TSESTree.Node[]>>();
+
 /** The writes into `buffer` (or, by a writer's name, into its holder) in `fn` before `before`, first first. */
 function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
   const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
   const target = text(buffer);
+  let perFunction = writesIn.get(fn);
+  if (!perFunction) writesIn.set(fn, (perFunction = new Map()));
+  let all = perFunction.get(target);
+  if (!all) perFunction.set(target, (all = writesOf(target, buffer, fn, text)));
+  return all.filter((write) => write.range[0] < before.range[0]);
+}
+
+function writesOf(target: string, buffer: TSESTree.Node, fn: FunctionNode, text: (node: TSESTree.Node) => string): TSESTree.Node[] {
   const holder = buffer.type === AST_NODE_TYPES.MemberExpression ? text(unwrap(buffer.object)) : undefined;
   const found: TSESTree.Node[] = [];
   walk(fn.body, (node) => {
-    if (node.range[0] >= before.range[0]) return false;
     if (isFunction(node) && node !== fn) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       // `buf[0] = type`.
