@@ -934,6 +934,8 @@ export class ValueKinds {
   private propertyUseKind(name: string): ValueKind {
     const known = this.useKindsByName.get(name);
     if (known) return known;
+    // Most names are never used so: one text search of the file for every name that may be spares the walk.
+    if (!this.namesUsedAsText().has(name)) return 'unknown';
     const found: ValueKind[] = [];
     const text = this.sourceCode.text;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -950,6 +952,25 @@ export class ValueKinds {
     const kind = agreedKind(found);
     this.useKindsByName.set(name, kind);
     return kind;
+  }
+
+  private usedAsText: Set<string> | undefined;
+
+  /**
+   * Names that appear as `.name.trim(` (any string-only method, through `!` or `?.`) in the file's text, and, when the
+   * file annotates anything `string`, as `.name)` or `.name,` (an argument): a superset of what `propertyUseKind` counts.
+   */
+  private namesUsedAsText(): Set<string> {
+    if (this.usedAsText) return this.usedAsText;
+    const names = new Set<string>();
+    const id = '[\\p{ID_Start}$_][\\p{ID_Continue}$\\u200c\\u200d]*';
+    const methods = [...STRING_ONLY_METHODS].join('|');
+    for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})\\s*!?\\s*\\??\\.\\s*(?:${methods})\\s*\\(`, 'gu'))) names.add(match[1]!);
+    if (/:\s*string\b/.test(this.sourceCode.text)) {
+      for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})\\s*!?\\s*[,)]`, 'gu'))) names.add(match[1]!);
+    }
+    this.usedAsText = names;
+    return names;
   }
 
   /** The annotated kind of the parameter a call of a function of this file passes its `index`th argument to. */

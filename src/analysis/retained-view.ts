@@ -565,6 +565,21 @@ export interface ReusedBufferView {
   uint8: boolean;
 }
 
+// Where a cut must sit to be returned, passed, stored or put in a record (`findReusedBufferView` asks the escape walk only then).
+const HANDED_OUT_BY = new Set<string>([
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+]);
+
 // Calls that write into a buffer given as an argument, by name: `encode.utf8Write(buf, …)`, `this._writeObj(tap, obj)`.
 const WRITER_NAME = /write|encode|pack|serial/i;
 
@@ -572,12 +587,16 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
   if (isInnerOfViewChain(node)) return undefined;
   const candidate = findViewCandidate(node);
   if (candidate?.shape !== 'method') return undefined;
-  const fn = enclosingFunction(node);
+  // Cheap tests first (shape, text, then one cached walk per function); scope lookups and the escape walk last.
   const buffer = unwrap(candidate.parent);
-  if (!fn || !isKeptBuffer(buffer, fn, facts)) return undefined;
-  const writes = writesBefore(buffer, fn, node, facts.sourceCode);
-  const written = writes[0];
-  if (!written) return undefined;
+  if (buffer.type !== AST_NODE_TYPES.MemberExpression && buffer.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // Only a cut that goes somewhere can be handed out: not one compared, concatenated or read on the spot.
+  const goesTo = outerParent(node).parent?.type;
+  if (!goesTo || !HANDED_OUT_BY.has(goesTo)) return undefined;
+  const fn = enclosingFunction(node);
+  if (!fn || !mayWriteInto(fn, buffer, facts.sourceCode)) return undefined;
+  const written = writesBefore(buffer, fn, node, facts.sourceCode)[0];
+  if (!written || !isKeptBuffer(buffer, fn, facts)) return undefined;
   const sink = handedOut(node, fn, facts);
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   const view = confirmView(candidate, facts.kinds);
@@ -613,42 +632,121 @@ function thisRooted(node: TSESTree.Node): boolean {
   return base.type === AST_NODE_TYPES.ThisExpression;
 }
 
-// Per function and buffer text: the writes found, in source order (a function cuts the same buffer many times).
+/**
+ * A cheap text test before the walk: somewhere in the function, the buffer's text (or its holder's) is written
+ * into (`buf[`, `buf.set(`, `buf.write…(`, `buf.fill(`) or handed first to a copy or a writer (`copy(buf`,
+ * `utf8Write(buf`, `_writeObj(tap`). A superset of what `writesOf` finds.
+ */
+function mayWriteInto(fn: FunctionNode, buffer: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let writing = writingFunctions.get(fn);
+  if (writing === undefined) {
+    // Most functions write into nothing: one test of their text spares the search for each buffer they cut.
+    writing = /\]\s*=(?!=)|\.\s*(?:set|fill|copyWithin|swap\d\d)\s*\(|copy|write|encode|pack|serial/i.test(sourceCode.text.slice(fn.range[0], fn.range[1]));
+    writingFunctions.set(fn, writing);
+  }
+  if (!writing) return false;
+  const key = sourceCode.getText(buffer);
+  let perFunction = mayWriteCache.get(fn);
+  if (!perFunction) mayWriteCache.set(fn, (perFunction = new Map()));
+  let known = perFunction.get(key);
+  if (known === undefined) perFunction.set(key, (known = mayWriteText(fn, buffer, sourceCode)));
+  return known;
+}
+
+const mayWriteCache = new WeakMap<FunctionNode, Map<string, boolean>>();
+const writingFunctions = new WeakMap<FunctionNode, boolean>();
+
+function mayWriteText(fn: FunctionNode, buffer: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = sourceCode.text;
+  const [start, end] = fn.range;
+  const targets = [sourceCode.getText(buffer)];
+  if (buffer.type === AST_NODE_TYPES.MemberExpression) targets.push(sourceCode.getText(unwrap(buffer.object)));
+  return targets.some((target, index) => {
+    for (let at = text.indexOf(target, start); at >= 0 && at < end; at = text.indexOf(target, at + 1)) {
+      // Written into: `buf[…]` (a read too: a superset), `buf.set(…)`, `buf.writeUInt8(…)`.
+      if (index === 0) {
+        let next = skipSpace(text, at + target.length, 1);
+        if (text[next] === '[') return true;
+        if (text[next] === '?') next++;
+        if (text[next] === '.') {
+          const name = wordAt(text, skipSpace(text, next + 1, 1), 1);
+          if (MUTATING_METHODS.test(name)) return true;
+        }
+      }
+      // Handed first to a copy or a writer: `src.copy(buf`, `encode.utf8Write(buf`, `this._writeObj(tap`.
+      const open = skipSpace(text, at - 1, -1);
+      if (text[open] === '(') {
+        const name = wordAt(text, skipSpace(text, open - 1, -1), -1);
+        if (name === 'copy' || WRITER_NAME.test(name)) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** The index of the first character from `at` (going `step`) that is not white space. */
+function skipSpace(text: string, at: number, step: 1 | -1): number {
+  let i = at;
+  while (i >= 0 && i < text.length && /\s/.test(text[i]!)) i += step;
+  return i;
+}
+
+/** The identifier that starts (step 1) or ends (step -1) at `at`. */
+function wordAt(text: string, at: number, step: 1 | -1): string {
+  let i = at;
+  while (i >= 0 && i < text.length && /[\w$]/.test(text[i]!)) i += step;
+  return step === 1 ? text.slice(at, i) : text.slice(i + 1, at + 1);
+}
+
+// Per function: every write in it, by the text of what it writes into (one walk, however many cuts it has).
 const writesIn = new WeakMap<FunctionNode, Map<string, TSESTree.Node[]>>();
 
 /** The writes into `buffer` (or, by a writer's name, into its holder) in `fn` before `before`, first first. */
 function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  let all = writesIn.get(fn);
+  if (!all) writesIn.set(fn, (all = writesOf(fn, sourceCode)));
   const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
-  const target = text(buffer);
-  let perFunction = writesIn.get(fn);
-  if (!perFunction) writesIn.set(fn, (perFunction = new Map()));
-  let all = perFunction.get(target);
-  if (!all) perFunction.set(target, (all = writesOf(target, buffer, fn, text)));
-  return all.filter((write) => write.range[0] < before.range[0]);
+  const writes = [...(all.get(text(buffer)) ?? [])];
+  // A writer handed the buffer's holder (`this._writeObj(tap, obj)` for `tap.buf`).
+  if (buffer.type === AST_NODE_TYPES.MemberExpression) {
+    for (const write of all.get(`holder:${text(unwrap(buffer.object))}`) ?? []) writes.push(write);
+  }
+  return writes.filter((write) => write.range[0] < before.range[0]).sort((a, b) => a.range[0] - b.range[0]);
 }
 
-function writesOf(target: string, buffer: TSESTree.Node, fn: FunctionNode, text: (node: TSESTree.Node) => string): TSESTree.Node[] {
-  const holder = buffer.type === AST_NODE_TYPES.MemberExpression ? text(unwrap(buffer.object)) : undefined;
-  const found: TSESTree.Node[] = [];
+/** `buf[i] = x`, `buf.set(…)` (or another mutating method), `src.copy(buf, …)`, `encode.utf8Write(buf, …)`, by what they write into. */
+function writesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSESTree.Node[]> {
+  const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
+  const found = new Map<string, TSESTree.Node[]>();
+  const add = (key: string, node: TSESTree.Node) => {
+    const list = found.get(key);
+    if (list) list.push(node);
+    else found.set(key, [node]);
+  };
   walk(fn.body, (node) => {
     if (isFunction(node) && node !== fn) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      // `buf[0] = type`.
       const left = node.left;
-      if (left.type === AST_NODE_TYPES.MemberExpression && left.computed && text(unwrap(left.object)) === target) found.push(node);
+      if (left.type === AST_NODE_TYPES.MemberExpression && left.computed) add(text(unwrap(left.object)), node);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = methodCall(node);
-      if (method && MUTATING_METHODS.test(method.name) && text(unwrap(method.receiver)) === target) found.push(node);
-      else if (method?.name === 'copy' && node.arguments[0] && text(unwrap(node.arguments[0])) === target) found.push(node);
+      if (method && MUTATING_METHODS.test(method.name)) add(text(unwrap(method.receiver)), node);
+      else if (method?.name === 'copy' && node.arguments[0]) add(text(unwrap(node.arguments[0])), node);
       else {
         const callee = unwrap(node.callee);
         const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-        if (name && WRITER_NAME.test(name) && node.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && (text(unwrap(arg)) === target || text(unwrap(arg)) === holder))) found.push(node);
+        if (name && WRITER_NAME.test(name)) {
+          for (const arg of node.arguments) {
+            if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+            add(text(unwrap(arg)), node);
+            add(`holder:${text(unwrap(arg))}`, node);
+          }
+        }
       }
     }
     return undefined;
   });
-  return found.sort((a, b) => a.range[0] - b.range[0]);
+  return found;
 }
 
 /**
