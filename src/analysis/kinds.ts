@@ -957,17 +957,18 @@ export class ValueKinds {
   private usedAsText: Set<string> | undefined;
 
   /**
-   * Names that appear as `.name.trim(` (any string-only method, through `!` or `?.`) in the file's text, and, when the
-   * file annotates anything `string`, as `.name)` or `.name,` (an argument): a superset of what `propertyUseKind` counts.
+   * Names that appear as `.name` followed on its line by `.trim(` (any string-only method) in the file's text, and,
+   * when the file annotates anything `string`, by `)` or `,` (an argument): a superset of what `propertyUseKind` counts.
    */
   private namesUsedAsText(): Set<string> {
     if (this.usedAsText) return this.usedAsText;
     const names = new Set<string>();
     const id = '[\\p{ID_Start}$_][\\p{ID_Continue}$\\u200c\\u200d]*';
     const methods = [...STRING_ONLY_METHODS].join('|');
-    for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})\\s*!?\\s*\\??\\.\\s*(?:${methods})\\s*\\(`, 'gu'))) names.add(match[1]!);
+    // Through `!`, `?.` and a cast (`(x.name as string).trim(`): anything but a new statement or argument between.
+    for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})[^;,{}\\n]{0,40}?\\.\\s*(?:${methods})\\s*\\(`, 'gu'))) names.add(match[1]!);
     if (/:\s*string\b/.test(this.sourceCode.text)) {
-      for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})\\s*!?\\s*[,)]`, 'gu'))) names.add(match[1]!);
+      for (const match of this.sourceCode.text.matchAll(new RegExp(`\\.\\s*(${id})[^;,{}()\\n]{0,40}?[,)]`, 'gu'))) names.add(match[1]!);
     }
     this.usedAsText = names;
     return names;

@@ -50,6 +50,11 @@ describe('value kinds without types', () => {
         errors: [said('string likely names ownSlice=false uint8=false')],
       },
       {
+        // The same through a cast.
+        code: `export const blank = (turns: any[]) => !(turns[0].userMessage as string).trim();\nexport function toCached(turn) {\n  probe(turn.userMessage);\n}`,
+        errors: [said('string likely names ownSlice=false uint8=false')],
+      },
+      {
         // ...or hands to a parameter of a function of the file annotated \`string\`; unknown when uses disagree.
         code: `function urls(text: string) {\n  return text.length;\n}\nexport const n = (call) => urls(call.userMessage);\nexport function toCached(turn) {\n  probe(turn.userMessage);\n  probe(turn.payload);\n}\nexport const a = (x) => x.payload.trim();\nexport const b = (x) => x.payload.readUInt8(0);`,
         errors: [said('string likely names ownSlice=false uint8=false'), said('unknown unknown none ownSlice=false uint8=false')],
