@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { compactText, enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -488,7 +488,7 @@ function mayBeSmallerThanStore(view: TSESTree.Node, facts: FileFacts): boolean {
  */
 function functionReadsBounds(node: TSESTree.Node, viewText: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const scope = enclosingFunction(node) ?? sourceCode.ast;
-  const text = sourceCode.getText(scope).replace(/\s+/g, '');
+  const text = compactText(sourceCode, scope);
   return mentionsViewProperty(sourceCode, scope, viewText, 'byteOffset') || text.includes(`${viewText.replace(/\s+/g, '')}.buffer.byteLength`);
 }
 
@@ -681,7 +681,7 @@ function isGuardedByBounds(node: TSESTree.Node, viewText: string, sourceCode: Re
           ? parent.left
           : undefined;
     if (!test) continue;
-    const text = sourceCode.getText(test).replace(/\s+/g, '');
+    const text = compactText(sourceCode, test);
     if (bounds.some((bound) => text.includes(bound))) return true;
   }
   return false;

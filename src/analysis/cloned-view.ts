@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './ast';
+import { compactText, unwrap } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import type { LargerBacking } from './kinds';
@@ -25,7 +25,7 @@ export function findClonedViews(call: TSESTree.CallExpression, facts: FileFacts)
   const sourceCode = facts.sourceCode;
   const transferText = call.arguments
     .slice(1)
-    .map((arg) => sourceCode.getText(arg).replace(/\s+/g, ''))
+    .map((arg) => compactText(sourceCode, arg))
     .join(' ');
   const returnsClone = isStructuredClone(call);
   const found: ClonedView[] = [];
@@ -51,7 +51,7 @@ export function findClonedViews(call: TSESTree.CallExpression, facts: FileFacts)
     }
     if (!larger) return;
     // Transferred, not cloned: `postMessage(view, [view.buffer])` (no-backing-buffer-escape judges that).
-    const text = sourceCode.getText(node).replace(/\s+/g, '');
+    const text = compactText(sourceCode, node);
     if (transferText.includes(`${text}.buffer`)) return;
     found.push({ value, property, found: larger, returnsClone });
   };

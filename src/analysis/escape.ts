@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { COLLECTION_GETTERS, COLLECTION_INSERTS, ELEMENT_KEEPING_METHODS, STRING_PASS_THROUGH_METHODS, SUBSCRIBE_METHODS, TIMER_FUNCTIONS } from './apis';
 import {
   calleeName,
+  compactText,
   declaringFunction,
   enclosingFunction,
   findVariable,
@@ -107,7 +108,7 @@ export class EscapeFinder {
    */
   isSelfTrim(sink: Sink, parent: TSESTree.Node): boolean {
     if (sink.kind !== 'field' && sink.kind !== 'outer-variable') return false;
-    const text = (node: TSESTree.Node) => this.sourceCode.getText(unwrap(node)).replace(/\s+/g, '');
+    const text = (node: TSESTree.Node) => compactText(this.sourceCode, unwrap(node));
     const target = text(sink.target);
     const base = unwrap(parent);
     if (text(base) === target) return true;

@@ -922,6 +922,14 @@ export class ValueKinds {
     return this.propertyWrites(name) ?? undefined;
   }
 
+  /** Where `name` stands in the file's text as a whole identifier (not inside a longer one). */
+  private *identifierSpans(name: string): Generator<number> {
+    const text = this.sourceCode.text;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!isIdentifierPartBefore(text, at) && !isIdentifierPartAt(text, at + name.length)) yield at;
+    }
+  }
+
   private readonly useKindsByName = new Map<string, ValueKind>();
 
   /**
@@ -937,9 +945,7 @@ export class ValueKinds {
     // Most names are never used so: one text search of the file for every name that may be spares the walk.
     if (!this.namesUsedAsText().has(name)) return 'unknown';
     const found: ValueKind[] = [];
-    const text = this.sourceCode.text;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (isIdentifierPartBefore(text, at) || isIdentifierPartAt(text, at + name.length)) continue;
+    for (const at of this.identifierSpans(name)) {
       const key = walkedNodeAt(this.sourceCode.ast, at, at + name.length);
       const read = key.parent;
       if (read?.type !== AST_NODE_TYPES.MemberExpression || read.property !== key || read.computed) continue;
@@ -1007,9 +1013,7 @@ export class ValueKinds {
   private propertyWrites(name: string): TSESTree.Node[] | null | undefined {
     if (this.writesByName.has(name)) return this.writesByName.get(name);
     const events = new Map<TSESTree.Node, TSESTree.Node | null>();
-    const text = this.sourceCode.text;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (isIdentifierPartBefore(text, at) || isIdentifierPartAt(text, at + name.length)) continue;
+    for (const at of this.identifierSpans(name)) {
       const write = this.writeAt(at, at + name.length);
       if (write && write.name === name) events.set(write.event, write.value);
     }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isInside, isWritten, iteratorNextMethod, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
+import { compactText, enclosingFunction, findVariable, isInside, isWritten, iteratorNextMethod, parameterOf, shortText, singleInit, staticNumber, unwrap } from './ast';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { Origin } from './origins';
@@ -86,7 +86,7 @@ function keptPiece(
   // All the parts of a split together cover the parent: keeping them all wastes only the separators.
   // (A kept match array is different: its `input` property holds the whole parent.)
   if (slice.method === 'split' && sink.wholeContainer) return { sink };
-  if (isPartOfSplice(slice, (text) => facts.sourceCode.getText(text).replace(/\s+/g, ''))) return undefined;
+  if (isPartOfSplice(slice, (text) => compactText(facts.sourceCode, text))) return undefined;
   if (!confirmStringSlice(slice, facts.kinds)) return undefined;
   return { sink, kept: { slice, origin: found.origin, sink } };
 }

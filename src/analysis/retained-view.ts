@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { comparedWith, compactText, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -635,7 +635,9 @@ function thisRooted(node: TSESTree.Node): boolean {
 /**
  * A cheap text test before the walk: somewhere in the function, the buffer's text (or its holder's) is written
  * into (`buf[`, `buf.set(`, `buf.write…(`, `buf.fill(`) or handed first to a copy or a writer (`copy(buf`,
- * `utf8Write(buf`, `_writeObj(tap`). A superset of what `writesOf` finds.
+ * `utf8Write(buf`, `_writeObj(tap`). Not a superset of what `writesOf` finds: a writer handed the buffer as a
+ * later argument (`encode(value, buf)`), and a function whose text names no write at all, pass the walk but
+ * not this test; a write counts only when both find it.
  */
 function mayWriteInto(fn: FunctionNode, buffer: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let writing = writingFunctions.get(fn);
@@ -705,7 +707,7 @@ const writesIn = new WeakMap<FunctionNode, Map<string, TSESTree.Node[]>>();
 function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
   let all = writesIn.get(fn);
   if (!all) writesIn.set(fn, (all = writesOf(fn, sourceCode)));
-  const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
+  const text = (node: TSESTree.Node) => compactText(sourceCode, node);
   const writes = [...(all.get(text(buffer)) ?? [])];
   // A writer handed the buffer's holder (`this._writeObj(tap, obj)` for `tap.buf`).
   if (buffer.type === AST_NODE_TYPES.MemberExpression) {
@@ -716,7 +718,7 @@ function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.
 
 /** `buf[i] = x`, `buf.set(…)` (or another mutating method), `src.copy(buf, …)`, `encode.utf8Write(buf, …)`, by what they write into. */
 function writesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSESTree.Node[]> {
-  const text = (node: TSESTree.Node) => sourceCode.getText(node).replace(/\s+/g, '');
+  const text = (node: TSESTree.Node) => compactText(sourceCode, node);
   const found = new Map<string, TSESTree.Node[]>();
   const add = (key: string, node: TSESTree.Node) => {
     const list = found.get(key);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
-import { methodCall, propertyName, unwrap } from './ast';
+import { compactText, methodCall, propertyName, unwrap } from './ast';
 import type { ValueKind } from './types';
 
 /** What views need to know of a value: its kind (answered by `kinds.ts`, which builds on this module). */
@@ -117,7 +117,7 @@ export function isInnerOfViewChain(node: TSESTree.Node): boolean {
  * method on purpose for some run-time; rewriting one branch into the other makes them equal.
  */
 export function isFeatureDetectBranch(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const text = (part: TSESTree.Node) => sourceCode.getText(unwrap(part)).replace(/\s+/g, '');
+  const text = (part: TSESTree.Node) => compactText(sourceCode, unwrap(part));
   const method = node.type === AST_NODE_TYPES.CallExpression ? methodCall(node) : undefined;
   if (!method) return false;
   let child: TSESTree.Node = node;
