@@ -320,7 +320,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   if (heldHanded) return { ...base, ...heldHanded };
 
   // `x = x.buffer`, `this.data = isView(x) ? x.buffer : x`: the view replaced by its whole store.
-  const replaced = replacedBy(child, parent, view, viewText, oneOfChoice, provenView, facts);
+  const replaced = replacedBy(child, parent, view, viewText, choice, provenView, facts);
   if (replaced) return { ...base, provenView: true, ...replaced };
 
   // `function toArrayBuffer(buf) { return buf.buffer }`: the function's name promises the view's bytes as an
@@ -547,7 +547,7 @@ function heldStoreHanded(
 /**
  * The view replaced by its store where it is kept: `x = x.buffer` (or a choice, `x = isView(x) ? x.buffer : x`)
  * puts the store in the variable that held the view; the choice `isView(x) ? x.buffer : x` (or `x.buffer || x`)
- * put in a field or a property stands for `x` there. Either way the code has turned "a view
+ * put in a field or a property stands for `x` there (the innermost choice, when choices nest). Either way the code has turned "a view
  * or an ArrayBuffer" into an ArrayBuffer and dropped where the view starts. Reported when `x` is a proven view
  * that may be smaller than its store, or, when nothing proves what `x` is, when the variable is read after it
  * as the first argument of a view constructor (`new DataView(x, byteOffset, byteLength)`), which shows an
@@ -558,7 +558,7 @@ function replacedBy(
   parent: TSESTree.Node,
   view: TSESTree.Node,
   viewText: string,
-  oneOfChoice: boolean,
+  choice: TSESTree.Node | undefined,
   provenView: boolean,
   facts: FileFacts,
 ): Pick<BackingStoreUse, 'sink' | 'label' | 'reader'> | undefined {
@@ -571,7 +571,7 @@ function replacedBy(
   const same = targetText === viewText;
   // A field or property: only the choice says the value stands for the view itself. (A choice put in a local
   // variable is followed to its reads instead: `heldStoreRead`, `heldStoreHanded`.)
-  if (!same && !(oneOfChoice && target.type !== AST_NODE_TYPES.Identifier && isChoiceWith(child, viewText, sourceCode))) return undefined;
+  if (!same && !(choice && target.type !== AST_NODE_TYPES.Identifier && isChoiceWith(choice, viewText, sourceCode))) return undefined;
   if (functionReadsBounds(child, viewText, sourceCode)) return undefined;
   let reader: TSESTree.NewExpression | TSESTree.CallExpression | undefined;
   if (!(provenView && mayBeSmallerThanStore(view, facts))) {

@@ -2426,6 +2426,39 @@ module.exports = wrapBuffer;
             },
           ],
         },
+        // The same choice inside a test for a missing value: the innermost choice is the one whose other side stands for the view.
+        {
+          code: `export class Tensor {
+  readonly elements: ArrayBuffer | null;
+  constructor(elements: ArrayBuffer | null) {
+    this.elements = elements === null ? null : ArrayBuffer.isView(elements) ? elements.buffer : elements;
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: message('elements.buffer', 'elements', "`this.elements` holds it in place of `elements`, and whatever reads it starts at the store's first byte"),
+              line: 4,
+              column: 79,
+              endLine: 4,
+              endColumn: 94,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: `export class Tensor {
+  readonly elements: ArrayBuffer | null;
+  constructor(elements: ArrayBuffer | null) {
+    this.elements = elements === null ? null : ArrayBuffer.isView(elements) ? elements.buffer.slice(elements.byteOffset, elements.byteOffset + elements.byteLength) : elements;
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
         // png-codec: a DataView field's store sliced at offsets counted in the view (arithmetic over fields and parameters).
         {
           code: `export class Palette {
