@@ -691,7 +691,7 @@ describe('bench/incidents/heldout13.json', () => {
     for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('states its own counts in its description, says it was collected blind and is not yet scored, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was collected blind and scored once, and gives every incident fixed lines and a note', () => {
     const thirteenth = bench.loadIncidents(bench.SETS.heldout13);
     const leaks = thirteenth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(thirteenth.map((i) => i.repository)).size;
@@ -762,7 +762,7 @@ describe('bench/incidents/heldout14.json', () => {
     for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+  it('states its own counts in its description, says it was collected blind and scored once, and gives every incident fixed lines and a note', () => {
     const fourteenth = bench.loadIncidents(bench.SETS.heldout14);
     const leaks = fourteenth.reduce((n, i) => n + i.leakyLines.length, 0);
     const repositories = new Set(fourteenth.map((i) => i.repository)).size;
@@ -772,6 +772,7 @@ describe('bench/incidents/heldout14.json', () => {
     const { description, incidents } = fourteenthFile();
     expect(description).toContain(`${count(fourteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
     expect(fourteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
