@@ -4,12 +4,13 @@ import { createRule } from '../src/create-rule';
 import { fixOrSuggest } from '../src/fix/choose';
 import { buildBackingBufferFix, type BackingFixKind } from '../src/fix/backing-buffer';
 
-type MessageId = 'backingStoreEscape' | 'passViewBounds' | 'copyExactly' | 'viewExactly';
+type MessageId = 'backingStoreEscape' | 'passViewBounds' | 'copyExactly' | 'viewExactly' | 'compareStoreLength';
 
 const SUGGESTION: Record<BackingFixKind, MessageId> = {
   bounds: 'passViewBounds',
   copy: 'copyExactly',
   view: 'viewExactly',
+  guard: 'compareStoreLength',
 };
 
 export default createRule<[], MessageId>({
@@ -28,6 +29,7 @@ export default createRule<[], MessageId>({
       passViewBounds: 'Pass the view\'s `byteOffset` and `byteLength`.',
       copyExactly: 'Use an exact copy of the view\'s bytes (`.buffer.slice(byteOffset, byteOffset + byteLength)`).',
       viewExactly: 'Use a `Uint8Array` over the view\'s bytes only.',
+      compareStoreLength: 'Take the fast path only when the view covers its whole store (its `byteLength` equals the store\'s).',
     },
   },
   defaultOptions: [],
@@ -39,7 +41,7 @@ export default createRule<[], MessageId>({
         if (!use) return;
         const fix = buildBackingBufferFix(context.sourceCode, use);
         context.report({
-          node: member,
+          node: use.at ?? member,
           messageId: 'backingStoreEscape',
           data: {
             buffer: shortText(context.sourceCode, member),

@@ -653,6 +653,14 @@ export function moduleBinding(variable: TSESLint.Scope.Variable): { module: stri
   return name ? { module, name } : undefined;
 }
 
+/** `Buffer` (the global, or imported from 'buffer') as a constructor or a plain call: `new Buffer(…)`, `Buffer(…)`. */
+export function isBufferConstructor(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): boolean {
+  const node = unwrap(callee);
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'Buffer') return false;
+  const variable = findVariable(sourceCode, node);
+  return !variable || variable.defs.length === 0 || moduleOf(variable) === 'buffer';
+}
+
 /**
  * The module an identifier is bound to whole: `const c = require('x')`, `import * as c from 'x'`, `import c
  * from 'x'` (a CommonJS module's default is the module object).

@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { compactText, enclosingFunction, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { compactText, enclosingFunction, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -48,7 +48,13 @@ export type BackingSink =
    * x.buffer : x`. The code normalises "a view or an ArrayBuffer" to an ArrayBuffer and drops the view's
    * offset: everything that reads the result after it starts at the store's first byte.
    */
-  | 'replaced';
+  | 'replaced'
+  /**
+   * Returned whole by a fast path whose test is about the view's own bounds (`x.byteOffset === 0 ? x.buffer :
+   * x.buffer.slice(…)`) but never compares them with the store's (`x.buffer.byteLength`): a view that starts at
+   * 0, or has its own length, can still be shorter than its store.
+   */
+  | 'fast-path';
 
 export interface BackingStoreUse {
   /** `x.buffer` */
@@ -74,6 +80,10 @@ export interface BackingStoreUse {
   descriptor?: boolean;
   /** The variable that holds the store when it is read through one (`const store = x.buffer || x`). */
   heldIn?: string;
+  /** Where to report, when not at `x.buffer` itself: the read of the variable that holds it (`? buffer : …`). */
+  at?: TSESTree.Node;
+  /** For a fast path (`fast-path`): its test, which the suggestion completes with the store's length. */
+  guard?: TSESTree.Expression;
   /** For constructor forms: which arguments are wrong, so the fix can replace only those. */
   bounds?: { offset: 'missing' | 'unsafe' | 'relative' | 'ok' | 'other'; length: 'missing' | 'unsafe' | 'ok' | 'elements'; elementSize: number; constructorName: string };
 }
@@ -109,7 +119,7 @@ function namedAsBytes(view: TSESTree.Node): boolean {
  * Uses reported for any `x` not proven to own its store: unicorn's conversions (a constructor, `Buffer.from`,
  * `.slice()` of the store) and the forms that are as plainly store-wide (a fresh sub-view's store, a transfer).
  */
-const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view', 'array-buffer-transfer']);
+const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view', 'array-buffer-transfer', 'fast-path']);
 /** ArrayBuffer methods that move the whole store into a new ArrayBuffer (ES2024). */
 const TRANSFER_METHODS = new Set(['transfer', 'transferToFixedLength']);
 
@@ -149,6 +159,9 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // no-unsafe-buffer-conversion does), except views that own their whole ArrayBuffer.
   let provenView = false;
   let descriptor = false;
+  // Typed as something else with a `buffer` (a read-only view interface, `Omit<Uint8Array, …>`): only the code's
+  // own fast path, which reads `x.byteOffset` and returns `x.buffer`, says it is a view.
+  let onlyFastPath = false;
   const parts = thisView ? [] : buffers.typeParts(view);
   if (thisView) {
     provenView = true;
@@ -158,8 +171,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (!parts.every((part) => isViewKind(part) || part === 'array-buffer') || !parts.some(isViewKind)) {
       // A view's description (`{ buffer, byteOffset }`, typed as a plain object) that the code reads as a view,
       // `new Uint8Array(o.buffer, o.byteOffset)`: its store is read as untyped mode reads any `x.buffer` there.
-      if (!isReadWithOwnOffset(member, sourceCode)) return undefined;
-      descriptor = true;
+      if (isReadWithOwnOffset(member, sourceCode)) descriptor = true;
+      else onlyFastPath = true;
     } else {
       provenView = true;
     }
@@ -216,6 +229,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     parent = parent.parent;
   }
   if (!parent) return undefined;
+  if (onlyFastPath) {
+    const fastPath = fastPathReturn(member, child, parent, view, viewText, sourceCode);
+    return fastPath && { member, view: view as TSESTree.Expression, provenView, ...(oneOfChoice && { oneOfChoice }), ...fastPath };
+  }
   const base: Pick<BackingStoreUse, 'member' | 'view' | 'provenView' | 'oneOfChoice' | 'descriptor'> = {
     member,
     view: view as TSESTree.Expression,
@@ -275,7 +292,7 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       // Uint8Array(x.buffer); all.set(x); … }`).
       if (bounds.offset === 'missing' && (statementReadsBounds(sourceCode, reader, viewText) || boundsAppliedAround(reader, viewText, sourceCode))) return undefined;
       const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';
-      const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
+      const callee = readerLabel(reader, constructorName);
       return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };
     }
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
@@ -288,6 +305,10 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     }
     return undefined;
   }
+
+  // `return x.byteOffset === 0 ? x.buffer : x.buffer.slice(…)`: a fast path that misses the shorter view.
+  const fastPath = fastPathReturn(member, child, parent, view, viewText, sourceCode);
+  if (fastPath) return { ...base, ...fastPath };
 
   if (parent.type === AST_NODE_TYPES.ArrayExpression) {
     const holder = parent.parent;
@@ -410,7 +431,7 @@ function heldStoreRead(
     if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments.length === 1 && use.arguments[0] === node) {
       const constructorName = viewConstructorName(use, sourceCode);
       if (constructorName) {
-        const callee = constructorName === 'Buffer' ? '`Buffer.from()`' : `\`new ${constructorName}()\``;
+        const callee = readerLabel(use, constructorName);
         return { name, reader: use, label: `it is kept in \`${name}\`, and ${callee} of it covers bytes outside the view` };
       }
     }
@@ -542,6 +563,84 @@ function heldStoreHanded(
   if (!sink) return undefined;
   // The store is read through a variable: the bounds belong where it is read, so no rewrite is offered.
   return { sink: sink.sink, label: `it is kept in \`${id.name}\`, and ${sink.label}`, reader: use, heldIn: id.name };
+}
+
+/**
+ * The store returned whole by a fast path: `x.buffer` (or a variable given it, `buffer = x.buffer`) returned as
+ * the branch of a choice or from an `if` whose test reads the view's bounds (`x.byteOffset`, `x.byteLength`, or a
+ * variable made from them) but not the store's length (`x.buffer.byteLength`, `buffer.byteLength`). A view that
+ * starts at 0 and keeps its own length is still shorter than its store when it was cut from the front of a larger
+ * one (a Buffer at the start of the pool, a chunk's head): the caller gets the rest too. Reported where the store
+ * is returned; for a variable given the store in several places, once, from the first of them.
+ */
+function fastPathReturn(
+  member: TSESTree.MemberExpression,
+  child: TSESTree.Node,
+  parent: TSESTree.Node,
+  view: TSESTree.Node,
+  viewText: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Pick<BackingStoreUse, 'sink' | 'label' | 'at' | 'heldIn' | 'guard'> | undefined {
+  const fn = enclosingFunction(member);
+  if (!fn) return undefined;
+  const label = `it is returned whole when the view's bounds pass the test, but the test never compares them with the store's \`${viewText}.buffer.byteLength\`: a view that starts at 0 can still be shorter than its store`;
+  const held = variableHolding(child, parent);
+  if (!held) {
+    const test = fastPathTest(member, fn);
+    return test && isFastPathTest(test, viewText, undefined, sourceCode) ? { sink: 'fast-path', label, guard: test } : undefined;
+  }
+  const variable = findVariable(sourceCode, held);
+  if (!variable) return undefined;
+  // Once per variable: from the first place it is given the store.
+  const first = variable.references.find((ref) => ref.isWrite() && ref.writeExpr && compactText(sourceCode, unwrap(ref.writeExpr)) === `${compactText(sourceCode, view)}.buffer`);
+  if (!first?.writeExpr || unwrap(first.writeExpr) !== member) return undefined;
+  for (const ref of variable.references) {
+    if (!ref.isRead() || ref.identifier.range[0] < member.range[1]) continue;
+    const test = fastPathTest(ref.identifier, fn);
+    if (test && isFastPathTest(test, viewText, held.name, sourceCode)) return { sink: 'fast-path', label: `it is kept in \`${held.name}\`, and ${label}`, at: ref.identifier, heldIn: held.name, guard: test };
+  }
+  return undefined;
+}
+
+/**
+ * The test that decides whether `node` is returned: `node` is a branch of a returned choice (`return t ? node :
+ * …`, an arrow's body), or returned from the consequent of an `if` (`if (t) return node`).
+ */
+function fastPathTest(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Expression | undefined {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) {
+    let outer: TSESTree.Node = parent;
+    while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression)) outer = outer.parent;
+    const returned = outer.parent?.type === AST_NODE_TYPES.ReturnStatement || (outer.parent === fn && fn.type === AST_NODE_TYPES.ArrowFunctionExpression);
+    return returned ? parent.test : undefined;
+  }
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  let statement: TSESTree.Node = parent;
+  if (statement.parent?.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1) statement = statement.parent;
+  const branch = statement.parent;
+  return branch?.type === AST_NODE_TYPES.IfStatement && branch.consequent === statement ? branch.test : undefined;
+}
+
+/** A test about the view's bounds (`x.byteOffset`, `x.byteLength`, or a variable made from them) that never reads the store's length. */
+function isFastPathTest(test: TSESTree.Expression, viewText: string, held: string | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = compactText(sourceCode, test);
+  if (text.includes('.buffer.byteLength') || (held !== undefined && text.includes(`${held}.byteLength`))) return false;
+  const bounds = (t: string) => t.includes(`${viewText}.byteOffset`) || t.includes(`${viewText}.byteLength`);
+  if (bounds(text)) return true;
+  let found = false;
+  walk(test, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(sourceCode, node);
+    const init = variable && singleInit(variable);
+    if (init && bounds(compactText(sourceCode, init))) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -751,6 +850,8 @@ function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
 
 /** `new Uint8Array(...)`, `new DataView(...)` → the constructor; `Buffer.from(...)` → 'Buffer'. */
 function viewConstructorName(reader: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  // The deprecated `new Buffer(store)` or `Buffer(store)`: given an ArrayBuffer, a Buffer over it, as `Buffer.from(store)` is.
+  if (isBufferConstructor(sourceCode, reader.callee)) return 'Buffer';
   if (reader.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(reader.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -764,6 +865,13 @@ function viewConstructorName(reader: TSESTree.CallExpression | TSESTree.NewExpre
   const receiver = method && unwrap(method.receiver);
   if (method?.name === 'from' && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'Buffer') return 'Buffer';
   return undefined;
+}
+
+/** How a view constructor read is named: `new Uint8Array()`, `Buffer.from()`, the deprecated `new Buffer()` or `Buffer()`. */
+function readerLabel(reader: TSESTree.CallExpression | TSESTree.NewExpression, constructorName: string): string {
+  if (constructorName !== 'Buffer') return `\`new ${constructorName}()\``;
+  if (unwrap(reader.callee).type === AST_NODE_TYPES.MemberExpression) return '`Buffer.from()`';
+  return reader.type === AST_NODE_TYPES.NewExpression ? '`new Buffer()`' : '`Buffer()`';
 }
 
 /** `Buffer[Symbol.species]` (the global Buffer). */

@@ -378,6 +378,88 @@ export function annotationKind(node: TSESTree.Node): ValueKind {
   return annotation ? typeNodeKind(annotation) : 'unknown';
 }
 
+/**
+ * The kind a JSDoc comment declares for a variable (JavaScript's annotations; the checker reads them in typed
+ * mode): a parameter's `@param {Uint8Array} data` (also `[data]`, `[data=…]`) in the comment before its
+ * function (a declaration, a method, an object's property, `const f = …`, `C.prototype.m = function …`), or a
+ * variable's `@type {Buffer}` in the comment before its declaration (one variable declared there). A type the
+ * comment spells as a union of one kind (`{Uint8Array|null}`) is that kind; any other, unknown.
+ */
+export function jsdocKind(sourceCode: Readonly<TSESLint.SourceCode>, def: TSESLint.Scope.Definition): ValueKind {
+  const type = jsdocType(sourceCode, def);
+  return type === undefined ? 'unknown' : typeTextKind(type);
+}
+
+/** The type text a JSDoc comment gives a parameter or a variable (`Uint8Array|null`), as `jsdocKind` finds it. */
+export function jsdocType(sourceCode: Readonly<TSESLint.SourceCode>, def: TSESLint.Scope.Definition): string | undefined {
+  // Asked for every unannotated variable the kinds look at: once per declared name.
+  const known = jsdocTypes.get(def.name);
+  if (known !== undefined) return known ?? undefined;
+  const found = findJsdocType(sourceCode, def);
+  jsdocTypes.set(def.name, found ?? null);
+  return found;
+}
+
+const jsdocTypes = new WeakMap<TSESTree.Node, string | null>();
+
+function findJsdocType(sourceCode: Readonly<TSESLint.SourceCode>, def: TSESLint.Scope.Definition): string | undefined {
+  const name = def.name;
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (def.type === 'Parameter') {
+    const fn = def.node as TSESTree.Node;
+    if (!isFunction(fn) || !fn.params.some((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name))) return undefined;
+    const comment = jsdocBefore(sourceCode, documentedNode(fn));
+    if (!comment) return undefined;
+    for (const match of comment.matchAll(/@param\s*\{([^{}]+)\}\s*\[?\s*([\w$]+)/g)) {
+      if (match[2] === name.name) return match[1]!.trim();
+    }
+    return undefined;
+  }
+  if (def.type === 'Variable') {
+    const declaration = def.parent as TSESTree.VariableDeclaration | undefined;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
+    const host = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+    return jsdocBefore(sourceCode, host)?.match(/@type\s*\{([^{}]+)\}/)?.[1]?.trim();
+  }
+  return undefined;
+}
+
+/** The node a function's JSDoc comment sits before: the function, or the declaration, method or statement that holds it. */
+function documentedNode(fn: TSESTree.Node): TSESTree.Node {
+  let node = fn;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) node = parent;
+  else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.declarations.length === 1) node = parent.parent;
+  else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.parent.type === AST_NODE_TYPES.ExpressionStatement) node = parent.parent;
+  if (node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) node = node.parent;
+  return node;
+}
+
+/** The text of the `/** … *\/` comment right before `node`, if that is what precedes it. */
+function jsdocBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string | undefined {
+  const comments = sourceCode.getCommentsBefore(node);
+  const last = comments[comments.length - 1];
+  return last?.type === 'Block' && last.value.startsWith('*') ? last.value : undefined;
+}
+
+/** The kind a JSDoc type names: `Buffer`, `Uint8Array`, `string`, `Array<T>`, `T[]`, a union of one of them with `null` or `undefined`. */
+function typeTextKind(text: string): ValueKind {
+  const parts = text
+    .replace(/^\s*\(|\)\s*$/g, '')
+    .split('|')
+    .map((part) => part.trim().replace(/^[?!]|[=]$/g, ''))
+    .filter((part) => part !== 'null' && part !== 'undefined' && part !== 'void');
+  const kinds = parts.map((part): ValueKind => {
+    if (part === 'string' || part === 'String') return 'string';
+    if (/\[\]$/.test(part) || /^(?:Readonly)?Array(?:\.?<.*>)?$/.test(part)) return 'array';
+    if (!/^[\w$]+$/.test(part)) return 'unknown';
+    const kind = constructorKind(part);
+    return kind === 'other' ? 'unknown' : kind;
+  });
+  const first = kinds[0];
+  return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
+}
+
 /** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
 export function assertedKind(node: TSESTree.Node): ValueKind {
   let current = node;

@@ -33,6 +33,7 @@ import {
   findVariable,
   functionName,
   importedName,
+  isBufferConstructor,
   enclosingFunction,
   enclosingTests,
   isConstructedBy,
@@ -62,7 +63,7 @@ import {
 import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import { isViewKind, type TypeFacts, type ValueKind } from './types';
-import { annotationKind, assertedKind, constructorKind, typeNodeKind, type DeclaredTypes } from './declared';
+import { annotationKind, assertedKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
 import { confirmView, findViewCandidate, type KindReader, type ViewCreation } from './views';
 
 /*
@@ -368,7 +369,9 @@ export class ValueKinds {
     }
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = findVariable(this.sourceCode, node);
-    return !!variable && variable.defs.length === 1 && annotatedTypeName(variable.defs[0]!.name) === 'Uint8Array';
+    if (!variable || variable.defs.length !== 1) return false;
+    const def = variable.defs[0]!;
+    return (annotatedTypeName(def.name) ?? jsdocType(this.sourceCode, def)) === 'Uint8Array';
   }
 
   /** `new Int16Array(n)`, or a variable every value of which is one (followed through `subarray`). */
@@ -442,6 +445,13 @@ export class ValueKinds {
           const owner = this.handlers.ownerOf(node);
           if (owner) return this.fieldKind(owner, name);
         }
+        // `decoder.arr` with `decoder` declared an instance of a class of this file (`decoder: Decoder`,
+        // `@param {Decoder} decoder`): that class's field.
+        const instanceOf = name && !node.computed ? this.declaredClass(unwrap(node.object)) : undefined;
+        if (instanceOf) {
+          const field = this.fieldKind(instanceOf, name!);
+          if (field !== 'unknown') return field;
+        }
         // `this.caches[i]` of a field declared `Array<Array<Record>>`: an array, as its declaration says.
         if (node.computed) {
           const collection = this.declared.collectionKind(node);
@@ -502,7 +512,7 @@ export class ValueKinds {
       return kind;
     }
     for (const def of variable.defs) {
-      const annotated = annotationKind(def.name);
+      const annotated = this.declaredKind(def);
       if (annotated !== 'unknown') return annotated;
       if (def.type === 'Parameter' && isFunction(def.node as TSESTree.Node)) {
         const fn = def.node as FunctionNode;
@@ -697,7 +707,7 @@ export class ValueKinds {
         if (factory) return `made by \`Buffer.${factory}()\``;
         const api = this.nodeApi(node);
         if (api) return `returned by \`${api}()\``;
-        if (this.isBufferConstructor(node.callee)) return 'made by the deprecated `Buffer()`';
+        if (isBufferConstructor(this.sourceCode, node.callee)) return 'made by the deprecated `Buffer()`';
         const method = methodCall(node);
         // A Buffer's `subarray` and `slice` are Buffers too.
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
@@ -712,7 +722,7 @@ export class ValueKinds {
         return undefined;
       }
       case AST_NODE_TYPES.NewExpression:
-        return this.isBufferConstructor(node.callee) ? 'made by the deprecated `new Buffer()`' : undefined;
+        return isBufferConstructor(this.sourceCode, node.callee) ? 'made by the deprecated `new Buffer()`' : undefined;
       case AST_NODE_TYPES.LogicalExpression: {
         // `options.buffer || new Buffer(0)`: a Buffer when both sides are.
         const a = this.bufferEvidence(node.left, depth + 1, usage);
@@ -779,14 +789,6 @@ export class ValueKinds {
   private provesNotBuffer(value: TSESTree.Node): boolean {
     const answer = this.describe(value);
     return answer.level === 'proven' && answer.kind !== 'buffer';
-  }
-
-  /** `Buffer` (the global, or imported from 'buffer') as a constructor or a plain call. */
-  private isBufferConstructor(callee: TSESTree.Node): boolean {
-    const node = unwrap(callee);
-    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'Buffer') return false;
-    const variable = findVariable(this.sourceCode, node);
-    return !variable || variable.defs.length === 0 || moduleOf(variable) === 'buffer';
   }
 
   /** Typed mode: every part of the value's type is a Buffer (or a subclass); untyped: the evidence above. */
@@ -986,7 +988,41 @@ export class ValueKinds {
     const param = fn?.params[index];
     if (!param || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
     const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    return target.type === AST_NODE_TYPES.Identifier ? annotationKind(target) : 'unknown';
+    if (target.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+    const variable = findVariable(this.sourceCode, target);
+    return variable && variable.defs.length === 1 ? this.declaredKind(variable.defs[0]!) : annotationKind(target);
+  }
+
+  /** The class of this file a variable is declared an instance of: `d: Decoder`, `@param {Decoder} d` (one class of that name). */
+  private declaredClass(object: TSESTree.Node): TSESTree.ClassDeclaration | undefined {
+    if (object.type !== AST_NODE_TYPES.Identifier || this.topLevelClasses().length === 0) return undefined;
+    const variable = findVariable(this.sourceCode, object);
+    if (!variable || variable.defs.length !== 1 || (isWritten(variable) && variable.defs[0]!.type === 'Parameter')) return undefined;
+    const def = variable.defs[0]!;
+    const name = annotatedTypeName(def.name) ?? jsdocType(this.sourceCode, def);
+    if (!name || !/^[A-Z][\w$]*$/.test(name)) return undefined;
+    const classes = this.topLevelClasses().filter((cls) => cls.id?.name === name);
+    return classes.length === 1 ? classes[0] : undefined;
+  }
+
+  private classList: TSESTree.ClassDeclaration[] | undefined;
+
+  /** The classes declared at the top of the file (also exported). */
+  private topLevelClasses(): TSESTree.ClassDeclaration[] {
+    if (!this.classList) {
+      this.classList = [];
+      for (const statement of this.sourceCode.ast.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+        if (declaration?.type === AST_NODE_TYPES.ClassDeclaration) this.classList.push(declaration);
+      }
+    }
+    return this.classList;
+  }
+
+  /** The kind a variable's declaration states: its TypeScript annotation, else its JSDoc (`@param {Buffer} chunk`). */
+  private declaredKind(def: TSESLint.Scope.Definition): ValueKind {
+    const annotated = annotationKind(def.name);
+    return annotated !== 'unknown' ? annotated : jsdocKind(this.sourceCode, def);
   }
 
   private writtenNames: Set<string> | undefined;
@@ -1283,7 +1319,7 @@ export class ValueKinds {
 
   private annotatedBuffer(id: TSESTree.Identifier): boolean {
     const variable = findVariable(this.sourceCode, id);
-    return !!variable && variable.defs.length === 1 && annotationKind(variable.defs[0]!.name) === 'buffer';
+    return !!variable && variable.defs.length === 1 && this.declaredKind(variable.defs[0]!) === 'buffer';
   }
 
   /** Typed: a plain typed array (not a Buffer); untyped: made by a typed-array constructor. */
@@ -1303,7 +1339,7 @@ export class ValueKinds {
       const init = variable && singleInit(variable);
       if (init) return this.isPlainTypedArray(init);
       const def = variable?.defs[0];
-      return !!def && variable.defs.length === 1 && annotationKind(def.name) === 'typed-array' && !isBufferAnnotated(def.name);
+      return !!def && variable.defs.length === 1 && this.declaredKind(def) === 'typed-array' && !isBufferAnnotated(def.name);
     }
     return false;
   }
@@ -1629,6 +1665,7 @@ export class ValueKinds {
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
     if (annotations && isBufferAnnotated(def.name)) return 'annotated `Buffer`';
+    if (annotations && !(def.name as { typeAnnotation?: unknown }).typeAnnotation && jsdocKind(this.sourceCode, def) === 'buffer') return 'documented `Buffer`';
     const init = singleInit(variable);
     if (init) return judge(init);
     // `this.buffer().then((buf) => …)`: the parameter holds what the call resolves with.

@@ -3,7 +3,7 @@ import type { BackingStoreUse } from '../analysis/backing-store';
 import { unwrap } from '../analysis/ast';
 import { hasCommentInside, operandText } from './expressions';
 
-export type BackingFixKind = 'bounds' | 'copy' | 'view';
+export type BackingFixKind = 'bounds' | 'copy' | 'view' | 'guard';
 
 /**
  * Fixes for `x.buffer` used as `x`'s bytes:
@@ -12,7 +12,9 @@ export type BackingFixKind = 'bounds' | 'copy' | 'view';
  * - `x.buffer.slice()`: bound the copy by the view (`x.byteOffset, x.byteOffset + x.byteLength`);
  * - crypto, Blob, cloned messages and stores handed to other code: an exact copy's buffer, `x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)`
  *   (same static type as `x.buffer`);
- * - decoders, writes and bodies: a view of the same bytes, `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`.
+ * - decoders, writes and bodies: a view of the same bytes, `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`;
+ * - a fast path that returns the store whole: its test also asks that the view cover the store
+ *   (`&& x.byteLength === x.buffer.byteLength`; a view that long starts at 0).
  * Every one of these changes which bytes the code reads (that is the bug), so rules offer them as
  * suggestions, never as autofixes. Null for transfer lists (the message and the list would have to change together), optional chains,
  * comments in the rewritten range, and views the fix would have to evaluate twice (calls, assignments).
@@ -22,6 +24,7 @@ export function buildBackingBufferFix(
   use: BackingStoreUse,
 ): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
   const view = unwrap(use.view);
+  if (use.sink === 'fast-path') return guardFix(sourceCode, use, view);
   // A choice gives the reader something else on its other side, so no rewrite of the reader fits both; the view
   // replaced by its store is rewritten where it is taken, which fits whatever side it is on.
   if (!isRepeatable(view) || use.member.optional || isInChain(use.member) || (use.oneOfChoice && use.sink !== 'replaced') || use.heldIn !== undefined || use.descriptor) return null;
@@ -100,6 +103,26 @@ export function buildBackingBufferFix(
     default:
       return null;
   }
+}
+
+/** Tests that bind looser than `&&`: completed inside parentheses. */
+const LOOSE_TESTS = new Set<string>([
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+/** `t ? x.buffer : …` → `t && x.byteLength === x.buffer.byteLength ? x.buffer : …` (`if (t) return x.buffer` alike). */
+function guardFix(sourceCode: Readonly<TSESLint.SourceCode>, use: BackingStoreUse, view: TSESTree.Node): { fix: TSESLint.ReportFixFunction; kind: BackingFixKind } | null {
+  const guard = use.guard;
+  if (!guard || !isRepeatable(view) || hasCommentInside(sourceCode, guard)) return null;
+  const v = operandText(sourceCode, view);
+  const text = sourceCode.getText(guard);
+  // `a || b`, `a ?? b` (which may not even be mixed with `&&` unparenthesized), `a ? b : c`: in parentheses.
+  const loose = guard.type === AST_NODE_TYPES.LogicalExpression ? guard.operator !== '&&' : LOOSE_TESTS.has(guard.type);
+  return { kind: 'guard', fix: (fixer) => fixer.replaceText(guard, `${loose ? `(${text})` : text} && ${v}.byteLength === ${v}.buffer.byteLength`) };
 }
 
 /** Expressions a fix may write more than once: names, `this`, and non-computed member chains of them. */

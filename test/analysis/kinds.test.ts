@@ -70,6 +70,38 @@ describe('value kinds without types', () => {
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
+        // JSDoc states a parameter's kind, as an annotation does: before a function, a method, an arrow held in a
+        // \`const\`, a prototype method; \`[name]\` and a union with \`null\` too.
+        code: `/** @param {Uint8Array} data */\nfunction a(data) { probe(data); }\n/**\n * @param {number} n\n * @param {Buffer=} [chunk]\n */\nexport const b = (n, chunk) => probe(chunk);\nfunction C() {}\n/** @param {?Buffer|null} head */\nC.prototype.m = function (head) { probe(head); };\nclass D {\n  /** @param {string} text */\n  m(text) { probe(text); }\n}`,
+        filename: 'file.js',
+        errors: [
+          said('typed-array proven code ownSlice=false uint8=true'),
+          said('buffer proven code ownSlice=false uint8=false'),
+          said('buffer proven code ownSlice=false uint8=false'),
+          said('string proven code ownSlice=false uint8=false'),
+        ],
+      },
+      {
+        // A variable's \`@type\`; and no kind from a union of two kinds, a type that is no kind, or a comment that is not JSDoc.
+        code: `/** @type {Buffer} */\nlet pending;\nexport function f() { probe(pending); }\n/** @param {Buffer|string} data @param {Object} meta */\nexport function g(data, meta) { probe(data); probe(meta); }\n/* @param {Buffer} raw */\nexport function h(raw) { probe(raw); }`,
+        filename: 'file.js',
+        errors: [
+          said('buffer proven code ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
+        ],
+      },
+      {
+        // A field of an instance of a class of this file, the instance declared by JSDoc or an annotation (lib0's decoder).
+        code: `export class Decoder {\n  /** @param {Uint8Array} bytes */\n  constructor(bytes) {\n    this.arr = bytes;\n  }\n}\n/** @param {Decoder} decoder */\nexport const read = (decoder) => probe(decoder.arr);\nexport const read2 = (decoder: Decoder) => probe(decoder.arr);\nexport const read3 = (decoder: Other) => probe(decoder.arr);`,
+        errors: [
+          said('typed-array proven code ownSlice=false uint8=false'),
+          said('typed-array proven code ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
+        ],
+      },
+      {
         // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: a Buffer after the if, on both paths.
         code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  probe(x);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],

@@ -3084,3 +3084,290 @@ describe("the view's own bounds, not another name's", () => {
     { valid: [], invalid: [] },
   );
 });
+
+// Solana Kit's `toArrayBuffer`: a fast path handed back the whole store when the view started at 0 and kept its own
+// length; a view cut from the front of a larger store passes that test. Only a test that compares the store's own
+// length (`bytes.buffer.byteLength`) makes the fast path right.
+describe("a fast path that returns the store without comparing the store's length", () => {
+  const fast = (test: string) => `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return ${test} ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+`;
+  const HELD_FIXED = `export function toArrayBuffer(bytes: Uint8Array, offset?: number, length?: number): ArrayBuffer {
+  const bytesOffset = bytes.byteOffset + (offset ?? 0);
+  const bytesLength = length ?? bytes.byteLength;
+  let buffer: ArrayBuffer;
+  if (typeof SharedArrayBuffer === 'undefined') {
+    buffer = bytes.buffer as ArrayBuffer;
+  } else if (bytes.buffer instanceof SharedArrayBuffer) {
+    buffer = new ArrayBuffer(bytes.length);
+    new Uint8Array(buffer).set(bytes);
+  } else {
+    buffer = bytes.buffer;
+  }
+  return bytesOffset === 0 && bytesLength === bytes.byteLength && bytes.byteLength === bytes.buffer.byteLength ? buffer : buffer.slice(bytesOffset, bytesOffset + bytesLength);
+}
+`;
+  const label = "it is returned whole when the view's bounds pass the test, but the test never compares them with the store's `bytes.buffer.byteLength`: a view that starts at 0 can still be shorter than its store";
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        fast('bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength'),
+        // The whole store, measured through the variable that holds it.
+        `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const buffer = bytes.buffer as ArrayBuffer;
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return buffer;
+  return buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+`,
+        // Not returned: the branch is read on the spot.
+        `export function first(bytes: Uint8Array): number {
+  const view = new DataView(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
+  return view.getUint8(0);
+}
+`,
+      ],
+      invalid: [
+        {
+          code: fast('bytes.byteOffset === 0'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: label },
+              line: 2,
+              column: 36,
+              endLine: 2,
+              endColumn: 48,
+              suggestions: [{ messageId: 'compareStoreLength', output: fast('bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength') }],
+            },
+          ],
+        },
+        {
+          // A test that binds looser than \`&&\` is completed in parentheses.
+          code: fast('bytes.byteOffset === 0 || bytes.byteLength === 0'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: label },
+              line: 2,
+              column: 62,
+              endLine: 2,
+              endColumn: 74,
+              suggestions: [{ messageId: 'compareStoreLength', output: fast('(bytes.byteOffset === 0 || bytes.byteLength === 0) && bytes.byteLength === bytes.buffer.byteLength') }],
+            },
+          ],
+        },
+        {
+          code: `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0) {
+    return bytes.buffer as ArrayBuffer;
+  }
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: label },
+              line: 3,
+              column: 12,
+              endLine: 3,
+              endColumn: 24,
+              suggestions: [
+                {
+                  messageId: 'compareStoreLength',
+                  output: `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+    return bytes.buffer as ArrayBuffer;
+  }
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A read-only view interface (typed, it is no typed array): the fast path itself says it is a view.
+          code: `interface ReadonlyBytes extends Omit<Uint8Array, 'set' | 'fill'> {
+  readonly [n: number]: number;
+}
+export function toArrayBuffer(bytes: ReadonlyBytes | Uint8Array): ArrayBufferLike {
+  return bytes.byteOffset === 0 ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: label },
+              line: 5,
+              column: 35,
+              endLine: 5,
+              endColumn: 47,
+              suggestions: [
+                {
+                  messageId: 'compareStoreLength',
+                  output: `interface ReadonlyBytes extends Omit<Uint8Array, 'set' | 'fill'> {
+  readonly [n: number]: number;
+}
+export function toArrayBuffer(bytes: ReadonlyBytes | Uint8Array): ArrayBufferLike {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // The store held in a variable given it on two branches, and the bounds in variables made from the view's:
+          // reported once, where the variable is returned.
+          code: `export function toArrayBuffer(bytes: Uint8Array, offset?: number, length?: number): ArrayBuffer {
+  const bytesOffset = bytes.byteOffset + (offset ?? 0);
+  const bytesLength = length ?? bytes.byteLength;
+  let buffer: ArrayBuffer;
+  if (typeof SharedArrayBuffer === 'undefined') {
+    buffer = bytes.buffer as ArrayBuffer;
+  } else if (bytes.buffer instanceof SharedArrayBuffer) {
+    buffer = new ArrayBuffer(bytes.length);
+    new Uint8Array(buffer).set(bytes);
+  } else {
+    buffer = bytes.buffer;
+  }
+  return bytesOffset === 0 && bytesLength === bytes.byteLength ? buffer : buffer.slice(bytesOffset, bytesOffset + bytesLength);
+}
+`,
+          output: null,
+          errors: [{ messageId: 'backingStoreEscape', data: { buffer: 'bytes.buffer', view: 'bytes', sink: `it is kept in \`buffer\`, and ${label}` }, line: 13, column: 66, endLine: 13, endColumn: 72, suggestions: [{ messageId: 'compareStoreLength', output: HELD_FIXED }] }],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// webusb's `bufferSourceToBuffer`: the deprecated `new Buffer(store)` makes a Buffer over all of the store, as
+// `Buffer.from(store)` does.
+describe('the deprecated Buffer constructor over a store', () => {
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        `export function copyOf(bytes: Uint8Array): Buffer {
+  return new Buffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export function toBuffer(source: ArrayBuffer | ArrayBufferView): Buffer {
+  function isView(value: ArrayBuffer | ArrayBufferView): value is ArrayBufferView {
+    return (value as ArrayBufferView).buffer !== undefined;
+  }
+  const arrayBuffer = isView(source) ? source.buffer : source;
+  return new Buffer(arrayBuffer);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'source.buffer', view: 'source', sink: 'it is kept in `arrayBuffer`, and `new Buffer()` of it covers bytes outside the view' },
+              line: 5,
+              column: 40,
+              endLine: 5,
+              endColumn: 53,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: `export function wrap(bytes: Uint8Array): Buffer {
+  return new Buffer(bytes.buffer);
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: '`new Buffer()` without `bytes.byteOffset` and `bytes.byteLength` covers bytes outside the view' },
+              line: 2,
+              column: 21,
+              endLine: 2,
+              endColumn: 33,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function wrap(bytes: Uint8Array): Buffer {
+  return new Buffer(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// lib0's decoder: a class of plain JavaScript whose constructor's JSDoc says it is given a Uint8Array, and a
+// reader whose JSDoc says its parameter is that class. A view made over `decoder.arr.buffer` at the decoder's
+// own position reads from the store's first byte, not the array's.
+describe('kinds declared by JSDoc', () => {
+  const decoder = (offset: string) => `export class Decoder {
+  /**
+   * @param {Uint8Array} uint8Array
+   */
+  constructor(uint8Array) {
+    this.arr = uint8Array;
+    this.pos = 0;
+  }
+}
+/**
+ * @param {Decoder} decoder
+ * @param {number} len
+ */
+export const readUint8Array = (decoder, len) => {
+  const view = new Uint8Array(decoder.arr.buffer, ${offset}, len);
+  decoder.pos += len;
+  return view;
+};
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [{ code: decoder('decoder.arr.byteOffset + decoder.pos'), filename: 'file.js' }],
+      invalid: [
+        {
+          code: decoder('decoder.pos'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'decoder.arr.buffer', view: 'decoder.arr', sink: '`new Uint8Array()` without `decoder.arr.byteOffset` and `decoder.arr.byteLength` covers bytes outside the view' },
+              line: 15,
+              column: 31,
+              endLine: 15,
+              endColumn: 49,
+              suggestions: [{ messageId: 'passViewBounds', output: decoder('decoder.arr.byteOffset + decoder.pos') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
