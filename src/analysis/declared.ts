@@ -410,7 +410,8 @@ function findJsdocType(sourceCode: Readonly<TSESLint.SourceCode>, def: TSESLint.
     if (!isFunction(fn) || !fn.params.some((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name))) return undefined;
     const comment = jsdocBefore(sourceCode, documentedNode(fn));
     if (!comment) return undefined;
-    for (const match of comment.matchAll(/@param\s*\{([^{}]+)\}\s*\[?\s*([\w$]+)/g)) {
+    // `@param {Buffer} options.data` documents a property of `options`, not `options`: the whole dotted name must match.
+    for (const match of comment.matchAll(/@param\s*\{([^{}]+)\}\s*\[?\s*([\w$.]+)/g)) {
       if (match[2] === name.name) return match[1]!.trim();
     }
     return undefined;
@@ -439,7 +440,8 @@ function documentedNode(fn: TSESTree.Node): TSESTree.Node {
 function jsdocBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string | undefined {
   const comments = sourceCode.getCommentsBefore(node);
   const last = comments[comments.length - 1];
-  return last?.type === 'Block' && last.value.startsWith('*') ? last.value : undefined;
+  // A `@typedef` or `@callback` block documents a type of its own, not what follows it.
+  return last?.type === 'Block' && last.value.startsWith('*') && !/@(?:typedef|callback)\b/.test(last.value) ? last.value : undefined;
 }
 
 /** The kind a JSDoc type names: `Buffer`, `Uint8Array`, `string`, `Array<T>`, `T[]`, a union of one of them with `null` or `undefined`. */

@@ -82,11 +82,14 @@ describe('value kinds without types', () => {
         ],
       },
       {
-        // A variable's \`@type\`; and no kind from a union of two kinds, a type that is no kind, or a comment that is not JSDoc.
-        code: `/** @type {Buffer} */\nlet pending;\nexport function f() { probe(pending); }\n/** @param {Buffer|string} data @param {Object} meta */\nexport function g(data, meta) { probe(data); probe(meta); }\n/* @param {Buffer} raw */\nexport function h(raw) { probe(raw); }`,
+        // A variable's \`@type\`; and no kind from a union of two kinds, a type that is no kind, a comment that is not JSDoc,
+        // a property's \`@param\` (\`options.data\`), or a \`@callback\` block before the function.
+        code: `/** @type {Buffer} */\nlet pending;\nexport function f() { probe(pending); }\n/** @param {Buffer|string} data @param {Object} meta */\nexport function g(data, meta) { probe(data); probe(meta); }\n/* @param {Buffer} raw */\nexport function h(raw) { probe(raw); }\n/** @param {Buffer} options.data */\nexport function i(options) { probe(options); }\n/**\n * @callback OnData\n * @param {Buffer} chunk\n */\nexport function j(chunk) { probe(chunk); }`,
         filename: 'file.js',
         errors: [
           said('buffer proven code ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
+          said('unknown unknown none ownSlice=false uint8=false'),
           said('unknown unknown none ownSlice=false uint8=false'),
           said('unknown unknown none ownSlice=false uint8=false'),
           said('unknown unknown none ownSlice=false uint8=false'),
