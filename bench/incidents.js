@@ -1,7 +1,7 @@
 'use strict';
 // Real-incident yardstick: retention bugs that maintainers of public JavaScript/TypeScript projects fixed,
 // one file each (bench/incidents/incidents.json holds their metadata only: repository, commits, path and
-// line numbers; no third-party code is in this repository). Fifteen sets, same schema, chosen with --set:
+// line numbers; no third-party code is in this repository). Sixteen sets, same schema, chosen with --set:
 // `incidents` (the default, incidents.json: these guided the rules, so they no longer measure unseen
 // code), `heldout` (heldout.json: collected blind, then used to guide fixes too), `heldout2`
 // (heldout2.json: a second set collected blind, which has since guided rule changes as well),
@@ -15,8 +15,9 @@
 // `heldout10` (heldout10.json: a tenth set collected blind, scored once),
 // `heldout11` (heldout11.json: an eleventh set collected blind, scored once),
 // `heldout12` (heldout12.json: a twelfth set collected blind, scored once),
-// `heldout13` (heldout13.json: a thirteenth set collected blind, scored once) and
-// `heldout14` (heldout14.json: a fourteenth set collected blind, scored once).
+// `heldout13` (heldout13.json: a thirteenth set collected blind, scored once),
+// `heldout14` (heldout14.json: a fourteenth set collected blind, scored once) and
+// `heldout15` (heldout15.json: a fifteenth set collected blind, not yet scored).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
@@ -37,7 +38,7 @@
 // `owner+name`, `owner+name.git`, `owner/name` or `owner/name.git`. Give it with --mirrors DIR or the
 // LEAKPROOF_MIRRORS environment variable (bench/README.md says how to fetch them).
 //
-// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14] [--mirrors DIR] [--mode untyped|typed|both]
+// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15] [--mirrors DIR] [--mode untyped|typed|both]
 //          [--only ID[,ID...]] [--json FILE] [--verbose] [--if-present]
 //   --if-present: exit 0 with one line when no snapshot directory is given or none of its repositories
 //   is there (what `npm run bench` uses); without it that is an error (exit code 2).
@@ -67,6 +68,7 @@ const SETS = {
   heldout12: path.join(__dirname, 'incidents', 'heldout12.json'),
   heldout13: path.join(__dirname, 'incidents', 'heldout13.json'),
   heldout14: path.join(__dirname, 'incidents', 'heldout14.json'),
+  heldout15: path.join(__dirname, 'incidents', 'heldout15.json'),
 };
 const RULES = [
   'no-retained-view',

@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15 (got nope)');
   });
 });
 
@@ -792,5 +792,76 @@ describe('bench/incidents/heldout14.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout14', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout14.json');
+  });
+});
+
+describe('bench/incidents/heldout15.json', () => {
+  const fifteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout15, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other fifteen sets', () => {
+    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(fifteenth.length).toBe(10);
+    expect(new Set(fifteenth.map((i) => i.id)).size).toBe(fifteenth.length);
+    expect(new Set(fifteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(fifteenth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      fifteenth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of fifteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
+    const leaks = fifteenth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(fifteenth.map((i) => i.repository)).size;
+    expect([fifteenth.length, repositories, leaks]).toEqual([10, 9, 10]);
+    const byRule = (rule: string) => fifteenth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([2, 1, 7]);
+    const { description, incidents } = fifteenthFile();
+    expect(description).toContain(`${count(fifteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(fifteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = fifteenth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout15, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout15', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout15\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout15', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout15.json');
   });
 });
