@@ -376,6 +376,13 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (key === 'body' && call?.type === AST_NODE_TYPES.CallExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier && (unwrap(call.callee) as TSESTree.Identifier).name === 'fetch') {
       return { ...base, sink: 'body', reader: call, label: '`fetch()` sends all of it as the body' };
     }
+    // `new MessageEvent('message', { data: buff.buffer })`: a property of an object handed to other code, which
+    // reads it from its first byte (Hono's Node WebSocket adapter, with a pooled copy of each message).
+    const index = call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression ? call.arguments.indexOf(object) : -1;
+    if (provenView && index >= 0 && key !== undefined && !statementReadsBounds(sourceCode, object, viewText)) {
+      const handed = handedTo(call as TSESTree.CallExpression | TSESTree.NewExpression, index, view, viewText, facts);
+      if (handed) return { ...base, sink: handed.sink, reader: call as TSESTree.CallExpression | TSESTree.NewExpression, label: `${handed.label} as \`${key}\`` };
+    }
   }
   return freshSubView ? subViewUse(base, sourceCode, member) : undefined;
 }
@@ -1102,7 +1109,10 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   if (value.type === AST_NODE_TYPES.MemberExpression && !value.computed) {
     const name = propertyName(value);
     const holder = /^(.+)\.[\w$#]+$/.exec(viewText)?.[1];
-    return !!name && holder !== undefined && sourceCode.getText(unwrap(value.object)) === holder && !fieldDerivesFromByteOffset(sourceCode, name);
+    if (!!name && holder !== undefined && sourceCode.getText(unwrap(value.object)) === holder && !fieldDerivesFromByteOffset(sourceCode, name)) return true;
+    // `this.offset`, which the file elsewhere adds to the view's own start (`this.byteOffset + this.offset`,
+    // fast-png's decoder): a position within the view, by the code's own reckoning.
+    return addedToByteOffsetElsewhere(sourceCode, viewText, text);
   }
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, value);
@@ -1127,6 +1137,14 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
 }
 
 const OFFSET_ARITHMETIC = new Set(['+', '-', '*', '<<', '|']);
+
+/** The file adds `offset` to the view's `byteOffset` somewhere (`x.byteOffset + offset`, `offset + x.byteOffset`). */
+function addedToByteOffsetElsewhere(sourceCode: Readonly<TSESLint.SourceCode>, viewText: string, offset: string): boolean {
+  const spaced = (text: string) => text.split('.').map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*\\.\\s*');
+  const start = `${spaced(viewText)}\\s*\\.\\s*byteOffset`;
+  const at = spaced(offset);
+  return new RegExp(`(?:${start}\\s*\\+\\s*${at}|${at}\\s*\\+\\s*${start})(?![\\w$.])`).test(sourceCode.text);
+}
 
 function isNumberLiteral(node: TSESTree.Node): boolean {
   const value = unwrap(node);

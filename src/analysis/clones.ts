@@ -44,15 +44,17 @@ export function isCloningCall(call: TSESTree.CallExpression | TSESTree.NewExpres
   return false;
 }
 
-/** `tx.objectStore('data')`, or a variable whose only value is one; with types, an `IDBObjectStore`. */
+/**
+ * `tx.objectStore('data')`, or a variable that holds one where it is used (its only value, or the one assigned
+ * last before the use: `eu = txn.objectStore(name); eu.put(…)`); with types, an `IDBObjectStore`.
+ */
 function isObjectStore(receiver: TSESTree.Node, facts: FileFacts): boolean {
   const isStoreCall = (node: TSESTree.Node) => node.type === AST_NODE_TYPES.CallExpression && methodCall(node)?.name === 'objectStore';
   if (isStoreCall(receiver)) return true;
   if (facts.kinds.isInstanceOf(receiver, IDB_STORE_TYPES)) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(facts.sourceCode, receiver);
-  const init = variable && singleInit(variable);
-  return !!init && isStoreCall(unwrap(init));
+  const held = facts.kinds.heldValue(receiver);
+  return !!held && isStoreCall(unwrap(held));
 }
 
 const IDB_STORE_TYPES = new Set(['IDBObjectStore']);

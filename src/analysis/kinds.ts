@@ -245,13 +245,30 @@ export class ValueKinds {
     const holder = fn.parent;
     if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
       const cls = holder.parent.parent;
-      return (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && !!cls.superClass && isViewClassName(nameOf(unwrap(cls.superClass)));
+      if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return false;
+      return (!!cls.superClass && isViewClassName(nameOf(unwrap(cls.superClass)))) || this.viewsOwnStore(cls);
     }
     if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
       const prototype = unwrap(holder.left.object);
       return prototype.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' && isViewClassName(nameOf(unwrap(prototype.object)));
     }
     return false;
+  }
+
+  private readonly ownStoreViews = new WeakMap<TSESTree.Node, boolean>();
+
+  /**
+   * A class whose own code makes a view of `this.buffer` starting at `this.byteOffset` (`new Uint8Array(this.buffer,
+   * this.byteOffset + this.offset, n)`, fast-png's decoder, an IOBuffer): its instances are views of that store, as
+   * a typed array is of its own.
+   */
+  private viewsOwnStore(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    let known = this.ownStoreViews.get(cls);
+    if (known === undefined) {
+      known = /\bthis\s*\.\s*buffer\s*,\s*this\s*\.\s*byteOffset\b/.test(this.sourceCode.text.slice(cls.range[0], cls.range[1]));
+      this.ownStoreViews.set(cls, known);
+    }
+    return known;
   }
 
   /**
@@ -590,6 +607,19 @@ export class ValueKinds {
    * function, with no other write in between. 'changed' when a write the use may or may not follow
    * (in a branch, a loop, a nested function) sits in between; undefined when nothing reassigns it before.
    */
+  /**
+   * The value a variable holds where `id` reads it: the latest plain assignment before the use in the blocks
+   * around it (`eu = this.config[n]; … eu = txn.objectStore(n); eu.put(…)`), else its only value.
+   */
+  heldValue(id: TSESTree.Identifier): TSESTree.Node | undefined {
+    const variable = findVariable(this.sourceCode, id);
+    if (!variable) return undefined;
+    const at = this.valueAtUse(id, variable);
+    if (at === 'changed') return undefined;
+    if (at) return at.operator === '=' ? at.value : undefined;
+    return singleInit(variable);
+  }
+
   private valueAtUse(
     id: TSESTree.Identifier,
     variable: TSESLint.Scope.Variable,
@@ -737,6 +767,8 @@ export class ValueKinds {
       case AST_NODE_TYPES.Identifier: {
         const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
         if (found) return found;
+        // `if (Buffer.isBuffer(x)) return x`: inside the branch the test proves, a Buffer.
+        if (this.isNarrowedBy(node, (test, text, sourceCode) => viewTestOf(test, text, sourceCode) === 'buffer')) return 'tested to be one (`Buffer.isBuffer`, `instanceof Buffer`)';
         // A byte source's 'data' chunk (a socket, a file stream, no encoding set): a Buffer by contract.
         const handler = this.dataHandlerOf(node);
         return handler && this.isByteSource(handler) && !this.isEncodedChunk(node) ? `received by ${handler.label}` : undefined;

@@ -3371,3 +3371,188 @@ export const readUint8Array = (decoder, len) => {
     { valid: [], invalid: [] },
   );
 });
+
+// fast-png's decoder (a class over an IOBuffer): one method made its CRC view at `this.byteOffset + this.offset`,
+// another passed `new Uint8Array(this.buffer, this.offset, length)` to the inflater, read from the store's start.
+describe("a class that views its own store from its own byteOffset", () => {
+  const decoder = (idat: string) => `export default class PNGDecoder {
+  crc(n) {
+    return new Uint8Array(this.buffer, this.byteOffset + this.offset - n, n);
+  }
+  decodeIDAT(length) {
+    this.inflator.push(new Uint8Array(this.buffer, ${idat}, length));
+  }
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        decoder('this.byteOffset + this.offset'),
+        // Without a view made from \`this.byteOffset\`, \`this.buffer\` is the class's own field.
+        `export default class Reader {
+  read(length) {
+    return new Uint8Array(this.buffer, this.offset, length);
+  }
+}
+`,
+      ],
+      invalid: [
+        {
+          code: decoder('this.offset'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: '`new Uint8Array()` without `this.byteOffset` and `this.byteLength` covers bytes outside the view' },
+              line: 6,
+              column: 39,
+              endLine: 6,
+              endColumn: 50,
+              suggestions: [{ messageId: 'passViewBounds', output: decoder('this.byteOffset + this.offset') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// Hono's Node WebSocket adapter copied each binary message with `Buffer.from(data)` (a pool slice for small ones)
+// and handed `buff.buffer` to the application as the event's `data`.
+describe('a store put in an object handed to other code', () => {
+  const adapter = (data: string) => `export function onMessage(events: { onMessage(event: MessageEvent): void }, data: Buffer, isBinary: boolean) {
+  const buff: Buffer = Buffer.from(data);
+  events.onMessage(new MessageEvent('message', { data: ${data} }));
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        adapter('isBinary ? buff : buff.toString()'),
+        // The bounds travel in the same object.
+        `export function describe(send: (o: object) => void, data: Buffer) {
+  const buff: Buffer = Buffer.from(data);
+  send({ store: buff.buffer, byteOffset: buff.byteOffset, byteLength: buff.byteLength });
+}
+`,
+      ],
+      invalid: [
+        {
+          code: adapter('buff.buffer'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'buff.buffer', view: 'buff', sink: '`new MessageEvent()` is handed all of it as `data`' },
+              line: 3,
+              column: 56,
+              endLine: 3,
+              endColumn: 67,
+              suggestions: [{ messageId: 'copyExactly', output: adapter('buff.buffer.slice(buff.byteOffset, buff.byteOffset + buff.byteLength)') }],
+            },
+          ],
+        },
+        {
+          code: adapter("isBinary ? buff.buffer : buff.toString('utf-8')"),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'buff.buffer', view: 'buff', sink: '`new MessageEvent()` is handed all of it as `data`' },
+              line: 3,
+              column: 67,
+              endLine: 3,
+              endColumn: 78,
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// ably-js' Node buffer utilities: `toArrayBuffer` returned `this.toBuffer(buffer).buffer`, and `toBuffer` hands back
+// its argument when `Buffer.isBuffer` says it is one, else `Buffer.from(…)`: a Buffer either way, often a pool slice.
+describe('a helper that returns a Buffer on every path, one of them narrowed by Buffer.isBuffer', () => {
+  const digest = (store: string) => `function toBuffer(value) {
+  if (value instanceof Buffer) return value;
+  return Buffer.from(value);
+}
+export function hash(value) {
+  const out = toBuffer(value);
+  // The digest of the message's bytes.
+  return crypto.subtle.digest('SHA-256', ${store});
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        `export class BufferUtils {
+  toArrayBuffer(buffer: Uint8Array | ArrayBuffer): ArrayBuffer {
+    return this.toBytes(buffer).buffer as ArrayBuffer;
+  }
+  toBytes(buffer: Uint8Array | ArrayBuffer): Uint8Array {
+    if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer);
+    return new Uint8Array(buffer.length);
+  }
+}
+`,
+      ],
+      invalid: [
+        {
+          code: `export class BufferUtils {
+  toArrayBuffer(buffer) {
+    return this.toBuffer(buffer).buffer;
+  }
+  toBuffer(buffer) {
+    if (Buffer.isBuffer(buffer)) {
+      return buffer;
+    }
+    return Buffer.from(buffer);
+  }
+}
+`,
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.toBuffer(buffer).buffer', view: 'this.toBuffer(buffer)', sink: 'it is returned as the bytes, and every caller gets all of it' },
+              line: 3,
+              column: 12,
+              endLine: 3,
+              endColumn: 40,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: digest('out.buffer'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'out.buffer', view: 'out', sink: '`crypto.subtle.digest()` reads all of it' },
+              line: 8,
+              column: 42,
+              endLine: 8,
+              endColumn: 52,
+              suggestions: [{ messageId: 'copyExactly', output: digest('out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -737,3 +737,53 @@ describe('Buffers proven by what the code calls on them', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// retro-b5500's disk unit: the variable that names the unit's settings is given the object store just before the
+// loop that puts each sector, a `subarray` of the whole I/O buffer, into it.
+describe('an object store assigned to a variable that held something else', () => {
+  const write = (put: string) => `export function write(txn, config, name, buffer, first, last) {
+  let eu = config[name];
+  if (!eu) return;
+  eu = txn.objectStore(name);
+  let bx = 0;
+  for (let addr = first; addr <= last; addr++) {
+    eu.put(${put}, addr);
+    bx += 240;
+  }
+}
+`;
+  runRuleTests(
+    'no-cloned-view',
+    rule,
+    {
+      valid: [
+        write('buffer.slice(bx, bx + 240)'),
+        // A put on what the variable held before the store was assigned is no clone.
+        `export function write(txn, config, name, buffer) {
+  let eu = config[name];
+  eu.put(buffer.subarray(0, 240), 1);
+  eu = txn.objectStore(name);
+}
+`,
+      ],
+      invalid: [
+        {
+          code: write('buffer.subarray(bx, bx + 240)'),
+          output: null,
+          errors: [
+            {
+              messageId: 'clonedView',
+              data: { call: 'eu.put()', what: 'a `subarray` view of `buffer`' },
+              line: 7,
+              column: 12,
+              endLine: 7,
+              endColumn: 41,
+              suggestions: [{ messageId: 'sendCopy', output: write('Uint8Array.prototype.slice.call(buffer, bx, bx + 240) as Buffer') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
