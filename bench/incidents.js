@@ -17,7 +17,7 @@
 // `heldout12` (heldout12.json: a twelfth set collected blind, scored once),
 // `heldout13` (heldout13.json: a thirteenth set collected blind, scored once),
 // `heldout14` (heldout14.json: a fourteenth set collected blind, scored once) and
-// `heldout15` (heldout15.json: a fifteenth set collected blind, not yet scored).
+// `heldout15` (heldout15.json: a fifteenth set collected blind, scored once).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no

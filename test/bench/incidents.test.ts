@@ -844,6 +844,7 @@ describe('bench/incidents/heldout15.json', () => {
     const { description, incidents } = fifteenthFile();
     expect(description).toContain(`${count(fifteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
     expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
     expect(fifteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
     expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
