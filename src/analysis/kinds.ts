@@ -255,6 +255,14 @@ export class ValueKinds {
     return false;
   }
 
+  private bufferTests: boolean | undefined;
+
+  /** The file's text has a Buffer test (`Buffer.isBuffer(`, `instanceof Buffer`): most files have none, and need no walk up to the tests around a value. */
+  private testsForBuffers(): boolean {
+    this.bufferTests ??= /Buffer\s*\.\s*isBuffer\s*\(|instanceof\s+Buffer\b/.test(this.sourceCode.text);
+    return this.bufferTests;
+  }
+
   private readonly ownStoreViews = new WeakMap<TSESTree.Node, boolean>();
 
   /**
@@ -464,7 +472,7 @@ export class ValueKinds {
         }
         // `decoder.arr` with `decoder` declared an instance of a class of this file (`decoder: Decoder`,
         // `@param {Decoder} decoder`): that class's field.
-        const instanceOf = name && !node.computed ? this.declaredClass(unwrap(node.object)) : undefined;
+        const instanceOf = name && !node.computed && this.classFieldNames().has(name) ? this.declaredClass(unwrap(node.object)) : undefined;
         if (instanceOf) {
           const field = this.fieldKind(instanceOf, name!);
           if (field !== 'unknown') return field;
@@ -768,7 +776,7 @@ export class ValueKinds {
         const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
         if (found) return found;
         // `if (Buffer.isBuffer(x)) return x`: inside the branch the test proves, a Buffer.
-        if (this.isNarrowedBy(node, (test, text, sourceCode) => viewTestOf(test, text, sourceCode) === 'buffer')) return 'tested to be one (`Buffer.isBuffer`, `instanceof Buffer`)';
+        if (this.testsForBuffers() && this.isNarrowedBy(node, (test, text, sourceCode) => viewTestOf(test, text, sourceCode) === 'buffer')) return 'tested to be one (`Buffer.isBuffer`, `instanceof Buffer`)';
         // A byte source's 'data' chunk (a socket, a file stream, no encoding set): a Buffer by contract.
         const handler = this.dataHandlerOf(node);
         return handler && this.isByteSource(handler) && !this.isEncodedChunk(node) ? `received by ${handler.label}` : undefined;
@@ -1038,6 +1046,29 @@ export class ValueKinds {
   }
 
   private classList: TSESTree.ClassDeclaration[] | undefined;
+  private fieldNames: Set<string> | undefined;
+
+  /** The names of the fields the file's top-level classes declare or assign (`arr: Uint8Array`, `this.arr = …`): only these are looked up on instances. */
+  private classFieldNames(): Set<string> {
+    if (!this.fieldNames) {
+      this.fieldNames = new Set();
+      for (const cls of this.topLevelClasses()) {
+        for (const member of cls.body.body) {
+          const name = member.type === AST_NODE_TYPES.PropertyDefinition ? memberKeyName(member) : undefined;
+          if (name) this.fieldNames.add(name);
+          // `constructor(readonly bytes: Uint8Array)`: a parameter property declares a field too.
+          if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+            for (const param of member.value.params) {
+              const id = param.type === AST_NODE_TYPES.TSParameterProperty ? (param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter) : undefined;
+              if (id?.type === AST_NODE_TYPES.Identifier) this.fieldNames.add(id.name);
+            }
+          }
+        }
+        for (const name of this.handlers.thisMemberRefs(cls).keys()) this.fieldNames.add(name);
+      }
+    }
+    return this.fieldNames;
+  }
 
   /** The classes declared at the top of the file (also exported). */
   private topLevelClasses(): TSESTree.ClassDeclaration[] {
