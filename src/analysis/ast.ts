@@ -247,12 +247,12 @@ export function declaringFunction(variable: TSESLint.Scope.Variable): FunctionNo
   return undefined;
 }
 
-/** Short source text for messages: one line, at most 40 characters. */
 /** A node's source text without white space: the form the analysis compares expressions by (`this . buf` is `this.buf`). */
 export function compactText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   return sourceCode.getText(node).replace(/\s+/g, '');
 }
 
+/** Short source text for messages: one line, at most 40 characters. */
 export function shortText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   const text = sourceCode.getText(node).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;

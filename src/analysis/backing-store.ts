@@ -378,10 +378,11 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     }
     // `new MessageEvent('message', { data: buff.buffer })`: a property of an object handed to other code, which
     // reads it from its first byte (Hono's Node WebSocket adapter, with a pooled copy of each message).
-    const index = call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression ? call.arguments.indexOf(object) : -1;
-    if (provenView && index >= 0 && key !== undefined && !statementReadsBounds(sourceCode, object, viewText)) {
-      const handed = handedTo(call as TSESTree.CallExpression | TSESTree.NewExpression, index, view, viewText, facts);
-      if (handed) return { ...base, sink: handed.sink, reader: call as TSESTree.CallExpression | TSESTree.NewExpression, label: `${handed.label} as \`${key}\`` };
+    const reader = call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression ? call : undefined;
+    const index = reader ? reader.arguments.indexOf(object) : -1;
+    if (reader && provenView && index >= 0 && key !== undefined && !statementReadsBounds(sourceCode, object, viewText)) {
+      const handed = handedTo(reader, index, view, viewText, facts);
+      if (handed) return { ...base, sink: handed.sink, reader, label: `${handed.label} as \`${key}\`` };
     }
   }
   return freshSubView ? subViewUse(base, sourceCode, member) : undefined;

@@ -396,7 +396,7 @@ export class ValueKinds {
     const variable = findVariable(this.sourceCode, node);
     if (!variable || variable.defs.length !== 1) return false;
     const def = variable.defs[0]!;
-    return (annotatedTypeName(def.name) ?? jsdocType(this.sourceCode, def)) === 'Uint8Array';
+    return this.declaredTypeName(def) === 'Uint8Array';
   }
 
   /** `new Int16Array(n)`, or a variable every value of which is one (followed through `subarray`). */
@@ -1039,7 +1039,7 @@ export class ValueKinds {
     const variable = findVariable(this.sourceCode, object);
     if (!variable || variable.defs.length !== 1 || (isWritten(variable) && variable.defs[0]!.type === 'Parameter')) return undefined;
     const def = variable.defs[0]!;
-    const name = annotatedTypeName(def.name) ?? jsdocType(this.sourceCode, def);
+    const name = this.declaredTypeName(def);
     if (!name || !/^[A-Z][\w$]*$/.test(name)) return undefined;
     const classes = this.topLevelClasses().filter((cls) => cls.id?.name === name);
     return classes.length === 1 ? classes[0] : undefined;
@@ -1080,6 +1080,11 @@ export class ValueKinds {
       }
     }
     return this.classList;
+  }
+
+  /** The one type name a variable's declaration states (`u: Uint8Array`, `@param {Decoder} d`): its annotation, else its JSDoc. */
+  private declaredTypeName(def: TSESLint.Scope.Definition): string | undefined {
+    return annotatedTypeName(def.name) ?? jsdocType(this.sourceCode, def);
   }
 
   /** The kind a variable's declaration states: its TypeScript annotation, else its JSDoc (`@param {Buffer} chunk`). */

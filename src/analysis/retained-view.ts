@@ -740,8 +740,9 @@ function writesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): 
         if (name && WRITER_NAME.test(name)) {
           for (const arg of node.arguments) {
             if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
-            add(text(unwrap(arg)), node);
-            add(`holder:${text(unwrap(arg))}`, node);
+            const key = text(unwrap(arg));
+            add(key, node);
+            add(`holder:${key}`, node);
           }
         }
       }
