@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { compactText, enclosingFunction, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { compactText, enclosingFunction, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -615,16 +615,10 @@ function fastPathReturn(
  * …`, an arrow's body), or returned from the consequent of an `if` (`if (t) return node`).
  */
 function fastPathTest(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Expression | undefined {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { child, parent } = outerParent(node);
   if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) {
-    let outer: TSESTree.Node = parent;
-    while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression)) outer = outer.parent;
-    const returned = outer.parent?.type === AST_NODE_TYPES.ReturnStatement || (outer.parent === fn && fn.type === AST_NODE_TYPES.ArrowFunctionExpression);
+    const outer = outerParent(parent).parent;
+    const returned = outer?.type === AST_NODE_TYPES.ReturnStatement || (outer === fn && fn.type === AST_NODE_TYPES.ArrowFunctionExpression);
     return returned ? parent.test : undefined;
   }
   if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
@@ -636,7 +630,9 @@ function fastPathTest(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Expressi
 
 /** A test about the view's bounds (`x.byteOffset`, `x.byteLength`, or a variable made from them) that never reads the store's length. */
 function isFastPathTest(test: TSESTree.Expression, viewText: string, held: string | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const text = compactText(sourceCode, test);
+  // `x?.byteOffset` reads what `x.byteOffset` does.
+  const plain = (node: TSESTree.Node) => compactText(sourceCode, node).replace(/\?\./g, '.');
+  const text = plain(test);
   if (text.includes('.buffer.byteLength') || (held !== undefined && text.includes(`${held}.byteLength`))) return false;
   const bounds = (t: string) => t.includes(`${viewText}.byteOffset`) || t.includes(`${viewText}.byteLength`);
   if (bounds(text)) return true;
@@ -645,7 +641,7 @@ function isFastPathTest(test: TSESTree.Expression, viewText: string, held: strin
     if (found || node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(sourceCode, node);
     const init = variable && singleInit(variable);
-    if (init && bounds(compactText(sourceCode, init))) found = true;
+    if (init && bounds(plain(init))) found = true;
     return undefined;
   });
   return found;

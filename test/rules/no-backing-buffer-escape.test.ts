@@ -3194,6 +3194,62 @@ describe("a fast path that returns the store without comparing the store's lengt
           ],
         },
         {
+          // The store under an old-style assertion, and the choice under a non-null assertion: the same fast path.
+          code: `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return (bytes.byteOffset === 0 ? <ArrayBuffer>bytes.buffer : bytes.slice().buffer)!;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes.buffer', view: 'bytes', sink: label },
+              line: 2,
+              column: 49,
+              endLine: 2,
+              endColumn: 61,
+              suggestions: [
+                {
+                  messageId: 'compareStoreLength',
+                  output: `export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? <ArrayBuffer>bytes.buffer : bytes.slice().buffer)!;
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // An optional chain returned from the fast path's \`if\`.
+          code: `export function toArrayBuffer(bytes?: Uint8Array): ArrayBufferLike | undefined {
+  if (bytes?.byteOffset === 0) return bytes?.buffer;
+  return bytes?.slice().buffer;
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'bytes?.buffer', view: 'bytes', sink: "it is returned whole when the view's bounds pass the test, but the test never compares them with the store's `bytes.buffer.byteLength`: a view that starts at 0 can still be shorter than its store" },
+              line: 2,
+              column: 39,
+              endLine: 2,
+              endColumn: 52,
+              suggestions: [
+                {
+                  messageId: 'compareStoreLength',
+                  output: `export function toArrayBuffer(bytes?: Uint8Array): ArrayBufferLike | undefined {
+  if (bytes?.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes?.buffer;
+  return bytes?.slice().buffer;
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
           // A read-only view interface (typed, it is no typed array): the fast path itself says it is a view.
           code: `interface ReadonlyBytes extends Omit<Uint8Array, 'set' | 'fill'> {
   readonly [n: number]: number;
