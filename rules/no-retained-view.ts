@@ -20,7 +20,9 @@ type MessageId =
   | 'keptEventView'
   | 'reusedBufferView'
   | 'keptLentBuffer'
-  | 'copyLent';
+  | 'copyLent'
+  | 'freedHeapView'
+  | 'copyHeapView';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -67,6 +69,9 @@ export default createRule<Options, MessageId>({
         '{{view}} is a view of {{buffer}}, which the code keeps and writes into again ({{written}} here); {{sink}}, so the next write changes the bytes its holder reads, and the holder keeps all of {{buffer}}.',
       keptLentBuffer:
         '{{value}} is the ArrayBuffer {{lender}} lends its callback only while it runs, or a view of it that copies nothing; it is kept in {{sink}}, so it is read after uWebSockets.js frees or reuses that memory. Copy the bytes first (`chunk.slice(0)`, or into a buffer of your own).',
+      freedHeapView:
+        '{{view}} is a view of WebAssembly memory at `{{pointer}}`, which {{free}} frees before {{sink}}: whoever reads it reads memory the module hands to its next allocation (or, once the memory grows, nothing). Copy it out before the free (`.slice()` copies it).',
+      copyHeapView: 'Copy the view out of WebAssembly memory where it is made (`.slice()`).',
       copyExactly: 'Keep an exact-size copy instead of the view.',
       copyLent: 'Keep a copy of the lent ArrayBuffer (`.slice(0)` copies it).',
       keptPooled:
@@ -95,6 +100,7 @@ export default createRule<Options, MessageId>({
       const found = analysis.retainedView(node) ?? (parserOutput ? analysis.parsedView(node) : undefined);
       if (!found) {
         if (node.type === AST_NODE_TYPES.CallExpression) checkReused(node);
+        checkFreedHeap(node);
         return;
       }
       const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
@@ -107,6 +113,22 @@ export default createRule<Options, MessageId>({
           sink: found.sink.label,
         },
         ...fixOrSuggest(copy?.fix ?? null, found.safety === 'safe' && !copy?.mayChangeType, 'copyExactly'),
+      });
+    };
+    const checkFreedHeap = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const found = getAnalysis(context).freedHeapView(node);
+      if (!found) return;
+      // A suggestion: the function may still write into the view to hand the module its input.
+      context.report({
+        node,
+        messageId: 'freedHeapView',
+        data: {
+          view: `\`${shortText(context.sourceCode, node)}\``,
+          pointer: found.pointer,
+          free: `\`${shortText(context.sourceCode, found.free)}\``,
+          sink: found.sink.kind === 'returned' ? found.sink.label : `it is kept in ${found.sink.label}`,
+        },
+        suggest: [{ messageId: 'copyHeapView', fix: (fixer) => fixer.insertTextAfter(node, '.slice()') }],
       });
     };
     const checkReused = (node: TSESTree.CallExpression) => {

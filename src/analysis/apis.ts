@@ -619,6 +619,15 @@ export const VIEW_PARAMETER_EVENTS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
+ * Emscripten's views of a module's memory (`Module.HEAPU8`, `HEAPF32`, …), and the property a WebAssembly
+ * instance's exports hold theirs in (`exports.memory`, `ctx.memory`): a typed array made over their
+ * `buffer` at a pointer is a view of memory the module manages, not bytes of the caller's own.
+ */
+export const WASM_HEAP_NAMES = /^(?:HEAP(?:U?8|U?16|U?32|U?64|F32|F64)|_?memory)$/;
+/** What hands a module's memory back to its allocator: Emscripten's `_free`, a C-style `free`, wasm-bindgen's `__wbindgen_free`. */
+export const WASM_FREE_NAMES = /^(?:_?free|_?dealloc|__wbindgen_free|_?wasm_free)$/;
+
+/**
  * uWebSockets.js lends the ArrayBuffer it passes to `res.onData((chunk, isLast) => …)` only while the
  * callback runs: its documentation says to copy what is kept, and it frees or reuses the memory after. A
  * response is known as uWebSockets.js' by the module's import or by the calls only its responses take.

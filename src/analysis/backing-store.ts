@@ -436,15 +436,39 @@ function heldStoreRead(
     ) {
       return { name, label: `it is kept in \`${name}\`, and \`${name}.byteLength\` is the whole store's length, not the view's` };
     }
-    if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments.length === 1 && use.arguments[0] === node) {
+    if ((use?.type === AST_NODE_TYPES.NewExpression || use?.type === AST_NODE_TYPES.CallExpression) && use.arguments[0] === node) {
       const constructorName = viewConstructorName(use, sourceCode);
-      if (constructorName) {
+      if (constructorName && use.arguments.length === 1) {
         const callee = readerLabel(use, constructorName);
         return { name, reader: use, label: `it is kept in \`${name}\`, and ${callee} of it covers bytes outside the view` };
       }
+      // `new Uint8Array(store, srcOffset * size, n)`: an offset that never adds the view's `byteOffset` counts from
+      // the store's first byte, where a view's own bytes start at its `byteOffset` (webgl-lint's `bufferSubData`).
+      const offset = use.arguments[1];
+      if (constructorName && offset && offset.type !== AST_NODE_TYPES.SpreadElement && countsFromStoreStart(sourceCode, offset, viewText)) {
+        const callee = readerLabel(use, constructorName);
+        return { name, reader: use, label: `it is kept in \`${name}\`, and ${callee} of it from an offset that does not add \`${viewText}.byteOffset\` reads bytes outside the view` };
+      }
+    }
+    // `store.slice(srcOffset * size, end)`, `store.slice()`: a copy taken from the store's first byte on.
+    const call = use?.parent;
+    if (
+      use?.type === AST_NODE_TYPES.MemberExpression &&
+      use.object === node &&
+      propertyName(use) === 'slice' &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === use &&
+      (call.arguments.length === 0 || (call.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement && countsFromStoreStart(sourceCode, call.arguments[0]!, viewText)))
+    ) {
+      return { name, reader: call, label: `it is kept in \`${name}\`, and \`${name}.slice()\` copies from the store's first byte, not the view's` };
     }
   }
   return undefined;
+}
+
+/** An offset into a store that never adds the view's `byteOffset`: a number, or names nothing in the file derives from one. */
+function countsFromStoreStart(sourceCode: Readonly<TSESLint.SourceCode>, offset: TSESTree.Node, viewText: string): boolean {
+  return isNumberLiteral(offset) || isUnderivedOffset(sourceCode, offset, viewText);
 }
 
 /**
@@ -1118,6 +1142,12 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   for (const def of variable.defs) {
     if (def.type === 'Variable') {
       const declarator = def.node as TSESTree.VariableDeclarator;
+      // `const [target, src, , srcOffset = 0] = args`: an element of a list (and its default) is judged by the list's text.
+      if (declarator.id.type === AST_NODE_TYPES.ArrayPattern && isArrayElement(def.name, declarator.id)) {
+        if (declarator.init) writes.push(declarator.init);
+        if (def.name.parent?.type === AST_NODE_TYPES.AssignmentPattern) writes.push(def.name.parent.right);
+        continue;
+      }
       // `const { byteOffset } = view`: a property of something, not judged.
       if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
       if (declarator.init) writes.push(declarator.init);
@@ -1134,6 +1164,12 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
 }
 
 const OFFSET_ARITHMETIC = new Set(['+', '-', '*', '<<', '|']);
+
+/** `name` is an element of `pattern` itself, or one with a default (`[a, b = 0]`), not nested deeper. */
+function isArrayElement(name: TSESTree.Node, pattern: TSESTree.ArrayPattern): boolean {
+  const element = name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent : name;
+  return pattern.elements.includes(element as TSESTree.DestructuringPattern);
+}
 
 /** The file adds `offset` to the view's `byteOffset` somewhere (`x.byteOffset + offset`, `offset + x.byteOffset`). */
 function addedToByteOffsetElsewhere(sourceCode: Readonly<TSESLint.SourceCode>, viewText: string, offset: string): boolean {

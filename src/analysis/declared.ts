@@ -463,6 +463,50 @@ function typeTextKind(text: string): ValueKind {
 }
 
 /** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
+/**
+ * The kind of a property taken apart from a parameter, by the type the parameter is declared with:
+ * `({ data }: Props)`, or a component's props (`const C: React.FC<Props> = ({ data }) => …`, also `FC`,
+ * `FunctionComponent`, `VFC`), where `Props` is an object type spelled there or declared in this file
+ * (`interface Props { data: Uint8Array | null }`). One level deep; anything else is unknown.
+ */
+export function destructuredKind(name: TSESTree.Node): ValueKind {
+  const property = name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent.parent : name.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.computed || property.value !== (name.parent?.type === AST_NODE_TYPES.AssignmentPattern ? name.parent : name)) return 'unknown';
+  const key = memberKeyName(property);
+  const pattern = property.parent;
+  if (!key || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return 'unknown';
+  const declared = pattern.typeAnnotation?.typeAnnotation ?? componentProps(pattern);
+  const members = declared && objectMembers(declared);
+  const member = members?.find((m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && memberKeyName(m) === key) as TSESTree.TSPropertySignature | undefined;
+  const type = member?.typeAnnotation?.typeAnnotation;
+  return type ? typeNodeKind(type) : 'unknown';
+}
+
+const COMPONENT_TYPES = new Set(['FC', 'FunctionComponent', 'VFC', 'VoidFunctionComponent']);
+
+/** `Props` of `const C: React.FC<Props> = (pattern) => …`, for the component's first parameter. */
+function componentProps(pattern: TSESTree.ObjectPattern): TSESTree.TypeNode | undefined {
+  const fn = pattern.parent;
+  if ((fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0] !== pattern) return undefined;
+  const declarator = fn.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== fn || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const typeName = annotation.typeName;
+  const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : '';
+  return COMPONENT_TYPES.has(name) ? annotation.typeArguments?.params[0] : undefined;
+}
+
+/** The members of an object type spelled out, or of an interface (extending nothing) or alias of one in this file. */
+function objectMembers(type: TSESTree.TypeNode, depth = 0): readonly TSESTree.TypeElement[] | undefined {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments || depth > 3) return undefined;
+  const local = localTypeDeclaration(type, type.typeName.name);
+  if (local?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return local.extends.length > 0 ? undefined : local.body.body;
+  if (local?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !local.typeParameters) return objectMembers(local.typeAnnotation, depth + 1);
+  return undefined;
+}
+
 export function assertedKind(node: TSESTree.Node): ValueKind {
   let current = node;
   while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {

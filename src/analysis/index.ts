@@ -7,7 +7,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, findLentBufferViews, findReusedBufferView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type LentBufferView, type RetainedView, type ReusedBufferView } from './retained-view';
+import { findFreedHeapView, findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, findLentBufferViews, findReusedBufferView, type FreedHeapView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type LentBufferView, type RetainedView, type ReusedBufferView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -25,7 +25,7 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, KeptEventView, KeptLibraryView, KeptPooled, LentBufferView, ReaderResultView, RetainedView, ReusedBufferView } from './retained-view';
+export type { FixSafety, FreedHeapView, KeptEventView, KeptLibraryView, KeptPooled, LentBufferView, ReaderResultView, RetainedView, ReusedBufferView } from './retained-view';
 export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
@@ -78,6 +78,11 @@ export class Analysis {
   /** The ArrayBuffer uWebSockets.js lends to an `onData` callback, or a view of it, kept past the callback. */
   lentBufferViews(fn: FunctionNode): LentBufferView[] {
     return quietly(() => findLentBufferViews(fn, this.facts)) ?? [];
+  }
+
+  /** A view of WebAssembly memory handed out after the function frees the pointer it starts at. */
+  freedHeapView(node: TSESTree.NewExpression | TSESTree.CallExpression): FreedHeapView | undefined {
+    return quietly(() => findFreedHeapView(node, this.facts));
   }
 
   /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */

@@ -63,7 +63,7 @@ import {
 import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import { isViewKind, type TypeFacts, type ValueKind } from './types';
-import { annotationKind, assertedKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
+import { annotationKind, assertedKind, destructuredKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
 import { confirmView, findViewCandidate, type KindReader, type ViewCreation } from './views';
 
 /*
@@ -1090,7 +1090,10 @@ export class ValueKinds {
   /** The kind a variable's declaration states: its TypeScript annotation, else its JSDoc (`@param {Buffer} chunk`). */
   private declaredKind(def: TSESLint.Scope.Definition): ValueKind {
     const annotated = annotationKind(def.name);
-    return annotated !== 'unknown' ? annotated : jsdocKind(this.sourceCode, def);
+    if (annotated !== 'unknown') return annotated;
+    // `({ data }: Props)`, `const C: FC<Props> = ({ data }) => …`: the property's declared type.
+    const destructured = def.type === 'Parameter' ? destructuredKind(def.name) : 'unknown';
+    return destructured !== 'unknown' ? destructured : jsdocKind(this.sourceCode, def);
   }
 
   private writtenNames: Set<string> | undefined;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { comparedWith, compactText, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
-import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS } from './apis';
+import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
@@ -768,6 +768,91 @@ function handedOut(node: TSESTree.CallExpression, fn: FunctionNode, facts: FileF
     }
   }
   return facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node);
+}
+
+/**
+ * A view of WebAssembly memory at a pointer (`new Float32Array(Module.HEAPU8.buffer, out, n)`,
+ * `Module.HEAPU8.subarray(out, out + n)`) that the function hands out after it has freed that pointer
+ * (`_free(out)`): returned, or kept. Whoever reads it reads memory the module's allocator hands to its next
+ * allocation, or, once the memory grows, a detached view of length 0 (lcms-wasm's transform, fixed by
+ * copying the output before `_free`). The free must come after the view, in a block around both it and the
+ * return: a free on an early exit leaves the view alone.
+ */
+export interface FreedHeapView {
+  view: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** The pointer's name as the view and the free spell it. */
+  pointer: string;
+  free: TSESTree.CallExpression;
+  sink: Sink;
+}
+
+export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallExpression, facts: FileFacts): FreedHeapView | undefined {
+  const offset = heapViewOffset(node);
+  if (!offset) return undefined;
+  const names = new Set<string>();
+  walk(offset, (part) => {
+    if (part.type === AST_NODE_TYPES.Identifier) names.add(part.name);
+    return undefined;
+  });
+  if (names.size === 0) return undefined;
+  const fn = enclosingFunction(node);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  // Cheap first: the function's text frees something.
+  if (!/free|dealloc/.test(facts.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]))) return undefined;
+  // Returned directly, through the variable it is put in or in a record (`{ data: view }`), or kept.
+  const sink = facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node, { resultOf: fn });
+  if (!sink) return undefined;
+  // A returned view leaves at a `return` after it; a kept one is read later, after any free that follows it.
+  const returns = sink.kind === 'returned' ? returnsAfter(node, fn) : undefined;
+  let free: TSESTree.CallExpression | undefined;
+  walk(fn.body, (part) => {
+    if (free || isFunction(part)) return false;
+    if (part.type !== AST_NODE_TYPES.CallExpression || part.range[0] < node.range[1]) return undefined;
+    const callee = unwrap(part.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const first = part.arguments[0] && unwrap(part.arguments[0]);
+    if (!name || !WASM_FREE_NAMES.test(name) || first?.type !== AST_NODE_TYPES.Identifier || !names.has(first.name)) return undefined;
+    // The free's block holds the view (and the `return` after the free): it runs on the way from one to the other.
+    const block = part.parent?.type === AST_NODE_TYPES.ExpressionStatement ? part.parent.parent : undefined;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || !isInside(node, block)) return undefined;
+    if (!returns || returns.some((at) => at.range[0] >= part.range[1] && isInside(at, block))) free = part;
+    return undefined;
+  });
+  if (!free) return undefined;
+  return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink };
+}
+
+/** The pointer a view of module memory starts at: `new TA(HEAP.buffer, ptr, …)`, `memory.buffer` alike, `HEAPU8.subarray(ptr, …)`. */
+function heapViewOffset(node: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.Node | undefined {
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || (!TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && callee.name !== 'DataView')) return undefined;
+    const [store, offset] = node.arguments;
+    const member = store && unwrap(store);
+    return member?.type === AST_NODE_TYPES.MemberExpression && propertyName(member) === 'buffer' && WASM_HEAP_NAMES.test(heapName(member.object)) && offset?.type !== AST_NODE_TYPES.SpreadElement ? offset : undefined;
+  }
+  // A view's `subarray`: Emscripten's `HEAP*` views (a `memory` is a WebAssembly.Memory, which has none).
+  const method = methodCall(node);
+  const offset = node.arguments[0];
+  const heap = method ? heapName(method.receiver) : '';
+  return method?.name === 'subarray' && heap.startsWith('HEAP') && WASM_HEAP_NAMES.test(heap) && offset?.type !== AST_NODE_TYPES.SpreadElement ? offset : undefined;
+}
+
+/** `HEAPU8` of `HEAPU8` or `Module.HEAPU8`; '' for anything else. */
+function heapName(node: TSESTree.Node): string {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression ? (propertyName(value) ?? '') : '';
+}
+
+/** The `return` statements of `fn` (not of functions inside it) after `node`. */
+function returnsAfter(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  walk(fn.body, (part) => {
+    if (isFunction(part)) return false;
+    if (part.type === AST_NODE_TYPES.ReturnStatement && part.argument && part.range[0] >= node.range[1]) found.push(part);
+    return undefined;
+  });
+  return found;
 }
 
 /**

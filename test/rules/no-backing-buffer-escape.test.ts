@@ -3612,3 +3612,161 @@ export function hash(value) {
     { valid: [], invalid: [] },
   );
 });
+
+// webgl-lint's `bufferData` and `bufferSubData` checks: `const arrayBuffer = src.buffer ? src.buffer : src`, then
+// `arrayBuffer.slice(srcOffset * elemSize, …)` and `new Uint8Array(arrayBuffer, srcOffset * elemSize, n)`: the caller's
+// offset counts within the view, which starts at `src.byteOffset` in the store.
+describe('a view-or-store choice kept in a variable, then read from an offset that is not the view\'s', () => {
+  const sliced = (offset: string) => `export function keep(src, srcOffset = 0, length = 0) {
+  const arrayBuffer = src.buffer ? src.buffer : src;
+  return arrayBuffer.slice(${offset}, ${offset} + length);
+}
+`;
+  const wrapped = (offset: string) => `export function view(args) {
+  const [target, src, , srcOffset = 0] = args;
+  const store = src.buffer || src;
+  return new Uint8Array(store, ${offset}, 16);
+}
+`;
+  const error = (line: number, column: number, sink: string) => ({
+    messageId: 'backingStoreEscape' as const,
+    data: { buffer: 'src.buffer', view: 'src', sink },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 'src.buffer'.length,
+    suggestions: [],
+  });
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // The offset adds the view's own start (webgl-lint's fix), directly or through a variable.
+        sliced('(src.buffer ? src.byteOffset : 0) + srcOffset'),
+        `export function keep(src, srcOffset = 0, length = 0) {
+  const arrayBuffer = src.buffer ? src.buffer : src;
+  const viewOffset = src.buffer ? src.byteOffset : 0;
+  return arrayBuffer.slice(viewOffset + srcOffset, viewOffset + srcOffset + length);
+}
+`,
+        wrapped('(src.byteOffset || 0) + srcOffset'),
+        // An element of a list that holds the view's start.
+        `export function view(src) {
+  const [offset] = [src.byteOffset || 0];
+  const store = src.buffer || src;
+  return new Uint8Array(store, offset, 16);
+}
+`,
+      ],
+      invalid: [
+        { code: sliced('srcOffset'), output: null, errors: [error(2, 36, "it is kept in `arrayBuffer`, and `arrayBuffer.slice()` copies from the store's first byte, not the view's")] },
+        { code: sliced('0'), output: null, errors: [error(2, 36, "it is kept in `arrayBuffer`, and `arrayBuffer.slice()` copies from the store's first byte, not the view's")] },
+        {
+          code: wrapped('srcOffset * 2'),
+          output: null,
+          errors: [error(3, 17, 'it is kept in `store`, and `new Uint8Array()` of it from an offset that does not add `src.byteOffset` reads bytes outside the view')],
+        },
+        {
+          // Without the variable: an element of a list counts from the store's first byte too.
+          code: `export function view(args) {
+  const [target, src, , srcOffset = 0] = args;
+  return new Uint8Array(src.buffer, srcOffset * 2, 16);
+}
+`,
+          output: null,
+          errors: [
+            {
+              ...error(3, 25, '`new Uint8Array()` without `src.byteOffset` and `src.byteLength` covers bytes outside the view'),
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export function view(args) {
+  const [target, src, , srcOffset = 0] = args;
+  return new Uint8Array(src.buffer, src.byteOffset + srcOffset * 2, 16);
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// interactEM's image component: `const Image: React.FC<ImageProps> = ({ imageData }) => …` with `imageData:
+// Uint8Array | null` in `ImageProps`, and `new Blob([imageData.buffer as ArrayBuffer])`.
+describe('a property taken apart from a parameter declared with an object type', () => {
+  const component = (props: string, use: string) => `interface Picture {
+  buffer: ArrayBuffer;
+  width: number;
+}
+interface ImageProps {
+  ${props};
+}
+export const Image: React.FC<ImageProps> = ({ imageData }) => {
+  return new Blob([${use} as ArrayBuffer], { type: 'image/jpeg' });
+};
+`;
+  const inline = (type: string) => `export function show({ data }: { data: ${type} }) {
+  return new Blob([data.buffer]);
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        // Declared as a record of the file's own, whose `buffer` is its field.
+        component('imageData: Picture', 'imageData.buffer'),
+        `interface Picture {
+  buffer: ArrayBuffer;
+}
+${inline('Picture')}`,
+        // Bounded by the view's own.
+        component('imageData: Uint8Array | null', 'imageData.buffer.slice(imageData.byteOffset, imageData.byteOffset + imageData.byteLength)'),
+      ],
+      invalid: [
+        {
+          code: component('imageData: Uint8Array | null', 'imageData.buffer'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'imageData.buffer', view: 'imageData', sink: '`new Blob()` stores all of it' },
+              line: 9,
+              column: 20,
+              endLine: 9,
+              endColumn: 36,
+              suggestions: [
+                {
+                  messageId: 'copyExactly',
+                  output: component('imageData: Uint8Array | null', 'imageData.buffer.slice(imageData.byteOffset, imageData.byteOffset + imageData.byteLength)'),
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: inline('Uint8Array'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: '`new Blob()` stores all of it' },
+              line: 2,
+              column: 20,
+              endLine: 2,
+              endColumn: 31,
+              suggestions: [{ messageId: 'copyExactly', output: inline('Uint8Array').replace('[data.buffer]', '[data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)]') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

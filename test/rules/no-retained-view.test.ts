@@ -4616,3 +4616,98 @@ ${body}
     { valid: [], invalid: [] },
   );
 });
+
+describe('a view of WebAssembly memory handed out after its pointer is freed', () => {
+  const returned = `export function transform(Module, input, size) {
+  const out = Module._malloc(size);
+  Module._transform(input, out, size);
+  const result = new Float32Array(Module.HEAPF32.buffer, out, size);
+  Module._free(out);
+  return result;
+}
+`;
+  const inRecord = `export function read(Module, n) {
+  const ptr = Module._malloc(n);
+  Module._fill(ptr, n);
+  const data = Module.HEAPU8.subarray(ptr, ptr + n);
+  Module._free(ptr);
+  return { data, size: n };
+}
+`;
+  const kept = `export class Reader {
+  read(n) {
+    const ptr = _malloc(n);
+    this.last = new Uint8Array(HEAPU8.buffer, ptr, n);
+    _free(ptr);
+  }
+}
+`;
+  const freed = (view: string, pointer: string, free: string, sink: string, line: number, column: number, endColumn: number, code: string, viewCode: string) => ({
+    messageId: 'freedHeapView' as const,
+    data: { view: `\`${view}\``, pointer, free: `\`${free}\``, sink },
+    line,
+    column,
+    endLine: line,
+    endColumn,
+    suggestions: [{ messageId: 'copyHeapView' as const, output: code.replace(viewCode, `${viewCode}.slice()`) }],
+  });
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Copied out where it is made.
+        returned.replace('Module.HEAPF32.buffer, out, size);', 'Module.HEAPF32.buffer, out, size).slice();'),
+        // Freed on an early exit only.
+        `export function read(n) {
+  const ptr = _malloc(n);
+  const view = new Uint8Array(HEAPU8.buffer, ptr, n);
+  if (!_fill(ptr, n)) {
+    _free(ptr);
+    return null;
+  }
+  return view;
+}
+`,
+        // A copy is what is returned.
+        `export function read(n) {
+  const ptr = _malloc(n);
+  const view = new Uint8Array(HEAPU8.buffer, ptr, n);
+  const copy = view.slice();
+  _free(ptr);
+  return copy;
+}
+`,
+        // Not freed: an accessor, whose callers copy.
+        `export function getArray(ptr, length) {
+  return new Uint32Array(HEAPU8.buffer, ptr, length);
+}
+`,
+        // Another pointer is freed.
+        returned.replace('Module._free(out);', 'Module._free(input);'),
+        // Not module memory.
+        returned.replace('Module.HEAPF32.buffer', 'chunk.buffer'),
+      ],
+      invalid: [
+        {
+          code: returned,
+          output: null,
+          errors: [
+            freed('new Float32Array(Module.HEAPF32.buffe...', 'out', 'Module._free(out)', '`transform()` returns it in its result', 4, 18, 68, returned, 'new Float32Array(Module.HEAPF32.buffer, out, size)'),
+          ],
+        },
+        {
+          code: inRecord,
+          output: null,
+          errors: [freed('Module.HEAPU8.subarray(ptr, ptr + n)', 'ptr', 'Module._free(ptr)', '`read()` returns it in its result', 4, 16, 52, inRecord, 'Module.HEAPU8.subarray(ptr, ptr + n)')],
+        },
+        {
+          code: kept,
+          output: null,
+          errors: [freed('new Uint8Array(HEAPU8.buffer, ptr, n)', 'ptr', '_free(ptr)', 'it is kept in `this.last`', 4, 17, 54, kept, 'new Uint8Array(HEAPU8.buffer, ptr, n)')],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
