@@ -102,7 +102,7 @@ export class OriginFinder {
     }
     // A document parser cuts many records out of one input, in a loop; a function that takes one value
     // apart (`parseScalar(raw)` returning `raw.trim()`) is given short text.
-    if (found?.kind !== 'parser-input' || !found.parser || !isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn))) found = undefined;
+    if (found?.kind !== 'parser-input' || !found.parser || !(isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn)) || isCursorCut(expr, this.sourceCode))) found = undefined;
     this.parserInputCache.set(expr, found ?? null);
     return found;
   }
@@ -643,6 +643,24 @@ function parserLabel(fn: FunctionNode): string | undefined {
   if (name && PARSER_NAME.test(name)) return className ? `${className}.${name}` : name;
   if (className && PARSER_NAME.test(className) && name) return `${className}.${name}`;
   return undefined;
+}
+
+/**
+ * `dec.buf.subarray(dec.pos, dec.pos + n)`: a cut of an input held beside a cursor, in the object a decoder is
+ * handed (xpra's rencode, compact-encoding's `state`). The cursor says the input holds more than this one value:
+ * the decoder is one of many calls that read their records out of it, in turn.
+ */
+function isCursorCut(expr: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const input = unwrap(expr);
+  if (input.type !== AST_NODE_TYPES.MemberExpression || input.computed) return false;
+  const holder = unwrap(input.object);
+  const field = propertyName(input);
+  const method = input.parent;
+  const call = method?.parent;
+  if (holder.type !== AST_NODE_TYPES.Identifier || !field || method?.type !== AST_NODE_TYPES.MemberExpression || method.object !== input || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== method) return false;
+  const escape = (name: string) => name.replace(/\$/g, '\\$');
+  const cursor = new RegExp(`(?<![\\w$.])${escape(holder.name)}\\s*\\.\\s*(?!${escape(field)}(?![\\w$]))[\\w$]+`);
+  return call.arguments.some((arg) => cursor.test(sourceCode.getText(arg)));
 }
 
 /**

@@ -3466,6 +3466,54 @@ module.exports = parse;
   );
 });
 
+// xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
+// whole message the decoder state holds beside its cursor (fixed by copying it).
+describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const decoder = (cut: string) => `function decodeString(dec) {
+  const length = dec.buf[dec.pos++];
+  const bytes = ${cut};
+  dec.pos += length;
+  return bytes;
+}
+module.exports = decodeString;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Off by default.
+        { code: decoder('dec.buf.subarray(dec.pos, dec.pos + length)'), filename: 'file.js' },
+        // No cursor beside the input: one value taken apart, not one of many records.
+        { code: decoder('dec.buf.subarray(1, length)'), filename: 'file.js', options: on },
+        // Copied.
+        { code: decoder('Uint8Array.prototype.slice.call(dec.buf, dec.pos, dec.pos + length)'), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: decoder('dec.buf.subarray(dec.pos, dec.pos + length)'),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`dec.buf.subarray(dec.pos, dec.pos + l...`', parent: '`dec`, the input of `decodeString()`', sink: '`decodeString()` returns it in its result' },
+              line: 3,
+              column: 17,
+              endLine: 3,
+              endColumn: 60,
+              suggestions: [{ messageId: 'copyExactly', output: decoder('Uint8Array.prototype.slice.call(dec.buf, dec.pos, dec.pos + length)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // checkParserOutput (strict): a reader object's view of its bytes put in the record one of its methods
 // returns. The Cassandra driver's FrameReader handed out a result's paging state and an error's query id as
 // `Buffer#slice` views of the whole response frame (datastax/nodejs-driver, fixed by copying them).
