@@ -69,6 +69,7 @@ const SETS = {
   heldout13: path.join(__dirname, 'incidents', 'heldout13.json'),
   heldout14: path.join(__dirname, 'incidents', 'heldout14.json'),
   heldout15: path.join(__dirname, 'incidents', 'heldout15.json'),
+  heldout16: path.join(__dirname, 'incidents', 'heldout16.json'),
   heldout17: path.join(__dirname, 'incidents', 'heldout17.json'),
 };
 const RULES = [
