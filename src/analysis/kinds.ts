@@ -30,6 +30,7 @@ import {
   assignedValues,
   calleeName,
   comparedWith,
+  compactText,
   findVariable,
   functionName,
   importedName,
@@ -531,7 +532,9 @@ export class ValueKinds {
     if (!variable) return 'unknown';
     // `chunk = chunk.toString()` earlier in the same block: from there on, the variable holds that value.
     const reassigned = this.valueAtUse(id, variable);
-    if (reassigned === 'changed') return 'unknown';
+    // A write in a branch before the use: still known when every value the variable is ever given agrees
+    // (`if (pool.length < n) pool = new Buffer(n)` with `var pool = new Buffer(64 * 1024)`).
+    if (reassigned === 'changed') return this.laterValuesKind(variable, depth, seen);
     if (reassigned) {
       const kind = reassigned.operator === '=' ? this.syntacticKind(reassigned.value, depth + 1, seen) : reassigned.operator === '+=' && this.syntacticKind(reassigned.value, depth + 1, seen) === 'string' ? 'string' : 'unknown';
       return kind;
@@ -600,21 +603,18 @@ export class ValueKinds {
     return usageKind(variable, seen);
   }
 
-  /** The kind every value but an empty one (`null`, `undefined`) gives the variable, when all agree; else unknown. */
+  /**
+   * The kind every value but an empty one (`null`, `undefined`) gives the variable, when all agree; else unknown.
+   * A cut of the variable itself (`pool = pool.slice(0, n)`) keeps the kind the others give it.
+   */
   private laterValuesKind(variable: TSESLint.Scope.Variable, depth: number, seen: Seen): ValueKind {
     if (depth >= 3) return 'unknown';
-    const values = (assignedValues(variable) ?? []).filter((value) => !isEmptyValue(value));
+    const values = (assignedValues(variable) ?? []).filter((value) => !isEmptyValue(value) && !isCutOf(value, variable));
     if (values.length === 0) return 'unknown';
     const kinds = values.map((value) => this.syntacticKind(value, depth + 1, seen));
     return kinds.every((kind) => kind === kinds[0]) ? kinds[0]! : 'unknown';
   }
 
-  /**
-   * The assignment that decides what `id` holds at this use, when the variable is reassigned before it:
-   * the last plain statement `x = …` (or `x += …`) earlier in a block that contains the use, in the same
-   * function, with no other write in between. 'changed' when a write the use may or may not follow
-   * (in a branch, a loop, a nested function) sits in between; undefined when nothing reassigns it before.
-   */
   /**
    * The value a variable holds where `id` reads it: the latest plain assignment before the use in the blocks
    * around it (`eu = this.config[n]; … eu = txn.objectStore(n); eu.put(…)`), else its only value.
@@ -628,6 +628,12 @@ export class ValueKinds {
     return singleInit(variable);
   }
 
+  /**
+   * The assignment that decides what `id` holds at this use, when the variable is reassigned before it:
+   * the last plain statement `x = …` (or `x += …`) earlier in a block that contains the use, in the same
+   * function, with no other write in between. 'changed' when a write the use may or may not follow
+   * (in a branch, a loop, a nested function) sits in between; undefined when nothing reassigns it before.
+   */
   private valueAtUse(
     id: TSESTree.Identifier,
     variable: TSESLint.Scope.Variable,
@@ -690,6 +696,8 @@ export class ValueKinds {
   }
 
   private readonly fieldKinds = new WeakMap<TSESTree.Node, Map<string, ValueKind>>();
+  /** Fields whose values `bufferEvidence` is judging, by text: asked again inside, they are what the others make them. */
+  private readonly fieldsJudged = new Set<string>();
 
   /** A field's kind from its declaration or what the class assigns to it. */
   fieldKind(cls: TSESTree.Node, name: string): ValueKind {
@@ -738,6 +746,8 @@ export class ValueKinds {
    */
   bufferEvidence(expr: TSESTree.Node, depth = 0, usage = true): string | undefined {
     const node = unwrap(expr);
+    // A field asked about inside the judging of its own values (below), however deep: what the others make it.
+    if (this.fieldsJudged.size > 0 && node.type === AST_NODE_TYPES.MemberExpression && !node.computed && this.fieldsJudged.has(compactText(this.sourceCode, node))) return ASSUMED_BUFFER;
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
@@ -773,7 +783,7 @@ export class ValueKinds {
         return a && this.bufferEvidence(node.alternate, depth + 1, usage) ? a : undefined;
       }
       case AST_NODE_TYPES.Identifier: {
-        const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true);
+        const found = this.identifierEvidence(node, (init) => this.bufferEvidence(init, depth + 1, usage), true, true, true);
         if (found) return found;
         // `if (Buffer.isBuffer(x)) return x`: inside the branch the test proves, a Buffer.
         if (this.testsForBuffers() && this.isNarrowedBy(node, (test, text, sourceCode) => viewTestOf(test, text, sourceCode) === 'buffer')) return 'tested to be one (`Buffer.isBuffer`, `instanceof Buffer`)';
@@ -785,11 +795,23 @@ export class ValueKinds {
         // `this._bytes` (a class's or a prototype class's field), `reader.buf`: every value the code
         // gives the property is a Buffer.
         if (node.computed) return undefined;
+        // Asked again while its own values are judged (`var old = this._buffer; this._buffer = c ? old.slice(0, n) :
+        // new Buffer(n)`, mysql's parser): a cut of what the field holds is what the other values make it.
+        const key = compactText(this.sourceCode, node);
         const values = this.memberValues(node);
         // `this._buffer = this._buffer.slice(n)` trims what it already held: a Buffer when the others are.
         const name = propertyName(node);
         const own = values?.filter((value) => !isSelfCut(value, name));
-        const assigned = own && own.length > 0 ? everyVerdict(own, (value) => this.bufferEvidence(value, depth + 1, usage)) : undefined;
+        let assigned: string | undefined;
+        if (own && own.length > 0) {
+          this.fieldsJudged.add(key);
+          try {
+            const verdicts = own.map((value) => (isEmptyValue(value) ? ASSUMED_BUFFER : this.bufferEvidence(value, depth + 1, usage)));
+            assigned = verdicts.every(Boolean) ? verdicts.find((verdict) => verdict !== ASSUMED_BUFFER) : undefined;
+          } finally {
+            this.fieldsJudged.delete(key);
+          }
+        }
         return assigned ?? (usage ? this.fieldUsageEvidence(node, values, depth) : undefined);
       }
       default:
@@ -1725,12 +1747,15 @@ export class ValueKinds {
   /**
    * What `judge` says of the value a variable holds: of its single initializer, or with `everyWrite`, of
    * every value assigned to it when each one passes (`let header; if (…) header = new Uint8Array(1); …`).
+   * With `selfCuts`, a value cut from the variable itself (`pool = pool.slice(0, n)`) keeps what the others
+   * make it, as a Buffer's `slice` and `subarray` are Buffers (redis-parser's reused `bufferPool`).
    */
   private identifierEvidence(
     id: TSESTree.Identifier,
     judge: (init: TSESTree.Node) => string | undefined,
     annotations: boolean,
     everyWrite = false,
+    selfCuts = false,
   ): string | undefined {
     const variable = findVariable(this.sourceCode, id);
     if (!variable || variable.defs.length !== 1) return undefined;
@@ -1744,8 +1769,18 @@ export class ValueKinds {
     if (promised) return judge(promised);
     if (!everyWrite) return undefined;
     const values = assignedValues(variable);
-    return values ? everyVerdict(values, judge) : undefined;
+    const kept = selfCuts && values ? values.filter((value) => !isCutOf(value, variable)) : values;
+    return kept && kept.length > 0 ? everyVerdict(kept, judge) : undefined;
   }
+}
+
+/** `x.slice(…)` or `x.subarray(…)` of the variable `variable` itself. */
+function isCutOf(value: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const call = unwrap(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = methodCall(call);
+  const receiver = method && unwrap(method.receiver);
+  return (method?.name === 'slice' || method?.name === 'subarray') && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === variable.name && variable.references.some((ref) => ref.identifier === receiver);
 }
 
 function isBufferAnnotated(name: TSESTree.Node): boolean {
@@ -1925,6 +1960,9 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
 }
 
 /** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
+/** What `bufferEvidence` answers for a field asked about inside the judging of its own values; never the final answer. */
+const ASSUMED_BUFFER = 'assumed while its values are judged';
+
 function isSelfCut(value: TSESTree.Node, name: string | undefined): boolean {
   const node = unwrap(value);
   if (!name || node.type !== AST_NODE_TYPES.CallExpression) return false;
