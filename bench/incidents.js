@@ -71,6 +71,7 @@ const SETS = {
   heldout15: path.join(__dirname, 'incidents', 'heldout15.json'),
   heldout16: path.join(__dirname, 'incidents', 'heldout16.json'),
   heldout17: path.join(__dirname, 'incidents', 'heldout17.json'),
+  heldout18: path.join(__dirname, 'incidents', 'heldout18.json'),
 };
 const RULES = [
   'no-retained-view',
