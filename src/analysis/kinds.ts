@@ -699,6 +699,16 @@ export class ValueKinds {
   /** Fields whose values `bufferEvidence` is judging, by text: asked again inside, they are what the others make them. */
   private readonly fieldsJudged = new Set<string>();
 
+  /** `this._buffer` while its values are judged, or a variable whose one value it is (`var oldBuffer = this._buffer`). */
+  private isJudgedField(node: TSESTree.Node, depth = 0): boolean {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = depth < 3 ? findVariable(this.sourceCode, node) : undefined;
+      const init = variable && singleInit(variable);
+      return !!init && this.isJudgedField(unwrap(init), depth + 1);
+    }
+    return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && this.fieldsJudged.has(compactText(this.sourceCode, node));
+  }
+
   /** A field's kind from its declaration or what the class assigns to it. */
   fieldKind(cls: TSESTree.Node, name: string): ValueKind {
     let perClass = this.fieldKinds.get(cls);
@@ -747,7 +757,7 @@ export class ValueKinds {
   bufferEvidence(expr: TSESTree.Node, depth = 0, usage = true): string | undefined {
     const node = unwrap(expr);
     // A field asked about inside the judging of its own values (below), however deep: what the others make it.
-    if (this.fieldsJudged.size > 0 && node.type === AST_NODE_TYPES.MemberExpression && !node.computed && this.fieldsJudged.has(compactText(this.sourceCode, node))) return ASSUMED_BUFFER;
+    if (this.fieldsJudged.size > 0 && this.isJudgedField(node)) return ASSUMED_BUFFER;
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
@@ -807,7 +817,8 @@ export class ValueKinds {
           this.fieldsJudged.add(key);
           try {
             const verdicts = own.map((value) => (isEmptyValue(value) ? ASSUMED_BUFFER : this.bufferEvidence(value, depth + 1, usage)));
-            assigned = verdicts.every(Boolean) ? verdicts.find((verdict) => verdict !== ASSUMED_BUFFER) : undefined;
+            // The last value's evidence, as `everyVerdict` answers.
+            assigned = verdicts.every(Boolean) ? verdicts.filter((verdict) => verdict !== ASSUMED_BUFFER).pop() : undefined;
           } finally {
             this.fieldsJudged.delete(key);
           }
@@ -2172,7 +2183,7 @@ function declaredThisMayBeView(fn: FunctionNode): boolean {
   return parts.some((part) => isViewKind(typeNodeKind(part)));
 }
 
-/** `Buffer` or a typed-array class: its instances are views. */
+/** `Buffer`, a typed-array class or `DataView` (amqp-client's `AMQPView extends DataView`): its instances are views. */
 export function isViewClassName(name: string | undefined): boolean {
-  return !!name && (name === 'Buffer' || TYPED_ARRAY_CONSTRUCTORS.has(name));
+  return !!name && (name === 'Buffer' || name === 'DataView' || TYPED_ARRAY_CONSTRUCTORS.has(name));
 }

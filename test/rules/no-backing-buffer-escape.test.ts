@@ -3770,3 +3770,41 @@ ${inline('Picture')}`,
     { valid: [], invalid: [] },
   );
 });
+
+// amqp-client.js' `AMQPView extends DataView`: its string helpers wrapped `this.buffer` from an offset within the view.
+describe('a DataView subclass reading its own store', () => {
+  const view = (offset: string) => `export default class FrameView extends DataView {
+  getShortString(byteOffset) {
+    const len = this.getUint8(byteOffset);
+    byteOffset += 1;
+    const view = new Uint8Array(this.buffer, ${offset}, len);
+    return new TextDecoder().decode(view);
+  }
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [view('this.byteOffset + byteOffset')],
+      invalid: [
+        {
+          code: view('byteOffset'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: '`new Uint8Array()` without `this.byteOffset` and `this.byteLength` covers bytes outside the view' },
+              line: 5,
+              column: 33,
+              endLine: 5,
+              endColumn: 44,
+              suggestions: [{ messageId: 'passViewBounds', output: view('this.byteOffset + byteOffset') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -1106,3 +1106,77 @@ export function remember(bytes: Uint8Array) {
     });
   });
 });
+
+// node-redis-parser's module-wide `bufferPool` (grown in a branch, shrunk by cutting itself) and mysql's parser buffer
+// (`this._buffer = combined`, where `combined` is a cut of the old buffer or a new one): every value they are given is a Buffer.
+describe('a Buffer every value of which is a Buffer or a cut of itself', () => {
+  const pool = (cut: string, shrink = cut) => `var pool = new Buffer(64 * 1024);
+export function grow(parser, chunk) {
+  var length = parser.buffer.length + chunk.length;
+  if (pool.length < length) {
+    pool = new Buffer(length);
+  }
+  if (pool.length > 96 * 1024) pool = pool.${shrink}(0, length);
+  chunk.copy(pool, 0);
+  parser.buffer = pool.${cut}(0, length);
+}
+`;
+  const parser = (cut: string, other = 'new Buffer(chunk.length)') => `function Parser() {
+  this._buffer = new Buffer(0);
+  this._offset = 0;
+}
+Parser.prototype.append = function (chunk) {
+  var oldBuffer = this._buffer;
+  var combined = this._offset > chunk.length ? oldBuffer.slice(0, chunk.length) : ${other};
+  chunk.copy(combined, 0);
+  this._buffer = combined;
+};
+Parser.prototype.parseBuffer = function (length) {
+  return this._buffer.${cut}(this._offset, this._offset + length);
+};
+module.exports = Parser;
+`;
+  const evidence = 'made by the deprecated `new Buffer()`';
+  runRuleTests('no-buffer-slice', rule, {
+    valid: [pool('subarray')],
+    invalid: [
+      {
+        code: pool('slice'),
+        output: pool('subarray'),
+        errors: [
+          { messageId: 'bufferSlice', data: { call: 'pool.slice(0, length)', receiver: 'pool', evidence }, line: 7, column: 39, endLine: 7, endColumn: 60, suggestions: [] },
+          { messageId: 'bufferSlice', data: { call: 'pool.slice(0, length)', receiver: 'pool', evidence }, line: 9, column: 19, endLine: 9, endColumn: 40, suggestions: [] },
+        ],
+      },
+      {
+        code: parser('slice'),
+        filename: 'file.js',
+        output: parser('subarray').replace('oldBuffer.slice(0, chunk.length)', 'oldBuffer.subarray(0, chunk.length)'),
+        errors: [
+          {
+            messageId: 'bufferSlice',
+            data: { call: 'oldBuffer.slice(0, chunk.length)', receiver: 'oldBuffer', evidence },
+            line: 7,
+            column: 48,
+            endLine: 7,
+            endColumn: 80,
+            suggestions: [],
+          },
+          {
+            messageId: 'bufferSlice',
+            data: { call: 'this._buffer.slice(this._offset, this...', receiver: 'this._buffer', evidence },
+            line: 12,
+            column: 10,
+            endLine: 12,
+            endColumn: 65,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+  }, { valid: [], invalid: [] }, {
+    // One value is something else: nothing is proven untyped (typed, the checker takes the constructor's declaration).
+    valid: [{ code: parser('slice', "chunk.toString('latin1')"), filename: 'file.js' }],
+    invalid: [],
+  });
+});
