@@ -482,6 +482,31 @@ export function destructuredKind(name: TSESTree.Node): ValueKind {
   return type ? typeNodeKind(type) : 'unknown';
 }
 
+/**
+ * The element type an array is declared with (`Buffer[]`, `Array<Buffer>`, `ReadonlyArray<…>`): of a variable or
+ * parameter annotated so, or of a field of the enclosing class (`#audioQueue: Buffer[] = []`, `this.#audioQueue`).
+ */
+export function declaredElementType(sourceCode: Readonly<TSESLint.SourceCode>, receiver: TSESTree.Node): TSESTree.TypeNode | undefined {
+  let annotation: TSESTree.TypeNode | undefined;
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, receiver);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    annotation = (def?.name as { typeAnnotation?: TSESTree.TSTypeAnnotation } | undefined)?.typeAnnotation?.typeAnnotation;
+  } else if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.object.type === AST_NODE_TYPES.ThisExpression) {
+    let cls: TSESTree.Node | undefined = receiver.parent;
+    while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+    const key = sourceCode.getText(receiver.property);
+    const field = cls?.type === AST_NODE_TYPES.ClassBody ? cls.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && !member.computed && sourceCode.getText(member.key) === key) : undefined;
+    annotation = (field as TSESTree.PropertyDefinition | undefined)?.typeAnnotation?.typeAnnotation;
+  }
+  if (annotation?.type === AST_NODE_TYPES.TSArrayType) return annotation.elementType;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeOperator && annotation.operator === 'readonly' && annotation.typeAnnotation?.type === AST_NODE_TYPES.TSArrayType) return annotation.typeAnnotation.elementType;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && (annotation.typeName.name === 'Array' || annotation.typeName.name === 'ReadonlyArray')) {
+    return annotation.typeArguments?.params.length === 1 ? annotation.typeArguments.params[0] : undefined;
+  }
+  return undefined;
+}
+
 const COMPONENT_TYPES = new Set(['FC', 'FunctionComponent', 'VFC', 'VoidFunctionComponent']);
 
 /** `Props` of `const C: React.FC<Props> = (pattern) => …`, for the component's first parameter. */

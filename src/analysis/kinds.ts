@@ -64,7 +64,7 @@ import {
 import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import { isViewKind, type TypeFacts, type ValueKind } from './types';
-import { annotationKind, assertedKind, destructuredKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
+import { annotationKind, assertedKind, declaredElementType, destructuredKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
 import { confirmView, findViewCandidate, type KindReader, type ViewCreation } from './views';
 
 /*
@@ -519,6 +519,11 @@ export class ValueKinds {
       if (method.name === 'readFileSync' || method.name === 'readFile') return readKind(call);
       if (method.name === 'text') return 'string';
       if (method.name === 'arrayBuffer') return 'array-buffer';
+      // `this.#audioQueue.shift()` of a field declared `Buffer[]`: an element, of the kind declared.
+      if (TAKE_ELEMENT_METHODS.has(method.name)) {
+        const element = declaredElementType(this.sourceCode, receiver);
+        if (element) return typeNodeKind(element);
+      }
       return 'unknown';
     }
     const name = calleeName(call);
@@ -682,6 +687,8 @@ export class ValueKinds {
     );
     const key = property && memberKeyName(property);
     const from = unwrap(source);
+    // `const { done, value } = await reader.read()` of a fetch response's body: a Uint8Array chunk.
+    if (key === 'value' && this.isFetchBodyRead(from)) return 'typed-array';
     if (!key || from.type !== AST_NODE_TYPES.Identifier) return 'unknown';
     const variable = findVariable(this.sourceCode, from);
     if (!variable || variable.defs.length !== 1) return 'unknown';
@@ -693,6 +700,27 @@ export class ValueKinds {
       }
     }
     return 'unknown';
+  }
+
+  /**
+   * `await reader.read()` with `reader = response.body.getReader()` (or `body?.`) and `response = await fetch(…)`:
+   * a fetch body is a stream of Uint8Array chunks (in Node, views of the socket's reads).
+   */
+  private isFetchBodyRead(node: TSESTree.Node): boolean {
+    const valueOf = (id: TSESTree.Node) => {
+      const variable = id.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, id) : undefined;
+      const init = variable && singleInit(variable);
+      return init && unwrap(init);
+    };
+    const awaited = (value: TSESTree.Node | undefined) => (value?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(value.argument) : undefined);
+    const read = awaited(node);
+    if (read?.type !== AST_NODE_TYPES.CallExpression || read.arguments.length > 0 || methodCall(read)?.name !== 'read') return false;
+    const getReader = valueOf(unwrap(methodCall(read)!.receiver));
+    if (getReader?.type !== AST_NODE_TYPES.CallExpression || methodCall(getReader)?.name !== 'getReader') return false;
+    const body = unwrap(methodCall(getReader)!.receiver);
+    if (body.type !== AST_NODE_TYPES.MemberExpression || propertyName(body) !== 'body') return false;
+    const call = awaited(valueOf(unwrap(body.object)));
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'fetch' && isGlobalBinding(this.sourceCode, call.callee);
   }
 
   private readonly fieldKinds = new WeakMap<TSESTree.Node, Map<string, ValueKind>>();
@@ -770,6 +798,11 @@ export class ValueKinds {
         // A Buffer's `subarray` and `slice` are Buffers too.
         if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
           return this.bufferEvidence(method.receiver, depth + 1, usage);
+        }
+        // An element taken from an array declared `Buffer[]` (`this.#audioQueue.shift()`).
+        if (method && TAKE_ELEMENT_METHODS.has(method.name) && !method.member.computed) {
+          const element = declaredElementType(this.sourceCode, unwrap(method.receiver));
+          if (element && typeNodeKind(element) === 'buffer') return `an element of \`${shortText(this.sourceCode, method.receiver)}\`, declared \`Buffer[]\``;
         }
         // A function every return of which is a Buffer (`async buffer() { return Buffer.concat(parts) }`),
         // of this file or imported from another of the package.
@@ -1971,6 +2004,9 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
 }
 
 /** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
+/** Array methods that hand back one element: `shift()`, `pop()`, `at(i)`. */
+const TAKE_ELEMENT_METHODS = new Set(['shift', 'pop', 'at']);
+
 /** What `bufferEvidence` answers for a field asked about inside the judging of its own values; never the final answer. */
 const ASSUMED_BUFFER = 'assumed while its values are judged';
 

@@ -3808,3 +3808,67 @@ describe('a DataView subclass reading its own store', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// LiveKit's ElevenLabs plugin: `bstream.write(audioData.buffer)` of an element of `#audioQueue: Buffer[]`, and of
+// `value` read from a fetch response's body reader (`await reader.read()`, a Uint8Array chunk).
+describe('an element of an array declared Buffer[], and a chunk read from a fetch body', () => {
+  const code = (audio: string, chunk: string) => `export class Synthesizer {
+  #audioQueue: Buffer[] = [];
+  drain(bstream: { write(data: ArrayBufferLike): unknown[] }) {
+    while (this.#audioQueue.length > 0) {
+      const audioData = this.#audioQueue.shift()!;
+      bstream.write(${audio});
+    }
+  }
+}
+export async function stream(url: string, bstream: { write(data: ArrayBufferLike): unknown[] }) {
+  const response = await fetch(url);
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bstream.write(${chunk});
+  }
+}
+`;
+  const exact = (view: string) => `new Uint8Array(${view}.buffer, ${view}.byteOffset, ${view}.byteLength)`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        code(exact('audioData'), exact('value')),
+        // Not a fetch response's body: nothing says what its chunks are.
+        code(exact('audioData'), 'value.buffer').replace('await fetch(url)', 'await open(url)'),
+      ],
+      invalid: [
+        {
+          code: code('audioData.buffer', 'value.buffer'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'audioData.buffer', view: 'audioData', sink: '`bstream.write()` writes all of it' },
+              line: 6,
+              column: 21,
+              endLine: 6,
+              endColumn: 37,
+              suggestions: [{ messageId: 'viewExactly', output: code(exact('audioData'), 'value.buffer') }],
+            },
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'value.buffer', view: 'value', sink: '`bstream.write()` writes all of it' },
+              line: 17,
+              column: 19,
+              endLine: 17,
+              endColumn: 31,
+              suggestions: [{ messageId: 'viewExactly', output: code('audioData.buffer', exact('value')) }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
