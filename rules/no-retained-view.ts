@@ -22,7 +22,9 @@ type MessageId =
   | 'keptLentBuffer'
   | 'copyLent'
   | 'freedHeapView'
-  | 'copyHeapView';
+  | 'copyHeapView'
+  | 'returnedPooledRewrap'
+  | 'copyRewrap';
 
 const VIEW_CALL = 'CallExpression[callee.property.name=/^(?:subarray|slice|from)$/]';
 const VIEW_CALL_COMPUTED = 'CallExpression[callee.property.value=/^(?:subarray|slice)$/]';
@@ -82,6 +84,9 @@ export default createRule<Options, MessageId>({
         '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
       returnedPooledKeyView:
         '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{sink}} as {{view}}, a key, an id or a signature, which callers keep as long as what it names, so each one kept holds a whole pool slab.',
+      returnedPooledRewrap:
+        '{{value}} may be a small slice of the shared Buffer pool ({{factory}} takes sizes under `Buffer.poolSize >>> 1` from it); {{view}} is a plain Uint8Array over the same pool memory, and {{sink}}, so every result kept holds a whole pool slab.',
+      copyRewrap: 'Copy the bytes out of the pool (`.slice()` of the typed array makes one of its own).',
       copyOutOfPool: 'Keep a Buffer with its own memory instead of a pool slice.',
       keptLibraryView:
         '{{value}} is {{what}} ({{evidence}}); it is kept in {{sink}}, so the whole buffer it was read from stays in memory as long as it does.',
@@ -172,6 +177,16 @@ export default createRule<Options, MessageId>({
       const found = analysis.keptPooled(node);
       if (!found) return checkLibraryView(node);
       if (analysis.retainedView(node) || (parserOutput && analysis.parsedView(node))) return;
+      if (found.rewrap && found.through) {
+        const rewrap = found.through;
+        context.report({
+          node: rewrap,
+          messageId: 'returnedPooledRewrap',
+          data: { value: `\`${shortText(context.sourceCode, node)}\``, factory: found.pooled.via ? `\`${found.pooled.label}\`, called in ${found.pooled.via},` : `\`${found.pooled.label}\``, view: `\`${shortText(context.sourceCode, rewrap)}\``, sink: found.sink.label },
+          suggest: [{ messageId: 'copyRewrap', fix: (fixer) => fixer.insertTextAfter(rewrap, '.slice()') }],
+        });
+        return;
+      }
       const copy = buildUnpooledCopyFix(context.sourceCode, context.filename, node, found.pooled, style);
       context.report({
         node,

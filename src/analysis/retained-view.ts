@@ -187,7 +187,9 @@ export interface KeptPooled {
   pooled: PooledFactory;
   sink: Sink;
   /** What is kept when it is not `call` itself: a view of the pooled Buffer (`buf.subarray(3)`), which pins the same slab. */
-  through?: TSESTree.CallExpression;
+  through?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `through` is a typed array made over the Buffer's whole bytes (`new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)`), handed back or kept. */
+  rewrap?: boolean;
 }
 
 /**
@@ -216,6 +218,58 @@ export function findKeptPooled(call: TSESTree.CallExpression, facts: FileFacts):
   for (const view of viewsOfHeld(call, facts)) {
     const sink = keptAs(call, view, facts, memo);
     if (sink) return { call, pooled, sink, through: view };
+  }
+  // `new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)` of a pooled `buf`, handed back: a conversion
+  // to a plain Uint8Array that still views the pool slab (Prisma's bytes columns, actor-ts' `fromBase64`), which
+  // the caller keeps as if it owned its bytes.
+  const rewrap = rewrapOfHeld(call, facts);
+  const fn = rewrap && enclosingFunction(rewrap);
+  const sink = rewrap && fn && (facts.escapes.returnedBy(rewrap) ?? facts.escapes.sinkOf(rewrap, { resultOf: fn }));
+  if (rewrap && (sink?.kind === 'returned' || sink?.kind === 'state')) return { call, pooled, sink, through: rewrap, rewrap: true };
+  return undefined;
+}
+
+/**
+ * A typed array made over the whole of a pooled Buffer's bytes, through the variable that holds it (`const buf =
+ * Buffer.from(s, 'base64'); new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)`) or its destructured
+ * store and bounds (`const { buffer, byteOffset, byteLength } = Buffer.from(…)`).
+ */
+function rewrapOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree.NewExpression | undefined {
+  const holder = call.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== call) return undefined;
+  const sourceCode = facts.sourceCode;
+  const isRewrap = (node: TSESTree.Node | undefined, store: string, offset: string, length: string): node is TSESTree.NewExpression => {
+    if (node?.type !== AST_NODE_TYPES.NewExpression || node.arguments.length !== 3) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !TYPED_ARRAY_CONSTRUCTORS.has(callee.name)) return false;
+    const [a, b, c] = node.arguments.map((arg) => compactText(sourceCode, arg));
+    return a === store && b === offset && c === length;
+  };
+  if (holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, holder.id);
+    if (!variable || singleInit(variable) !== call) return undefined;
+    const name = holder.id.name;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      const made = member?.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && made && isRewrap(made, `${name}.buffer`, `${name}.byteOffset`, `${name}.byteLength`) && made.arguments[0] === member) return made;
+    }
+    return undefined;
+  }
+  if (holder.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  // `{ buffer, byteOffset, byteLength }`, each under its own name.
+  const names = new Map<string, TSESTree.Identifier>();
+  for (const property of holder.id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+    const key = memberKeyName(property);
+    if (key === 'buffer' || key === 'byteOffset' || key === 'byteLength') names.set(key, property.value);
+  }
+  const store = names.get('buffer');
+  if (!store || !names.has('byteOffset') || !names.has('byteLength')) return undefined;
+  const variable = findVariable(sourceCode, store);
+  for (const reference of variable?.references ?? []) {
+    const made = reference.identifier.parent;
+    if (made && isRewrap(made, store.name, names.get('byteOffset')!.name, names.get('byteLength')!.name) && made.arguments[0] === reference.identifier) return made;
   }
   return undefined;
 }

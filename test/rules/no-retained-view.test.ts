@@ -4759,3 +4759,72 @@ describe('a view of WebAssembly memory handed out after its pointer is freed', (
     { valid: [], invalid: [] },
   );
 });
+
+// Prisma's bytes columns and actor-ts' `fromBase64`: `Buffer.from(s, 'base64')` re-wrapped as a plain Uint8Array over
+// the same bytes and returned; the caller keeps what looks like bytes of its own, and a pool slab with them.
+describe('a pooled Buffer re-wrapped as a plain typed array and handed back', () => {
+  const held = (tail = '') => `export function fromBase64(s: string): Uint8Array {
+  const buffer = Buffer.from(s, 'base64');
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)${tail};
+}
+`;
+  const destructured = (tail = '') => `export function deserializeBytes(value: string): Uint8Array {
+  const { buffer, byteOffset, byteLength } = Buffer.from(value, 'base64');
+  return new Uint8Array(buffer, byteOffset, byteLength)${tail};
+}
+`;
+  const message = (value: string, view: string, sink: string) => ({ value: `\`${value}\``, factory: '`Buffer.from()`', view: `\`${view}\``, sink });
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Copied out of the pool.
+        held('.slice()'),
+        destructured('.slice()'),
+        // Read on the spot.
+        `export function first(s: string): number {
+  const buffer = Buffer.from(s, 'base64');
+  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return view[0];
+}
+`,
+        // Not pooled: \`Buffer.allocUnsafeSlow\` has memory of its own.
+        held().replace("Buffer.from(s, 'base64')", 'Buffer.allocUnsafeSlow(16)'),
+      ],
+      invalid: [
+        {
+          code: held(),
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledRewrap',
+              data: message("Buffer.from(s, 'base64')", 'new Uint8Array(buffer.buffer, buffer....', '`fromBase64()` returns it'),
+              line: 3,
+              column: 10,
+              endLine: 3,
+              endColumn: 77,
+              suggestions: [{ messageId: 'copyRewrap', output: held('.slice()') }],
+            },
+          ],
+        },
+        {
+          code: destructured(),
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedPooledRewrap',
+              data: message("Buffer.from(value, 'base64')", 'new Uint8Array(buffer, byteOffset, by...', '`deserializeBytes()` returns it'),
+              line: 3,
+              column: 10,
+              endLine: 3,
+              endColumn: 56,
+              suggestions: [{ messageId: 'copyRewrap', output: destructured('.slice()') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
