@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, compactText, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { comparedWith, compactText, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -47,7 +47,12 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   if (!view) return undefined;
   // A constructor's view is of the class it names; a method's is of what its receiver is.
   const level = view.shape === 'method' ? facts.kinds.describe(candidate.parent).level : 'proven';
-  const safety = level === 'proven' && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
+  // A view its function returns to a caller that keeps it (`this.chunks.push(toUint8Array(chunk))`): a copy made in
+  // the function changes what every caller gets, so it is applied only when this is its one caller (and no other
+  // module's, the function not being exported), else offered.
+  const fn = enclosingFunction(node);
+  const keptByCaller = !!fn && !isInside(sink.target, fn) && !!returnOf(node, fn) && (facts.calls.callSites(fn).length !== 1 || isModuleExport(fn, facts.sourceCode));
+  const safety = level === 'proven' && !keptByCaller && !isFeatureDetectBranch(node, facts.sourceCode) ? copySafety(view, facts) : 'review';
   return retained(view, origin, sink, safety, level, facts);
 }
 
@@ -896,6 +901,17 @@ function heapViewOffset(node: TSESTree.NewExpression | TSESTree.CallExpression):
 function heapName(node: TSESTree.Node): string {
   const value = unwrap(node);
   return value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression ? (propertyName(value) ?? '') : '';
+}
+
+/** `node` is what `fn` returns: directly (`return view`, an arrow's body), or through the one variable it is put in. */
+function returnOf(node: TSESTree.Node, fn: FunctionNode): boolean {
+  if (returnSiteOf(node)?.fn === fn) return true;
+  const { child, parent } = outerParent(node);
+  const holder = parent && variableHolding(child, parent);
+  return !!holder && returnsAfter(node, fn).some((at) => {
+    const value = (at as TSESTree.ReturnStatement).argument;
+    return !!value && unwrap(value).type === AST_NODE_TYPES.Identifier && (unwrap(value) as TSESTree.Identifier).name === holder.name;
+  });
 }
 
 /** The `return` statements of `fn` (not of functions inside it) after `node`. */

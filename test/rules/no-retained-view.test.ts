@@ -4828,3 +4828,50 @@ describe('a pooled Buffer re-wrapped as a plain typed array and handed back', ()
     { valid: [], invalid: [] },
   );
 });
+
+// loaders.gl's LAZ decoder kept `toUint8Array(chunk)` in `this.chunks`, the view made in the helper, which other
+// callers use too: a copy written into the helper would change what each of them gets. (With one caller, the
+// copy is that caller's alone, and applied.)
+describe('a view made in a helper and kept by one of its callers', () => {
+  const code = (view: string) => `import net from 'node:net';
+function head(chunk) {
+  return ${view};
+}
+export class Collector {
+  constructor(socket) {
+    this.heads = [];
+    socket.on('data', (chunk) => {
+      if (head(chunk)[0] === 0) return;
+      this.heads.push(head(chunk));
+    });
+  }
+}
+`;
+  const view = 'new Uint8Array(chunk.buffer, chunk.byteOffset, 16)';
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [code(`${view}.slice()`)],
+      invalid: [
+        {
+          code: code(view),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`new Uint8Array(chunk.buffer, chunk.by...`', parent: "`chunk`, received by the 'data' handler", sink: '`this.heads`' },
+              line: 3,
+              column: 10,
+              endLine: 3,
+              endColumn: 60,
+              suggestions: [{ messageId: 'copyExactly', output: code(`${view}.slice()`) }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
