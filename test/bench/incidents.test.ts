@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18 (got nope)');
   });
 });
 
@@ -864,5 +864,222 @@ describe('bench/incidents/heldout15.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout15', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout15.json');
+  });
+});
+
+describe('bench/incidents/heldout16.json', () => {
+  const sixteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout16, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other sixteen sets', () => {
+    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(sixteenth.length).toBe(10);
+    expect(new Set(sixteenth.map((i) => i.id)).size).toBe(sixteenth.length);
+    expect(new Set(sixteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(sixteenth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      sixteenth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of sixteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
+    const leaks = sixteenth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(sixteenth.map((i) => i.repository)).size;
+    expect([sixteenth.length, repositories, leaks]).toEqual([10, 9, 14]);
+    const byRule = (rule: string) => sixteenth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-backing-buffer-escape')]).toEqual([3, 1, 6]);
+    const { description, incidents } = sixteenthFile();
+    expect(description).toContain(`${count(sixteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
+    expect(sixteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = sixteenth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout16, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout16', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout16\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout16', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout16.json');
+  });
+});
+
+describe('bench/incidents/heldout17.json', () => {
+  const seventeenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout17, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 12 incidents, sharing no id, fix commit or repository path with the other seventeen sets', () => {
+    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(seventeenth.length).toBe(12);
+    expect(new Set(seventeenth.map((i) => i.id)).size).toBe(seventeenth.length);
+    // webgl-lint's two fixes are in one file, at two commits.
+    expect(new Set(seventeenth.map((i) => `${i.repository}:${i.path}:${i.fixCommit}`)).size).toBe(seventeenth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      seventeenth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of seventeenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
+    const leaks = seventeenth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(seventeenth.map((i) => i.repository)).size;
+    expect([seventeenth.length, repositories, leaks]).toEqual([12, 9, 15]);
+    const byRule = (rule: string) => seventeenth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-backing-buffer-escape')]).toEqual([6, 6]);
+    const { description, incidents } = seventeenthFile();
+    expect(description).toContain(`${count(seventeenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
+    expect(seventeenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = seventeenth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout17, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout17', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout17\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout17', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout17.json');
+  });
+});
+
+describe('bench/incidents/heldout18.json', () => {
+  const eighteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout18, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 6 incidents, sharing no id, fix commit or repository path with the other eighteen sets', () => {
+    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(eighteenth.length).toBe(6);
+    expect(new Set(eighteenth.map((i) => i.id)).size).toBe(eighteenth.length);
+    expect(new Set(eighteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(eighteenth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      eighteenth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of eighteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
+    const leaks = eighteenth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(eighteenth.map((i) => i.repository)).size;
+    expect([eighteenth.length, repositories, leaks]).toEqual([6, 6, 13]);
+    const byRule = (rule: string) => eighteenth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([2, 1, 1, 2]);
+    const { description, incidents } = eighteenthFile();
+    expect(description).toContain(`${count(eighteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 7 December 2026');
+    expect(description).toContain('Scored blind once');
+    expect(eighteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = eighteenth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout18, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout18', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout18\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout18', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout18.json');
   });
 });
