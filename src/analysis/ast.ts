@@ -909,3 +909,19 @@ export function parameterPropertyNamed(ctor: TSESTree.MethodDefinition, name: st
   }
   return undefined;
 }
+
+/**
+ * `if (a) { keep(x.subarray(…)) } else { helper(x) }`: `node` is in the other branch of an `if` or `?:`
+ * than `view`, with no loop around that could run both in one call of the function.
+ */
+export function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = view.parent; current && !isFunction(current); current = current.parent) {
+    if (isLoop(current)) return false;
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    const { consequent, alternate } = current;
+    if (!alternate) continue;
+    const within = (outer: TSESTree.Node, inner: TSESTree.Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+    if ((within(consequent, view) && within(alternate, node)) || (within(alternate, view) && within(consequent, node))) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { compactText, enclosingFunction, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { compactText, enclosingFunction, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -411,9 +411,17 @@ function heldStoreRead(
   if (!id) return undefined;
   const name = id.name;
   const variable = findVariable(sourceCode, id);
-  for (const ref of variable?.references ?? []) {
+  // In order of taking effect: an assignment's write after the reads on its right (`buf = buf.slice(offset)`).
+  const at = (ref: TSESLint.Scope.Reference) => {
+    const assignment = ref.identifier.parent;
+    return ref.isWrite() && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === ref.identifier ? assignment.range[1] : ref.identifier.range[0];
+  };
+  const after = (variable?.references ?? []).filter((ref) => ref.identifier.range[0] >= child.range[1]).sort((a, b) => at(a) - at(b));
+  for (const ref of after) {
     const node = ref.identifier;
-    if (!ref.isRead() || node.range[0] < child.range[1]) continue;
+    // Given something else (`buf = buf.slice(x.byteOffset, …)`, chrome-dgram's fix): from there on it holds that.
+    if (ref.isWrite() && !isOtherBranch(child, node)) break;
+    if (!ref.isRead()) continue;
     const use = node.parent;
     if (
       use?.type === AST_NODE_TYPES.MemberExpression &&

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, compactText, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { comparedWith, compactText, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
 import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -588,22 +588,6 @@ function writesParameter(fn: FunctionNode, index: number, sourceCode: Readonly<T
     return true;
   });
   return writes;
-}
-
-/**
- * `if (a) { keep(x.subarray(…)) } else { helper(x) }`: `node` is in the other branch of an `if` or `?:`
- * than `view`, with no loop around that could run both in one call of the function.
- */
-function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = view.parent; current && !isFunction(current); current = current.parent) {
-    if (isLoop(current)) return false;
-    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
-    const { consequent, alternate } = current;
-    if (!alternate) continue;
-    const within = (outer: TSESTree.Node, inner: TSESTree.Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-    if ((within(consequent, view) && within(alternate, node)) || (within(alternate, view) && within(consequent, node))) return true;
-  }
-  return false;
 }
 
 /**

@@ -3628,6 +3628,13 @@ describe('a view-or-store choice kept in a variable, then read from an offset th
   return new Uint8Array(store, ${offset}, 16);
 }
 `;
+  const dgram = (bound: string) => `export function send(socket, buffer, offset, length) {
+  if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
+  var buf = buffer.buffer;
+${bound}  if (offset || length !== buffer.length) buf = buf.slice(offset, length);
+  socket.send(buf);
+}
+`;
   const error = (line: number, column: number, sink: string) => ({
     messageId: 'backingStoreEscape' as const,
     data: { buffer: 'src.buffer', view: 'src', sink },
@@ -3642,6 +3649,8 @@ describe('a view-or-store choice kept in a variable, then read from an offset th
     rule,
     {
       valid: [
+        // chrome-dgram's fix: the variable is given the view's own bytes before the caller's offset is applied.
+        dgram('  if (buffer.byteOffset || buffer.byteLength !== buf.byteLength) buf = buf.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);\n'),
         // The offset adds the view's own start (webgl-lint's fix), directly or through a variable.
         sliced('(src.buffer ? src.byteOffset : 0) + srcOffset'),
         `export function keep(src, srcOffset = 0, length = 0) {
@@ -3661,6 +3670,12 @@ describe('a view-or-store choice kept in a variable, then read from an offset th
       ],
       invalid: [
         { code: sliced('srcOffset'), output: null, errors: [error(2, 36, "it is kept in `arrayBuffer`, and `arrayBuffer.slice()` copies from the store's first byte, not the view's")] },
+        {
+          // A Buffer's store, sliced from the caller's offset in the assignment that replaces it.
+          code: dgram(''),
+          output: null,
+          errors: [{ ...error(3, 13, "it is kept in `buf`, and `buf.slice()` copies from the store's first byte, not the view's"), data: { buffer: 'buffer.buffer', view: 'buffer', sink: "it is kept in `buf`, and `buf.slice()` copies from the store's first byte, not the view's" }, endColumn: 26 }],
+        },
         { code: sliced('0'), output: null, errors: [error(2, 36, "it is kept in `arrayBuffer`, and `arrayBuffer.slice()` copies from the store's first byte, not the view's")] },
         {
           code: wrapped('srcOffset * 2'),
