@@ -22,6 +22,7 @@ type MessageId =
   | 'keptLentBuffer'
   | 'copyLent'
   | 'freedHeapView'
+  | 'rerunHeapView'
   | 'copyHeapView'
   | 'returnedPooledRewrap'
   | 'copyRewrap';
@@ -73,6 +74,8 @@ export default createRule<Options, MessageId>({
         '{{value}} is the ArrayBuffer {{lender}} lends its callback only while it runs, or a view of it that copies nothing; it is kept in {{sink}}, so it is read after uWebSockets.js frees or reuses that memory. Copy the bytes first (`chunk.slice(0)`, or into a buffer of your own).',
       freedHeapView:
         '{{view}} is a view of WebAssembly memory at `{{pointer}}`, which {{free}} frees before {{sink}}: whoever reads it reads memory the module hands to its next allocation (or, once the memory grows, nothing). Copy it out before the free (`.slice()` copies it).',
+      rerunHeapView:
+        '{{view}} is a view of WebAssembly memory, and {{free}} runs the module again before {{sink}}: it may grow the memory (the view is then detached, of length 0) or reuse those bytes. Copy it out first (`.slice()` copies it).',
       copyHeapView: 'Copy the view out of WebAssembly memory where it is made (`.slice()`).',
       copyExactly: 'Keep an exact-size copy instead of the view.',
       copyLent: 'Keep a copy of the lent ArrayBuffer (`.slice(0)` copies it).',
@@ -126,10 +129,10 @@ export default createRule<Options, MessageId>({
       // A suggestion: the function may still write into the view to hand the module its input.
       context.report({
         node,
-        messageId: 'freedHeapView',
+        messageId: found.event === 'free' ? 'freedHeapView' : 'rerunHeapView',
         data: {
           view: `\`${shortText(context.sourceCode, node)}\``,
-          pointer: found.pointer,
+          ...(found.event === 'free' && { pointer: found.pointer }),
           free: `\`${shortText(context.sourceCode, found.free)}\``,
           sink: found.sink.kind === 'returned' ? found.sink.label : `it is kept in ${found.sink.label}`,
         },

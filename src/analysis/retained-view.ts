@@ -819,14 +819,19 @@ function handedOut(node: TSESTree.CallExpression, fn: FunctionNode, facts: FileF
  * (`_free(out)`): returned, or kept. Whoever reads it reads memory the module's allocator hands to its next
  * allocation, or, once the memory grows, a detached view of length 0 (lcms-wasm's transform, fixed by
  * copying the output before `_free`). The free must come after the view, in a block around both it and the
- * return: a free on an early exit leaves the view alone.
+ * return: a free on an early exit leaves the view alone. Or the function runs the module again after making the
+ * view, on the way to the return that hands it back (`Module.kmcmp_compile(…)`, keyman's compiler): that may grow the
+ * memory, detaching the view, or reuse its bytes.
  */
 export interface FreedHeapView {
   view: TSESTree.NewExpression | TSESTree.CallExpression;
-  /** The pointer's name as the view and the free spell it. */
+  /** The pointer's name as the view and the free spell it (or, for a module run again, the view's offset). */
   pointer: string;
+  /** The free, or the call that runs the module again. */
   free: TSESTree.CallExpression;
   sink: Sink;
+  /** `free`: the pointer is freed; `rerun`: the module runs again (`Module.compile(…)`), which may grow or reuse its memory. */
+  event: 'free' | 'rerun';
 }
 
 export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallExpression, facts: FileFacts): FreedHeapView | undefined {
@@ -840,8 +845,10 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
   if (names.size === 0) return undefined;
   const fn = enclosingFunction(node);
   if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  // Cheap first: the function's text frees something.
-  if (!/free|dealloc/.test(facts.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]))) return undefined;
+  // Cheap first: the function's text frees something, or calls the module the heap is of (`Module.…(`).
+  const owner = heapOwner(node);
+  const body = facts.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
+  if (!/free|dealloc/.test(body) && !(owner && body.includes(`${owner}.`))) return undefined;
   // Returned directly, through the variable it is put in or in a record (`{ data: view }`), or kept.
   const sink = facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node, { resultOf: fn });
   if (!sink) return undefined;
@@ -861,8 +868,47 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
     if (!returns || returns.some((at) => at.range[0] >= part.range[1] && isInside(at, block))) free = part;
     return undefined;
   });
-  if (!free) return undefined;
-  return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink };
+  const pointer = facts.sourceCode.getText(offset);
+  if (free) return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink, event: 'free' };
+  // `Module.kmcmp_compile(…)` after the view, on the way to a `return` (keyman's compiler): the module runs again.
+  const rerun = owner ? moduleCallAfter(node, owner, fn, returns, facts) : undefined;
+  return rerun && { view: node, pointer, free: rerun, sink, event: 'rerun' };
+}
+
+/** `Module` of `Module.HEAPU8.buffer` or `Module.HEAPU8.subarray(…)`: the object the heap views belong to. */
+function heapOwner(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
+  let heap: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const store = node.arguments[0] && unwrap(node.arguments[0]);
+    heap = store?.type === AST_NODE_TYPES.MemberExpression ? unwrap(store.object) : undefined;
+  } else {
+    const method = methodCall(node);
+    heap = method && unwrap(method.receiver);
+  }
+  if (heap?.type !== AST_NODE_TYPES.MemberExpression || heap.computed || !(propertyName(heap) ?? '').startsWith('HEAP')) return undefined;
+  const owner = unwrap(heap.object);
+  return owner.type === AST_NODE_TYPES.Identifier ? owner.name : undefined;
+}
+
+/** Emscripten's helpers that read or write the heap without running the module's code or allocating. */
+const HEAP_ONLY_HELPERS = /^(?:getValue|setValue|UTF8ToString|UTF16ToString|UTF32ToString|AsciiToString|lengthBytesUTF8|lengthBytesUTF16|stringToUTF8|stringToUTF16|writeArrayToMemory|HEAP\w*)$/;
+
+/** A call on `owner` (`Module.kmcmp_compile(…)`, `Module._malloc(n)`) after `node` and before a `return` that hands it back (or anywhere after, for a kept view). */
+function moduleCallAfter(node: TSESTree.Node, owner: string, fn: FunctionNode, returns: TSESTree.Node[] | undefined, facts: FileFacts): TSESTree.CallExpression | undefined {
+  let found: TSESTree.CallExpression | undefined;
+  walk(fn.body, (part) => {
+    if (found || isFunction(part)) return false;
+    if (part.type !== AST_NODE_TYPES.CallExpression || part.range[0] < node.range[1]) return undefined;
+    const callee = unwrap(part.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+    const object = unwrap(callee.object);
+    const name = propertyName(callee);
+    // Freeing other memory reuses none of the view's bytes and grows nothing.
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== owner || !name || HEAP_ONLY_HELPERS.test(name) || WASM_FREE_NAMES.test(name)) return undefined;
+    if (!returns || returns.some((at) => at.range[0] >= part.range[1])) found = part;
+    return undefined;
+  });
+  return found;
 }
 
 /** The pointer a view of module memory starts at: `new TA(HEAP.buffer, ptr, …)`, `memory.buffer` alike, `HEAPU8.subarray(ptr, …)`. */

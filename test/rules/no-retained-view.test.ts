@@ -4760,6 +4760,50 @@ describe('a view of WebAssembly memory handed out after its pointer is freed', (
   );
 });
 
+// keyman's compiler put `new Uint8Array(Module.HEAP8.buffer, ptr, size)` in the result it returned, after running the
+// compiler module a second time (fixed by copying the bytes out first).
+describe('a view of WebAssembly memory handed out after the module runs again', () => {
+  const code = (view: string, second = 'out = Module.compile(infile, 1);') => `export function compile(Module, infile) {
+  let out = Module.compile(infile, 0);
+  const result = { kmx: null, js: null };
+  result.kmx = { data: ${view} };
+  ${second}
+  result.js = Module.UTF8ToString(out.ptr);
+  return result;
+}
+`;
+  const view = 'new Uint8Array(Module.HEAP8.buffer, out.ptr, out.size)';
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        code(`${view}.slice()`),
+        // Only the heap's own helpers run after it (they neither run the module's code nor allocate).
+        code(view, 'out = { ptr: out.ptr + 1 };'),
+      ],
+      invalid: [
+        {
+          code: code(view),
+          output: null,
+          errors: [
+            {
+              messageId: 'rerunHeapView',
+              data: { view: '`new Uint8Array(Module.HEAP8.buffer, o...`', free: '`Module.compile(infile, 1)`', sink: '`compile()` returns it in its result' },
+              line: 4,
+              column: 24,
+              endLine: 4,
+              endColumn: 78,
+              suggestions: [{ messageId: 'copyHeapView', output: code(`${view}.slice()`) }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // Prisma's bytes columns and actor-ts' `fromBase64`: `Buffer.from(s, 'base64')` re-wrapped as a plain Uint8Array over
 // the same bytes and returned; the caller keeps what looks like bytes of its own, and a pool slab with them.
 describe('a pooled Buffer re-wrapped as a plain typed array and handed back', () => {
