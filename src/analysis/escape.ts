@@ -276,6 +276,8 @@ export class EscapeFinder {
         // any read, when where it sits is not known).
         if (walk.fields.length > 0) {
           const field = walk.fields[walk.fields.length - 1];
+          // `list[i]` of a list that holds the value at an index not known: the element read may be it.
+          if (field === '' && parent.object === child && parent.computed && staticKey(parent) === '') return this.follow(parent, withoutField(walk));
           return field !== '' && parent.object === child && staticKey(parent) === field ? this.follow(parent, withoutField(walk)) : undefined;
         }
         // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
@@ -295,6 +297,11 @@ export class EscapeFinder {
         }
         return undefined;
       case AST_NODE_TYPES.ForOfStatement:
+        // `for (const d of datas)` over a list that holds the value: the loop variable may be it.
+        if (isElement(walk) && walk.fields[walk.fields.length - 1] === '' && parent.right === child) {
+          const left = parent.left;
+          return left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0] ? this.intoPattern(left.declarations[0].id, withoutField(walk)) : undefined;
+        }
         // `for (const part of parts)`: the loop variable is a piece; `for (const m of text.matchAll(re))`:
         // each is a match, itself a container of pieces.
         if (walk.container && parent.right === child) {
@@ -463,7 +470,8 @@ export class EscapeFinder {
         }
         if (receiver.type === AST_NODE_TYPES.Identifier) {
           const variable = findVariable(this.sourceCode, receiver);
-          if (variable && this.isCollection(receiver)) return this.intoVariable(variable, receiver, walk);
+          // A local list: the value is one of its elements, at an index not known (`datas.push(d)`, then `datas[i]`).
+          if (variable && this.isCollection(receiver)) return this.intoVariable(variable, receiver, walk.container || walk.text ? walk : asElement(walk));
         }
         // `level.fragments.push(frag)` on a local object, `data[key].push(value)` on a local table: wherever the
         // object goes, its collection goes.

@@ -532,14 +532,24 @@ export class ValueKinds {
     return 'unknown';
   }
 
-  private identifierKind(id: TSESTree.Identifier, depth: number, seen: Seen): ValueKind {
+  private identifierKind(id: TSESTree.Identifier, depth: number, seen: Seen, asGiven = false): ValueKind {
     const variable = findVariable(this.sourceCode, id);
     if (!variable) return 'unknown';
     // `chunk = chunk.toString()` earlier in the same block: from there on, the variable holds that value.
-    const reassigned = this.valueAtUse(id, variable);
+    const reassigned = asGiven ? undefined : this.valueAtUse(id, variable);
     // A write in a branch before the use: still known when every value the variable is ever given agrees
-    // (`if (pool.length < n) pool = new Buffer(n)` with `var pool = new Buffer(64 * 1024)`).
-    if (reassigned === 'changed') return this.laterValuesKind(variable, depth, seen);
+    // (`if (pool.length < n) pool = new Buffer(n)` with `var pool = new Buffer(64 * 1024)`), or, for a parameter,
+    // when each value it is given is of the kind it is given as (`if (old) data = Buffer.concat([old, data])`).
+    if (reassigned === 'changed') {
+      const later = this.laterValuesKind(variable, depth, seen);
+      if (later !== 'unknown' || depth >= 3 || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter') return later;
+      const given = this.identifierKind(id, depth + 1, seen, true);
+      const values = variable.references.flatMap((ref) => {
+        const assignment = ref.identifier.parent;
+        return ref.isWrite() && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === ref.identifier ? [assignment.right] : [];
+      });
+      return given !== 'unknown' && values.length === variable.references.filter((ref) => ref.isWrite()).length && values.every((value) => isCutOf(value, variable) || this.syntacticKind(value, depth + 1, seen) === given) ? given : 'unknown';
+    }
     if (reassigned) {
       const kind = reassigned.operator === '=' ? this.syntacticKind(reassigned.value, depth + 1, seen) : reassigned.operator === '+=' && this.syntacticKind(reassigned.value, depth + 1, seen) === 'string' ? 'string' : 'unknown';
       return kind;

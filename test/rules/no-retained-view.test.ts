@@ -2488,8 +2488,8 @@ socket.on('data', (chunk) => {
     ] },
     { valid: [], invalid: [
         {
-          // Without types, a write in a branch may or may not have run: the chunk's kind is not proven, so
-          // the copy is a suggestion.
+          // Without types too: a write in a branch may or may not have run, but the chunk is a socket's (a Buffer)
+          // and the only value it is given is a cut of itself, a Buffer as well; the copy is applied as typed.
           code: `import * as net from 'node:net';
 const heads: Buffer[] = [];
 const socket = net.connect(7000);
@@ -2498,7 +2498,14 @@ socket.on('data', (chunk) => {
   heads.push(chunk.subarray(0, 40));
 });
 `,
-          output: null,
+          output: `import * as net from 'node:net';
+const heads: Buffer[] = [];
+const socket = net.connect(7000);
+socket.on('data', (chunk) => {
+  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
+  heads.push(Uint8Array.prototype.slice.call(chunk, 0, 40) as Buffer);
+});
+`,
           errors: [
             {
               messageId: 'retainedView',
@@ -2507,19 +2514,7 @@ socket.on('data', (chunk) => {
               column: 14,
               endLine: 6,
               endColumn: 35,
-              suggestions: [
-                {
-                  messageId: 'copyExactly',
-                  output: `import * as net from 'node:net';
-const heads: Buffer[] = [];
-const socket = net.connect(7000);
-socket.on('data', (chunk) => {
-  if (chunk.length > 1024) chunk = chunk.subarray(0, 1024);
-  heads.push(Uint8Array.prototype.slice.call(chunk, 0, 40));
-});
-`,
-                },
-              ],
+              suggestions: [],
             },
           ],
         },
@@ -4914,6 +4909,59 @@ export class Collector {
             },
           ],
         },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// exokit's Electron IPC client: views of each chunk collected in a local list, one of them then kept in a variable of the
+// connection (`buffer = data`) until the next frame; the chunk itself is given `Buffer.concat([oldData, data])` first.
+describe('a view put in a local list, and an element of the list kept', () => {
+  const code = (view: string, loop = 'for (const item of datas)') => `export function connect(channel) {
+  let oldData = null;
+  let latest = null;
+  channel.on('data', (data) => {
+    if (oldData) {
+      data = Buffer.concat([oldData, data]);
+      oldData = null;
+    }
+    const datas = [];
+    for (let i = 0; i + 8 <= data.length; i += 8) {
+      const d = ${view};
+      datas.push(d);
+    }
+    ${loop} {
+      if (item[0] === 1) latest = item;
+    }
+  });
+}
+`;
+  const view = 'data.slice(i, i + 8)';
+  const copy = 'Uint8Array.prototype.slice.call(data, i, i + 8)';
+  const error = (output: string) => ({
+    messageId: 'retainedView' as const,
+    data: { view: `\`${view}\``, parent: "`data`, received by the 'data' handler", sink: '`latest`, declared outside the function' },
+    line: 11,
+    column: 17,
+    endLine: 11,
+    endColumn: 37,
+    suggestions: [{ messageId: 'copyExactly' as const, output }],
+  });
+  const indexed = 'for (let k = 0; k < datas.length; k++) { const item = datas[k];';
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        { code: code(copy), filename: 'file.js' },
+        // The list's elements are only read.
+        { code: code(view).replace('latest = item', 'latest = item[1]'), filename: 'file.js' },
+      ],
+      invalid: [
+        { code: code(view), filename: 'file.js', output: null, errors: [error(code(copy))] },
+        // An element read by index.
+        { code: code(view, indexed).replace('latest = item;\n    }', 'latest = item;\n    }}'), filename: 'file.js', output: null, errors: [error(code(copy, indexed).replace('latest = item;\n    }', 'latest = item;\n    }}'))] },
       ],
     },
     { valid: [], invalid: [] },
