@@ -80,7 +80,7 @@ export class Analysis {
     return quietly(() => findLentBufferViews(fn, this.facts)) ?? [];
   }
 
-  /** A view of WebAssembly memory handed out after the function frees the pointer it starts at. */
+  /** A view of WebAssembly memory handed out after the function frees the pointer it starts at, or runs the module again. */
   freedHeapView(node: TSESTree.NewExpression | TSESTree.CallExpression): FreedHeapView | undefined {
     return quietly(() => findFreedHeapView(node, this.facts));
   }

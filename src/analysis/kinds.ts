@@ -2013,13 +2013,13 @@ function classBody(owner: TSESTree.Node): TSESTree.ClassElement[] {
   return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression ? owner.body.body : [];
 }
 
-/** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
 /** Array methods that hand back one element: `shift()`, `pop()`, `at(i)`. */
 const TAKE_ELEMENT_METHODS = new Set(['shift', 'pop', 'at']);
 
 /** What `bufferEvidence` answers for a field asked about inside the judging of its own values; never the final answer. */
 const ASSUMED_BUFFER = 'assumed while its values are judged';
 
+/** `this.f.slice(n)`, `self.f.subarray(a, b)`: a cut of the same property, on `this` or an alias of it. */
 function isSelfCut(value: TSESTree.Node, name: string | undefined): boolean {
   const node = unwrap(value);
   if (!name || node.type !== AST_NODE_TYPES.CallExpression) return false;

@@ -871,7 +871,7 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
   const pointer = facts.sourceCode.getText(offset);
   if (free) return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink, event: 'free' };
   // `Module.kmcmp_compile(…)` after the view, on the way to a `return` (keyman's compiler): the module runs again.
-  const rerun = owner ? moduleCallAfter(node, owner, fn, returns, facts) : undefined;
+  const rerun = owner ? moduleCallAfter(node, owner, fn, returns) : undefined;
   return rerun && { view: node, pointer, free: rerun, sink, event: 'rerun' };
 }
 
@@ -891,10 +891,10 @@ function heapOwner(node: TSESTree.NewExpression | TSESTree.CallExpression): stri
 }
 
 /** Emscripten's helpers that read or write the heap without running the module's code or allocating. */
-const HEAP_ONLY_HELPERS = /^(?:getValue|setValue|UTF8ToString|UTF16ToString|UTF32ToString|AsciiToString|lengthBytesUTF8|lengthBytesUTF16|stringToUTF8|stringToUTF16|writeArrayToMemory|HEAP\w*)$/;
+const HEAP_ONLY_HELPERS = /^(?:getValue|setValue|UTF8ToString|UTF16ToString|UTF32ToString|AsciiToString|lengthBytesUTF8|lengthBytesUTF16|stringToUTF8|stringToUTF16|writeArrayToMemory)$/;
 
 /** A call on `owner` (`Module.kmcmp_compile(…)`, `Module._malloc(n)`) after `node` and before a `return` that hands it back (or anywhere after, for a kept view). */
-function moduleCallAfter(node: TSESTree.Node, owner: string, fn: FunctionNode, returns: TSESTree.Node[] | undefined, facts: FileFacts): TSESTree.CallExpression | undefined {
+function moduleCallAfter(node: TSESTree.Node, owner: string, fn: FunctionNode, returns: TSESTree.Node[] | undefined): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
   walk(fn.body, (part) => {
     if (found || isFunction(part)) return false;
