@@ -1168,7 +1168,28 @@ function isUnderivedOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
     const parent = ref.identifier.parent;
     if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression) writes.push(parent.right);
   }
-  return !writes.some((write) => sourceCode.getText(write).includes('byteOffset'));
+  return !writes.some((write) => derivesFromByteOffset(sourceCode, write, depth));
+}
+
+/**
+ * `x.byteOffset + n`, or names given such a value, through up to four variables (`const viewOffset = src.byteOffset
+ * || 0; const offset = viewOffset + srcOffset * size`, webgl-lint's fixed checks; opentype.js' `svgDocOffset`).
+ */
+function derivesFromByteOffset(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, depth: number): boolean {
+  if (sourceCode.getText(value).includes('byteOffset')) return true;
+  if (depth >= 4) return false;
+  let found = false;
+  walk(value, (node) => {
+    if (found || isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.Identifier || (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.property === node && !node.parent.computed)) return undefined;
+    const variable = findVariable(sourceCode, node);
+    for (const ref of variable?.references ?? []) {
+      const write = ref.writeExpr;
+      if (ref.isWrite() && write && derivesFromByteOffset(sourceCode, write, depth + 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 const OFFSET_ARITHMETIC = new Set(['+', '-', '*', '<<', '|']);

@@ -987,8 +987,23 @@ export class ValueKinds {
         }
         return undefined;
       }
-      case AST_NODE_TYPES.Identifier:
-        return this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+      case AST_NODE_TYPES.Identifier: {
+        const found = this.identifierEvidence(node, (init) => this.exactOwnership(init, depth + 1), false, true);
+        if (found) return found;
+        // `var img = new Uint8Array(rgba); if (…) img = img.slice(0)` (UTIF): a typed array's `slice` of a plain typed
+        // array the constructor made is a copy that owns its store too.
+        const variable = findVariable(this.sourceCode, node);
+        const values = variable && variable.defs.length === 1 ? assignedValues(variable) : undefined;
+        const made = values?.filter((value) => {
+          const call = unwrap(value);
+          return !(call.type === AST_NODE_TYPES.CallExpression && isCutOf(call, variable!) && methodCall(call)?.name === 'slice');
+        });
+        const plain = (value: TSESTree.Node) => {
+          const constructed = unwrap(value);
+          return constructed.type === AST_NODE_TYPES.NewExpression && constructed.callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(constructed.callee.name);
+        };
+        return made && made.length > 0 && made.length < values!.length && made.every(plain) ? everyVerdict(made, (value) => this.exactOwnership(value, depth + 1)) : undefined;
+      }
       case AST_NODE_TYPES.MemberExpression: {
         // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
         const values = this.memberValues(node);

@@ -3660,6 +3660,23 @@ ${bound}  if (offset || length !== buffer.length) buf = buf.slice(offset, length
 }
 `,
         wrapped('(src.byteOffset || 0) + srcOffset'),
+        // webgl-lint's HEAD: the view's start reaches the offset through two variables.
+        `export function keep(src, srcOffset = 0, length = 0) {
+  const arrayBuffer = src.buffer ? src.buffer : src;
+  const viewOffset = src.byteOffset || 0;
+  const offset = viewOffset + srcOffset;
+  return arrayBuffer.slice(offset, offset + length);
+}
+`,
+        // UTIF's encoder: a typed array the constructor made (or its own \`slice\` copy) owns its store.
+        `export function strips(rgba, h, w) {
+  var img = new Uint8Array(rgba);
+  if (w > 1) img = img.slice(0);
+  var parts = [];
+  for (var y = 0; y < h; y++) parts.push(new Uint8Array(img.buffer, y * w * 4, w * 4));
+  return parts;
+}
+`,
         // An element of a list that holds the view's start.
         `export function view(src) {
   const [offset] = [src.byteOffset || 0];
