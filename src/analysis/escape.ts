@@ -277,7 +277,7 @@ export class EscapeFinder {
         if (walk.fields.length > 0) {
           const field = walk.fields[walk.fields.length - 1];
           // `list[i]` of a list that holds the value at an index not known: the element read may be it.
-          if (field === '' && parent.object === child && parent.computed && staticKey(parent) === '') return this.follow(parent, withoutField(walk));
+          if (atUnknownIndex(walk) && parent.object === child && parent.computed && staticKey(parent) === '') return this.follow(parent, withoutField(walk));
           return field !== '' && parent.object === child && staticKey(parent) === field ? this.follow(parent, withoutField(walk)) : undefined;
         }
         // An element read from a container of pieces is a piece: `parts[1]`, `match.groups.id`.
@@ -296,21 +296,15 @@ export class EscapeFinder {
           return this.follow(parent.parent, { ...walk, container: false });
         }
         return undefined;
-      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForOfStatement: {
+        const declared = parent.right === child && parent.left.type === AST_NODE_TYPES.VariableDeclaration ? parent.left.declarations[0] : undefined;
+        if (!declared) return undefined;
         // `for (const d of datas)` over a list that holds the value: the loop variable may be it.
-        if (isElement(walk) && walk.fields[walk.fields.length - 1] === '' && parent.right === child) {
-          const left = parent.left;
-          return left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0] ? this.intoPattern(left.declarations[0].id, withoutField(walk)) : undefined;
-        }
+        if (atUnknownIndex(walk)) return this.intoPattern(declared.id, withoutField(walk));
         // `for (const part of parts)`: the loop variable is a piece; `for (const m of text.matchAll(re))`:
         // each is a match, itself a container of pieces.
-        if (walk.container && parent.right === child) {
-          const left = parent.left;
-          if (left.type === AST_NODE_TYPES.VariableDeclaration && left.declarations[0]) {
-            return this.intoPattern(left.declarations[0].id, { ...walk, container: this.isMatchAll(child) });
-          }
-        }
-        return undefined;
+        return walk.container ? this.intoPattern(declared.id, { ...walk, container: this.isMatchAll(child) }) : undefined;
+      }
       default:
         return undefined;
     }
@@ -769,6 +763,11 @@ function elementIndex(array: TSESTree.ArrayExpression, element: TSESTree.Node): 
 function isElement(walk: Walk): boolean {
   const field = walk.fields[walk.fields.length - 1];
   return field !== undefined && (field === '' || /^\d+$/.test(field));
+}
+
+/** The value is an element of the array followed, at an index not known (`list.push(value)`). */
+function atUnknownIndex(walk: Walk): boolean {
+  return walk.fields[walk.fields.length - 1] === '';
 }
 
 /** Follows an array that holds the value at an unknown index (a new array made from the old one). */

@@ -938,21 +938,15 @@ function returnOf(node: TSESTree.Node, fn: FunctionNode): boolean {
   if (returnSiteOf(node)?.fn === fn) return true;
   const { child, parent } = outerParent(node);
   const holder = parent && variableHolding(child, parent);
-  return !!holder && returnsAfter(node, fn).some((at) => {
-    const value = (at as TSESTree.ReturnStatement).argument;
-    return !!value && unwrap(value).type === AST_NODE_TYPES.Identifier && (unwrap(value) as TSESTree.Identifier).name === holder.name;
+  return !!holder && returnsAfter(node, fn).some((value) => {
+    const returned = unwrap(value);
+    return returned.type === AST_NODE_TYPES.Identifier && returned.name === holder.name;
   });
 }
 
-/** The `return` statements of `fn` (not of functions inside it) after `node`. */
+/** What `fn` returns after `node` (its `return` expressions, ast.returnedExpressions, from `node` on). */
 function returnsAfter(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node[] {
-  const found: TSESTree.Node[] = [];
-  walk(fn.body, (part) => {
-    if (isFunction(part)) return false;
-    if (part.type === AST_NODE_TYPES.ReturnStatement && part.argument && part.range[0] >= node.range[1]) found.push(part);
-    return undefined;
-  });
-  return found;
+  return returnedExpressions(fn).filter((value) => value.range[0] >= node.range[1]);
 }
 
 /**
