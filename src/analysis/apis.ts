@@ -624,6 +624,12 @@ export const VIEW_PARAMETER_EVENTS: ReadonlyMap<string, number> = new Map([
  * `buffer` at a pointer is a view of memory the module manages, not bytes of the caller's own.
  */
 export const WASM_HEAP_NAMES = /^(?:HEAP(?:U?8|U?16|U?32|U?64|F32|F64)|_?memory)$/;
+/**
+ * A stream's or socket's writes: they hold the chunk they are given, not a copy, until it is sent
+ * (scripts/measure-write-queue.js: a view of one reused scratch Buffer per `socket.write()`, then the scratch
+ * written again, sends other frames' bytes in about half of the frames). `writeSync` and friends are not here.
+ */
+export const QUEUEING_WRITES: ReadonlySet<string> = new Set(['write', 'end', 'send']);
 /** What hands a module's memory back to its allocator: Emscripten's `_free`, a C-style `free`, wasm-bindgen's `__wbindgen_free`. */
 export const WASM_FREE_NAMES = /^(?:_?free|_?dealloc|__wbindgen_free|_?wasm_free)$/;
 

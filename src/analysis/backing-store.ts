@@ -291,9 +291,15 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
       // QOI decoder) or works on the store in a branch about them (`if (x.byteOffset) { const all = new
       // Uint8Array(x.buffer); all.set(x); … }`).
       if (bounds.offset === 'missing' && (statementReadsBounds(sourceCode, reader, viewText) || boundsAppliedAround(reader, viewText, sourceCode))) return undefined;
+      // From the view's own first byte to the store's end, and only written into (`const v = new
+      // Uint8Array(this.buffer, this.byteOffset + at); v.set(utf8)`, amqp-client.js' fixed setters): what is
+      // written bounds what is touched, and nothing reads the bytes after the view.
+      const startsInView = !!reader.arguments[1] && addsViewOffset(sourceCode, reader.arguments[1], viewText);
+      if (startsInView && bounds.length === 'missing' && onlyWrittenInto(reader, sourceCode)) return undefined;
       const shape = constructorName === 'Buffer' ? 'buffer-from' : 'constructor';
       const callee = readerLabel(reader, constructorName);
-      return { ...base, sink: shape, reader, label: `${callee} without \`${viewText}.byteOffset\` and \`${viewText}.byteLength\` covers bytes outside the view`, bounds };
+      const missing = startsInView && bounds.length !== 'elements' ? `\`${viewText}.byteLength\`` : `\`${viewText}.byteOffset\` and \`${viewText}.byteLength\``;
+      return { ...base, sink: shape, reader, label: `${callee} without ${missing} covers bytes outside the view`, bounds };
     }
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
     const sink = callSink(reader, index, facts);
@@ -926,6 +932,40 @@ function isBufferSpecies(init: TSESTree.Node | undefined): boolean {
 }
 
 /** Which bounds a constructor form gets wrong; undefined when it passes the view's own. */
+/**
+ * A view made here and only written into: `new Uint8Array(…).set(bytes)`, or a variable holding it whose every
+ * use is `v.set(bytes)`, `v[i] = n` or `encoder.encodeInto(text, v)`.
+ */
+function onlyWrittenInto(made: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const isSetCall = (child: TSESTree.Node, parent: TSESTree.Node | undefined) =>
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === child &&
+    propertyName(parent) === 'set' &&
+    parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent;
+  const { child, parent } = outerParent(made);
+  if (isSetCall(child, parent)) return true;
+  const id = variableHolding(child, parent);
+  const variable = id && findVariable(sourceCode, id);
+  if (!variable || variable.defs.length !== 1) return false;
+  const reads = variable.references.filter((reference) => !reference.init);
+  return (
+    reads.length > 0 &&
+    reads.every(({ identifier }) => {
+      const { child: use, parent: user } = outerParent(identifier as TSESTree.Node);
+      if (isSetCall(use, user)) return true;
+      if (user?.type === AST_NODE_TYPES.MemberExpression && user.object === use && user.computed) {
+        const target = user.parent;
+        return target?.type === AST_NODE_TYPES.AssignmentExpression && target.left === user;
+      }
+      if (user?.type === AST_NODE_TYPES.CallExpression && user.arguments[1] === use) {
+        return methodCall(user)?.name === 'encodeInto';
+      }
+      return false;
+    })
+  );
+}
+
 function constructorBounds(
   sourceCode: Readonly<TSESLint.SourceCode>,
   reader: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -1072,6 +1112,15 @@ function isViewProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTre
     propertyName(value) === name &&
     sourceCode.getText(unwrap(value.object)) === viewText
   );
+}
+
+/** `x.byteOffset`, or a sum with it as a term (`x.byteOffset + at + 1`): an offset counted from the view's first byte. */
+function addsViewOffset(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, viewText: string): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+    return addsViewOffset(sourceCode, value.left, viewText) || addsViewOffset(sourceCode, value.right, viewText);
+  }
+  return isViewProperty(sourceCode, value, viewText, 'byteOffset');
 }
 
 /** `x.byteOffset + x.byteLength` */

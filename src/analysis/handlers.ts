@@ -462,7 +462,8 @@ export class HandlerFinder {
   private prototypeIndex: PrototypeIndex | undefined;
 
   /**
-   * The file's pre-class "classes", found in one walk: `function C() {}` or `var C = function () {}`,
+   * The file's pre-class "classes", found in one walk: `function C() {}` or `var C = function () {}`
+   * (`var C = module.exports = function C() {}`),
    * with `C.prototype.m = function () {}`, `C.prototype = { m() {} }` or `Object.assign(C.prototype, {…})`.
    */
   private prototypeClasses(): PrototypeIndex {
@@ -491,8 +492,11 @@ export class HandlerFinder {
     if (this.sourceCode.text.includes('.prototype')) {
       walk(this.sourceCode.ast, (node) => {
         if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) constructors.set(node.id.name, node);
-        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.FunctionExpression) {
-          constructors.set(node.id.name, node.init);
+        // `var C = function () {}`, also through an export on the way (`var C = module.exports = function C() {}`).
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+          let init: TSESTree.Node = node.init;
+          while (init.type === AST_NODE_TYPES.AssignmentExpression && init.operator === '=') init = init.right;
+          if (init.type === AST_NODE_TYPES.FunctionExpression) constructors.set(node.id.name, init);
         }
         if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
           const left = node.left;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, compactText, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
-import { LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
+import { comparedWith, compactText, shortText, staticString, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { QUEUEING_WRITES, LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
@@ -638,10 +638,16 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
   if (!goesTo || !HANDED_OUT_BY.has(goesTo)) return undefined;
   const fn = enclosingFunction(node);
   if (!fn || !mayWriteInto(fn, buffer, facts.sourceCode)) return undefined;
-  const written = writesBefore(buffer, fn, node, facts.sourceCode)[0];
-  if (!written || !isKeptBuffer(buffer, fn, facts)) return undefined;
+  const before = writesBefore(buffer, fn, node, facts.sourceCode)[0];
+  if (!before && !mayBeWrittenAfter(node)) return undefined;
+  if (!isKeptBuffer(buffer, fn, facts)) return undefined;
   const sink = handedOut(node, fn, facts);
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
+  // A listener or a stream's queue given the view still holds it when the same call writes into the buffer
+  // again after it (Haraka's `this.emit('attachment_data', this.buf.slice(0, this.buf_fill))`, then
+  // `buf.copy(this.buf)`): not a write on another branch, and not after a view the function returns.
+  const written = before ?? (sink.kind === 'collection' ? writesAfter(buffer, fn, node, facts.sourceCode).find((write) => !isOtherBranch(node, write)) : undefined);
+  if (!written) return undefined;
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
   return { view, buffer, written, sink, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(buffer), uint8: facts.kinds.isUint8Array(buffer) };
@@ -649,7 +655,8 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
 
 /**
  * A buffer that outlives the call: a member of `this`, of a module variable, or of a local that only holds a
- * member of `this` (`var tap = this._tap; tap.buf`), or a module variable itself.
+ * member of `this` (`var tap = this._tap; tap.buf`), a local that only holds such a member itself (`var b =
+ * this._sendBuffer`), or a module variable itself.
  */
 function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts): boolean {
   let base = buffer;
@@ -666,7 +673,8 @@ function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts)
   if (variable.scope.type === 'module' || variable.scope.type === 'global') return true;
   // `var tap = this._tap`: a local alias of a field, never reassigned; then `tap.buf` is the field's.
   const init = singleInit(variable);
-  return buffer !== base && !!init && unwrap(init).type === AST_NODE_TYPES.MemberExpression && isInside(def.node, fn) && thisRooted(unwrap(init));
+  // `var b = this._sendBuffer`: the field itself, under a local name (node-amqp's frame writers).
+  return !!init && unwrap(init).type === AST_NODE_TYPES.MemberExpression && isInside(def.node, fn) && thisRooted(unwrap(init));
 }
 
 function thisRooted(node: TSESTree.Node): boolean {
@@ -746,8 +754,24 @@ function wordAt(text: string, at: number, step: 1 | -1): string {
 // Per function: every write in it, by the text of what it writes into (one walk, however many cuts it has).
 const writesIn = new WeakMap<FunctionNode, Map<string, TSESTree.Node[]>>();
 
+/** A cut handed straight to a call (`this.emit('data', buf.slice(0, n))`, `socket.write(…)`), or put in a variable first. */
+function mayBeWrittenAfter(node: TSESTree.Node): boolean {
+  const type = outerParent(node).parent?.type;
+  return type === AST_NODE_TYPES.CallExpression || type === AST_NODE_TYPES.VariableDeclarator;
+}
+
+/** The writes into `buffer` (or its holder) in `fn` after `after`, first first. */
+function writesAfter(buffer: TSESTree.Node, fn: FunctionNode, after: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  return writesAround(buffer, fn, sourceCode).filter((write) => write.range[0] > after.range[1]);
+}
+
 /** The writes into `buffer` (or, by a writer's name, into its holder) in `fn` before `before`, first first. */
 function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  return writesAround(buffer, fn, sourceCode).filter((write) => write.range[0] < before.range[0]);
+}
+
+/** Every write into `buffer` (or, by a writer's name, into its holder) in `fn`, first first. */
+function writesAround(buffer: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
   let all = writesIn.get(fn);
   if (!all) writesIn.set(fn, (all = writesOf(fn, sourceCode)));
   const text = (node: TSESTree.Node) => compactText(sourceCode, node);
@@ -756,7 +780,7 @@ function writesBefore(buffer: TSESTree.Node, fn: FunctionNode, before: TSESTree.
   if (buffer.type === AST_NODE_TYPES.MemberExpression) {
     for (const write of all.get(`holder:${text(unwrap(buffer.object))}`) ?? []) writes.push(write);
   }
-  return writes.filter((write) => write.range[0] < before.range[0]).sort((a, b) => a.range[0] - b.range[0]);
+  return writes.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** `buf[i] = x`, `buf.set(…)` (or another mutating method), `src.copy(buf, …)`, `encode.utf8Write(buf, …)`, by what they write into. */
@@ -809,8 +833,38 @@ function handedOut(node: TSESTree.CallExpression, fn: FunctionNode, facts: FileF
     if (callee.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === callee.name)) {
       return { kind: 'returned', label: `the callback \`${callee.name}()\` receives it`, target: parent, value: child };
     }
+    // `this.emit('attachment_data', view)`: the event's listeners receive it, and may keep it.
+    const event = callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'emit' && parent.arguments.indexOf(child as TSESTree.CallExpressionArgument) > 0 ? staticString(parent.arguments[0]) : undefined;
+    if (event !== undefined) {
+      return { kind: 'collection', label: `the listeners of \`'${event}'\` receive it`, target: parent, value: child };
+    }
   }
-  return facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node);
+  return facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node) ?? queuedBy(child, parent, facts);
+}
+
+/**
+ * The cut handed to a stream's write (`this.write(c)`, `socket.write(b.slice(0, n))`), directly or through the
+ * variable it is put in (node-amqp's `var c = b.slice(0, b.used); this.write(c)` of its `_sendBuffer`).
+ */
+function queuedBy(child: TSESTree.Node, parent: TSESTree.Node | undefined, facts: FileFacts): Sink | undefined {
+  const queue = (value: TSESTree.Node, call: TSESTree.Node | undefined): Sink | undefined => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== value) return undefined;
+    const method = methodCall(call);
+    if (!method || !QUEUEING_WRITES.has(method.name)) return undefined;
+    return { kind: 'collection', label: `\`${shortText(facts.sourceCode, call.callee)}()\` holds it, not a copy, until it is sent`, target: call, value };
+  };
+  const direct = queue(child, parent);
+  if (direct) return direct;
+  const id = variableHolding(child, parent);
+  const variable = id && findVariable(facts.sourceCode, id);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  for (const reference of variable.references) {
+    if (reference.init || reference.isWrite()) continue;
+    const { child: use, parent: user } = outerParent(reference.identifier as TSESTree.Node);
+    const found = queue(use, user);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -450,7 +450,7 @@ module.exports = sharedCopy;
       errors: [
         {
           messageId: 'backingStoreEscape',
-          data: { buffer: 'data.buffer', view: 'data', sink: '`new Uint8Array()` without `data.byteOffset` and `data.byteLength` covers bytes outside the view' },
+          data: { buffer: 'data.buffer', view: 'data', sink: '`new Uint8Array()` without `data.byteLength` covers bytes outside the view' },
           line: 2,
           column: 25,
           endLine: 2,
@@ -2574,7 +2574,7 @@ export function writeSlice(out: number[], view: ArrayBufferView) {
     errors: [
       {
         messageId: 'backingStoreEscape' as const,
-        data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteOffset` and `unwrapped.byteLength` covers bytes outside the view' },
+        data: { buffer: 'unwrapped.buffer', view: 'unwrapped', sink: '`new Uint8Array()` without `unwrapped.byteLength` covers bytes outside the view' },
         line: 4,
         column: 37,
         endLine: 4,
@@ -3832,6 +3832,87 @@ describe('a DataView subclass reading its own store', () => {
               endLine: 5,
               endColumn: 44,
               suggestions: [{ messageId: 'passViewBounds', output: view('this.byteOffset + byteOffset') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// amqp-client.js' fixed setters: a view from the DataView's own first byte to the store's end, only written into
+// (bounded by what is written); read whole, the same view reaches bytes after the DataView.
+describe('a view from the view\'s own offset to the store\'s end, only written into', () => {
+  const setter = (uses: string) => `export default class FrameView extends DataView {
+  setShortString(byteOffset, string) {
+    const utf8 = new TextEncoder().encode(string);
+    this.setUint8(byteOffset, utf8.byteLength);
+    const view = new Uint8Array(this.buffer, this.byteOffset + byteOffset + 1);
+${uses}
+    return utf8.byteLength + 1;
+  }
+}
+`;
+  const inline = `export default class FrameView extends DataView {
+  setBytes(byteOffset, bytes) {
+    new Uint8Array(this.buffer, this.byteOffset + byteOffset).set(bytes);
+  }
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        setter('    view.set(utf8);'),
+        setter('    view[0] = 1;\n    new TextEncoder().encodeInto(string, view);'),
+        inline,
+      ],
+      invalid: [
+        {
+          // Read whole: decoded to the store's end.
+          code: `export default class FrameView extends DataView {
+  text() {
+    return new TextDecoder().decode(new Uint8Array(this.buffer, this.byteOffset));
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: '`new Uint8Array()` without `this.byteLength` covers bytes outside the view' },
+              line: 3,
+              column: 52,
+              endLine: 3,
+              endColumn: 63,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export default class FrameView extends DataView {
+  text() {
+    return new TextDecoder().decode(new Uint8Array(this.buffer, this.byteOffset, this.byteLength));
+  }
+}
+`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // No rewrite: the view's length here is not \`this.byteLength\` (it starts past the DataView's first byte).
+          code: setter('    view.set(utf8);\n    this.last = view;'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this.buffer', view: 'this', sink: '`new Uint8Array()` without `this.byteLength` covers bytes outside the view' },
+              line: 5,
+              column: 33,
+              endLine: 5,
+              endColumn: 44,
             },
           ],
         },

@@ -4607,6 +4607,135 @@ export class Packer extends Transform {
   );
 });
 
+// node-amqp's frame writers: `var b = this._sendBuffer; … var c = b.slice(0, b.used); this.write(c)`. A socket's
+// `write()` holds the chunk it is given until it is sent (scripts/measure-write-queue.js), and the next frame is
+// encoded into the same buffer at once.
+describe('a view of a kept buffer the code writes into again, handed to a stream\'s write', () => {
+  const connection = (body: string) => `var net = require('net');
+function Connection(socket) {
+  this.socket = socket;
+  this._sendBuffer = Buffer.alloc(131072);
+}
+Connection.prototype.write = function (data) {
+  return this.socket.write(data);
+};
+Connection.prototype._sendMethod = function (channel, classIndex) {
+  var b = this._sendBuffer;
+  b.used = 0;
+  b[b.used++] = 1;
+  b.writeUInt16BE(channel, b.used);
+  b.used += 2;
+  b.writeUInt16BE(classIndex, b.used);
+  b.used += 2;
+${body}
+};
+module.exports = Connection;
+`;
+  const reused = (view: string, sink: string, line: number, column: number, output: string) => ({
+    messageId: 'reusedBufferView' as const,
+    data: { view: `\`${view}\``, buffer: '`b`', written: '`b[b.used++] = 1`', sink },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + view.length,
+    suggestions: [{ messageId: 'copyExactly' as const, output }],
+  });
+  const viaVariable = connection('  var c = b.slice(0, b.used);\n  this.write(c);');
+  const direct = connection('  this.socket.write(b.slice(0, b.used));');
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Copied before the write.
+        connection('  var c = Buffer.from(b.slice(0, b.used));\n  this.write(c);'),
+        // A synchronous write returns when the bytes are written.
+        connection("  require('fs').writeSync(1, b.slice(0, b.used));"),
+        // A buffer made in the call is not reused.
+        connection('  var fresh = Buffer.alloc(8);\n  fresh[0] = 1;\n  this.write(fresh.slice(0, 1));'),
+        // Nothing written into the field before the cut (a flush of what an earlier call wrote).
+        `function Flusher(socket) {
+  this.socket = socket;
+  this._pending = Buffer.alloc(1024);
+  this._used = 0;
+}
+Flusher.prototype.flush = function () {
+  var b = this._pending;
+  this.socket.write(b.slice(0, this._used));
+};
+module.exports = Flusher;
+`,
+      ],
+      invalid: [
+        {
+          code: viaVariable,
+          output: null,
+          errors: [reused('b.slice(0, b.used)', '`this.write()` holds it, not a copy, until it is sent', 17, 11, viaVariable.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
+        },
+        {
+          code: direct,
+          output: null,
+          errors: [reused('b.slice(0, b.used)', '`this.socket.write()` holds it, not a copy, until it is sent', 17, 21, direct.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+// Haraka's MIME body parser: `this.emit('attachment_data', this.buf.slice(0, this.buf_fill))`, then the next
+// decoded line copied into the same `this.buf` in the same call: a listener that keeps the view reads the new bytes.
+describe('a view of a kept buffer handed to an event\'s listeners, the buffer written after', () => {
+  const body = (branch: string) => `var util = require('util');
+var events = require('events');
+function Body() {
+  events.EventEmitter.call(this);
+  this.buf = Buffer.alloc(65536);
+  this.buf_fill = 0;
+}
+util.inherits(Body, events.EventEmitter);
+Body.prototype.parse_attachment = function (line) {
+  var buf = Buffer.from(line, 'base64');
+  if (buf.length + this.buf_fill > 65536) {
+    this.emit('attachment_data', this.buf.slice(0, this.buf_fill));
+${branch}
+  }
+};
+module.exports = Body;
+`;
+  const refilled = body('    buf.copy(this.buf);\n    this.buf_fill = buf.length;');
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Nothing written into it in the call.
+        body('    this.buf_fill = 0;'),
+        // Written only on another branch.
+        body('  } else {\n    buf.copy(this.buf, this.buf_fill);\n    this.buf_fill += buf.length;'),
+      ],
+      invalid: [
+        {
+          code: refilled,
+          output: null,
+          errors: [
+            {
+              messageId: 'reusedBufferView',
+              data: { view: '`this.buf.slice(0, this.buf_fill)`', buffer: '`this.buf`', written: '`buf.copy(this.buf)`', sink: "the listeners of `'attachment_data'` receive it" },
+              line: 12,
+              column: 34,
+              endLine: 12,
+              endColumn: 66,
+              suggestions: [{ messageId: 'copyExactly', output: refilled.replace('this.buf.slice(0, this.buf_fill)', 'Uint8Array.prototype.slice.call(this.buf, 0, this.buf_fill) as Buffer') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // engine.io's uWebSockets.js polling transport: uWS lends the ArrayBuffer of `res.onData((chunk, isLast) => …)`
 // only while the callback runs; `Buffer.from(chunk)` is a view of it, not a copy.
 describe('the ArrayBuffer uWebSockets.js lends to onData, kept', () => {
