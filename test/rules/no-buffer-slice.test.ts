@@ -731,6 +731,37 @@ module.exports = Reader;
           ],
         },
         {
+          // node-amqp: the constructor exported on the way (`var C = module.exports = function C() {}`), its field
+          // read through a local in a prototype method.
+          code: `var Writer = module.exports = function Writer() {
+  this._frame = new Buffer(4096);
+};
+Writer.prototype.header = function (n) {
+  var b = this._frame;
+  return b.slice(0, n);
+};
+`,
+          output: `var Writer = module.exports = function Writer() {
+  this._frame = new Buffer(4096);
+};
+Writer.prototype.header = function (n) {
+  var b = this._frame;
+  return b.subarray(0, n);
+};
+`,
+          errors: [
+            {
+              messageId: 'bufferSlice',
+              data: { call: 'b.slice(0, n)', receiver: 'b', evidence: 'made by the deprecated `new Buffer()`' },
+              line: 6,
+              column: 10,
+              endLine: 6,
+              endColumn: 23,
+              suggestions: [],
+            },
+          ],
+        },
+        {
           // A field trimmed with a cut of itself (`this._buffer = this._buffer.slice(n)`) holds a Buffer
           // when its other values are Buffers.
           code: `function Reader() {
