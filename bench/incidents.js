@@ -75,6 +75,8 @@ const SETS = {
   heldout16: path.join(__dirname, 'incidents', 'heldout16.json'),
   heldout17: path.join(__dirname, 'incidents', 'heldout17.json'),
   heldout18: path.join(__dirname, 'incidents', 'heldout18.json'),
+  heldout19: path.join(__dirname, 'incidents', 'heldout19.json'),
+  heldout20: path.join(__dirname, 'incidents', 'heldout20.json'),
 };
 const RULES = [
   'no-retained-view',

@@ -537,6 +537,8 @@ export const SUBTLE_METHODS = new Set([
 ]);
 /** Constructors whose array argument's parts are read whole (an ArrayBuffer part is all its bytes). */
 export const BLOB_CONSTRUCTORS = new Set(['Blob', 'File']);
+/** Helpers named for the Blob or File they make of their first argument (pdf.js' `PDFJS.createBlob(data, type)`). */
+export const BLOB_HELPER_NAMES = /^(?:create|make)(?:Blob|File)$/;
 /** Methods that write their data argument (index) whole to a file, socket or stream. */
 export const WRITE_METHODS: ReadonlyMap<string, number> = new Map([
   ['send', 0],

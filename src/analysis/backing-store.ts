@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   BLOB_CONSTRUCTORS,
+  BLOB_HELPER_NAMES,
   BODY_CONSTRUCTORS,
   BYTE_VIEW_NAMES,
   SUBTLE_METHODS,
@@ -8,7 +9,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { compactText, enclosingFunction, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { calleeName, compactText, enclosingFunction, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -353,7 +354,12 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
   // `function toArrayBuffer(buf) { return buf.buffer }`: the function's name promises the view's bytes as an
   // ArrayBuffer, and a view named as bytes (or one the function has just told from an ArrayBuffer) may be a
   // slice of a larger store. Not when the function reads the view's bounds anywhere.
-  if (!provenView && isReturned(child) && convertsToArrayBuffer(member) && (namedAsBytes(view) || buffers.isNarrowedToViewOrStore(view)) && !functionReadsBounds(member, viewText, sourceCode)) {
+  if (
+    !provenView &&
+    isReturned(child) &&
+    ((convertsToArrayBuffer(member) && (namedAsBytes(view) || buffers.isNarrowedToViewOrStore(view))) || convertsViewParameter(member, view)) &&
+    !functionReadsBounds(member, viewText, sourceCode)
+  ) {
     return { ...base, provenView: true, sink: 'return', label: `\`${functionName(enclosingFunction(member)!)}()\` returns it as the bytes, and every caller gets all of it` };
   }
 
@@ -879,6 +885,34 @@ function convertsToArrayBuffer(node: TSESTree.Node): boolean {
   return !!name && /arraybuffer$/i.test(name) && name.toLowerCase() !== 'arraybuffer';
 }
 
+/**
+ * A converter table's entry from a view to an ArrayBuffer, returning its parameter's `.buffer`:
+ * `transform['uint8array'] = { arraybuffer: function (input) { return input.buffer; } }` (JSZip's utils), or
+ * `{ nodebuffer: { arraybuffer(input) {…} } }`. The outer key names what the parameter is, the inner one what the
+ * function makes of it.
+ */
+function convertsViewParameter(member: TSESTree.MemberExpression, view: TSESTree.Node): boolean {
+  const fn = enclosingFunction(member);
+  const param = fn?.params[0];
+  const target = unwrap(view);
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier || target.type !== AST_NODE_TYPES.Identifier || target.name !== param.name) return false;
+  const entry = fn.parent;
+  if (entry?.type !== AST_NODE_TYPES.Property || entry.value !== fn || !/^arraybuffer$/i.test(memberKeyName(entry) ?? '')) return false;
+  const table = entry.parent;
+  const holder = table?.parent;
+  if (table?.type !== AST_NODE_TYPES.ObjectExpression || !holder) return false;
+  const from =
+    holder.type === AST_NODE_TYPES.Property && holder.value === table
+      ? memberKeyName(holder)
+      : holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === table && holder.left.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(holder.left)
+        : undefined;
+  return !!from && VIEW_KIND_KEYS.test(from);
+}
+
+/** Keys a converter table files a view kind under: `uint8array`, `nodebuffer`, `Float32Array`. */
+const VIEW_KIND_KEYS = /^(?:nodebuffer|buffer|uint8array|(?:u?int(?:8|16|32)|float(?:32|64)|big(?:u?int)64|uint8clamped)array|typedarray|arraybufferview)$/i;
+
 /** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */
 function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const target = unwrap(node);
@@ -1018,6 +1052,10 @@ function callSink(
       return { sink: 'body', label: `\`new ${callee.name}()\` sends all of it as the body` };
     }
     return undefined;
+  }
+  // `PDFJS.createBlob(data.buffer, 'application/pdf')`: a helper named for the Blob it makes of its first argument.
+  if (index === 0 && BLOB_HELPER_NAMES.test(calleeName(reader) ?? '')) {
+    return { sink: 'blob', label: `\`${shortText(sourceCode, reader.callee)}()\` stores all of it` };
   }
   const method = methodCall(reader);
   if (method && SUBTLE_METHODS.has(method.name) && isSubtle(method.receiver)) {

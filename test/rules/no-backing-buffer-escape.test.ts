@@ -3841,6 +3841,79 @@ describe('a DataView subclass reading its own store', () => {
   );
 });
 
+// pdf.js' viewer: `PDFJS.createBlob(data.buffer, 'application/pdf')`, a helper named for the Blob it makes; and
+// JSZip's converter table, whose `uint8array` → `arraybuffer` entry returned `input.buffer` (the whole zip file).
+describe('a Blob helper given a whole store, and a converter table returning a view parameter\'s store', () => {
+  const download = (arg: string) => `export function download(doc, PDFJS) {
+  return doc.getData().then(function (data) {
+    return PDFJS.createBlob(${arg}, 'application/pdf');
+  });
+}
+`;
+  const table = (body: string, from = 'uint8array') => `var transform = {};
+transform['${from}'] = {
+  array: function (input) {
+    return Array.prototype.slice.call(input);
+  },
+  arraybuffer: function (input) {
+${body}
+  },
+};
+module.exports = transform;
+`;
+  const exactBlob = 'data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)';
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        download('data'),
+        download(exactBlob),
+        // A fresh copy owns its whole store (JSZip's fix).
+        table('    var copy = new Uint8Array(input.length);\n    copy.set(input, 0);\n    return copy.buffer;'),
+        // The table's outer key says the input is already an ArrayBuffer's holder of another kind.
+        table('    return input.buffer;', 'blob'),
+        // The entry reads the view's bounds.
+        table('    return input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input.buffer : input.slice().buffer;'),
+      ],
+      invalid: [
+        {
+          code: download('data.buffer'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: '`PDFJS.createBlob()` stores all of it' },
+              line: 3,
+              column: 29,
+              endLine: 3,
+              endColumn: 40,
+              suggestions: [{ messageId: 'copyExactly', output: download(exactBlob) }],
+            },
+          ],
+        },
+        {
+          code: table('    return input.buffer;'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'input.buffer', view: 'input', sink: '`arraybuffer()` returns it as the bytes, and every caller gets all of it' },
+              line: 7,
+              column: 12,
+              endLine: 7,
+              endColumn: 24,
+              // A returned store gets no rewrite, as `toArrayBuffer()`'s does.
+              suggestions: [],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // amqp-client.js' fixed setters: a view from the DataView's own first byte to the store's end, only written into
 // (bounded by what is written); read whole, the same view reaches bytes after the DataView.
 describe('a view from the view\'s own offset to the store\'s end, only written into', () => {
