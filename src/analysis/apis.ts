@@ -629,9 +629,15 @@ export const WASM_HEAP_NAMES = /^(?:HEAP(?:U?8|U?16|U?32|U?64|F32|F64)|_?memory)
 /**
  * A stream's or socket's writes: they hold the chunk they are given, not a copy, until it is sent
  * (scripts/measure-write-queue.js: a view of one reused scratch Buffer per `socket.write()`, then the scratch
- * written again, sends other frames' bytes in about half of the frames). `writeSync` and friends are not here.
+ * written again, sends other frames' bytes in about half of the frames). `writeSync` is not one; nor is a
+ * WebSocket's or data channel's `send()`, which copies the bytes when called.
  */
-export const QUEUEING_WRITES: ReadonlySet<string> = new Set(['write', 'end', 'send']);
+export const QUEUEING_WRITES: ReadonlySet<string> = new Set(['write', 'end']);
+/**
+ * Receivers of such a write, by their last name (`this.socket.write(…)`, `res.end(…)`), or `this` itself (a
+ * socket wrapper's own `write`, node-amqp's `Connection`): a custom writer (`this.writer.write(…)`) may copy.
+ */
+export const QUEUEING_WRITERS = /^(?:_*(?:socket|sock|stream|conn|connection|res|response|duplex|writable|output|destination|dest))$/i;
 /** What hands a module's memory back to its allocator: Emscripten's `_free`, a C-style `free`, wasm-bindgen's `__wbindgen_free`. */
 export const WASM_FREE_NAMES = /^(?:_?free|_?dealloc|__wbindgen_free|_?wasm_free)$/;
 

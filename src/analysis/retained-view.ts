@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, compactText, shortText, staticString, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
-import { QUEUEING_WRITES, LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
+import { comparedWith, compactText, shortText, staticString, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { QUEUEING_WRITERS, QUEUEING_WRITES, LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
@@ -655,8 +655,8 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
 
 /**
  * A buffer that outlives the call: a member of `this`, of a module variable, or of a local that only holds a
- * member of `this` (`var tap = this._tap; tap.buf`), a local that only holds such a member itself (`var b =
- * this._sendBuffer`), or a module variable itself.
+ * member of `this` (`var tap = this._tap; tap.buf`), a local that only holds such a member itself when the
+ * member only ever holds buffers the code made (`var b = this._sendBuffer`), or a module variable itself.
  */
 function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts): boolean {
   let base = buffer;
@@ -673,8 +673,10 @@ function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts)
   if (variable.scope.type === 'module' || variable.scope.type === 'global') return true;
   // `var tap = this._tap`: a local alias of a field, never reassigned; then `tap.buf` is the field's.
   const init = singleInit(variable);
-  // `var b = this._sendBuffer`: the field itself, under a local name (node-amqp's frame writers).
-  return !!init && unwrap(init).type === AST_NODE_TYPES.MemberExpression && isInside(def.node, fn) && thisRooted(unwrap(init));
+  if (!init || unwrap(init).type !== AST_NODE_TYPES.MemberExpression || !isInside(def.node, fn) || !thisRooted(unwrap(init))) return false;
+  // `var b = this._sendBuffer`: the field itself, under a local name (node-amqp's frame writers), when it only
+  // ever holds buffers the code made (a scratch buffer, not the input a parser patches: pdf.js' `this.bytes`).
+  return buffer !== base || facts.kinds.ownStoreFromZero(init);
 }
 
 function thisRooted(node: TSESTree.Node): boolean {
@@ -851,6 +853,8 @@ function queuedBy(child: TSESTree.Node, parent: TSESTree.Node | undefined, facts
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== value) return undefined;
     const method = methodCall(call);
     if (!method || !QUEUEING_WRITES.has(method.name)) return undefined;
+    const receiver = unwrap(method.receiver);
+    if (receiver.type !== AST_NODE_TYPES.ThisExpression && !QUEUEING_WRITERS.test(nameOf(receiver) ?? '')) return undefined;
     return { kind: 'collection', label: `\`${shortText(facts.sourceCode, call.callee)}()\` holds it, not a copy, until it is sent`, target: call, value };
   };
   const direct = queue(child, parent);

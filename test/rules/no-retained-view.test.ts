@@ -4651,8 +4651,22 @@ module.exports = Connection;
         connection('  var c = Buffer.from(b.slice(0, b.used));\n  this.write(c);'),
         // A synchronous write returns when the bytes are written.
         connection("  require('fs').writeSync(1, b.slice(0, b.used));"),
+        // A WebSocket's send() copies the bytes; a writer of the code's own may copy too.
+        connection('  this.ws.send(b.slice(0, b.used));'),
+        connection('  this.writer.write(b.slice(0, b.used));'),
         // A buffer made in the call is not reused.
         connection('  var fresh = Buffer.alloc(8);\n  fresh[0] = 1;\n  this.write(fresh.slice(0, 1));'),
+        // A parser's input, patched in place: not a buffer the code made (pdf.js' CFF parser).
+        `function Parser(bytes) {
+  this.bytes = bytes;
+}
+Parser.prototype.parseEncoding = function (start, end) {
+  var bytes = this.bytes;
+  bytes[start] &= 0x7f;
+  this.stream.write(bytes.subarray(start, end));
+};
+module.exports = Parser;
+`,
         // Nothing written into the field before the cut (a flush of what an earlier call wrote).
         `function Flusher(socket) {
   this.socket = socket;
