@@ -9,7 +9,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { calleeName, compactText, enclosingFunction, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { calleeName, compactText, enclosingFunction, functionBoundTo, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -44,6 +44,11 @@ export type BackingSink =
    * first byte. Only for proven views, in a function that never reads the view's bounds.
    */
   | 'handed'
+  /**
+   * Handed to a function of the file that wraps that parameter whole as bytes (`function writeExtBuffer(buffer)
+   * { … Buffer.from(buffer) … }`, msgpackr's packer): the same as wrapping it here.
+   */
+  | 'helper-wrap'
   /**
    * The view replaced by its store: `x = x.buffer`, `x = isView(x) ? x.buffer : x`, `this.data = isView(x) ?
    * x.buffer : x`. The code normalises "a view or an ArrayBuffer" to an ArrayBuffer and drops the view's
@@ -120,7 +125,7 @@ function namedAsBytes(view: TSESTree.Node): boolean {
  * Uses reported for any `x` not proven to own its store: unicorn's conversions (a constructor, `Buffer.from`,
  * `.slice()` of the store) and the forms that are as plainly store-wide (a fresh sub-view's store, a transfer).
  */
-const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view', 'array-buffer-transfer', 'fast-path']);
+const UNICORN_FORMS = new Set<BackingSink>(['constructor', 'buffer-from', 'array-buffer-slice', 'sub-view', 'array-buffer-transfer', 'fast-path', 'helper-wrap']);
 /** ArrayBuffer methods that move the whole store into a new ArrayBuffer (ES2024). */
 const TRANSFER_METHODS = new Set(['transfer', 'transferToFixedLength']);
 
@@ -305,6 +310,8 @@ function find(member: TSESTree.MemberExpression, facts: FileFacts): BackingStore
     if (readsBoundsAlongside(sourceCode, reader, viewText) || statementReadsBounds(sourceCode, reader, viewText)) return undefined;
     const sink = callSink(reader, index, facts);
     if (sink) return { ...base, ...sink, reader };
+    const wrap = reader.type === AST_NODE_TYPES.CallExpression && !functionReadsBounds(reader, viewText, sourceCode) ? helperWrap(reader, index, facts) : undefined;
+    if (wrap) return { ...base, sink: 'helper-wrap', reader, label: wrap };
     if (freshSubView) return subViewUse(base, sourceCode, member);
     if (!constructorName && provenView) {
       const handed = handedTo(reader, index, view, viewText, facts);
@@ -536,6 +543,29 @@ function handedTo(
         ? `\`${shortText(sourceCode, reader.callee)}()\` keeps all of it`
         : `\`${shortText(sourceCode, reader.callee)}()\` is handed all of it`;
   return { sink: 'handed', label };
+}
+
+/**
+ * `writeExtBuffer(x.buffer, …)` where the file's `function writeExtBuffer(buffer, …)` wraps that parameter whole as
+ * bytes, `Buffer.from(buffer)` or `new Uint8Array(buffer)` (no offset): the label naming the wrap, or undefined.
+ * Only a function called by its name, whose parameter is never reassigned.
+ */
+function helperWrap(reader: TSESTree.CallExpression, index: number, facts: FileFacts): string | undefined {
+  const sourceCode = facts.sourceCode;
+  const callee = unwrap(reader.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = functionBoundTo(sourceCode, callee);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode, param);
+  if (!variable || variable.references.some((reference) => reference.isWrite())) return undefined;
+  for (const reference of variable.references) {
+    const { child, parent } = outerParent(reference.identifier as TSESTree.Node);
+    if ((parent?.type !== AST_NODE_TYPES.NewExpression && parent?.type !== AST_NODE_TYPES.CallExpression) || parent.arguments.length !== 1 || parent.arguments[0] !== child) continue;
+    const constructorName = viewConstructorName(parent, sourceCode);
+    if (constructorName) return `\`${callee.name}()\` wraps all of it as the bytes (\`${shortText(sourceCode, parent)}\`)`;
+  }
+  return undefined;
 }
 
 /** The code's use makes `x` a view, by names and shapes only (`x.byteLength` read, a `'data'` chunk). */
@@ -778,7 +808,7 @@ const bufferPropertyCache = new WeakMap<TSESTree.Program, boolean>();
 
 /**
  * A class of the file, not a Buffer or typed-array subclass, with its own `buffer` property: a field
- * declaration, or `this.buffer = …` in its constructor.
+ * declaration, or `this.buffer = …` in its constructor (not an array literal: a list kept under that name).
  */
 function declaresBufferProperty(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const program = sourceCode.ast;
@@ -790,14 +820,16 @@ function declaresBufferProperty(sourceCode: Readonly<TSESLint.SourceCode>): bool
       if (found || (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression)) return;
       if (node.superClass && isViewClassName(nameOf(unwrap(node.superClass)))) return;
       for (const member of node.body.body) {
-        if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberKeyName(member) === 'buffer') found = true;
+        // A list kept under that name (`buffer = []`, bsock's queue of packets) is no store anyone wraps as bytes.
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && memberKeyName(member) === 'buffer' && member.value?.type !== AST_NODE_TYPES.ArrayExpression) found = true;
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
           walk(member.value, (inner) => {
             if (
               inner.type === AST_NODE_TYPES.AssignmentExpression &&
               inner.left.type === AST_NODE_TYPES.MemberExpression &&
               inner.left.object.type === AST_NODE_TYPES.ThisExpression &&
-              propertyName(inner.left) === 'buffer'
+              propertyName(inner.left) === 'buffer' &&
+              unwrap(inner.right).type !== AST_NODE_TYPES.ArrayExpression
             ) {
               found = true;
             }

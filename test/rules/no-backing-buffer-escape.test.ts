@@ -3914,6 +3914,78 @@ module.exports = transform;
   );
 });
 
+// msgpackr's packer: `writeExtBuffer(typedArray.buffer, …)`, where the file's `writeExtBuffer(buffer, …)` wraps that
+// parameter whole (`Buffer.from(buffer)`); and bsock's `readBinary`, in a class file whose only `buffer` field is a
+// list (`this.buffer = []`).
+describe('a store handed to a helper of the file that wraps it whole, and a class whose buffer is a list', () => {
+  const packer = (arg: string) => `function writeExtBuffer(buffer, type, target) {
+  target.push(type);
+  Buffer.from(buffer).copy(target.bytes, target.position);
+}
+export function packTyped(typedArray, target) {
+  writeExtBuffer(${arg}, 1, target);
+}
+`;
+  const socket = (field: string) => `export class Socket {
+  constructor() {
+    this.buffer = ${field};
+  }
+}
+export function readBinary(data) {
+  if (data.buffer instanceof ArrayBuffer) return Buffer.from(data.buffer);
+  return data;
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [
+        packer('typedArray'),
+        // The bounds travel alongside.
+        packer('typedArray.buffer, typedArray.byteOffset, typedArray.byteLength'),
+        // A helper that does not wrap its parameter whole.
+        packer('typedArray.buffer').replace('Buffer.from(buffer)', 'Buffer.from(buffer, 0, 4)'),
+        // A class of the file keeps a store of its own under \`buffer\`: \`data\` may be one of them.
+        socket('new ArrayBuffer(16)'),
+      ],
+      invalid: [
+        {
+          code: packer('typedArray.buffer'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'typedArray.buffer', view: 'typedArray', sink: '`writeExtBuffer()` wraps all of it as the bytes (`Buffer.from(buffer)`)' },
+              line: 6,
+              column: 18,
+              endLine: 6,
+              endColumn: 35,
+              suggestions: [],
+            },
+          ],
+        },
+        {
+          code: socket('[]'),
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'data.buffer', view: 'data', sink: '`Buffer.from()` without `data.byteOffset` and `data.byteLength` covers bytes outside the view' },
+              line: 7,
+              column: 62,
+              endLine: 7,
+              endColumn: 73,
+              suggestions: [{ messageId: 'passViewBounds', output: socket('[]').replace('Buffer.from(data.buffer)', 'Buffer.from(data.buffer, data.byteOffset, data.byteLength)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // amqp-client.js' fixed setters: a view from the DataView's own first byte to the store's end, only written into
 // (bounded by what is written); read whole, the same view reaches bytes after the DataView.
 describe('a view from the view\'s own offset to the store\'s end, only written into', () => {
