@@ -18,6 +18,12 @@ export class CallGraph {
   resolveCallee(call: TSESTree.CallExpression): FunctionNode | undefined {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) return functionBoundTo(this.sourceCode, callee);
+    // `Parser.parseTX(p)`, with `Parser.parseTX = function (p) {…}` once in the file.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier) {
+      const name = propertyName(callee);
+      const found = name ? this.methodIndex().statics.get(`${(unwrap(callee.object) as TSESTree.Identifier).name}.${name}`) : undefined;
+      if (found) return found;
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(callee);
       const owner = this.handlers.ownerOf(call);
@@ -114,14 +120,20 @@ export class CallGraph {
     return this.topLevel;
   }
 
-  private index: { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } | undefined;
+  private index: MethodIndex | undefined;
 
-  /** Class member names with how often they are defined, and `x.name(...)` calls on receivers other than `this`. */
-  private methodIndex(): { definitions: Map<string, number>; calls: Map<string, TSESTree.CallExpression[]> } {
+  /**
+   * Class member names with how often they are defined, `x.name(...)` calls on receivers other than `this`, and
+   * functions put on a plain object of the file once (`Parser.parseTX = function …`), by `Object.name`.
+   */
+  private methodIndex(): MethodIndex {
     if (this.index) return this.index;
     const definitions = new Map<string, number>();
     const calls = new Map<string, TSESTree.CallExpression[]>();
+    const statics = new Map<string, FunctionNode | null>();
     walk(this.sourceCode.ast, (node) => {
+      const key = node.type === AST_NODE_TYPES.AssignmentExpression ? staticFunctionKey(node) : undefined;
+      if (key) statics.set(key, statics.has(key) ? null : (unwrap((node as TSESTree.AssignmentExpression).right) as FunctionNode));
       if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) {
         const name = memberKeyName(node);
         if (name) definitions.set(name, (definitions.get(name) ?? 0) + 1);
@@ -150,7 +162,7 @@ export class CallGraph {
         }
       }
     });
-    this.index = { definitions, calls };
+    this.index = { definitions, calls, statics };
     return this.index;
   }
 
@@ -178,9 +190,17 @@ export class CallGraph {
     // and as `parser.name(…)` from outside when no other method of the file has that name.
     const shaped = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression || fn.parent?.type === AST_NODE_TYPES.Property;
     const prototypeMethod = !declared && shaped ? this.handlers.prototypeMethodName(fn) : undefined;
+    const staticKey = !declared && fn.parent?.type === AST_NODE_TYPES.AssignmentExpression ? staticFunctionKey(fn.parent) : undefined;
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
+    } else if (staticKey && this.methodIndex().statics.get(staticKey) === fn) {
+      // `Parser.parseTX = function …`, called as `Parser.parseTX(…)`.
+      const [object, name] = staticKey.split('.') as [string, string];
+      for (const call of this.methodIndex().calls.get(name) ?? []) {
+        const receiver = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === object) found.push(call);
+      }
     } else if (prototypeMethod) {
       const owner = this.handlers.ownerOf(fn.body);
       for (const ref of (owner && this.handlers.thisMemberRefs(owner).get(prototypeMethod)) || []) addIfCallee(ref);
@@ -296,6 +316,22 @@ export interface Construction {
 
 export function callSitesOf(graph: CallGraph, fn: FunctionNode): TSESTree.CallExpression[] {
   return graph.callSites(fn);
+}
+
+interface MethodIndex {
+  definitions: Map<string, number>;
+  calls: Map<string, TSESTree.CallExpression[]>;
+  /** `Object.name` → the function assigned there, once; null when assigned more than once. */
+  statics: Map<string, FunctionNode | null>;
+}
+
+/** `Parser.parseTX = function (p) {…}`: 'Parser.parseTX' (an identifier's property given a function; not a prototype's). */
+function staticFunctionKey(assignment: TSESTree.AssignmentExpression): string | undefined {
+  if (assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.MemberExpression || !isFunction(unwrap(assignment.right))) return undefined;
+  const object = unwrap(assignment.left.object);
+  const name = propertyName(assignment.left);
+  if (object.type !== AST_NODE_TYPES.Identifier || !name || name === 'prototype' || object.name === 'module' || object.name === 'exports') return undefined;
+  return `${object.name}.${name}`;
 }
 
 /** `this.source.next()`: a call on an object a field of `this` holds. */

@@ -45,6 +45,8 @@ import {
   isPatternTarget,
   isWritten,
   memberKeyName,
+  outerParent,
+  variableHolding,
   methodCall,
   moduleOf,
   nameOf,
@@ -551,9 +553,12 @@ export class ValueKinds {
       return given !== 'unknown' && values.length === variable.references.filter((ref) => ref.isWrite()).length && values.every((value) => isCutOf(value, variable) || this.syntacticKind(value, depth + 1, seen) === given) ? given : 'unknown';
     }
     if (reassigned) {
+      // `p = p.slice(count.off)`: a cut of itself keeps the kind it was given (bcoin's parsers), at the same depth.
+      if (reassigned.operator === '=' && isCutOf(reassigned.value, variable) && onlySelfCuts(variable)) return this.identifierKind(id, depth, seen, true);
       const kind = reassigned.operator === '=' ? this.syntacticKind(reassigned.value, depth + 1, seen) : reassigned.operator === '+=' && this.syntacticKind(reassigned.value, depth + 1, seen) === 'string' ? 'string' : 'unknown';
       return kind;
     }
+    let lastResort: (() => ValueKind) | undefined;
     for (const def of variable.defs) {
       const annotated = this.declaredKind(def);
       if (annotated !== 'unknown') return annotated;
@@ -583,12 +588,20 @@ export class ValueKinds {
         }
         // A helper's parameter: text when every call of it in the file passes text (`record(line)` from a
         // 'line' listener). Other modules may call it too, so this is likely, never proven.
+        // A Buffer too, when every call passes one (bcoin's `Parser.parseInvList(p)` from `parsePayload(cmd, p)`),
+        // or when the code uses a cut of it, or the function of the file it is handed to uses it, as a Buffer: a
+        // last resort, after what the code does with the parameter itself.
         if (!handler && depth < 2) {
           const fromCalls = this.parameterKindFromCalls(fn, def.name, depth, seen);
           if (fromCalls === 'string') {
             seen.guessed = true;
             return fromCalls;
           }
+          // (Not a constructor's: what an instance is made with is followed into its fields with its origin.)
+          if (fromCalls === 'buffer' && this.calls?.constructionsOf(fn).length === 0) lastResort = () => 'buffer';
+        }
+        if (!handler && !lastResort && depth < 3 && variable.defs.length === 1 && onlySelfCuts(variable)) {
+          lastResort = () => this.cutOrHandedKind(variable, depth, seen);
         }
       } else if (def.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
@@ -615,7 +628,12 @@ export class ValueKinds {
         }
       }
     }
-    return usageKind(variable, seen);
+    const usage = usageKind(variable, seen);
+    if (usage !== 'unknown' || !lastResort) return usage;
+    const resort = lastResort();
+    if (resort !== 'buffer') return 'unknown';
+    seen.guessed = true;
+    return resort;
   }
 
   /**
@@ -1451,6 +1469,37 @@ export class ValueKinds {
     return { label: `\`${id.name}\`, a chunk received by ${handler.label}`, kind: 'buffer', level: this.isByteSource(handler) ? 'proven' : 'likely', ownSliceCopies: false };
   }
 
+  /**
+   * A parameter's kind from what the code does with it beyond its own methods: a cut of it used as a Buffer
+   * (`agent = p.slice(off, end)` … `agent.toString('ascii')`), or the function of the file it is handed to
+   * using that parameter so (bcoin's `parsePayload(cmd, p)` handing `p` to `Parser.parseVersion(p)`). Only
+   * Buffer answers are taken, and as likely.
+   */
+  private cutOrHandedKind(variable: TSESLint.Scope.Variable, depth: number, seen: Seen): ValueKind {
+    const found: ValueKind[] = [];
+    for (const ref of variable.references) {
+      const id = ref.identifier as TSESTree.Node;
+      const { child, parent } = outerParent(id);
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && CUT_METHODS.has(propertyName(parent) ?? '')) {
+        const call = parent.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) continue;
+        const holder = variableHolding(call);
+        const held = holder && findVariable(this.sourceCode, holder);
+        // The variable given only this cut (a `var agent;` declared empty beforehand counts for nothing).
+        if (held && held.references.filter((r) => r.isWrite() && r.writeExpr && !isEmptyValue(r.writeExpr)).length === 1) found.push(usageKind(held, seen));
+      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && depth < 2) {
+        const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+        const callee = index >= 0 ? this.calls?.resolveCallee(parent) : undefined;
+        const param = callee?.params[index];
+        const target = param?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, param) : undefined;
+        if (!target || target === variable || isWritten(target)) continue;
+        const direct = usageKind(target, seen);
+        found.push(direct !== 'unknown' ? direct : this.cutOrHandedKind(target, depth + 1, seen));
+      }
+    }
+    return agreedKind(found);
+  }
+
   /** The kind every same-file call of `fn` passes for the parameter `name`, or 'unknown'. */
   private parameterKindFromCalls(fn: FunctionNode, name: TSESTree.Node, depth: number, seen: Seen): ValueKind {
     const index = fn.params.findIndex((param) => param === name);
@@ -1844,6 +1893,11 @@ export class ValueKinds {
 }
 
 /** `x.slice(…)` or `x.subarray(…)` of the variable `variable` itself. */
+/** Every value the variable is given after its declaration is a cut of itself (`p = p.slice(n)`), or none is. */
+function onlySelfCuts(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.every((ref) => !ref.isWrite() || ref.init || (!!ref.writeExpr && isCutOf(ref.writeExpr, variable)));
+}
+
 function isCutOf(value: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
   const call = unwrap(value);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1925,6 +1979,9 @@ function readKind(call: TSESTree.CallExpression): ValueKind {
   }
   return 'unknown';
 }
+
+// The cuts whose result is of its receiver's kind (a Buffer's cut is a Buffer): `slice`, `subarray`.
+const CUT_METHODS = new Set(['slice', 'subarray']);
 
 /** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
 function usageKind(variable: TSESLint.Scope.Variable, seen: Seen): ValueKind {

@@ -3461,6 +3461,66 @@ module.exports = parse;
   );
 });
 
+// bcoin's packet parser: `Parser.parseInvList = function (p) {…}`, called from `parsePayload(cmd, p)`, which also
+// hands `p` to `Parser.parseVersion(p)`, where a cut of it is used as a Buffer (`agent.toString('ascii')`): `p` is a
+// Buffer there too, cut to itself (`p = p.slice(1)`), and its views go back in the parser's records.
+describe('parser output: a parameter known as a Buffer from the functions of the file it is handed to', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const parser = (agentUse: string, hash = 'p.slice(off + 4, off + 36)') => `function Parser() {}
+Parser.prototype.parsePayload = function (cmd, p) {
+  if (cmd === 'version') return Parser.parseVersion(p);
+  if (cmd === 'inv') return Parser.parseInvList(p);
+  return p;
+};
+Parser.parseVersion = function (p) {
+  var agent;
+  agent = p.slice(4, 4 + p[3]);
+  return { agent: ${agentUse} };
+};
+Parser.parseInvList = function (p) {
+  var items = [];
+  p = p.slice(1);
+  for (var off = 0; off < p.length; off += 36) {
+    items.push({ hash: ${hash} });
+  }
+  return items;
+};
+module.exports = Parser;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Nothing says \`p\` is a Buffer: an array's \`slice\` copies.
+        { code: parser("agent.join(',')"), filename: 'file.js', options: on },
+        // Copied pieces.
+        { code: parser("agent.toString('ascii')", 'Uint8Array.prototype.slice.call(p, off + 4, off + 36)'), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: parser("agent.toString('ascii')"),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`p.slice(off + 4, off + 36)`', parent: '`p`, the input of `parseInvList()`', sink: '`parseInvList()` returns it in its result' },
+              line: 16,
+              column: 24,
+              endLine: 16,
+              endColumn: 50,
+              suggestions: [{ messageId: 'copyExactly', output: parser("agent.toString('ascii')", 'Uint8Array.prototype.slice.call(p, off + 4, off + 36)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
 // whole message the decoder state holds beside its cursor (fixed by copying it).
 describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
