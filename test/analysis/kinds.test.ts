@@ -336,6 +336,28 @@ describe('value kinds without types', () => {
         code: `let rest = '';\nexport function f(chunk) { rest = rest + chunk; probe(rest); }`,
         errors: [said('string proven code ownSlice=false uint8=false')],
       },
+      {
+        // A parameter whose cut the code uses as a Buffer (\`toString\` with an encoding) is a Buffer, likely.
+        code: `export function version(p) { var agent; agent = p.slice(4, 8); probe(p); return agent.toString('ascii'); }`,
+        errors: [said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        // Handed to a function of the file (\`Parser.parseVersion = function\`) that uses its parameter so; and a
+        // parameter every same-file call of which passes that one, cut to itself first.
+        code: `var Parser = {};
+Parser.parseVersion = function (p) { return p.toString('ascii', 0, 4); };
+Parser.parseInv = function (p) { p = p.slice(1); probe(p); return p; };
+export function payload(cmd, p) {
+  probe(p);
+  return cmd === 'version' ? Parser.parseVersion(p) : Parser.parseInv(p);
+}`,
+        errors: [said('buffer likely names ownSlice=false uint8=false'), said('buffer likely names ownSlice=false uint8=false')],
+      },
+      {
+        // A cut used as an array, or nothing known: no answer.
+        code: `export function names(p) { var first; first = p.slice(0, 2); probe(p); return first.join(','); }`,
+        errors: [said('unknown unknown none ownSlice=false uint8=false')],
+      },
     ],
   });
 });

@@ -61,7 +61,7 @@ describe('bench/incidents.json', () => {
 
 describe('bench/incidents/heldout.json', () => {
   it('loads as a set of its own: at least 15 incidents, none sharing a fix commit or an id with incidents.json', () => {
-    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18']);
+    expect(Object.keys(bench.SETS)).toEqual(['incidents', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20']);
     const heldout = bench.loadIncidents(bench.SETS.heldout);
     const guided = bench.loadIncidents();
     expect(heldout.length).toBeGreaterThanOrEqual(15);
@@ -82,7 +82,7 @@ describe('bench/incidents/heldout.json', () => {
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout.json');
     const unknownSet = spawnSync(process.execPath, [SCRIPT, '--set', 'nope'], { encoding: 'utf8' });
     expect(unknownSet.status).toBe(2);
-    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18 (got nope)');
+    expect(unknownSet.stderr.trim()).toBe('--set: one of incidents, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20 (got nope)');
   });
 });
 
@@ -1081,5 +1081,151 @@ describe('bench/incidents/heldout18.json', () => {
     const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout18', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
     expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout18.json');
+  });
+});
+
+describe('bench/incidents/heldout19.json', () => {
+  const nineteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout19, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 4 incidents, sharing no id, fix commit or repository path with the other nineteen sets', () => {
+    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(nineteenth.length).toBe(4);
+    expect(new Set(nineteenth.map((i) => i.id)).size).toBe(nineteenth.length);
+    expect(new Set(nineteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(nineteenth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      nineteenth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of nineteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
+    const leaks = nineteenth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(nineteenth.map((i) => i.repository)).size;
+    expect([nineteenth.length, repositories, leaks]).toEqual([4, 4, 15]);
+    const byRule = (rule: string) => nineteenth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([3, 0, 0, 1]);
+    const { description, incidents } = nineteenthFile();
+    expect(description).toContain(`${count(nineteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 8 December 2026');
+    expect(description).toContain('Scored blind once');
+    expect(nineteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = nineteenth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout19, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout19', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout19\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout19', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout19.json');
+  });
+});
+
+describe('bench/incidents/heldout20.json', () => {
+  const twentiethFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout20, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const earlierSets = () => [
+    ...bench.loadIncidents(),
+    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
+  ];
+
+  it('loads as a set of its own: 11 incidents (two of one file, by two fix commits), sharing no id, fix commit or repository path with the other nineteen sets', () => {
+    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
+    const earlier = earlierSets();
+    expect(earlier.length).toBeGreaterThan(190);
+    expect(twentieth.length).toBe(11);
+    expect(new Set(twentieth.map((i) => i.id)).size).toBe(twentieth.length);
+    // svf-utils' writer holds two incidents: a pull request and the maintainer's follow-up, two fix commits.
+    expect(new Set(twentieth.map((i) => `${i.repository}:${i.path}`)).size).toBe(twentieth.length - 1);
+    expect(new Set(twentieth.map((i) => `${i.repository}:${i.path}:${i.fixCommit}`)).size).toBe(twentieth.length);
+    const ids = new Set(earlier.map((i) => i.id));
+    const fixes = new Set(earlier.map((i) => i.fixCommit));
+    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+    expect(
+      twentieth
+        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
+        .map((i) => i.id),
+    ).toEqual([]);
+  });
+
+  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
+    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
+    const tally = (key: (i: { repository: string }) => string) => {
+      const counts = new Map<string, number>();
+      for (const i of twentieth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      return counts;
+    };
+    const byRepository = tally((i) => i.repository);
+    const byOwner = tally((i) => i.repository.split('/')[0]);
+    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
+    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
+    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
+    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
+    const leaks = twentieth.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(twentieth.map((i) => i.repository)).size;
+    expect([twentieth.length, repositories, leaks]).toEqual([11, 8, 19]);
+    const byRule = (rule: string) => twentieth.filter((i) => i.rule === rule).length;
+    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([0, 0, 0, 10]);
+    const { description, incidents } = twentiethFile();
+    expect(description).toContain(`${count(twentieth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(description).toContain('collected blind on 8 December 2026');
+    expect(description).toContain('Scored blind once');
+    expect(twentieth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    // One leak is listed once: no line repeats across the entries of one incident.
+    const repeated = twentieth.filter((i) => {
+      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+      return new Set(lines).size !== lines.length;
+    });
+    expect(repeated.map((i) => i.id)).toEqual([]);
+  });
+
+  it('is chosen with --set heldout20, which names itself in what it prints; an unknown id is refused', () => {
+    const env = { ...process.env };
+    delete env.LEAKPROOF_MIRRORS;
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout20', '--if-present'], { env, encoding: 'utf8' });
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout20\): skipped: no snapshot directory/);
+    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout20', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(unknownId.status).toBe(2);
+    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout20.json');
   });
 });
