@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, parameterPropertyNamed, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, type FunctionNode } from './ast';
+import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, parameterPropertyNamed, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, walk, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 import type { ValueKinds } from './kinds';
@@ -652,6 +652,7 @@ function parserLabel(fn: FunctionNode): string | undefined {
  */
 function isCursorCut(expr: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const input = unwrap(expr);
+  if (input.type === AST_NODE_TYPES.Identifier) return isPositionCut(input);
   if (input.type !== AST_NODE_TYPES.MemberExpression || input.computed) return false;
   const holder = unwrap(input.object);
   const field = propertyName(input);
@@ -661,6 +662,30 @@ function isCursorCut(expr: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCo
   const escape = (name: string) => name.replace(/\$/g, '\\$');
   const cursor = new RegExp(`(?<![\\w$.])${escape(holder.name)}\\s*\\.\\s*(?!${escape(field)}(?![\\w$]))[\\w$]+`);
   return call.arguments.some((arg) => cursor.test(sourceCode.getText(arg)));
+}
+
+// A parameter that says where in its input a function is to read: `decodeBytes(data, pos, …)`.
+const POSITION_PARAM = /^(?:pos|position|offset|off|cursor|ptr)$/i;
+
+/**
+ * `data.subarray(pos + prefix, pos + prefix + length)` in `function toToken(data, pos, prefix, length)`: the function
+ * is handed its input and a position in it, so the input holds more than this one value (cborg's byte strings).
+ */
+function isPositionCut(input: TSESTree.Identifier): boolean {
+  const method = input.parent;
+  const call = method?.parent;
+  if (method?.type !== AST_NODE_TYPES.MemberExpression || method.object !== input || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== method) return false;
+  const fn = enclosingFunction(call);
+  const params = (fn?.params ?? []).filter((param): param is TSESTree.Identifier => param.type === AST_NODE_TYPES.Identifier);
+  if (!params.some((param) => param.name === input.name)) return false;
+  const positions = new Set(params.filter((param) => POSITION_PARAM.test(param.name)).map((param) => param.name));
+  if (positions.size === 0 || !call.arguments[0]) return false;
+  let found = false;
+  walk(call.arguments[0], (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && positions.has(node.name)) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 /**

@@ -3521,6 +3521,55 @@ module.exports = Parser;
   );
 });
 
+// cborg's byte strings: `toToken(data, pos, prefix, length)`, called by the `decodeBytes*` functions with their input,
+// cuts `data.subarray(pos + prefix, …)` at the position it is handed: the input holds more than this one value.
+describe('parser output: a cut at the position a helper of the parsers is handed', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const decoder = (cut: string, params = 'data, pos, prefix, length') => `function toToken(${params}) {
+  const buf = ${cut};
+  return { type: 'bytes', value: buf, encodedLength: prefix + length };
+}
+export function decodeBytes8(data, pos) {
+  return toToken(data, pos, 2, data[pos + 1]);
+}
+export function decodeBytes16(data, pos) {
+  return toToken(data, pos, 3, (data[pos + 1] << 8) | data[pos + 2]);
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Copied (cborg's fix).
+        { code: decoder('Uint8Array.prototype.slice.call(data, pos + prefix, pos + prefix + length)'), filename: 'file.js', options: on },
+        // No position is handed: a cut from a constant start is not one value of many.
+        { code: decoder('data.subarray(prefix, prefix + length)').replace(/toToken\(data, pos, /g, 'toToken(data, '), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: decoder('data.subarray(pos + prefix, pos + prefix + length)'),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`data.subarray(pos + prefix, pos + pre...`', parent: '`data`, the input of `decodeBytes8()`', sink: '`decodeBytes8()` returns it in its result' },
+              line: 2,
+              column: 15,
+              endLine: 2,
+              endColumn: 65,
+              suggestions: [{ messageId: 'copyExactly', output: decoder('Uint8Array.prototype.slice.call(data, pos + prefix, pos + prefix + length)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
 // whole message the decoder state holds beside its cursor (fixed by copying it).
 describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
