@@ -102,9 +102,35 @@ export class OriginFinder {
     }
     // A document parser cuts many records out of one input, in a loop; a function that takes one value
     // apart (`parseScalar(raw)` returning `raw.trim()`) is given short text.
-    if (found?.kind !== 'parser-input' || !found.parser || !(isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn)) || isCursorCut(expr, this.sourceCode))) found = undefined;
+    if (found?.kind !== 'parser-input' || !found.parser || !(isRepeatedIn(expr, found.parser, (fn) => this.calls.callSites(fn)) || isCursorCut(expr, this.sourceCode) || this.isFieldOfBinary(expr, found.parser))) found = undefined;
     this.parserInputCache.set(expr, found ?? null);
     return found;
+  }
+
+  /**
+   * `return { prevBlock: p.slice(4, 36), merkleRoot: p.slice(36, 68), … }` (bcoin's block parsers): a binary input the
+   * parser cuts at two places or more is a message of several fields, and each cut one of them. Not text (a
+   * function that splits one line in two hands back short pieces of short text).
+   */
+  private isFieldOfBinary(expr: TSESTree.Node, parser: FunctionNode): boolean {
+    const input = unwrap(expr);
+    if (input.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(input) || enclosingFunction(input) !== parser) return false;
+    const kind = this.kinds.kindOf(input);
+    if (kind !== 'buffer' && kind !== 'typed-array' && kind !== 'view') return false;
+    const variable = findVariable(this.sourceCode, input);
+    const cuts = (variable?.references ?? []).filter((ref) => {
+      const member = ref.identifier.parent;
+      const call = member?.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === ref.identifier &&
+        (propertyName(member) === 'slice' || propertyName(member) === 'subarray') &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === member &&
+        enclosingFunction(call) === parser
+      );
+    });
+    return cuts.length >= 2;
   }
 
   /** The class (or pre-class "class") whose instance `this` is at `node`, when it is named as a reader (`READER_NAME`). */

@@ -3570,6 +3570,66 @@ export function decodeBytes16(data, pos) {
   );
 });
 
+// bcoin's block parsers: `return { prevBlock: p.slice(4, 36), merkleRoot: p.slice(36, 68), … }`. A binary input cut
+// at two places or more is a message of several fields; the record keeps the whole message behind each.
+describe('parser output: fields of a binary message returned in one record', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const header = (prev: string, root: string, type = 'Buffer') => `/** @param {${type}} p */
+function parseHeader(p) {
+  return {
+    version: p.length,
+    prevBlock: ${prev},
+    merkleRoot: ${root},
+  };
+}
+module.exports = parseHeader;
+`;
+  const copy = (a: number, b: number) => `Uint8Array.prototype.slice.call(p, ${a}, ${b})`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // One field: a function that takes one value out of its input.
+        { code: header('p.slice(4, 36)', 'null'), filename: 'file.js', options: on },
+        // Text cut in two (a line's key and value) is no binary message.
+        { code: header('p.slice(4, 36)', 'p.slice(36, 68)', 'string'), filename: 'file.js', options: on },
+        // Copies (bcoin's fix).
+        { code: header(copy(4, 36), copy(36, 68)), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: header('p.slice(4, 36)', 'p.slice(36, 68)'),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`p.slice(4, 36)`', parent: '`p`, the input of `parseHeader()`', sink: '`parseHeader()` returns it in its result' },
+              line: 5,
+              column: 16,
+              endLine: 5,
+              endColumn: 30,
+              suggestions: [{ messageId: 'copyExactly', output: header(copy(4, 36), 'p.slice(36, 68)') }],
+            },
+            {
+              messageId: 'returnedView',
+              data: { view: '`p.slice(36, 68)`', parent: '`p`, the input of `parseHeader()`', sink: '`parseHeader()` returns it in its result' },
+              line: 6,
+              column: 17,
+              endLine: 6,
+              endColumn: 32,
+              suggestions: [{ messageId: 'copyExactly', output: header('p.slice(4, 36)', copy(36, 68)) }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
 // whole message the decoder state holds beside its cursor (fixed by copying it).
 describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
