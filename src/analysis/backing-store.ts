@@ -997,7 +997,6 @@ function isBufferSpecies(init: TSESTree.Node | undefined): boolean {
   );
 }
 
-/** Which bounds a constructor form gets wrong; undefined when it passes the view's own. */
 /**
  * A view made here and only written into: `new Uint8Array(…).set(bytes)`, or a variable holding it whose every
  * use is `v.set(bytes)`, `v[i] = n` or `encoder.encodeInto(text, v)`.
@@ -1032,6 +1031,7 @@ function onlyWrittenInto(made: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   );
 }
 
+/** Which bounds a constructor form gets wrong; undefined when it passes the view's own. */
 function constructorBounds(
   sourceCode: Readonly<TSESLint.SourceCode>,
   reader: TSESTree.CallExpression | TSESTree.NewExpression,

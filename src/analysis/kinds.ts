@@ -1892,12 +1892,12 @@ export class ValueKinds {
   }
 }
 
-/** `x.slice(…)` or `x.subarray(…)` of the variable `variable` itself. */
 /** Every value the variable is given after its declaration is a cut of itself (`p = p.slice(n)`), or none is. */
 function onlySelfCuts(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.every((ref) => !ref.isWrite() || ref.init || (!!ref.writeExpr && isCutOf(ref.writeExpr, variable)));
 }
 
+/** `x.slice(…)` or `x.subarray(…)` of the variable `variable` itself. */
 function isCutOf(value: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
   const call = unwrap(value);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
