@@ -945,7 +945,7 @@ function convertsViewParameter(member: TSESTree.MemberExpression, view: TSESTree
 /** Keys a converter table files a view kind under: `uint8array`, `nodebuffer`, `Float32Array`. */
 const VIEW_KIND_KEYS = /^(?:nodebuffer|buffer|uint8array|(?:u?int(?:8|16|32)|float(?:32|64)|big(?:u?int)64|uint8clamped)array|typedarray|arraybufferview)$/i;
 
-/** `wasm.memory`, `memory`, or a variable made by `new WebAssembly.Memory(...)`. */
+/** `wasm.memory`, `memory`, a variable made by `new WebAssembly.Memory(...)`, or one the code grows (`la.grow(n)`). */
 function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const target = unwrap(node);
   const name = nameOf(target);
@@ -953,7 +953,12 @@ function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, target);
   const init = variable && singleInit(variable);
-  return !!init && init.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(init.callee) === 'WebAssembly.Memory';
+  if (init && init.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(init.callee) === 'WebAssembly.Memory') return true;
+  // `la.grow(pages)` … `la.buffer` (Emscripten's glue, minified): only a memory grows; a view has no `grow`.
+  return !!variable?.references.some((reference) => {
+    const member = reference.identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && propertyName(member) === 'grow' && member.parent?.type === AST_NODE_TYPES.CallExpression;
+  });
 }
 
 /** `new Uint8Array(...)`, `new DataView(...)` → the constructor; `Buffer.from(...)` → 'Buffer'. */

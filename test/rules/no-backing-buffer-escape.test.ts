@@ -3948,6 +3948,16 @@ export function readBinary(data) {
         packer('typedArray.buffer').replace('Buffer.from(buffer)', 'Buffer.from(buffer, 0, 4)'),
         // A class of the file keeps a store of its own under \`buffer\`: \`data\` may be one of them.
         socket('new ArrayBuffer(16)'),
+        // Emscripten's glue, minified: \`la\` grows, so it is a WebAssembly memory, whose \`buffer\` is all of it.
+        `var HEAP8;
+function A(e) {
+  HEAP8 = new Int8Array(e);
+}
+export function grow(la, pages) {
+  la.grow(pages);
+  A(la.buffer);
+}
+`,
       ],
       invalid: [
         {
