@@ -1058,6 +1058,32 @@ export class ValueKinds {
   }
 
   /**
+   * A property every value of which is a buffer the code allocates (`this._sendBuffer = new Buffer(n)`,
+   * `Buffer.alloc(n)`, `new Uint8Array(n)`), an empty value aside: a scratch buffer of its own, not bytes it was
+   * given (`this.bytes = bytes`).
+   */
+  allocatedByCode(expr: TSESTree.Node): boolean {
+    const node = unwrap(expr);
+    const values = node.type === AST_NODE_TYPES.MemberExpression ? this.memberValues(node) : undefined;
+    const made = values?.filter((value) => !isEmptyValue(value));
+    return !!made && made.length > 0 && made.length === values!.filter((value) => !isEmptyValue(value)).length && made.every((value) => this.isAllocation(value));
+  }
+
+  private isAllocation(raw: TSESTree.Node): boolean {
+    const value = unwrap(raw);
+    if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const [size] = value.arguments;
+    // A size, not bytes to copy: a number, or a name or sum of names (`maxFrameBuffer`, `n + 4`).
+    const sized = !!size && value.arguments.length <= 2 && (staticNumber(size) !== undefined || [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.MemberExpression].includes(unwrap(size).type as AST_NODE_TYPES));
+    if (!sized) return false;
+    if (isBufferConstructor(this.sourceCode, value.callee)) return true;
+    const method = value.type === AST_NODE_TYPES.CallExpression ? methodCall(value) : undefined;
+    if (method && nameOf(unwrap(method.receiver)) === 'Buffer') return ['alloc', 'allocUnsafe', 'allocUnsafeSlow'].includes(method.name);
+    const callee = unwrap(value.callee);
+    return value.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(callee.name);
+  }
+
+  /**
    * Every value the code gives a property with a plain `=`, a field initializer or an object literal:
    * for `this.name`, within its class; for `x.name`, anywhere in the file. Undefined when something else
    * writes it (`+=`, `++`, destructuring).

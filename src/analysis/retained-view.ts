@@ -675,8 +675,8 @@ function isKeptBuffer(buffer: TSESTree.Node, fn: FunctionNode, facts: FileFacts)
   const init = singleInit(variable);
   if (!init || unwrap(init).type !== AST_NODE_TYPES.MemberExpression || !isInside(def.node, fn) || !thisRooted(unwrap(init))) return false;
   // `var b = this._sendBuffer`: the field itself, under a local name (node-amqp's frame writers), when it only
-  // ever holds buffers the code made (a scratch buffer, not the input a parser patches: pdf.js' `this.bytes`).
-  return buffer !== base || facts.kinds.ownStoreFromZero(init);
+  // ever holds buffers the code allocates (a scratch buffer, not the input a parser patches: pdf.js' `this.bytes`).
+  return buffer !== base || facts.kinds.allocatedByCode(init);
 }
 
 function thisRooted(node: TSESTree.Node): boolean {

@@ -4781,9 +4781,10 @@ export class Packer extends Transform {
 // encoded into the same buffer at once.
 describe('a view of a kept buffer the code writes into again, handed to a stream\'s write', () => {
   const connection = (body: string) => `var net = require('net');
+var maxFrameBuffer = 131072;
 function Connection(socket) {
   this.socket = socket;
-  this._sendBuffer = Buffer.alloc(131072);
+  this._sendBuffer = new Buffer(maxFrameBuffer);
 }
 Connection.prototype.write = function (data) {
   return this.socket.write(data);
@@ -4853,12 +4854,12 @@ module.exports = Flusher;
         {
           code: viaVariable,
           output: null,
-          errors: [reused('b.slice(0, b.used)', '`this.write()` holds it, not a copy, until it is sent', 17, 11, viaVariable.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
+          errors: [reused('b.slice(0, b.used)', '`this.write()` holds it, not a copy, until it is sent', 18, 11, viaVariable.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
         },
         {
           code: direct,
           output: null,
-          errors: [reused('b.slice(0, b.used)', '`this.socket.write()` holds it, not a copy, until it is sent', 17, 21, direct.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
+          errors: [reused('b.slice(0, b.used)', '`this.socket.write()` holds it, not a copy, until it is sent', 18, 21, direct.replace('b.slice(0, b.used)', 'Uint8Array.prototype.slice.call(b, 0, b.used) as Buffer'))],
         },
       ],
     },
