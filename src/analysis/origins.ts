@@ -109,12 +109,16 @@ export class OriginFinder {
 
   /**
    * `return { prevBlock: p.slice(4, 36), merkleRoot: p.slice(36, 68), … }` (bcoin's block parsers): a binary input the
-   * parser cuts at two places or more is a message of several fields, and each cut one of them. Not text (a
-   * function that splits one line in two hands back short pieces of short text).
+   * parser cuts at two places or more, each with both ends, is a message of several fields, and each cut one of
+   * them. Not text (a function that splits one line in two hands back short pieces of short text).
    */
   private isFieldOfBinary(expr: TSESTree.Node, parser: FunctionNode): boolean {
     const input = unwrap(expr);
     if (input.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(input) || enclosingFunction(input) !== parser) return false;
+    // A field has both ends; a cut to the input's end (`input.subarray(n)`) is the rest, which a decoder hands back
+    // for its next step (RLP's `remainder`), not a field.
+    const own = input.parent?.parent;
+    if (own?.type !== AST_NODE_TYPES.CallExpression || own.arguments.length !== 2) return false;
     const kind = this.kinds.kindOf(input);
     if (kind !== 'buffer' && kind !== 'typed-array' && kind !== 'view') return false;
     const variable = findVariable(this.sourceCode, input);
@@ -127,6 +131,7 @@ export class OriginFinder {
         (propertyName(member) === 'slice' || propertyName(member) === 'subarray') &&
         call?.type === AST_NODE_TYPES.CallExpression &&
         call.callee === member &&
+        call.arguments.length === 2 &&
         enclosingFunction(call) === parser
       );
     });

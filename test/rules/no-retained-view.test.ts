@@ -3592,6 +3592,8 @@ module.exports = parseHeader;
       valid: [
         // One field: a function that takes one value out of its input.
         { code: header('p.slice(4, 36)', 'null'), filename: 'file.js', options: on },
+        // One field and the rest of the input, which a decoder hands back for its next step (RLP's remainder).
+        { code: header('p.slice(4, 36)', 'p.slice(36)'), filename: 'file.js', options: on },
         // Text cut in two (a line's key and value) is no binary message.
         { code: header('p.slice(4, 36)', 'p.slice(36, 68)', 'string'), filename: 'file.js', options: on },
         // Copies (bcoin's fix).
