@@ -18,10 +18,12 @@ export class CallGraph {
   resolveCallee(call: TSESTree.CallExpression): FunctionNode | undefined {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) return functionBoundTo(this.sourceCode, callee);
-    // `Parser.parseTX(p)`, with `Parser.parseTX = function (p) {…}` once in the file.
+    // `Parser.parseTX(p)`, with `Parser.parseTX = function (p) {…}` once in the file (a text test first: most
+    // calls on a name run no function of the file, and the index costs a walk).
     if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier) {
       const name = propertyName(callee);
-      const found = name ? this.methodIndex().statics.get(`${(unwrap(callee.object) as TSESTree.Identifier).name}.${name}`) : undefined;
+      const key = name ? `${(unwrap(callee.object) as TSESTree.Identifier).name}.${name}` : undefined;
+      const found = key && this.assignedNames().has(key) ? this.methodIndex().statics.get(key) : undefined;
       if (found) return found;
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -120,6 +122,17 @@ export class CallGraph {
     return this.topLevel;
   }
 
+  private assigned: Set<string> | undefined;
+
+  /** Every `Object.name =` the file's text holds (one scan), the names a function may be put under. */
+  private assignedNames(): Set<string> {
+    if (!this.assigned) {
+      this.assigned = new Set();
+      for (const match of this.sourceCode.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/g)) this.assigned.add(`${match[1]}.${match[2]}`);
+    }
+    return this.assigned;
+  }
+
   private index: MethodIndex | undefined;
 
   /**
@@ -190,14 +203,16 @@ export class CallGraph {
     // and as `parser.name(…)` from outside when no other method of the file has that name.
     const shaped = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression || fn.parent?.type === AST_NODE_TYPES.Property;
     const prototypeMethod = !declared && shaped ? this.handlers.prototypeMethodName(fn) : undefined;
+    // (A text test first: most functions put on an object, `ws.onmessage = function …`, are never called by that name.)
     const staticKey = !declared && fn.parent?.type === AST_NODE_TYPES.AssignmentExpression ? staticFunctionKey(fn.parent) : undefined;
+    const calledStatic = !!staticKey && this.sourceCode.text.includes(`${staticKey}(`);
     if (declared) {
       const variable = findVariable(this.sourceCode, declared);
       for (const ref of variable?.references ?? []) addIfCallee(ref.identifier);
-    } else if (staticKey && this.methodIndex().statics.get(staticKey) === fn) {
+    } else if (staticKey && (!calledStatic || this.methodIndex().statics.get(staticKey) === fn)) {
       // `Parser.parseTX = function …`, called as `Parser.parseTX(…)`.
       const [object, name] = staticKey.split('.') as [string, string];
-      for (const call of this.methodIndex().calls.get(name) ?? []) {
+      for (const call of calledStatic ? (this.methodIndex().calls.get(name) ?? []) : []) {
         const receiver = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
         if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === object) found.push(call);
       }

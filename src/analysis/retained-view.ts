@@ -638,15 +638,16 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
   if (!goesTo || !HANDED_OUT_BY.has(goesTo)) return undefined;
   const fn = enclosingFunction(node);
   if (!fn || !mayWriteInto(fn, buffer, facts.sourceCode)) return undefined;
-  const before = writesBefore(buffer, fn, node, facts.sourceCode)[0];
-  if (!before && !mayBeWrittenAfter(node)) return undefined;
-  if (!isKeptBuffer(buffer, fn, facts)) return undefined;
-  const sink = handedOut(node, fn, facts);
-  if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   // A listener or a stream's queue given the view still holds it when the same call writes into the buffer
   // again after it (Haraka's `this.emit('attachment_data', this.buf.slice(0, this.buf_fill))`, then
   // `buf.copy(this.buf)`): not a write on another branch, and not after a view the function returns.
-  const written = before ?? (sink.kind === 'collection' ? writesAfter(buffer, fn, node, facts.sourceCode).find((write) => !isOtherBranch(node, write)) : undefined);
+  const before = writesBefore(buffer, fn, node, facts.sourceCode)[0];
+  const after = before || !mayBeWrittenAfter(node) ? undefined : writesAfter(buffer, fn, node, facts.sourceCode).find((write) => !isOtherBranch(node, write));
+  if (!before && !after) return undefined;
+  if (!isKeptBuffer(buffer, fn, facts)) return undefined;
+  const sink = handedOut(node, fn, facts);
+  if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
+  const written = before ?? (sink.kind === 'collection' ? after : undefined);
   if (!written) return undefined;
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
