@@ -389,6 +389,8 @@ export const BUFFER_RETURNING_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string,
  * `Buffer.poolSize >>> 1` from the pool, so their result may be a small view of a pool slab.)
  */
 export const EXACT_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafeSlow']);
+/** Factories that allocate a Buffer of a size (`Buffer.alloc(n)`), as against copying bytes given (`Buffer.from(x)`). */
+export const ALLOCATING_BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafe', 'allocUnsafeSlow']);
 
 /**
  * Typed-array (and Buffer) methods that return their receiver itself (ECMAScript's %TypedArray%.prototype

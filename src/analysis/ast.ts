@@ -925,3 +925,12 @@ export function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean
   }
   return false;
 }
+
+/** The `x.slice(…)` or `x.subarray(…)` call whose receiver is `node` itself, or undefined. */
+export function cutCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  const call = parent?.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return undefined;
+  const name = propertyName(parent);
+  return name === 'slice' || name === 'subarray' ? call : undefined;
+}

@@ -462,7 +462,6 @@ function typeTextKind(text: string): ValueKind {
   return first !== undefined && kinds.every((kind) => kind === first) ? first : 'unknown';
 }
 
-/** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
 /**
  * The kind of a property taken apart from a parameter, by the type the parameter is declared with:
  * `({ data }: Props)`, or a component's props (`const C: React.FC<Props> = ({ data }) => …`, also `FC`,
@@ -532,6 +531,7 @@ function objectMembers(type: TSESTree.TypeNode, depth = 0): readonly TSESTree.Ty
   return undefined;
 }
 
+/** The kind an `x as T` (or `<T>x`) names, outermost first: `args[0] as { buffer: ArrayBuffer }`. */
 export function assertedKind(node: TSESTree.Node): ValueKind {
   let current = node;
   while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) {

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ALLOCATING_BUFFER_FACTORIES,
   BUFFER_FACTORIES,
   BUFFER_RETURNING_FUNCTIONS,
   BYTE_EVENTS,
@@ -31,6 +32,7 @@ import {
   calleeName,
   comparedWith,
   compactText,
+  cutCall,
   findVariable,
   functionName,
   importedName,
@@ -1077,10 +1079,9 @@ export class ValueKinds {
     const sized = !!size && value.arguments.length <= 2 && (staticNumber(size) !== undefined || [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.MemberExpression].includes(unwrap(size).type as AST_NODE_TYPES));
     if (!sized) return false;
     if (isBufferConstructor(this.sourceCode, value.callee)) return true;
-    const method = value.type === AST_NODE_TYPES.CallExpression ? methodCall(value) : undefined;
-    if (method && nameOf(unwrap(method.receiver)) === 'Buffer') return ['alloc', 'allocUnsafe', 'allocUnsafeSlow'].includes(method.name);
-    const callee = unwrap(value.callee);
-    return value.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(callee.name);
+    // `Buffer.alloc(n)` (the global's, or the buffer module's), `new Uint8Array(n)` (the global constructor).
+    if (value.type === AST_NODE_TYPES.CallExpression) return ALLOCATING_BUFFER_FACTORIES.has(this.bufferFactory(value) ?? '');
+    return this.madeAsTypedArray(value, 0);
   }
 
   /**
@@ -1506,9 +1507,8 @@ export class ValueKinds {
     for (const ref of variable.references) {
       const id = ref.identifier as TSESTree.Node;
       const { child, parent } = outerParent(id);
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && CUT_METHODS.has(propertyName(parent) ?? '')) {
-        const call = parent.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) continue;
+      const call = cutCall(child);
+      if (call) {
         const holder = variableHolding(call);
         const held = holder && findVariable(this.sourceCode, holder);
         // The variable given only this cut (a `var agent;` declared empty beforehand counts for nothing).
@@ -2005,9 +2005,6 @@ function readKind(call: TSESTree.CallExpression): ValueKind {
   }
   return 'unknown';
 }
-
-// The cuts whose result is of its receiver's kind (a Buffer's cut is a Buffer): `slice`, `subarray`.
-const CUT_METHODS = new Set(['slice', 'subarray']);
 
 /** Evidence from what the code does with a variable: `x.readUInt32BE()` → Buffer, `x.split()` → text. */
 function usageKind(variable: TSESLint.Scope.Variable, seen: Seen): ValueKind {

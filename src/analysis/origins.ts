@@ -11,7 +11,7 @@ import {
   STRING_SLICE_METHODS,
   TYPED_ARRAY_CONSTRUCTORS,
 } from './apis';
-import { calleeName, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, parameterPropertyNamed, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, walk, type FunctionNode } from './ast';
+import { calleeName, cutCall, enclosingFunction, isEmptyValue, findVariable, functionName, isConstructedBy, isFunction, isGlobalBinding, isInside, isLoop, methodCall, moduleOf, nameOf, parameterPropertyNamed, propertyName, returnedExpressions, shortText, singleInit, staticNumber, unwrap, walk, type FunctionNode } from './ast';
 import { type Handler, type HandlerFinder } from './handlers';
 import { callSitesOf, type CallGraph } from './calls';
 import type { ValueKinds } from './kinds';
@@ -123,17 +123,8 @@ export class OriginFinder {
     if (kind !== 'buffer' && kind !== 'typed-array' && kind !== 'view') return false;
     const variable = findVariable(this.sourceCode, input);
     const cuts = (variable?.references ?? []).filter((ref) => {
-      const member = ref.identifier.parent;
-      const call = member?.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === ref.identifier &&
-        (propertyName(member) === 'slice' || propertyName(member) === 'subarray') &&
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.callee === member &&
-        call.arguments.length === 2 &&
-        enclosingFunction(call) === parser
-      );
+      const call = cutCall(ref.identifier);
+      return call?.arguments.length === 2 && enclosingFunction(call) === parser;
     });
     return cuts.length >= 2;
   }
