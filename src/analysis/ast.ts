@@ -926,11 +926,22 @@ export function isOtherBranch(view: TSESTree.Node, node: TSESTree.Node): boolean
   return false;
 }
 
+/** `slice` or `subarray`: the two methods that cut a Buffer or typed array (a string and an array have `slice` too). */
+export function isCutName(name: string | undefined): boolean {
+  return name === 'slice' || name === 'subarray';
+}
+
+/** The receiver of `expr` when it is a cut, `x.slice(…)` or `x.subarray(…)`; else undefined. */
+export function cutReceiver(expr: TSESTree.Node): TSESTree.Expression | undefined {
+  const call = unwrap(expr);
+  const method = call.type === AST_NODE_TYPES.CallExpression ? methodCall(call) : undefined;
+  return method && isCutName(method.name) ? method.receiver : undefined;
+}
+
 /** The `x.slice(…)` or `x.subarray(…)` call whose receiver is `node` itself, or undefined. */
 export function cutCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const parent = node.parent;
   const call = parent?.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return undefined;
-  const name = propertyName(parent);
-  return name === 'slice' || name === 'subarray' ? call : undefined;
+  return isCutName(propertyName(parent)) ? call : undefined;
 }

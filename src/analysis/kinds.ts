@@ -40,6 +40,8 @@ import {
   enclosingFunction,
   enclosingTests,
   isConstructedBy,
+  cutReceiver,
+  isCutName,
   isEmptyValue,
   isFunction,
   isGlobalBinding,
@@ -517,7 +519,7 @@ export class ValueKinds {
       if (method.name === 'stringify' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'JSON') return 'string';
       if (STRING_SLICE_METHODS.has(method.name) && method.name !== 'slice') return 'string';
       if (method.name === 'split') return 'array';
-      if (method.name === 'subarray' || method.name === 'slice') {
+      if (isCutName(method.name)) {
         return this.syntacticKind(method.receiver, depth + 1, seen);
       }
       if (method.name === 'readFileSync' || method.name === 'readFile') return readKind(call);
@@ -826,7 +828,7 @@ export class ValueKinds {
         if (isBufferConstructor(this.sourceCode, node.callee)) return 'made by the deprecated `Buffer()`';
         const method = methodCall(node);
         // A Buffer's `subarray` and `slice` are Buffers too.
-        if (method && (method.name === 'subarray' || method.name === 'slice') && !method.member.computed) {
+        if (method && isCutName(method.name) && !method.member.computed) {
           return this.bufferEvidence(method.receiver, depth + 1, usage);
         }
         // An element taken from an array declared `Buffer[]` (`this.#audioQueue.shift()`).
@@ -1513,11 +1515,14 @@ export class ValueKinds {
         const held = holder && findVariable(this.sourceCode, holder);
         // The variable given only this cut (a `var agent;` declared empty beforehand counts for nothing).
         if (held && held.references.filter((r) => r.isWrite() && r.writeExpr && !isEmptyValue(r.writeExpr)).length === 1) found.push(usageKind(held, seen));
+        else if (!holder && depth < 2) {
+          // `Parser.parseTX(p.slice(off))`: the cut handed to a function of the file, which is given Buffers.
+          const target = this.handedParameter(call);
+          const name = target && target !== variable ? target.defs[0]?.name : undefined;
+          if (name) found.push(this.freshKind(name, seen));
+        }
       } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== child && depth < 2) {
-        const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-        const callee = index >= 0 ? this.calls?.resolveCallee(parent) : undefined;
-        const param = callee?.params[index];
-        const target = param?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, param) : undefined;
+        const target = this.handedParameter(child);
         if (!target || target === variable || isWritten(target)) continue;
         const direct = usageKind(target, seen);
         found.push(direct !== 'unknown' ? direct : this.cutOrHandedKind(target, depth + 1, seen));
@@ -1526,14 +1531,53 @@ export class ValueKinds {
     return agreedKind(found);
   }
 
-  /** The kind every same-file call of `fn` passes for the parameter `name`, or 'unknown'. */
+  private readonly freshlyAsked = new Set<TSESTree.Node>();
+
+  /**
+   * The kind of `node` asked afresh, its own calls followed from depth 0: a parser's helpers hand each other
+   * cuts of their input (`Parser.parseInput(p.slice(off))`), and what one is given, the next is. A question
+   * already open returns unknown.
+   */
+  private freshKind(name: TSESTree.Node, seen: Seen): ValueKind {
+    if (this.freshlyAsked.has(name)) return 'unknown';
+    this.freshlyAsked.add(name);
+    try {
+      const answer = this.describe(name);
+      if (answer.level === 'likely') seen.guessed = true;
+      return answer.kind;
+    } finally {
+      this.freshlyAsked.delete(name);
+    }
+  }
+
+  /** The parameter of a function of the file that `arg`, an argument of a call, is handed to. */
+  private handedParameter(arg: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+    const call = arg.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === arg) return undefined;
+    const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+    const param = index >= 0 ? this.calls?.resolveCallee(call)?.params[index] : undefined;
+    return param?.type === AST_NODE_TYPES.Identifier ? findVariable(this.sourceCode, param) : undefined;
+  }
+
+  /**
+   * The kind every same-file call of `fn` passes for the parameter `name`, or 'unknown'. A cut of a value
+   * whose kind is unknown (`Parser.parseTX(p.slice(off))` from a parser whose own input is asked about) says
+   * nothing either way; at least one call must say what it passes.
+   */
   private parameterKindFromCalls(fn: FunctionNode, name: TSESTree.Node, depth: number, seen: Seen): ValueKind {
     const index = fn.params.findIndex((param) => param === name);
     const sites = index >= 0 && this.calls ? [...this.calls.callSites(fn), ...this.calls.constructionsOf(fn)] : [];
     let agreed: ValueKind | undefined;
     for (const call of sites) {
       const arg = call.arguments[index];
-      const kind = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? this.syntacticKind(arg, depth + 1, seen) : 'unknown';
+      let kind = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? this.syntacticKind(arg, depth + 1, seen) : 'unknown';
+      const cut = kind === 'unknown' && arg ? cutReceiver(arg) : undefined;
+      if (cut) {
+        // A cut keeps its receiver's kind: a parameter of another function of the file is asked afresh.
+        const of = unwrap(cut);
+        kind = of.type === AST_NODE_TYPES.Identifier ? this.freshKind(of, seen) : 'unknown';
+        if (kind === 'unknown') continue;
+      }
       if (kind === 'unknown' || (agreed !== undefined && kind !== agreed)) return 'unknown';
       agreed = kind;
     }
@@ -1925,11 +1969,9 @@ function onlySelfCuts(variable: TSESLint.Scope.Variable): boolean {
 
 /** `x.slice(…)` or `x.subarray(…)` of the variable `variable` itself. */
 function isCutOf(value: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
-  const call = unwrap(value);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const method = methodCall(call);
-  const receiver = method && unwrap(method.receiver);
-  return (method?.name === 'slice' || method?.name === 'subarray') && receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === variable.name && variable.references.some((ref) => ref.identifier === receiver);
+  const cut = cutReceiver(value);
+  const receiver = cut && unwrap(cut);
+  return receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === variable.name && variable.references.some((ref) => ref.identifier === receiver);
 }
 
 function isBufferAnnotated(name: TSESTree.Node): boolean {

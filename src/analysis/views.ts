@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { TYPED_ARRAY_CONSTRUCTORS } from './apis';
-import { compactText, methodCall, propertyName, unwrap } from './ast';
+import { compactText, isCutName, methodCall, propertyName, unwrap } from './ast';
 import type { ValueKind } from './types';
 
 /** What views need to know of a value: its kind (answered by `kinds.ts`, which builds on this module). */
@@ -40,7 +40,7 @@ export function findViewCandidate(node: TSESTree.CallExpression | TSESTree.NewEx
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const method = methodCall(node);
     if (!method) return undefined;
-    if (method.name === 'subarray' || method.name === 'slice') {
+    if (isCutName(method.name)) {
       return { node, shape: 'method', method: method.name, parent: method.receiver };
     }
     const receiver = unwrap(method.receiver);
@@ -107,8 +107,7 @@ export function isInnerOfViewChain(node: TSESTree.Node): boolean {
     parent = parent.parent;
   }
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) return false;
-  const name = propertyName(parent);
-  return (name === 'subarray' || name === 'slice') && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+  return isCutName(propertyName(parent)) && parent.parent?.type === AST_NODE_TYPES.CallExpression;
 }
 
 /**

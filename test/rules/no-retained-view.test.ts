@@ -3632,6 +3632,74 @@ module.exports = parseHeader;
   );
 });
 
+// bcoin's block and input parsers: nothing in `parseBlock(p)` or `parseInput(p)` says `p` is a Buffer, but the cut
+// `parseBlock` hands to `Parser.parseTX(…)` goes where Buffers go, and every caller of `parseInput` hands it a cut
+// of a Buffer: their fields are views of a message too.
+describe('parser output: a parameter known through the cuts it hands on and is handed', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const parser = (cuts: { prev?: string; root?: string; hash?: string; script?: string } = {}, agentUse = "agent.toString('ascii')") => `function Parser() {}
+Parser.prototype.parsePayload = function (cmd, p) {
+  if (cmd === 'version') return Parser.parseVersion(p);
+  if (cmd === 'tx') return Parser.parseTX(p);
+  return p;
+};
+Parser.parseVersion = function (p) {
+  var agent;
+  agent = p.slice(4, 4 + p[3]);
+  return { agent: ${agentUse} };
+};
+Parser.parseTX = function (p) {
+  var input = Parser.parseInput(p.slice(4));
+  return { input: input, size: p.length };
+};
+Parser.parseBlock = function (p) {
+  var tx = Parser.parseTX(p.slice(84, 84 + p[80]));
+  return { prevBlock: ${cuts.prev ?? 'p.slice(4, 36)'}, merkleRoot: ${cuts.root ?? 'p.slice(36, 68)'}, tx: tx };
+};
+Parser.parseInput = function (p) {
+  return { hash: ${cuts.hash ?? 'p.slice(0, 32)'}, script: ${cuts.script ?? 'p.slice(36, 36 + p[35])'} };
+};
+module.exports = Parser;
+`;
+  const copy = (a: string, b: string) => `Uint8Array.prototype.slice.call(p, ${a}, ${b})`;
+  const error = (view: string, fn: string, line: number, column: number, fixed: Parameters<typeof parser>[0]) => ({
+    messageId: 'returnedView' as const,
+    data: { view: `\`${view}\``, parent: `\`p\`, the input of \`${fn}()\``, sink: `\`${fn}()\` returns it in its result` },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + view.length,
+    suggestions: [{ messageId: 'copyExactly' as const, output: parser(fixed) }],
+  });
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // Nothing says \`p\` is a Buffer anywhere: an array's \`slice\` copies.
+        { code: parser({}, "agent.join(',')"), filename: 'file.js', options: on },
+        // Copies (bcoin's fix).
+        { code: parser({ prev: copy('4', '36'), root: copy('36', '68'), hash: copy('0', '32'), script: copy('36', '36 + p[35]') }), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: parser(),
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            error('p.slice(4, 36)', 'parseBlock', 18, 23, { prev: copy('4', '36') }),
+            error('p.slice(36, 68)', 'parseBlock', 18, 51, { root: copy('36', '68') }),
+            error('p.slice(0, 32)', 'parseInput', 21, 18, { hash: copy('0', '32') }),
+            error('p.slice(36, 36 + p[35])', 'parseInput', 21, 42, { script: copy('36', '36 + p[35]') }),
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
 // whole message the decoder state holds beside its cursor (fixed by copying it).
 describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
