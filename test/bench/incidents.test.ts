@@ -657,575 +657,89 @@ describe('bench/incidents/heldout12.json', () => {
   });
 });
 
-describe('bench/incidents/heldout13.json', () => {
-  const thirteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout13, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+// The held-out sets from the thirteenth on, each collected blind by a helper and scored once before any case was read.
+// Per set: its counts (incidents, repositories, leaks), its incidents by rule, the day it was collected, and how many
+// incidents share a file with another of the set (two fixes of one file, at two commits).
+const LATER_SETS: Array<{ set: string; counts: [number, number, number]; rules: Record<string, number>; collected: string; sharedFiles: number; why?: string }> = [
+  { set: 'heldout13', counts: [10, 9, 17], rules: { 'no-retained-view': 8, 'no-backing-buffer-escape': 2 }, collected: '7 December 2026', sharedFiles: 0 },
+  { set: 'heldout14', counts: [10, 9, 12], rules: { 'no-retained-view': 2, 'no-retained-substring': 1, 'no-backing-buffer-escape': 7 }, collected: '7 December 2026', sharedFiles: 0 },
+  { set: 'heldout15', counts: [10, 9, 10], rules: { 'no-retained-view': 2, 'no-cloned-view': 1, 'no-backing-buffer-escape': 7 }, collected: '7 December 2026', sharedFiles: 0 },
+  { set: 'heldout16', counts: [10, 9, 14], rules: { 'no-retained-view': 3, 'no-buffer-slice': 1, 'no-backing-buffer-escape': 6 }, collected: '7 December 2026', sharedFiles: 0 },
+  // webgl-lint's two fixes and exokit's two are each in one file, at two commits.
+  { set: 'heldout17', counts: [12, 9, 15], rules: { 'no-retained-view': 6, 'no-backing-buffer-escape': 6 }, collected: '7 December 2026', sharedFiles: 2 },
+  { set: 'heldout18', counts: [6, 6, 13], rules: { 'no-retained-view': 2, 'no-buffer-slice': 1, 'no-cloned-view': 1, 'no-backing-buffer-escape': 2 }, collected: '7 December 2026', sharedFiles: 0 },
+  { set: 'heldout19', counts: [4, 4, 15], rules: { 'no-retained-view': 3, 'no-backing-buffer-escape': 1 }, collected: '8 December 2026', sharedFiles: 0 },
+  // svf-utils' writer holds two incidents: a pull request and the maintainer's follow-up, two fix commits.
+  { set: 'heldout20', counts: [11, 8, 19], rules: { 'require-hibernation': 1, 'no-backing-buffer-escape': 10 }, collected: '8 December 2026', sharedFiles: 1 },
+];
+
+describe.each(LATER_SETS)('bench/incidents/$set.json', ({ set, counts, rules, collected, sharedFiles }) => {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
+  const load = () => bench.loadIncidents(bench.SETS[set]);
+  const otherSets = () => [...bench.loadIncidents(), ...Object.keys(bench.SETS).filter((other) => other !== set).flatMap((other) => bench.loadIncidents(bench.SETS[other]))];
 
-  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other thirteen sets', () => {
-    const thirteenth = bench.loadIncidents(bench.SETS.heldout13);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(165);
-    expect(thirteenth.length).toBe(10);
-    expect(new Set(thirteenth.map((i) => i.id)).size).toBe(thirteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(thirteenth.filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`)).map((i) => i.id)).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const thirteenth = bench.loadIncidents(bench.SETS.heldout13);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of thirteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind and scored once, and gives every incident fixed lines and a note', () => {
-    const thirteenth = bench.loadIncidents(bench.SETS.heldout13);
-    const leaks = thirteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(thirteenth.map((i) => i.repository)).size;
-    expect([thirteenth.length, repositories, leaks]).toEqual([10, 9, 17]);
-    const byRule = (rule: string) => thirteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-backing-buffer-escape')]).toEqual([8, 2]);
-    const { description, incidents } = thirteenthFile();
-    expect(description).toContain(`${count(thirteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(thirteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = thirteenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout13, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout13', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout13\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout13', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout13.json');
-  });
-});
-
-describe('bench/incidents/heldout14.json', () => {
-  const fourteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout14, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other fourteen sets', () => {
-    const fourteenth = bench.loadIncidents(bench.SETS.heldout14);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(180);
-    expect(fourteenth.length).toBe(10);
-    expect(new Set(fourteenth.map((i) => i.id)).size).toBe(fourteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
+  it(`loads as a set of its own: ${counts[0]} incidents, sharing no id, fix commit or repository path with any other set`, () => {
+    const incidents = load();
+    const others = otherSets();
+    expect(others.length).toBeGreaterThan(190);
+    expect(incidents.length).toBe(counts[0]);
+    expect(new Set(incidents.map((i) => i.id)).size).toBe(incidents.length);
+    expect(new Set(incidents.map((i) => `${i.repository}:${i.path}`)).size).toBe(incidents.length - sharedFiles);
+    expect(new Set(incidents.map((i) => `${i.repository}:${i.path}:${i.fixCommit}`)).size).toBe(incidents.length);
+    const ids = new Set(others.map((i) => i.id));
+    const fixes = new Set(others.map((i) => i.fixCommit));
+    const paths = new Set(others.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
     expect(
-      fourteenth
+      incidents
         .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
         .map((i) => i.id),
     ).toEqual([]);
   });
 
   it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const fourteenth = bench.loadIncidents(bench.SETS.heldout14);
+    const incidents = load();
     const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of fourteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
+      const tallied = new Map<string, number>();
+      for (const i of incidents) tallied.set(key(i), (tallied.get(key(i)) ?? 0) + 1);
+      return tallied;
     };
     const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind and scored once, and gives every incident fixed lines and a note', () => {
-    const fourteenth = bench.loadIncidents(bench.SETS.heldout14);
-    const leaks = fourteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(fourteenth.map((i) => i.repository)).size;
-    expect([fourteenth.length, repositories, leaks]).toEqual([10, 9, 12]);
-    const byRule = (rule: string) => fourteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-retained-substring'), byRule('no-backing-buffer-escape')]).toEqual([2, 1, 7]);
-    const { description, incidents } = fourteenthFile();
-    expect(description).toContain(`${count(fourteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(fourteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = fourteenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout14, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout14', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout14\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout14', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout14.json');
-  });
-});
-
-describe('bench/incidents/heldout15.json', () => {
-  const fifteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout15, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other fifteen sets', () => {
-    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(fifteenth.length).toBe(10);
-    expect(new Set(fifteenth.map((i) => i.id)).size).toBe(fifteenth.length);
-    expect(new Set(fifteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(fifteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      fifteenth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of fifteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
+    const byOwner = tally((i) => i.repository.split('/')[0]!);
     expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
     expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
     for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
   });
 
   it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const fifteenth = bench.loadIncidents(bench.SETS.heldout15);
-    const leaks = fifteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(fifteenth.map((i) => i.repository)).size;
-    expect([fifteenth.length, repositories, leaks]).toEqual([10, 9, 10]);
-    const byRule = (rule: string) => fifteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([2, 1, 7]);
-    const { description, incidents } = fifteenthFile();
-    expect(description).toContain(`${count(fifteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(fifteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
+    const incidents = load();
+    const leaks = incidents.reduce((n, i) => n + i.leakyLines.length, 0);
+    const repositories = new Set(incidents.map((i) => i.repository)).size;
+    expect([incidents.length, repositories, leaks]).toEqual(counts);
+    const byRule: Record<string, number> = {};
+    for (const i of incidents) byRule[i.rule] = (byRule[i.rule] ?? 0) + 1;
+    expect(byRule).toEqual(rules);
+    const file = JSON.parse(fs.readFileSync(bench.SETS[set]!, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
+    expect(file.description).toContain(`${count(incidents.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
+    expect(file.description).toContain(`collected blind on ${collected}`);
+    expect(file.description).toContain('Scored blind once');
+    expect(incidents.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
+    expect(file.incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
     // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = fifteenth.filter((i) => {
+    const repeated = incidents.filter((i) => {
       const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
       return new Set(lines).size !== lines.length;
     });
     expect(repeated.map((i) => i.id)).toEqual([]);
   });
 
-  it('is chosen with --set heldout15, which names itself in what it prints; an unknown id is refused', () => {
+  it(`is chosen with --set ${set}, which names itself in what it prints; an unknown id is refused`, () => {
     const env = { ...process.env };
     delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout15', '--if-present'], { env, encoding: 'utf8' });
+    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', set, '--if-present'], { env, encoding: 'utf8' });
     expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout15\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout15', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
+    expect(skipped.stdout.trim()).toMatch(new RegExp(`^bench incidents \\(set ${set}\\): skipped: no snapshot directory`));
+    const unknownId = spawnSync(process.execPath, [SCRIPT, `--set=${set}`, '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
     expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout15.json');
-  });
-});
-
-describe('bench/incidents/heldout16.json', () => {
-  const sixteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout16, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 10 incidents, sharing no id, fix commit or repository path with the other sixteen sets', () => {
-    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(sixteenth.length).toBe(10);
-    expect(new Set(sixteenth.map((i) => i.id)).size).toBe(sixteenth.length);
-    expect(new Set(sixteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(sixteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      sixteenth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of sixteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const sixteenth = bench.loadIncidents(bench.SETS.heldout16);
-    const leaks = sixteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(sixteenth.map((i) => i.repository)).size;
-    expect([sixteenth.length, repositories, leaks]).toEqual([10, 9, 14]);
-    const byRule = (rule: string) => sixteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-backing-buffer-escape')]).toEqual([3, 1, 6]);
-    const { description, incidents } = sixteenthFile();
-    expect(description).toContain(`${count(sixteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(sixteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = sixteenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout16, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout16', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout16\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout16', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout16.json');
-  });
-});
-
-describe('bench/incidents/heldout17.json', () => {
-  const seventeenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout17, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 12 incidents, sharing no id, fix commit or repository path with the other seventeen sets', () => {
-    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(seventeenth.length).toBe(12);
-    expect(new Set(seventeenth.map((i) => i.id)).size).toBe(seventeenth.length);
-    // webgl-lint's two fixes are in one file, at two commits.
-    expect(new Set(seventeenth.map((i) => `${i.repository}:${i.path}:${i.fixCommit}`)).size).toBe(seventeenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      seventeenth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of seventeenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const seventeenth = bench.loadIncidents(bench.SETS.heldout17);
-    const leaks = seventeenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(seventeenth.map((i) => i.repository)).size;
-    expect([seventeenth.length, repositories, leaks]).toEqual([12, 9, 15]);
-    const byRule = (rule: string) => seventeenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-backing-buffer-escape')]).toEqual([6, 6]);
-    const { description, incidents } = seventeenthFile();
-    expect(description).toContain(`${count(seventeenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(seventeenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = seventeenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout17, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout17', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout17\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout17', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout17.json');
-  });
-});
-
-describe('bench/incidents/heldout18.json', () => {
-  const eighteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout18, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 6 incidents, sharing no id, fix commit or repository path with the other eighteen sets', () => {
-    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(eighteenth.length).toBe(6);
-    expect(new Set(eighteenth.map((i) => i.id)).size).toBe(eighteenth.length);
-    expect(new Set(eighteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(eighteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      eighteenth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of eighteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const eighteenth = bench.loadIncidents(bench.SETS.heldout18);
-    const leaks = eighteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(eighteenth.map((i) => i.repository)).size;
-    expect([eighteenth.length, repositories, leaks]).toEqual([6, 6, 13]);
-    const byRule = (rule: string) => eighteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([2, 1, 1, 2]);
-    const { description, incidents } = eighteenthFile();
-    expect(description).toContain(`${count(eighteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 7 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(eighteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = eighteenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout18, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout18', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout18\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout18', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout18.json');
-  });
-});
-
-describe('bench/incidents/heldout19.json', () => {
-  const nineteenthFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout19, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout20'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 4 incidents, sharing no id, fix commit or repository path with the other nineteen sets', () => {
-    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(nineteenth.length).toBe(4);
-    expect(new Set(nineteenth.map((i) => i.id)).size).toBe(nineteenth.length);
-    expect(new Set(nineteenth.map((i) => `${i.repository}:${i.path}`)).size).toBe(nineteenth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      nineteenth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of nineteenth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const nineteenth = bench.loadIncidents(bench.SETS.heldout19);
-    const leaks = nineteenth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(nineteenth.map((i) => i.repository)).size;
-    expect([nineteenth.length, repositories, leaks]).toEqual([4, 4, 15]);
-    const byRule = (rule: string) => nineteenth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([3, 0, 0, 1]);
-    const { description, incidents } = nineteenthFile();
-    expect(description).toContain(`${count(nineteenth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 8 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(nineteenth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = nineteenth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout19, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout19', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout19\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout19', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout19.json');
-  });
-});
-
-describe('bench/incidents/heldout20.json', () => {
-  const twentiethFile = () => JSON.parse(fs.readFileSync(bench.SETS.heldout20, 'utf8')) as { description: string; incidents: Array<{ note?: string }> };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const earlierSets = () => [
-    ...bench.loadIncidents(),
-    ...['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'].flatMap((set) => bench.loadIncidents(bench.SETS[set])),
-  ];
-
-  it('loads as a set of its own: 11 incidents (two of one file, by two fix commits), sharing no id, fix commit or repository path with the other nineteen sets', () => {
-    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
-    const earlier = earlierSets();
-    expect(earlier.length).toBeGreaterThan(190);
-    expect(twentieth.length).toBe(11);
-    expect(new Set(twentieth.map((i) => i.id)).size).toBe(twentieth.length);
-    // svf-utils' writer holds two incidents: a pull request and the maintainer's follow-up, two fix commits.
-    expect(new Set(twentieth.map((i) => `${i.repository}:${i.path}`)).size).toBe(twentieth.length - 1);
-    expect(new Set(twentieth.map((i) => `${i.repository}:${i.path}:${i.fixCommit}`)).size).toBe(twentieth.length);
-    const ids = new Set(earlier.map((i) => i.id));
-    const fixes = new Set(earlier.map((i) => i.fixCommit));
-    const paths = new Set(earlier.flatMap((i) => [`${i.repository}:${i.path}`, `${i.repository}:${i.pathAfter}`]));
-    expect(
-      twentieth
-        .filter((i) => ids.has(i.id) || fixes.has(i.fixCommit) || paths.has(`${i.repository}:${i.path}`) || paths.has(`${i.repository}:${i.pathAfter}`))
-        .map((i) => i.id),
-    ).toEqual([]);
-  });
-
-  it('takes at most three incidents from one repository or owner, and at most one from holepunchto, denoland, cloudflare or nodejs', () => {
-    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
-    const tally = (key: (i: { repository: string }) => string) => {
-      const counts = new Map<string, number>();
-      for (const i of twentieth) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      return counts;
-    };
-    const byRepository = tally((i) => i.repository);
-    const byOwner = tally((i) => i.repository.split('/')[0]);
-    expect([...byRepository].filter(([, n]) => n > 3).map(([repository]) => repository)).toEqual([]);
-    expect([...byOwner].filter(([, n]) => n > 3).map(([owner]) => owner)).toEqual([]);
-    for (const owner of ['holepunchto', 'denoland', 'cloudflare', 'nodejs']) expect(byOwner.get(owner) ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('states its own counts in its description, says it was collected blind, and gives every incident fixed lines and a note', () => {
-    const twentieth = bench.loadIncidents(bench.SETS.heldout20);
-    const leaks = twentieth.reduce((n, i) => n + i.leakyLines.length, 0);
-    const repositories = new Set(twentieth.map((i) => i.repository)).size;
-    expect([twentieth.length, repositories, leaks]).toEqual([11, 8, 19]);
-    const byRule = (rule: string) => twentieth.filter((i) => i.rule === rule).length;
-    expect([byRule('no-retained-view'), byRule('no-buffer-slice'), byRule('no-cloned-view'), byRule('no-backing-buffer-escape')]).toEqual([0, 0, 0, 10]);
-    const { description, incidents } = twentiethFile();
-    expect(description).toContain(`${count(twentieth.length, 'incident', 'incidents')} from ${count(repositories, 'repository', 'repositories')}, ${count(leaks, 'leak', 'leaks')}.`);
-    expect(description).toContain('collected blind on 8 December 2026');
-    expect(description).toContain('Scored blind once');
-    expect(twentieth.filter((i) => i.fixedLines.length === 0).map((i) => i.id)).toEqual([]);
-    expect(incidents.filter((i) => typeof i.note !== 'string' || i.note === '').length).toBe(0);
-    // One leak is listed once: no line repeats across the entries of one incident.
-    const repeated = twentieth.filter((i) => {
-      const lines = i.leakyLines.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
-      return new Set(lines).size !== lines.length;
-    });
-    expect(repeated.map((i) => i.id)).toEqual([]);
-  });
-
-  it('is chosen with --set heldout20, which names itself in what it prints; an unknown id is refused', () => {
-    const env = { ...process.env };
-    delete env.LEAKPROOF_MIRRORS;
-    const skipped = spawnSync(process.execPath, [SCRIPT, '--set', 'heldout20', '--if-present'], { env, encoding: 'utf8' });
-    expect(skipped.status).toBe(0);
-    expect(skipped.stdout.trim()).toMatch(/^bench incidents \(set heldout20\): skipped: no snapshot directory/);
-    const unknownId = spawnSync(process.execPath, [SCRIPT, '--set=heldout20', '--only', 'ws-upgrade-head-slab'], { encoding: 'utf8' });
-    expect(unknownId.status).toBe(2);
-    expect(unknownId.stderr.trim()).toBe('--only: no incident with id ws-upgrade-head-slab in bench/incidents/heldout20.json');
+    expect(unknownId.stderr.trim()).toBe(`--only: no incident with id ws-upgrade-head-slab in bench/incidents/${set}.json`);
   });
 });
