@@ -9,7 +9,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { calleeName, compactText, enclosingFunction, functionBoundTo, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { assignedValues, calleeName, compactText, enclosingFunction, isEmptyValue, functionBoundTo, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -1375,14 +1375,40 @@ function isUndefined(node: TSESTree.Node): boolean {
 }
 
 
-/** `const audio = { buffer: ... }`: a plain object's `buffer` property, not a view's backing store. */
-function isObjectLiteral(view: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/**
+ * `const audio = { buffer: ... }`: a plain object's `buffer` property, not a view's backing store. Also a
+ * list node walked along its links (`var head = { next: null, buffer: null }` … `head = head.next`, `last = head`,
+ * WebSocket-Node's FastBufferList): every value it is given is such an object, a link read off one, or empty.
+ */
+function isObjectLiteral(view: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, asked = new Set<TSESLint.Scope.Variable>()): boolean {
   const node = unwrap(view);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return true;
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, node);
-  const init = variable && singleInit(variable);
-  return !!init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+  if (!variable) return false;
+  const init = singleInit(variable);
+  if (init) return unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+  // A variable of the list already being asked about: the answer is the others' (a walk's `last = head`, `head = last`).
+  if (asked.has(variable)) return true;
+  const values = assignedValues(variable);
+  if (!values || asked.size >= 4 || !values.some((value) => hasBufferKey(unwrap(value)))) return false;
+  asked.add(variable);
+  const isNode = (raw: TSESTree.Node): boolean => {
+    const value = unwrap(raw);
+    if (value.type === AST_NODE_TYPES.ObjectExpression || isEmptyValue(value)) return true;
+    // `head.next ? head.next : { buffer: null, next: null }`.
+    if (value.type === AST_NODE_TYPES.ConditionalExpression) return isNode(value.consequent) && isNode(value.alternate);
+    if (value.type === AST_NODE_TYPES.LogicalExpression) return isNode(value.left) && isNode(value.right);
+    // `head.next`: a link of a node of the same list.
+    if (value.type === AST_NODE_TYPES.MemberExpression) return !value.computed && isObjectLiteral(value.object, sourceCode, asked);
+    return value.type === AST_NODE_TYPES.Identifier && isObjectLiteral(value, sourceCode, asked);
+  };
+  return values.every(isNode);
+}
+
+/** `{ …, buffer: … }`. */
+function hasBufferKey(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ObjectExpression && node.properties.some((property) => property.type === AST_NODE_TYPES.Property && memberKeyName(property) === 'buffer');
 }
 
 /** The statement holding `node` reads the view's own `x.byteLength` or `x.byteOffset` (a comparison with the store's). */

@@ -4140,3 +4140,78 @@ export async function stream(url: string, bstream: { write(data: ArrayBufferLike
     { valid: [], invalid: [] },
   );
 });
+
+// WebSocket-Node's FastBufferList: `head` and `last` are nodes of a linked list (`{ next, buffer }`), walked along
+// their links (`head = head.next ? head.next : { buffer: null, next: null }`); `head.buffer` is the node's chunk.
+describe('a list node whose `buffer` property is its chunk', () => {
+  const code = (advance: string) => `var EventEmitter = require('events').EventEmitter;
+module.exports = function FastBufferList() {
+  var self = new EventEmitter();
+  var head = { next: null, buffer: null };
+  var last = { next: null, buffer: null };
+  var offset = 0;
+  self.write = function (buf) {
+    if (!head.buffer) {
+      head.buffer = buf;
+      last = head;
+    } else {
+      last.next = { next: null, buffer: buf };
+      last = last.next;
+    }
+    return true;
+  };
+  self.first = function () {
+    return head.buffer.slice(offset);
+  };
+  self.advance = function (n) {
+    offset += n;
+    while (head.buffer && offset >= head.buffer.length) {
+      offset -= head.buffer.length;
+      head = ADVANCE;
+    }
+  };
+  return self;
+};
+`.replace('ADVANCE', advance);
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [{ code: code('head.next ? head.next : { buffer: null, next: null }'), filename: 'file.js' }],
+      invalid: [],
+    },
+    { valid: [], invalid: [] },
+    // Untyped only: the checker gives a JavaScript variable the type of its first value (here a plain object), and
+    // is quiet on both.
+    {
+      valid: [],
+      invalid: [
+        {
+          // One of the values is a view: `head.buffer` may be its store.
+          code: code('head.next ? head.next : new Uint8Array(64).subarray(8)'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'head.buffer', view: 'head', sink: '`.slice()` of it copies bytes outside the view' },
+              line: 18,
+              column: 12,
+              endLine: 18,
+              endColumn: 23,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: code('head.next ? head.next : new Uint8Array(64).subarray(8)').replace(
+                    'head.buffer.slice(offset)',
+                    'head.buffer.slice(head.byteOffset + offset, head.byteOffset + head.byteLength)',
+                  ),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  );
+});
