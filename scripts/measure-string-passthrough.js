@@ -2,7 +2,8 @@
 // Do string methods that may return their receiver unchanged pass a V8 sliced string through, so that the
 // piece still keeps its whole parent? Keeps a ~30-character piece of each of 200 strings of 1 MB, passed
 // through the method named, and prints the heap in use (a piece that keeps its parent: ~210 MB; a flat
-// copy: a few MB). no-retained-substring follows a slice through the methods this shows as pass-through.
+// copy: a few MB). no-retained-substring follows a slice through the methods this shows as pass-through, and not
+// through JSON.parse, whose values are strings of their own.
 // Run: node --expose-gc scripts/measure-string-passthrough.js [way]
 const ways = {
   'slice alone': (s) => s.slice(100, 130),
@@ -18,6 +19,8 @@ const ways = {
   'toString': (s) => s.slice(100, 130).toString(),
   'String()': (s) => String(s.slice(100, 130)),
   'padEnd, no padding': (s) => s.slice(100, 130).padEnd(10),
+  // Not a method of the piece: a value JSON.parse takes out of a message is a string of its own.
+  'JSON.parse, a value of it': (s) => JSON.parse(JSON.stringify({ pad: s.slice(130), name: s.slice(100, 130) })).name,
 };
 const run = (way) => {
   const keep = [];

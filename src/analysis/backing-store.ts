@@ -9,7 +9,7 @@ import {
   WASM_MEMORY_NAMES,
   WRITE_METHODS,
 } from './apis';
-import { assignedValues, calleeName, compactText, enclosingFunction, isEmptyValue, functionBoundTo, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
+import { assignedValues, calleeName, compactText, enclosingFunction, isEmptyValue, functionBoundTo, isOtherBranch, outerParent, isBufferConstructor, enclosingTests, findVariable, functionName, parameterOf, variableHolding, isFunction, memberKeyName, methodCall, methodNameOf, nameOf, propertyName, shortText, unwrap, isConstructedBy, returnSiteOf, singleInit, walk } from './ast';
 import { isCloningCall } from './clones';
 import type { FileFacts } from './file';
 import { isViewClassName } from './kinds';
@@ -946,11 +946,19 @@ function convertsViewParameter(member: TSESTree.MemberExpression, view: TSESTree
 const VIEW_KIND_KEYS = /^(?:nodebuffer|buffer|uint8array|(?:u?int(?:8|16|32)|float(?:32|64)|big(?:u?int)64|uint8clamped)array|typedarray|arraybufferview)$/i;
 
 /** `wasm.memory`, `memory`, a variable made by `new WebAssembly.Memory(...)`, or one the code grows (`la.grow(n)`). */
-function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function isWasmMemory(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
   const target = unwrap(node);
   const name = nameOf(target);
   if (name && WASM_MEMORY_NAMES.test(name)) return true;
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  // `(function instantiate(env, Mp) { … new Uint8Array(Mp.buffer) … })(asmLibraryArg, wasmMemory)` (wasm2js glue,
+  // minified): a parameter of a function run at once is what the call hands in.
+  const param = depth < 2 ? parameterOf(sourceCode, target) : undefined;
+  const run = param?.fn.parent;
+  if (param && param.index >= 0 && run?.type === AST_NODE_TYPES.CallExpression && unwrap(run.callee) === param.fn) {
+    const arg = run.arguments[param.index];
+    if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isWasmMemory(arg, sourceCode, depth + 1)) return true;
+  }
   const variable = findVariable(sourceCode, target);
   const init = variable && singleInit(variable);
   if (init && init.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(init.callee) === 'WebAssembly.Memory') return true;

@@ -47,6 +47,11 @@ export interface Sink {
   value?: TSESTree.Node;
   /** True when what is stored is a whole container of pieces (a split result), not one piece. */
   wholeContainer?: boolean;
+  /**
+   * The calls the value was returned through before it was stored, innermost first: `exits[0]` is the call of the
+   * function that made it (`that.origin = utils.getOrigin(base_url)` for a piece `getOrigin` cuts of its `url`).
+   */
+  exits?: readonly TSESTree.CallExpression[];
 }
 
 export interface EscapeOptions {
@@ -148,6 +153,25 @@ export class EscapeFinder {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Where `value` is kept, with what `parentAt` says of its parent there. A piece its function returns is kept at
+   * one of the function's calls (`Sink.exits`), and what that call hands in is the piece's parent: the calls that
+   * keep it are tried in turn (up to four) until `parentAt` knows the parent one of them hands in.
+   */
+  keptWith<T>(value: TSESTree.Node, options: EscapeOptions, parentAt: (exit: TSESTree.CallExpression | undefined) => T | undefined): { sink: Sink; parent: T } | undefined {
+    const passed = new Set(options.skip ?? []);
+    for (let tries = 0; tries < 4; tries++) {
+      const sink = this.sinkOf(value, { ...options, skip: passed });
+      if (!sink) return undefined;
+      const exit = sink.exits?.[0];
+      const parent = parentAt(exit);
+      if (parent !== undefined) return { sink, parent };
+      if (!exit) return undefined;
+      passed.add(exit);
+    }
+    return undefined;
   }
 
   /**
@@ -553,7 +577,7 @@ export class EscapeFinder {
     if (walk.depth >= limit) return undefined;
     for (const call of this.calls.callSites(fn)) {
       const sink = this.follow(call, { ...walk, depth: walk.depth + 1 });
-      if (sink) return sink;
+      if (sink) return { ...sink, exits: [call, ...(sink.exits ?? [])] };
     }
     return undefined;
   }

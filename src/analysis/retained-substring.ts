@@ -46,7 +46,9 @@ function keptPiece(
   skip: ReadonlySet<TSESTree.Node>,
 ): { sink: Sink; kept?: RetainedSubstring } | undefined {
   const origin = facts.origins.originOf(slice.parent);
-  let found = origin && { origin, sink: facts.escapes.sinkOf(node, { container: slice.container, text: true, skip }) };
+  // Returned through a call of its function, the piece's parent is what that call hands in.
+  const kept = origin && facts.escapes.keptWith(node, { container: slice.container, text: true, skip }, (exit) => facts.origins.originThrough(slice.parent, exit));
+  let found: { origin: Origin; sink: Sink | undefined } | undefined = kept && { origin: kept.parent, sink: kept.sink };
   if (!found?.sink && !slice.container && node.arguments.length >= 2) {
     // A truncation of text the function made whole (a file it read, a value it serialized) that it hands
     // back: its callers cannot see that the short string pins the whole text. Only a piece with both

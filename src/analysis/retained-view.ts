@@ -38,9 +38,18 @@ export function findRetainedView(node: TSESTree.CallExpression | TSESTree.NewExp
   if (isInnerOfViewChain(node)) return undefined;
   const candidate = findViewCandidate(node);
   if (!candidate) return undefined;
-  const origin = facts.origins.originOf(candidate.parent);
-  if (!origin || (origin.kind === 'read-buffer' && !madePerView(origin, node))) return undefined;
-  const sink = facts.escapes.sinkOf(node) ?? readResult(node, origin, facts);
+  const first = facts.origins.originOf(candidate.parent);
+  if (!first || (first.kind === 'read-buffer' && !madePerView(first, node))) return undefined;
+  // Returned through a call of its function, the view's parent is what that call hands in.
+  let stored = false;
+  const kept = facts.escapes.keptWith(node, {}, (exit) => {
+    stored = true;
+    const origin = facts.origins.originThrough(candidate.parent, exit);
+    return origin && (origin.kind !== 'read-buffer' || madePerView(origin, node)) ? origin : undefined;
+  });
+  const origin = kept?.parent ?? first;
+  // Not stored at all: maybe handed out as what a reader's method reads.
+  const sink = kept?.sink ?? (stored ? undefined : readResult(node, origin, facts));
   if (!sink || facts.escapes.isSelfTrim(sink, candidate.parent)) return undefined;
   if (origin.heldByThis && facts.escapes.isOnThis(sink)) return undefined;
   const view = confirmView(candidate, facts.kinds);

@@ -4215,3 +4215,42 @@ module.exports = function FastBufferList() {
     },
   );
 });
+
+// wasm2js glue (a minified draco encoder): \`(function instantiate(env, Mp) { … new Uint8Array(Mp.buffer) … })(asmLibraryArg,
+// wasmMemory)\`. A parameter of a function run at once is what the call hands in: here a WebAssembly memory, all of it.
+describe('a parameter of a function run at once is what the call hands in', () => {
+  const code = (memory: string) => `var asmLibraryArg = {};
+var wasmMemory = new WebAssembly.Memory({ initial: 256 });
+var exports = (function instantiate(env, Mp) {
+  var HEAP8 = new Uint8Array(Mp.buffer);
+  return { HEAP8: HEAP8, env: env };
+})(asmLibraryArg, wasmMemory);
+module.exports = exports;
+`.replace('})(asmLibraryArg, wasmMemory);', `})(asmLibraryArg, ${memory});`);
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [{ code: code('wasmMemory'), filename: 'file.js' }],
+      invalid: [
+        {
+          code: code("Buffer.from('abc')"),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'Mp.buffer', view: 'Mp', sink: '`new Uint8Array()` without `Mp.byteOffset` and `Mp.byteLength` covers bytes outside the view' },
+              line: 4,
+              column: 30,
+              endLine: 4,
+              endColumn: 39,
+              suggestions: [{ messageId: 'passViewBounds', output: code("Buffer.from('abc')").replace('new Uint8Array(Mp.buffer)', 'new Uint8Array(Mp.buffer, Mp.byteOffset, Mp.byteLength)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -2526,3 +2526,104 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     { valid: [], invalid: [] },
   );
 });
+
+// sockjs' IframeTransport: a helper's piece of its parameter (`hostOf(url)`) is kept where one call hands in a
+// short option (`this.host = hostOf(baseUrl)`), while another call hands in an event's text and only compares.
+// The parent is what the keeping call hands in.
+describe('a value taken out of a parsed message is a string of its own', () => {
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      // JSON.parse makes new strings: a piece of one keeps that value, not the message text.
+      valid: [
+        `var hosts = [];
+window.addEventListener('message', function (e) {
+  var p = JSON.parse(e.data);
+  var url = p[0];
+  if (url.startsWith('https:')) hosts.push(url.slice(8, 48));
+});
+`,
+      ],
+      invalid: [
+        {
+          code: `var hosts = [];
+window.addEventListener('message', function (e) {
+  var url = e.data;
+  if (url.startsWith('https:')) hosts.push(url.slice(8, 48));
+});
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`url.slice(8, 48)`', parent: "`e`, received by the 'message' handler", sink: '`hosts`' },
+              line: 4,
+              column: 44,
+              endLine: 4,
+              endColumn: 60,
+              suggestions: [
+                {
+                  messageId: 'detach',
+                  output: `var hosts = [];
+window.addEventListener('message', function (e) {
+  var url = e.data;
+  if (url.startsWith('https:')) hosts.push((' ' + url.slice(8, 48)).slice(1));
+});
+`,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
+describe('a piece a helper returns: its parent is what the call that keeps it hands in', () => {
+  const code = (kept: string) => `function hostOf(url) {
+  var parts = url.match(/^(https?):\\/\\/([^\\/:]+)/);
+  return parts[2];
+}
+function Transport(baseUrl) {
+  this.host = hostOf(baseUrl);
+}
+Transport.prototype.onmessage = function (e) {
+  if (hostOf(e.origin) !== this.host) return;
+  this.last = e.data;
+};
+window.addEventListener('message', function (e) {
+  if (hostOf(e.origin) !== 'example.com') return;
+});
+module.exports = Transport;
+`.replace('this.last = e.data;', kept);
+  runRuleTests(
+    'no-retained-substring',
+    rule,
+    {
+      valid: [
+        code('this.last = e.data;'),
+      ],
+      invalid: [
+        {
+          code: code('this.peer = hostOf(e.data);'),
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedSubstring',
+              data: { piece: '`hostOf(e.data)`', parent: '`e`, received by the onmessage handler', sink: '`this.peer`' },
+              line: 10,
+              column: 15,
+              endLine: 10,
+              endColumn: 29,
+              suggestions: [{ messageId: 'detach', output: code("this.peer = (' ' + hostOf(e.data)).slice(1);") }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -5350,3 +5350,48 @@ describe('a view put in a local list, and an element of the list kept', () => {
     { valid: [], invalid: [] },
   );
 });
+
+// A view a helper returns (\`header(frame)\`) is kept where one call hands in a connection's greeting (\`this.id =
+// header(greeting)\`, not known as incoming), while the 'data' listener's call only compares. The parent is what
+// the keeping call hands in.
+describe('a view a helper returns: its parent is what the call that keeps it hands in', () => {
+  const code = (kept: string) => `function header(frame) {
+  return frame.subarray(0, 4);
+}
+function Conn(socket, greeting) {
+  this.id = header(greeting);
+  var self = this;
+  socket.on('data', function (chunk) {
+    if (header(chunk)[0] !== 1) return;
+    self.last = chunk.length;
+  });
+}
+module.exports = Conn;
+`.replace('self.last = chunk.length;', kept);
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [{ code: code('self.last = chunk.length;'), filename: 'file.js' }],
+      invalid: [
+        {
+          code: code('self.tag = header(chunk);'),
+          filename: 'file.js',
+          output: null,
+          errors: [
+            {
+              messageId: 'retainedView',
+              data: { view: '`frame.subarray(0, 4)`', parent: "`chunk`, received by the 'data' handler", sink: '`self.tag`' },
+              line: 2,
+              column: 10,
+              endLine: 2,
+              endColumn: 30,
+              suggestions: [{ messageId: 'copyExactly', output: code('self.tag = header(chunk);').replace('frame.subarray(0, 4)', 'Uint8Array.prototype.slice.call(frame, 0, 4)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
