@@ -79,6 +79,8 @@ const SETS = {
   heldout18: path.join(__dirname, 'incidents', 'heldout18.json'),
   heldout19: path.join(__dirname, 'incidents', 'heldout19.json'),
   heldout20: path.join(__dirname, 'incidents', 'heldout20.json'),
+  heldout21: path.join(__dirname, 'incidents', 'heldout21.json'),
+  heldout22: path.join(__dirname, 'incidents', 'heldout22.json'),
 };
 const RULES = [
   'no-retained-view',

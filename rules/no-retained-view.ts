@@ -134,7 +134,7 @@ export default createRule<Options, MessageId>({
           view: `\`${shortText(context.sourceCode, node)}\``,
           ...(found.event === 'free' && { pointer: found.pointer }),
           free: `\`${shortText(context.sourceCode, found.free)}\``,
-          sink: found.sink.kind === 'returned' ? found.sink.label : `it is kept in ${found.sink.label}`,
+          sink: found.after,
         },
         suggest: [{ messageId: 'copyHeapView', fix: (fixer) => fixer.insertTextAfter(node, '.slice()') }],
       });

@@ -897,7 +897,12 @@ export interface FreedHeapView {
   pointer: string;
   /** The free, or the call that runs the module again. */
   free: TSESTree.CallExpression;
-  sink: Sink;
+  /** Where the view goes after it: returned or kept (`sink`), or, for a free, read from the variable holding it. */
+  sink?: Sink;
+  /** The read after the free (`this.convertBitmapToImage({ data })`), when the view is not returned or kept. */
+  read?: TSESTree.Node;
+  /** For messages: what happens to the view after: "`render()` returns it", "it is kept in `this.out`", "`this.convert()` is handed it". */
+  after: string;
   /** `free`: the pointer is freed; `rerun`: the module runs again (`Module.compile(…)`), which may grow or reuse its memory. */
   event: 'free' | 'rerun';
 }
@@ -917,11 +922,14 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
   const owner = heapOwner(node);
   const body = facts.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
   if (!/free|dealloc/.test(body) && !(owner && body.includes(`${owner}.`))) return undefined;
-  // Returned directly, through the variable it is put in or in a record (`{ data: view }`), or kept.
+  // Returned directly, through the variable it is put in or in a record (`{ data: view }`), or kept; else read
+  // from the variable it is put in, after the free (pdfium's `render()` hands it to an awaited conversion).
   const sink = facts.escapes.returnedBy(node) ?? facts.escapes.sinkOf(node, { resultOf: fn });
-  if (!sink) return undefined;
+  const holder = sink ? undefined : variableHolding(node);
+  const held = holder && findVariable(facts.sourceCode, holder);
+  if (!sink && (!held || held.references.filter((ref) => ref.isWrite()).length !== 1)) return undefined;
   // A returned view leaves at a `return` after it; a kept one is read later, after any free that follows it.
-  const returns = sink.kind === 'returned' ? returnsAfter(node, fn) : undefined;
+  const returns = sink?.kind === 'returned' ? returnsAfter(node, fn) : undefined;
   let free: TSESTree.CallExpression | undefined;
   walk(fn.body, (part) => {
     if (free || isFunction(part)) return false;
@@ -937,10 +945,35 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
     return undefined;
   });
   const pointer = facts.sourceCode.getText(offset);
-  if (free) return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink, event: 'free' };
+  if (free && sink) return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink, after: sinkPhrase(sink), event: 'free' };
+  if (free && held) {
+    const freed = free;
+    const read = held.references.find((ref) => ref.isRead() && ref.identifier.range[0] > freed.range[1]);
+    if (!read) return undefined;
+    const call = callHanding(read.identifier);
+    const after = call ? `\`${shortText(facts.sourceCode, call.callee)}()\` is handed it` : 'it is read';
+    return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, read: read.identifier, after, event: 'free' };
+  }
   // `Module.kmcmp_compile(…)` after the view, on the way to a `return` (keyman's compiler): the module runs again.
-  const rerun = owner ? moduleCallAfter(node, owner, fn, returns) : undefined;
-  return rerun && { view: node, pointer, free: rerun, sink, event: 'rerun' };
+  const rerun = sink && owner ? moduleCallAfter(node, owner, fn, returns) : undefined;
+  return rerun && { view: node, pointer, free: rerun, sink, after: sinkPhrase(sink!), event: 'rerun' };
+}
+
+/** "`f()` returns it", or "it is kept in `this.out`". */
+function sinkPhrase(sink: Sink): string {
+  return sink.kind === 'returned' ? sink.label : `it is kept in ${sink.label}`;
+}
+
+/** The call `node` is an argument of, directly or as a property of an object literal argument (`convert({ data })`). */
+function callHanding(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let value: TSESTree.Node = node;
+  for (let steps = 0; steps < 3; steps++) {
+    const parent = value.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) return parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && parent.parent.type === AST_NODE_TYPES.ObjectExpression) value = parent.parent;
+    else return undefined;
+  }
+  return undefined;
 }
 
 /** `Module` of `Module.HEAPU8.buffer` or `Module.HEAPU8.subarray(…)`: the object the heap views belong to. */

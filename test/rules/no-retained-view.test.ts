@@ -5068,6 +5068,18 @@ describe('a view of WebAssembly memory handed out after its pointer is freed', (
   }
 }
 `;
+  // pdfium's render(): the view is handed on after the free, across an await.
+  const readAfter = `export class Page {
+  async render(width, height) {
+    const ptr = this.module.wasmExports.malloc(width * height * 4);
+    this.module._FPDF_RenderPageBitmap(ptr, width, height);
+    const data = this.module.HEAPU8.subarray(ptr, ptr + width * height * 4);
+    this.module.wasmExports.free(ptr);
+    const image = await this.convertBitmapToImage({ width, height, data });
+    return { width, height, data: image };
+  }
+}
+`;
   const freed = (view: string, pointer: string, free: string, sink: string, line: number, column: number, endColumn: number, code: string, viewCode: string) => ({
     messageId: 'freedHeapView' as const,
     data: { view: `\`${view}\``, pointer, free: `\`${free}\``, sink },
@@ -5113,6 +5125,11 @@ describe('a view of WebAssembly memory handed out after its pointer is freed', (
         returned.replace('Module._free(out);', 'Module._free(input);'),
         // Not module memory.
         returned.replace('Module.HEAPF32.buffer', 'chunk.buffer'),
+        // Read before the free.
+        readAfter.replace(
+          '    this.module.wasmExports.free(ptr);\n    const image = await this.convertBitmapToImage({ width, height, data });',
+          '    const image = await this.convertBitmapToImage({ width, height, data });\n    this.module.wasmExports.free(ptr);',
+        ),
       ],
       invalid: [
         {
@@ -5131,6 +5148,23 @@ describe('a view of WebAssembly memory handed out after its pointer is freed', (
           code: kept,
           output: null,
           errors: [freed('new Uint8Array(HEAPU8.buffer, ptr, n)', 'ptr', '_free(ptr)', 'it is kept in `this.last`', 4, 17, 54, kept, 'new Uint8Array(HEAPU8.buffer, ptr, n)')],
+        },
+        {
+          code: readAfter,
+          output: null,
+          errors: [
+            freed(
+              'this.module.HEAPU8.subarray(ptr, ptr ...',
+              'ptr',
+              'this.module.wasmExports.free(ptr)',
+              '`this.convertBitmapToImage()` is handed it',
+              5,
+              18,
+              76,
+              readAfter,
+              'this.module.HEAPU8.subarray(ptr, ptr + width * height * 4)',
+            ),
+          ],
         },
       ],
     },
