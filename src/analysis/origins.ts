@@ -68,7 +68,6 @@ export class OriginFinder {
   /** While asking `parserInputOf`: a parser's own parameter is a parent. */
   private parserMode = false;
 
-  /** The incoming parent `expr` derives from, or undefined when there is no evidence of one. */
   /**
    * The origin of `parent` in the one call of its function that hands the piece on (`Sink.exits[0]`): when
    * `parent` is a parameter of that function (`url` in `getOrigin(url)`), what this call passes
@@ -83,6 +82,7 @@ export class OriginFinder {
     return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? this.originOf(arg) : undefined;
   }
 
+  /** The incoming parent `expr` derives from, or undefined when there is no evidence of one. */
   originOf(expr: TSESTree.Node): Origin | undefined {
     // Several rules ask about the same receiver (`x.slice()` is a view, a substring and a Buffer#slice candidate).
     const cached = this.originCache.get(expr);
