@@ -19,6 +19,7 @@ type MessageId =
   | 'returnedLibraryView'
   | 'keptEventView'
   | 'reusedBufferView'
+  | 'rewrittenFieldView'
   | 'keptLentBuffer'
   | 'copyLent'
   | 'freedHeapView'
@@ -70,6 +71,8 @@ export default createRule<Options, MessageId>({
         '{{value}} is a view of {{parent}} (cut by {{view}} in {{method}}); {{sink}}, so whoever keeps the result keeps all the bytes the reader was given in memory.',
       reusedBufferView:
         '{{view}} is a view of {{buffer}}, which the code keeps and writes into again ({{written}} here); {{sink}}, so the next write changes the bytes its holder reads, and the holder keeps all of {{buffer}}.',
+      rewrittenFieldView:
+        '{{view}} is a view of {{buffer}}, which {{method}} writes into again ({{written}}); {{sink}}, so that write changes the bytes its holder reads, and the holder keeps all of {{buffer}}.',
       keptLentBuffer:
         '{{value}} is the ArrayBuffer {{lender}} lends its callback only while it runs, or a view of it that copies nothing; it is kept in {{sink}}, so it is read after uWebSockets.js frees or reuses that memory. Copy the bytes first (`chunk.slice(0)`, or into a buffer of your own).',
       freedHeapView:
@@ -107,7 +110,7 @@ export default createRule<Options, MessageId>({
       const analysis = getAnalysis(context);
       const found = analysis.retainedView(node) ?? (parserOutput ? analysis.parsedView(node) : undefined);
       if (!found) {
-        if (node.type === AST_NODE_TYPES.CallExpression) checkReused(node);
+        checkReused(node);
         checkFreedHeap(node);
         return;
       }
@@ -139,19 +142,20 @@ export default createRule<Options, MessageId>({
         suggest: [{ messageId: 'copyHeapView', fix: (fixer) => fixer.insertTextAfter(node, '.slice()') }],
       });
     };
-    const checkReused = (node: TSESTree.CallExpression) => {
+    const checkReused = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const found = getAnalysis(context).reusedBufferView(node);
       if (!found) return;
       // An exact copy, offered: whoever holds the view may rely on seeing later writes (rarely, but the code cannot tell).
       const copy = buildExactCopyFix(context.sourceCode, context.filename, found.view, style, found);
       context.report({
         node,
-        messageId: 'reusedBufferView',
+        messageId: found.writtenIn ? 'rewrittenFieldView' : 'reusedBufferView',
         data: {
           view: `\`${shortText(context.sourceCode, node)}\``,
           buffer: `\`${shortText(context.sourceCode, found.buffer)}\``,
           written: `\`${shortText(context.sourceCode, found.written)}\``,
           sink: found.sink.label,
+          ...(found.writtenIn && { method: found.writtenIn }),
         },
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
       });

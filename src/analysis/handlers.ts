@@ -374,7 +374,6 @@ export class HandlerFinder {
     return uses;
   }
 
-  /** `this.name` member expressions in a class, by name (computed once per class). */
   /**
    * Every `this.name` (and `self.name` where `var self = this`) in a class, or in all the functions of
    * a pre-class "class" (its constructor function and prototype methods), by name.

@@ -56,8 +56,8 @@ export class Analysis {
   }
 
   /** A view of a kept buffer the code writes into again (a scratch buffer), handed out or kept after the write. */
-  reusedBufferView(call: TSESTree.CallExpression): ReusedBufferView | undefined {
-    return quietly(() => findReusedBufferView(call, this.facts));
+  reusedBufferView(node: TSESTree.CallExpression | TSESTree.NewExpression): ReusedBufferView | undefined {
+    return quietly(() => findReusedBufferView(node, this.facts));
   }
 
   /** A reader object's view of its bytes (`this.readBytes()`) put in the record one of its methods returns (`strict`). */

@@ -1027,8 +1027,9 @@ export class ValueKinds {
         return made && made.length > 0 && made.length < values!.length && made.every(plain) ? everyVerdict(made, (value) => this.exactOwnership(value, depth + 1)) : undefined;
       }
       case AST_NODE_TYPES.MemberExpression: {
-        // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store.
-        const values = this.memberValues(node);
+        // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store (or to
+        // nothing yet: `this._rQ = null` in noVNC's constructor, `new Uint8Array(size)` in its `init()`).
+        const values = this.memberValues(node)?.filter((value) => !isEmptyValue(value));
         if (!values || values.length === 0) return undefined;
         let verdict: string | undefined;
         for (const value of values) {

@@ -7,7 +7,7 @@ import type { FileFacts } from './file';
 import type { KindLevel, PooledFactory } from './kinds';
 import type { LibraryContract } from './library-contracts';
 import type { Origin } from './origins';
-import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCreation } from './views';
+import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCandidate, type ViewCreation } from './views';
 
 /** How sure the analysis is that an exact copy changes nothing but memory. */
 export type FixSafety = 'safe' | 'review';
@@ -610,8 +610,10 @@ export interface ReusedBufferView {
   view: ViewCreation;
   /** The kept buffer the view is of (`packr.buffer`). */
   buffer: TSESTree.Node;
-  /** The write into it, before the cut, in the same function. */
+  /** The write into it: before the cut in the same function, or (`writtenIn`) in another method of the class. */
   written: TSESTree.Node;
+  /** For a view a method returns of its object's buffer: the method that writes into it again ("`_recvMessage()`"). */
+  writtenIn?: string;
   sink: Sink;
   ownSliceCopies: boolean;
   uint8: boolean;
@@ -635,10 +637,15 @@ const HANDED_OUT_BY = new Set<string>([
 // Calls that write into a buffer given as an argument, by name: `encode.utf8Write(buf, …)`, `this._writeObj(tap, obj)`.
 const WRITER_NAME = /write|encode|pack|serial/i;
 
-export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileFacts): ReusedBufferView | undefined {
+export function findReusedBufferView(node: TSESTree.CallExpression | TSESTree.NewExpression, facts: FileFacts): ReusedBufferView | undefined {
   if (isInnerOfViewChain(node)) return undefined;
   const candidate = findViewCandidate(node);
-  if (candidate?.shape !== 'method') return undefined;
+  if (!candidate) return undefined;
+  return sameFunctionReuse(node, candidate, facts) ?? classReuse(node, candidate, facts);
+}
+
+function sameFunctionReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, candidate: ViewCandidate, facts: FileFacts): ReusedBufferView | undefined {
+  if (candidate.shape !== 'method' || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   // Cheap tests first (shape, text, then one cached walk per function); scope lookups and the escape walk last.
   const buffer = unwrap(candidate.parent);
   if (buffer.type !== AST_NODE_TYPES.MemberExpression && buffer.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -661,6 +668,76 @@ export function findReusedBufferView(node: TSESTree.CallExpression, facts: FileF
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
   return { view, buffer, written, sink, ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(buffer), uint8: facts.kinds.isUint8Array(buffer) };
+}
+
+/**
+ * A method that returns a view of its object's buffer (`return new Uint8Array(this._rQ.buffer, this._rQi - len, len)`,
+ * `return this.buf.subarray(a, b)`), which another method of the class writes into again (`this._rQ.set(…)`,
+ * `this._rQ.copyWithin(0, …)`: noVNC's receive queue, refilled and compacted as messages arrive). The caller's
+ * view then reads bytes the next write puts there, and keeps the whole queue.
+ */
+function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, candidate: ViewCandidate, facts: FileFacts): ReusedBufferView | undefined {
+  // The buffer: `this.f` cut, or `this.f.buffer` wrapped from an offset.
+  const parent = unwrap(candidate.parent);
+  const buffer = candidate.shape === 'method' ? parent : candidate.shape === 'constructor' && parent.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'buffer' ? unwrap(parent.object) : undefined;
+  if (buffer?.type !== AST_NODE_TYPES.MemberExpression || buffer.computed || unwrap(buffer.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = propertyName(buffer);
+  const fn = enclosingFunction(node);
+  const owner = fn && facts.handlers.ownerOf(fn);
+  if (!name || !fn || !owner || returnOf(node, fn) === undefined) return undefined;
+  let written: { write: TSESTree.Node; method: FunctionNode } | undefined;
+  for (const ref of facts.handlers.thisMemberRefs(owner).get(name) ?? []) {
+    const where = enclosingFunction(ref);
+    if (!where || where === fn || isConstructorFunction(where, owner)) continue;
+    const write = writeInto(ref);
+    if (write) {
+      written = { write, method: where };
+      break;
+    }
+  }
+  if (!written) return undefined;
+  const sink = facts.escapes.returnedBy(node);
+  if (!sink) return undefined;
+  // A private method (`_encodeMessage()`) is called from this file only: it counts only when a caller keeps the view.
+  const own = methodNameOf(fn, facts);
+  if (own && /^[_#]/.test(own) && !facts.escapes.sinkOf(node)) return undefined;
+  const view = confirmView(candidate, facts.kinds);
+  if (!view) return undefined;
+  const method = methodNameOf(written.method, facts);
+  return {
+    view,
+    buffer,
+    written: written.write,
+    writtenIn: method ? `\`${method}()\`` : 'a callback of the class',
+    sink,
+    ownSliceCopies: view.kind === 'typed-array' && facts.kinds.ownSliceCopies(buffer),
+    uint8: facts.kinds.isUint8Array(buffer),
+  };
+}
+
+/** `this.f.set(…)` (or another mutating method), `this.f[i] = x`, `src.copy(this.f, …)`: the write into `ref`, `this.f`. */
+function writeInto(ref: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = ref.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+    const call = parent.parent;
+    if (!parent.computed && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && MUTATING_METHODS.test(propertyName(parent) ?? '')) return call;
+    const assignment = parent.parent;
+    if (parent.computed && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) return assignment;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref && methodCall(parent)?.name === 'copy') return parent;
+  return undefined;
+}
+
+/** The constructor of the class `owner`: an ES class's, or the function a pre-class "class" is keyed by. */
+function isConstructorFunction(fn: FunctionNode, owner: TSESTree.Node): boolean {
+  if (fn === owner) return true;
+  return fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
+}
+
+/** A method's name: an ES class member's, or a prototype method's. */
+function methodNameOf(fn: FunctionNode, facts: FileFacts): string | undefined {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return memberKeyName(fn.parent);
+  return facts.handlers.prototypeMethodName(fn);
 }
 
 /**

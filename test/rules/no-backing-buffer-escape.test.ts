@@ -4254,3 +4254,139 @@ module.exports = exports;
     { valid: [], invalid: [] },
   );
 });
+
+// noVNC's Websock: \`this._rQ\` is \`null\` until \`init()\` makes it \`new Uint8Array(size)\`. Every value it holds owns its
+// store from byte 0, so \`new Uint8Array(this._rQ.buffer, this._rQi - len, len)\` reads the queue's own bytes.
+describe('a field that holds nothing yet, or an array that owns its store', () => {
+  const queue = `export default class Websock {
+  constructor() {
+    this._rQ = null;
+    this._rQi = 0;
+    this._rQlen = 0;
+    this._sQ = null;
+    this._sQlen = 0;
+  }
+  init(ws) {
+    this._rQ = new Uint8Array(4 * 1024 * 1024);
+    this._sQ = new Uint8Array(10 * 1024);
+    this._websocket = ws;
+    ws.onmessage = (e) => this._recvMessage(e);
+  }
+  rQshiftBytes(len) {
+    this._rQi += len;
+    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
+  }
+  send(arr) {
+    this._sQ.set(arr, this._sQlen);
+    this._sQlen += arr.length;
+    this._websocket.send(this._encodeMessage());
+    this._sQlen = 0;
+  }
+  _encodeMessage() {
+    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
+  }
+  _recvMessage(e) {
+    this._rQ = new Uint8Array(e.data);
+    this._rQi = 0;
+    this._rQlen = e.data.byteLength;
+  }
+}
+`;
+  runRuleTests(
+    'no-backing-buffer-escape',
+    rule,
+    {
+      valid: [queue],
+      invalid: [
+        {
+          // A pooled Buffer first: its store holds other data.
+          code: `export default class Websock {
+  constructor() {
+    this._rQ = Buffer.from('seed');
+    this._rQi = 0;
+    this._rQlen = 0;
+    this._sQ = null;
+    this._sQlen = 0;
+  }
+  init(ws) {
+    this._rQ = new Uint8Array(4 * 1024 * 1024);
+    this._sQ = new Uint8Array(10 * 1024);
+    this._websocket = ws;
+    ws.onmessage = (e) => this._recvMessage(e);
+  }
+  rQshiftBytes(len) {
+    this._rQi += len;
+    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
+  }
+  send(arr) {
+    this._sQ.set(arr, this._sQlen);
+    this._sQlen += arr.length;
+    this._websocket.send(this._encodeMessage());
+    this._sQlen = 0;
+  }
+  _encodeMessage() {
+    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
+  }
+  _recvMessage(e) {
+    this._rQ = new Uint8Array(e.data);
+    this._rQi = 0;
+    this._rQlen = e.data.byteLength;
+  }
+}
+`,
+          output: null,
+          errors: [
+            {
+              messageId: 'backingStoreEscape',
+              data: { buffer: 'this._rQ.buffer', view: 'this._rQ', sink: '`new Uint8Array()` without `this._rQ.byteOffset` and `this._rQ.byteLength` covers bytes outside the view' },
+              line: 17,
+              column: 27,
+              endLine: 17,
+              endColumn: 42,
+              suggestions: [
+                {
+                  messageId: 'passViewBounds',
+                  output: `export default class Websock {
+  constructor() {
+    this._rQ = Buffer.from('seed');
+    this._rQi = 0;
+    this._rQlen = 0;
+    this._sQ = null;
+    this._sQlen = 0;
+  }
+  init(ws) {
+    this._rQ = new Uint8Array(4 * 1024 * 1024);
+    this._sQ = new Uint8Array(10 * 1024);
+    this._websocket = ws;
+    ws.onmessage = (e) => this._recvMessage(e);
+  }
+  rQshiftBytes(len) {
+    this._rQi += len;
+    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
+  }
+  send(arr) {
+    this._sQ.set(arr, this._sQlen);
+    this._sQlen += arr.length;
+    this._websocket.send(this._encodeMessage());
+    this._sQlen = 0;
+  }
+  _encodeMessage() {
+    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
+  }
+  _recvMessage(e) {
+    this._rQ = new Uint8Array(e.data);
+    this._rQi = 0;
+    this._rQlen = e.data.byteLength;
+  }
+}
+`.replace('this._rQ.buffer, this._rQi - len, len', 'this._rQ.buffer, this._rQ.byteOffset + this._rQi - len, len'),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});

@@ -5429,3 +5429,112 @@ module.exports = Conn;
     { valid: [], invalid: [] },
   );
 });
+
+// noVNC's Websock: \`rQshiftBytes(len)\` returns a view of the receive queue \`this._rQ\`, which \`_recvMessage()\`
+// compacts and refills as messages arrive (\`copyWithin\`, \`set\`): whoever keeps the view reads other bytes later.
+// \`_encodeMessage()\` returns a view of the send queue too, but it is private and its one caller only sends it.
+describe('a method returns a view of its object\'s buffer, which another method writes into again', () => {
+  const queue = `export default class Websock {
+  constructor() {
+    this._rQ = null;
+    this._rQi = 0;
+    this._rQlen = 0;
+    this._sQ = null;
+    this._sQlen = 0;
+  }
+  init(ws) {
+    this._rQ = new Uint8Array(4 * 1024 * 1024);
+    this._sQ = new Uint8Array(10 * 1024);
+    this._websocket = ws;
+    ws.onmessage = (e) => this._recvMessage(e);
+  }
+  rQshiftBytes(len) {
+    this._rQi += len;
+    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
+  }
+  send(arr) {
+    this._sQ.set(arr, this._sQlen);
+    this._sQlen += arr.length;
+    this._websocket.send(this._encodeMessage());
+    this._sQlen = 0;
+  }
+  _encodeMessage() {
+    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
+  }
+  _recvMessage(e) {
+    this._rQ.copyWithin(0, this._rQi, this._rQlen);
+    this._rQlen -= this._rQi;
+    this._rQi = 0;
+    this._rQ.set(new Uint8Array(e.data), this._rQlen);
+    this._rQlen += e.data.byteLength;
+  }
+}
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // The queue is replaced, not written into: the view keeps its bytes.
+        `export default class Websock {
+  constructor() {
+    this._rQ = null;
+    this._rQi = 0;
+    this._rQlen = 0;
+    this._sQ = null;
+    this._sQlen = 0;
+  }
+  init(ws) {
+    this._rQ = new Uint8Array(4 * 1024 * 1024);
+    this._sQ = new Uint8Array(10 * 1024);
+    this._websocket = ws;
+    ws.onmessage = (e) => this._recvMessage(e);
+  }
+  rQshiftBytes(len) {
+    this._rQi += len;
+    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
+  }
+  send(arr) {
+    this._sQ.set(arr, this._sQlen);
+    this._sQlen += arr.length;
+    this._websocket.send(this._encodeMessage());
+    this._sQlen = 0;
+  }
+  _encodeMessage() {
+    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
+  }
+  _recvMessage(e) {
+    this._rQ = new Uint8Array(e.data);
+    this._rQi = 0;
+    this._rQlen = e.data.byteLength;
+  }
+}
+`,
+      ],
+      invalid: [
+        {
+          code: queue,
+          output: null,
+          errors: [
+            {
+              messageId: 'rewrittenFieldView',
+              data: {
+                view: '`new Uint8Array(this._rQ.buffer, this....`',
+                buffer: '`this._rQ`',
+                method: '`_recvMessage()`',
+                written: '`this._rQ.copyWithin(0, this._rQi, thi...`',
+                sink: '`rQshiftBytes()` returns it',
+              },
+              line: 17,
+              column: 12,
+              endLine: 17,
+              endColumn: 65,
+              suggestions: [{ messageId: 'copyExactly', output: queue.replace('this._rQi - len, len)', 'this._rQi - len, len).slice()') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
