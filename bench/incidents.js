@@ -21,8 +21,10 @@
 // sixteenth set collected blind, scored once), `heldout17` (heldout17.json: a seventeenth, collected blind in parallel
 // with the sixteenth, scored once), `heldout18` (heldout18.json: the incidents a second collector of the sixteenth
 // set found that it does not hold, scored once), `heldout19` (heldout19.json: a nineteenth, Node and server code,
-// scored once) and `heldout20` (heldout20.json: a twentieth, browser, worker and media code, collected blind in
-// parallel with the nineteenth, scored once).
+// scored once), `heldout20` (heldout20.json: a twentieth, browser, worker and media code, collected blind in
+// parallel with the nineteenth, scored once), `heldout21` (heldout21.json: a twenty-first, peer-to-peer, RPC and
+// messaging code, scored once) and `heldout22` (heldout22.json: a twenty-second, text, string and file-format code,
+// collected blind in parallel with the twenty-first, scored once).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
@@ -43,7 +45,7 @@
 // `owner+name`, `owner+name.git`, `owner/name` or `owner/name.git`. Give it with --mirrors DIR or the
 // LEAKPROOF_MIRRORS environment variable (bench/README.md says how to fetch them).
 //
-// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20] [--mirrors DIR] [--mode untyped|typed|both]
+// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21|heldout22] [--mirrors DIR] [--mode untyped|typed|both]
 //          [--only ID[,ID...]] [--json FILE] [--verbose] [--if-present]
 //   --if-present: exit 0 with one line when no snapshot directory is given or none of its repositories
 //   is there (what `npm run bench` uses); without it that is an error (exit code 2).

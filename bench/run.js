@@ -1,9 +1,8 @@
 'use strict';
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
 // the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
-// bench/incidents.js (twenty-one times: the default set, then `--set heldout`, `--set heldout2`, `--set heldout3`,
-// `--set heldout4`, `--set heldout5`, `--set heldout6`, `--set heldout7`, `--set heldout8`, `--set heldout9`,
-// `--set heldout10`, `--set heldout11`, `--set heldout12`, `--set heldout13`, `--set heldout14`, `--set heldout15`, `--set heldout16`, `--set heldout17`, `--set heldout18`, `--set heldout19` and `--set heldout20`). A missing benchmark is skipped with a line saying so; a failing
+// bench/incidents.js (once per set it knows, `SETS` in bench/incidents.js: the default set, then `--set heldout`,
+// `--set heldout2`, … `--set heldout22`). A missing benchmark is skipped with a line saying so; a failing
 // one makes this exit non-zero.
 // bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it
 // is skipped, with why, when there are none.
@@ -25,7 +24,8 @@ const NODE_FLAGS = { lint: ['--max-old-space-size=8192'] };
 function runsOf(name, options) {
   if (name !== 'incidents') return [options.passThrough];
   const passThrough = options.only === 'incidents' ? options.passThrough : [];
-  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ['--set', 'heldout'], ['--set', 'heldout2'], ['--set', 'heldout3'], ['--set', 'heldout4'], ['--set', 'heldout5'], ['--set', 'heldout6'], ['--set', 'heldout7'], ['--set', 'heldout8'], ['--set', 'heldout9'], ['--set', 'heldout10'], ['--set', 'heldout11'], ['--set', 'heldout12'], ['--set', 'heldout13'], ['--set', 'heldout14'], ['--set', 'heldout15'], ['--set', 'heldout16'], ['--set', 'heldout17'], ['--set', 'heldout18'], ['--set', 'heldout19'], ['--set', 'heldout20']];
+  const named = Object.keys(require('./incidents').SETS).filter((set) => set !== 'incidents');
+  const sets = passThrough.some((a) => a === '--set' || a.startsWith('--set=')) ? [[]] : [[], ...named.map((set) => ['--set', set])];
   return sets.map((set) => ['--if-present', ...set, ...passThrough]);
 }
 

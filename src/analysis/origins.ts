@@ -124,7 +124,9 @@ export class OriginFinder {
   /**
    * `return { prevBlock: p.slice(4, 36), merkleRoot: p.slice(36, 68), … }` (bcoin's block parsers): a binary input the
    * parser cuts at two places or more, each with both ends, is a message of several fields, and each cut one of
-   * them. Not text (a function that splits one line in two hands back short pieces of short text).
+   * them; so is one it cuts once with both ends while its loop hands the rest to other parsers (bcoin's `parseTX`:
+   * `Parser.parseInput(p.slice(off))` per input, then `_raw: p.slice(0, off)`). Not text (a function that splits one
+   * line in two hands back short pieces of short text).
    */
   private isFieldOfBinary(expr: TSESTree.Node, parser: FunctionNode): boolean {
     const input = unwrap(expr);
@@ -136,11 +138,16 @@ export class OriginFinder {
     const kind = this.kinds.kindOf(input);
     if (kind !== 'buffer' && kind !== 'typed-array' && kind !== 'view') return false;
     const variable = findVariable(this.sourceCode, input);
-    const cuts = (variable?.references ?? []).filter((ref) => {
+    let fields = 0;
+    let records = 0;
+    for (const ref of variable?.references ?? []) {
       const call = cutCall(ref.identifier);
-      return call?.arguments.length === 2 && enclosingFunction(call) === parser;
-    });
-    return cuts.length >= 2;
+      if (!call || enclosingFunction(call) !== parser) continue;
+      if (call.arguments.length === 2) fields++;
+      // `Parser.parseInput(p.slice(off))` in a loop: the input holds records other parsers take apart.
+      else if (isRepeatedIn(call, parser, () => []) && handedToParser(call)) records++;
+    }
+    return fields >= 2 || (fields === 1 && records > 0);
   }
 
   /** The class (or pre-class "class") whose instance `this` is at `node`, when it is named as a reader (`READER_NAME`). */
@@ -671,6 +678,14 @@ function readCallbackCall(fn: FunctionNode): TSESTree.CallExpression | undefined
 }
 
 /** `GitBranchParser.parse`, `parseBif`, `lexicalParse`: the name of a parsing function, else undefined. */
+/** `Parser.parseInput(view)`, `decodeEntry(view)`: `view` is the first argument of a call of a function named as a parser. */
+function handedToParser(view: TSESTree.Node): boolean {
+  const call = view.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== view) return false;
+  const name = calleeName(call);
+  return !!name && PARSER_NAME.test(name);
+}
+
 function parserLabel(fn: FunctionNode): string | undefined {
   const name = functionName(fn);
   const member = fn.parent;

@@ -3700,6 +3700,61 @@ module.exports = Parser;
   );
 });
 
+// bcoin's parseTX: its loop hands the rest of its input to another parser per input (\`Parser.parseInput(p.slice(off))\`),
+// then it returns \`_raw: p.slice(0, off)\`: one field of a message of several records is a view of all of it.
+describe('parser output: one field of an input whose loop hands the rest to other parsers', () => {
+  const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
+  const tx = `/** @param {Buffer} p */
+function parseTX(p) {
+  var inputs = [];
+  var off = 4;
+  for (var i = 0; i < p[0]; i++) {
+    var input = parseInput(p.slice(off));
+    inputs.push(input);
+    off += input.size;
+  }
+  return { inputs: inputs, raw: p.slice(0, off), size: off };
+}
+/** @param {Buffer} p */
+function parseInput(p) {
+  return { index: p.readUInt32LE(32), size: 41 + p[40] };
+}
+module.exports = parseTX;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // The rest goes to a reader, not to a parser: nothing says the input holds several records.
+        { code: tx.replace('var input = parseInput(p.slice(off));', 'var input = readInput(p.slice(off));').replace('function parseInput(p)', 'function readInput(p)'), filename: 'file.js', options: on },
+        // Copied (bcoin's fix).
+        { code: tx.replace('raw: p.slice(0, off)', 'raw: Uint8Array.prototype.slice.call(p, 0, off)'), filename: 'file.js', options: on },
+      ],
+      invalid: [
+        {
+          code: tx,
+          filename: 'file.js',
+          options: on,
+          output: null,
+          errors: [
+            {
+              messageId: 'returnedView',
+              data: { view: '`p.slice(0, off)`', parent: '`p`, the input of `parseTX()`', sink: '`parseTX()` returns it in its result' },
+              line: 10,
+              column: 33,
+              endLine: 10,
+              endColumn: 48,
+              suggestions: [{ messageId: 'copyExactly', output: tx.replace('raw: p.slice(0, off)', 'raw: Uint8Array.prototype.slice.call(p, 0, off)') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+  );
+});
+
 // xpra's rencode decoder: `rdecode_string(dec)` returned `dec.buf.subarray(dec.pos, dec.pos + n)`, a view of the
 // whole message the decoder state holds beside its cursor (fixed by copying it).
 describe('parser output: a cut of the input a decoder state holds beside its cursor', () => {
