@@ -35,7 +35,7 @@ describe('value kinds without types', () => {
     valid: [],
     invalid: [
       {
-        // A property read with a Buffer-only method, and written only with a Buffer: a Buffer (avsc's \`tap.buf\`)...
+        // A property read with a Buffer-only method, and written only with a Buffer: a Buffer (avsc's `tap.buf`)...
         code: `export function frame(tap) {\n  if (!tap.ok) tap.buf = Buffer.alloc(2048);\n  tap.buf.writeUInt32BE(1, 0);\n  probe(tap.buf);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
@@ -45,7 +45,7 @@ describe('value kinds without types', () => {
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
-        // A property that the file calls a string-only method on, of another object: text, likely (metrora's \`userMessage\`)...
+        // A property that the file calls a string-only method on, of another object: text, likely (metrora's `userMessage`)...
         code: `export const blank = (turns) => !turns[0].userMessage.trim();\nexport function toCached(turn) {\n  probe(turn.userMessage);\n}`,
         errors: [said('string likely names ownSlice=false uint8=false')],
       },
@@ -55,7 +55,7 @@ describe('value kinds without types', () => {
         errors: [said('string likely names ownSlice=false uint8=false')],
       },
       {
-        // ...or hands to a parameter of a function of the file annotated \`string\`; unknown when uses disagree.
+        // ...or hands to a parameter of a function of the file annotated `string`; unknown when uses disagree.
         code: `function urls(text: string) {\n  return text.length;\n}\nexport const n = (call) => urls(call.userMessage);\nexport function toCached(turn) {\n  probe(turn.userMessage);\n  probe(turn.payload);\n}\nexport const a = (x) => x.payload.trim();\nexport const b = (x) => x.payload.readUInt8(0);`,
         errors: [said('string likely names ownSlice=false uint8=false'), said('unknown unknown none ownSlice=false uint8=false')],
       },
@@ -71,7 +71,7 @@ describe('value kinds without types', () => {
       },
       {
         // JSDoc states a parameter's kind, as an annotation does: before a function, a method, an arrow held in a
-        // \`const\`, a prototype method; \`[name]\` and a union with \`null\` too.
+        // `const`, a prototype method; `[name]` and a union with `null` too.
         code: `/** @param {Uint8Array} data */\nfunction a(data) { probe(data); }\n/**\n * @param {number} n\n * @param {Buffer=} [chunk]\n */\nexport const b = (n, chunk) => probe(chunk);\nfunction C() {}\n/** @param {?Buffer|null} head */\nC.prototype.m = function (head) { probe(head); };\nclass D {\n  /** @param {string} text */\n  m(text) { probe(text); }\n}`,
         filename: 'file.js',
         errors: [
@@ -82,8 +82,8 @@ describe('value kinds without types', () => {
         ],
       },
       {
-        // A variable's \`@type\`; and no kind from a union of two kinds, a type that is no kind, a comment that is not JSDoc,
-        // a property's \`@param\` (\`options.data\`), or a \`@callback\` block before the function.
+        // A variable's `@type`; and no kind from a union of two kinds, a type that is no kind, a comment that is not JSDoc,
+        // a property's `@param` (`options.data`), or a `@callback` block before the function.
         code: `/** @type {Buffer} */\nlet pending;\nexport function f() { probe(pending); }\n/** @param {Buffer|string} data @param {Object} meta */\nexport function g(data, meta) { probe(data); probe(meta); }\n/* @param {Buffer} raw */\nexport function h(raw) { probe(raw); }\n/** @param {Buffer} options.data */\nexport function i(options) { probe(options); }\n/**\n * @callback OnData\n * @param {Buffer} chunk\n */\nexport function j(chunk) { probe(chunk); }`,
         filename: 'file.js',
         errors: [
@@ -105,7 +105,7 @@ describe('value kinds without types', () => {
         ],
       },
       {
-        // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: a Buffer after the if, on both paths.
+        // `if (!Buffer.isBuffer(x)) x = Buffer.from(x)`: a Buffer after the if, on both paths.
         code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  probe(x);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
@@ -115,7 +115,7 @@ describe('value kinds without types', () => {
         errors: [said('array proven code ownSlice=false uint8=false'), said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
-        // Inside a branch that tests for a store: an ArrayBuffer, so \`Buffer.from(x)\` there is a view of it, not a pool slice.
+        // Inside a branch that tests for a store: an ArrayBuffer, so `Buffer.from(x)` there is a view of it, not a pool slice.
         code: `export function body(x) {\n  if (x instanceof ArrayBuffer) return probe(x);\n  return types.isAnyArrayBuffer(x) && probe(x);\n}`,
         errors: [said('array-buffer proven code ownSlice=false uint8=false'), said('array-buffer proven code ownSlice=false uint8=false')],
       },
@@ -135,22 +135,22 @@ describe('value kinds without types', () => {
         errors: [said('view proven code ownSlice=false uint8=false')],
       },
       {
-        // Node's \`util.types\` tests narrow as \`ArrayBuffer.isView\` does.
+        // Node's `util.types` tests narrow as `ArrayBuffer.isView` does.
         code: `const { types } = require('node:util');\nexport function f(x) {\n  if (types.isTypedArray(x)) probe(x);\n}`,
         errors: [said('view proven code ownSlice=false uint8=false')],
       },
       {
-        // A write in the other branch of the \`if\` holding the use never reaches it.
+        // A write in the other branch of the `if` holding the use never reaches it.
         code: `export function send(x) {\n  if (!Buffer.isBuffer(x)) x = Buffer.from(x);\n  if (x.length > 4) x = x.toString('hex');\n  else probe(x);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
       {
-        // A reader class with Buffer-named methods (\`readInt8\`) and others no Buffer has (\`readInt32\`): not a Buffer.
+        // A reader class with Buffer-named methods (`readInt8`) and others no Buffer has (`readInt32`): not a Buffer.
         code: `export function f(decoder) {\n  probe(decoder);\n  return decoder.readInt8() + decoder.readInt32();\n}`,
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
-        // ...where \`readInt8\` alone proves one.
+        // ...where `readInt8` alone proves one.
         code: `export function f(decoder) {\n  probe(decoder);\n  return decoder.readInt8(0);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
@@ -174,7 +174,7 @@ describe('value kinds without types', () => {
         errors: [said('unknown unknown none ownSlice=false uint8=false')],
       },
       {
-        // What the code calls on \`req.data\` says what that property holds.
+        // What the code calls on `req.data` says what that property holds.
         code: `export function write(req, block) {\n  req.data.copy(block, 0, 0, 4);\n  probe(req.data);\n}`,
         errors: [said('buffer proven code ownSlice=false uint8=false')],
       },
@@ -337,12 +337,12 @@ describe('value kinds without types', () => {
         errors: [said('string proven code ownSlice=false uint8=false')],
       },
       {
-        // A parameter whose cut the code uses as a Buffer (\`toString\` with an encoding) is a Buffer, likely.
+        // A parameter whose cut the code uses as a Buffer (`toString` with an encoding) is a Buffer, likely.
         code: `export function version(p) { var agent; agent = p.slice(4, 8); probe(p); return agent.toString('ascii'); }`,
         errors: [said('buffer likely names ownSlice=false uint8=false')],
       },
       {
-        // Handed to a function of the file (\`Parser.parseVersion = function\`) that uses its parameter so; and a
+        // Handed to a function of the file (`Parser.parseVersion = function`) that uses its parameter so; and a
         // parameter every same-file call of which passes that one, cut to itself first.
         code: `var Parser = {};
 Parser.parseVersion = function (p) { return p.toString('ascii', 0, 4); };

@@ -11,7 +11,7 @@ runRuleTests(
   // both
   {
     valid: [
-    // \`fill\` (as \`sort\`, \`reverse\`, \`copyWithin\`) returns the array it is called on, which owns its store (feross/buffer's test).
+    // `fill` (as `sort`, `reverse`, `copyWithin`) returns the array it is called on, which owns its store (feross/buffer's test).
     {
       code: `function table(seed) {
   return Buffer.from(new Uint32Array(256).fill(seed).buffer);
@@ -20,7 +20,7 @@ module.exports = table;
 `,
       filename: 'file.js',
     },
-    // An offset derived from the view's own \`byteOffset\`, and one that may be (a destructured \`byteOffset\`).
+    // An offset derived from the view's own `byteOffset`, and one that may be (a destructured `byteOffset`).
     {
       code: `function at(byteArray, skip, length) {
   if (byteArray instanceof Uint8Array) {
@@ -39,7 +39,7 @@ module.exports = { at, described };
 `,
       filename: 'file.js',
     },
-    // A \`_write\` chunk outside a test of its encoding for \`'buffer'\`: nothing says it is a view.
+    // A `_write` chunk outside a test of its encoding for `'buffer'`: nothing says it is a view.
     {
       code: `const { Writable } = require('node:stream');
 class Sender extends Writable {
@@ -60,7 +60,7 @@ module.exports = Sender;
   return new DataView(data.buffer, data.byteOffset).getUint32(0);
 }
 `,
-    // \`this.buffer\` of any other class is its own field; a view class that passes its bounds is fine.
+    // `this.buffer` of any other class is its own field; a view class that passes its bounds is fine.
     {
       code: `class Holder {
   view() {
@@ -76,7 +76,7 @@ module.exports = { Holder, Frame };
 `,
       filename: 'file.js',
     },
-    // Without the normalizing \`if\`, \`buffer\` may be anything with a \`buffer\` property: its bounds are the caller's business.
+    // Without the normalizing `if`, `buffer` may be anything with a `buffer` property: its bounds are the caller's business.
     {
       code: `function send(socket, buffer, offset, length) {
   socket.send(new Uint8Array(buffer.buffer.slice(offset, length)));
@@ -85,7 +85,7 @@ module.exports = send;
 `,
       filename: 'file.js',
     },
-    // The file's own class has a \`buffer\` field (an ArrayBuffer): \`block.buffer\` of a block the code cannot type is that field.
+    // The file's own class has a `buffer` field (an ArrayBuffer): `block.buffer` of a block the code cannot type is that field.
 `export class Block {
   buffer: ArrayBufferLike;
   constructor(arrayBuffer: ArrayBufferLike) {
@@ -333,7 +333,7 @@ export function done(result: Float32Array) {
 `,
     ],
     invalid: [
-    // A Writable's \`_write\` chunk inside \`if (encoding === 'buffer')\` is a Buffer by Node's contract (Deno's HTTP/2
+    // A Writable's `_write` chunk inside `if (encoding === 'buffer')` is a Buffer by Node's contract (Deno's HTTP/2
     // polyfill sent its whole store); with another encoding nothing says what it is (valid, above).
     {
       code: `const { Writable } = require('node:stream');
@@ -384,7 +384,7 @@ module.exports = encodeArrayBuffer;
         },
       ],
     },
-    // \`encoded\`, an encoder's output, is named as bytes: its store sent whole sends other messages' bytes (osc.js).
+    // `encoded`, an encoder's output, is named as bytes: its store sent whole sends other messages' bytes (osc.js).
     {
       code: `var p = Port.prototype;
 p.sendRaw = function (encoded) {
@@ -409,7 +409,7 @@ p.sendRaw = function (encoded) {
         },
       ],
     },
-    // A parameter only named \`byteOffset\` is an offset into the view (dicomParser's \`sharedCopy\`), not the view's own.
+    // A parameter only named `byteOffset` is an offset into the view (dicomParser's `sharedCopy`), not the view's own.
     {
       code: `function sharedCopy(byteArray, byteOffset, length) {
   if (byteArray instanceof Uint8Array) {
@@ -462,7 +462,7 @@ module.exports = sharedCopy;
         },
       ],
     },
-    // \`fill\` returns its receiver: a parameter's view filled is still that view, with the store around it.
+    // `fill` returns its receiver: a parameter's view filled is still that view, with the store around it.
     {
       code: `function filled(view, seed) {
   return Buffer.from(view.fill(seed).buffer);
@@ -508,7 +508,7 @@ export function send(chunk: Buffer) {
         },
       ],
     },
-    // In a method of a Buffer or typed-array subclass or prototype, \`this\` is a view and \`this.buffer\` its store.
+    // In a method of a Buffer or typed-array subclass or prototype, `this` is a view and `this.buffer` its store.
     {
       code: `Buffer.prototype.toArrayBuffer = function () {
   return new Uint8Array(this.buffer).buffer;
@@ -561,7 +561,7 @@ module.exports = { Frame };
         },
       ],
     },
-    // \`if (!Buffer.isBuffer(x)) x = Buffer.from(x)\`: after the \`if\`, a Buffer on both paths (a proven view).
+    // `if (!Buffer.isBuffer(x)) x = Buffer.from(x)`: after the `if`, a Buffer on both paths (a proven view).
     {
       code: `function send(socket, buffer, offset, length) {
   if (!Buffer.isBuffer(buffer)) buffer = Buffer.from(buffer);
@@ -588,7 +588,7 @@ module.exports = send;
         },
       ],
     },
-    // A store kept in a variable and read from its first byte: by index (the choice \`data.buffer || data\` says \`data\` may be a view)...
+    // A store kept in a variable and read from its first byte: by index (the choice `data.buffer || data` says `data` may be a view)...
     {
       code: `function getArrayBuffer(data) {
   // data is either an ArrayBuffer or ArrayBufferView.
@@ -684,7 +684,7 @@ export function body(chunk: Buffer, start: number, end: number) {
         },
       ],
     },
-    // One side of a choice (\`isView(buf) ? buf.buffer : buf\`, \`data.buffer || data\`) still reads the store from 0;
+    // One side of a choice (`isView(buf) ? buf.buffer : buf`, `data.buffer || data`) still reads the store from 0;
     // no rewrite of the reader's arguments fits the other side, so there is no suggestion.
     {
       code: `export function createReadBuffer(buf: ArrayBuffer | Uint8Array) {
@@ -1897,7 +1897,7 @@ describe('what a same-file function returns', () => {
   }
 }
 `,
-        // Not every return is a Buffer: the value may be anything with a \`buffer\` field.
+        // Not every return is a Buffer: the value may be anything with a `buffer` field.
         `export class Loose {
   pick(flag: boolean) {
     if (flag) return Buffer.from('a');
@@ -1992,7 +1992,7 @@ export function mark(chunk: Buffer) {
   sink(samples.buffer);
 }
 `,
-        // A value of unknown kind: its \`buffer\` may be anything.
+        // A value of unknown kind: its `buffer` may be anything.
         `export function pass(thing: any, sink: (b: unknown) => void) {
   sink(thing.buffer);
 }
@@ -2002,7 +2002,7 @@ export function mark(chunk: Buffer) {
   if (data instanceof Uint8Array) transfer.push(data.buffer as ArrayBuffer);
 }
 `,
-        // A reader class named like a Buffer: its \`readInt8\` proves nothing (\`readInt32\` is no Buffer method).
+        // A reader class named like a Buffer: its `readInt8` proves nothing (`readInt32` is no Buffer method).
         {
           code: `module.exports = (size, decoder) => {
   const remaining = Buffer.byteLength(decoder.slice(size).buffer);
@@ -2110,7 +2110,7 @@ module.exports = whole;
 `,
           filename: 'file.js',
         },
-        // Without the view test the value may be anything with a \`buffer\`.
+        // Without the view test the value may be anything with a `buffer`.
         {
           code: `export function send(data: any, callback: (b: unknown) => void) {
   callback(data instanceof ArrayBuffer ? data : data.buffer);
@@ -2150,7 +2150,7 @@ export function send(data: any, callback: (b: unknown) => void) {
           output: null,
           errors: [handed('data.buffer', 'data', '`callback()` is handed all of it', 4, 51)],
         },
-        // \`Readonly<Uint8Array>\` is a Uint8Array: typed mode reports it as untyped does.
+        // `Readonly<Uint8Array>` is a Uint8Array: typed mode reports it as untyped does.
         {
           code: `export function decodePng(data: Readonly<Uint8Array>): number {
   const view = new DataView(data.buffer);
@@ -2179,7 +2179,7 @@ export function send(data: any, callback: (b: unknown) => void) {
             },
           ],
         },
-        // \`Buffer#slice\` is a view like \`subarray\`: its store is never its bytes, whatever reads it.
+        // `Buffer#slice` is a view like `subarray`: its store is never its bytes, whatever reads it.
         {
           code: `export class Frame {
   store: ArrayBufferLike = new ArrayBuffer(0);
@@ -2253,7 +2253,7 @@ module.exports = MemoryView;
 `,
           filename: 'file.js',
         },
-        // Nothing says what \`msg\` is, and nothing after it reads \`msg\` as an ArrayBuffer.
+        // Nothing says what `msg` is, and nothing after it reads `msg` as an ArrayBuffer.
         {
           code: `function unwrap(msg) {
   if (msg.buffer) msg = msg.buffer;
@@ -2269,7 +2269,7 @@ module.exports = unwrap;
   return store.byteLength > 0;
 }
 `,
-        // An offset that derives from the view's own \`byteOffset\`, and a slice bounded by it.
+        // An offset that derives from the view's own `byteOffset`, and a slice bounded by it.
         `export class Palette {
   constructor(private readonly view: DataView, private readonly start: number) {}
   rgb(index: number): Uint8Array {
@@ -2279,7 +2279,7 @@ module.exports = unwrap;
 }
 `,
         // Shapes found on real code (the HEADs of the incident repositories), none a leak:
-        // a Buffer's \`offset\` (Node's alias of \`byteOffset\`) as the bounds (node-cbor's tests);
+        // a Buffer's `offset` (Node's alias of `byteOffset`) as the bounds (node-cbor's tests);
         {
           code: `function bytes(buf) {
   return buf.buffer.slice(buf.offset, buf.offset + buf.length);
@@ -2288,7 +2288,7 @@ module.exports = bytes;
 `,
           filename: 'file.js',
         },
-        // a holder's \`buffer\` field read from an explicit 0 (pdf.js's streams own their arrays);
+        // a holder's `buffer` field read from an explicit 0 (pdf.js's streams own their arrays);
         {
           code: `function dump(stream) {
   return new Uint8Array(stream.buffer.buffer, 0, stream.bufferLength);
@@ -2315,7 +2315,7 @@ module.exports = table;
 `,
       ],
       invalid: [
-        // ifvms.js: "a typed array" (anything with a \`buffer\`) replaced by its store, then read by a DataView.
+        // ifvms.js: "a typed array" (anything with a `buffer`) replaced by its store, then read by a DataView.
         {
           code: `function MemoryView(buffer, byteOffset, byteLength) {
   if (typeof buffer === 'number') {
@@ -2393,7 +2393,7 @@ module.exports = wrapBuffer;
             },
           ],
         },
-        // rune's Tensor: the choice kept in a field stands for the view there (typed: \`ArrayBuffer & ArrayBufferView\` is a view).
+        // rune's Tensor: the choice kept in a field stands for the view there (typed: `ArrayBuffer & ArrayBufferView` is a view).
         {
           code: `export class Tensor {
   readonly elements: ArrayBuffer;
@@ -2481,7 +2481,7 @@ module.exports = wrapBuffer;
             },
           ],
         },
-        // compact-encoding: \`state.buffer.buffer\` says \`state.buffer\` is a view; \`state.start\` counts in it.
+        // compact-encoding: `state.buffer.buffer` says `state.buffer` is a view; `state.start` counts in it.
         {
           code: `exports.float64 = {
   encode(state, n) {
@@ -2517,7 +2517,7 @@ module.exports = wrapBuffer;
             },
           ],
         },
-        // restructure: the class keeps its bytes in \`this.buffer\`; their store wrapped whole is not them.
+        // restructure: the class keeps its bytes in `this.buffer`; their store wrapped whole is not them.
         {
           code: `export class EncodeStream {
   constructor(buffer) {
@@ -2588,7 +2588,7 @@ export function writeSlice(out: number[], view: ArrayBufferView) {
     rule,
     {
       valid: [
-        // A byte view's \`length\` is its byte length: right for a byte-wide view, and for a count of wider elements.
+        // A byte view's `length` is its byte length: right for a byte-wide view, and for a count of wider elements.
         `export function copyOf(bytes: Uint8Array) {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
@@ -2596,7 +2596,7 @@ export function words(bytes: Uint8Array) {
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 `,
-        // A holder's field (multer's \`file.buffer\` is a Buffer): not named as bytes.
+        // A holder's field (multer's `file.buffer` is a Buffer): not named as bytes.
         { code: `function toBlob(file) {\n  return new Blob([file.buffer], { type: file.mimetype });\n}\nmodule.exports = toBlob;\n`, filename: 'file.js' },
         // The conversion reads the view's bounds: it has decided when the store is the bytes.
         {
@@ -2608,11 +2608,11 @@ module.exports = toArrayBuffer;
 `,
           filename: 'file.js',
         },
-        // Not named as a conversion, and nothing says what \`buf\` is.
+        // Not named as a conversion, and nothing says what `buf` is.
         { code: `function storeOf(buf) {\n  return buf.buffer;\n}\nmodule.exports = storeOf;\n`, filename: 'file.js' },
       ],
       invalid: [
-        // axios: a library's own view test (\`utils.isArrayBufferView\`) narrows as \`ArrayBuffer.isView\` does.
+        // axios: a library's own view test (`utils.isArrayBufferView`) narrows as `ArrayBuffer.isView` does.
         {
           code: `const utils = require('./utils');
 module.exports = {
@@ -2638,7 +2638,7 @@ module.exports = {
             },
           ],
         },
-        // A Uint8Array's \`length\` taken as a count of 4-byte elements reads four times its bytes.
+        // A Uint8Array's `length` taken as a count of 4-byte elements reads four times its bytes.
         {
           code: `export function words(bytes: Uint8Array) {
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -2746,9 +2746,9 @@ module.exports = toBlob;
         },
       ],
     },
-    // typed: no rewrite, since the object may have no \`byteLength\`
+    // typed: no rewrite, since the object may have no `byteLength`
     { valid: [], invalid: [unwrapped([])] },
-    // untyped: nothing says what \`unwrapped\` is, so the usual rewrite is offered
+    // untyped: nothing says what `unwrapped` is, so the usual rewrite is offered
     {
       valid: [],
       invalid: [unwrapped([{ messageId: 'passViewBounds', output: unwrapCode('unwrapped.buffer, unwrapped.byteOffset, unwrapped.byteLength') }])],
@@ -2779,7 +2779,7 @@ export async function sign(url: string, value: unknown) {
         // The view itself, or an exact-size copy.
         sign('await makeRequest(value)'),
         sign('Uint8Array.from(await makeRequest(value)).buffer'),
-        // An \`encode\` of another module is not the library's.
+        // An `encode` of another module is not the library's.
         `import { encode } from './codec';
 export async function send(url: string, value: unknown) {
   return fetch(url, { method: 'POST', body: encode(value).buffer });
@@ -3146,7 +3146,7 @@ describe("a fast path that returns the store without comparing the store's lengt
           ],
         },
         {
-          // A test that binds looser than \`&&\` is completed in parentheses.
+          // A test that binds looser than `&&` is completed in parentheses.
           code: fast('bytes.byteOffset === 0 || bytes.byteLength === 0'),
           output: null,
           errors: [
@@ -3221,7 +3221,7 @@ describe("a fast path that returns the store without comparing the store's lengt
           ],
         },
         {
-          // An optional chain returned from the fast path's \`if\`.
+          // An optional chain returned from the fast path's `if`.
           code: `export function toArrayBuffer(bytes?: Uint8Array): ArrayBufferLike | undefined {
   if (bytes?.byteOffset === 0) return bytes?.buffer;
   return bytes?.slice().buffer;
@@ -3446,7 +3446,7 @@ describe("a class that views its own store from its own byteOffset", () => {
     {
       valid: [
         decoder('this.byteOffset + this.offset'),
-        // Without a view made from \`this.byteOffset\`, \`this.buffer\` is the class's own field.
+        // Without a view made from `this.byteOffset`, `this.buffer` is the class's own field.
         `export default class Reader {
   read(length) {
     return new Uint8Array(this.buffer, this.offset, length);
@@ -3668,7 +3668,7 @@ ${bound}  if (offset || length !== buffer.length) buf = buf.slice(offset, length
   return arrayBuffer.slice(offset, offset + length);
 }
 `,
-        // UTIF's encoder: a typed array the constructor made (or its own \`slice\` copy) owns its store.
+        // UTIF's encoder: a typed array the constructor made (or its own `slice` copy) owns its store.
         `export function strips(rgba, h, w) {
   var img = new Uint8Array(rgba);
   if (w > 1) img = img.slice(0);
@@ -3946,9 +3946,9 @@ export function readBinary(data) {
         packer('typedArray.buffer, typedArray.byteOffset, typedArray.byteLength'),
         // A helper that does not wrap its parameter whole.
         packer('typedArray.buffer').replace('Buffer.from(buffer)', 'Buffer.from(buffer, 0, 4)'),
-        // A class of the file keeps a store of its own under \`buffer\`: \`data\` may be one of them.
+        // A class of the file keeps a store of its own under `buffer`: `data` may be one of them.
         socket('new ArrayBuffer(16)'),
-        // Emscripten's glue, minified: \`la\` grows, so it is a WebAssembly memory, whose \`buffer\` is all of it.
+        // Emscripten's glue, minified: `la` grows, so it is a WebAssembly memory, whose `buffer` is all of it.
         `var HEAP8;
 function A(e) {
   HEAP8 = new Int8Array(e);
@@ -4057,7 +4057,7 @@ ${uses}
           ],
         },
         {
-          // No rewrite: the view's length here is not \`this.byteLength\` (it starts past the DataView's first byte).
+          // No rewrite: the view's length here is not `this.byteLength` (it starts past the DataView's first byte).
           code: setter('    view.set(utf8);\n    this.last = view;'),
           output: null,
           errors: [
@@ -4216,8 +4216,8 @@ module.exports = function FastBufferList() {
   );
 });
 
-// wasm2js glue (a minified draco encoder): \`(function instantiate(env, Mp) { … new Uint8Array(Mp.buffer) … })(asmLibraryArg,
-// wasmMemory)\`. A parameter of a function run at once is what the call hands in: here a WebAssembly memory, all of it.
+// wasm2js glue (a minified draco encoder): `(function instantiate(env, Mp) { … new Uint8Array(Mp.buffer) … })(asmLibraryArg,
+// wasmMemory)`. A parameter of a function run at once is what the call hands in: here a WebAssembly memory, all of it.
 describe('a parameter of a function run at once is what the call hands in', () => {
   const code = (memory: string) => `var asmLibraryArg = {};
 var wasmMemory = new WebAssembly.Memory({ initial: 256 });
@@ -4255,8 +4255,8 @@ module.exports = exports;
   );
 });
 
-// noVNC's Websock: \`this._rQ\` is \`null\` until \`init()\` makes it \`new Uint8Array(size)\`. Every value it holds owns its
-// store from byte 0, so \`new Uint8Array(this._rQ.buffer, this._rQi - len, len)\` reads the queue's own bytes.
+// noVNC's Websock: `this._rQ` is `null` until `init()` makes it `new Uint8Array(size)`. Every value it holds owns its
+// store from byte 0, so `new Uint8Array(this._rQ.buffer, this._rQi - len, len)` reads the queue's own bytes.
 describe('a field that holds nothing yet, or an array that owns its store', () => {
   const queue = `export default class Websock {
   constructor() {

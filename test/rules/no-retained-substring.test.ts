@@ -17,7 +17,7 @@ const replaceRegion = (readme: string, region: string) => {
 };
 expected.set('README.md', replaceRegion(readFileSync('README.md', 'utf8'), 'badges'));
 `,
-    // One call passes something other than text: \`slice\` may be an array's, so the helper's parameter is not taken for text.
+    // One call passes something other than text: `slice` may be an array's, so the helper's parameter is not taken for text.
 `var readline = require('readline');
 var ids = new Set();
 function record(text) {
@@ -1892,7 +1892,7 @@ export async function update(url: string): Promise<void> {
       valid: [
         // Detached.
         index("import got from 'got';", "(' ' + version).slice(1)"),
-        // Not an HTTP client this rule knows: nothing says what \`body\` holds.
+        // Not an HTTP client this rule knows: nothing says what `body` holds.
         index("import got from './cache';", 'version'),
       ],
       invalid: [
@@ -1943,7 +1943,7 @@ describe('truncations kept (checkTruncations)', () => {
         { code: `export function log(text: string) {\n  const entry = { title: text.substring(0, 200) };\n  console.log(entry);\n}\n`, options: on },
         // Already detached.
         { code: card("(' ' + text.substring(0, 200)).slice(1)"), options: on },
-        // \`slice\` of something not known to be text (an array is cut the same way).
+        // `slice` of something not known to be text (an array is cut the same way).
         { code: `export function page(rows) {\n  return { first: rows.slice(0, 200) };\n}\n`, options: on },
       ],
       invalid: [
@@ -2034,7 +2034,7 @@ export function collect(meta: { title?: string }, entry: { aiTitle: unknown }) {
     {
       valid: [],
       invalid: [
-        // With types, \`slice\` of a string property (metrora's cached turns).
+        // With types, `slice` of a string property (metrora's cached turns).
         {
           code: `export function toCached(turn: { userMessage: string; at: number }) {
   return { at: turn.at, userMessage: turn.userMessage.slice(0, 2000) };
@@ -2102,7 +2102,7 @@ describe('array-method callbacks run in place', () => {
     rule,
     {
       valid: [
-        // Without parser output: \`currentKey\` is the parse's own variable, and the table is returned.
+        // Without parser output: `currentKey` is the parse's own variable, and the table is returned.
         frontMatter('trimLine.substring(2)', 'match[2]'),
       ],
       invalid: [

@@ -2582,7 +2582,7 @@ net.createServer((socket) => {
   });
 });
 `,
-        // A packet the code writes out as bytes (it has \`toPacket\`): built to be sent, not kept (mysql2's ChangeUser).
+        // A packet the code writes out as bytes (it has `toPacket`): built to be sent, not kept (mysql2's ChangeUser).
         `const Packet = require('./packet.js');
 class ChangeUser {
   constructor(opts) {
@@ -2749,7 +2749,7 @@ module.exports = SecurePayload;
           ],
         },
         {
-          // A cache library's class keeps what is \`set\` in it, as a Map does.
+          // A cache library's class keeps what is `set` in it, as a Map does.
           code: `import { LRUCache } from 'lru-cache';
 import * as net from 'node:net';
 const seen = new LRUCache<string, Buffer>({ max: 1000 });
@@ -2780,7 +2780,7 @@ net.createServer((socket) => {
           ],
         },
         {
-          // holepunch's xache: \`this.mutables = new Cache(…)\` is a keyed table.
+          // holepunch's xache: `this.mutables = new Cache(…)` is a keyed table.
           code: `const Cache = require('xache');
 const c = require('compact-encoding');
 class Persistent {
@@ -2855,7 +2855,7 @@ export function remember(id: string, key: string) {
           ],
         },
         {
-          // compact-encoding's \`encode\` writes into \`b4a.allocUnsafe(size)\`; the record is kept in an object.
+          // compact-encoding's `encode` writes into `b4a.allocUnsafe(size)`; the record is kept in an object.
           code: `const c = require('compact-encoding');
 class Announcer {
   constructor(dht) {
@@ -2899,7 +2899,7 @@ module.exports = Announcer;
           ],
         },
         {
-          // \`allocUnsafe\` has an unpooled twin of the same type.
+          // `allocUnsafe` has an unpooled twin of the same type.
           code: `const ids = new Map<string, Buffer>();
 export function idFor(host: string) {
   const out = Buffer.allocUnsafe(32);
@@ -2934,7 +2934,7 @@ export function idFor(host: string) {
           ],
         },
         {
-          // \`Buffer.concat\` copies the bytes: the view inside it is not what the table keeps, the pooled result is.
+          // `Buffer.concat` copies the bytes: the view inside it is not what the table keeps, the pooled result is.
           code: `import * as net from 'node:net';
 const heads = new Map<string, Buffer>();
 net.createServer((socket) => {
@@ -2969,7 +2969,7 @@ net.createServer((socket) => {
           ],
         },
         {
-          // With copyStyle 'runtime' the copy is leakproof/runtime's \`copy\`.
+          // With copyStyle 'runtime' the copy is leakproof/runtime's `copy`.
           code: `const sessions = new Map<string, Buffer>();
 export function open(id: string, token: string) {
   sessions.set(id, Buffer.concat([Buffer.from(id), Buffer.from(token)]));
@@ -3492,7 +3492,7 @@ module.exports = Parser;
     rule,
     {
       valid: [
-        // Nothing says \`p\` is a Buffer: an array's \`slice\` copies.
+        // Nothing says `p` is a Buffer: an array's `slice` copies.
         { code: parser("agent.join(',')"), filename: 'file.js', options: on },
         // Copied pieces.
         { code: parser("agent.toString('ascii')", 'Uint8Array.prototype.slice.call(p, off + 4, off + 36)'), filename: 'file.js', options: on },
@@ -3676,7 +3676,7 @@ module.exports = Parser;
     rule,
     {
       valid: [
-        // Nothing says \`p\` is a Buffer anywhere: an array's \`slice\` copies.
+        // Nothing says `p` is a Buffer anywhere: an array's `slice` copies.
         { code: parser({}, "agent.join(',')"), filename: 'file.js', options: on },
         // Copies (bcoin's fix).
         { code: parser({ prev: copy('4', '36'), root: copy('36', '68'), hash: copy('0', '32'), script: copy('36', '36 + p[35]') }), filename: 'file.js', options: on },
@@ -3700,8 +3700,8 @@ module.exports = Parser;
   );
 });
 
-// bcoin's parseTX: its loop hands the rest of its input to another parser per input (\`Parser.parseInput(p.slice(off))\`),
-// then it returns \`_raw: p.slice(0, off)\`: one field of a message of several records is a view of all of it.
+// bcoin's parseTX: its loop hands the rest of its input to another parser per input (`Parser.parseInput(p.slice(off))`),
+// then it returns `_raw: p.slice(0, off)`: one field of a message of several records is a view of all of it.
 describe('parser output: one field of an input whose loop hands the rest to other parsers', () => {
   const on = [{ checkParserOutput: true }] as [{ checkParserOutput: boolean }];
   const tx = `/** @param {Buffer} p */
@@ -3880,7 +3880,7 @@ module.exports = ${name};
         { code: tsReader('Uint8Array.prototype.slice.call(this.take(size))'), options: on },
       ],
       invalid: [
-        // Reported where the record takes the view; \`read\` and \`readBytes\`, which only pass it on, are not.
+        // Reported where the record takes the view; `read` and `readBytes`, which only pass it on, are not.
         {
           code: frameReader('this.readBytes()'),
           filename: 'file.js',
@@ -4181,7 +4181,7 @@ module.exports = AuthSwitchResponse;
 `,
           filename: 'file.js',
         },
-        // \`Buffer.from\` of an ArrayBuffer is a view of it, not a pool slice (undici's Request body).
+        // `Buffer.from` of an ArrayBuffer is a view of it, not a pool slice (undici's Request body).
         {
           code: `class Upload {
   constructor(body) {
@@ -4478,9 +4478,9 @@ export class Session {
 `,
         // Set on every call, not only while empty: the field holds one hash at a time.
         { code: memo.replace('this.hashCached ??= crypto.tree(this.roots)', 'this.hashCached = crypto.tree(this.roots)').replace('if (!this.lastHash) ', ''), filename: 'file.js' },
-        // \`this.crypto\` is not always hypercore-crypto (an option may replace it): not proven.
+        // `this.crypto` is not always hypercore-crypto (an option may replace it): not proven.
         { code: batch('opts.crypto || crypto'), filename: 'file.js' },
-        // hypercore-crypto's \`discoveryKey\` is out of the pool (measured: 32 bytes over its own 32-byte store).
+        // hypercore-crypto's `discoveryKey` is out of the pool (measured: 32 bytes over its own 32-byte store).
         `import crypto from 'hypercore-crypto';
 const topics = new Map<string, Uint8Array>();
 export function join(name: string, key: Uint8Array) {
@@ -4632,7 +4632,7 @@ export function remember(name: string, data: Uint8Array) {
           ],
         },
         {
-          // A memo set with \`??=\`, and one under \`if (!this.f)\`.
+          // A memo set with `??=`, and one under `if (!this.f)`.
           code: memo,
           filename: 'file.js',
           output: null,
@@ -5300,7 +5300,7 @@ describe('a pooled Buffer re-wrapped as a plain typed array and handed back', ()
   return view[0];
 }
 `,
-        // Not pooled: \`Buffer.allocUnsafeSlow\` has memory of its own.
+        // Not pooled: `Buffer.allocUnsafeSlow` has memory of its own.
         held().replace("Buffer.from(s, 'base64')", 'Buffer.allocUnsafeSlow(16)'),
       ],
       invalid: [
@@ -5440,8 +5440,8 @@ describe('a view put in a local list, and an element of the list kept', () => {
   );
 });
 
-// A view a helper returns (\`header(frame)\`) is kept where one call hands in a connection's greeting (\`this.id =
-// header(greeting)\`, not known as incoming), while the 'data' listener's call only compares. The parent is what
+// A view a helper returns (`header(frame)`) is kept where one call hands in a connection's greeting (`this.id =
+// header(greeting)`, not known as incoming), while the 'data' listener's call only compares. The parent is what
 // the keeping call hands in.
 describe('a view a helper returns: its parent is what the call that keeps it hands in', () => {
   const code = (kept: string) => `function header(frame) {
@@ -5485,9 +5485,9 @@ module.exports = Conn;
   );
 });
 
-// noVNC's Websock: \`rQshiftBytes(len)\` returns a view of the receive queue \`this._rQ\`, which \`_recvMessage()\`
-// compacts and refills as messages arrive (\`copyWithin\`, \`set\`): whoever keeps the view reads other bytes later.
-// \`_encodeMessage()\` returns a view of the send queue too, but it is private and its one caller only sends it.
+// noVNC's Websock: `rQshiftBytes(len)` returns a view of the receive queue `this._rQ`, which `_recvMessage()`
+// compacts and refills as messages arrive (`copyWithin`, `set`): whoever keeps the view reads other bytes later.
+// `_encodeMessage()` returns a view of the send queue too, but it is private and its one caller only sends it.
 describe('a method returns a view of its object\'s buffer, which another method writes into again', () => {
   const queue = `export default class Websock {
   constructor() {
