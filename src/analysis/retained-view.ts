@@ -699,11 +699,11 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
   const sink = facts.escapes.returnedBy(node);
   if (!sink) return undefined;
   // A private method (`_encodeMessage()`) is called from this file only: it counts only when a caller keeps the view.
-  const own = methodNameOf(fn, facts);
+  const own = functionName(fn);
   if (own && /^[_#]/.test(own) && !facts.escapes.sinkOf(node)) return undefined;
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
-  const method = methodNameOf(written.method, facts);
+  const method = functionName(written.method);
   return {
     view,
     buffer,
@@ -732,12 +732,6 @@ function writeInto(ref: TSESTree.Node): TSESTree.Node | undefined {
 function isConstructorFunction(fn: FunctionNode, owner: TSESTree.Node): boolean {
   if (fn === owner) return true;
   return fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
-}
-
-/** A method's name: an ES class member's, or a prototype method's. */
-function methodNameOf(fn: FunctionNode, facts: FileFacts): string | undefined {
-  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return memberKeyName(fn.parent);
-  return facts.handlers.prototypeMethodName(fn);
 }
 
 /**
