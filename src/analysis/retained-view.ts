@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { comparedWith, compactText, shortText, staticString, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, singleInit, unwrap, walk, type FunctionNode } from './ast';
+import { comparedWith, compactText, shortText, staticString, isOtherBranch, returnSiteOf, enclosingFunction, findVariable, isEmptyValue, functionName, variableHolding, isFunction, isGlobalBinding, isInside, isLoop, isModuleExport, isWritten, outerParent, memberKeyName, methodCall, moduleOf, nameOf, propertyName, returnedExpressions, singleInit, staticNumber, unwrap, walk, type FunctionNode } from './ast';
 import { QUEUEING_WRITERS, QUEUEING_WRITES, LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
@@ -672,9 +672,9 @@ function sameFunctionReuse(node: TSESTree.CallExpression | TSESTree.NewExpressio
 
 /**
  * A method that returns a view of its object's buffer (`return new Uint8Array(this._rQ.buffer, this._rQi - len, len)`,
- * `return this.buf.subarray(a, b)`), which another method of the class writes into again (`this._rQ.set(…)`,
- * `this._rQ.copyWithin(0, …)`: noVNC's receive queue, refilled and compacted as messages arrive). The caller's
- * view then reads bytes the next write puts there, and keeps the whole queue.
+ * `return this.buf.subarray(a, b)`), which another method of the class writes into again from its front
+ * (`this._rQ.copyWithin(0, …)`: noVNC's receive queue, compacted as messages arrive). The caller's view then reads
+ * bytes the next write puts there, and keeps the whole queue.
  */
 function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, candidate: ViewCandidate, facts: FileFacts): ReusedBufferView | undefined {
   // The buffer: `this.f` cut, or `this.f.buffer` wrapped from an offset.
@@ -689,7 +689,7 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
   for (const ref of facts.handlers.thisMemberRefs(owner).get(name) ?? []) {
     const where = enclosingFunction(ref);
     if (!where || where === fn || isConstructorFunction(where, owner)) continue;
-    const write = writeInto(ref);
+    const write = frontWrite(ref);
     if (write) {
       written = { write, method: where };
       break;
@@ -715,17 +715,20 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
   };
 }
 
-/** `this.f.set(…)` (or another mutating method), `this.f[i] = x`, `src.copy(this.f, …)`: the write into `ref`, `this.f`. */
-function writeInto(ref: TSESTree.Node): TSESTree.Node | undefined {
-  const parent = ref.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
-    const call = parent.parent;
-    if (!parent.computed && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && MUTATING_METHODS.test(propertyName(parent) ?? '')) return call;
-    const assignment = parent.parent;
-    if (parent.computed && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) return assignment;
-  }
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref && methodCall(parent)?.name === 'copy') return parent;
-  return undefined;
+/**
+ * A write that puts new bytes at the front of `ref` (`this.f`), where the views handed out start: a compaction,
+ * `this.f.copyWithin(0, …)`, or `this.f.set(bytes)` / `this.f.set(bytes, 0)`. An append past the end (`this.f[this.pos++]
+ * = b`, `this.f.set(bytes, this.len)`) leaves the bytes of a view already handed out alone, as a growing writer's do
+ * (pdf.js' chunked stream, pbf, msgpack's encoder).
+ */
+function frontWrite(ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = ref.parent;
+  const call = member?.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref || member.computed || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+  const name = propertyName(member);
+  const at = name === 'copyWithin' ? call.arguments[0] : name === 'set' ? call.arguments[1] : undefined;
+  if (name === 'set' && call.arguments.length === 1) return call;
+  return at && staticNumber(unwrap(at)) === 0 ? call : undefined;
 }
 
 /** The constructor of the class `owner`: an ES class's, or the function a pre-class "class" is keyed by. */

@@ -5486,7 +5486,7 @@ module.exports = Conn;
 });
 
 // noVNC's Websock: `rQshiftBytes(len)` returns a view of the receive queue `this._rQ`, which `_recvMessage()`
-// compacts and refills as messages arrive (`copyWithin`, `set`): whoever keeps the view reads other bytes later.
+// compacts to its front as messages arrive (`copyWithin(0, …)`): whoever keeps the view reads other bytes later.
 // `_encodeMessage()` returns a view of the send queue too, but it is private and its one caller only sends it.
 describe('a method returns a view of its object\'s buffer, which another method writes into again', () => {
   const queue = `export default class Websock {
@@ -5530,6 +5530,24 @@ describe('a method returns a view of its object\'s buffer, which another method 
     rule,
     {
       valid: [
+        // A growing writer appends past the end of what it handed out (pbf's `finish()`, pdf.js' chunked stream).
+        `export class Writer {
+  constructor() {
+    this.buf = new Uint8Array(16);
+    this.pos = 0;
+  }
+  writeByte(b) {
+    this.buf[this.pos++] = b;
+  }
+  writeBytes(bytes) {
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+  finish() {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+`,
         // The queue is replaced, not written into: the view keeps its bytes.
         `export default class Websock {
   constructor() {
