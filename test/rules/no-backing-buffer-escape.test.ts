@@ -4292,6 +4292,7 @@ describe('a field that holds nothing yet, or an array that owns its store', () =
   }
 }
 `;
+  const seeded = queue.replace('this._rQ = null;', "this._rQ = Buffer.from('seed');");
   runRuleTests(
     'no-backing-buffer-escape',
     rule,
@@ -4300,40 +4301,7 @@ describe('a field that holds nothing yet, or an array that owns its store', () =
       invalid: [
         {
           // A pooled Buffer first: its store holds other data.
-          code: `export default class Websock {
-  constructor() {
-    this._rQ = Buffer.from('seed');
-    this._rQi = 0;
-    this._rQlen = 0;
-    this._sQ = null;
-    this._sQlen = 0;
-  }
-  init(ws) {
-    this._rQ = new Uint8Array(4 * 1024 * 1024);
-    this._sQ = new Uint8Array(10 * 1024);
-    this._websocket = ws;
-    ws.onmessage = (e) => this._recvMessage(e);
-  }
-  rQshiftBytes(len) {
-    this._rQi += len;
-    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
-  }
-  send(arr) {
-    this._sQ.set(arr, this._sQlen);
-    this._sQlen += arr.length;
-    this._websocket.send(this._encodeMessage());
-    this._sQlen = 0;
-  }
-  _encodeMessage() {
-    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
-  }
-  _recvMessage(e) {
-    this._rQ = new Uint8Array(e.data);
-    this._rQi = 0;
-    this._rQlen = e.data.byteLength;
-  }
-}
-`,
+          code: seeded,
           output: null,
           errors: [
             {
@@ -4346,40 +4314,7 @@ describe('a field that holds nothing yet, or an array that owns its store', () =
               suggestions: [
                 {
                   messageId: 'passViewBounds',
-                  output: `export default class Websock {
-  constructor() {
-    this._rQ = Buffer.from('seed');
-    this._rQi = 0;
-    this._rQlen = 0;
-    this._sQ = null;
-    this._sQlen = 0;
-  }
-  init(ws) {
-    this._rQ = new Uint8Array(4 * 1024 * 1024);
-    this._sQ = new Uint8Array(10 * 1024);
-    this._websocket = ws;
-    ws.onmessage = (e) => this._recvMessage(e);
-  }
-  rQshiftBytes(len) {
-    this._rQi += len;
-    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
-  }
-  send(arr) {
-    this._sQ.set(arr, this._sQlen);
-    this._sQlen += arr.length;
-    this._websocket.send(this._encodeMessage());
-    this._sQlen = 0;
-  }
-  _encodeMessage() {
-    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
-  }
-  _recvMessage(e) {
-    this._rQ = new Uint8Array(e.data);
-    this._rQi = 0;
-    this._rQlen = e.data.byteLength;
-  }
-}
-`.replace('this._rQ.buffer, this._rQi - len, len', 'this._rQ.buffer, this._rQ.byteOffset + this._rQi - len, len'),
+                  output: seeded.replace('this._rQ.buffer, this._rQi - len, len', 'this._rQ.buffer, this._rQ.byteOffset + this._rQi - len, len'),
                 },
               ],
             },
