@@ -1029,7 +1029,7 @@ export class ValueKinds {
       case AST_NODE_TYPES.MemberExpression: {
         // `this.buffer`, `encoder.cbuf`: a property the code only ever sets to arrays that own their store (or to
         // nothing yet: `this._rQ = null` in noVNC's constructor, `new Uint8Array(size)` in its `init()`).
-        const values = this.memberValues(node)?.filter((value) => !isEmptyValue(value));
+        const values = this.givenValues(node);
         if (!values || values.length === 0) return undefined;
         let verdict: string | undefined;
         for (const value of values) {
@@ -1069,9 +1069,13 @@ export class ValueKinds {
    */
   allocatedByCode(expr: TSESTree.Node): boolean {
     const node = unwrap(expr);
-    const values = node.type === AST_NODE_TYPES.MemberExpression ? this.memberValues(node) : undefined;
-    const made = values?.filter((value) => !isEmptyValue(value));
-    return !!made && made.length > 0 && made.length === values!.filter((value) => !isEmptyValue(value)).length && made.every((value) => this.isAllocation(value));
+    const made = node.type === AST_NODE_TYPES.MemberExpression ? this.givenValues(node) : undefined;
+    return !!made && made.length > 0 && made.every((value) => this.isAllocation(value));
+  }
+
+  /** The values the code gives a property (`memberValues`), empty ones (`null`, `undefined`) aside. */
+  private givenValues(member: TSESTree.MemberExpression): readonly TSESTree.Node[] | undefined {
+    return this.memberValues(member)?.filter((value) => !isEmptyValue(value));
   }
 
   private isAllocation(raw: TSESTree.Node): boolean {

@@ -130,7 +130,7 @@ export class OriginFinder {
    */
   private isFieldOfBinary(expr: TSESTree.Node, parser: FunctionNode): boolean {
     const input = unwrap(expr);
-    if (input.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(input) || enclosingFunction(input) !== parser) return false;
+    if (input.type !== AST_NODE_TYPES.Identifier || enclosingFunction(input) !== parser) return false;
     // A field has both ends; a cut to the input's end (`input.subarray(n)`) is the rest, which a decoder hands back
     // for its next step (RLP's `remainder`), not a field.
     const own = input.parent?.parent;
@@ -677,7 +677,6 @@ function readCallbackCall(fn: FunctionNode): TSESTree.CallExpression | undefined
   return call;
 }
 
-/** `GitBranchParser.parse`, `parseBif`, `lexicalParse`: the name of a parsing function, else undefined. */
 /** `Parser.parseInput(view)`, `decodeEntry(view)`: `view` is the first argument of a call of a function named as a parser. */
 function handedToParser(view: TSESTree.Node): boolean {
   const call = view.parent;
@@ -686,6 +685,7 @@ function handedToParser(view: TSESTree.Node): boolean {
   return !!name && PARSER_NAME.test(name);
 }
 
+/** `GitBranchParser.parse`, `parseBif`, `lexicalParse`: the name of a parsing function, else undefined. */
 function parserLabel(fn: FunctionNode): string | undefined {
   const name = functionName(fn);
   const member = fn.parent;

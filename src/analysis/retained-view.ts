@@ -971,10 +971,8 @@ export interface FreedHeapView {
   pointer: string;
   /** The free, or the call that runs the module again. */
   free: TSESTree.CallExpression;
-  /** Where the view goes after it: returned or kept (`sink`), or, for a free, read from the variable holding it. */
+  /** Where the view goes after it, when it is returned or kept (not when it is only read after a free). */
   sink?: Sink;
-  /** The read after the free (`this.convertBitmapToImage({ data })`), when the view is not returned or kept. */
-  read?: TSESTree.Node;
   /** For messages: what happens to the view after: "`render()` returns it", "it is kept in `this.out`", "`this.convert()` is handed it". */
   after: string;
   /** `free`: the pointer is freed; `rerun`: the module runs again (`Module.compile(…)`), which may grow or reuse its memory. */
@@ -1018,19 +1016,18 @@ export function findFreedHeapView(node: TSESTree.NewExpression | TSESTree.CallEx
     if (!returns || returns.some((at) => at.range[0] >= part.range[1] && isInside(at, block))) free = part;
     return undefined;
   });
-  const pointer = facts.sourceCode.getText(offset);
-  if (free && sink) return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, sink, after: sinkPhrase(sink), event: 'free' };
-  if (free && held) {
-    const freed = free;
-    const read = held.references.find((ref) => ref.isRead() && ref.identifier.range[0] > freed.range[1]);
+  if (free) {
+    const freed = { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, event: 'free' as const };
+    if (sink) return { ...freed, sink, after: sinkPhrase(sink) };
+    const end = free.range[1];
+    const read = held?.references.find((ref) => ref.isRead() && ref.identifier.range[0] > end);
     if (!read) return undefined;
     const call = callHanding(read.identifier);
-    const after = call ? `\`${shortText(facts.sourceCode, call.callee)}()\` is handed it` : 'it is read';
-    return { view: node, pointer: (unwrap(free.arguments[0]!) as TSESTree.Identifier).name, free, read: read.identifier, after, event: 'free' };
+    return { ...freed, after: call ? `\`${shortText(facts.sourceCode, call.callee)}()\` is handed it` : 'it is read' };
   }
   // `Module.kmcmp_compile(…)` after the view, on the way to a `return` (keyman's compiler): the module runs again.
   const rerun = sink && owner ? moduleCallAfter(node, owner, fn, returns) : undefined;
-  return rerun && { view: node, pointer, free: rerun, sink, after: sinkPhrase(sink!), event: 'rerun' };
+  return rerun && sink && { view: node, pointer: facts.sourceCode.getText(offset), free: rerun, sink, after: sinkPhrase(sink), event: 'rerun' };
 }
 
 /** "`f()` returns it", or "it is kept in `this.out`". */
