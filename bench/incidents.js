@@ -23,8 +23,9 @@
 // set found that it does not hold, scored once), `heldout19` (heldout19.json: a nineteenth, Node and server code,
 // scored once), `heldout20` (heldout20.json: a twentieth, browser, worker and media code, collected blind in
 // parallel with the nineteenth, scored once), `heldout21` (heldout21.json: a twenty-first, peer-to-peer, RPC and
-// messaging code, scored once) and `heldout22` (heldout22.json: a twenty-second, text, string and file-format code,
-// collected blind in parallel with the twenty-first, scored once).
+// messaging code, scored once), `heldout22` (heldout22.json: a twenty-second, text, string and file-format code,
+// collected blind in parallel with the twenty-first, scored once) and `heldout23` (heldout23.json: a twenty-third,
+// database drivers, queues and observability agents, scored once).
 //
 // For each incident it takes the file at the parent commit (the leak) and at the fix commit from a fetched
 // bare git snapshot of the repository (`git show COMMIT:PATH`; nothing is fetched here, there is no
@@ -45,7 +46,7 @@
 // `owner+name`, `owner+name.git`, `owner/name` or `owner/name.git`. Give it with --mirrors DIR or the
 // LEAKPROOF_MIRRORS environment variable (bench/README.md says how to fetch them).
 //
-// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21|heldout22] [--mirrors DIR] [--mode untyped|typed|both]
+// Usage: node bench/incidents.js [--set incidents|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21|heldout22|heldout23] [--mirrors DIR] [--mode untyped|typed|both]
 //          [--only ID[,ID...]] [--json FILE] [--verbose] [--if-present]
 //   --if-present: exit 0 with one line when no snapshot directory is given or none of its repositories
 //   is there (what `npm run bench` uses); without it that is an error (exit code 2).
@@ -83,6 +84,7 @@ const SETS = {
   heldout20: path.join(__dirname, 'incidents', 'heldout20.json'),
   heldout21: path.join(__dirname, 'incidents', 'heldout21.json'),
   heldout22: path.join(__dirname, 'incidents', 'heldout22.json'),
+  heldout23: path.join(__dirname, 'incidents', 'heldout23.json'),
 };
 const RULES = [
   'no-retained-view',

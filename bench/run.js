@@ -2,7 +2,7 @@
 // `npm run bench`: runs each benchmark in its own process (with --expose-gc, output inherited), one after
 // the other so they do not compete for the CPU: bench/lint.js, bench/cli.js, bench/runtime.js, bench/heap.js,
 // bench/incidents.js (once per set it knows, `SETS` in bench/incidents.js: the default set, then `--set heldout`,
-// `--set heldout2`, … `--set heldout22`). A missing benchmark is skipped with a line saying so; a failing
+// `--set heldout2`, … `--set heldout23`). A missing benchmark is skipped with a line saying so; a failing
 // one makes this exit non-zero.
 // bench/incidents.js needs fetched repository snapshots (LEAKPROOF_MIRRORS, see bench/README.md) and says it
 // is skipped, with why, when there are none.
