@@ -18,6 +18,7 @@ type MessageId =
   | 'keptLibraryView'
   | 'returnedLibraryView'
   | 'keptEventView'
+  | 'keptArgumentView'
   | 'reusedBufferView'
   | 'rewrittenFieldView'
   | 'keptLentBuffer'
@@ -98,6 +99,8 @@ export default createRule<Options, MessageId>({
         '{{value}} is {{what}} ({{evidence}}); it is kept in {{sink}}, so the whole buffer it was read from stays in memory as long as it does.',
       returnedLibraryView:
         '{{value}} is {{what}} ({{evidence}}); {{sink}} as a key, an id or a signature, which callers keep as long as what it names, so each one kept holds the whole buffer it was read from.',
+      keptArgumentView:
+        '{{value}} is a view of {{parent}}, cut by {{cut}} in {{function}} of `{{module}}`; it is kept in {{sink}}, so the whole ArrayBuffer behind it stays in memory as long as the view does.',
       keptEventView:
         '{{value}}, the bytes Node\'s HTTP parser read past the headers of the {{event}} event, is a view of the socket chunk that carried them; it is kept in {{sink}}, so that whole chunk stays in memory as long as it does.',
     },
@@ -162,7 +165,7 @@ export default createRule<Options, MessageId>({
     };
     const checkLibraryView = (node: TSESTree.CallExpression) => {
       const found = getAnalysis(context).keptLibraryView(node);
-      if (!found) return;
+      if (!found) return checkArgumentView(node);
       // An exact copy of the view (`Uint8Array.prototype.slice.call(…)`, a Buffer for a Buffer message); a
       // suggestion, since a decoder of an older version may return null (compact-encoding's `buffer` did for an empty one).
       // A decoded record (`c.decode(record, buf)`) is no view itself: its byte fields are, and no copy of the record is offered.
@@ -174,6 +177,30 @@ export default createRule<Options, MessageId>({
           value: `\`${shortText(context.sourceCode, node)}\``,
           what: found.contract.what,
           evidence: found.contract.evidence,
+          sink: found.sink.label,
+        },
+        ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),
+      });
+    };
+    // `this.keys.set(h.id, h.key)` after `const h = parseHeader(data)`, the view cut in `./parser`: a copy of
+    // what is kept, offered (the other file's other callers, and this one's later reads, are not seen here).
+    const checkArgumentView = (node: TSESTree.CallExpression) => {
+      const found = getAnalysis(context).keptArgumentView(node);
+      if (!found) return;
+      const value = found.value;
+      const copy =
+        value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.CallExpression
+          ? buildValueCopyFix(context.sourceCode, context.filename, value, style, found.buffer)
+          : null;
+      context.report({
+        node: value,
+        messageId: 'keptArgumentView',
+        data: {
+          value: `\`${shortText(context.sourceCode, value)}\``,
+          parent: found.origin.label,
+          cut: found.view.cut,
+          function: found.from.name ? `\`${found.from.name}()\`` : 'the function',
+          module: found.from.module,
           sink: found.sink.label,
         },
         ...fixOrSuggest(copy?.fix ?? null, false, 'copyExactly'),

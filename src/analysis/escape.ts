@@ -69,6 +69,11 @@ export interface EscapeOptions {
   resultOf?: FunctionNode;
   /** Nodes the walk does not pass through: pieces already reported, when looking for the next one. */
   skip?: ReadonlySet<TSESTree.Node>;
+  /**
+   * Where the followed value sits inside `value`, as `Walk.fields`: with `['key']`, the result of `parseHeader(data)`
+   * holds the view at `.key`, and only a read of `.key` (or a `{ key }` pattern) hands the view on.
+   */
+  fields?: readonly string[];
 }
 
 const MAX_CALL_DEPTH = 2;
@@ -146,7 +151,7 @@ export class EscapeFinder {
         seen: new Set(),
         container: options.container ?? false,
         text: options.text ?? false,
-        fields: [],
+        fields: options.fields ?? [],
         ...(options.resultOf && { resultOf: options.resultOf }),
         ...(options.skip && { skip: options.skip }),
       });

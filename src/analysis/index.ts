@@ -7,7 +7,7 @@ import { getFileFacts, type FileFacts } from './file';
 import { findForwarding, type Forwarding, type ForwardingOptions } from './forwarding';
 import { findHibernationBlockers, type ActorNode, type Blocker, type HibernationOptions } from './hibernation';
 import { findRetainedSubstrings, type RetainedSubstring } from './retained-substring';
-import { findFreedHeapView, findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, findLentBufferViews, findReusedBufferView, type FreedHeapView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type LentBufferView, type RetainedView, type ReusedBufferView } from './retained-view';
+import { findFreedHeapView, findKeptArgumentView, findKeptEventViews, findKeptLibraryView, findKeptPooled, findParsedView, findReaderResultView, findRetainedView, findLentBufferViews, findReusedBufferView, type FreedHeapView, type KeptArgumentView, type KeptEventView, type KeptLibraryView, type KeptPooled, type ReaderResultView, type LentBufferView, type RetainedView, type ReusedBufferView } from './retained-view';
 import type { SliceOptions } from './strings';
 
 // The face is the only module rules import: what they need of the analysis' vocabulary comes through here.
@@ -25,7 +25,7 @@ export { SOCKET_EVENT_HANDLERS } from './apis';
 export type { KindAnswer, KindLevel, LargerBacking, PooledFactory } from './kinds';
 export type { Origin } from './origins';
 export type { RetainedSubstring } from './retained-substring';
-export type { FixSafety, FreedHeapView, KeptEventView, KeptLibraryView, KeptPooled, LentBufferView, ReaderResultView, RetainedView, ReusedBufferView } from './retained-view';
+export type { FixSafety, FreedHeapView, KeptArgumentView, KeptEventView, KeptLibraryView, KeptPooled, LentBufferView, ReaderResultView, RetainedView, ReusedBufferView } from './retained-view';
 export type { LibraryContract } from './library-contracts';
 export type { SliceOptions, StringSlice } from './strings';
 export type { ViewCreation } from './views';
@@ -88,6 +88,11 @@ export class Analysis {
   /** A view a library returns by its contract (a compact-encoding decoder's) kept in long-lived storage. */
   keptLibraryView(call: TSESTree.CallExpression): KeptLibraryView | undefined {
     return quietly(() => findKeptLibraryView(call, this.facts));
+  }
+
+  /** A view of incoming data a function of another file of the package cuts and hands back, kept by its caller here. */
+  keptArgumentView(call: TSESTree.CallExpression): KeptArgumentView | undefined {
+    return quietly(() => findKeptArgumentView(call, this.facts));
   }
 
   /** Which call first answered for a kept piece of a split or match (`result[2]`), when several may hold it. */

@@ -144,6 +144,31 @@ type Seen = Set<TSESTree.Node> & { guessed?: boolean };
  */
 export type FunctionElsewhere = (call: TSESTree.CallExpression) => { fn: FunctionNode; kinds: ValueKinds; module: string } | undefined;
 
+/**
+ * A view of one of its parameters that a function hands back: the parameter's index, where the view sits in
+ * what it returns (`[]` for the result itself, `['key']` for `{ key: buf.subarray(4, 36) }`), and the cut as
+ * written there, for messages.
+ */
+export interface ParameterView {
+  index: number;
+  fields: readonly string[];
+  /** The cut as written in its file: "`buf.subarray(4, 36)`". */
+  cut: string;
+  /** `slice` makes a view only of a Buffer: the caller's argument must be one when the function's file cannot tell. */
+  needsBuffer: boolean;
+  /** A method of the parameter cut it (`subarray`, `slice`): a view of the same class, a Buffer of a Buffer. */
+  sameClass: boolean;
+}
+
+/** The views of its arguments a call hands back, cut by a function of another file of the package. */
+export interface ArgumentViews {
+  views: readonly ParameterView[];
+  /** The other file's specifier as written (`./parser`). */
+  module: string;
+  /** The function's name there, for messages (`parseHeader`). */
+  name: string | undefined;
+}
+
 /** What a called function returns, with the kinds of the file that holds it (this one, or another of the package). */
 interface HelperReturns {
   /** The function the call runs (of this file, or of the other file `kinds` answers for). */
@@ -1725,7 +1750,7 @@ export class ValueKinds {
       const name = propertyName(callee);
       if (name !== undefined && POOLED_FACTORY_NAMES.has(name)) return true;
     }
-    return this.contractMayApply(call) || this.mayReturnPooled(call);
+    return this.contractMayApply(call) || this.mayRunElsewhere(call);
   }
 
   /**
@@ -1736,7 +1761,7 @@ export class ValueKinds {
   pooledResult(call: TSESTree.CallExpression, depth = 0): PooledFactory | undefined {
     const own = this.pooledFactory(call);
     if (own) return own;
-    if (depth >= MAX_DEPTH || !this.mayReturnPooled(call)) return undefined;
+    if (depth >= MAX_DEPTH || !this.mayRunElsewhere(call)) return undefined;
     const helper = this.helperReturns(call, true);
     if (!helper) return undefined;
     const first = helper.kinds.pooledReturn(helper.fn, depth);
@@ -1749,10 +1774,10 @@ export class ValueKinds {
    * A cheap test before following a call into the function it runs (asked of every call of the file): the
    * call names something imported from another file of the package (`hash(x)`, `crypto.hash(x)`), whose
    * functions that file's facts answer for. Functions of this file are not followed: that costs a scope
-   * lookup for every call (measured: `no-retained-view` took 1.4x its time), and their pooled Buffers are
-   * asked about where they are made.
+   * lookup for every call (measured: `no-retained-view` took 1.4x its time), and their pooled Buffers and
+   * views are asked about where they are made.
    */
-  private mayReturnPooled(call: TSESTree.CallExpression): boolean {
+  private mayRunElsewhere(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
     const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
     return named.type === AST_NODE_TYPES.Identifier && !!this.calls?.mayNameRelativeImport(named.name);
@@ -1787,6 +1812,89 @@ export class ValueKinds {
     const init = variable && singleInit(variable);
     const call = init && unwrap(init);
     return call?.type === AST_NODE_TYPES.CallExpression ? this.pooledResult(call, depth) : undefined;
+  }
+
+  /**
+   * The views of its arguments a call of a function another file of the package exports hands back (the
+   * other half of a parser module and the actor that keeps what it parses): `parseHeader(data)` of
+   * `./parser`, which returns `{ id, key: buf.subarray(4, 36) }`, hands back a view of `data` at `.key`.
+   * Only relative imports (`mayRunElsewhere`); the function's own file answers (`parameterViews`).
+   */
+  argumentViews(call: TSESTree.CallExpression): ArgumentViews | undefined {
+    if (!this.mayRunElsewhere(call)) return undefined;
+    const helper = this.helperReturns(call, true);
+    if (!helper?.module) return undefined;
+    const views = helper.kinds.parameterViews(helper.fn);
+    return views.length > 0 ? { views, module: helper.module, name: functionName(helper.fn) } : undefined;
+  }
+
+  private readonly parameterViewsOf = new WeakMap<FunctionNode, readonly ParameterView[]>();
+
+  /**
+   * The views of its parameters a function of this file returns (asked once per function): a cut of a
+   * parameter the function never reassigns (`buf.subarray(…)`, `buf.slice(…)`, `new Uint8Array(buf.buffer, …)`),
+   * returned itself, through a variable that only holds it, or as a property of a returned object literal.
+   */
+  parameterViews(fn: FunctionNode): readonly ParameterView[] {
+    const known = this.parameterViewsOf.get(fn);
+    if (known) return known;
+    const found: ParameterView[] = [];
+    for (const value of returnedExpressions(fn)) {
+      const node = this.valueOf(value);
+      if (node?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+          const view = key === undefined ? undefined : this.parameterView(fn, property.value, [key]);
+          if (view) found.push(view);
+        }
+      } else if (node) {
+        const view = this.parameterView(fn, node, []);
+        if (view) found.push(view);
+      }
+    }
+    const unique = found.filter((view, i) => found.findIndex((other) => other.index === view.index && other.fields.join('.') === view.fields.join('.')) === i);
+    this.parameterViewsOf.set(fn, unique);
+    return unique;
+  }
+
+  /** `value` itself, or what the variable it names holds there (`const key = buf.subarray(…); return key`). */
+  private valueOf(value: TSESTree.Node): TSESTree.Node | undefined {
+    const node = unwrap(value);
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const held = this.heldValue(node);
+    return held && unwrap(held);
+  }
+
+  /**
+   * A view of all of the parameter's bytes, which keeps no more than the parameter itself: `buf.subarray()`,
+   * `buf.slice(0)`, `new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)` (msgpack's `ensureUint8Array`).
+   */
+  private isWholeOf(node: TSESTree.CallExpression | TSESTree.NewExpression, shape: string, name: string): boolean {
+    const args = node.arguments.map((arg) => compactText(this.sourceCode, arg));
+    if (shape === 'method') return args.length === 0 || (args.length === 1 && args[0] === '0');
+    return args.length === 3 && args[1] === `${name}.byteOffset` && args[2] === `${name}.byteLength`;
+  }
+
+  /** A cut of a parameter of `fn` that `value` (or the variable it names) is, at `fields` of the result. */
+  private parameterView(fn: FunctionNode, value: TSESTree.Node, fields: readonly string[]): ParameterView | undefined {
+    const node = this.valueOf(value);
+    if (node?.type !== AST_NODE_TYPES.CallExpression && node?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const candidate = findViewCandidate(node);
+    if (!candidate) return undefined;
+    let root = unwrap(candidate.parent);
+    // `new Uint8Array(buf.buffer, buf.byteOffset + 4, 32)`: a view of the parameter's store.
+    if (candidate.shape !== 'method' && root.type === AST_NODE_TYPES.MemberExpression && propertyName(root) === 'buffer') root = unwrap(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const param = parameterOf(this.sourceCode, root);
+    if (!param || param.fn !== fn || param.index < 0 || isWritten(param.variable)) return undefined;
+    if (candidate.shape === 'buffer-from' || this.isWholeOf(node, candidate.shape, root.name)) return undefined;
+    // A parameter this file knows to be a string, a plain value or an ArrayBuffer is cut into no view; one it
+    // cannot tell is judged by the caller's argument (`needsBuffer` for a `slice`).
+    const kind = this.kindOf(root);
+    if (kind === 'string' || kind === 'other' || kind === 'array-buffer') return undefined;
+    const needsBuffer = candidate.shape === 'method' && candidate.method !== 'subarray' && kind !== 'buffer';
+    return { index: param.index, fields, cut: `\`${shortText(this.sourceCode, node)}\``, needsBuffer, sameClass: candidate.shape === 'method' };
   }
 
   /** `Buffer.from(...)` → 'from' (the global Buffer or one imported from 'buffer'). */

@@ -4,7 +4,7 @@ import { comparedWith, compactText, shortText, staticString, isOtherBranch, retu
 import { QUEUEING_WRITERS, QUEUEING_WRITES, LENT_BUFFER_MODULES, LENT_BUFFER_RESPONSE_METHODS, READ_ONLY_MODULES, TYPED_ARRAY_CONSTRUCTORS, VIEW_PARAMETER_EVENTS, WASM_FREE_NAMES, WASM_HEAP_NAMES } from './apis';
 import type { Sink } from './escape';
 import type { FileFacts } from './file';
-import type { KindLevel, PooledFactory } from './kinds';
+import type { ArgumentViews, KindLevel, ParameterView, PooledFactory } from './kinds';
 import type { LibraryContract } from './library-contracts';
 import type { Origin } from './origins';
 import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCandidate, type ViewCreation } from './views';
@@ -310,6 +310,56 @@ export function findKeptLibraryView(call: TSESTree.CallExpression, facts: FileFa
   if (contract?.kind !== 'view' || isDiscarded(call) || !enclosingFunction(call)) return undefined;
   const sink = keptAs(call, call, facts, true);
   return sink ? { call, contract, sink } : undefined;
+}
+
+export interface KeptArgumentView {
+  call: TSESTree.CallExpression;
+  /** What is kept: the call itself, or the read of the view out of its result (`h.key`). */
+  value: TSESTree.Node;
+  /** The function of another file that cuts the view, and where the view sits in its result. */
+  from: ArgumentViews;
+  view: ParameterView;
+  /** The argument whose bytes the view is of (`data`), and where they come from. */
+  argument: TSESTree.Node;
+  origin: Origin;
+  sink: Sink;
+  /** The view is a Buffer (a Buffer argument's own `subarray` or `slice`), so a copy of the kept value is one too. */
+  buffer: boolean;
+}
+
+/**
+ * A view of incoming data that a function of another file of the package cuts and hands back, kept by
+ * its caller: `const h = parseHeader(data); this.keys.set(h.id, h.key)` with `./parser`'s `parseHeader`
+ * returning `{ id, key: buf.subarray(4, 36) }`. The parser module and the actor that keeps what it
+ * parses are checked together: the cut is there, the message and the keeping here. (A function of this
+ * file is answered where it cuts the view, by `findRetainedView`, which follows its returns to the caller.)
+ */
+export function findKeptArgumentView(call: TSESTree.CallExpression, facts: FileFacts): KeptArgumentView | undefined {
+  // Asked of every call the other questions leave: the cheap name test (`argumentViews`) first.
+  const from = facts.kinds.argumentViews(call);
+  if (!from || isDiscarded(call) || !enclosingFunction(call)) return undefined;
+  for (const view of from.views) {
+    const argument = call.arguments[view.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const kind = facts.kinds.kindOf(argument);
+    if (view.needsBuffer ? kind !== 'buffer' : kind === 'string' || kind === 'other' || kind === 'array-buffer') continue;
+    const origin = facts.origins.originOf(argument);
+    if (!origin || (origin.kind === 'read-buffer' && !madePerView(origin, call))) continue;
+    const sink = facts.escapes.sinkOf(call, { fields: view.fields });
+    if (!sink || facts.escapes.isSelfTrim(sink, argument)) continue;
+    if (origin.heldByThis && facts.escapes.isOnThis(sink)) continue;
+    const kept = sink.value && isReadOf(sink.value, call) ? sink.value : call;
+    return { call, value: kept, from, view, argument, origin, sink, buffer: view.sameClass && kind === 'buffer' };
+  }
+  return undefined;
+}
+
+/** `h.key`, `key` or the call itself: a plain read the view is kept as, in the call's function (where a report and a copy go). */
+function isReadOf(value: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+  if (value === call) return true;
+  const node = unwrap(value);
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return enclosingFunction(node) === enclosingFunction(call);
 }
 
 export interface KeptEventView {
@@ -689,7 +739,7 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
   for (const ref of facts.handlers.thisMemberRefs(owner).get(name) ?? []) {
     const where = enclosingFunction(ref);
     if (!where || where === fn || isConstructorFunction(where, owner)) continue;
-    const write = frontWrite(ref);
+    const write = frontWrite(ref, (at) => isResetToZero(at, owner, facts));
     if (write) {
       written = { write, method: where };
       break;
@@ -701,6 +751,9 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
   // A private method (`_encodeMessage()`) is called from this file only: it counts only when a caller keeps the view.
   const own = functionName(fn);
   if (own && /^[_#]/.test(own) && !facts.escapes.sinkOf(node)) return undefined;
+  // A method named for what it hands out (`view()`, `encodeSharedRef()`, `toUint8ArrayReference()`) says so: its
+  // callers are told they get the buffer's bytes as they are, not a copy (msgpack's encoder, on the HEADs).
+  if (own && wordsOf(own).some((word) => LENT_VIEW_WORDS.has(word))) return undefined;
   const view = confirmView(candidate, facts.kinds);
   if (!view) return undefined;
   const method = functionName(written.method);
@@ -717,19 +770,46 @@ function classReuse(node: TSESTree.CallExpression | TSESTree.NewExpression, cand
 
 /**
  * A write that puts new bytes at the front of `ref` (`this.f`), where the views handed out start: a compaction,
- * `this.f.copyWithin(0, …)`, or `this.f.set(bytes)` / `this.f.set(bytes, 0)`. An append past the end (`this.f[this.pos++]
- * = b`, `this.f.set(bytes, this.len)`) leaves the bytes of a view already handed out alone, as a growing writer's do
- * (pdf.js' chunked stream, pbf, msgpack's encoder).
+ * `this.f.copyWithin(0, …)`, or `this.f.set(bytes)` / `this.f.set(bytes, 0)`; or a write at a position the class
+ * sets back to 0 (`isReset`): `this.f.set(bytes, this.pos)` or `this.f[this.pos++] = b` after `this.pos = 0`
+ * (pglite's input buffer, written from its start again at each call). An append past the end of a position that
+ * only grows (`this.f[this.pos++] = b`, `this.f.set(bytes, this.len)`) leaves the bytes of a view already handed
+ * out alone, as a growing writer's do (pdf.js' chunked stream).
  */
-function frontWrite(ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+function frontWrite(ref: TSESTree.Node, isReset: (at: TSESTree.Node) => boolean): TSESTree.Node | undefined {
   const member = ref.parent;
-  const call = member?.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref || member.computed || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref) return undefined;
+  if (member.computed) {
+    // `this.f[this.pos++] = b`, `this.f[this.pos] = b`
+    const assignment = member.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member) return undefined;
+    const index = unwrap(member.property);
+    return isReset(index.type === AST_NODE_TYPES.UpdateExpression ? unwrap(index.argument) : index) ? assignment : undefined;
+  }
+  const call = member.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
   const name = propertyName(member);
   const at = name === 'copyWithin' ? call.arguments[0] : name === 'set' ? call.arguments[1] : undefined;
   if (name === 'set' && call.arguments.length === 1) return call;
-  return at && staticNumber(unwrap(at)) === 0 ? call : undefined;
+  if (!at) return undefined;
+  const position = unwrap(at);
+  return staticNumber(position) === 0 || isReset(position) ? call : undefined;
 }
+
+/** `this.pos`, a field of the class `owner` that one of its methods sets back to 0 (`this.pos = 0`), not only its constructor. */
+function isResetToZero(node: TSESTree.Node, owner: TSESTree.Node, facts: FileFacts): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = propertyName(node);
+  return !!name && (facts.handlers.thisMemberRefs(owner).get(name) ?? []).some((ref) => {
+    const assignment = ref.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref || assignment.operator !== '=' || staticNumber(unwrap(assignment.right)) !== 0) return false;
+    const where = enclosingFunction(ref);
+    return !!where && !isConstructorFunction(where, owner);
+  });
+}
+
+/** Words of a method name that say it hands out its object's bytes, not a copy of them. */
+const LENT_VIEW_WORDS = new Set(['view', 'ref', 'reference', 'shared', 'unsafe', 'borrow', 'borrowed', 'peek']);
 
 /** The constructor of the class `owner`: an ES class's, or the function a pre-class "class" is keyed by. */
 function isConstructorFunction(fn: FunctionNode, owner: TSESTree.Node): boolean {
@@ -812,15 +892,34 @@ function mayWriteText(fn: FunctionNode, buffer: TSESTree.Node, sourceCode: Reado
           if (MUTATING_METHODS.test(name)) return true;
         }
       }
-      // Handed first to a copy or a writer: `src.copy(buf`, `encode.utf8Write(buf`, `this._writeObj(tap`.
-      const open = skipSpace(text, at - 1, -1);
-      if (text[open] === '(') {
+      // Handed first to a copy (`src.copy(buf`), or in any place to a writer: `encode.utf8Write(buf`,
+      // `this._writeObj(tap`, `write32bit(index, _buffer, length)` (mongodb-core's commands).
+      const first = skipSpace(text, at - 1, -1);
+      const open = text[first] === '(' ? first : text[first] === ',' ? openingParen(text, first, start) : -1;
+      if (open >= 0) {
         const name = wordAt(text, skipSpace(text, open - 1, -1), -1);
-        if (name === 'copy' || WRITER_NAME.test(name)) return true;
+        if ((name === 'copy' && open === first) || WRITER_NAME.test(name)) return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * The `(` of the call whose arguments hold the `,` at `at` (after `start`), when it is near and nothing but
+ * other arguments come between: -1 across a statement or a block, or inside brackets.
+ */
+function openingParen(text: string, at: number, start: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= start && at - i < 200; i--) {
+    const c = text[i];
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') {
+      if (depth === 0) return c === '(' ? i : -1;
+      depth--;
+    } else if (c === ';' || c === '{' || c === '}') return -1;
+  }
+  return -1;
 }
 
 /** The index of the first character from `at` (going `step`) that is not white space. */

@@ -102,19 +102,31 @@ export function buildUnpooledCopyFix(
 }
 
 /**
- * An exact copy of a value that is a Buffer by a platform contract, read where it is kept (`head` of an HTTP
- * `'upgrade'`): `Uint8Array.prototype.slice.call(head)`, a Buffer of the same bytes with its own store. In a
- * shorthand property (`{ head }`) the property is written out.
+ * An exact copy of a value read where it is kept: `head` of an HTTP `'upgrade'` (a Buffer by a platform
+ * contract), `h.key` or `keyOf(data)` (a view another file's function cut of a Buffer):
+ * `Uint8Array.prototype.slice.call(head)`, the same bytes with a store of their own, a Buffer for a
+ * Buffer. In a shorthand property (`{ head }`) the property is written out. `buffer`: the value is a
+ * Buffer (TypeScript files then cast the copy back to one). Null when the edit cannot be built safely.
  */
-export function buildValueCopyFix(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, node: TSESTree.Identifier, style: CopyStyle): CopyFix | null {
+export function buildValueCopyFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  node: TSESTree.Identifier | TSESTree.MemberExpression | TSESTree.CallExpression,
+  style: CopyStyle,
+  buffer = true,
+): CopyFix | null {
   const property = node.parent;
-  if (property?.type === AST_NODE_TYPES.Property && property.shorthand && property.value === node) {
+  const ts = isTypeScriptFile(filename);
+  if (node.type === AST_NODE_TYPES.Identifier && property?.type === AST_NODE_TYPES.Property && property.shorthand && property.value === node) {
     if (style === 'runtime') return runtimeCopy(sourceCode, property, node.name, `${node.name}: `);
-    const copy = `Uint8Array.prototype.slice.call(${node.name})${isTypeScriptFile(filename) ? ' as Buffer' : ''}`;
-    return { fix: (fixer) => fixer.replaceText(property, `${node.name}: ${copy}`), mayChangeType: false };
+    const copy = `Uint8Array.prototype.slice.call(${node.name})${ts && buffer ? ' as Buffer' : ''}`;
+    return { fix: (fixer) => fixer.replaceText(property, `${node.name}: ${copy}`), mayChangeType: !buffer && ts };
   }
-  if (style === 'runtime') return runtimeCopy(sourceCode, node, node.name);
-  return castFix(node, `Uint8Array.prototype.slice.call(${node.name})`, isTypeScriptFile(filename), 'buffer');
+  // `a?.b` is not copied (the copy would throw where the read gave undefined), nor a read with comments in it.
+  if (node.type !== AST_NODE_TYPES.Identifier && (hasCommentInside(sourceCode, node) || property?.type === AST_NODE_TYPES.ChainExpression)) return null;
+  const text = sourceCode.getText(node);
+  if (style === 'runtime') return runtimeCopy(sourceCode, node, text);
+  return castFix(node, `Uint8Array.prototype.slice.call(${text})`, ts, buffer ? 'buffer' : 'unknown');
 }
 
 /** `node` replaced by leakproof/runtime's `copy(inner)` (after `prefix`: a shorthand property's key), imported when missing. */

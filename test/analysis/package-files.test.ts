@@ -247,3 +247,31 @@ describe('functions of other files of the package, untyped', () => {
 describe('functions of other files of the package, typed', () => {
   typedTester.run('package-files', probe as never, cases);
 });
+
+describe('parameterViews: the views of its parameters a function of another file hands back', () => {
+  const views = (name: string) => {
+    const file = path.join(PKG, 'header.js');
+    const sourceCode = parsedFile(file);
+    if (!sourceCode) throw new Error('header.js did not parse');
+    const fn = exportedFunction(sourceCode, name);
+    if (!fn) throw new Error(`${name} is not exported`);
+    return getFileFacts(sourceCode, {}, file).kinds.parameterViews(fn);
+  };
+
+  it('finds a view returned itself, through a variable or as a property of the result', () => {
+    expect(views('parseHeader')).toEqual([{ index: 0, fields: ['key'], cut: '`buf.subarray(4, 36)`', needsBuffer: false, sameClass: true }]);
+    expect(views('keyOf')).toEqual([{ index: 0, fields: [], cut: '`buf.subarray(4, 36)`', needsBuffer: false, sameClass: true }]);
+    expect(views('wordsOf')).toEqual([{ index: 0, fields: [], cut: '`new Uint8Array(bytes.buffer, bytes.by...`', needsBuffer: false, sameClass: false }]);
+  });
+
+  it('leaves the caller to say whether a `slice` is a view', () => {
+    expect(views('head')).toEqual([{ index: 0, fields: [], cut: '`value.slice(0, 4)`', needsBuffer: true, sameClass: true }]);
+  });
+
+  it('finds nothing in a copy, a cut of a parameter the function reassigns, or a view of all its bytes', () => {
+    expect(views('keyCopy')).toEqual([]);
+    expect(views('trimmed')).toEqual([]);
+    // A view of all the bytes of a view keeps no more than the view.
+    expect(views('asBytes')).toEqual([]);
+  });
+});

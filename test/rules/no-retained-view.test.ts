@@ -4833,6 +4833,16 @@ ${body}
   });
   const join = encoder('  scratch[0] = type;\n  return scratch.subarray(0, length);');
   const framed = transform('  tap.buf.writeUInt32BE(tap.pos, 0);\n  cb(null, tap.buf.slice(0, tap.pos));');
+  // Written only by a writer helper that is handed the buffer after another argument (mongodb-core's commands).
+  const helper = (write: string) => `function write32bit(index: number, buffer: Buffer, value: number) {
+  buffer.writeInt32LE(value, index);
+  return index + 4;
+}
+function log(index: number, buffer: Buffer) {
+  console.log(index, buffer.length);
+}
+${encoder(`  let index = ${write};\n  return scratch.subarray(0, index);`)}`;
+  const killCursors = helper('write32bit(0, scratch, type)');
   runRuleTests(
     'no-retained-view',
     rule,
@@ -4848,12 +4858,19 @@ ${body}
         encoder('  scratch[0] = type;\n  return Uint8Array.prototype.slice.call(scratch, 0, length);'),
         // `slice` of something not known to be a Buffer (an array's `slice` copies).
         transform('  cb(null, tap.buf.slice(0, tap.pos));'),
+        // Handed after another argument to a function that is not named as a writer.
+        helper('(log(0, scratch), 4)'),
       ],
       invalid: [
         {
           code: join,
           output: null,
           errors: [reused('scratch.subarray(0, length)', 'scratch', 'scratch[0] = type', '`encodeJoin()` returns it', 4, 10, join.replace('scratch.subarray(0, length)', 'Uint8Array.prototype.slice.call(scratch, 0, length) as Buffer'))],
+        },
+        {
+          code: killCursors,
+          output: null,
+          errors: [reused('scratch.subarray(0, index)', 'scratch', 'write32bit(0, scratch, type)', '`encodeJoin()` returns it', 11, 10, killCursors.replace('scratch.subarray(0, index)', 'Uint8Array.prototype.slice.call(scratch, 0, index) as Buffer'))],
         },
         {
           code: framed,
@@ -5525,6 +5542,23 @@ describe('a method returns a view of its object\'s buffer, which another method 
   }
 }
 `;
+  const session = `export class Session {
+  constructor(mod) {
+    this.input = new Uint8Array(1024);
+    this.written = 0;
+    mod.onWrite = (bytes) => {
+      this.input.set(bytes, this.written);
+      this.written += bytes.length;
+    };
+    this.mod = mod;
+  }
+  exec(message) {
+    this.written = 0;
+    this.mod.run(message);
+    return this.input.subarray(0, this.written);
+  }
+}
+`;
   runRuleTests(
     'no-retained-view',
     rule,
@@ -5548,6 +5582,10 @@ describe('a method returns a view of its object\'s buffer, which another method 
   }
 }
 `,
+        // The position is 0 only when the object is built: every later write appends.
+        session.replace('  exec(message) {\n    this.written = 0;\n', '  exec(message) {\n'),
+        // A method named for what it hands out tells its callers they get the buffer's bytes (msgpack's `encodeSharedRef()`).
+        session.replace('  exec(message) {', '  execSharedRef(message) {'),
         // The queue is replaced, not written into: the view keeps its bytes.
         queue.replace(
           '    this._rQ.copyWithin(0, this._rQi, this._rQlen);\n    this._rQlen -= this._rQi;\n    this._rQi = 0;\n    this._rQ.set(new Uint8Array(e.data), this._rQlen);\n    this._rQlen += e.data.byteLength;',
@@ -5555,6 +5593,29 @@ describe('a method returns a view of its object\'s buffer, which another method 
         ),
       ],
       invalid: [
+        // A position the class sets back to 0 at each call: the next call writes its bytes from the start of
+        // the buffer again, under the view the last one returned (pglite's `execProtocolRawSync`).
+        {
+          code: session,
+          output: null,
+          errors: [
+            {
+              messageId: 'rewrittenFieldView',
+              data: {
+                view: '`this.input.subarray(0, this.written)`',
+                buffer: '`this.input`',
+                method: '`onWrite()`',
+                written: '`this.input.set(bytes, this.written)`',
+                sink: '`exec()` returns it',
+              },
+              line: 14,
+              column: 12,
+              endLine: 14,
+              endColumn: 48,
+              suggestions: [{ messageId: 'copyExactly', output: session.replace('this.input.subarray(0, this.written)', 'Uint8Array.prototype.slice.call(this.input, 0, this.written)') }],
+            },
+          ],
+        },
         {
           code: queue,
           output: null,
@@ -5579,5 +5640,173 @@ describe('a method returns a view of its object\'s buffer, which another method 
       ],
     },
     { valid: [], invalid: [] },
+  );
+});
+
+// A parser module and the actor that keeps what it parses, checked together: a function another file of the
+// package exports (test/typed/pkg/header.js) cuts a view of the bytes it is given and hands it back, itself
+// or in a record; the caller keeps it. The report is where it is kept, with a copy of it offered.
+describe('views another file of the package cuts', () => {
+  const actor = `import * as net from 'node:net';
+import { parseHeader, keyOf, head, wordsOf } from './pkg/header.js';
+export class Peer {
+  keys = new Map<number, Uint8Array>();
+  heads: Buffer[] = [];
+  last?: Uint8Array;
+  words?: Uint8Array;
+  constructor(socket: net.Socket) {
+    socket.on('data', (data) => {
+      const h = parseHeader(data);
+      this.keys.set(h.id, h.key);
+      this.last = keyOf(data);
+      this.heads.push(head(data));
+      this.words = wordsOf(data);
+    });
+  }
+}
+`;
+  const data = (value: string, cut: string, fn: string, sink: string) => ({
+    value: `\`${value}\``,
+    parent: "`data`, received by the 'data' handler",
+    cut: `\`${cut}\``,
+    function: `\`${fn}()\``,
+    module: './pkg/header.js',
+    sink: `\`${sink}\``,
+  });
+  const copied = (value: string, cast: string) => actor.replace(value + ')', `Uint8Array.prototype.slice.call(${value})${cast})`).replace(`= ${value};`, `= Uint8Array.prototype.slice.call(${value})${cast};`);
+  const cjs = `var parser = require('./pkg/header');
+function Conn(socket) {
+  var self = this;
+  this.keys = [];
+  socket.on('data', function (chunk) {
+    var rec = parser.parseHeader(chunk);
+    self.keys.push(rec.key);
+  });
+}
+module.exports = Conn;
+`;
+  runRuleTests(
+    'no-retained-view',
+    rule,
+    {
+      valid: [
+        // The record's number kept, a view read and dropped, a copy, a cut of a parameter the function
+        // reassigns first, a view of all of the chunk's bytes (msgpack's `ensureUint8Array`: no more than the
+        // chunk), a view of the actor's own buffer, and `slice` of a string (a copy of bytes: none).
+        {
+          code: `import * as net from 'node:net';
+import { parseHeader, keyOf, keyCopy, head, trimmed, asBytes } from './pkg/header.js';
+export class Peer {
+  ids: number[] = [];
+  copies: Uint8Array[] = [];
+  names: string[] = [];
+  pool = Buffer.alloc(64);
+  constructor(socket: net.Socket, text: net.Socket) {
+    socket.on('data', (data) => {
+      const h = parseHeader(data);
+      this.ids.push(h.id);
+      console.log(keyOf(data));
+      this.copies.push(keyCopy(data));
+      this.copies.push(trimmed(data));
+      this.copies.push(asBytes(data));
+      this.copies.push(keyOf(this.pool));
+    });
+    text.setEncoding('utf8');
+    text.on('data', (line: string) => {
+      this.names.push(head(line));
+    });
+  }
+}
+`,
+          filename: TYPED_FILENAME,
+        },
+        // Bytes an exported function's callers hand in: nothing says they are a message (its callers are not seen here).
+        {
+          code: `import { keyOf } from './pkg/header.js';
+const seen: Uint8Array[] = [];
+export function remember(bytes: Uint8Array) {
+  seen.push(keyOf(bytes));
+}
+`,
+          filename: TYPED_FILENAME,
+        },
+      ],
+      invalid: [
+        {
+          code: actor,
+          filename: TYPED_FILENAME,
+          output: null,
+          errors: [
+            {
+              messageId: 'keptArgumentView',
+              data: data('h.key', 'buf.subarray(4, 36)', 'parseHeader', 'this.keys'),
+              line: 11,
+              column: 27,
+              endLine: 11,
+              endColumn: 32,
+              suggestions: [{ messageId: 'copyExactly', output: copied('h.key', ' as Buffer') }],
+            },
+            {
+              messageId: 'keptArgumentView',
+              data: data('keyOf(data)', 'buf.subarray(4, 36)', 'keyOf', 'this.last'),
+              line: 12,
+              column: 19,
+              endLine: 12,
+              endColumn: 30,
+              suggestions: [{ messageId: 'copyExactly', output: copied('keyOf(data)', ' as Buffer') }],
+            },
+            {
+              messageId: 'keptArgumentView',
+              data: data('head(data)', 'value.slice(0, 4)', 'head', 'this.heads'),
+              line: 13,
+              column: 23,
+              endLine: 13,
+              endColumn: 33,
+              suggestions: [{ messageId: 'copyExactly', output: copied('head(data)', ' as Buffer') }],
+            },
+            // A typed array the constructor makes over the Buffer's store: its copy is a Uint8Array, not cast.
+            {
+              messageId: 'keptArgumentView',
+              data: data('wordsOf(data)', 'new Uint8Array(bytes.buffer, bytes.by...', 'wordsOf', 'this.words'),
+              line: 14,
+              column: 20,
+              endLine: 14,
+              endColumn: 33,
+              suggestions: [{ messageId: 'copyExactly', output: copied('wordsOf(data)', '') }],
+            },
+          ],
+        },
+      ],
+    },
+    { valid: [], invalid: [] },
+    {
+      valid: [],
+      // Pre-class JavaScript: the module object's function, its record read where it is kept.
+      invalid: [
+        {
+          code: cjs,
+          filename: TYPED_FILENAME.replace(/file\.ts$/, 'file.js'),
+          output: null,
+          errors: [
+            {
+              messageId: 'keptArgumentView',
+              data: {
+                value: '`rec.key`',
+                parent: "`chunk`, received by the 'data' handler",
+                cut: '`buf.subarray(4, 36)`',
+                function: '`parseHeader()`',
+                module: './pkg/header',
+                sink: '`self.keys`',
+              },
+              line: 7,
+              column: 20,
+              endLine: 7,
+              endColumn: 27,
+              suggestions: [{ messageId: 'copyExactly', output: cjs.replace('push(rec.key)', 'push(Uint8Array.prototype.slice.call(rec.key))') }],
+            },
+          ],
+        },
+      ],
+    },
   );
 });
