@@ -71,7 +71,7 @@ import type { CallGraph } from './calls';
 import type { Handler, HandlerFinder } from './handlers';
 import { isViewKind, type TypeFacts, type ValueKind } from './types';
 import { annotationKind, assertedKind, declaredElementType, destructuredKind, constructorKind, jsdocKind, jsdocType, typeNodeKind, type DeclaredTypes } from './declared';
-import { confirmView, findViewCandidate, type KindReader, type ViewCreation } from './views';
+import { confirmView, findViewCandidate, isRewrapOf, type KindReader, type ViewCandidate, type ViewCreation } from './views';
 
 /*
  * kinds.ts: the one place that answers "what is this value" (a Buffer, another typed array, a view that
@@ -1849,7 +1849,7 @@ export class ValueKinds {
           if (view) found.push(view);
         }
       } else if (node) {
-        const view = this.parameterView(fn, node, []);
+        const view = this.parameterView(fn, value, []);
         if (view) found.push(view);
       }
     }
@@ -1870,10 +1870,11 @@ export class ValueKinds {
    * A view of all of the parameter's bytes, which keeps no more than the parameter itself: `buf.subarray()`,
    * `buf.slice(0)`, `new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)` (msgpack's `ensureUint8Array`).
    */
-  private isWholeOf(node: TSESTree.CallExpression | TSESTree.NewExpression, shape: string, name: string): boolean {
-    const args = node.arguments.map((arg) => compactText(this.sourceCode, arg));
-    if (shape === 'method') return args.length === 0 || (args.length === 1 && args[0] === '0');
-    return args.length === 3 && args[1] === `${name}.byteOffset` && args[2] === `${name}.byteLength`;
+  private isWholeOf(candidate: ViewCandidate, name: string): boolean {
+    const node = candidate.node;
+    if (node.type === AST_NODE_TYPES.NewExpression) return isRewrapOf(node, this.sourceCode, compactText(this.sourceCode, candidate.parent), `${name}.byteOffset`, `${name}.byteLength`);
+    const [first, ...rest] = node.arguments;
+    return !first || (rest.length === 0 && compactText(this.sourceCode, first) === '0');
   }
 
   /** A cut of a parameter of `fn` that `value` (or the variable it names) is, at `fields` of the result. */
@@ -1888,7 +1889,7 @@ export class ValueKinds {
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     const param = parameterOf(this.sourceCode, root);
     if (!param || param.fn !== fn || param.index < 0 || isWritten(param.variable)) return undefined;
-    if (candidate.shape === 'buffer-from' || this.isWholeOf(node, candidate.shape, root.name)) return undefined;
+    if (candidate.shape === 'buffer-from' || this.isWholeOf(candidate, root.name)) return undefined;
     // A parameter this file knows to be a string, a plain value or an ArrayBuffer is cut into no view; one it
     // cannot tell is judged by the caller's argument (`needsBuffer` for a `slice`).
     const kind = this.kindOf(root);

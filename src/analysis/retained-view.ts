@@ -7,7 +7,7 @@ import type { FileFacts } from './file';
 import type { ArgumentViews, KindLevel, ParameterView, PooledFactory } from './kinds';
 import type { LibraryContract } from './library-contracts';
 import type { Origin } from './origins';
-import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, type ViewCandidate, type ViewCreation } from './views';
+import { confirmView, findViewCandidate, isFeatureDetectBranch, isInnerOfViewChain, isRewrapOf, type ViewCandidate, type ViewCreation } from './views';
 
 /** How sure the analysis is that an exact copy changes nothing but memory. */
 export type FixSafety = 'safe' | 'review';
@@ -253,11 +253,9 @@ function rewrapOfHeld(call: TSESTree.CallExpression, facts: FileFacts): TSESTree
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== call) return undefined;
   const sourceCode = facts.sourceCode;
   const isRewrap = (node: TSESTree.Node | undefined, store: string, offset: string, length: string): node is TSESTree.NewExpression => {
-    if (node?.type !== AST_NODE_TYPES.NewExpression || node.arguments.length !== 3) return false;
+    if (node?.type !== AST_NODE_TYPES.NewExpression) return false;
     const callee = unwrap(node.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier || !TYPED_ARRAY_CONSTRUCTORS.has(callee.name)) return false;
-    const [a, b, c] = node.arguments.map((arg) => compactText(sourceCode, arg));
-    return a === store && b === offset && c === length;
+    return callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_CONSTRUCTORS.has(callee.name) && isRewrapOf(node, sourceCode, store, offset, length);
   };
   if (holder.id.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(sourceCode, holder.id);

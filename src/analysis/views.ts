@@ -98,6 +98,16 @@ function isArrayBuffer(arg: TSESTree.Node, kinds: KindReader): boolean {
   return kinds.kindOf(node) === 'array-buffer';
 }
 
+/**
+ * `new C(store, offset, length)` with exactly these three arguments, as written: a view over the same bytes as
+ * the one whose store, offset and length they are (`new Uint8Array(b.buffer, b.byteOffset, b.byteLength)`).
+ */
+export function isRewrapOf(node: TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>, store: string, offset: string, length: string): boolean {
+  if (node.arguments.length !== 3) return false;
+  const [a, b, c] = node.arguments.map((arg) => compactText(sourceCode, arg));
+  return a === store && b === offset && c === length;
+}
+
 /** True when `node` is the receiver of another view-making call: only the outermost view is reported. */
 export function isInnerOfViewChain(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;

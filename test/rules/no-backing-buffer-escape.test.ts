@@ -1,5 +1,6 @@
 import rule from '../../rules/no-backing-buffer-escape';
 import { runRuleTests, TYPED_FILENAME } from '../helpers/rule-tester';
+import { NOVNC_WEBSOCK_REPLACING } from '../helpers/samples';
 
 // `both` runs untyped and typed. Without types every `x.buffer` passed whole to a constructor, `Buffer.from` or
 // `.slice()` is reported, as unicorn's no-unsafe-buffer-conversion does, except views that own their whole
@@ -4258,40 +4259,7 @@ module.exports = exports;
 // noVNC's Websock: `this._rQ` is `null` until `init()` makes it `new Uint8Array(size)`. Every value it holds owns its
 // store from byte 0, so `new Uint8Array(this._rQ.buffer, this._rQi - len, len)` reads the queue's own bytes.
 describe('a field that holds nothing yet, or an array that owns its store', () => {
-  const queue = `export default class Websock {
-  constructor() {
-    this._rQ = null;
-    this._rQi = 0;
-    this._rQlen = 0;
-    this._sQ = null;
-    this._sQlen = 0;
-  }
-  init(ws) {
-    this._rQ = new Uint8Array(4 * 1024 * 1024);
-    this._sQ = new Uint8Array(10 * 1024);
-    this._websocket = ws;
-    ws.onmessage = (e) => this._recvMessage(e);
-  }
-  rQshiftBytes(len) {
-    this._rQi += len;
-    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
-  }
-  send(arr) {
-    this._sQ.set(arr, this._sQlen);
-    this._sQlen += arr.length;
-    this._websocket.send(this._encodeMessage());
-    this._sQlen = 0;
-  }
-  _encodeMessage() {
-    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
-  }
-  _recvMessage(e) {
-    this._rQ = new Uint8Array(e.data);
-    this._rQi = 0;
-    this._rQlen = e.data.byteLength;
-  }
-}
-`;
+  const queue = NOVNC_WEBSOCK_REPLACING;
   const seeded = queue.replace('this._rQ = null;', "this._rQ = Buffer.from('seed');");
   runRuleTests(
     'no-backing-buffer-escape',

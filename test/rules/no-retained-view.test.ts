@@ -1,5 +1,6 @@
 import rule from '../../rules/no-retained-view';
 import { runRuleTests, TYPED_FILENAME } from '../helpers/rule-tester';
+import { NOVNC_WEBSOCK, NOVNC_WEBSOCK_REPLACING } from '../helpers/samples';
 
 // `both` cases run untyped and typed; types know more kinds, so a few cases that are suggestions
 // without types (the view's kind unknown) are safe autofixes with them.
@@ -5506,42 +5507,7 @@ module.exports = Conn;
 // compacts to its front as messages arrive (`copyWithin(0, …)`): whoever keeps the view reads other bytes later.
 // `_encodeMessage()` returns a view of the send queue too, but it is private and its one caller only sends it.
 describe('a method returns a view of its object\'s buffer, which another method writes into again', () => {
-  const queue = `export default class Websock {
-  constructor() {
-    this._rQ = null;
-    this._rQi = 0;
-    this._rQlen = 0;
-    this._sQ = null;
-    this._sQlen = 0;
-  }
-  init(ws) {
-    this._rQ = new Uint8Array(4 * 1024 * 1024);
-    this._sQ = new Uint8Array(10 * 1024);
-    this._websocket = ws;
-    ws.onmessage = (e) => this._recvMessage(e);
-  }
-  rQshiftBytes(len) {
-    this._rQi += len;
-    return new Uint8Array(this._rQ.buffer, this._rQi - len, len);
-  }
-  send(arr) {
-    this._sQ.set(arr, this._sQlen);
-    this._sQlen += arr.length;
-    this._websocket.send(this._encodeMessage());
-    this._sQlen = 0;
-  }
-  _encodeMessage() {
-    return new Uint8Array(this._sQ.buffer, 0, this._sQlen);
-  }
-  _recvMessage(e) {
-    this._rQ.copyWithin(0, this._rQi, this._rQlen);
-    this._rQlen -= this._rQi;
-    this._rQi = 0;
-    this._rQ.set(new Uint8Array(e.data), this._rQlen);
-    this._rQlen += e.data.byteLength;
-  }
-}
-`;
+  const queue = NOVNC_WEBSOCK;
   const session = `export class Session {
   constructor(mod) {
     this.input = new Uint8Array(1024);
@@ -5587,10 +5553,7 @@ describe('a method returns a view of its object\'s buffer, which another method 
         // A method named for what it hands out tells its callers they get the buffer's bytes (msgpack's `encodeSharedRef()`).
         session.replace('  exec(message) {', '  execSharedRef(message) {'),
         // The queue is replaced, not written into: the view keeps its bytes.
-        queue.replace(
-          '    this._rQ.copyWithin(0, this._rQi, this._rQlen);\n    this._rQlen -= this._rQi;\n    this._rQi = 0;\n    this._rQ.set(new Uint8Array(e.data), this._rQlen);\n    this._rQlen += e.data.byteLength;',
-          '    this._rQ = new Uint8Array(e.data);\n    this._rQi = 0;\n    this._rQlen = e.data.byteLength;',
-        ),
+        NOVNC_WEBSOCK_REPLACING,
       ],
       invalid: [
         // A position the class sets back to 0 at each call: the next call writes its bytes from the start of
